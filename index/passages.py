@@ -1,0 +1,221 @@
+"""What the index holds: paragraph-sized chunks of the sources and short passages made from the facts.
+
+Every passage carries the metadata an answer cites: source id, title, number, date, url, kind.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from typing import Iterator, Optional
+
+from knowledge import KnowledgeBase
+from knowledge.schema import Source, State
+from knowledge.text import spanish_date, squash
+
+MAX_CHUNK_CHARS = 1200
+SHORT_BLOCK_CHARS = 150
+_HEADING = re.compile(r"^#{1,6}\s+")
+_BULLET = re.compile(r"^\s*[-*]\s+", re.MULTILINE)
+_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)]+)\)")
+_FIELD = re.compile(r"^\**[\wÁÉÍÓÚÑáéíóúñ ]{2,30}:\**\s")
+_DECORATION = re.compile(r"^[-\s]*o0o[-\s]*$|^-{3,}$|^\*{3,}$")
+_SENTENCE_END = re.compile(r"(?<=[.;:])\s+(?=[A-ZÁÉÍÓÚÑ¿“«])")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One retrievable unit of text with the citation metadata of its source."""
+
+    id: str
+    text: str
+    source: str
+    title: str
+    date: Optional[str]
+    url: Optional[str]
+    kind: str
+    number: Optional[str]
+    subject: Optional[str] = None  # a state id: the passage only answers questions naming that state
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _meta(source: Source) -> dict:
+    return {
+        "source": source.id, "title": source.title, "kind": source.kind, "number": source.number,
+        "date": source.date.isoformat() if source.date else None,
+        "url": str(source.url) if source.url else None,
+    }
+
+
+def plain(block: str) -> str:
+    """Markdown block → plain text: no heading marks, bullets, emphasis; links as ``text (url)``."""
+    text = _HEADING.sub("", block)
+    text = _BULLET.sub("", text)
+    text = _LINK.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else f"{m.group(1)} ({m.group(2)})",
+                     text)
+    return squash(text.replace("**", "").replace("*", ""))
+
+
+def _split_long(text: str) -> list[str]:
+    """Cut a paragraph longer than MAX_CHUNK_CHARS at sentence ends into parts under that size."""
+    if len(text) <= MAX_CHUNK_CHARS:
+        return [text]
+    parts, current = [], ""
+    for sentence in _SENTENCE_END.split(text):
+        if current and len(current) + len(sentence) + 1 > MAX_CHUNK_CHARS:
+            parts.append(current)
+            current = sentence
+        else:
+            current = f"{current} {sentence}".strip()
+    return parts + [current] if current else parts
+
+
+def chunk_text(body: str) -> list[str]:
+    """Paragraph-sized chunks of a Markdown body.
+
+    Headings, datelines and other short lines without a full stop lead the next paragraph;
+    "Campo: valor" lines do too when they open a section, and otherwise stay with the paragraph
+    before them; a short closing sentence stays with the paragraph before it.
+    """
+    chunks: list[str] = []
+    lead: list[str] = []
+    for raw in re.split(r"\n\s*\n", body):
+        if not raw.strip() or _DECORATION.match(raw.strip()):
+            continue
+        text = plain(raw)
+        is_heading = bool(_HEADING.match(raw.strip()))
+        is_field = bool(_FIELD.match(raw.strip()))
+        is_short = len(text) < SHORT_BLOCK_CHARS
+        if is_field and chunks and not lead:
+            chunks[-1] = f"{chunks[-1]} {text}"
+        elif is_heading or is_field or (is_short and not text.endswith(".")):
+            lead.append(text)
+        elif is_short and chunks and not lead:
+            chunks[-1] = f"{chunks[-1]} {text}"
+        else:
+            chunks.extend(_split_long(" ".join([*lead, text])))
+            lead = []
+    if lead:
+        chunks.append(" ".join(lead))
+    return chunks
+
+
+def source_passages(source: Source) -> Iterator[Passage]:
+    """The chunks of one source document."""
+    for i, text in enumerate(chunk_text(source.text), start=1):
+        yield Passage(id=f"{source.id}#{i}", text=text, **_meta(source))
+
+
+def _names(items: list[tuple[str, int]], with_counts: bool) -> str:
+    names = [f"{name} ({count})" if with_counts and count > 1 else name for name, count in items]
+    return ", ".join(names[:-1]) + " y " + names[-1] if len(names) > 1 else "".join(names)
+
+
+def _state_facts(kb: KnowledgeBase, state: State, source_id: str) -> list[str]:
+    """What one source says about one state, including the lists of that source it is absent from."""
+    facts: list[str] = []
+    if state.joined and source_id in state.joined.sources:
+        facts.append(f"se sumó a la iniciativa Gobierno Abierto: Cocreación desde lo local en "
+                     f"{state.joined.year}")
+    lists = sorted((l for l in kb.lists.values() if l.source == source_id), key=lambda l: l.kind,
+                   reverse=True)
+    for lst in lists:
+        listing = next((li for li in state.listed if li.list == lst.id), None)
+        if listing is None:
+            facts.append(f"no figura en la lista de {lst.label} ({lst.total} en total)")
+        elif lst.kind == "stl":
+            facts.append("tiene Secretariado Técnico Local (STL)")
+        elif listing.count == 1:
+            facts.append("tiene 1 Plan de Acción Local (PAL) publicado")
+        else:
+            facts.append(f"tiene {listing.count} Planes de Acción Local (PAL) publicados")
+    return facts
+
+
+def _state_passages(kb: KnowledgeBase) -> Iterator[Passage]:
+    list_sources = sorted({lst.source for lst in kb.lists.values()})
+    for state in kb.states:
+        short = list(dict.fromkeys(a.upper() for a in state.aliases if "." not in a and " " not in a))
+        aliases = f" ({', '.join(short[:3])})" if short else ""
+        never_named = state.joined is None and not state.listed
+        for source_id in list_sources:
+            text = (f"{state.name}{aliases}, según {kb.citation(source_id)}: "
+                    f"{'; '.join(_state_facts(kb, state, source_id))}.")
+            if never_named:
+                text += (" Ninguno de los documentos la nombra entre los estados participantes: "
+                         "su participación no está reportada.")
+            yield Passage(id=f"estado:{state.id}:{source_id}", text=text, subject=state.id,
+                          **_meta(kb.sources[source_id]))
+
+
+def _list_passages(kb: KnowledgeBase) -> Iterator[Passage]:
+    for lst in kb.lists.values():
+        members = [(state.name, count) for state, count in kb.members(lst.id)]
+        text = (f"{lst.label} según {kb.citation(lst.source)}: {lst.total} en total, en "
+                f"{len(members)} estados: {_names(members, with_counts=lst.kind == 'pal')}.")
+        yield Passage(id=f"lista:{lst.id}", text=text, **_meta(kb.sources[lst.source]))
+    years = sorted({s.joined.year for s in kb.states if s.joined})
+    for year in years:
+        joined = [s for s in kb.states if s.joined and s.joined.year == year]
+        source_id = joined[0].joined.sources[-1]
+        text = (f"Estados que se sumaron a la iniciativa Gobierno Abierto: Cocreación desde lo local en "
+                f"{year}, según {kb.citation(source_id)}: {len(joined)} estados: "
+                f"{_names([(s.name, 1) for s in joined], with_counts=False)}.")
+        yield Passage(id=f"ingreso:{year}", text=text, **_meta(kb.sources[source_id]))
+
+
+def _figure_passages(kb: KnowledgeBase) -> Iterator[Passage]:
+    by_source: dict[str, list] = {}
+    for obs in kb.figures.observations:
+        by_source.setdefault(obs.source, []).append(obs)
+    for source_id, observations in by_source.items():
+        figures = "; ".join(
+            f"{obs.qualifier + ' ' if obs.qualifier else ''}{obs.value} {kb.figures.metrics[obs.metric]}"
+            for obs in observations)
+        text = (f"Cifras nacionales de la iniciativa Gobierno Abierto: Cocreación desde lo local según "
+                f"{kb.citation(source_id)}: {figures}.")
+        yield Passage(id=f"cifras:{source_id}", text=text, **_meta(kb.sources[source_id]))
+
+
+def _recommendation_passages(kb: KnowledgeBase) -> Iterator[Passage]:
+    recs = kb.recommendations
+    meta = _meta(kb.sources[recs.source])
+    approved = spanish_date(recs.approved)
+    total = len(recs.items)
+    for item in recs.items:
+        text = (f"Recomendación {item.name.lower()} ({item.ordinal} de {total}) de la {recs.issuer}, "
+                f"aprobada el {approved}: {item.text}")
+        yield Passage(id=f"recomendacion:{item.ordinal}", text=text, **meta)
+    listing = " ".join(f"{item.name}: {item.summary}" for item in recs.items)
+    text = (f"Las {total} recomendaciones en materia de Gobierno Abierto ante la COVID-19, dirigidas a "
+            f"{recs.addressed_to}, aprobadas el {approved} por la {recs.issuer}. {listing}")
+    yield Passage(id="recomendaciones", text=text, **meta)
+
+
+def _guide_and_contact_passages(kb: KnowledgeBase) -> Iterator[Passage]:
+    for guide in kb.guides:
+        text = (f"{guide.title}: {guide.purpose} Para: {guide.audience} Enlace: {guide.url} "
+                f"(según {kb.citation(guide.source)}).")
+        yield Passage(id=f"guia:{guide.id}", text=text, **_meta(kb.sources[guide.source]))
+    for contact in kb.contacts:
+        notes = " ".join(note.text for note in kb.notes_for(contact.institution))
+        text = (f"{contact.title}: {contact.description} Enlace: {contact.url} "
+                f"(según {kb.citation(contact.source)}). {notes}").strip()
+        yield Passage(id=f"contacto:{contact.id}", text=text, **_meta(kb.sources[contact.source]))
+
+
+def _note_passages(kb: KnowledgeBase) -> Iterator[Passage]:
+    for note in kb.notes:
+        yield Passage(id=f"nota:{note.id}", text=squash(note.text), source=note.id,
+                      title="Contexto institucional posterior a los documentos", kind="nota",
+                      number=None, date=note.date.isoformat(), url=str(note.references[0].url))
+
+
+def build_passages(kb: KnowledgeBase) -> list[Passage]:
+    """Every passage the index holds, in a stable order."""
+    passages = [p for source in kb.sources.values() for p in source_passages(source)]
+    for make in (_state_passages, _list_passages, _figure_passages, _recommendation_passages,
+                 _guide_and_contact_passages, _note_passages):
+        passages.extend(make(kb))
+    return passages

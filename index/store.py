@@ -1,0 +1,186 @@
+"""Building the index on disk and opening it again.
+
+Layout under ``INDEX_DIR`` (default ``build/index``)::
+
+    versions/<build id>-<time>/   passages.jsonl, dense.faiss, meta.json
+    current -> versions/...       symlink, swapped atomically when a build completes
+
+A build writes into a temporary folder and only then points ``current`` at it, so a failed build leaves
+the previous index serving. Builds are skipped when the knowledge, the model and the passage code are
+unchanged (content hash).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import faiss
+import numpy as np
+from tqdm import tqdm
+
+from knowledge import KnowledgeBase, load_knowledge
+
+from . import passages as passages_module
+from .config import Settings
+from .embedders import Embedder, make_embedder, model_id
+from .passages import Passage, build_passages
+
+log = logging.getLogger(__name__)
+FORMAT = 1
+BATCH = 16
+KEEP_VERSIONS = 2
+
+
+class IndexUnavailable(RuntimeError):
+    """The index is missing, damaged, or cannot serve this configuration; the message says what to do."""
+
+
+class ModelMismatch(IndexUnavailable):
+    """The index was built with another embedding model than the one configured."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    path: Path
+    built: bool
+    passages: int
+    seconds: float
+
+
+@dataclass(frozen=True)
+class LoadedIndex:
+    path: Path
+    meta: dict
+    passages: list[Passage]
+    dense: faiss.Index
+
+
+def build_id(kb: KnowledgeBase, model: str) -> str:
+    """Hash of what determines the index: format, knowledge content, model, and the passage code."""
+    digest = hashlib.sha256()
+    for part in (str(FORMAT), kb.digest, model, Path(passages_module.__file__).read_text("utf-8")):
+        digest.update(part.encode() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _current(root: Path) -> Path:
+    return root / "current"
+
+
+def _read_meta(folder: Path) -> dict:
+    return json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+
+
+def current_meta(root: Path) -> Optional[dict]:
+    """The serving index's record (build id, model, knowledge digest…), or None if there is none."""
+    try:
+        return _read_meta(_current(root))
+    except (OSError, ValueError):
+        return None
+
+
+def current_build_id(root: Path) -> Optional[str]:
+    """The build id the serving index was made with, or None when there is no readable index."""
+    return (current_meta(root) or {}).get("build_id")
+
+
+def _embed(embedder: Embedder, texts: list[str], progress: bool) -> np.ndarray:
+    batches = range(0, len(texts), BATCH)
+    bar = tqdm(batches, desc="embedding passages", unit="batch", disable=not progress)
+    vectors = [embedder.embed_passages(texts[start:start + BATCH]) for start in bar]
+    return np.ascontiguousarray(np.vstack(vectors), dtype=np.float32)
+
+
+def _write(folder: Path, passages: list[Passage], vectors: np.ndarray, meta: dict) -> None:
+    dense = faiss.IndexFlatIP(vectors.shape[1])
+    dense.add(vectors)
+    faiss.write_index(dense, str(folder / "dense.faiss"))
+    with open(folder / "passages.jsonl", "w", encoding="utf-8") as out:
+        for passage in passages:
+            out.write(json.dumps(passage.to_dict(), ensure_ascii=False) + "\n")
+    (folder / "meta.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+
+
+def _swap_current(root: Path, target: Path) -> None:
+    link = root / f".current-{os.getpid()}"
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    os.symlink(target.relative_to(root), link)
+    os.replace(link, _current(root))
+
+
+def _prune(versions: Path, keep: int) -> None:
+    finished = sorted((p for p in versions.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                      key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in finished[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def build_index(settings: Settings, kb: Optional[KnowledgeBase] = None,
+                embedder: Optional[Embedder] = None, force: bool = False,
+                progress: bool = True) -> BuildResult:
+    """Build the index unless an up-to-date one is serving; swap it in atomically when done."""
+    started = time.perf_counter()
+    kb = kb or load_knowledge()
+    root = settings.index_dir
+    model = model_id(settings)
+    bid = build_id(kb, model)
+    if not force and current_build_id(root) == bid:
+        log.info("index is up to date (%s)", bid)
+        return BuildResult(_current(root).resolve(), False, 0, time.perf_counter() - started)
+    passages = build_passages(kb)
+    embedder = embedder or make_embedder(settings)
+    versions = root / "versions"
+    versions.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=versions))
+    try:
+        vectors = _embed(embedder, [p.text for p in passages], progress)
+        meta = {"format": FORMAT, "build_id": bid, "model_id": model, "dim": int(vectors.shape[1]),
+                "knowledge_digest": kb.digest, "passages": len(passages),
+                "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+        _write(tmp, passages, vectors, meta)
+        target = versions / f"{bid}-{time.time_ns()}"
+        os.replace(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    _swap_current(root, target)
+    _prune(versions, KEEP_VERSIONS)
+    seconds = time.perf_counter() - started
+    log.info("index built: %d passages in %.1f s (%s)", len(passages), seconds, target)
+    return BuildResult(target, True, len(passages), seconds)
+
+
+def load_index(settings: Settings) -> LoadedIndex:
+    """Open the serving index, checking it is whole and was built with the configured model."""
+    folder = _current(settings.index_dir)
+    hint = "Constrúyelo con `python -m index build` (o `make index`)."
+    if not folder.exists():
+        raise IndexUnavailable(f"No hay índice en {settings.index_dir}. {hint}")
+    try:
+        meta = _read_meta(folder)
+        if meta.get("format") != FORMAT:
+            raise IndexUnavailable(f"El índice en {folder} tiene otro formato ({meta.get('format')}). {hint}")
+        expected = model_id(settings)
+        if meta.get("model_id") != expected:
+            raise ModelMismatch(
+                f"El índice en {folder} se construyó con el modelo {meta.get('model_id')!r}, pero la "
+                f"configuración pide {expected!r}: buscar con otro modelo daría resultados sin sentido. {hint}")
+        with open(folder / "passages.jsonl", encoding="utf-8") as lines:
+            passages = [Passage(**json.loads(line)) for line in lines]
+        dense = faiss.read_index(str(folder / "dense.faiss"))
+    except IndexUnavailable:
+        raise
+    except Exception as exc:  # damaged files surface as many error types
+        raise IndexUnavailable(f"El índice en {folder} está dañado ({exc}). {hint}") from exc
+    if dense.ntotal != len(passages) or dense.d != meta.get("dim"):
+        raise IndexUnavailable(f"El índice en {folder} está dañado (vectores y pasajes no coinciden). {hint}")
+    return LoadedIndex(folder.resolve(), meta, passages, dense)

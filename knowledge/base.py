@@ -1,0 +1,73 @@
+"""The loaded knowledge base and the questions code asks of it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from .schema import (Contact, DatedList, Figures, Guide, Note, Observation, Recommendation,
+                     Recommendations, Source, State, Synonym)
+from .text import fold, spanish_date, squash
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Everything under ``knowledge/``, validated. Build it with :func:`knowledge.load_knowledge`."""
+
+    root: Path
+    digest: str
+    sources: dict[str, Source]
+    lists: dict[str, DatedList]
+    states: list[State]
+    figures: Figures
+    recommendations: Recommendations
+    guides: list[Guide]
+    contacts: list[Contact]
+    notes: list[Note]
+    synonyms: list[Synonym]
+    _state_names: dict[str, State] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for state in self.states:
+            for name in (state.id.replace("-", " "), state.name, state.official_name, *state.aliases):
+                self._state_names.setdefault(squash(fold(name)), state)
+
+    def state(self, name: str) -> Optional[State]:
+        """The state called ``name`` (any alias, any case, with or without accents), or None."""
+        return self._state_names.get(squash(fold(name)))
+
+    def state_names(self) -> dict[str, State]:
+        """Every folded name and alias → its state (for entity lookup tables and query expansion)."""
+        return dict(self._state_names)
+
+    def members(self, list_id: str) -> list[tuple[State, int]]:
+        """The states a dated list names, with their count (number of plans for PAL lists)."""
+        return [(state, listing.count) for state in self.states for listing in state.listed
+                if listing.list == list_id]
+
+    def lists_of_kind(self, kind: str) -> list[DatedList]:
+        """The dated lists of one kind (``stl`` or ``pal``), oldest first."""
+        return sorted((lst for lst in self.lists.values() if lst.kind == kind), key=lambda l: l.date)
+
+    def history(self, metric: str) -> list[Observation]:
+        """Every observation of a national figure, oldest first."""
+        return sorted((o for o in self.figures.observations if o.metric == metric),
+                      key=lambda o: o.date)
+
+    def latest(self, metric: str) -> Optional[Observation]:
+        """The newest observation of a national figure, or None when no source gives it."""
+        history = self.history(metric)
+        return history[-1] if history else None
+
+    def recommendation(self, ordinal: int) -> Optional[Recommendation]:
+        return next((r for r in self.recommendations.items if r.ordinal == ordinal), None)
+
+    def notes_for(self, institution: str) -> list[Note]:
+        """Dated notes that must accompany any answer pointing a person to ``institution``."""
+        return [note for note in self.notes if institution in note.applies_to]
+
+    def citation(self, source_id: str) -> str:
+        """How an answer names a source: ``el comunicado INAI/265/19, 14 de agosto de 2020``."""
+        source = self.sources[source_id]
+        when = spanish_date(source.date) if source.date else "sin fecha"
+        return f"{source.cite_as}, {when}"

@@ -1,0 +1,188 @@
+"""Load ``knowledge/``: read every file, validate it against the schema, check cross-references."""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Any, Iterable, Optional, Type, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .base import KnowledgeBase
+from .errors import KnowledgeError
+from .schema import (Contact, DatedList, Figures, Guide, Note, Quoted, Recommendations, Source,
+                     State, Synonym)
+from .sources import read_source, source_files
+from .text import fold, squash
+
+DEFAULT_ROOT = Path(__file__).resolve().parent
+FACT_FILES = ("lists.yaml", "states.yaml", "figures.yaml", "recommendations.yaml", "guides.yaml",
+              "contacts.yaml", "notes.yaml", "synonyms.yaml")
+M = TypeVar("M", bound=BaseModel)
+
+
+def knowledge_root() -> Path:
+    """The knowledge folder: ``$KNOWLEDGE_DIR`` or this package's own folder."""
+    return Path(os.environ.get("KNOWLEDGE_DIR") or DEFAULT_ROOT)
+
+
+def content_digest(root: Path) -> str:
+    """SHA-256 over every source and fact file (names and bytes): changes iff the knowledge does."""
+    digest = hashlib.sha256()
+    for path in sorted([*source_files(root / "sources"), *(root / "facts").glob("*.yaml")]):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _read_yaml(path: Path) -> Any:
+    if not path.exists():
+        raise KnowledgeError(path, "file is missing")
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(path, f"not valid YAML: {exc}") from exc
+
+
+def _entry_label(raw: Any, position: int) -> str:
+    ident = raw.get("id") if isinstance(raw, dict) else None
+    return f"'{ident}' (#{position + 1})" if ident else f"#{position + 1}"
+
+
+def _validate(model: Type[M], raw: Any, path: Path, entry: Optional[str] = None) -> M:
+    if not isinstance(raw, dict):
+        raise KnowledgeError(path, "expected a mapping of fields", entry=entry)
+    try:
+        return model(**raw)
+    except ValidationError as exc:
+        raise KnowledgeError.from_validation(path, entry, exc) from exc
+
+
+def _validate_list(model: Type[M], path: Path) -> list[tuple[str, M]]:
+    raw = _read_yaml(path)
+    if not isinstance(raw, list):
+        raise KnowledgeError(path, "expected a list of entries")
+    return [(_entry_label(item, i), _validate(model, item, path, _entry_label(item, i)))
+            for i, item in enumerate(raw)]
+
+
+def _unique(items: Iterable[tuple[str, Any]], path: Path) -> None:
+    seen: set[str] = set()
+    for label, item in items:
+        if item.id in seen:
+            raise KnowledgeError(path, f"id '{item.id}' is used twice", entry=label, field="id")
+        seen.add(item.id)
+
+
+class _Checker:
+    """Cross-file checks: references resolve and every quote stands in its source."""
+
+    def __init__(self, sources: dict[str, Source]) -> None:
+        self.sources = sources
+        self._plain = {sid: squash(s.text.replace("*", "")) for sid, s in sources.items()}
+
+    def source(self, ref: str, path: Path, entry: Optional[str], field: str) -> None:
+        if ref not in self.sources:
+            known = ", ".join(sorted(self.sources))
+            raise KnowledgeError(path, f"unknown source '{ref}' (known: {known})", entry, field)
+
+    def quote(self, ref: str, quote: str, path: Path, entry: Optional[str], field: str) -> None:
+        self.source(ref, path, entry, "source")
+        if squash(quote) not in self._plain[ref]:
+            raise KnowledgeError(path, f"this text is not in source '{ref}': {quote!r}", entry, field)
+
+    def quoted(self, item: Quoted, path: Path, entry: str) -> None:
+        self.quote(item.source, item.quote, path, entry, "quote")
+
+
+def _load_states(path: Path, lists: dict[str, DatedList], lists_path: Path,
+                 check: _Checker) -> list[State]:
+    entries = _validate_list(State, path)
+    _unique(entries, path)
+    names: dict[str, str] = {}
+    totals = {list_id: 0 for list_id in lists}
+    for label, state in entries:
+        for name in (state.name, state.official_name, *state.aliases):
+            key = squash(fold(name))
+            if names.setdefault(key, state.id) != state.id:
+                raise KnowledgeError(path, f"name or alias '{name}' also belongs to '{names[key]}'",
+                                     label, "aliases")
+        if state.joined:
+            for i, ref in enumerate(state.joined.sources):
+                check.source(ref, path, label, f"joined.sources.{i}")
+        seen: set[str] = set()
+        for i, listing in enumerate(state.listed):
+            if listing.list not in lists:
+                raise KnowledgeError(path, f"unknown list '{listing.list}' (see lists.yaml)",
+                                     label, f"listed.{i}.list")
+            if listing.list in seen:
+                raise KnowledgeError(path, f"list '{listing.list}' named twice", label, f"listed.{i}")
+            if lists[listing.list].kind == "stl" and listing.count != 1:
+                raise KnowledgeError(path, "STL lists take no count", label, f"listed.{i}.count")
+            seen.add(listing.list)
+            totals[listing.list] += listing.count
+    for list_id, lst in lists.items():
+        if totals[list_id] != lst.total:
+            raise KnowledgeError(
+                lists_path, f"the source gives {lst.total} but states.yaml lists {totals[list_id]}",
+                f"'{list_id}'", "total")
+    return [state for _, state in entries]
+
+
+def load_knowledge(root: Optional[Path] = None) -> KnowledgeBase:
+    """Read and validate the whole knowledge base; raise :class:`KnowledgeError` on the first fault."""
+    root = Path(root) if root else knowledge_root()
+    facts = root / "facts"
+    sources: dict[str, Source] = {}
+    for path in source_files(root / "sources"):
+        source = read_source(path)
+        if source.id in sources:
+            raise KnowledgeError(path, f"id '{source.id}' is also used by {sources[source.id].path}",
+                                 field="id")
+        sources[source.id] = source
+    if not sources:
+        raise KnowledgeError(root / "sources", "no source documents found")
+    check = _Checker(sources)
+
+    lists_path = facts / "lists.yaml"
+    list_entries = _validate_list(DatedList, lists_path)
+    _unique(list_entries, lists_path)
+    for label, lst in list_entries:
+        check.quoted(lst, lists_path, label)
+    lists = {lst.id: lst for _, lst in list_entries}
+    states = _load_states(facts / "states.yaml", lists, lists_path, check)
+
+    figures_path = facts / "figures.yaml"
+    figures = _validate(Figures, _read_yaml(figures_path), figures_path)
+    for i, obs in enumerate(figures.observations):
+        label = f"observations #{i + 1} ({obs.metric}, {obs.date})"
+        if obs.metric not in figures.metrics:
+            raise KnowledgeError(figures_path, f"unknown metric '{obs.metric}'", label, "metric")
+        check.quoted(obs, figures_path, label)
+
+    rec_path = facts / "recommendations.yaml"
+    recommendations = _validate(Recommendations, _read_yaml(rec_path), rec_path)
+    check.source(recommendations.source, rec_path, None, "source")
+    for item in recommendations.items:
+        check.quote(recommendations.source, item.text, rec_path, f"'{item.name}'", "text")
+
+    guides_path, contacts_path = facts / "guides.yaml", facts / "contacts.yaml"
+    guides = _validate_list(Guide, guides_path)
+    contacts = _validate_list(Contact, contacts_path)
+    for path, entries in ((guides_path, guides), (contacts_path, contacts)):
+        _unique(entries, path)
+        for label, item in entries:
+            check.quoted(item, path, label)
+            for i, ref in enumerate(item.also_in):
+                check.source(ref, path, label, f"also_in.{i}")
+
+    notes_path = facts / "notes.yaml"
+    notes = _validate_list(Note, notes_path)
+    _unique(notes, notes_path)
+    synonyms = [syn for _, syn in _validate_list(Synonym, facts / "synonyms.yaml")]
+
+    return KnowledgeBase(
+        root=root, digest=content_digest(root), sources=sources, lists=lists, states=states,
+        figures=figures, recommendations=recommendations, guides=[g for _, g in guides],
+        contacts=[c for _, c in contacts], notes=[n for _, n in notes], synonyms=synonyms)

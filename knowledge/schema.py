@@ -1,0 +1,149 @@
+"""Pydantic models of the knowledge base: what every file under ``knowledge/`` must contain."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
+
+SourceKind = Literal["comunicado", "recomendaciones", "material de formación", "guía"]
+ListKind = Literal["stl", "pal"]
+Id = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", min_length=1)
+
+
+class Strict(BaseModel):
+    """Base: unknown fields are errors, so a misspelt field name never passes silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    """One source document (front matter plus its cleaned text)."""
+
+    id: str = Id
+    title: str = Field(min_length=1)
+    cite_as: str = Field(min_length=1)  # how answers name it: "el comunicado INAI/265/19"
+    kind: SourceKind
+    number: Optional[str] = None
+    date: Optional[dt.date] = None
+    issuer: Optional[str] = None
+    url: Optional[HttpUrl] = None
+    summary: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    path: str
+
+
+class Quoted(Strict):
+    """A fact taken from a source, with the verbatim passage that supports it."""
+
+    source: str
+    quote: str = Field(min_length=8)
+
+
+class DatedList(Quoted):
+    """A dated list of states printed by a source (e.g. the STL of August 2020)."""
+
+    id: str = Id
+    kind: ListKind
+    label: str
+    date: dt.date
+    total: int = Field(ge=0)
+
+
+class Joined(Strict):
+    year: int = Field(ge=2015, le=2020)
+    sources: list[str] = Field(min_length=1)
+
+
+class Listing(Strict):
+    """A state's appearance in a dated list; ``count`` is the number of plans in PAL lists."""
+
+    list: str
+    count: int = Field(default=1, ge=1)
+
+
+class State(Strict):
+    id: str = Id
+    name: str
+    official_name: str
+    aliases: list[str] = []
+    joined: Optional[Joined] = None
+    listed: list[Listing] = []
+    contacts: list[str] = []
+
+    @field_validator("aliases")
+    @classmethod
+    def _aliases_are_lower_case(cls, aliases: list[str]) -> list[str]:
+        for alias in aliases:
+            if alias != alias.lower() or not alias.strip():
+                raise ValueError(f"alias {alias!r} must be non-empty and lower-case")
+        return aliases
+
+
+class Observation(Quoted):
+    """One national figure at one date."""
+
+    metric: str
+    value: int = Field(ge=0)
+    qualifier: Optional[Literal["más de"]] = None
+    date: dt.date
+
+
+class Figures(Strict):
+    metrics: dict[str, str]
+    observations: list[Observation]
+
+
+class Recommendation(Strict):
+    ordinal: int = Field(ge=1, le=4)
+    name: str
+    text: str = Field(min_length=20)
+    summary: str = Field(min_length=20)
+
+
+class Recommendations(Strict):
+    source: str
+    issuer: str
+    approved: dt.date
+    approved_at: str
+    addressed_to: str
+    items: list[Recommendation] = Field(min_length=1)
+
+
+class Guide(Quoted):
+    id: str = Id
+    title: str
+    purpose: str
+    audience: str
+    url: HttpUrl
+    also_in: list[str] = []
+
+
+class Contact(Quoted):
+    id: str = Id
+    title: str
+    description: str
+    url: HttpUrl
+    institution: str
+    also_in: list[str] = []
+
+
+class Reference(Strict):
+    title: str
+    date: Optional[dt.date] = None
+    url: HttpUrl
+
+
+class Note(Strict):
+    """A dated note on events after the sources (e.g. INAI's extinction in 2025)."""
+
+    id: str = Id
+    applies_to: list[str] = []
+    date: dt.date
+    text: str = Field(min_length=20)
+    references: list[Reference] = Field(min_length=1)
+
+
+class Synonym(Strict):
+    canonical: str
+    aliases: list[str] = Field(min_length=1)
