@@ -1,6 +1,7 @@
 """Lexical analysis for BM25 and query expansion: folding, stop words, stemming, synonyms."""
 from __future__ import annotations
 
+import difflib
 import re
 from functools import lru_cache
 from typing import Iterable
@@ -69,11 +70,41 @@ class SynonymExpander:
         return cls(pairs)
 
     def expand(self, text: str) -> str:
-        """``text`` followed by the canonical phrases of the aliases it uses."""
-        extra = self._matcher.find(text)
+        """``text`` followed by the canonical phrases of the aliases it uses and does not spell out."""
+        folded = squash(fold(text))
+        extra = [c for c in self._matcher.find(text) if c not in folded]
         return f"{text} ({'; '.join(extra)})" if extra else text
 
 
-def state_matcher(kb: KnowledgeBase) -> PhraseMatcher:
-    """Finds the states a text names, by any name or alias; values are state ids."""
-    return PhraseMatcher({name: state.id for name, state in kb.state_names().items()})
+class StateFinder:
+    """Finds the states a text names: by any name or alias, or by a misspelt distinctive word.
+
+    A distinctive word is a word of five or more letters of one state's name only, and not an ordinary
+    word (``guanajuato``, ``potosi``; not ``california``, ``estado`` or ``nuevo``): "guanajuto" or
+    "zacatecs" still find their state.
+    """
+
+    FUZZY_CUTOFF = 0.8
+    MIN_LETTERS = 5
+    ORDINARY = frozenset({"estado", "estados", "ciudad", "nuevo", "nueva", "distrito", "federal"})
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._exact = PhraseMatcher({name: state.id for name, state in kb.state_names().items()})
+        owners: dict[str, set[str]] = {}
+        for state in kb.states:
+            for word in _WORD.findall(fold(f"{state.name} {state.official_name}")):
+                if len(word) >= self.MIN_LETTERS and word not in self.ORDINARY | STOP_WORDS:
+                    owners.setdefault(word, set()).add(state.id)
+        self._words = {word: ids.pop() for word, ids in owners.items() if len(ids) == 1}
+        self.names = {state.id: state.name for state in kb.states}
+
+    def find(self, text: str) -> list[str]:
+        """Ids of the states ``text`` names, exact matches first, without repeats."""
+        found = self._exact.find(text)
+        for word in _WORD.findall(fold(text)):
+            if len(word) < self.MIN_LETTERS or word in self.ORDINARY:
+                continue
+            close = difflib.get_close_matches(word, self._words, n=1, cutoff=self.FUZZY_CUTOFF)
+            if close:
+                found.append(self._words[close[0]])
+        return list(dict.fromkeys(found))

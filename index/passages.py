@@ -5,12 +5,12 @@ Every passage carries the metadata an answer cites: source id, title, number, da
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Iterator, Optional
 
 from knowledge import KnowledgeBase
-from knowledge.schema import Source, State
-from knowledge.text import spanish_date, squash
+from knowledge.schema import Observation, Source, State
+from knowledge.text import fold, spanish_date, squash
 
 MAX_CHUNK_CHARS = 1200
 SHORT_BLOCK_CHARS = 150
@@ -35,6 +35,7 @@ class Passage:
     kind: str
     number: Optional[str]
     subject: Optional[str] = None  # a state id: the passage only answers questions naming that state
+    historical: bool = False  # reports figures or lists that a newer source replaces
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -71,6 +72,16 @@ def _split_long(text: str) -> list[str]:
     return parts + [current] if current else parts
 
 
+def _blocks(body: str) -> Iterator[str]:
+    """Blank-line separated blocks; a block of several bullets yields each bullet on its own."""
+    for block in re.split(r"\n\s*\n", body):
+        lines = block.strip().split("\n")
+        if len(lines) > 1 and all(_BULLET.match(line) for line in lines):
+            yield from lines
+        else:
+            yield block
+
+
 def chunk_text(body: str) -> list[str]:
     """Paragraph-sized chunks of a Markdown body.
 
@@ -80,7 +91,7 @@ def chunk_text(body: str) -> list[str]:
     """
     chunks: list[str] = []
     lead: list[str] = []
-    for raw in re.split(r"\n\s*\n", body):
+    for raw in _blocks(body):
         if not raw.strip() or _DECORATION.match(raw.strip()):
             continue
         text = plain(raw)
@@ -112,12 +123,9 @@ def _names(items: list[tuple[str, int]], with_counts: bool) -> str:
     return ", ".join(names[:-1]) + " y " + names[-1] if len(names) > 1 else "".join(names)
 
 
-def _state_facts(kb: KnowledgeBase, state: State, source_id: str) -> list[str]:
-    """What one source says about one state, including the lists of that source it is absent from."""
+def _list_facts(kb: KnowledgeBase, state: State, source_id: str) -> list[str]:
+    """What the dated lists of one source say about one state, absences included."""
     facts: list[str] = []
-    if state.joined and source_id in state.joined.sources:
-        facts.append(f"se sumó a la iniciativa Gobierno Abierto: Cocreación desde lo local en "
-                     f"{state.joined.year}")
     lists = sorted((l for l in kb.lists.values() if l.source == source_id), key=lambda l: l.kind,
                    reverse=True)
     for lst in lists:
@@ -133,15 +141,35 @@ def _state_facts(kb: KnowledgeBase, state: State, source_id: str) -> list[str]:
     return facts
 
 
+def _joined_passage(kb: KnowledgeBase, state: State, label: str, joined_source: str) -> Passage:
+    if state.joined:
+        source_id = state.joined.sources[-1]
+        text = (f"{label} se sumó a la iniciativa Gobierno Abierto: Cocreación desde lo local en "
+                f"{state.joined.year}, según {kb.citation(source_id)}.")
+    else:
+        source_id = joined_source
+        years = sorted({s.joined.year for s in kb.states if s.joined})
+        count = sum(1 for s in kb.states if s.joined)
+        text = (f"{label} no figura entre los {count} estados que se sumaron a la iniciativa Gobierno "
+                f"Abierto: Cocreación desde lo local en {', '.join(map(str, years[:-1]))} y {years[-1]}, "
+                f"según {kb.citation(source_id)}: el año en que se sumó no está reportado.")
+        if not state.listed:
+            text += " Ninguno de los documentos la nombra entre los estados participantes: su participación no está reportada."
+    return Passage(id=f"estado:{state.id}:ingreso", text=text, subject=state.id,
+                   **_meta(kb.sources[source_id]))
+
+
 def _state_passages(kb: KnowledgeBase) -> Iterator[Passage]:
     list_sources = sorted({lst.source for lst in kb.lists.values()})
+    joined_source = max((ref for s in kb.states if s.joined for ref in s.joined.sources),
+                        key=lambda ref: kb.sources[ref].date)
     for state in kb.states:
         short = list(dict.fromkeys(a.upper() for a in state.aliases if "." not in a and " " not in a))
-        aliases = f" ({', '.join(short[:3])})" if short else ""
+        label = f"{state.name} ({', '.join(short[:3])})" if short else state.name
+        yield _joined_passage(kb, state, label, joined_source)
         never_named = state.joined is None and not state.listed
         for source_id in list_sources:
-            text = (f"{state.name}{aliases}, según {kb.citation(source_id)}: "
-                    f"{'; '.join(_state_facts(kb, state, source_id))}.")
+            text = f"{label}, según {kb.citation(source_id)}: {'; '.join(_list_facts(kb, state, source_id))}."
             if never_named:
                 text += (" Ninguno de los documentos la nombra entre los estados participantes: "
                          "su participación no está reportada.")
@@ -152,7 +180,7 @@ def _state_passages(kb: KnowledgeBase) -> Iterator[Passage]:
 def _list_passages(kb: KnowledgeBase) -> Iterator[Passage]:
     for lst in kb.lists.values():
         members = [(state.name, count) for state, count in kb.members(lst.id)]
-        text = (f"{lst.label} según {kb.citation(lst.source)}: {lst.total} en total, en "
+        text = (f"Estados con {lst.label} según {kb.citation(lst.source)}: {lst.total} en total, en "
                 f"{len(members)} estados: {_names(members, with_counts=lst.kind == 'pal')}.")
         yield Passage(id=f"lista:{lst.id}", text=text, **_meta(kb.sources[lst.source]))
     years = sorted({s.joined.year for s in kb.states if s.joined})
@@ -165,16 +193,23 @@ def _list_passages(kb: KnowledgeBase) -> Iterator[Passage]:
         yield Passage(id=f"ingreso:{year}", text=text, **_meta(kb.sources[source_id]))
 
 
+def _figure_text(kb: KnowledgeBase, obs: Observation) -> str:
+    qualifier = f"{obs.qualifier} " if obs.qualifier else ""
+    return f"{qualifier}{obs.value} {kb.figures.metrics[obs.metric].label}"
+
+
 def _figure_passages(kb: KnowledgeBase) -> Iterator[Passage]:
-    by_source: dict[str, list] = {}
+    by_source: dict[str, list[Observation]] = {}
     for obs in kb.figures.observations:
         by_source.setdefault(obs.source, []).append(obs)
+        text = (f"Cuántos {kb.figures.metrics[obs.metric].label} hay: {_figure_text(kb, obs)}, según "
+                f"{kb.citation(obs.source)} (cifra nacional de la iniciativa Gobierno Abierto: "
+                f"Cocreación desde lo local).")
+        yield Passage(id=f"cifra:{obs.metric}:{obs.source}", text=text, **_meta(kb.sources[obs.source]))
     for source_id, observations in by_source.items():
-        figures = "; ".join(
-            f"{obs.qualifier + ' ' if obs.qualifier else ''}{obs.value} {kb.figures.metrics[obs.metric]}"
-            for obs in observations)
-        text = (f"Cifras nacionales de la iniciativa Gobierno Abierto: Cocreación desde lo local según "
-                f"{kb.citation(source_id)}: {figures}.")
+        figures = "; ".join(_figure_text(kb, obs) for obs in observations)
+        text = (f"Cuántos hay: cifras nacionales de la iniciativa Gobierno Abierto: Cocreación desde lo "
+                f"local según {kb.citation(source_id)}: {figures}.")
         yield Passage(id=f"cifras:{source_id}", text=text, **_meta(kb.sources[source_id]))
 
 
@@ -212,10 +247,47 @@ def _note_passages(kb: KnowledgeBase) -> Iterator[Passage]:
                       number=None, date=note.date.isoformat(), url=str(note.references[0].url))
 
 
+def _glossary_passages(kb: KnowledgeBase) -> Iterator[Passage]:
+    for term in kb.glossary:
+        for i, definition in enumerate(term.definitions, start=1):
+            text = f"Definición: ¿qué es {term.term}? {definition.quote}"
+            yield Passage(id=f"glosario:{term.id}:{i}", text=text,
+                          **_meta(kb.sources[definition.source]))
+
+
+def _superseded_by_newer(kb: KnowledgeBase, passage: Passage) -> bool:
+    """Whether a passage reports figures or lists of a source that newer ones replace."""
+    kind, _, rest = passage.id.partition(":")
+    if kind == "lista":
+        lst = kb.lists[rest]
+        return any(o.kind == lst.kind and o.date > lst.date for o in kb.lists.values())
+    if kind == "cifras":
+        return any(o in kb.superseded() for o in kb.figures.observations if o.source == rest)
+    if kind == "cifra":
+        metric, _, source_id = rest.partition(":")
+        return any(o.metric == metric and o.source == source_id for o in kb.superseded())
+    if kind == "estado" and not passage.id.endswith(":ingreso"):
+        own = [l for l in kb.lists.values() if l.source == passage.source]
+        return all(any(o.kind == l.kind and o.date > l.date for o in kb.lists.values()) for l in own)
+    if "#" in passage.id:
+        old = kb.superseded()
+        mentioned = [o for o in kb.figures.observations
+                     if o.source == passage.source and _mentions(passage.text, o, kb)]
+        return any(o in old for o in mentioned) and not any(o not in old for o in mentioned)
+    return False
+
+
+def _mentions(text: str, obs: Observation, kb: KnowledgeBase) -> bool:
+    """Whether ``text`` gives the figure ``obs``: its number followed, within four words, by its name."""
+    words = "|".join(re.escape(w) for w in kb.figures.metrics[obs.metric].words)
+    pattern = rf"\b{obs.value}\b(?:\s+\S+){{0,4}}?\s+(?:{words})\b"
+    return re.search(pattern, fold(text)) is not None
+
+
 def build_passages(kb: KnowledgeBase) -> list[Passage]:
     """Every passage the index holds, in a stable order."""
     passages = [p for source in kb.sources.values() for p in source_passages(source)]
-    for make in (_state_passages, _list_passages, _figure_passages, _recommendation_passages,
-                 _guide_and_contact_passages, _note_passages):
+    for make in (_glossary_passages, _state_passages, _list_passages, _figure_passages,
+                 _recommendation_passages, _guide_and_contact_passages, _note_passages):
         passages.extend(make(kb))
-    return passages
+    return [replace(p, historical=_superseded_by_newer(kb, p)) for p in passages]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import Literal, Optional
 
@@ -9,8 +10,9 @@ import numpy as np
 from rank_bm25 import BM25Okapi
 
 from knowledge import KnowledgeBase, load_knowledge
+from knowledge.text import fold
 
-from .analysis import SynonymExpander, state_matcher, tokens
+from .analysis import StateFinder, SynonymExpander, tokens
 from .config import Settings
 from .embedders import Embedder, make_embedder
 from .passages import Passage
@@ -19,6 +21,23 @@ from .store import LoadedIndex, load_index
 log = logging.getLogger(__name__)
 Mode = Literal["hybrid", "dense", "bm25"]
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
+
+
+HISTORICAL_PENALTY = 10  # places a passage with superseded figures moves down
+NEAR_COPY = 0.9  # share of the shorter passage's words that makes it a copy
+_PAST = re.compile(r"\b(?:19|20)\d\d\b|\b(?:antes|anterior(?:es|mente)?|historia|historic[oa]s?|"
+                   r"evolucion|inicio|principio|primer[oa]s?\s+(?:cifras|datos)|cambi[oa]d?[oa]?|"
+                   r"ha cambiado|crecido|aumentado)\b")
+
+
+def _asks_about_the_past(query: str) -> bool:
+    """Whether the query asks for a year or for history, so older figures are as welcome as new."""
+    return bool(_PAST.search(fold(query)))
+
+
+def _near_copy(a: frozenset, b: frozenset) -> bool:
+    """Whether nearly all the words of the shorter passage are in the other one."""
+    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= NEAR_COPY
 
 
 class EmptyQuery(ValueError):
@@ -54,9 +73,10 @@ class Searcher:
         self.settings = settings
         self._embedder = embedder
         self._expander = SynonymExpander.from_knowledge(kb)
-        self._states = state_matcher(kb)
+        self._states = StateFinder(kb)
         corpus = [tokens(self._expander.expand(p.text)) for p in index.passages]
         self._bm25 = BM25Okapi(corpus)
+        self._token_sets = [frozenset(tokens(p.text)) for p in index.passages]
 
     @classmethod
     def open(cls, settings: Optional[Settings] = None, kb: Optional[KnowledgeBase] = None,
@@ -98,6 +118,7 @@ class Searcher:
         """
         text = prepare_query(query, self.settings.max_query_chars)
         named = set(self._states.find(text))
+        text = self._spell_out(text, named)
         n = len(self.passages)
         rankings = []
         if mode in ("dense", "hybrid"):
@@ -106,8 +127,39 @@ class Searcher:
             rankings.append(self.bm25_ranking(text, n))
         rankings = [[(i, s) for i, s in r if self._eligible(i, named)][:self.settings.candidates]
                     for r in rankings]
+        if not _asks_about_the_past(text):
+            rankings = [self._prefer_current(r) for r in rankings]
+        if mode == "hybrid" and named:
+            rankings.append(self._about(named, rankings[0]))
         ranked = rankings[0] if len(rankings) == 1 else self._fuse(rankings)
-        return [Hit(self.passages[i], score) for i, score in ranked[:k]]
+        return [Hit(self.passages[i], score) for i, score in self._distinct(ranked, k)]
+
+    def _distinct(self, ranked: list[tuple[int, float]], k: int) -> list[tuple[int, float]]:
+        """The first ``k`` of ``ranked``, leaving out near-copies of a passage already taken."""
+        taken: list[tuple[int, float]] = []
+        for i, score in ranked:
+            if not any(_near_copy(self._token_sets[i], self._token_sets[j]) for j, _ in taken):
+                taken.append((i, score))
+                if len(taken) == k:
+                    break
+        return taken
+
+    def _prefer_current(self, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """Move passages with superseded figures down a few places, so the newest come first."""
+        keyed = [(rank + (HISTORICAL_PENALTY if self.passages[i].historical else 0), rank, i, score)
+                 for rank, (i, score) in enumerate(ranked)]
+        return [(i, score) for _, _, i, score in sorted(keyed)]
+
+    def _about(self, named: set[str], ranking: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """A third ranking for queries naming a state: that state's own passages, in ``ranking`` order."""
+        return [(i, s) for i, s in ranking if self.passages[i].subject in named]
+
+    def _spell_out(self, text: str, named: set[str]) -> str:
+        """Add the names of states the query names by a misspelling, so both rankings see them."""
+        folded = fold(text)
+        missing = [self._states.names[s] for s in sorted(named)
+                   if fold(self._states.names[s]) not in folded]
+        return f"{text} ({'; '.join(missing)})" if missing else text
 
     def _eligible(self, i: int, named: set[str]) -> bool:
         subject = self.passages[i].subject

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Optional
 
 from .schema import (Contact, DatedList, Figures, Guide, Note, Observation, Recommendation,
-                     Recommendations, Source, State, Synonym)
+                     Recommendations, Source, State, Synonym, Term)
 from .text import fold, spanish_date, squash
 
 
@@ -24,6 +24,7 @@ class KnowledgeBase:
     guides: list[Guide]
     contacts: list[Contact]
     notes: list[Note]
+    glossary: list[Term]
     synonyms: list[Synonym]
     _state_names: dict[str, State] = field(default_factory=dict, repr=False)
 
@@ -50,14 +51,26 @@ class KnowledgeBase:
         return sorted((lst for lst in self.lists.values() if lst.kind == kind), key=lambda l: l.date)
 
     def history(self, metric: str) -> list[Observation]:
-        """Every observation of a national figure, oldest first."""
-        return sorted((o for o in self.figures.observations if o.metric == metric),
+        """Every dated observation of a national figure, oldest first."""
+        return sorted((o for o in self.figures.observations if o.metric == metric and o.date),
                       key=lambda o: o.date)
 
     def latest(self, metric: str) -> Optional[Observation]:
         """The newest observation of a national figure, or None when no source gives it."""
         history = self.history(metric)
         return history[-1] if history else None
+
+    def superseded(self) -> list[Observation]:
+        """Observations that a newer one of the same figure replaces (and all undated ones)."""
+        newest = {m: self.latest(m) for m in self.figures.metrics}
+        return [o for o in self.figures.observations
+                if o.date is None or (newest[o.metric] and newest[o.metric].date > o.date)]
+
+    def term(self, name: str) -> Optional[Term]:
+        """The glossary entry for ``name`` (its id, term or an alias), or None."""
+        key = squash(fold(name))
+        return next((t for t in self.glossary
+                     if key in {t.id, squash(fold(t.term)), *map(squash, map(fold, t.aliases))}), None)
 
     def recommendation(self, ordinal: int) -> Optional[Recommendation]:
         return next((r for r in self.recommendations.items if r.ordinal == ordinal), None)

@@ -12,13 +12,11 @@ from pydantic import BaseModel, ValidationError
 from .base import KnowledgeBase
 from .errors import KnowledgeError
 from .schema import (Contact, DatedList, Figures, Guide, Note, Quoted, Recommendations, Source,
-                     State, Synonym)
+                     State, Synonym, Term)
 from .sources import read_source, source_files
 from .text import fold, squash
 
 DEFAULT_ROOT = Path(__file__).resolve().parent
-FACT_FILES = ("lists.yaml", "states.yaml", "figures.yaml", "recommendations.yaml", "guides.yaml",
-              "contacts.yaml", "notes.yaml", "synonyms.yaml")
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -156,7 +154,7 @@ def load_knowledge(root: Optional[Path] = None) -> KnowledgeBase:
     figures_path = facts / "figures.yaml"
     figures = _validate(Figures, _read_yaml(figures_path), figures_path)
     for i, obs in enumerate(figures.observations):
-        label = f"observations #{i + 1} ({obs.metric}, {obs.date})"
+        label = f"observations #{i + 1} ({obs.metric}, {obs.date or 'sin fecha'})"
         if obs.metric not in figures.metrics:
             raise KnowledgeError(figures_path, f"unknown metric '{obs.metric}'", label, "metric")
         check.quoted(obs, figures_path, label)
@@ -180,9 +178,17 @@ def load_knowledge(root: Optional[Path] = None) -> KnowledgeBase:
     notes_path = facts / "notes.yaml"
     notes = _validate_list(Note, notes_path)
     _unique(notes, notes_path)
+    glossary_path = facts / "glossary.yaml"
+    glossary = _validate_list(Term, glossary_path)
+    _unique(glossary, glossary_path)
+    for label, term in glossary:
+        for i, definition in enumerate(term.definitions):
+            check.quote(definition.source, definition.quote, glossary_path, label,
+                        f"definitions.{i}.quote")
     synonyms = [syn for _, syn in _validate_list(Synonym, facts / "synonyms.yaml")]
 
     return KnowledgeBase(
         root=root, digest=content_digest(root), sources=sources, lists=lists, states=states,
         figures=figures, recommendations=recommendations, guides=[g for _, g in guides],
-        contacts=[c for _, c in contacts], notes=[n for _, n in notes], synonyms=synonyms)
+        contacts=[c for _, c in contacts], notes=[n for _, n in notes],
+        glossary=[t for _, t in glossary], synonyms=synonyms)

@@ -81,16 +81,21 @@ class State(Strict):
 
 
 class Observation(Quoted):
-    """One national figure at one date."""
+    """One national figure at one date (``None``: the source is undated, so it is never the newest)."""
 
     metric: str
     value: int = Field(ge=0)
     qualifier: Optional[Literal["más de"]] = None
-    date: dt.date
+    date: Optional[dt.date]
+
+
+class Metric(Strict):
+    label: str
+    words: list[str] = Field(min_length=1)
 
 
 class Figures(Strict):
-    metrics: dict[str, str]
+    metrics: dict[str, Metric]
     observations: list[Observation]
 
 
@@ -142,6 +147,15 @@ class Note(Strict):
     date: dt.date
     text: str = Field(min_length=20)
     references: list[Reference] = Field(min_length=1)
+
+
+class Term(Strict):
+    """A term of the initiative and its definitions, quoted from the sources."""
+
+    id: str = Id
+    term: str
+    aliases: list[str] = []
+    definitions: list[Quoted] = Field(min_length=1)
 
 
 class Synonym(Strict):
