@@ -92,7 +92,7 @@ class StateFinder:
         self._exact = PhraseMatcher({name: state.id for name, state in kb.state_names().items()})
         owners: dict[str, set[str]] = {}
         for state in kb.states:
-            for word in _WORD.findall(fold(f"{state.name} {state.official_name}")):
+            for word in _WORD.findall(fold(state.name)):
                 if len(word) >= self.MIN_LETTERS and word not in self.ORDINARY | STOP_WORDS:
                     owners.setdefault(word, set()).add(state.id)
         self._words = {word: ids.pop() for word, ids in owners.items() if len(ids) == 1}

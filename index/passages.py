@@ -13,7 +13,8 @@ from knowledge.schema import Observation, Source, State
 from knowledge.text import fold, spanish_date, squash
 
 MAX_CHUNK_CHARS = 1200
-SHORT_BLOCK_CHARS = 150
+SHORT_BLOCK_CHARS = 150  # a shorter line without a full stop (dateline, heading) leads the next chunk
+SHORT_SENTENCE_CHARS = 100  # a shorter closing sentence stays with the chunk before it
 _HEADING = re.compile(r"^#{1,6}\s+")
 _BULLET = re.compile(r"^\s*[-*]\s+", re.MULTILINE)
 _LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)]+)\)")
@@ -97,12 +98,11 @@ def chunk_text(body: str) -> list[str]:
         text = plain(raw)
         is_heading = bool(_HEADING.match(raw.strip()))
         is_field = bool(_FIELD.match(raw.strip()))
-        is_short = len(text) < SHORT_BLOCK_CHARS
         if is_field and chunks and not lead:
             chunks[-1] = f"{chunks[-1]} {text}"
-        elif is_heading or is_field or (is_short and not text.endswith(".")):
+        elif is_heading or is_field or (len(text) < SHORT_BLOCK_CHARS and not text.endswith(".")):
             lead.append(text)
-        elif is_short and chunks and not lead:
+        elif len(text) < SHORT_SENTENCE_CHARS and chunks and not lead:
             chunks[-1] = f"{chunks[-1]} {text}"
         else:
             chunks.extend(_split_long(" ".join([*lead, text])))

@@ -30,7 +30,7 @@ class KnowledgeBase:
 
     def __post_init__(self) -> None:
         for state in self.states:
-            for name in (state.id.replace("-", " "), state.name, state.official_name, *state.aliases):
+            for name in (state.id.replace("-", " "), state.name, *state.aliases):
                 self._state_names.setdefault(squash(fold(name)), state)
 
     def state(self, name: str) -> Optional[State]:

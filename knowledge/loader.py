@@ -26,9 +26,10 @@ def knowledge_root() -> Path:
 
 
 def content_digest(root: Path) -> str:
-    """SHA-256 over every source and fact file (names and bytes): changes iff the knowledge does."""
+    """SHA-256 over every source (PDF sidecars included) and fact file: changes iff the knowledge does."""
     digest = hashlib.sha256()
-    for path in sorted([*source_files(root / "sources"), *(root / "facts").glob("*.yaml")]):
+    files = [p for p in (root / "sources").iterdir() if p.is_file()] + list((root / "facts").glob("*.yaml"))
+    for path in sorted(files):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
@@ -101,7 +102,7 @@ def _load_states(path: Path, lists: dict[str, DatedList], lists_path: Path,
     names: dict[str, str] = {}
     totals = {list_id: 0 for list_id in lists}
     for label, state in entries:
-        for name in (state.name, state.official_name, *state.aliases):
+        for name in (state.name, *state.aliases):
             key = squash(fold(name))
             if names.setdefault(key, state.id) != state.id:
                 raise KnowledgeError(path, f"name or alias '{name}' also belongs to '{names[key]}'",
