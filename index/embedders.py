@@ -61,7 +61,7 @@ class SentenceTransformerEmbedder:
         from sentence_transformers import SentenceTransformer
 
         self._model = SentenceTransformer(settings.model, device="cpu")
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        self.dim = int(self._model.get_embedding_dimension())
         self.model_id = model_id(settings)
         is_e5 = "e5" in settings.model.lower()
         self._query_prefix = "query: " if is_e5 else ""
