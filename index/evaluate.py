@@ -75,7 +75,7 @@ class Report:
             "queries": len(self.queries)}
 
     def format_misses(self, mode: str = "hybrid", k: int = 5) -> str:
-        misses = [q.q for q, r in zip(self.queries, self.results[mode].ranks) if not 0 < r <= k]
+        misses = [q.q for q, r in zip(self.queries, self.results[mode].ranks, strict=True) if not 0 < r <= k]
         return "\n".join(f"missed at {k} ({mode}): {q}" for q in misses) or f"no misses at {k}"
 
 

@@ -9,12 +9,14 @@ from dataclasses import asdict, dataclass, replace
 from typing import Iterator, Optional
 
 from knowledge import KnowledgeBase
-from knowledge.schema import Observation, Source, State
+from knowledge.schema import DatedList, Observation, Source, State
 from knowledge.text import fold, spanish_date, squash
 
 MAX_CHUNK_CHARS = 1200
 SHORT_BLOCK_CHARS = 150  # a shorter line without a full stop (dateline, heading) leads the next chunk
 SHORT_SENTENCE_CHARS = 100  # a shorter closing sentence stays with the chunk before it
+NOT_REPORTED = (" Ninguno de los documentos la nombra entre los estados participantes: "
+                "su participación no está reportada.")
 _HEADING = re.compile(r"^#{1,6}\s+")
 _BULLET = re.compile(r"^\s*[-*]\s+", re.MULTILINE)
 _LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)]+)\)")
@@ -126,8 +128,8 @@ def _names(items: list[tuple[str, int]], with_counts: bool) -> str:
 def _list_facts(kb: KnowledgeBase, state: State, source_id: str) -> list[str]:
     """What the dated lists of one source say about one state, absences included."""
     facts: list[str] = []
-    lists = sorted((l for l in kb.lists.values() if l.source == source_id), key=lambda l: l.kind,
-                   reverse=True)
+    lists = sorted((lst for lst in kb.lists.values() if lst.source == source_id),
+                   key=lambda lst: lst.kind, reverse=True)
     for lst in lists:
         listing = next((li for li in state.listed if li.list == lst.id), None)
         if listing is None:
@@ -154,7 +156,7 @@ def _joined_passage(kb: KnowledgeBase, state: State, label: str, joined_source: 
                 f"Abierto: Cocreación desde lo local en {', '.join(map(str, years[:-1]))} y {years[-1]}, "
                 f"según {kb.citation(source_id)}: el año en que se sumó no está reportado.")
         if not state.listed:
-            text += " Ninguno de los documentos la nombra entre los estados participantes: su participación no está reportada."
+            text += NOT_REPORTED
     return Passage(id=f"estado:{state.id}:ingreso", text=text, subject=state.id,
                    **_meta(kb.sources[source_id]))
 
@@ -171,8 +173,7 @@ def _state_passages(kb: KnowledgeBase) -> Iterator[Passage]:
         for source_id in list_sources:
             text = f"{label}, según {kb.citation(source_id)}: {'; '.join(_list_facts(kb, state, source_id))}."
             if never_named:
-                text += (" Ninguno de los documentos la nombra entre los estados participantes: "
-                         "su participación no está reportada.")
+                text += NOT_REPORTED
             yield Passage(id=f"estado:{state.id}:{source_id}", text=text, subject=state.id,
                           **_meta(kb.sources[source_id]))
 
@@ -255,20 +256,23 @@ def _glossary_passages(kb: KnowledgeBase) -> Iterator[Passage]:
                           **_meta(kb.sources[definition.source]))
 
 
+def _replaced(kb: KnowledgeBase, lst: DatedList) -> bool:
+    """Whether a newer list of the same kind replaces ``lst``."""
+    return kb.lists_of_kind(lst.kind)[-1].date > lst.date
+
+
 def _superseded_by_newer(kb: KnowledgeBase, passage: Passage) -> bool:
     """Whether a passage reports figures or lists of a source that newer ones replace."""
     kind, _, rest = passage.id.partition(":")
     if kind == "lista":
-        lst = kb.lists[rest]
-        return any(o.kind == lst.kind and o.date > lst.date for o in kb.lists.values())
+        return _replaced(kb, kb.lists[rest])
     if kind == "cifras":
         return any(o in kb.superseded() for o in kb.figures.observations if o.source == rest)
     if kind == "cifra":
         metric, _, source_id = rest.partition(":")
         return any(o.metric == metric and o.source == source_id for o in kb.superseded())
     if kind == "estado" and not passage.id.endswith(":ingreso"):
-        own = [l for l in kb.lists.values() if l.source == passage.source]
-        return all(any(o.kind == l.kind and o.date > l.date for o in kb.lists.values()) for l in own)
+        return all(_replaced(kb, lst) for lst in kb.lists.values() if lst.source == passage.source)
     if "#" in passage.id:
         old = kb.superseded()
         mentioned = [o for o in kb.figures.observations

@@ -101,7 +101,7 @@ class Searcher:
     def dense_ranking(self, query: str, n: int) -> list[tuple[int, float]]:
         vector = self.embedder.embed_queries([self._expander.expand(query)])
         scores, ids = self.index.dense.search(np.ascontiguousarray(vector, dtype=np.float32), n)
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
     def bm25_ranking(self, query: str, n: int) -> list[tuple[int, float]]:
         query_tokens = tokens(self._expander.expand(query))

@@ -173,7 +173,8 @@ def load_index(settings: Settings) -> LoadedIndex:
         if meta.get("model_id") != expected:
             raise ModelMismatch(
                 f"El índice en {folder} se construyó con el modelo {meta.get('model_id')!r}, pero la "
-                f"configuración pide {expected!r}: buscar con otro modelo daría resultados sin sentido. {hint}")
+                f"configuración pide {expected!r}: buscar con otro modelo daría resultados sin sentido. "
+                f"{hint}")
         with open(folder / "passages.jsonl", encoding="utf-8") as lines:
             passages = [Passage(**json.loads(line)) for line in lines]
         dense = faiss.read_index(str(folder / "dense.faiss"))

