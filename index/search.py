@@ -46,8 +46,12 @@ class EmptyQuery(ValueError):
 
 @dataclass(frozen=True)
 class Hit:
+    """A passage with its fused score and the raw scores behind it (None: not among that side's hits)."""
+
     passage: Passage
     score: float
+    dense: Optional[float] = None
+    bm25: Optional[float] = None
 
     def to_dict(self) -> dict:
         return {**self.passage.to_dict(), "score": round(self.score, 6)}
@@ -121,10 +125,13 @@ class Searcher:
         text = self._spell_out(text, named)
         n = len(self.passages)
         rankings = []
+        raw: dict[str, dict[int, float]] = {}
         if mode in ("dense", "hybrid"):
             rankings.append(self.dense_ranking(text, n))
+            raw["dense"] = dict(rankings[-1])
         if mode in ("bm25", "hybrid"):
             rankings.append(self.bm25_ranking(text, n))
+            raw["bm25"] = dict(rankings[-1])
         rankings = [[(i, s) for i, s in r if self._eligible(i, named)][:self.settings.candidates]
                     for r in rankings]
         if not _asks_about_the_past(text):
@@ -132,7 +139,8 @@ class Searcher:
         if mode == "hybrid" and named:
             rankings.append(self._about(named, rankings[0]))
         ranked = rankings[0] if len(rankings) == 1 else self._fuse(rankings)
-        return [Hit(self.passages[i], score) for i, score in self._distinct(ranked, k)]
+        return [Hit(self.passages[i], score, raw.get("dense", {}).get(i), raw.get("bm25", {}).get(i))
+                for i, score in self._distinct(ranked, k)]
 
     def _distinct(self, ranked: list[tuple[int, float]], k: int) -> list[tuple[int, float]]:
         """The first ``k`` of ``ranked``, leaving out near-copies of a passage already taken."""

@@ -1,0 +1,228 @@
+"""The Rasa actions: thin wrappers that read the turn, call the answer functions and reply.
+
+Each answer function lives in the module of its concern (estados, cifras, recomendaciones, guias,
+contactos, definiciones, busqueda) and is tested without Rasa.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any, Optional
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from index.analysis import StateFinder
+from knowledge.text import fold
+
+from . import recursos
+from .busqueda import NOT_FOUND, retrieval_answer
+from .cifras import asks_history, figure_answer, metric_of, overview_answer, year_of
+from .contactos import contacts_answer, inai_today_answer
+from .definiciones import definition_answer
+from .estados import (absent_answer, aspect_of, joined_in_answer, list_answer, plans_count_answer,
+                      state_from, status_answer, years_answer)
+from .guias import all_guides_answer, guide_answer, guide_of
+from .recomendaciones import all_recommendations_answer, ordinal_of, recommendation_answer
+
+log = logging.getLogger(__name__)
+FEEDBACK_BUTTONS = [{"title": "👍", "payload": '/feedback{"valor": "positivo"}'},
+                    {"title": "👎", "payload": '/feedback{"valor": "negativo"}'}]
+_finder: Optional[StateFinder] = None
+
+
+def _text(tracker: Tracker) -> str:
+    return tracker.latest_message.get("text") or ""
+
+
+def _intent(tracker: Tracker) -> Optional[str]:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def _entity(tracker: Tracker, name: str) -> Optional[str]:
+    return next(tracker.get_latest_entity_values(name), None)
+
+
+def _state_finder() -> StateFinder:
+    global _finder
+    if _finder is None:
+        _finder = StateFinder(recursos.kb())
+    return _finder
+
+
+def answer(dispatcher: CollectingDispatcher, text: str) -> None:
+    """Send a substantive answer, with 👍/👎 buttons to rate it."""
+    dispatcher.utter_message(text=text, buttons=FEEDBACK_BUTTONS)
+
+
+class ActionEstado(Action):
+    def name(self) -> str:
+        return "action_estado"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: DomainDict) -> list[EventType]:
+        kb = recursos.kb()
+        state = state_from(kb, _state_finder(), tracker.get_slot("estado"), "")
+        if state is None:
+            dispatcher.utter_message(response="utter_ask_estado")
+            return [SlotSet("estado", None)]
+        answer(dispatcher, status_answer(kb, state, aspect_of(_text(tracker))))
+        return [SlotSet("estado", state.name)]
+
+
+class ValidateEstadoForm(FormValidationAction):
+    """Fills ``estado`` from the message even when the entity was missed (misspelt names)."""
+
+    def name(self) -> str:
+        return "validate_estado_form"
+
+    async def extract_estado(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> dict[str, Any]:
+        state = state_from(recursos.kb(), _state_finder(), _entity(tracker, "estado"), _text(tracker))
+        return {"estado": state.name} if state else {}
+
+    def validate_estado(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                        domain: DomainDict) -> dict[str, Any]:
+        state = state_from(recursos.kb(), _state_finder(), value, _text(tracker))
+        if state is None:
+            dispatcher.utter_message(text="No reconozco ese estado.")
+            return {"estado": None}
+        return {"estado": state.name}
+
+
+class ActionListaEstados(Action):
+    def name(self) -> str:
+        return "action_lista_estados"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: DomainDict) -> list[EventType]:
+        kb = recursos.kb()
+        text = _text(tracker)
+        intent = _intent(tracker)
+        if intent == "estados_por_anio":
+            year = year_of(_entity(tracker, "anio") or text)
+            answer(dispatcher, joined_in_answer(kb, year) if year else years_answer(kb))
+            return []
+        kind = "pal" if intent == "estados_con_pal" else "stl"
+        plans = re.search(r"\b(\d|dos|tres)\s+(?:planes|pal)", fold(text))
+        if kind == "pal" and plans:
+            answer(dispatcher, plans_count_answer(kb, {"dos": 2, "tres": 3}.get(plans.group(1))
+                                                  or int(plans.group(1))))
+        elif re.search(r"\bno\s+(?:tienen|hay|cuentan)", fold(text)):
+            answer(dispatcher, absent_answer(kb, kind))
+        else:
+            answer(dispatcher, list_answer(kb, kind))
+        return []
+
+
+class ActionCifras(Action):
+    def name(self) -> str:
+        return "action_cifras"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: DomainDict) -> list[EventType]:
+        kb = recursos.kb()
+        text = _text(tracker)
+        year = year_of(_entity(tracker, "anio") or text)
+        metric = metric_of(kb, text)
+        if metric is None and (year or asks_history(text)):
+            metric = tracker.get_slot("cifra")  # "¿y antes?" after a figure: the same figure
+        if metric not in kb.figures.metrics:
+            answer(dispatcher, overview_answer(kb))
+            return []
+        answer(dispatcher, figure_answer(kb, metric, year, asks_history(text)))
+        return [SlotSet("cifra", metric)]
+
+
+class ActionRecomendacion(Action):
+    def name(self) -> str:
+        return "action_recomendacion"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: DomainDict) -> list[EventType]:
+        kb = recursos.kb()
+        ordinal = ordinal_of(_entity(tracker, "ordinal"), _text(tracker))
+        if ordinal is None:
+            answer(dispatcher, all_recommendations_answer(kb))
+            return []
+        answer(dispatcher, recommendation_answer(kb, ordinal))
+        return [SlotSet("ordinal", str(ordinal))]
+
+
+class ActionGuia(Action):
+    def name(self) -> str:
+        return "action_guia"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: DomainDict) -> list[EventType]:
+        kb = recursos.kb()
+        guide = guide_of(kb, _entity(tracker, "guia"), _text(tracker))
+        answer(dispatcher, guide_answer(kb, guide) if guide else all_guides_answer(kb))
+        return []
+
+
+class ActionContacto(Action):
+    def name(self) -> str:
+        return "action_contacto"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: DomainDict) -> list[EventType]:
+        answer(dispatcher, contacts_answer(recursos.kb()))
+        return []
+
+
+class ActionInaiActual(Action):
+    def name(self) -> str:
+        return "action_inai_actual"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: DomainDict) -> list[EventType]:
+        answer(dispatcher, inai_today_answer(recursos.kb()))
+        return []
+
+
+class ActionDefinicion(Action):
+    TERMS = {"que_es_iniciativa": "iniciativa", "que_es_stl": "stl", "que_es_pal": "pal"}
+
+    def name(self) -> str:
+        return "action_definicion"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: DomainDict) -> list[EventType]:
+        term = self.TERMS.get(_intent(tracker), "iniciativa")
+        answer(dispatcher, definition_answer(recursos.kb(), term))
+        return []
+
+
+class ActionBuscar(Action):
+    """General questions and low-confidence NLU: the best passage, or an honest "not found"."""
+
+    def name(self) -> str:
+        return "action_buscar"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: DomainDict) -> list[EventType]:
+        found = retrieval_answer(recursos.kb(), recursos.searcher(), _text(tracker))
+        if found:
+            answer(dispatcher, found)
+        else:
+            dispatcher.utter_message(text=NOT_FOUND)
+        return []
+
+
+class ActionFeedback(Action):
+    """👍/👎 on an answer: kept in the conversation (the tracker store) and acknowledged."""
+
+    def name(self) -> str:
+        return "action_feedback"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: DomainDict) -> list[EventType]:
+        negative = fold(_entity(tracker, "valor") or _text(tracker)) in {"negativo", "👎"} or \
+            "no" in fold(_text(tracker)).split()
+        log.info("feedback %s from %s", "negative" if negative else "positive", tracker.sender_id)
+        dispatcher.utter_message(text="Gracias por avisar. Lo tomaremos en cuenta para mejorar."
+                                 if negative else "¡Gracias! Me alegra que te sirviera.")
+        return []

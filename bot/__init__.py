@@ -1,0 +1,1 @@
+"""The conversational front end: Rasa training data, channels and the launcher."""

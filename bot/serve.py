@@ -1,0 +1,182 @@
+"""Start the action server and Rasa together; Ctrl-C stops both. Ready when the REST channel answers.
+
+Configuration (environment, with safe defaults):
+  RASA_HOST / RASA_PORT           where Rasa's channels listen (127.0.0.1:5005)
+  ACTIONS_HOST / ACTIONS_PORT     where the action server listens (127.0.0.1:5055)
+  ACTION_SERVER_URL               the action endpoint Rasa calls (default from the two above)
+  TRACKER_STORE_URL               postgresql://user:password@host:port/db instead of SQLite
+  CORS_ORIGINS                    space-separated origins allowed to call Rasa (localhost:8080)
+  RASA_ENABLE_API=1               turn on Rasa's HTTP API; refused unless RASA_API_TOKEN is set
+  MAX_MESSAGE_CHARS               longer messages are cut, and the person told (1000)
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+RUNTIME_ENDPOINTS = REPO / "build" / "endpoints.yml"
+READY_TIMEOUT_S = 300
+log = logging.getLogger("bot.serve")
+
+
+class StartError(RuntimeError):
+    """The assistant cannot start as configured; the message says why."""
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name) or default
+
+
+def tracker_store(url: str) -> dict:
+    """``postgresql://user:pass@host:5432/db`` → Rasa's SQL tracker store settings."""
+    parts = urllib.parse.urlparse(url)
+    if parts.scheme not in ("postgresql", "postgres"):
+        raise StartError(f"TRACKER_STORE_URL must start with postgresql://, not {parts.scheme}://")
+    store = {"type": "SQL", "dialect": "postgresql", "host": parts.hostname or "localhost",
+             "port": parts.port or 5432, "db": parts.path.lstrip("/") or "rasa"}
+    if parts.username:
+        store["username"] = urllib.parse.unquote(parts.username)
+    if parts.password:
+        store["password"] = urllib.parse.unquote(parts.password)
+    return store
+
+
+def runtime_endpoints() -> Path:
+    """Write ``build/endpoints.yml``: ``endpoints.yml`` with the environment applied."""
+    endpoints = yaml.safe_load((REPO / "endpoints.yml").read_text(encoding="utf-8"))
+    actions = f"http://{_env('ACTIONS_HOST', '127.0.0.1')}:{_env('ACTIONS_PORT', '5055')}/webhook"
+    endpoints["action_endpoint"] = {"url": _env("ACTION_SERVER_URL", actions)}
+    if os.environ.get("TRACKER_STORE_URL"):
+        endpoints["tracker_store"] = tracker_store(os.environ["TRACKER_STORE_URL"])
+    RUNTIME_ENDPOINTS.parent.mkdir(parents=True, exist_ok=True)
+    RUNTIME_ENDPOINTS.write_text(yaml.safe_dump(endpoints, sort_keys=False), encoding="utf-8")
+    return RUNTIME_ENDPOINTS
+
+
+def rasa_command(endpoints: Path) -> list[str]:
+    command = [str(REPO / ".venv-rasa" / "bin" / "rasa"), "run", "--model", str(REPO / "models"),
+               "--credentials", str(REPO / "credentials.yml"), "--endpoints", str(endpoints),
+               "--interface", _env("RASA_HOST", "127.0.0.1"), "--port", _env("RASA_PORT", "5005"),
+               "--cors", *_env("CORS_ORIGINS", "http://localhost:8080 http://127.0.0.1:8080").split()]
+    if os.environ.get("RASA_ENABLE_API") == "1":
+        token = os.environ.get("RASA_API_TOKEN")
+        if not token:
+            raise StartError("RASA_ENABLE_API=1 needs RASA_API_TOKEN: the HTTP API can load models "
+                             "and must not be open")
+        command += ["--enable-api", "--auth-token", token]
+    return command
+
+
+def actions_command() -> list[str]:
+    return [str(REPO / ".venv" / "bin" / "python"), "-m", "rasa_sdk", "--actions", "actions",
+            "--port", _env("ACTIONS_PORT", "5055")]
+
+
+def rest_url() -> str:
+    return f"http://127.0.0.1:{_env('RASA_PORT', '5005')}/webhooks/rest/"
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as reply:
+            return reply.status == 200
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def warm_actions() -> None:
+    """Ask the action server for one search, so the index and model load before the first person."""
+    port = _env("ACTIONS_PORT", "5055")
+    call = {"next_action": "action_buscar", "sender_id": "arranque", "version": "3.6.21",
+            "domain": {}, "tracker": {"sender_id": "arranque", "slots": {}, "events": [],
+                                      "latest_message": {"text": "gobierno abierto", "intent": {},
+                                                         "entities": []},
+                                      "paused": False, "followup_action": None, "active_loop": {},
+                                      "latest_action_name": None}}
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/webhook", data=json.dumps(call).encode(),
+                                     headers={"Content-Type": "application/json"})
+    try:
+        urllib.request.urlopen(request, timeout=120).read()
+    except (urllib.error.URLError, OSError) as problem:
+        log.warning("could not warm the action server: %s", problem)
+
+
+def wait_until(check, processes: list[subprocess.Popen], timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        if any(p.poll() is not None for p in processes):
+            raise StartError("a server stopped while starting: see its log above")
+        if time.monotonic() > deadline:
+            raise StartError(f"not ready after {timeout:.0f} s")
+        time.sleep(0.5)
+
+
+def stop(processes: list[subprocess.Popen]) -> None:
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def serve(shell: bool = False) -> int:
+    env = {**os.environ, "SANIC_HOST": _env("ACTIONS_HOST", "127.0.0.1"),
+           "RASA_TELEMETRY_ENABLED": "false", "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+           "PYTHONPATH": str(REPO)}
+    endpoints = runtime_endpoints()
+    processes: list[subprocess.Popen] = []
+    started = time.monotonic()
+    try:
+        processes.append(subprocess.Popen(actions_command(), cwd=REPO, env=env))
+        wait_until(lambda: _answers(f"http://127.0.0.1:{_env('ACTIONS_PORT', '5055')}/health"),
+                   processes, READY_TIMEOUT_S)
+        warm_actions()
+        if shell:
+            command = [str(REPO / ".venv-rasa" / "bin" / "rasa"), "shell", "--model", str(REPO / "models"),
+                       "--endpoints", str(endpoints)]
+            return subprocess.call(command, cwd=REPO, env=env)
+        processes.append(subprocess.Popen(rasa_command(endpoints), cwd=REPO, env=env))
+        wait_until(lambda: _answers(rest_url()), processes, READY_TIMEOUT_S)
+        print(f"Listo en {time.monotonic() - started:.0f} s: {rest_url()}webhook (Ctrl-C para salir)",
+              flush=True)
+        signal.signal(signal.SIGTERM, lambda *_: stop(processes))
+        while all(p.poll() is None for p in processes):
+            time.sleep(0.5)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    except StartError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
+    finally:
+        stop(processes)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.serve", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shell", action="store_true", help="chat in the terminal instead")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    return serve(shell=args.shell)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
