@@ -8,7 +8,7 @@ from knowledge import KnowledgeBase
 from knowledge.schema import Guide
 from knowledge.text import fold
 
-from .formato import inai_note, segun
+from .formato import inai_note
 
 GUIDE_WORDS = {
     "guia-stl": r"stl|secretariado|secretariados",
@@ -30,11 +30,9 @@ def guide_of(kb: KnowledgeBase, value: Any, text: str = "") -> Optional[Guide]:
 
 
 def guide_answer(kb: KnowledgeBase, guide: Guide) -> str:
+    also = "".join(f"; también {kb.citation(ref)}" for ref in guide.also_in)
     return (f"{guide.title}\nPara qué: {guide.purpose}\nPara quién: {guide.audience}\n"
-            f"Enlace: {guide.url}\nLa presenta{'n' if guide.also_in else ''} "
-            f"{segun(kb, guide.source).removeprefix('según ')}"
-            + "".join(f" y {kb.citation(ref)}" for ref in guide.also_in)
-            + f".\n{inai_note(kb)}")
+            f"Enlace: {guide.url}\nFuente: {kb.citation(guide.source)}{also}.\n{inai_note(kb)}")
 
 
 def all_guides_answer(kb: KnowledgeBase) -> str:

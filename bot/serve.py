@@ -4,7 +4,7 @@ Configuration (environment, with safe defaults):
   RASA_HOST / RASA_PORT           where Rasa's channels listen (127.0.0.1:5005)
   ACTIONS_HOST / ACTIONS_PORT     where the action server listens (127.0.0.1:5055)
   ACTION_SERVER_URL               the action endpoint Rasa calls (default from the two above)
-  TRACKER_STORE_URL               postgresql://user:password@host:port/db instead of SQLite
+  TRACKER_STORE_URL               postgresql://user:password@host:port/db (or sqlite:///file.db)
   CORS_ORIGINS                    space-separated origins allowed to call Rasa (localhost:8080)
   RASA_ENABLE_API=1               turn on Rasa's HTTP API; refused unless RASA_API_TOKEN is set
   MAX_MESSAGE_CHARS               longer messages are cut, and the person told (1000)
@@ -42,10 +42,13 @@ def _env(name: str, default: str) -> str:
 
 
 def tracker_store(url: str) -> dict:
-    """``postgresql://user:pass@host:5432/db`` → Rasa's SQL tracker store settings."""
+    """``postgresql://user:pass@host:5432/db`` or ``sqlite:///path.db`` → Rasa's SQL tracker store."""
     parts = urllib.parse.urlparse(url)
+    if parts.scheme == "sqlite":
+        return {"type": "SQL", "dialect": "sqlite", "db": parts.path}
     if parts.scheme not in ("postgresql", "postgres"):
-        raise StartError(f"TRACKER_STORE_URL must start with postgresql://, not {parts.scheme}://")
+        raise StartError(f"TRACKER_STORE_URL must start with postgresql:// or sqlite:///, "
+                         f"not {parts.scheme}://")
     store = {"type": "SQL", "dialect": "postgresql", "host": parts.hostname or "localhost",
              "port": parts.port or 5432, "db": parts.path.lstrip("/") or "rasa"}
     if parts.username:

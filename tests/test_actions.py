@@ -115,9 +115,12 @@ def test_states_joined_in_a_year_and_in_a_year_without_data():
 
 
 def test_newest_figure_and_history_on_request():
-    _, messages = run(ActionCifras(), turn("cuantos stl hay", "cifras"))
+    events, messages = run(ActionCifras(), turn("cuantos stl hay", "cifras"))
+    assert events == [SlotSet("cifra", "stl")]
     assert texts(messages) == [
         "21 Secretariados Técnicos Locales (STL), según el comunicado INAI/265/19, 14 de agosto de 2020."]
+    _, messages = run(ActionCifras(), turn("y antes?", "cifras", slots={"cifra": "stl"}))
+    assert "Antes: 16 Secretariados Técnicos Locales (STL)" in texts(messages)[0]
     _, messages = run(ActionCifras(), turn("cuantos stl habia antes", "cifras"))
     assert "Antes: 16 Secretariados Técnicos Locales (STL) (según el comunicado INAI/002/18" in texts(messages)[0]
     _, messages = run(ActionCifras(), turn("cuantos estados habia en 2018", "cifras", {"anio": "2018"}))
@@ -146,6 +149,8 @@ def test_guide_with_link_and_inai_note():
     text = texts(messages)[0]
     assert text.startswith("Guía de Cocreación de Compromisos II\n")
     assert "Cocreacion_Compromisos-II_EspWeb_080119.pdf" in text and "el INAI se extinguió en 2025" in text
+    assert "\nFuente: las recomendaciones del SNT en materia de Gobierno Abierto ante la COVID-19, 25 de mayo " \
+           "de 2020; también el comunicado INAI/265/19, 14 de agosto de 2020.\n" in text
 
 
 def test_contacts_carry_the_dated_inai_note():

@@ -1,0 +1,131 @@
+"""The whole assistant: action server and Rasa started as `make run` starts them, talked to over REST
+and socket.io, through the dev conversations."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+from knowledge.text import fold
+
+from .conftest import REPO
+
+CONVERSATIONS = yaml.safe_load((REPO / "tests" / "conversations" / "dev_conversations.yml")
+                               .read_text(encoding="utf-8"))
+RASA_PORT, ACTIONS_PORT = "5015", "5065"
+LONG_MESSAGE = "quiero saber sobre gobierno abierto en jalisco " * 130  # over 6,000 characters
+
+
+def _missing() -> str:
+    if not (REPO / ".venv-rasa" / "bin" / "rasa").exists():
+        return "the Rasa environment is missing: run `make test`"
+    if not list((REPO / "models").glob("*.tar.gz")):
+        return "no trained model: run `make test`"
+    return ""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    """The running assistant, on its own ports and a fresh tracker store; stopped after the module."""
+    if _missing():
+        if os.environ.get("CI"):
+            pytest.fail(_missing())
+        pytest.skip(_missing())
+    tracker = tmp_path_factory.mktemp("tracker") / "tracker.db"
+    env = {**os.environ, "RASA_PORT": RASA_PORT, "ACTIONS_PORT": ACTIONS_PORT,
+           "TRACKER_STORE_URL": f"sqlite:///{tracker}"}
+    log = open(tmp_path_factory.mktemp("logs") / "serve.log", "w+", encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "bot.serve"], cwd=REPO, env=env,
+                               stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/"
+    deadline = time.monotonic() + 300
+    while not _ok(url):
+        if process.poll() is not None or time.monotonic() > deadline:
+            log.seek(0)
+            process.kill()
+            pytest.fail("the assistant did not start:\n" + log.read()[-4000:])
+        time.sleep(1)
+    yield url + "webhook"
+    process.terminate()
+    process.wait(timeout=60)
+    log.close()
+
+
+def _ok(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as reply:
+            return reply.status == 200
+    except OSError:
+        return False
+
+
+def say(url: str, sender: str, text: str) -> list[dict]:
+    body = json.dumps({"sender": sender, "message": text}).encode()
+    request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=60) as reply:
+        assert reply.status == 200
+        return json.loads(reply.read())
+
+
+@pytest.mark.parametrize("conversation", CONVERSATIONS, ids=[c["name"] for c in CONVERSATIONS])
+def test_dev_conversation(assistant, conversation):
+    sender = f"dev-{CONVERSATIONS.index(conversation)}"
+    for turn in conversation["turns"]:
+        text = LONG_MESSAGE if turn["user"] == "@long" else turn["user"]
+        replies = say(assistant, sender, text)
+        said = " ".join(r.get("text") or "" for r in replies)
+        assert said.strip(), f"no reply to {turn['user']!r}"
+        folded = fold(said)
+        for expected in turn.get("expect", []):
+            assert fold(expected) in folded, f"{turn['user']!r}: expected {expected!r} in:\n{said}"
+        for avoided in turn.get("avoid", []):
+            assert fold(avoided) not in folded, f"{turn['user']!r}: did not expect {avoided!r} in:\n{said}"
+        assert "traceback" not in folded and "exception" not in folded
+
+
+def test_dev_conversations_have_at_least_120_turns():
+    assert sum(len(c["turns"]) for c in CONVERSATIONS) >= 120
+
+
+def test_every_factual_answer_names_its_source(assistant):
+    for question in ("jalisco tiene stl?", "cuantos stl hay", "q dice la 3a recomendacion",
+                     "guia de cocreacion", "que es un pal", "que es follow the money"):
+        said = " ".join(r.get("text") or "" for r in say(assistant, "fuentes", question))
+        assert "según" in said.lower() or "fuente:" in said.lower(), question
+
+
+def test_substantive_answers_offer_feedback_buttons(assistant):
+    replies = say(assistant, "botones", "cuantos pal hay")
+    assert [b["title"] for b in replies[-1]["buttons"]] == ["👍", "👎"]
+    replies = say(assistant, "botones", replies[-1]["buttons"][1]["payload"])
+    assert "Lo tomaremos en cuenta" in replies[0]["text"]
+
+
+def test_markup_is_never_echoed(assistant):
+    replies = say(assistant, "html", "<img src=x onerror=alert(1)> que es un stl")
+    assert all("<img" not in (r.get("text") or "") for r in replies)
+
+
+def test_socketio_channel_answers(assistant):
+    socketio = pytest.importorskip("socketio")
+    client = socketio.Client()
+    received: list[dict] = []
+    client.on("bot_uttered", lambda data: received.append(data))
+    client.connect(f"http://127.0.0.1:{RASA_PORT}", socketio_path="/socket.io", transports=["websocket"])
+    try:
+        client.emit("session_request", {"session_id": "socket-prueba"})
+        time.sleep(0.5)
+        client.emit("user_uttered", {"message": "cuantos stl hay", "session_id": "socket-prueba"})
+        deadline = time.monotonic() + 30
+        while not received and time.monotonic() < deadline:
+            time.sleep(0.2)
+    finally:
+        client.disconnect()
+    assert received and "21 Secretariados Técnicos Locales" in received[0]["text"]
