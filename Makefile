@@ -14,7 +14,7 @@ TRAINING_INPUTS := config.yml domain.yml $(NLU_GENERATED) $(filter-out $(NLU_GEN
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: run test setup index model search shell eval-index eval-nlu bench clean
+.PHONY: run test setup index model search shell eval-index eval-nlu bench clean print-python310
 
 run: setup index model ## set up what is missing, then start the assistant (Ctrl-C stops it)
 	$(PY) -m bot.serve
@@ -65,6 +65,10 @@ eval-nlu: setup $(NLU_GENERATED) ## cross-validate the two NLU pipelines (slow: 
 
 bench: setup index model ## index and REST benchmarks
 	$(PY) bench/index_bench.py
+	$(PY) bench/rest_bench.py
 
 clean:
 	rm -rf build models .pytest_cache $(NLU_GENERATED)
+
+print-python310:
+	@echo $(PYTHON310)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import re
+from abc import ABC, abstractmethod
 from typing import Any, Optional
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -15,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from index.analysis import StateFinder
+from knowledge import KnowledgeBase
 from knowledge.text import fold
 
 from . import recursos
@@ -92,108 +94,95 @@ class ValidateEstadoForm(FormValidationAction):
         return {"estado": state.name}
 
 
-class ActionListaEstados(Action):
+class AnswerAction(Action, ABC):
+    """An action whose reply is one substantive answer built from the knowledge base."""
+
+    action_name = ""
+
     def name(self) -> str:
-        return "action_lista_estados"
+        return self.action_name
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: DomainDict) -> list[EventType]:
-        kb = recursos.kb()
+        text, events = self.respond(recursos.kb(), tracker)
+        answer(dispatcher, text)
+        return events
+
+    @abstractmethod
+    def respond(self, kb: KnowledgeBase, tracker: Tracker) -> tuple[str, list[EventType]]:
+        """The answer's text and the events it sets."""
+
+
+class ActionListaEstados(AnswerAction):
+    action_name = "action_lista_estados"
+
+    def respond(self, kb: KnowledgeBase, tracker: Tracker) -> tuple[str, list[EventType]]:
         text = _text(tracker)
-        intent = _intent(tracker)
-        if intent == "estados_por_anio":
+        if _intent(tracker) == "estados_por_anio":
             year = year_of(_entity(tracker, "anio") or text)
-            answer(dispatcher, joined_in_answer(kb, year) if year else years_answer(kb))
-            return []
-        kind = "pal" if intent == "estados_con_pal" else "stl"
+            return (joined_in_answer(kb, year) if year else years_answer(kb)), []
+        kind = "pal" if _intent(tracker) == "estados_con_pal" else "stl"
         plans = re.search(r"\b(\d|dos|tres)\s+(?:planes|pal)", fold(text))
         if kind == "pal" and plans:
-            answer(dispatcher, plans_count_answer(kb, {"dos": 2, "tres": 3}.get(plans.group(1))
-                                                  or int(plans.group(1))))
-        elif re.search(r"\bno\s+(?:tienen|hay|cuentan)", fold(text)):
-            answer(dispatcher, absent_answer(kb, kind))
-        else:
-            answer(dispatcher, list_answer(kb, kind))
-        return []
+            count = {"dos": 2, "tres": 3}.get(plans.group(1)) or int(plans.group(1))
+            return plans_count_answer(kb, count), []
+        if re.search(r"\bno\s+(?:tienen|hay|cuentan)", fold(text)):
+            return absent_answer(kb, kind), []
+        return list_answer(kb, kind), []
 
 
-class ActionCifras(Action):
-    def name(self) -> str:
-        return "action_cifras"
+class ActionCifras(AnswerAction):
+    action_name = "action_cifras"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: DomainDict) -> list[EventType]:
-        kb = recursos.kb()
+    def respond(self, kb: KnowledgeBase, tracker: Tracker) -> tuple[str, list[EventType]]:
         text = _text(tracker)
         year = year_of(_entity(tracker, "anio") or text)
         metric = metric_of(kb, text)
         if metric is None and (year or asks_history(text)):
             metric = tracker.get_slot("cifra")  # "¿y antes?" after a figure: the same figure
         if metric not in kb.figures.metrics:
-            answer(dispatcher, overview_answer(kb))
-            return []
-        answer(dispatcher, figure_answer(kb, metric, year, asks_history(text)))
-        return [SlotSet("cifra", metric)]
+            return overview_answer(kb), []
+        return figure_answer(kb, metric, year, asks_history(text)), [SlotSet("cifra", metric)]
 
 
-class ActionRecomendacion(Action):
-    def name(self) -> str:
-        return "action_recomendacion"
+class ActionRecomendacion(AnswerAction):
+    action_name = "action_recomendacion"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: DomainDict) -> list[EventType]:
-        kb = recursos.kb()
+    def respond(self, kb: KnowledgeBase, tracker: Tracker) -> tuple[str, list[EventType]]:
         ordinal = ordinal_of(_entity(tracker, "ordinal"), _text(tracker))
         if ordinal is None:
-            answer(dispatcher, all_recommendations_answer(kb))
-            return []
-        answer(dispatcher, recommendation_answer(kb, ordinal))
-        return [SlotSet("ordinal", str(ordinal))]
+            return all_recommendations_answer(kb), []
+        return recommendation_answer(kb, ordinal), [SlotSet("ordinal", str(ordinal))]
 
 
-class ActionGuia(Action):
-    def name(self) -> str:
-        return "action_guia"
+class ActionGuia(AnswerAction):
+    action_name = "action_guia"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: DomainDict) -> list[EventType]:
-        kb = recursos.kb()
+    def respond(self, kb: KnowledgeBase, tracker: Tracker) -> tuple[str, list[EventType]]:
         guide = guide_of(kb, _entity(tracker, "guia"), _text(tracker))
-        answer(dispatcher, guide_answer(kb, guide) if guide else all_guides_answer(kb))
-        return []
+        return (guide_answer(kb, guide) if guide else all_guides_answer(kb)), []
 
 
-class ActionContacto(Action):
-    def name(self) -> str:
-        return "action_contacto"
+class ActionContacto(AnswerAction):
+    action_name = "action_contacto"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: DomainDict) -> list[EventType]:
-        answer(dispatcher, contacts_answer(recursos.kb()))
-        return []
+    def respond(self, kb: KnowledgeBase, tracker: Tracker) -> tuple[str, list[EventType]]:
+        return contacts_answer(kb), []
 
 
-class ActionInaiActual(Action):
-    def name(self) -> str:
-        return "action_inai_actual"
+class ActionInaiActual(AnswerAction):
+    action_name = "action_inai_actual"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: DomainDict) -> list[EventType]:
-        answer(dispatcher, inai_today_answer(recursos.kb()))
-        return []
+    def respond(self, kb: KnowledgeBase, tracker: Tracker) -> tuple[str, list[EventType]]:
+        return inai_today_answer(kb), []
 
 
-class ActionDefinicion(Action):
+class ActionDefinicion(AnswerAction):
+    action_name = "action_definicion"
     TERMS = {"que_es_iniciativa": "iniciativa", "que_es_stl": "stl", "que_es_pal": "pal"}
 
-    def name(self) -> str:
-        return "action_definicion"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: DomainDict) -> list[EventType]:
-        term = self.TERMS.get(_intent(tracker), "iniciativa")
-        answer(dispatcher, definition_answer(recursos.kb(), term))
-        return []
+    def respond(self, kb: KnowledgeBase, tracker: Tracker) -> tuple[str, list[EventType]]:
+        return definition_answer(kb, self.TERMS.get(_intent(tracker), "iniciativa")), []
 
 
 class ActionBuscar(Action):

@@ -42,13 +42,15 @@ def _has(kb: KnowledgeBase, state: State, lst: DatedList, past: bool = False) ->
         if count:
             return f"{verb} Secretariado Técnico Local (STL)"
         states = len(kb.members(lst.id))
-        return f"no figura{'ba' if past else ''} entre los {states} estados con Secretariado Técnico Local (STL)"
+        return (f"no figura{'ba' if past else ''} entre los {states} estados con "
+                "Secretariado Técnico Local (STL)")
     if count == 1:
         return f"{verb} 1 Plan de Acción Local (PAL) publicado"
     if count:
         return f"{verb} {count} Planes de Acción Local (PAL) publicados"
     states = len(kb.members(lst.id))
-    return f"no figura{'ba' if past else ''} entre los {states} estados con Plan de Acción Local (PAL) publicado"
+    return (f"no figura{'ba' if past else ''} entre los {states} estados con "
+            "Plan de Acción Local (PAL) publicado")
 
 
 def joined_sentence(kb: KnowledgeBase, state: State) -> str:
@@ -93,7 +95,8 @@ def list_answer(kb: KnowledgeBase, kind: str) -> str:
     members = kb.members(lst.id)
     if kind == "stl":
         names = join_names([state.name for state, _ in members])
-        return f"Según {kb.citation(lst.source)}, hay {lst.total} Secretariados Técnicos Locales (STL): {names}."
+        return (f"Según {kb.citation(lst.source)}, hay {lst.total} Secretariados Técnicos Locales "
+                f"(STL): {names}.")
     names = join_names([f"{s.name} ({n})" if n > 1 else s.name for s, n in members])
     return (f"Según {kb.citation(lst.source)}, se han publicado {lst.total} Planes de Acción Local (PAL) "
             f"en {len(members)} estados: {names}.")
@@ -104,7 +107,8 @@ def plans_count_answer(kb: KnowledgeBase, plans: int) -> str:
     lst = _newest(kb, "pal")
     names = [state.name for state, count in kb.members(lst.id) if count == plans]
     if not names:
-        return f"Según {kb.citation(lst.source)}, ningún estado tiene {plans} Planes de Acción Local publicados."
+        return (f"Según {kb.citation(lst.source)}, ningún estado tiene {plans} Planes de Acción Local "
+                "publicados.")
     return (f"Según {kb.citation(lst.source)}, tienen {plans} Planes de Acción Local (PAL) publicados: "
             f"{join_names(names)}.")
 

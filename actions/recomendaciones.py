@@ -36,7 +36,8 @@ def recommendation_answer(kb: KnowledgeBase, ordinal: int) -> str:
     if item is None:
         return (f"Son {len(recs.items)} recomendaciones; no hay una con el número {ordinal}. "
                 f"Puedes pedir de la primera a la {recs.items[-1].name.lower()}.")
-    return (f"Recomendación {item.name.lower()} de {len(recs.items)}, aprobada el {spanish_date(recs.approved)} "
+    return (f"Recomendación {item.name.lower()} de {len(recs.items)}, "
+            f"aprobada el {spanish_date(recs.approved)} "
             f"por la {recs.issuer}:\n«{item.text}»\n{fuente(kb, recs.source)}")
 
 

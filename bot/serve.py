@@ -43,9 +43,9 @@ def _env(name: str, default: str) -> str:
 
 def tracker_store(url: str) -> dict:
     """``postgresql://user:pass@host:5432/db`` or ``sqlite:///path.db`` → Rasa's SQL tracker store."""
+    if url.startswith("sqlite:///"):
+        return {"type": "SQL", "dialect": "sqlite", "db": url[len("sqlite:///"):]}
     parts = urllib.parse.urlparse(url)
-    if parts.scheme == "sqlite":
-        return {"type": "SQL", "dialect": "sqlite", "db": parts.path}
     if parts.scheme not in ("postgresql", "postgres"):
         raise StartError(f"TRACKER_STORE_URL must start with postgresql:// or sqlite:///, "
                          f"not {parts.scheme}://")

@@ -1,0 +1,57 @@
+"""The launcher's configuration: tracker store URLs, the endpoints it writes, the HTTP API guard."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from bot import serve
+
+
+def test_postgres_url_becomes_rasa_sql_settings():
+    assert serve.tracker_store("postgresql://rasa:s%40cret@db.local:6543/conversaciones") == {
+        "type": "SQL", "dialect": "postgresql", "host": "db.local", "port": 6543,
+        "db": "conversaciones", "username": "rasa", "password": "s@cret"}
+
+
+def test_sqlite_url_is_accepted():
+    assert serve.tracker_store("sqlite:////tmp/t.db") == {"type": "SQL", "dialect": "sqlite",
+                                                          "db": "/tmp/t.db"}
+
+
+def test_other_tracker_urls_are_refused():
+    with pytest.raises(serve.StartError, match="postgresql://"):
+        serve.tracker_store("mysql://x@y/z")
+
+
+def test_runtime_endpoints_apply_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setattr(serve, "RUNTIME_ENDPOINTS", tmp_path / "endpoints.yml")
+    monkeypatch.setenv("ACTIONS_PORT", "6055")
+    monkeypatch.delenv("ACTION_SERVER_URL", raising=False)
+    monkeypatch.setenv("TRACKER_STORE_URL", "postgresql://u:p@h/db")
+    written = yaml.safe_load(serve.runtime_endpoints().read_text(encoding="utf-8"))
+    assert written["action_endpoint"] == {"url": "http://127.0.0.1:6055/webhook"}
+    assert written["tracker_store"]["dialect"] == "postgresql"
+
+
+def test_default_tracker_store_is_sqlite(monkeypatch, tmp_path):
+    monkeypatch.setattr(serve, "RUNTIME_ENDPOINTS", tmp_path / "endpoints.yml")
+    monkeypatch.delenv("TRACKER_STORE_URL", raising=False)
+    written = yaml.safe_load(serve.runtime_endpoints().read_text(encoding="utf-8"))
+    assert written["tracker_store"]["dialect"] == "sqlite"
+
+
+def test_http_api_is_off_by_default(monkeypatch, tmp_path):
+    monkeypatch.delenv("RASA_ENABLE_API", raising=False)
+    command = serve.rasa_command(tmp_path / "e.yml")
+    assert "--enable-api" not in command and "--interface" in command
+    assert command[command.index("--interface") + 1] == "127.0.0.1"
+
+
+def test_http_api_needs_a_token(monkeypatch, tmp_path):
+    monkeypatch.setenv("RASA_ENABLE_API", "1")
+    monkeypatch.delenv("RASA_API_TOKEN", raising=False)
+    with pytest.raises(serve.StartError, match="RASA_API_TOKEN"):
+        serve.rasa_command(tmp_path / "e.yml")
+    monkeypatch.setenv("RASA_API_TOKEN", "secreto")
+    command = serve.rasa_command(tmp_path / "e.yml")
+    assert command[command.index("--auth-token") + 1] == "secreto"
