@@ -15,7 +15,6 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from index.analysis import StateFinder
 from knowledge import KnowledgeBase
 from knowledge.text import fold
 
@@ -32,7 +31,6 @@ from .recomendaciones import all_recommendations_answer, ordinal_of, recommendat
 log = logging.getLogger(__name__)
 FEEDBACK_BUTTONS = [{"title": "👍", "payload": '/feedback{"valor": "positivo"}'},
                     {"title": "👎", "payload": '/feedback{"valor": "negativo"}'}]
-_finder: Optional[StateFinder] = None
 
 
 def _text(tracker: Tracker) -> str:
@@ -47,13 +45,6 @@ def _entity(tracker: Tracker, name: str) -> Optional[str]:
     return next(tracker.get_latest_entity_values(name), None)
 
 
-def _state_finder() -> StateFinder:
-    global _finder
-    if _finder is None:
-        _finder = StateFinder(recursos.kb())
-    return _finder
-
-
 def answer(dispatcher: CollectingDispatcher, text: str) -> None:
     """Send a substantive answer, with 👍/👎 buttons to rate it."""
     dispatcher.utter_message(text=text, buttons=FEEDBACK_BUTTONS)
@@ -66,7 +57,7 @@ class ActionEstado(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: DomainDict) -> list[EventType]:
         kb = recursos.kb()
-        state = state_from(kb, _state_finder(), tracker.get_slot("estado"), "")
+        state = state_from(kb, recursos.state_finder(), tracker.get_slot("estado"), "")
         if state is None:
             dispatcher.utter_message(response="utter_ask_estado")
             return [SlotSet("estado", None)]
@@ -82,12 +73,12 @@ class ValidateEstadoForm(FormValidationAction):
 
     async def extract_estado(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                              domain: DomainDict) -> dict[str, Any]:
-        state = state_from(recursos.kb(), _state_finder(), _entity(tracker, "estado"), _text(tracker))
+        state = state_from(recursos.kb(), recursos.state_finder(), _entity(tracker, "estado"), _text(tracker))
         return {"estado": state.name} if state else {}
 
     def validate_estado(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                         domain: DomainDict) -> dict[str, Any]:
-        state = state_from(recursos.kb(), _state_finder(), value, _text(tracker))
+        state = state_from(recursos.kb(), recursos.state_finder(), value, _text(tracker))
         if state is None:
             dispatcher.utter_message(text="No reconozco ese estado.")
             return {"estado": None}

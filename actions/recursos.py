@@ -10,12 +10,14 @@ import threading
 from typing import Optional
 
 from index import IndexUnavailable, Searcher, Settings, build_index
+from index.analysis import StateFinder
 from knowledge import KnowledgeBase, load_knowledge
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _kb: Optional[KnowledgeBase] = None
 _searcher: Optional[Searcher] = None
+_finder: Optional[StateFinder] = None
 
 
 def kb() -> KnowledgeBase:
@@ -24,6 +26,16 @@ def kb() -> KnowledgeBase:
         if _kb is None:
             _kb = load_knowledge()
         return _kb
+
+
+def state_finder() -> StateFinder:
+    """Finds states in a message by name, alias or misspelling."""
+    global _finder
+    knowledge = kb()
+    with _lock:
+        if _finder is None:
+            _finder = StateFinder(knowledge)
+        return _finder
 
 
 def searcher() -> Searcher:
