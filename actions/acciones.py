@@ -65,6 +65,15 @@ class ActionEstado(Action):
         return [SlotSet("estado", state.name)]
 
 
+def last_topic(tracker: Tracker) -> Optional[str]:
+    """The answer action that ran last in this conversation, if any."""
+    topics = {"action_estado", "action_cifras", "action_lista_estados", "action_seguimiento"}
+    for event in reversed(tracker.events):
+        if event.get("event") == "action" and event.get("name") in topics - {"action_seguimiento"}:
+            return event["name"]
+    return None
+
+
 class ValidateEstadoForm(FormValidationAction):
     """Fills ``estado`` from the message even when the entity was missed (misspelt names)."""
 
@@ -174,6 +183,24 @@ class ActionDefinicion(AnswerAction):
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> tuple[str, list[EventType]]:
         return definition_answer(kb, self.TERMS.get(_intent(tracker), "iniciativa")), []
+
+
+class ActionSeguimiento(Action):
+    """A bare follow-up («¿y stl?», «¿y antes?»): answered in the topic of the previous answer."""
+
+    def name(self) -> str:
+        return "action_seguimiento"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: DomainDict) -> list[EventType]:
+        topic = last_topic(tracker)
+        if topic == "action_estado" and tracker.get_slot("estado"):
+            return ActionEstado().run(dispatcher, tracker, domain)
+        if topic == "action_lista_estados" and aspect_of(_text(tracker)) in ("stl", "pal"):
+            kind = aspect_of(_text(tracker))
+            answer(dispatcher, list_answer(recursos.kb(), kind))
+            return []
+        return ActionCifras().run(dispatcher, tracker, domain)
 
 
 class ActionBuscar(Action):

@@ -7,6 +7,7 @@ from rasa_sdk.events import SlotSet
 from actions.acciones import (FEEDBACK_BUTTONS, ActionBuscar, ActionCifras, ActionContacto,
                               ActionDefinicion, ActionEstado, ActionFeedback, ActionGuia,
                               ActionInaiActual, ActionListaEstados, ActionRecomendacion,
+                              ActionSeguimiento,
                               ValidateEstadoForm)
 from actions.busqueda import NOT_FOUND
 
@@ -196,3 +197,30 @@ def test_feedback_is_acknowledged():
     assert texts(messages) == ["Gracias por avisar. Lo tomaremos en cuenta para mejorar."]
     _, messages = run(ActionFeedback(), turn("👍", "feedback", {"valor": "positivo"}))
     assert texts(messages) == ["¡Gracias! Me alegra que te sirviera."]
+
+
+def _after(action_name: str, tracker):
+    tracker.events.append({"event": "action", "name": action_name})
+    return tracker
+
+
+def test_a_bare_follow_up_after_a_state_stays_with_the_state():
+    tracker = _after("action_estado", turn("y secretariado?", "seguimiento", slots={"estado": "Nuevo León"}))
+    events, messages = run(ActionSeguimiento(), tracker)
+    assert events == [SlotSet("estado", "Nuevo León")]
+    assert texts(messages)[0].startswith(
+        "Según el comunicado INAI/265/19, 14 de agosto de 2020, Nuevo León tiene Secretariado Técnico Local")
+
+
+def test_a_bare_follow_up_after_a_figure_stays_with_the_figure():
+    tracker = _after("action_cifras", turn("y antes?", "seguimiento", slots={"cifra": "compromisos",
+                                                                           "estado": "Jalisco"}))
+    events, messages = run(ActionSeguimiento(), tracker)
+    assert events == [SlotSet("cifra", "compromisos")]
+    assert "Antes: 62 compromisos de Gobierno Abierto" in texts(messages)[0]
+
+
+def test_a_bare_follow_up_with_no_topic_gives_national_figures():
+    _, messages = run(ActionSeguimiento(), turn("y stl?", "seguimiento"))
+    assert texts(messages) == [
+        "21 Secretariados Técnicos Locales (STL), según el comunicado INAI/265/19, 14 de agosto de 2020."]
