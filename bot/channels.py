@@ -10,7 +10,10 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from rasa.core.channels.socketio import SocketIOInput
 
+from bot import rasa_speedups
 from bot.hygiene import CUT_NOTICE, clean_text, max_message_chars
+
+rasa_speedups.install()
 
 
 def with_hygiene(on_new_message: Callable[[UserMessage], Awaitable[Any]]
