@@ -8,6 +8,7 @@ Configuration (environment, with safe defaults):
   CORS_ORIGINS                    space-separated origins allowed to call Rasa (localhost:8080)
   RASA_ENABLE_API=1               turn on Rasa's HTTP API; refused unless RASA_API_TOKEN is set
   MAX_MESSAGE_CHARS               longer messages are cut, and the person told (1000)
+  TELEGRAM_BOT_TOKEN              when set, the Telegram bridge (python -m bot.telegram) starts too
 """
 from __future__ import annotations
 
@@ -89,6 +90,10 @@ def actions_command() -> list[str]:
             "--port", _env("ACTIONS_PORT", "5055")]
 
 
+def telegram_command() -> list[str]:
+    return [str(REPO / ".venv" / "bin" / "python"), "-m", "bot.telegram"]
+
+
 def rest_url() -> str:
     return f"http://127.0.0.1:{_env('RASA_PORT', '5005')}/webhooks/rest/"
 
@@ -157,6 +162,10 @@ def serve(shell: bool = False) -> int:
             return subprocess.call(command, cwd=REPO, env=env)
         processes.append(subprocess.Popen(rasa_command(endpoints), cwd=REPO, env=env))
         wait_until(lambda: _answers(rest_url()), processes, READY_TIMEOUT_S)
+        if os.environ.get("TELEGRAM_BOT_TOKEN"):
+            rasa_url = os.environ.get("RASA_URL") or f"http://127.0.0.1:{_env('RASA_PORT', '5005')}"
+            processes.append(subprocess.Popen(telegram_command(), cwd=REPO,
+                                              env={**env, "RASA_URL": rasa_url}))
         print(f"Listo en {time.monotonic() - started:.0f} s: {rest_url()}webhook (Ctrl-C para salir)",
               flush=True)
         signal.signal(signal.SIGTERM, lambda *_: stop(processes))

@@ -128,3 +128,27 @@ def test_socketio_channel_answers(assistant):
     finally:
         client.disconnect()
     assert received and "21 Secretariados Técnicos Locales" in received[0]["text"]
+
+
+def test_telegram_bridge_against_the_real_assistant(assistant, kb):
+    """/estado → press a state → its status, from the real Rasa, through a stand-in Bot API."""
+    from bot.telegram.config import Settings as TelegramSettings
+
+    from .telegram_fakes import TOKEN, BridgeThread, FakeBotApi
+
+    states = [(state.id, state.name) for state in kb.states]
+    rasa_url = assistant.removesuffix("/webhooks/rest/webhook")
+    with FakeBotApi() as api:
+        settings = TelegramSettings(token=TOKEN, api_url=api.base_url, rasa_url=rasa_url,
+                                    poll_timeout=1, rasa_timeout=30)
+        with BridgeThread(settings, states):
+            api.say(77, "/estado")
+            [picker] = api.wait_sent(77, 1)
+            jalisco = next(b["callback_data"] for row in picker["reply_markup"]["inline_keyboard"]
+                           for b in row if b["text"] == "Jalisco")
+            api.press(77, picker["result"], jalisco)
+            _, status = api.wait_sent(77, 2, timeout=60)
+            api.say(77, "y cuantos planes tiene?")
+            *_, plans = api.wait_sent(77, 3, timeout=60)
+    assert "Jalisco" in status["text"] and "INAI/265/19" in status["text"]
+    assert "2 Planes de Acción Local" in plans["text"]
