@@ -11,15 +11,19 @@ RASA_STAMP := $(RASA_VENV)/.setup-done
 MODEL_STAMP := models/.trained
 NLU_GENERATED := bot/data/nlu/estados_conocimiento.yml
 TRAINING_INPUTS := config.yml domain.yml $(NLU_GENERATED) $(filter-out $(NLU_GENERATED),$(wildcard bot/data/*.yml bot/data/nlu/*.yml))
+WIDGET_JS := build/widget/widget.js
+WIDGET_MODULES := bot/widget/node_modules/.installed
+WIDGET_SOURCES := bot/widget/build.mjs $(wildcard bot/widget/src/*)
+NO_NPM := echo "npm not found: the web widget is not built (its browser tests will say they were skipped)"
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: run test setup index model search shell eval-index eval-nlu bench clean print-python310
+.PHONY: run test setup index model widget search shell eval-index eval-nlu bench clean print-python310
 
-run: setup index model ## set up what is missing, then start the assistant (Ctrl-C stops it)
+run: setup index model widget ## set up what is missing, then start the assistant and the demo page (Ctrl-C stops it)
 	$(PY) -m bot.serve
 
-test: setup index model ## set up what is missing, then run every test
+test: setup index model widget ## set up what is missing, then run every test
 	$(PY) -m pytest
 	$(RASA) data validate --config config.yml --domain domain.yml --data bot/data --fail-on-warnings
 	$(RASA) test core --model models --stories tests/conversations/test_stories.yml --fail-on-prediction-errors --out build/results
@@ -48,6 +52,14 @@ $(MODEL_STAMP): $(RASA_STAMP) $(TRAINING_INPUTS)
 	$(RASA) train --config config.yml --domain domain.yml --data bot/data --out models --fixed-model-name assistant
 	touch $@
 
+widget: $(WIDGET_JS) ## build the web widget (build/widget/widget.js) when its sources changed
+
+$(WIDGET_MODULES): bot/widget/package.json bot/widget/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix bot/widget --ignore-scripts --no-audit --no-fund && touch $@; else $(NO_NPM); fi
+
+$(WIDGET_JS): $(WIDGET_MODULES) $(WIDGET_SOURCES)
+	@if command -v npm >/dev/null; then npm run --prefix bot/widget build; else $(NO_NPM); fi
+
 index: $(SETUP_STAMP) ## build the retrieval index if the knowledge changed
 	$(PY) -m index build
 
@@ -63,9 +75,10 @@ eval-index: setup index ## recall@1, recall@5, MRR@10 on the retrieval dev set
 eval-nlu: setup $(NLU_GENERATED) ## cross-validate the two NLU pipelines (slow: not part of make test)
 	bash bench/eval_nlu.sh
 
-bench: setup index model ## index and REST benchmarks
+bench: setup index model widget ## index, REST and web widget benchmarks
 	$(PY) bench/index_bench.py
 	$(PY) bench/rest_bench.py
+	$(PY) bench/widget_bench.py
 
 clean:
 	rm -rf build models .pytest_cache $(NLU_GENERATED)

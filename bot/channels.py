@@ -1,9 +1,13 @@
 """Rasa's REST and socket.io channels with input hygiene (bot/hygiene.py), for `credentials.yml`.
 
 Runs inside the Rasa environment. An over-long message is cut and the person is told so first.
+socket.io connections are accepted only from the origins in CORS_ORIGINS (as REST is, by Rasa's --cors).
 """
 from __future__ import annotations
 
+import logging
+import os
+import urllib.parse
 from typing import Any, Awaitable, Callable, Text
 
 from rasa.core.channels.channel import UserMessage
@@ -14,6 +18,21 @@ from bot import rasa_speedups
 from bot.hygiene import CUT_NOTICE, clean_text, max_message_chars
 
 rasa_speedups.install()
+logger = logging.getLogger(__name__)
+DEFAULT_CORS_ORIGINS = "http://localhost:8080 http://127.0.0.1:8080"  # as in bot/serve.py
+
+
+def allowed_origins() -> list[str]:
+    """The origins bot/serve.py gives Rasa's ``--cors`` (env CORS_ORIGINS, space-separated)."""
+    return (os.environ.get("CORS_ORIGINS") or DEFAULT_CORS_ORIGINS).split()
+
+
+def origin_allowed(environ: dict, allowed: list[str]) -> bool:
+    """From a browser on an ``allowed`` origin or on Rasa's own; other clients send no Origin."""
+    origin = environ.get("HTTP_ORIGIN")
+    if not origin or "*" in allowed or origin in allowed:
+        return True
+    return urllib.parse.urlsplit(origin).netloc == environ.get("HTTP_HOST")
 
 
 def with_hygiene(on_new_message: Callable[[UserMessage], Awaitable[Any]]
@@ -53,5 +72,20 @@ class SafeSocketIOInput(SocketIOInput):
         return "socketio"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Any:
-        return super().blueprint(with_hygiene(on_new_message))
+        blueprint = super().blueprint(with_hygiene(on_new_message))
+        # Rasa builds AsyncServer(cors_allowed_origins=[]), which turns engine.io's origin check off:
+        # a WebSocket would be accepted from any site. Refuse the socket.io connection instead.
+        allowed = allowed_origins()
+        handlers = self.sio.handlers[self.namespace or "/"]
+        connect = handlers["connect"]
+
+        async def connect_from_allowed_origin(sid: Text, environ: dict, auth: Any = None) -> bool:
+            if not origin_allowed(environ, allowed):
+                logger.warning("socket.io: refused a connection from origin %.100s (not in CORS_ORIGINS)",
+                               environ.get("HTTP_ORIGIN"))
+                return False
+            return await connect(sid, environ, auth)
+
+        handlers["connect"] = connect_from_allowed_origin
+        return blueprint
 

@@ -9,6 +9,9 @@ Configuration (environment, with safe defaults):
   RASA_ENABLE_API=1               turn on Rasa's HTTP API; refused unless RASA_API_TOKEN is set
   MAX_MESSAGE_CHARS               longer messages are cut, and the person told (1000)
   TELEGRAM_BOT_TOKEN              when set, the Telegram bridge (python -m bot.telegram) starts too
+  WIDGET_HOST / WIDGET_PORT       the web widget's demo page (python -m bot.widget.server), 127.0.0.1:8080;
+                                  WIDGET_PORT=0: not started
+  WIDGET_RASA_URL                 the assistant's address as the browser sees it (http://localhost:RASA_PORT)
 """
 from __future__ import annotations
 
@@ -94,6 +97,10 @@ def telegram_command() -> list[str]:
     return [str(REPO / ".venv" / "bin" / "python"), "-m", "bot.telegram"]
 
 
+def widget_command() -> list[str]:
+    return [str(REPO / ".venv" / "bin" / "python"), "-m", "bot.widget.server"]
+
+
 def rest_url() -> str:
     return f"http://127.0.0.1:{_env('RASA_PORT', '5005')}/webhooks/rest/"
 
@@ -150,6 +157,7 @@ def serve(shell: bool = False) -> int:
            "PYTHONPATH": str(REPO)}
     endpoints = runtime_endpoints()
     processes: list[subprocess.Popen] = []
+    helpers: list[subprocess.Popen] = []  # optional: the assistant keeps running if one stops
     started = time.monotonic()
     try:
         processes.append(subprocess.Popen(actions_command(), cwd=REPO, env=env))
@@ -166,9 +174,14 @@ def serve(shell: bool = False) -> int:
             rasa_url = os.environ.get("RASA_URL") or f"http://127.0.0.1:{_env('RASA_PORT', '5005')}"
             processes.append(subprocess.Popen(telegram_command(), cwd=REPO,
                                               env={**env, "RASA_URL": rasa_url}))
+        if os.environ.get("WIDGET_PORT") != "0":
+            widget_rasa = (os.environ.get("WIDGET_RASA_URL")
+                           or f"http://localhost:{_env('RASA_PORT', '5005')}")
+            helpers.append(subprocess.Popen(widget_command(), cwd=REPO,
+                                            env={**env, "WIDGET_RASA_URL": widget_rasa}))
         print(f"Listo en {time.monotonic() - started:.0f} s: {rest_url()}webhook (Ctrl-C para salir)",
               flush=True)
-        signal.signal(signal.SIGTERM, lambda *_: stop(processes))
+        signal.signal(signal.SIGTERM, lambda *_: stop(processes + helpers))
         while all(p.poll() is None for p in processes):
             time.sleep(0.5)
         return 1
@@ -178,7 +191,7 @@ def serve(shell: bool = False) -> int:
         print(f"error: {problem}", file=sys.stderr)
         return 1
     finally:
-        stop(processes)
+        stop(processes + helpers)
 
 
 def main(argv: Optional[list[str]] = None) -> int:
