@@ -1,5 +1,5 @@
 // Pure text helpers: where an answer's source is, and which parts of a text are links.
-// Nothing here touches the DOM; render.js turns the pieces into text nodes and <a> elements.
+// Nothing here touches the DOM; widget.js turns the pieces into text nodes and <a> elements.
 
 const SOURCE_LINE = /^\s*Fuentes?\s*:/i;
 // "según el comunicado INAI/265/19, 14 de agosto de 2020" or "según el material …, sin fecha"
