@@ -15,7 +15,7 @@ from rasa.core.channels.rest import RestInput
 from rasa.core.channels.socketio import SocketIOInput
 
 from bot import rasa_speedups
-from bot.hygiene import CUT_NOTICE, clean_text, max_message_chars
+from bot.hygiene import APOLOGY, CUT_NOTICE, clean_text, max_message_chars
 
 rasa_speedups.install()
 logger = logging.getLogger(__name__)
@@ -35,9 +35,28 @@ def origin_allowed(environ: dict, allowed: list[str]) -> bool:
     return urllib.parse.urlsplit(origin).netloc == environ.get("HTTP_HOST")
 
 
+class _CountingOutput:
+    """The channel's output, counting what the bot sends (everything else passes through)."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+        self.sent = 0
+
+    async def send_response(self, recipient_id: Text, message: dict) -> None:
+        self.sent += 1
+        await self._inner.send_response(recipient_id, message)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
 def with_hygiene(on_new_message: Callable[[UserMessage], Awaitable[Any]]
                  ) -> Callable[[UserMessage], Awaitable[Any]]:
-    """Wrap Rasa's message handler so every message is cleaned first."""
+    """Wrap Rasa's message handler: clean every message first, and apologise when a turn fails.
+
+    Every turn of this assistant says something; a turn that says nothing failed (the action server
+    is down, say), so the person gets a short apology instead of silence.
+    """
 
     async def handler(message: UserMessage) -> Any:
         limit = max_message_chars()
@@ -45,10 +64,15 @@ def with_hygiene(on_new_message: Callable[[UserMessage], Awaitable[Any]]
         if was_cut:
             await message.output_channel.send_text_message(message.sender_id,
                                                            CUT_NOTICE.format(limit=limit))
-        cleaned = UserMessage(text, message.output_channel, message.sender_id,
-                              input_channel=message.input_channel, message_id=message.message_id,
-                              metadata=message.metadata)
-        return await on_new_message(cleaned)
+        output = _CountingOutput(message.output_channel)
+        cleaned = UserMessage(text, output, message.sender_id, input_channel=message.input_channel,
+                              message_id=message.message_id, metadata=message.metadata)
+        try:
+            return await on_new_message(cleaned)
+        finally:
+            if output.sent == 0:
+                logger.warning("a turn of %s ended with no reply: apologising", message.sender_id)
+                await message.output_channel.send_text_message(message.sender_id, APOLOGY)
 
     return handler
 

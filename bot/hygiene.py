@@ -19,6 +19,7 @@ DOMAIN = Path(__file__).resolve().parent.parent / "domain.yml"
 EMPTY_INTENT = "/mensaje_vacio"
 CUT_NOTICE = ("Tu mensaje era muy largo: leí solo los primeros {limit} caracteres. "
               "Si puedes, haz una pregunta más corta.")
+APOLOGY = "Lo siento: no pude responder en este momento. Intenta de nuevo en unos minutos."
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 

@@ -34,6 +34,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 RUNTIME_ENDPOINTS = REPO / "build" / "endpoints.yml"
 READY_TIMEOUT_S = 300
+MAX_RESTART_PAUSE_S = 30
 log = logging.getLogger("bot.serve")
 
 
@@ -140,15 +141,52 @@ def wait_until(check, processes: list[subprocess.Popen], timeout: float) -> None
         time.sleep(0.5)
 
 
+def start(command: list[str], env: dict) -> subprocess.Popen:
+    """Start a server in a process group of its own, so stopping it also stops its workers."""
+    return subprocess.Popen(command, cwd=REPO, env=env, start_new_session=True)
+
+
+def _signal_group(process: subprocess.Popen, signum: int) -> None:
+    try:
+        os.killpg(process.pid, signum)
+    except ProcessLookupError:
+        pass
+
+
 def stop(processes: list[subprocess.Popen]) -> None:
-    for process in processes:
-        if process.poll() is None:
-            process.terminate()
-    for process in processes:
+    """Stop every server and its workers: newest first, politely, then by force after 20 s."""
+    for process in reversed(processes):
+        _signal_group(process, signal.SIGTERM)
+    for process in reversed(processes):
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            process.kill()
+            pass
+        _signal_group(process, signal.SIGKILL)  # workers left behind by a stopped main process
+
+
+def supervise(processes: list[subprocess.Popen], env: dict, stopping: list[bool]) -> int:
+    """Keep the assistant up until it is stopped.
+
+    ``processes[0]`` is the action server: it is stateless, so when it stops it is started again (with
+    a growing pause if it keeps stopping) while Rasa goes on serving and apologises meanwhile. If Rasa
+    or the Telegram bridge stops, everything stops.
+    """
+    restarts = 0
+    while not stopping:
+        if any(p.poll() is not None for p in processes[1:]):
+            return 1
+        if processes[0].poll() is not None:
+            pause = min(2 ** restarts, MAX_RESTART_PAUSE_S)
+            log.warning("the action server stopped (exit %s): starting it again in %d s",
+                        processes[0].returncode, pause)
+            time.sleep(pause)
+            if stopping:
+                break
+            processes[0] = start(actions_command(), env)
+            restarts += 1
+        time.sleep(0.5)
+    return 0
 
 
 def serve(shell: bool = False) -> int:
@@ -160,7 +198,7 @@ def serve(shell: bool = False) -> int:
     helpers: list[subprocess.Popen] = []  # optional: the assistant keeps running if one stops
     started = time.monotonic()
     try:
-        processes.append(subprocess.Popen(actions_command(), cwd=REPO, env=env))
+        processes.append(start(actions_command(), env))
         wait_until(lambda: _answers(f"http://127.0.0.1:{_env('ACTIONS_PORT', '5055')}/health"),
                    processes, READY_TIMEOUT_S)
         warm_actions()
@@ -168,23 +206,25 @@ def serve(shell: bool = False) -> int:
             command = [str(REPO / ".venv-rasa" / "bin" / "rasa"), "shell", "--model", str(REPO / "models"),
                        "--endpoints", str(endpoints)]
             return subprocess.call(command, cwd=REPO, env=env)
-        processes.append(subprocess.Popen(rasa_command(endpoints), cwd=REPO, env=env))
+        processes.append(start(rasa_command(endpoints), env))
         wait_until(lambda: _answers(rest_url()), processes, READY_TIMEOUT_S)
         if os.environ.get("TELEGRAM_BOT_TOKEN"):
             rasa_url = os.environ.get("RASA_URL") or f"http://127.0.0.1:{_env('RASA_PORT', '5005')}"
-            processes.append(subprocess.Popen(telegram_command(), cwd=REPO,
-                                              env={**env, "RASA_URL": rasa_url}))
+            processes.append(start(telegram_command(), {**env, "RASA_URL": rasa_url}))
         if os.environ.get("WIDGET_PORT") != "0":
             widget_rasa = (os.environ.get("WIDGET_RASA_URL")
                            or f"http://localhost:{_env('RASA_PORT', '5005')}")
-            helpers.append(subprocess.Popen(widget_command(), cwd=REPO,
-                                            env={**env, "WIDGET_RASA_URL": widget_rasa}))
+            helpers.append(start(widget_command(), {**env, "WIDGET_RASA_URL": widget_rasa}))
         print(f"Listo en {time.monotonic() - started:.0f} s: {rest_url()}webhook (Ctrl-C para salir)",
               flush=True)
-        signal.signal(signal.SIGTERM, lambda *_: stop(processes + helpers))
-        while all(p.poll() is None for p in processes):
-            time.sleep(0.5)
-        return 1
+        stopping: list[bool] = []
+
+        def on_sigterm(*_: object) -> None:
+            stopping.append(True)
+            stop(processes + helpers)
+
+        signal.signal(signal.SIGTERM, on_sigterm)
+        return supervise(processes, env, stopping)
     except KeyboardInterrupt:
         return 0
     except StartError as problem:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 import yaml
 
+from bot.hygiene import APOLOGY
 from knowledge.text import fold
 
 from .conftest import REPO
@@ -152,3 +155,40 @@ def test_telegram_bridge_against_the_real_assistant(assistant, kb):
             *_, plans = api.wait_sent(77, 3, timeout=60)
     assert "Jalisco" in status["text"] and "INAI/265/19" in status["text"]
     assert "2 Planes de Acción Local" in plans["text"]
+
+
+def _action_server_pids() -> list[int]:
+    """The action server of the `assistant` fixture (python -m rasa_sdk on ACTIONS_PORT) and all its
+    descendants (Sanic's workers)."""
+    parents: dict[int, int] = {}
+    main = None
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                command = (entry / "cmdline").read_bytes().split(b"\0")
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            if b"rasa_sdk" in command and ACTIONS_PORT.encode() in command:
+                main = int(entry.name)
+    assert main is not None, "no action server is running"
+    family = [main]
+    for pid in family:  # grows while walking: children, grandchildren…
+        family.extend(child for child, parent in parents.items() if parent == pid)
+    return family
+
+
+def test_a_killed_action_server_gives_an_apology_then_answers_come_back(assistant):
+    say(assistant, "caida", "hola")
+    for pid in _action_server_pids():
+        os.kill(pid, signal.SIGKILL)
+    replies = say(assistant, "caida", "cuantos stl hay")
+    assert [r.get("text") for r in replies] == [APOLOGY]
+    assert _ok(f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/")  # Rasa keeps serving
+    deadline = time.monotonic() + 120
+    while True:
+        said = " ".join(r.get("text") or "" for r in say(assistant, "caida", "cuantos stl hay"))
+        if "21 Secretariados Técnicos Locales" in said:
+            break
+        assert time.monotonic() < deadline, f"answers did not come back: {said!r}"
+        time.sleep(2)
