@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from functools import lru_cache
 from typing import Optional
 
 from index import IndexUnavailable, Searcher, Settings, build_index
@@ -15,27 +16,19 @@ from knowledge import KnowledgeBase, load_knowledge
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
-_kb: Optional[KnowledgeBase] = None
 _searcher: Optional[Searcher] = None
-_finder: Optional[StateFinder] = None
 
 
+@lru_cache(maxsize=1)
 def kb() -> KnowledgeBase:
-    global _kb
-    with _lock:
-        if _kb is None:
-            _kb = load_knowledge()
-        return _kb
+    """The validated knowledge base."""
+    return load_knowledge()
 
 
+@lru_cache(maxsize=1)
 def state_finder() -> StateFinder:
     """Finds states in a message by name, alias or misspelling."""
-    global _finder
-    knowledge = kb()
-    with _lock:
-        if _finder is None:
-            _finder = StateFinder(knowledge)
-        return _finder
+    return StateFinder(kb())
 
 
 def searcher() -> Searcher:

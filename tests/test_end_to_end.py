@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
 import sys
 import time
 import urllib.request
@@ -18,6 +17,7 @@ from bot.hygiene import APOLOGY
 from knowledge.text import fold
 
 from .conftest import REPO
+from .servers import Process, answers, assistant_missing
 
 CONVERSATIONS = yaml.safe_load((REPO / "tests" / "conversations" / "dev_conversations.yml")
                                .read_text(encoding="utf-8"))
@@ -25,47 +25,24 @@ RASA_PORT, ACTIONS_PORT = "5015", "5065"
 LONG_MESSAGE = "quiero saber sobre gobierno abierto en jalisco " * 130  # over 6,000 characters
 
 
-def _missing() -> str:
-    if not (REPO / ".venv-rasa" / "bin" / "rasa").exists():
-        return "the Rasa environment is missing: run `make test`"
-    if not list((REPO / "models").glob("*.tar.gz")):
-        return "no trained model: run `make test`"
-    return ""
-
-
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
     """The running assistant, on its own ports and a fresh tracker store; stopped after the module."""
-    if _missing():
+    if assistant_missing():
         if os.environ.get("CI"):
-            pytest.fail(_missing())
-        pytest.skip(_missing())
+            pytest.fail(assistant_missing())
+        pytest.skip(assistant_missing())
     tracker = tmp_path_factory.mktemp("tracker") / "tracker.db"
-    env = {**os.environ, "RASA_PORT": RASA_PORT, "ACTIONS_PORT": ACTIONS_PORT,
+    env = {**os.environ, "RASA_PORT": RASA_PORT, "ACTIONS_PORT": ACTIONS_PORT, "WIDGET_PORT": "0",
            "TRACKER_STORE_URL": f"sqlite:///{tracker}"}
-    log = open(tmp_path_factory.mktemp("logs") / "serve.log", "w+", encoding="utf-8")
-    process = subprocess.Popen([sys.executable, "-m", "bot.serve"], cwd=REPO, env=env,
-                               stdout=log, stderr=subprocess.STDOUT)
+    server = Process("assistant", [sys.executable, "-m", "bot.serve"], env, tmp_path_factory.mktemp("logs"))
     url = f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/"
-    deadline = time.monotonic() + 300
-    while not _ok(url):
-        if process.poll() is not None or time.monotonic() > deadline:
-            log.seek(0)
-            process.kill()
-            pytest.fail("the assistant did not start:\n" + log.read()[-4000:])
-        time.sleep(1)
+    problem = server.wait_until(url, timeout=300)
+    if problem:
+        server.stop()
+        pytest.fail(problem)
     yield url + "webhook"
-    process.terminate()
-    process.wait(timeout=60)
-    log.close()
-
-
-def _ok(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as reply:
-            return reply.status == 200
-    except OSError:
-        return False
+    server.stop()
 
 
 def say(url: str, sender: str, text: str) -> list[dict]:
@@ -184,7 +161,7 @@ def test_a_killed_action_server_gives_an_apology_then_answers_come_back(assistan
         os.kill(pid, signal.SIGKILL)
     replies = say(assistant, "caida", "cuantos stl hay")
     assert [r.get("text") for r in replies] == [APOLOGY]
-    assert _ok(f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/")  # Rasa keeps serving
+    assert answers(f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/")  # Rasa keeps serving
     deadline = time.monotonic() + 120
     while True:
         said = " ".join(r.get("text") or "" for r in say(assistant, "caida", "cuantos stl hay"))

@@ -1,0 +1,64 @@
+"""Starting the assistant's servers for the tests that need them running (end to end, widget)."""
+from __future__ import annotations
+
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+from typing import Optional
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def assistant_missing() -> str:
+    if not (REPO / ".venv-rasa" / "bin" / "rasa").exists():
+        return "the Rasa environment is missing: run `make test`"
+    if not list((REPO / "models").glob("*.tar.gz")):
+        return "no trained model: run `make model`"
+    return ""
+
+
+def answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as reply:
+            return reply.status == 200
+    except OSError:
+        return False
+
+
+def port_taken(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+class Process:
+    """A server started for the tests, its output in a log file, stopped by ``stop``."""
+
+    def __init__(self, name: str, command: list[str], env: dict, log_dir: Path) -> None:
+        self.name = name
+        self.log_path = log_dir / f"{name}.log"
+        self.log = open(self.log_path, "w+", encoding="utf-8")
+        self.process = subprocess.Popen(command, cwd=REPO, env=env, stdout=self.log,
+                                        stderr=subprocess.STDOUT)
+
+    def wait_until(self, url: str, timeout: float) -> Optional[str]:
+        """None when ``url`` answers 200 within ``timeout`` s; else the reason, with the log's end."""
+        deadline = time.monotonic() + timeout
+        while not answers(url):
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.log.flush()
+                tail = self.log_path.read_text(encoding="utf-8", errors="replace")[-4000:]
+                return f"{self.name} did not start ({url}):\n{tail}"
+            time.sleep(0.5)
+        return None
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self.log.close()
