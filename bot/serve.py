@@ -165,15 +165,15 @@ def stop(processes: list[subprocess.Popen]) -> None:
         _signal_group(process, signal.SIGKILL)  # workers left behind by a stopped main process
 
 
-def supervise(processes: list[subprocess.Popen], env: dict, stopping: list[bool]) -> int:
-    """Keep the assistant up until it is stopped.
+def supervise(processes: list[subprocess.Popen], env: dict) -> int:
+    """Keep the assistant up until it is stopped (Ctrl-C, SIGTERM, SIGHUP).
 
     ``processes[0]`` is the action server: it is stateless, so when it stops it is started again (with
     a growing pause if it keeps stopping) while Rasa goes on serving and apologises meanwhile. If Rasa
     or the Telegram bridge stops, everything stops.
     """
     restarts = 0
-    while not stopping:
+    while True:
         if any(p.poll() is not None for p in processes[1:]):
             return 1
         if processes[0].poll() is not None:
@@ -181,12 +181,13 @@ def supervise(processes: list[subprocess.Popen], env: dict, stopping: list[bool]
             log.warning("the action server stopped (exit %s): starting it again in %d s",
                         processes[0].returncode, pause)
             time.sleep(pause)
-            if stopping:
-                break
             processes[0] = start(actions_command(), env)
             restarts += 1
         time.sleep(0.5)
-    return 0
+
+
+def _exit_on_signal(signum: int, _frame: object) -> None:
+    raise SystemExit(0)
 
 
 def serve(shell: bool = False) -> int:
@@ -196,6 +197,8 @@ def serve(shell: bool = False) -> int:
     endpoints = runtime_endpoints()
     processes: list[subprocess.Popen] = []
     helpers: list[subprocess.Popen] = []  # optional: the assistant keeps running if one stops
+    for signum in (signal.SIGTERM, signal.SIGHUP):  # servers run in their own groups: stop them here
+        signal.signal(signum, _exit_on_signal)
     started = time.monotonic()
     try:
         processes.append(start(actions_command(), env))
@@ -217,14 +220,7 @@ def serve(shell: bool = False) -> int:
             helpers.append(start(widget_command(), {**env, "WIDGET_RASA_URL": widget_rasa}))
         print(f"Listo en {time.monotonic() - started:.0f} s: {rest_url()}webhook (Ctrl-C para salir)",
               flush=True)
-        stopping: list[bool] = []
-
-        def on_sigterm(*_: object) -> None:
-            stopping.append(True)
-            stop(processes + helpers)
-
-        signal.signal(signal.SIGTERM, on_sigterm)
-        return supervise(processes, env, stopping)
+        return supervise(processes, env)
     except KeyboardInterrupt:
         return 0
     except StartError as problem:
