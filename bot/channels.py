@@ -1,6 +1,7 @@
 """Rasa's REST and socket.io channels with input hygiene (bot/hygiene.py), for `credentials.yml`.
 
-Runs inside the Rasa environment. An over-long message is cut and the person is told so first.
+Runs inside the Rasa environment. An over-long message is cut and the person is told so first; a
+sender over the rate limit (bot/ratelimit.py) is asked to wait, and the message goes no further.
 socket.io connections are accepted only from the origins in CORS_ORIGINS (as REST is, by Rasa's --cors).
 """
 from __future__ import annotations
@@ -8,16 +9,20 @@ from __future__ import annotations
 import logging
 import os
 import urllib.parse
-from typing import Any, Awaitable, Callable, Text
+from functools import lru_cache
+from typing import Any, Awaitable, Callable, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from rasa.core.channels.socketio import SocketIOInput
 
 from bot import rasa_speedups
-from bot.hygiene import APOLOGY, CUT_NOTICE, clean_text, max_message_chars
+from bot.hygiene import APOLOGY, CUT_NOTICE, SLOW_DOWN, clean_text, max_message_chars
+from bot.ratelimit import Limiter, limiter_from_env
+from bot.redaction import install_log_redaction
 
 rasa_speedups.install()
+install_log_redaction()
 logger = logging.getLogger(__name__)
 DEFAULT_CORS_ORIGINS = "http://localhost:8080 http://127.0.0.1:8080"  # as in bot/serve.py
 
@@ -50,15 +55,26 @@ class _CountingOutput:
         return getattr(self._inner, name)
 
 
+@lru_cache(maxsize=1)
+def rate_limiter() -> Optional[Limiter]:
+    """One limiter for every channel of this process (None: no limit)."""
+    return limiter_from_env()
+
+
 def with_hygiene(on_new_message: Callable[[UserMessage], Awaitable[Any]]
                  ) -> Callable[[UserMessage], Awaitable[Any]]:
-    """Wrap Rasa's message handler: clean every message first, and apologise when a turn fails.
+    """Wrap Rasa's message handler: limit the rate, clean every message, and apologise when a turn fails.
 
     Every turn of this assistant says something; a turn that says nothing failed (the action server
     is down, say), so the person gets a short apology instead of silence.
     """
 
     async def handler(message: UserMessage) -> Any:
+        limiter = rate_limiter()
+        if limiter is not None and not await limiter.allow(message.sender_id or ""):
+            logger.info("rate limit: a message of %s refused", message.sender_id)
+            await message.output_channel.send_text_message(message.sender_id, SLOW_DOWN)
+            return None
         limit = max_message_chars()
         text, was_cut = clean_text(message.text, limit)
         if was_cut:

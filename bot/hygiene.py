@@ -19,6 +19,8 @@ DOMAIN = Path(__file__).resolve().parent.parent / "domain.yml"
 EMPTY_INTENT = "/mensaje_vacio"
 CUT_NOTICE = ("Tu mensaje era muy largo: leí solo los primeros {limit} caracteres. "
               "Si puedes, haz una pregunta más corta.")
+SLOW_DOWN = ("Estás enviando muchos mensajes seguidos. Espera un minuto y vuelve a escribir; "
+             "con gusto te respondo.")
 APOLOGY = "Lo siento: no pude responder en este momento. Intenta de nuevo en unos minutos."
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 

@@ -5,6 +5,10 @@ Configuration (environment, with safe defaults):
   ACTIONS_HOST / ACTIONS_PORT     where the action server listens (127.0.0.1:5055)
   ACTION_SERVER_URL               the action endpoint Rasa calls (default from the two above)
   TRACKER_STORE_URL               postgresql://user:password@host:port/db (or sqlite:///file.db)
+  LOCK_STORE_URL                  redis://[:password@]host:port/db: Redis lock store, shared by replicas
+                                  (and the rate limit's counters); unset: in memory, one instance
+  RATE_LIMIT_PER_MINUTE           messages a sender may send in any 60 s (20); 0: no limit
+  RETENTION_DAYS                  days conversations are kept (30): `make purge`, the privacy notice
   CORS_ORIGINS                    space-separated origins allowed to call Rasa (localhost:8080)
   RASA_ENABLE_API=1               turn on Rasa's HTTP API; refused unless RASA_API_TOKEN is set
   MAX_MESSAGE_CHARS               longer messages are cut, and the person told (1000)
@@ -32,7 +36,7 @@ from typing import Optional
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-RUNTIME_ENDPOINTS = REPO / "build" / "endpoints.yml"
+BUILD = REPO / "build"
 READY_TIMEOUT_S = 300
 MAX_RESTART_PAUSE_S = 30
 log = logging.getLogger("bot.serve")
@@ -54,7 +58,7 @@ def tracker_store(url: str) -> dict:
     if parts.scheme not in ("postgresql", "postgres"):
         raise StartError(f"TRACKER_STORE_URL must start with postgresql:// or sqlite:///, "
                          f"not {parts.scheme}://")
-    store = {"type": "SQL", "dialect": "postgresql", "host": parts.hostname or "localhost",
+    store = {"type": "SQL", "dialect": "postgresql", "url": parts.hostname or "localhost",
              "port": parts.port or 5432, "db": parts.path.lstrip("/") or "rasa"}
     if parts.username:
         store["username"] = urllib.parse.unquote(parts.username)
@@ -63,16 +67,34 @@ def tracker_store(url: str) -> dict:
     return store
 
 
+def lock_store(url: str) -> dict:
+    """``redis://[:password@]host:6379/1`` → Rasa's Redis lock store."""
+    parts = urllib.parse.urlparse(url)
+    if parts.scheme != "redis":
+        raise StartError(f"LOCK_STORE_URL must start with redis://, not {parts.scheme}://")
+    store = {"type": "redis", "url": parts.hostname or "localhost", "port": parts.port or 6379,
+             "db": int(parts.path.lstrip("/") or 1)}
+    if parts.password:
+        store["password"] = urllib.parse.unquote(parts.password)
+    return store
+
+
 def runtime_endpoints() -> Path:
-    """Write ``build/endpoints.yml``: ``endpoints.yml`` with the environment applied."""
+    """Write ``build/endpoints-<RASA_PORT>.yml``: ``endpoints.yml`` with the environment applied.
+
+    One file per port, so instances started side by side with different settings do not share one.
+    """
     endpoints = yaml.safe_load((REPO / "endpoints.yml").read_text(encoding="utf-8"))
     actions = f"http://{_env('ACTIONS_HOST', '127.0.0.1')}:{_env('ACTIONS_PORT', '5055')}/webhook"
     endpoints["action_endpoint"] = {"url": _env("ACTION_SERVER_URL", actions)}
     if os.environ.get("TRACKER_STORE_URL"):
         endpoints["tracker_store"] = tracker_store(os.environ["TRACKER_STORE_URL"])
-    RUNTIME_ENDPOINTS.parent.mkdir(parents=True, exist_ok=True)
-    RUNTIME_ENDPOINTS.write_text(yaml.safe_dump(endpoints, sort_keys=False), encoding="utf-8")
-    return RUNTIME_ENDPOINTS
+    if os.environ.get("LOCK_STORE_URL"):
+        endpoints["lock_store"] = lock_store(os.environ["LOCK_STORE_URL"])
+    path = BUILD / f"endpoints-{_env('RASA_PORT', '5005')}.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(endpoints, sort_keys=False), encoding="utf-8")
+    return path
 
 
 def rasa_command(endpoints: Path) -> list[str]:
@@ -87,6 +109,15 @@ def rasa_command(endpoints: Path) -> list[str]:
                              "and must not be open")
         command += ["--enable-api", "--auth-token", token]
     return command
+
+
+def preflight_command() -> list[str]:
+    return [str(REPO / ".venv" / "bin" / "python"), "-m", "actions.preflight"]
+
+
+def preflight(env: dict) -> bool:
+    """The action server's start-up check (actions/preflight.py): knowledge loads, a usable index serves."""
+    return subprocess.run(preflight_command(), cwd=REPO, env=env).returncode == 0
 
 
 def actions_command() -> list[str]:
@@ -181,8 +212,9 @@ def supervise(processes: list[subprocess.Popen], env: dict) -> int:
             log.warning("the action server stopped (exit %s): starting it again in %d s",
                         processes[0].returncode, pause)
             time.sleep(pause)
-            processes[0] = start(actions_command(), env)
             restarts += 1
+            if preflight(env):
+                processes[0] = start(actions_command(), env)
         time.sleep(0.5)
 
 
@@ -192,6 +224,7 @@ def _exit_on_signal(signum: int, _frame: object) -> None:
 
 def serve(shell: bool = False) -> int:
     env = {**os.environ, "SANIC_HOST": _env("ACTIONS_HOST", "127.0.0.1"),
+           "RETENTION_DAYS": _env("RETENTION_DAYS", "30"),  # one figure for the notices and `make purge`
            "RASA_TELEMETRY_ENABLED": "false", "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
            "PYTHONPATH": str(REPO)}
     endpoints = runtime_endpoints()
@@ -201,6 +234,8 @@ def serve(shell: bool = False) -> int:
         signal.signal(signum, _exit_on_signal)
     started = time.monotonic()
     try:
+        if not preflight(env):
+            raise StartError("the action server cannot start: see the reason above")
         processes.append(start(actions_command(), env))
         wait_until(lambda: _answers(f"http://127.0.0.1:{_env('ACTIONS_PORT', '5055')}/health"),
                    processes, READY_TIMEOUT_S)

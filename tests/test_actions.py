@@ -6,10 +6,13 @@ from rasa_sdk.events import SlotSet
 
 from actions.acciones import (FEEDBACK_BUTTONS, ActionBuscar, ActionCifras, ActionContacto,
                               ActionDefinicion, ActionEstado, ActionFeedback, ActionGuia,
+                              ActionPrivacidad,
                               ActionInaiActual, ActionListaEstados, ActionRecomendacion,
                               ActionSeguimiento,
                               ValidateEstadoForm)
-from actions.busqueda import NOT_FOUND
+from actions import recursos
+from actions.busqueda import NOT_FOUND, SEARCH_UNAVAILABLE
+from index import IndexUnavailable
 
 from .trackers import run, texts, turn
 
@@ -20,8 +23,6 @@ pytestmark = pytest.mark.usefixtures("actions_index")
 def actions_index(index_settings, monkeypatch_module):
     """The actions search the session's index."""
     monkeypatch_module.setenv("INDEX_DIR", str(index_settings.index_dir))
-    from actions import recursos
-
     recursos._searcher = None
     yield
     recursos._searcher = None
@@ -190,6 +191,32 @@ def test_off_topic_gets_an_honest_not_found(text):
     _, messages = run(ActionBuscar(), turn(text, "nlu_fallback"))
     assert texts(messages) == [NOT_FOUND]
     assert "buttons" not in messages[0] or not messages[0]["buttons"]
+    assert messages[0]["outcome"] == "not_found"  # kept in the tracker store for `make report`
+
+
+def test_without_a_usable_index_search_says_so(monkeypatch):
+    def no_index():
+        raise IndexUnavailable("El índice está dañado.")
+
+    monkeypatch.setattr(recursos, "searcher", no_index)
+    events, messages = run(ActionBuscar(), turn("que es follow the money", "consulta"))
+    assert events == [] and texts(messages) == [SEARCH_UNAVAILABLE]
+
+
+def test_the_privacy_notice_states_retention_rights_and_the_conversation_id(monkeypatch):
+    monkeypatch.setenv("RETENTION_DAYS", "15")
+    monkeypatch.setenv("PRIVACY_CONTACT", "privacidad@ejemplo.org")
+    _, messages = run(ActionPrivacidad(), turn("q hacen con mis datos", "privacidad"))
+    said = texts(messages)[0]
+    assert said.startswith("Aviso de privacidad:") and "se conserva 15 días y después se borra" in said
+    assert "derechos ARCO), escribe a privacidad@ejemplo.org" in said and said.endswith(": prueba")
+
+
+def test_without_a_contact_the_notice_sends_people_to_the_operator(monkeypatch):
+    monkeypatch.delenv("RETENTION_DAYS", raising=False)
+    monkeypatch.delenv("PRIVACY_CONTACT", raising=False)
+    said = texts(run(ActionPrivacidad(), turn("privacidad", "privacidad"))[1])[0]
+    assert "se conserva 30 días" in said and "pídelo a quien opera este servicio" in said
 
 
 def test_feedback_is_acknowledged():

@@ -9,14 +9,16 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
-from bot.hygiene import APOLOGY
+from bot.hygiene import APOLOGY, SLOW_DOWN
 from knowledge.text import fold
 
 from .conftest import REPO
+from .hostile import hostile_messages
 from .servers import Process, answers, assistant_missing
 
 CONVERSATIONS = yaml.safe_load((REPO / "tests" / "conversations" / "dev_conversations.yml")
@@ -45,7 +47,7 @@ def assistant(tmp_path_factory):
     server.stop()
 
 
-def say(url: str, sender: str, text: str) -> list[dict]:
+def say(url: str, sender: str, text: Any) -> list[dict]:
     body = json.dumps({"sender": sender, "message": text}).encode()
     request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=60) as reply:
@@ -90,6 +92,24 @@ def test_substantive_answers_offer_feedback_buttons(assistant):
 def test_markup_is_never_echoed(assistant):
     replies = say(assistant, "html", "<img src=x onerror=alert(1)> que es un stl")
     assert all("<img" not in (r.get("text") or "") for r in replies)
+
+
+def test_hostile_messages_all_get_a_reply_and_no_stack_trace(assistant):
+    """A few hundred malformed or hostile messages: each one HTTP 200 (asserted by ``say``) and a reply."""
+    messages = hostile_messages(300)
+    for number, message in enumerate(messages):
+        replies = say(assistant, f"fuzz-{number // 10}", message)  # 10 per sender: under the rate limit
+        said = " ".join(r.get("text") or "" for r in replies)
+        assert said.strip(), f"no reply to message {number}: {message!r:.200}"
+        assert not any(word in fold(said) for word in ("traceback", "exception", "error:")), said
+    assert len(messages) >= 300
+
+
+def test_a_sender_over_the_rate_limit_is_asked_to_wait(assistant):
+    replies = [say(assistant, "rafaga", "hola") for _ in range(21)]  # the default limit: 20 a minute
+    assert all("asistente virtual" in r[0]["text"] for r in replies[:20])
+    assert [r.get("text") for r in replies[20]] == [SLOW_DOWN]
+    assert "asistente virtual" in say(assistant, "otra-persona", "hola")[0]["text"]
 
 
 def test_socketio_channel_answers(assistant):

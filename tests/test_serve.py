@@ -9,7 +9,7 @@ from bot import serve
 
 def test_postgres_url_becomes_rasa_sql_settings():
     assert serve.tracker_store("postgresql://rasa:s%40cret@db.local:6543/conversaciones") == {
-        "type": "SQL", "dialect": "postgresql", "host": "db.local", "port": 6543,
+        "type": "SQL", "dialect": "postgresql", "url": "db.local", "port": 6543,
         "db": "conversaciones", "username": "rasa", "password": "s@cret"}
 
 
@@ -24,7 +24,7 @@ def test_other_tracker_urls_are_refused():
 
 
 def test_runtime_endpoints_apply_the_environment(monkeypatch, tmp_path):
-    monkeypatch.setattr(serve, "RUNTIME_ENDPOINTS", tmp_path / "endpoints.yml")
+    monkeypatch.setattr(serve, "BUILD", tmp_path)
     monkeypatch.setenv("ACTIONS_PORT", "6055")
     monkeypatch.delenv("ACTION_SERVER_URL", raising=False)
     monkeypatch.setenv("TRACKER_STORE_URL", "postgresql://u:p@h/db")
@@ -33,11 +33,34 @@ def test_runtime_endpoints_apply_the_environment(monkeypatch, tmp_path):
     assert written["tracker_store"]["dialect"] == "postgresql"
 
 
+def test_redis_url_becomes_rasa_lock_store(monkeypatch, tmp_path):
+    monkeypatch.setattr(serve, "BUILD", tmp_path)
+    monkeypatch.setenv("LOCK_STORE_URL", "redis://:cl%40ve@cache.local:6380/3")
+    written = yaml.safe_load(serve.runtime_endpoints().read_text(encoding="utf-8"))
+    assert written["lock_store"] == {"type": "redis", "url": "cache.local", "port": 6380, "db": 3,
+                                     "password": "cl@ve"}
+
+
+def test_other_lock_store_urls_are_refused():
+    with pytest.raises(serve.StartError, match="redis://"):
+        serve.lock_store("memcached://cache.local")
+
+
+def test_each_port_gets_its_own_endpoints_file(monkeypatch, tmp_path):
+    monkeypatch.setattr(serve, "BUILD", tmp_path)
+    monkeypatch.setenv("RASA_PORT", "5101")
+    first = serve.runtime_endpoints()
+    monkeypatch.setenv("RASA_PORT", "5102")
+    assert serve.runtime_endpoints() != first and first.exists()
+
+
 def test_default_tracker_store_is_sqlite(monkeypatch, tmp_path):
-    monkeypatch.setattr(serve, "RUNTIME_ENDPOINTS", tmp_path / "endpoints.yml")
+    monkeypatch.setattr(serve, "BUILD", tmp_path)
     monkeypatch.delenv("TRACKER_STORE_URL", raising=False)
+    monkeypatch.delenv("LOCK_STORE_URL", raising=False)
     written = yaml.safe_load(serve.runtime_endpoints().read_text(encoding="utf-8"))
     assert written["tracker_store"]["dialect"] == "sqlite"
+    assert "lock_store" not in written  # one instance: Rasa's in-memory lock store
 
 
 def test_http_api_is_off_by_default(monkeypatch, tmp_path):

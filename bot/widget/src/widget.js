@@ -28,7 +28,7 @@ const STRINGS = {
     suggestions: "Sugerencias",
     newTab: "(se abre en otra pestaña)",
     hello: "¡Hola! Soy el asistente virtual de Gobierno Abierto. Escribe tu pregunta, por ejemplo: "
-      + "«¿Cuántos STL hay?»",
+      + "«¿Cuántos STL hay?». Para saber cómo trato tus datos, escribe «privacidad».",
     error: "No pude comunicarme con el asistente. Inténtalo de nuevo en un momento.",
   },
   en: {
@@ -50,7 +50,7 @@ const STRINGS = {
     suggestions: "Suggestions",
     newTab: "(opens in a new tab)",
     hello: "Hello! I am the Open Government assistant. I answer in Spanish: ask, for example, "
-      + "«¿Cuántos STL hay?»",
+      + "«¿Cuántos STL hay?». To learn how your data is handled, type «privacidad».",
     error: "I could not reach the assistant. Please try again in a moment.",
   },
 };

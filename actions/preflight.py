@@ -1,0 +1,57 @@
+"""The action server's start-up check: `python -m actions.preflight`, run by bot/serve.py first.
+
+The knowledge base must load (an error names its file, entry and field, and start-up stops). The index
+must be whole, built from this knowledge and with the configured embedding model; if it is missing,
+damaged or built otherwise, the check says which and rebuilds it. Exit 0 when the action server can
+answer, 1 with the reason when it cannot.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Optional
+
+from index import IndexUnavailable, Settings, build_index, load_index
+from index.embedders import Embedder
+from knowledge import KnowledgeBase, KnowledgeError, load_knowledge
+
+log = logging.getLogger("actions.preflight")
+
+
+def index_problem(settings: Settings, kb: KnowledgeBase) -> str:
+    """Why the serving index cannot answer for ``kb`` ("" when it can)."""
+    try:
+        loaded = load_index(settings)
+    except IndexUnavailable as problem:
+        return str(problem)
+    if loaded.meta.get("knowledge_digest") != kb.digest:
+        return f"El índice en {loaded.path} no corresponde a la base de conocimiento actual."
+    return ""
+
+
+def check(settings: Settings, embedder: Optional[Embedder] = None) -> None:
+    """Load the knowledge and make sure a usable index serves it; raises with the reason otherwise."""
+    kb = load_knowledge()
+    problem = index_problem(settings, kb)
+    if problem:
+        log.warning("%s Reconstruyendo el índice…", problem)
+        build_index(settings, kb=kb, embedder=embedder, force=True, progress=False)
+        load_index(settings)
+        log.info("índice reconstruido y listo")
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        check(Settings.from_env())
+    except KnowledgeError as problem:
+        log.error("la base de conocimiento tiene un error, el servidor de acciones no arranca: %s", problem)
+        return 1
+    except IndexUnavailable as problem:
+        log.error("no hay un índice utilizable: %s", problem)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
