@@ -17,7 +17,7 @@ from rasa.core.channels.rest import RestInput
 from rasa.core.channels.socketio import SocketIOInput
 
 from bot import rasa_speedups
-from bot.hygiene import APOLOGY, CUT_NOTICE, SLOW_DOWN, clean_text, max_message_chars
+from bot.hygiene import APOLOGY, CUT_NOTICE, SLOW_DOWN, as_text, clean_text, max_message_chars
 from bot.ratelimit import Limiter, limiter_from_env
 from bot.redaction import install_log_redaction
 
@@ -93,12 +93,35 @@ def with_hygiene(on_new_message: Callable[[UserMessage], Awaitable[Any]]
     return handler
 
 
+def _body(request: Any) -> dict:
+    """The request's JSON object; anything else (not JSON, an array, a string) counts as empty."""
+    try:
+        body = request.json
+    except Exception:  # noqa: BLE001 - Sanic raises its own error for a body that is not JSON
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
 class SafeRestInput(RestInput):
-    """``/webhooks/rest/webhook``, with input hygiene."""
+    """``/webhooks/rest/webhook``, with input hygiene. Whatever the body holds, the message and sender
+    reach Rasa as text (Rasa's own channel fails on a number or ``null`` and answers nothing)."""
 
     @classmethod
     def name(cls) -> Text:
         return "rest"
+
+    async def _extract_sender(self, req: Any) -> Optional[Text]:
+        return as_text(_body(req).get("sender")) or None
+
+    def _extract_message(self, req: Any) -> Optional[Text]:
+        return as_text(_body(req).get("message"))
+
+    def _extract_input_channel(self, req: Any) -> Text:
+        return as_text(_body(req).get("input_channel")) or self.name()
+
+    def get_metadata(self, request: Any) -> Optional[dict]:
+        metadata = _body(request).get("metadata")
+        return metadata if isinstance(metadata, dict) else None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Any:
         return super().blueprint(with_hygiene(on_new_message))
@@ -127,5 +150,18 @@ class SafeSocketIOInput(SocketIOInput):
             return await connect(sid, environ, auth)
 
         handlers["connect"] = connect_from_allowed_origin
+        user_uttered = handlers[self.user_message_evt]
+
+        async def user_uttered_as_text(sid: Text, data: Any) -> None:
+            """Rasa's handler, given only what it reads, as it expects it: text, and an object of metadata."""
+            data = data if isinstance(data, dict) else {"message": data}
+            cleaned = {"message": as_text(data.get("message"))}
+            if data.get("session_id") is not None:
+                cleaned["session_id"] = as_text(data["session_id"])
+            if isinstance(data.get(self.metadata_key), dict):
+                cleaned[self.metadata_key] = data[self.metadata_key]
+            await user_uttered(sid, cleaned)
+
+        handlers[self.user_message_evt] = user_uttered_as_text
         return blueprint
 

@@ -6,6 +6,7 @@ cut to ``MAX_MESSAGE_CHARS`` (default 1000). No Rasa import here, so it is teste
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import unicodedata
@@ -39,10 +40,18 @@ def known_intents() -> frozenset:
         return frozenset()
 
 
+def as_text(value: Any) -> str:
+    """What a client sent as a message or sender id, as text: a number, list or object as its JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
 def clean_text(text: Any, limit: int) -> tuple[str, bool]:
     """The text Rasa should see, and whether it was cut. Blank input becomes the empty-message intent."""
-    if not isinstance(text, str):
-        text = "" if text is None else str(text)
+    text = as_text(text)
     text = unicodedata.normalize("NFC", _CONTROL.sub(" ", text)).strip()
     if not text:
         return EMPTY_INTENT, False

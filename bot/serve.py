@@ -35,6 +35,8 @@ from typing import Optional
 
 import yaml
 
+from bot.redaction import install_log_redaction
+
 REPO = Path(__file__).resolve().parent.parent
 BUILD = REPO / "build"
 READY_TIMEOUT_S = 300
@@ -271,6 +273,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--shell", action="store_true", help="chat in the terminal instead")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    install_log_redaction()
     return serve(shell=args.shell)
 
 

@@ -1,12 +1,15 @@
 """Starting the assistant's servers for the tests that need them running (end to end, widget)."""
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import time
 import urllib.request
 from pathlib import Path
 from typing import Optional
+
+import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -17,6 +20,13 @@ def assistant_missing() -> str:
     if not list((REPO / "models").glob("*.tar.gz")):
         return "no trained model: run `make model`"
     return ""
+
+
+def skip_or_fail(reason: str) -> None:
+    """Something a test needs is missing: fail in CI, where everything must be installed; skip elsewhere."""
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
 
 
 def answers(url: str) -> bool:

@@ -19,7 +19,7 @@ from knowledge.text import fold
 
 from .conftest import REPO
 from .hostile import hostile_messages
-from .servers import Process, answers, assistant_missing
+from .servers import Process, answers, assistant_missing, skip_or_fail
 
 CONVERSATIONS = yaml.safe_load((REPO / "tests" / "conversations" / "dev_conversations.yml")
                                .read_text(encoding="utf-8"))
@@ -31,9 +31,7 @@ LONG_MESSAGE = "quiero saber sobre gobierno abierto en jalisco " * 130  # over 6
 def assistant(tmp_path_factory):
     """The running assistant, on its own ports and a fresh tracker store; stopped after the module."""
     if assistant_missing():
-        if os.environ.get("CI"):
-            pytest.fail(assistant_missing())
-        pytest.skip(assistant_missing())
+        skip_or_fail(assistant_missing())
     tracker = tmp_path_factory.mktemp("tracker") / "tracker.db"
     env = {**os.environ, "RASA_PORT": RASA_PORT, "ACTIONS_PORT": ACTIONS_PORT, "WIDGET_PORT": "0",
            "TRACKER_STORE_URL": f"sqlite:///{tracker}"}
@@ -105,6 +103,19 @@ def test_hostile_messages_all_get_a_reply_and_no_stack_trace(assistant):
     assert len(messages) >= 300
 
 
+@pytest.mark.parametrize("body", [b"no es json", b"[1, 2]", b'"hola"', b"{}", b'{"sender": {"a": 1}}',
+                                  b'{"sender": "cuerpos", "message": "hola", "metadata": "x"}'])
+def test_a_malformed_body_still_gets_a_reply(assistant, body):
+    request = urllib.request.Request(assistant, data=body, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=60) as reply:
+        assert reply.status == 200 and json.loads(reply.read())[0]["text"]
+
+
+def test_socketio_turns_a_message_that_is_not_text_into_text(assistant):
+    received = _socketio_exchange("socket-numero", 12345)
+    assert received and received[0]["text"]
+
+
 def test_a_sender_over_the_rate_limit_is_asked_to_wait(assistant):
     replies = [say(assistant, "rafaga", "hola") for _ in range(21)]  # the default limit: 20 a minute
     assert all("asistente virtual" in r[0]["text"] for r in replies[:20])
@@ -112,21 +123,27 @@ def test_a_sender_over_the_rate_limit_is_asked_to_wait(assistant):
     assert "asistente virtual" in say(assistant, "otra-persona", "hola")[0]["text"]
 
 
-def test_socketio_channel_answers(assistant):
+def _socketio_exchange(session: str, message: Any) -> list[dict]:
+    """Send ``message`` over socket.io as the widget does; what the bot utters back (within 30 s)."""
     socketio = pytest.importorskip("socketio")
     client = socketio.Client()
     received: list[dict] = []
     client.on("bot_uttered", lambda data: received.append(data))
     client.connect(f"http://127.0.0.1:{RASA_PORT}", socketio_path="/socket.io", transports=["websocket"])
     try:
-        client.emit("session_request", {"session_id": "socket-prueba"})
+        client.emit("session_request", {"session_id": session})
         time.sleep(0.5)
-        client.emit("user_uttered", {"message": "cuantos stl hay", "session_id": "socket-prueba"})
+        client.emit("user_uttered", {"message": message, "session_id": session})
         deadline = time.monotonic() + 30
         while not received and time.monotonic() < deadline:
             time.sleep(0.2)
     finally:
         client.disconnect()
+    return received
+
+
+def test_socketio_channel_answers(assistant):
+    received = _socketio_exchange("socket-prueba", "cuantos stl hay")
     assert received and "21 Secretariados Técnicos Locales" in received[0]["text"]
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.hygiene import EMPTY_INTENT, clean_text
+from bot.hygiene import EMPTY_INTENT, as_text, clean_text
 
 
 @pytest.mark.parametrize("raw", ["", "   ", "\n\t", None, "\x00\x07"])
@@ -31,3 +31,9 @@ def test_button_payloads_of_the_domain_pass_and_others_are_plain_text():
 def test_text_is_normalised_to_composed_unicode():
     decomposed = "Michoaca\u0301n"
     assert clean_text(decomposed, 1000) == ("Michoacán", False)
+
+
+@pytest.mark.parametrize("value, text", [(None, ""), ("hola", "hola"), (12345, "12345"), (True, "true"),
+                                         (["hola"], '["hola"]'), ({"a": "é"}, '{"a": "é"}')])
+def test_whatever_a_client_sends_becomes_text(value, text):
+    assert as_text(value) == text

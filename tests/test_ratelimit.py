@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import asyncio
-import os
 
 import pytest
 
 from bot.ratelimit import MemoryLimiter, RedisLimiter, limiter_from_env, redis_client
 
+from .servers import skip_or_fail
 from .services import Redis, services_missing
 
 
@@ -88,9 +88,7 @@ def test_without_redis_messages_are_let_through_and_it_is_logged(caplog):
 @pytest.fixture(scope="module")
 def redis_server(tmp_path_factory):
     if services_missing():
-        if os.environ.get("CI"):
-            pytest.fail(services_missing())
-        pytest.skip(services_missing())
+        skip_or_fail(services_missing())
     server = Redis(tmp_path_factory.mktemp("redis"), 63798)
     yield server
     server.stop()

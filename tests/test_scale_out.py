@@ -17,7 +17,7 @@ from bot.hygiene import SLOW_DOWN
 from knowledge.text import fold
 
 from .conftest import REPO
-from .servers import Process, assistant_missing
+from .servers import Process, assistant_missing, skip_or_fail
 from .services import Postgres, Redis, services_missing
 
 PG_PORT, REDIS_PORT = 54329, 63799
@@ -34,9 +34,7 @@ def _missing() -> str:
 @pytest.fixture(scope="module")
 def services(tmp_path_factory):
     if _missing():
-        if os.environ.get("CI"):
-            pytest.fail(_missing())
-        pytest.skip(_missing())
+        skip_or_fail(_missing())
     postgres = Postgres(PG_PORT)
     redis = Redis(tmp_path_factory.mktemp("redis"), REDIS_PORT)
     yield postgres, redis

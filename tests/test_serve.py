@@ -23,20 +23,24 @@ def test_other_tracker_urls_are_refused():
         serve.tracker_store("mysql://x@y/z")
 
 
-def test_runtime_endpoints_apply_the_environment(monkeypatch, tmp_path):
+def _written(monkeypatch, tmp_path, **env: str) -> dict:
+    """The endpoints the launcher writes with ``env`` set (and no store URL but those given)."""
     monkeypatch.setattr(serve, "BUILD", tmp_path)
-    monkeypatch.setenv("ACTIONS_PORT", "6055")
-    monkeypatch.delenv("ACTION_SERVER_URL", raising=False)
-    monkeypatch.setenv("TRACKER_STORE_URL", "postgresql://u:p@h/db")
-    written = yaml.safe_load(serve.runtime_endpoints().read_text(encoding="utf-8"))
+    for name in ("ACTION_SERVER_URL", "TRACKER_STORE_URL", "LOCK_STORE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return yaml.safe_load(serve.runtime_endpoints().read_text(encoding="utf-8"))
+
+
+def test_runtime_endpoints_apply_the_environment(monkeypatch, tmp_path):
+    written = _written(monkeypatch, tmp_path, ACTIONS_PORT="6055", TRACKER_STORE_URL="postgresql://u:p@h/db")
     assert written["action_endpoint"] == {"url": "http://127.0.0.1:6055/webhook"}
     assert written["tracker_store"]["dialect"] == "postgresql"
 
 
 def test_redis_url_becomes_rasa_lock_store(monkeypatch, tmp_path):
-    monkeypatch.setattr(serve, "BUILD", tmp_path)
-    monkeypatch.setenv("LOCK_STORE_URL", "redis://:cl%40ve@cache.local:6380/3")
-    written = yaml.safe_load(serve.runtime_endpoints().read_text(encoding="utf-8"))
+    written = _written(monkeypatch, tmp_path, LOCK_STORE_URL="redis://:cl%40ve@cache.local:6380/3")
     assert written["lock_store"] == {"type": "redis", "url": "cache.local", "port": 6380, "db": 3,
                                      "password": "cl@ve"}
 
@@ -55,10 +59,7 @@ def test_each_port_gets_its_own_endpoints_file(monkeypatch, tmp_path):
 
 
 def test_default_tracker_store_is_sqlite(monkeypatch, tmp_path):
-    monkeypatch.setattr(serve, "BUILD", tmp_path)
-    monkeypatch.delenv("TRACKER_STORE_URL", raising=False)
-    monkeypatch.delenv("LOCK_STORE_URL", raising=False)
-    written = yaml.safe_load(serve.runtime_endpoints().read_text(encoding="utf-8"))
+    written = _written(monkeypatch, tmp_path)
     assert written["tracker_store"]["dialect"] == "sqlite"
     assert "lock_store" not in written  # one instance: Rasa's in-memory lock store
 

@@ -413,7 +413,7 @@ def test_command_without_a_token_exits_with_a_clear_message():
 
 @pytest.mark.parametrize("log_text", ["0", "1"])
 def test_command_logs_neither_token_nor_text_unless_asked(api, rasa, log_text):
-    phrase = "mi frase privada 4711"
+    phrase = "mi frase privada 4711, escribeme a ana.lopez@example.com"
     env = command_env(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL=api.base_url, RASA_URL=rasa.url,
                       LOG_LEVEL="DEBUG", TELEGRAM_LOG_TEXT=log_text)
     process = subprocess.Popen([sys.executable, "-m", "bot.telegram"], cwd=REPO, env=env,
@@ -432,4 +432,5 @@ def test_command_logs_neither_token_nor_text_unless_asked(api, rasa, log_text):
     assert answer["text"] == STL
     assert process.returncode == 0
     assert "polling mode" in stderr and TOKEN not in stderr
-    assert (phrase in stderr) == (log_text == "1")
+    assert ("mi frase privada 4711, escribeme a [correo]" in stderr) == (log_text == "1")
+    assert "ana.lopez@example.com" not in stderr  # personal data: never, even with texts logged

@@ -22,6 +22,7 @@ import pytest
 
 from bot.widget import server as demo_server
 
+from .servers import skip_or_fail
 from .widget_support import (AXE_JS, CHROMIUM, CHROMIUM_ARGS, REPO, WIDGET_JS, Process, assistant_missing,
                              browser_missing, port_taken, start_page_server)
 
@@ -40,19 +41,13 @@ ERROR_TEXT = "No pude comunicarme con el asistente"
 MARKUP = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>que es un stl</b>'
 
 
-def _skip_or_fail(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
 # ---------------------------------------------------------------- fixtures: servers and the browser
 
 @pytest.fixture(scope="module")
 def browser():
     """Headless Chromium from Debian, through Playwright; a fresh profile for each context."""
     if browser_missing():
-        _skip_or_fail(browser_missing())
+        skip_or_fail(browser_missing())
     from playwright.sync_api import sync_playwright
 
     playwright = sync_playwright().start()
@@ -89,7 +84,7 @@ def pages(browser, tmp_path_factory):
 def assistant(pages, tmp_path_factory):
     """The assistant as `make run` starts it, on its own ports, a fresh tracker store, and CORS for PAGE."""
     if assistant_missing():
-        _skip_or_fail(assistant_missing())
+        skip_or_fail(assistant_missing())
     if port_taken(int(RASA_PORT)) or port_taken(int(ACTIONS_PORT)):
         pytest.fail(f"port {RASA_PORT} or {ACTIONS_PORT} is in use: the widget tests need them")
     tmp = tmp_path_factory.mktemp("widget-assistant")
@@ -622,7 +617,7 @@ def test_widget_dependencies_are_pinned_exactly():
 
 def test_built_widget_is_one_small_script():
     if not WIDGET_JS.exists():
-        _skip_or_fail("the widget is not built: make widget")
+        skip_or_fail("the widget is not built: make widget")
     bundle = WIDGET_JS.read_bytes()
     assert len(bundle) < 150_000, f"widget.js grew to {len(bundle)} bytes"
     assert b"innerHTML" not in bundle and b"sourceMappingURL" not in bundle

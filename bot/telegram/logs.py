@@ -1,9 +1,11 @@
 """Logging for the bridge: the token never appears, third-party chatter (which can hold message texts)
-only when TELEGRAM_LOG_TEXT=1."""
+only when TELEGRAM_LOG_TEXT=1, and personal data people type never (bot/redaction.py)."""
 from __future__ import annotations
 
 import logging
 from typing import Iterable
+
+from bot.redaction import install_log_redaction
 
 #: Libraries whose debug output includes URLs with the token or whole updates with people's texts.
 NOISY = ("telegram", "httpx", "httpcore", "tornado", "apscheduler", "hpack", "asyncio")
@@ -35,6 +37,7 @@ class Redact(logging.Filter):
 
 def setup(level: str, secrets: Iterable[str], log_text: bool = False) -> None:
     """Log to stderr at ``level`` with secrets redacted; libraries at WARNING unless ``log_text``."""
+    install_log_redaction()
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(Redact(secrets))
