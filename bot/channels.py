@@ -2,6 +2,7 @@
 
 Runs inside the Rasa environment. An over-long message is cut and the person is told so first; a
 sender over the rate limit (bot/ratelimit.py) is asked to wait, and the message goes no further.
+Whatever a client sends (a number, ``null``, an object, a body that is not JSON) reaches Rasa as text.
 socket.io connections are accepted only from the origins in CORS_ORIGINS (as REST is, by Rasa's --cors).
 """
 from __future__ import annotations
