@@ -12,7 +12,8 @@ Per phase: turns answered, turns per second, latency p50/p95/p99/max (ms, turns 
 200), errors (other status, timeout, connection error, reply that is not a JSON list), empty replies
 (an empty list: every turn must say something), and RSS (MiB) of Rasa and of the action server
 before and after; then the memory after the run and its growth. Prints a table (stderr) and JSON
-(stdout); exits 1 if there was any error or empty reply. The load generator shares the machine's CPUs.
+(stdout); exits 1 if there was any error or empty reply, or a server's memory grew more than
+`--max-growth` MiB (50) over the run. The load generator shares the machine's CPUs.
 
 Run with `.venv/bin/python bench/load_bench.py [--concurrency 20 50] [--seconds 60]`
 (a smoke run: `--concurrency 2 --seconds 5`).
@@ -38,6 +39,7 @@ from harness import Assistant, conversations, percentile, running_assistant, ser
 RASA_PORT, ACTIONS_PORT = "5027", "5077"
 SERVER_ENV = {"WIDGET_PORT": "0", "RATE_LIMIT_PER_MINUTE": "0"}  # 0: rate limit off
 REQUEST_TIMEOUT_S = 60
+MAX_GROWTH_MIB = 50.0  # per server, from before the first phase to the end (warm-up excluded)
 OK, EMPTY = "ok", "empty reply"
 
 
@@ -180,6 +182,9 @@ def main(argv: Optional[list[str]] = None) -> int:
                         help="concurrent conversations, one phase each (default: 20 50)")
     parser.add_argument("--seconds", type=positive(float), default=60.0, metavar="S",
                         help="duration of each phase (default: 60)")
+    parser.add_argument("--max-growth", type=positive(float), default=MAX_GROWTH_MIB, metavar="MIB",
+                        help=f"fail if a server's memory grows more than this over the run "
+                             f"(default: {MAX_GROWTH_MIB:g})")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
@@ -189,7 +194,10 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 130
     print(table(report), file=sys.stderr, flush=True)
     print(json.dumps(report, indent=2))
-    return 1 if any(p["errors"] or p["empty_replies"] for p in report["phases"]) else 0
+    grown = {server: mib for server, mib in report["memory_growth"].items() if mib > args.max_growth}
+    if grown:
+        print(f"memory grew past {args.max_growth:g} MiB: {grown}", file=sys.stderr)
+    return 1 if grown or any(p["errors"] or p["empty_replies"] for p in report["phases"]) else 0
 
 
 if __name__ == "__main__":
