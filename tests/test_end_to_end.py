@@ -171,6 +171,25 @@ def test_telegram_bridge_against_the_real_assistant(assistant, kb):
     assert "2 Planes de Acción Local" in plans["text"]
 
 
+def _listening_addresses(port: str) -> set[str]:
+    """The local addresses with a socket listening on ``port``, from /proc/net/tcp and tcp6 (hex)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.rsplit(":", 1)
+            if state == "0A" and int(hex_port, 16) == int(port):
+                found.add(address)
+    return found
+
+
+def test_the_servers_listen_on_loopback_only(assistant):
+    loopback = {"0100007F", "00000000000000000000000001000000"}  # 127.0.0.1 and ::1, as the kernel shows them
+    for port in (RASA_PORT, ACTIONS_PORT):
+        addresses = _listening_addresses(port)
+        assert addresses and addresses <= loopback, (port, addresses)
+
+
 def _action_server_pids() -> list[int]:
     """The action server of the `assistant` fixture (python -m rasa_sdk on ACTIONS_PORT) and all its
     descendants (Sanic's workers)."""
