@@ -3,7 +3,7 @@
 #   (a) config.yml: whitespace tokens + word and char n-grams + DIET (what the assistant runs)
 #   (b) bench/config-spacy.yml: spaCy es_core_news_sm lemmas + the same n-grams + DIET
 # (b) needs spaCy, installed in a separate environment (build/venv-nlu-spacy) so the Rasa
-# environment keeps its pins. Prints a table of weighted F1; slow (about 15 minutes on 2 cores).
+# environment keeps its pins. Prints a table of weighted F1; slow (about 20 minutes on 2 cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RASA_TELEMETRY_ENABLED=false SQLALCHEMY_SILENCE_UBER_WARNING=1
