@@ -203,7 +203,7 @@ def _figure_passages(kb: KnowledgeBase) -> Iterator[Passage]:
     by_source: dict[str, list[Observation]] = {}
     for obs in kb.figures.observations:
         by_source.setdefault(obs.source, []).append(obs)
-        text = (f"Cuántos {kb.figures.metrics[obs.metric].label} hay: {_figure_text(kb, obs)}, según "
+        text = (f"Número de {kb.figures.metrics[obs.metric].label}: {_figure_text(kb, obs)}, según "
                 f"{kb.citation(obs.source)} (cifra nacional de la iniciativa Gobierno Abierto: "
                 f"Cocreación desde lo local).")
         yield Passage(id=f"cifra:{obs.metric}:{obs.source}", text=text, **_meta(kb.sources[obs.source]))

@@ -69,7 +69,7 @@ def test_lists_and_figures_are_passages_with_their_sources(passages):
     assert passages["lista:stl-2020-08"].text.count(",") >= 19
     assert "Campeche (2)" in passages["lista:pal-2020-08"].text
     assert passages["cifra:stl:inai-265-19"].text.startswith(
-        "Cuántos Secretariados Técnicos Locales (STL) hay: 21")
+        "Número de Secretariados Técnicos Locales (STL): 21")
     assert passages["recomendacion:3"].text.startswith("Recomendación tercera (3 de 4)")
     assert "guiastl.pdf" in passages["guia:guia-stl"].text
 
