@@ -13,31 +13,32 @@ from typing import Optional
 
 from index import IndexUnavailable, Settings, build_index, load_index
 from index.embedders import Embedder
+from index.store import LoadedIndex
 from knowledge import KnowledgeBase, KnowledgeError, load_knowledge
 
 log = logging.getLogger("actions.preflight")
 
 
-def index_problem(settings: Settings, kb: KnowledgeBase) -> str:
-    """Why the serving index cannot answer for ``kb`` ("" when it can)."""
+def usable_index(settings: Settings, kb: KnowledgeBase, embedder: Optional[Embedder] = None) -> LoadedIndex:
+    """The serving index, if it is whole and built from ``kb`` with the configured model; otherwise the
+    reason is logged and the index rebuilt. Raises IndexUnavailable when even the rebuilt one is not."""
     try:
         loaded = load_index(settings)
-    except IndexUnavailable as problem:
-        return str(problem)
-    if loaded.meta.get("knowledge_digest") != kb.digest:
-        return f"El índice en {loaded.path} no corresponde a la base de conocimiento actual."
-    return ""
+        if loaded.meta.get("knowledge_digest") == kb.digest:
+            return loaded
+        problem = f"El índice en {loaded.path} no corresponde a la base de conocimiento actual."
+    except IndexUnavailable as unavailable:
+        problem = str(unavailable)
+    log.warning("%s Reconstruyendo el índice…", problem)
+    build_index(settings, kb=kb, embedder=embedder, force=True, progress=False)
+    loaded = load_index(settings)
+    log.info("índice reconstruido y listo")
+    return loaded
 
 
 def check(settings: Settings, embedder: Optional[Embedder] = None) -> None:
     """Load the knowledge and make sure a usable index serves it; raises with the reason otherwise."""
-    kb = load_knowledge()
-    problem = index_problem(settings, kb)
-    if problem:
-        log.warning("%s Reconstruyendo el índice…", problem)
-        build_index(settings, kb=kb, embedder=embedder, force=True, progress=False)
-        load_index(settings)
-        log.info("índice reconstruido y listo")
+    usable_index(settings, load_knowledge(), embedder)
 
 
 def main() -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-DEFAULT_RETENTION_DAYS = 30
+DEFAULT_RETENTION_DAYS = 30  # also `make purge`'s (bot/conversations.py) and the launcher's (bot/serve.py)
 
 
 def retention_days() -> int:

@@ -5,16 +5,16 @@ an action asks for it.
 """
 from __future__ import annotations
 
-import logging
 import threading
 from functools import lru_cache
 from typing import Optional
 
-from index import IndexUnavailable, Searcher, Settings, build_index
+from index import Searcher, Settings
 from index.analysis import StateFinder
 from knowledge import KnowledgeBase, load_knowledge
 
-log = logging.getLogger(__name__)
+from .preflight import usable_index
+
 _lock = threading.Lock()
 _searcher: Optional[Searcher] = None
 
@@ -32,19 +32,12 @@ def state_finder() -> StateFinder:
 
 
 def searcher() -> Searcher:
-    """The warm searcher; builds the index first if there is none or it is out of date."""
+    """The warm searcher; rebuilds the index first if it is missing, damaged or out of date."""
     global _searcher
     knowledge = kb()
     with _lock:
         if _searcher is None:
             settings = Settings.from_env()
-            try:
-                _searcher = Searcher.open(settings, knowledge)
-                if _searcher.index.meta.get("knowledge_digest") != knowledge.digest:
-                    raise IndexUnavailable("el índice no corresponde a la base de conocimiento actual")
-            except IndexUnavailable as problem:
-                log.warning("%s: building the index", problem)
-                build_index(settings, kb=knowledge, progress=False)
-                _searcher = Searcher.open(settings, knowledge)
+            _searcher = Searcher(usable_index(settings, knowledge), knowledge, settings)
             _searcher.warm_up()
         return _searcher

@@ -40,6 +40,7 @@ from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 
+from actions.privacidad import DEFAULT_RETENTION_DAYS
 from bot.redaction import redact
 from knowledge.text import fold, squash
 
@@ -293,8 +294,9 @@ def _parser() -> argparse.ArgumentParser:
                                                  "cancellation and a report of missed questions.")
     commands = parser.add_subparsers(dest="command", required=True)
     purge_ = commands.add_parser("purge", parents=[common], help="delete events older than N days")
-    purge_.add_argument("--days", type=_positive, default=os.environ.get("RETENTION_DAYS", "30"),
-                        help="retention in days (default: RETENTION_DAYS, else 30)")
+    purge_.add_argument("--days", type=_positive,
+                        default=os.environ.get("RETENTION_DAYS") or str(DEFAULT_RETENTION_DAYS),
+                        help=f"retention in days (default: RETENTION_DAYS, else {DEFAULT_RETENTION_DAYS})")
     export_ = commands.add_parser("export", parents=[common], help="one sender's conversation as JSON")
     export_.add_argument("sender")
     export_.add_argument("--out", type=Path, help="write to this file (mode 600) instead of stdout")

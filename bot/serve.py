@@ -35,6 +35,7 @@ from typing import Optional
 
 import yaml
 
+from actions.privacidad import DEFAULT_RETENTION_DAYS
 from bot.redaction import install_log_redaction
 
 REPO = Path(__file__).resolve().parent.parent
@@ -226,7 +227,8 @@ def _exit_on_signal(signum: int, _frame: object) -> None:
 
 def serve(shell: bool = False) -> int:
     env = {**os.environ, "SANIC_HOST": _env("ACTIONS_HOST", "127.0.0.1"),
-           "RETENTION_DAYS": _env("RETENTION_DAYS", "30"),  # one figure for the notices and `make purge`
+           # one figure for every privacy notice (the Telegram bridge has no default) and `make purge`
+           "RETENTION_DAYS": _env("RETENTION_DAYS", str(DEFAULT_RETENTION_DAYS)),
            "RASA_TELEMETRY_ENABLED": "false", "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
            "PYTHONPATH": str(REPO)}
     endpoints = runtime_endpoints()
