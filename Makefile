@@ -9,11 +9,11 @@ RASA := $(RASA_VENV)/bin/rasa
 SETUP_STAMP := $(VENV)/.setup-done
 RASA_STAMP := $(RASA_VENV)/.setup-done
 MODEL_STAMP := models/.trained
-NLU_GENERATED := bot/data/nlu/estados_conocimiento.yml
-TRAINING_INPUTS := config.yml domain.yml $(NLU_GENERATED) $(filter-out $(NLU_GENERATED),$(wildcard bot/data/*.yml bot/data/nlu/*.yml))
+NLU_GENERATED := data/nlu/estados_conocimiento.yml
+TRAINING_INPUTS := config.yml domain.yml $(NLU_GENERATED) $(filter-out $(NLU_GENERATED),$(wildcard data/*.yml data/nlu/*.yml))
 WIDGET_JS := build/widget/widget.js
-WIDGET_MODULES := bot/widget/node_modules/.installed
-WIDGET_SOURCES := bot/widget/build.mjs $(wildcard bot/widget/src/*)
+WIDGET_MODULES := clients/widget/node_modules/.installed
+WIDGET_SOURCES := clients/widget/build.mjs $(wildcard clients/widget/src/*)
 NO_NPM := echo "npm not found: the web widget is not built (its browser tests will say they were skipped)"
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
@@ -24,11 +24,11 @@ PIP_PIN := pip==26.3
 POSTGRES_INITDB := $(wildcard /usr/lib/postgresql/*/bin/initdb)
 
 run: setup index model widget ## set up what is missing, then start the assistant and the demo page (Ctrl-C stops it)
-	$(PY) -m bot.serve
+	$(PY) -m ops.serve
 
 test: setup services index model widget ## set up what is missing, then run every test
 	$(PY) -m pytest
-	$(RASA) data validate --config config.yml --domain domain.yml --data bot/data --fail-on-warnings
+	$(RASA) data validate --config config.yml --domain domain.yml --data data --fail-on-warnings
 	$(RASA) test core --model models --stories tests/conversations/test_stories.yml --fail-on-prediction-errors --out build/results
 
 setup: $(SETUP_STAMP) $(RASA_STAMP) ## both environments, from pinned requirements
@@ -54,22 +54,22 @@ services: ## PostgreSQL and Redis (Debian packages) for the scale-out tests; the
 	elif command -v sudo >/dev/null; then sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql redis-server; \
 	else echo "postgresql and redis-server are not installed and this user cannot install them: the scale-out tests will say so"; fi
 
-$(NLU_GENERATED): knowledge/facts/states.yaml bot/nlu_from_knowledge.py $(SETUP_STAMP)
-	$(PY) -m bot.nlu_from_knowledge
+$(NLU_GENERATED): knowledge/facts/states.yaml ops/generate.py $(SETUP_STAMP)
+	$(PY) -m ops.generate
 
 model: $(MODEL_STAMP) ## train the Rasa model when the training data or config changed
 
 $(MODEL_STAMP): $(RASA_STAMP) $(TRAINING_INPUTS)
-	$(RASA) train --config config.yml --domain domain.yml --data bot/data --out models --fixed-model-name assistant
+	$(RASA) train --config config.yml --domain domain.yml --data data --out models --fixed-model-name assistant
 	touch $@
 
 widget: $(WIDGET_JS) ## build the web widget (build/widget/widget.js) when its sources changed
 
-$(WIDGET_MODULES): bot/widget/package.json bot/widget/package-lock.json
-	@if command -v npm >/dev/null; then npm ci --prefix bot/widget --ignore-scripts --no-audit --no-fund && touch $@; else $(NO_NPM); fi
+$(WIDGET_MODULES): clients/widget/package.json clients/widget/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix clients/widget --ignore-scripts --no-audit --no-fund && touch $@; else $(NO_NPM); fi
 
 $(WIDGET_JS): $(WIDGET_MODULES) $(WIDGET_SOURCES)
-	@if command -v npm >/dev/null; then npm run --prefix bot/widget build; else $(NO_NPM); fi
+	@if command -v npm >/dev/null; then npm run --prefix clients/widget build; else $(NO_NPM); fi
 
 index: $(SETUP_STAMP) ## build the retrieval index if the knowledge changed
 	$(PY) -m index build
@@ -78,7 +78,7 @@ search: $(SETUP_STAMP) ## make search Q="cuantos stl hay"
 	$(PY) -m index search "$(Q)" --k 5
 
 shell: setup index model ## chat in the terminal
-	$(PY) -m bot.serve --shell
+	$(PY) -m ops.serve --shell
 
 eval-index: setup index ## recall@1, recall@5, MRR@10 on the retrieval dev set
 	$(PY) -m index eval
@@ -98,18 +98,18 @@ audit: setup ## known vulnerabilities of both environments (PyPI's data) against
 	$(PY) tools/audit_deps.py
 
 purge: $(SETUP_STAMP) ## delete stored conversation events older than RETENTION_DAYS (default 30)
-	$(PY) -m bot.conversations purge
+	$(PY) -m ops.conversations purge
 
 report: $(SETUP_STAMP) ## most frequent unanswered and 👎-rated questions (make report DAYS=7 TOP=20)
-	$(PY) -m bot.conversations report $(if $(DAYS),--days $(DAYS)) $(if $(TOP),--top $(TOP))
+	$(PY) -m ops.conversations report $(if $(DAYS),--days $(DAYS)) $(if $(TOP),--top $(TOP))
 
 conversation-export: $(SETUP_STAMP) ## one person's conversation as JSON: make conversation-export SENDER=… [OUT=file.json]
 	@test -n "$(SENDER)" || { echo "usage: make conversation-export SENDER=<sender id> [OUT=file.json]"; exit 2; }
-	$(PY) -m bot.conversations export "$(SENDER)" $(if $(OUT),--out "$(OUT)")
+	$(PY) -m ops.conversations export "$(SENDER)" $(if $(OUT),--out "$(OUT)")
 
 conversation-delete: $(SETUP_STAMP) ## delete one person's conversation: make conversation-delete SENDER=… (asks first)
 	@test -n "$(SENDER)" || { echo "usage: make conversation-delete SENDER=<sender id>"; exit 2; }
-	$(PY) -m bot.conversations delete "$(SENDER)"
+	$(PY) -m ops.conversations delete "$(SENDER)"
 
 clean:
 	rm -rf build models .pytest_cache $(NLU_GENERATED)

@@ -1,15 +1,15 @@
-"""The action server's start-up check: `python -m actions.preflight`, run by bot/serve.py first.
+"""The action server's start-up check: `python -m actions.preflight`, run by ops/serve.py first.
 
 The knowledge base must load (an error names its file, entry and field, and start-up stops). The index
 must be whole, built from this knowledge and with the configured embedding model; if it is missing,
 damaged or built otherwise, the check says which and rebuilds it. Exit 0 when the action server can
 answer, 1 with the reason when it cannot.
 """
+
 from __future__ import annotations
 
 import logging
 import sys
-from typing import Optional
 
 from index import IndexUnavailable, Settings, build_index, load_index
 from index.embedders import Embedder
@@ -19,7 +19,7 @@ from knowledge import KnowledgeBase, KnowledgeError, load_knowledge
 log = logging.getLogger("actions.preflight")
 
 
-def usable_index(settings: Settings, kb: KnowledgeBase, embedder: Optional[Embedder] = None) -> LoadedIndex:
+def usable_index(settings: Settings, kb: KnowledgeBase, embedder: Embedder | None = None) -> LoadedIndex:
     """The serving index, if it is whole and built from ``kb`` with the configured model; otherwise the
     reason is logged and the index rebuilt. Raises IndexUnavailable when even the rebuilt one is not."""
     try:
@@ -36,7 +36,7 @@ def usable_index(settings: Settings, kb: KnowledgeBase, embedder: Optional[Embed
     return loaded
 
 
-def check(settings: Settings, embedder: Optional[Embedder] = None) -> None:
+def check(settings: Settings, embedder: Embedder | None = None) -> None:
     """Load the knowledge and make sure a usable index serves it; raises with the reason otherwise."""
     usable_index(settings, load_knowledge(), embedder)
 

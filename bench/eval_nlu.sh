@@ -15,7 +15,7 @@ if [[ ! -x $SPACY_VENV/bin/rasa ]]; then
   "$SPACY_VENV/bin/python" -m pip install --quiet --no-deps -r requirements/nlu-spacy.txt
 fi
 run() {  # run NAME RASA CONFIG
-  "$2" test nlu --nlu bot/data/nlu --config "$3" --cross-validation --folds 5 --out "build/eval-nlu/$1" >/dev/null 2>&1
+  "$2" test nlu --nlu data/nlu --config "$3" --cross-validation --folds 5 --out "build/eval-nlu/$1" >/dev/null 2>&1
 }
 run whitespace .venv-rasa/bin/rasa config.yml
 run spacy "$SPACY_VENV/bin/rasa" bench/config-spacy.yml

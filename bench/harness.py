@@ -1,9 +1,10 @@
 """What the benchmarks that talk to the running assistant share.
 
-The assistant is started as `make run` starts it (`python -m bot.serve`), on the ports the caller
+The assistant is started as `make run` starts it (`python -m ops.serve`), on the ports the caller
 gives, with a fresh SQLite tracker store in a temporary folder, and stopped with its servers even on
 error or Ctrl-C. Memory is the RSS of each server's process tree (Rasa; the action server).
 """
+
 from __future__ import annotations
 
 import os
@@ -14,10 +15,10 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import yaml
 
@@ -30,7 +31,7 @@ STOP_TIMEOUT_S = 60
 @dataclass(frozen=True)
 class Assistant:
     url: str  # the REST channel's webhook
-    pid: int  # bot.serve, the root of the servers' process tree
+    pid: int  # ops.serve, the root of the servers' process tree
     startup_s: float
 
 
@@ -100,7 +101,7 @@ def _wait_ready(url: str, server: subprocess.Popen, log: Path) -> None:
 
 
 def _stop(server: subprocess.Popen) -> None:
-    """SIGTERM to bot.serve's group (it stops its servers' groups); what is left after a minute, killed."""
+    """SIGTERM to ops.serve's group (it stops its servers' groups); what is left after a minute, killed."""
     workers = descendants(server.pid)
     try:
         os.killpg(server.pid, signal.SIGTERM)
@@ -123,14 +124,25 @@ def running_assistant(rasa_port: str, actions_port: str, env: dict[str, str]) ->
         if _port_taken(port):
             raise SystemExit(f"port {port} is already in use: is another benchmark running?")
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
-        environment = {**os.environ, **env, "RASA_PORT": rasa_port, "ACTIONS_PORT": actions_port,
-                       "TRACKER_STORE_URL": f"sqlite:///{folder}/tracker.db"}
+        environment = {
+            **os.environ,
+            **env,
+            "RASA_PORT": rasa_port,
+            "ACTIONS_PORT": actions_port,
+            "TRACKER_STORE_URL": f"sqlite:///{folder}/tracker.db",
+        }
         url = f"http://127.0.0.1:{rasa_port}/webhooks/rest/"
         log = Path(folder) / "assistant.log"
         started = time.monotonic()
         with open(log, "w", encoding="utf-8") as output:
-            server = subprocess.Popen([sys.executable, "-m", "bot.serve"], cwd=REPO, env=environment,
-                                      stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+            server = subprocess.Popen(
+                [sys.executable, "-m", "ops.serve"],
+                cwd=REPO,
+                env=environment,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         try:
             _wait_ready(url, server, log)
             yield Assistant(url + "webhook", server.pid, round(time.monotonic() - started, 1))

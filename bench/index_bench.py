@@ -3,6 +3,7 @@
 Run with `make bench`. Builds a fresh index in a temporary folder (in a child process, so the
 search process's memory is its own), then times every dev-set query ROUNDS times.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,13 @@ ROUNDS = 5
 def _build(index_dir: Path) -> float:
     env = {**os.environ, "INDEX_DIR": str(index_dir)}
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "index", "build", "--force"], cwd=REPO, env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "index", "build", "--force"],
+        cwd=REPO,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return time.perf_counter() - started
 
 

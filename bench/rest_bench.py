@@ -4,6 +4,7 @@ Starts the assistant as `make run` does (own ports, fresh SQLite tracker store, 
 limit off: bench/harness.py), replays the dev conversations (tests/conversations/dev_conversations.yml)
 and prints JSON. Run with `make bench`.
 """
+
 from __future__ import annotations
 
 import json
@@ -60,12 +61,16 @@ def main() -> None:
         report = {
             "startup_s": assistant.startup_s,
             "turns_one_user": len(single),
-            "one_user_ms": {"p50": round(statistics.median(single), 1),
-                            "p95": round(percentile(single, 0.95), 1)},
+            "one_user_ms": {
+                "p50": round(statistics.median(single), 1),
+                "p95": round(percentile(single, 0.95), 1),
+            },
             "turns_concurrent": len(concurrent),
             "concurrent_senders": CONCURRENT,
-            "concurrent_ms": {"p50": round(statistics.median(concurrent), 1),
-                              "p95": round(percentile(concurrent, 0.95), 1)},
+            "concurrent_ms": {
+                "p50": round(statistics.median(concurrent), 1),
+                "p95": round(percentile(concurrent, 0.95), 1),
+            },
             "concurrent_turns_per_s": round(len(concurrent) / wall, 1),
             **server_memory(assistant.pid),
         }

@@ -7,6 +7,7 @@ CPU throttling (a mid-range phone). The assistant need not run: opening does not
 Prints JSON and writes build/widget/bench.json. Needs the built widget and /usr/bin/chromium.
 Run with `.venv/bin/python bench/widget_bench.py [--runs 20]`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,8 +21,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bot.widget import server as demo_server  # noqa: E402
 from tests.widget_support import CHROMIUM, CHROMIUM_ARGS, WIDGET_JS  # noqa: E402
+
+from clients.widget import server as demo_server  # noqa: E402
 
 MEASURE = """() => { window.__firstOpen = new Promise(resolve => {
     const root = document.querySelector('ga-chat-widget').shadowRoot;
@@ -55,14 +57,19 @@ def first_open(browser, url: str, runs: int, throttle: float) -> dict:
         times.append(result["ms"])
         context.close()
     times.sort()
-    return {"runs": runs, "cpu_throttling": throttle, "median_ms": round(statistics.median(times), 1),
-            "p95_ms": round(times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))], 1),
-            "max_ms": round(times[-1], 1)}
+    return {
+        "runs": runs,
+        "cpu_throttling": throttle,
+        "median_ms": round(statistics.median(times), 1),
+        "p95_ms": round(times[min(len(times) - 1, round(0.95 * (len(times) - 1)))], 1),
+        "max_ms": round(times[-1], 1),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args(argv)
     if not WIDGET_JS.exists():

@@ -1,7 +1,16 @@
 """Embedded retrieval over the knowledge base: passages, embeddings in FAISS, BM25, hybrid ranking."""
+
 from .config import Settings
 from .search import EmptyQuery, Hit, Searcher
 from .store import IndexUnavailable, ModelMismatch, build_index, load_index
 
-__all__ = ["EmptyQuery", "Hit", "IndexUnavailable", "ModelMismatch", "Searcher", "Settings",
-           "build_index", "load_index"]
+__all__ = [
+    "EmptyQuery",
+    "Hit",
+    "IndexUnavailable",
+    "ModelMismatch",
+    "Searcher",
+    "Settings",
+    "build_index",
+    "load_index",
+]

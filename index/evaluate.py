@@ -1,4 +1,5 @@
 """Retrieval evaluation on a dev set: recall@1, recall@5 and MRR@10 for dense, BM25 and hybrid."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -70,9 +71,14 @@ class Report:
     results: dict[str, ModeResult]
 
     def summary(self) -> dict:
-        return {mode: {"recall@1": round(r.recall(1), 3), "recall@5": round(r.recall(5), 3),
-                       "mrr@10": round(r.mrr(10), 3)} for mode, r in self.results.items()} | {
-            "queries": len(self.queries)}
+        return {
+            mode: {
+                "recall@1": round(r.recall(1), 3),
+                "recall@5": round(r.recall(5), 3),
+                "mrr@10": round(r.mrr(10), 3),
+            }
+            for mode, r in self.results.items()
+        } | {"queries": len(self.queries)}
 
     def format_misses(self, mode: str = "hybrid", k: int = 5) -> str:
         misses = [q.q for q, r in zip(self.queries, self.results[mode].ranks, strict=True) if not 0 < r <= k]
@@ -90,10 +96,13 @@ def evaluate(searcher: Searcher, queries: list[DevQuery]) -> Report:
 
 def format_table(report: Report) -> str:
     """A Markdown table of the three modes, as the README shows it."""
-    lines = [f"| ranking ({len(report.queries)} queries) | recall@1 | recall@5 | MRR@10 |",
-             "|---|---|---|---|"]
+    lines = [
+        f"| ranking ({len(report.queries)} queries) | recall@1 | recall@5 | MRR@10 |",
+        "|---|---|---|---|",
+    ]
     for mode, values in report.summary().items():
         if mode != "queries":
-            lines.append(f"| {mode} | {values['recall@1']:.3f} | {values['recall@5']:.3f} | "
-                         f"{values['mrr@10']:.3f} |")
+            lines.append(
+                f"| {mode} | {values['recall@1']:.3f} | {values['recall@5']:.3f} | {values['mrr@10']:.3f} |"
+            )
     return "\n".join(lines)

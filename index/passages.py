@@ -2,11 +2,12 @@
 
 Every passage carries the metadata an answer cites: source id, title, number, date, url, kind.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
-from typing import Iterator, Optional
 
 from knowledge import KnowledgeBase
 from knowledge.schema import DatedList, Observation, Source, State
@@ -15,8 +16,10 @@ from knowledge.text import fold, spanish_date, squash
 MAX_CHUNK_CHARS = 1200
 SHORT_BLOCK_CHARS = 150  # a shorter line without a full stop (dateline, heading) leads the next chunk
 SHORT_SENTENCE_CHARS = 100  # a shorter closing sentence stays with the chunk before it
-NOT_REPORTED = (" Ninguno de los documentos la nombra entre los estados participantes: "
-                "su participación no está reportada.")
+NOT_REPORTED = (
+    " Ninguno de los documentos la nombra entre los estados participantes: "
+    "su participación no está reportada."
+)
 _HEADING = re.compile(r"^#{1,6}\s+")
 _BULLET = re.compile(r"^\s*[-*]\s+", re.MULTILINE)
 _LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)]+)\)")
@@ -33,11 +36,11 @@ class Passage:
     text: str
     source: str
     title: str
-    date: Optional[str]
-    url: Optional[str]
+    date: str | None
+    url: str | None
     kind: str
-    number: Optional[str]
-    subject: Optional[str] = None  # a state id: the passage only answers questions naming that state
+    number: str | None
+    subject: str | None = None  # a state id: the passage only answers questions naming that state
     historical: bool = False  # reports figures or lists that a newer source replaces
 
     def to_dict(self) -> dict:
@@ -46,7 +49,10 @@ class Passage:
 
 def _meta(source: Source) -> dict:
     return {
-        "source": source.id, "title": source.title, "kind": source.kind, "number": source.number,
+        "source": source.id,
+        "title": source.title,
+        "kind": source.kind,
+        "number": source.number,
         "date": source.date.isoformat() if source.date else None,
         "url": str(source.url) if source.url else None,
     }
@@ -56,8 +62,9 @@ def plain(block: str) -> str:
     """Markdown block → plain text: no heading marks, bullets, emphasis; links as ``text (url)``."""
     text = _HEADING.sub("", block)
     text = _BULLET.sub("", text)
-    text = _LINK.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else f"{m.group(1)} ({m.group(2)})",
-                     text)
+    text = _LINK.sub(
+        lambda m: m.group(1) if m.group(1) == m.group(2) else f"{m.group(1)} ({m.group(2)})", text
+    )
     return squash(text.replace("**", "").replace("*", ""))
 
 
@@ -72,7 +79,7 @@ def _split_long(text: str) -> list[str]:
             current = sentence
         else:
             current = f"{current} {sentence}".strip()
-    return parts + [current] if current else parts
+    return [*parts, current] if current else parts
 
 
 def _blocks(body: str) -> Iterator[str]:
@@ -128,8 +135,9 @@ def _names(items: list[tuple[str, int]], with_counts: bool) -> str:
 def _list_facts(kb: KnowledgeBase, state: State, source_id: str) -> list[str]:
     """What the dated lists of one source say about one state, absences included."""
     facts: list[str] = []
-    lists = sorted((lst for lst in kb.lists.values() if lst.source == source_id),
-                   key=lambda lst: lst.kind, reverse=True)
+    lists = sorted(
+        (lst for lst in kb.lists.values() if lst.source == source_id), key=lambda lst: lst.kind, reverse=True
+    )
     for lst in lists:
         listing = next((li for li in state.listed if li.list == lst.id), None)
         if listing is None:
@@ -146,25 +154,31 @@ def _list_facts(kb: KnowledgeBase, state: State, source_id: str) -> list[str]:
 def _joined_passage(kb: KnowledgeBase, state: State, label: str, joined_source: str) -> Passage:
     if state.joined:
         source_id = state.joined.sources[-1]
-        text = (f"{label} se sumó a la iniciativa Gobierno Abierto: Cocreación desde lo local en "
-                f"{state.joined.year}, según {kb.citation(source_id)}.")
+        text = (
+            f"{label} se sumó a la iniciativa Gobierno Abierto: Cocreación desde lo local en "
+            f"{state.joined.year}, según {kb.citation(source_id)}."
+        )
     else:
         source_id = joined_source
         years = sorted({s.joined.year for s in kb.states if s.joined})
         count = sum(1 for s in kb.states if s.joined)
-        text = (f"{label} no figura entre los {count} estados que se sumaron a la iniciativa Gobierno "
-                f"Abierto: Cocreación desde lo local en {', '.join(map(str, years[:-1]))} y {years[-1]}, "
-                f"según {kb.citation(source_id)}: el año en que se sumó no está reportado.")
+        text = (
+            f"{label} no figura entre los {count} estados que se sumaron a la iniciativa Gobierno "
+            f"Abierto: Cocreación desde lo local en {', '.join(map(str, years[:-1]))} y {years[-1]}, "
+            f"según {kb.citation(source_id)}: el año en que se sumó no está reportado."
+        )
         if not state.listed:
             text += NOT_REPORTED
-    return Passage(id=f"estado:{state.id}:ingreso", text=text, subject=state.id,
-                   **_meta(kb.sources[source_id]))
+    return Passage(
+        id=f"estado:{state.id}:ingreso", text=text, subject=state.id, **_meta(kb.sources[source_id])
+    )
 
 
 def _state_passages(kb: KnowledgeBase) -> Iterator[Passage]:
     list_sources = sorted({lst.source for lst in kb.lists.values()})
-    joined_source = max((ref for s in kb.states if s.joined for ref in s.joined.sources),
-                        key=lambda ref: kb.sources[ref].date)
+    joined_source = max(
+        (ref for s in kb.states if s.joined for ref in s.joined.sources), key=lambda ref: kb.sources[ref].date
+    )
     for state in kb.states:
         short = list(dict.fromkeys(a.upper() for a in state.aliases if "." not in a and " " not in a))
         label = f"{state.name} ({', '.join(short[:3])})" if short else state.name
@@ -174,23 +188,31 @@ def _state_passages(kb: KnowledgeBase) -> Iterator[Passage]:
             text = f"{label}, según {kb.citation(source_id)}: {'; '.join(_list_facts(kb, state, source_id))}."
             if never_named:
                 text += NOT_REPORTED
-            yield Passage(id=f"estado:{state.id}:{source_id}", text=text, subject=state.id,
-                          **_meta(kb.sources[source_id]))
+            yield Passage(
+                id=f"estado:{state.id}:{source_id}",
+                text=text,
+                subject=state.id,
+                **_meta(kb.sources[source_id]),
+            )
 
 
 def _list_passages(kb: KnowledgeBase) -> Iterator[Passage]:
     for lst in kb.lists.values():
         members = [(state.name, count) for state, count in kb.members(lst.id)]
-        text = (f"Estados con {lst.label} según {kb.citation(lst.source)}: {lst.total} en total, en "
-                f"{len(members)} estados: {_names(members, with_counts=lst.kind == 'pal')}.")
+        text = (
+            f"Estados con {lst.label} según {kb.citation(lst.source)}: {lst.total} en total, en "
+            f"{len(members)} estados: {_names(members, with_counts=lst.kind == 'pal')}."
+        )
         yield Passage(id=f"lista:{lst.id}", text=text, **_meta(kb.sources[lst.source]))
     years = sorted({s.joined.year for s in kb.states if s.joined})
     for year in years:
         joined = [s for s in kb.states if s.joined and s.joined.year == year]
         source_id = joined[0].joined.sources[-1]
-        text = (f"Estados que se sumaron a la iniciativa Gobierno Abierto: Cocreación desde lo local en "
-                f"{year}, según {kb.citation(source_id)}: {len(joined)} estados: "
-                f"{_names([(s.name, 1) for s in joined], with_counts=False)}.")
+        text = (
+            f"Estados que se sumaron a la iniciativa Gobierno Abierto: Cocreación desde lo local en "
+            f"{year}, según {kb.citation(source_id)}: {len(joined)} estados: "
+            f"{_names([(s.name, 1) for s in joined], with_counts=False)}."
+        )
         yield Passage(id=f"ingreso:{year}", text=text, **_meta(kb.sources[source_id]))
 
 
@@ -203,14 +225,18 @@ def _figure_passages(kb: KnowledgeBase) -> Iterator[Passage]:
     by_source: dict[str, list[Observation]] = {}
     for obs in kb.figures.observations:
         by_source.setdefault(obs.source, []).append(obs)
-        text = (f"Número de {kb.figures.metrics[obs.metric].label}: {_figure_text(kb, obs)}, según "
-                f"{kb.citation(obs.source)} (cifra nacional de la iniciativa Gobierno Abierto: "
-                f"Cocreación desde lo local).")
+        text = (
+            f"Número de {kb.figures.metrics[obs.metric].label}: {_figure_text(kb, obs)}, según "
+            f"{kb.citation(obs.source)} (cifra nacional de la iniciativa Gobierno Abierto: "
+            f"Cocreación desde lo local)."
+        )
         yield Passage(id=f"cifra:{obs.metric}:{obs.source}", text=text, **_meta(kb.sources[obs.source]))
     for source_id, observations in by_source.items():
         figures = "; ".join(_figure_text(kb, obs) for obs in observations)
-        text = (f"Cuántos hay: cifras nacionales de la iniciativa Gobierno Abierto: Cocreación desde lo "
-                f"local según {kb.citation(source_id)}: {figures}.")
+        text = (
+            f"Cuántos hay: cifras nacionales de la iniciativa Gobierno Abierto: Cocreación desde lo "
+            f"local según {kb.citation(source_id)}: {figures}."
+        )
         yield Passage(id=f"cifras:{source_id}", text=text, **_meta(kb.sources[source_id]))
 
 
@@ -220,40 +246,54 @@ def _recommendation_passages(kb: KnowledgeBase) -> Iterator[Passage]:
     approved = spanish_date(recs.approved)
     total = len(recs.items)
     for item in recs.items:
-        text = (f"Recomendación {item.name.lower()} ({item.ordinal} de {total}) de la {recs.issuer}, "
-                f"aprobada el {approved}: {item.text}")
+        text = (
+            f"Recomendación {item.name.lower()} ({item.ordinal} de {total}) de la {recs.issuer}, "
+            f"aprobada el {approved}: {item.text}"
+        )
         yield Passage(id=f"recomendacion:{item.ordinal}", text=text, **meta)
     listing = " ".join(f"{item.name}: {item.summary}" for item in recs.items)
-    text = (f"Las {total} recomendaciones en materia de Gobierno Abierto ante la COVID-19, dirigidas a "
-            f"{recs.addressed_to}, aprobadas el {approved} por la {recs.issuer}. {listing}")
+    text = (
+        f"Las {total} recomendaciones en materia de Gobierno Abierto ante la COVID-19, dirigidas a "
+        f"{recs.addressed_to}, aprobadas el {approved} por la {recs.issuer}. {listing}"
+    )
     yield Passage(id="recomendaciones", text=text, **meta)
 
 
 def _guide_and_contact_passages(kb: KnowledgeBase) -> Iterator[Passage]:
     for guide in kb.guides:
-        text = (f"{guide.title}: {guide.purpose} Para: {guide.audience} Enlace: {guide.url} "
-                f"(según {kb.citation(guide.source)}).")
+        text = (
+            f"{guide.title}: {guide.purpose} Para: {guide.audience} Enlace: {guide.url} "
+            f"(según {kb.citation(guide.source)})."
+        )
         yield Passage(id=f"guia:{guide.id}", text=text, **_meta(kb.sources[guide.source]))
     for contact in kb.contacts:
         notes = " ".join(note.text for note in kb.notes_for(contact.institution))
-        text = (f"{contact.title}: {contact.description} Enlace: {contact.url} "
-                f"(según {kb.citation(contact.source)}). {notes}").strip()
+        text = (
+            f"{contact.title}: {contact.description} Enlace: {contact.url} "
+            f"(según {kb.citation(contact.source)}). {notes}"
+        ).strip()
         yield Passage(id=f"contacto:{contact.id}", text=text, **_meta(kb.sources[contact.source]))
 
 
 def _note_passages(kb: KnowledgeBase) -> Iterator[Passage]:
     for note in kb.notes:
-        yield Passage(id=f"nota:{note.id}", text=squash(note.text), source=note.id,
-                      title="Contexto institucional posterior a los documentos", kind="nota",
-                      number=None, date=note.date.isoformat(), url=str(note.references[0].url))
+        yield Passage(
+            id=f"nota:{note.id}",
+            text=squash(note.text),
+            source=note.id,
+            title="Contexto institucional posterior a los documentos",
+            kind="nota",
+            number=None,
+            date=note.date.isoformat(),
+            url=str(note.references[0].url),
+        )
 
 
 def _glossary_passages(kb: KnowledgeBase) -> Iterator[Passage]:
     for term in kb.glossary:
         for i, definition in enumerate(term.definitions, start=1):
             text = f"Definición: ¿qué es {term.term}? {definition.quote}"
-            yield Passage(id=f"glosario:{term.id}:{i}", text=text,
-                          **_meta(kb.sources[definition.source]))
+            yield Passage(id=f"glosario:{term.id}:{i}", text=text, **_meta(kb.sources[definition.source]))
 
 
 def _replaced(kb: KnowledgeBase, lst: DatedList) -> bool:
@@ -275,8 +315,11 @@ def _superseded_by_newer(kb: KnowledgeBase, passage: Passage) -> bool:
         return all(_replaced(kb, lst) for lst in kb.lists.values() if lst.source == passage.source)
     if "#" in passage.id:
         old = kb.superseded()
-        mentioned = [o for o in kb.figures.observations
-                     if o.source == passage.source and _mentions(passage.text, o, kb)]
+        mentioned = [
+            o
+            for o in kb.figures.observations
+            if o.source == passage.source and _mentions(passage.text, o, kb)
+        ]
         return any(o in old for o in mentioned) and not any(o not in old for o in mentioned)
     return False
 
@@ -291,7 +334,14 @@ def _mentions(text: str, obs: Observation, kb: KnowledgeBase) -> bool:
 def build_passages(kb: KnowledgeBase) -> list[Passage]:
     """Every passage the index holds, in a stable order."""
     passages = [p for source in kb.sources.values() for p in source_passages(source)]
-    for make in (_glossary_passages, _state_passages, _list_passages, _figure_passages,
-                 _recommendation_passages, _guide_and_contact_passages, _note_passages):
+    for make in (
+        _glossary_passages,
+        _state_passages,
+        _list_passages,
+        _figure_passages,
+        _recommendation_passages,
+        _guide_and_contact_passages,
+        _note_passages,
+    ):
         passages.extend(make(kb))
     return [replace(p, historical=_superseded_by_newer(kb, p)) for p in passages]

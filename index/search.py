@@ -1,10 +1,11 @@
 """Hybrid retrieval: dense (FAISS) and BM25 rankings fused by reciprocal rank."""
+
 from __future__ import annotations
 
 import logging
 import re
 from dataclasses import dataclass
-from typing import Literal, Optional
+from typing import Literal
 
 import numpy as np
 from rank_bm25 import BM25Okapi
@@ -25,9 +26,11 @@ MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
 
 HISTORICAL_PENALTY = 10  # places a passage with superseded figures moves down
 NEAR_COPY = 0.9  # share of the shorter passage's words that makes it a copy
-_PAST = re.compile(r"\b(?:19|20)\d\d\b|\b(?:antes|anterior(?:es|mente)?|historia|historic[oa]s?|"
-                   r"evolucion|inicio|principio|primer[oa]s?\s+(?:cifras|datos)|cambi[oa]d?[oa]?|"
-                   r"ha cambiado|crecido|aumentado)\b")
+_PAST = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:antes|anterior(?:es|mente)?|historia|historic[oa]s?|"
+    r"evolucion|inicio|principio|primer[oa]s?\s+(?:cifras|datos)|cambi[oa]d?[oa]?|"
+    r"ha cambiado|crecido|aumentado)\b"
+)
 
 
 def _asks_about_the_past(query: str) -> bool:
@@ -50,8 +53,8 @@ class Hit:
 
     passage: Passage
     score: float
-    dense: Optional[float] = None
-    bm25: Optional[float] = None
+    dense: float | None = None
+    bm25: float | None = None
 
     def to_dict(self) -> dict:
         return {**self.passage.to_dict(), "score": round(self.score, 6)}
@@ -71,8 +74,9 @@ def prepare_query(query: str, max_chars: int) -> str:
 class Searcher:
     """Answers queries from a loaded index. The embedding model loads on the first dense search."""
 
-    def __init__(self, index: LoadedIndex, kb: KnowledgeBase, settings: Settings,
-                 embedder: Optional[Embedder] = None) -> None:
+    def __init__(
+        self, index: LoadedIndex, kb: KnowledgeBase, settings: Settings, embedder: Embedder | None = None
+    ) -> None:
         self.index = index
         self.settings = settings
         self._embedder = embedder
@@ -83,8 +87,12 @@ class Searcher:
         self._token_sets = [frozenset(tokens(p.text)) for p in index.passages]
 
     @classmethod
-    def open(cls, settings: Optional[Settings] = None, kb: Optional[KnowledgeBase] = None,
-             embedder: Optional[Embedder] = None) -> "Searcher":
+    def open(
+        cls,
+        settings: Settings | None = None,
+        kb: KnowledgeBase | None = None,
+        embedder: Embedder | None = None,
+    ) -> Searcher:
         settings = settings or Settings.from_env()
         return cls(load_index(settings), kb or load_knowledge(), settings, embedder)
 
@@ -97,6 +105,13 @@ class Searcher:
     @property
     def passages(self) -> list[Passage]:
         return self.index.passages
+
+    def confident(self, hit: Hit) -> bool:
+        """Whether ``hit`` is on topic by both rankings, by the thresholds of the index's model."""
+        bar = self.settings.confidence
+        return (hit.dense if hit.dense is not None else float("-inf")) >= bar.min_dense and (
+            hit.bm25 or 0.0
+        ) >= bar.min_bm25
 
     def warm_up(self) -> None:
         """Load the model and run one query, so the first real query is as fast as the rest."""
@@ -132,15 +147,18 @@ class Searcher:
         if mode in ("bm25", "hybrid"):
             rankings.append(self.bm25_ranking(text, n))
             raw["bm25"] = dict(rankings[-1])
-        rankings = [[(i, s) for i, s in r if self._eligible(i, named)][:self.settings.candidates]
-                    for r in rankings]
+        rankings = [
+            [(i, s) for i, s in r if self._eligible(i, named)][: self.settings.candidates] for r in rankings
+        ]
         if not _asks_about_the_past(text):
             rankings = [self._prefer_current(r) for r in rankings]
         if mode == "hybrid" and named:
             rankings.append(self._about(named, rankings[0]))
         ranked = rankings[0] if len(rankings) == 1 else self._fuse(rankings)
-        return [Hit(self.passages[i], score, raw.get("dense", {}).get(i), raw.get("bm25", {}).get(i))
-                for i, score in self._distinct(ranked, k)]
+        return [
+            Hit(self.passages[i], score, raw.get("dense", {}).get(i), raw.get("bm25", {}).get(i))
+            for i, score in self._distinct(ranked, k)
+        ]
 
     def _distinct(self, ranked: list[tuple[int, float]], k: int) -> list[tuple[int, float]]:
         """The first ``k`` of ``ranked``, leaving out near-copies of a passage already taken."""
@@ -154,8 +172,10 @@ class Searcher:
 
     def _prefer_current(self, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
         """Move passages with superseded figures down a few places, so the newest come first."""
-        keyed = [(rank + (HISTORICAL_PENALTY if self.passages[i].historical else 0), rank, i, score)
-                 for rank, (i, score) in enumerate(ranked)]
+        keyed = [
+            (rank + (HISTORICAL_PENALTY if self.passages[i].historical else 0), rank, i, score)
+            for rank, (i, score) in enumerate(ranked)
+        ]
         return [(i, score) for _, _, i, score in sorted(keyed)]
 
     def _about(self, named: set[str], ranking: list[tuple[int, float]]) -> list[tuple[int, float]]:
@@ -165,8 +185,7 @@ class Searcher:
     def _spell_out(self, text: str, named: set[str]) -> str:
         """Add the names of states the query names by a misspelling, so both rankings see them."""
         folded = fold(text)
-        missing = [self._states.names[s] for s in sorted(named)
-                   if fold(self._states.names[s]) not in folded]
+        missing = [self._states.names[s] for s in sorted(named) if fold(self._states.names[s]) not in folded]
         return f"{text} ({'; '.join(missing)})" if missing else text
 
     def _eligible(self, i: int, named: set[str]) -> bool:

@@ -9,6 +9,7 @@ A build writes into a temporary folder and only then points ``current`` at it, s
 the previous index serving. Builds are skipped when the knowledge, the model and the passage code are
 unchanged (content hash).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -20,7 +21,6 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
 
 import faiss
 import numpy as np
@@ -79,7 +79,7 @@ def _read_meta(folder: Path) -> dict:
     return json.loads((folder / "meta.json").read_text(encoding="utf-8"))
 
 
-def current_meta(root: Path) -> Optional[dict]:
+def current_meta(root: Path) -> dict | None:
     """The serving index's record (build id, model, knowledge digest…), or None if there is none."""
     try:
         return _read_meta(_current(root))
@@ -87,7 +87,7 @@ def current_meta(root: Path) -> Optional[dict]:
         return None
 
 
-def current_build_id(root: Path) -> Optional[str]:
+def current_build_id(root: Path) -> str | None:
     """The build id the serving index was made with, or None when there is no readable index."""
     return (current_meta(root) or {}).get("build_id")
 
@@ -95,7 +95,7 @@ def current_build_id(root: Path) -> Optional[str]:
 def _embed(embedder: Embedder, texts: list[str], progress: bool) -> np.ndarray:
     batches = range(0, len(texts), BATCH)
     bar = tqdm(batches, desc="embedding passages", unit="batch", disable=not progress)
-    vectors = [embedder.embed_passages(texts[start:start + BATCH]) for start in bar]
+    vectors = [embedder.embed_passages(texts[start : start + BATCH]) for start in bar]
     return np.ascontiguousarray(np.vstack(vectors), dtype=np.float32)
 
 
@@ -118,15 +118,22 @@ def _swap_current(root: Path, target: Path) -> None:
 
 
 def _prune(versions: Path, keep: int) -> None:
-    finished = sorted((p for p in versions.iterdir() if p.is_dir() and not p.name.startswith(".")),
-                      key=lambda p: p.stat().st_mtime, reverse=True)
+    finished = sorted(
+        (p for p in versions.iterdir() if p.is_dir() and not p.name.startswith(".")),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
     for old in finished[keep:]:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build_index(settings: Settings, kb: Optional[KnowledgeBase] = None,
-                embedder: Optional[Embedder] = None, force: bool = False,
-                progress: bool = True) -> BuildResult:
+def build_index(
+    settings: Settings,
+    kb: KnowledgeBase | None = None,
+    embedder: Embedder | None = None,
+    force: bool = False,
+    progress: bool = True,
+) -> BuildResult:
     """Build the index unless an up-to-date one is serving; swap it in atomically when done."""
     started = time.perf_counter()
     kb = kb or load_knowledge()
@@ -143,9 +150,15 @@ def build_index(settings: Settings, kb: Optional[KnowledgeBase] = None,
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=versions))
     try:
         vectors = _embed(embedder, [p.text for p in passages], progress)
-        meta = {"format": FORMAT, "build_id": bid, "model_id": model, "dim": int(vectors.shape[1]),
-                "knowledge_digest": kb.digest, "passages": len(passages),
-                "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+        meta = {
+            "format": FORMAT,
+            "build_id": bid,
+            "model_id": model,
+            "dim": int(vectors.shape[1]),
+            "knowledge_digest": kb.digest,
+            "passages": len(passages),
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        }
         _write(tmp, passages, vectors, meta)
         target = versions / f"{bid}-{time.time_ns()}"
         os.replace(tmp, target)
@@ -174,7 +187,8 @@ def load_index(settings: Settings) -> LoadedIndex:
             raise ModelMismatch(
                 f"El índice en {folder} se construyó con el modelo {meta.get('model_id')!r}, pero la "
                 f"configuración pide {expected!r}: buscar con otro modelo daría resultados sin sentido. "
-                f"{hint}")
+                f"{hint}"
+            )
         with open(folder / "passages.jsonl", encoding="utf-8") as lines:
             passages = [Passage(**json.loads(line)) for line in lines]
         dense = faiss.read_index(str(folder / "dense.faiss"))

@@ -1,12 +1,24 @@
 """The loaded knowledge base and the questions code asks of it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
-from .schema import (Contact, DatedList, Figures, Guide, Note, Observation, Recommendation,
-                     Recommendations, Source, State, Synonym, Term)
+from .schema import (
+    Contact,
+    DatedList,
+    Figures,
+    Guide,
+    Note,
+    Observation,
+    Recommendation,
+    Recommendations,
+    Source,
+    State,
+    Synonym,
+    Term,
+)
 from .text import fold, spanish_date, squash
 
 
@@ -33,7 +45,7 @@ class KnowledgeBase:
             for name in (state.id.replace("-", " "), state.name, *state.aliases):
                 self._state_names.setdefault(squash(fold(name)), state)
 
-    def state(self, name: str) -> Optional[State]:
+    def state(self, name: str) -> State | None:
         """The state called ``name`` (any alias, any case, with or without accents), or None."""
         return self._state_names.get(squash(fold(name)))
 
@@ -43,8 +55,12 @@ class KnowledgeBase:
 
     def members(self, list_id: str) -> list[tuple[State, int]]:
         """The states a dated list names, with their count (number of plans for PAL lists)."""
-        return [(state, listing.count) for state in self.states for listing in state.listed
-                if listing.list == list_id]
+        return [
+            (state, listing.count)
+            for state in self.states
+            for listing in state.listed
+            if listing.list == list_id
+        ]
 
     def lists_of_kind(self, kind: str) -> list[DatedList]:
         """The dated lists of one kind (``stl`` or ``pal``), oldest first."""
@@ -52,10 +68,11 @@ class KnowledgeBase:
 
     def history(self, metric: str) -> list[Observation]:
         """Every dated observation of a national figure, oldest first."""
-        return sorted((o for o in self.figures.observations if o.metric == metric and o.date),
-                      key=lambda o: o.date)
+        return sorted(
+            (o for o in self.figures.observations if o.metric == metric and o.date), key=lambda o: o.date
+        )
 
-    def latest(self, metric: str) -> Optional[Observation]:
+    def latest(self, metric: str) -> Observation | None:
         """The newest observation of a national figure, or None when no source gives it."""
         history = self.history(metric)
         return history[-1] if history else None
@@ -63,16 +80,25 @@ class KnowledgeBase:
     def superseded(self) -> list[Observation]:
         """Observations that a newer one of the same figure replaces (and all undated ones)."""
         newest = {m: self.latest(m) for m in self.figures.metrics}
-        return [o for o in self.figures.observations
-                if o.date is None or (newest[o.metric] and newest[o.metric].date > o.date)]
+        return [
+            o
+            for o in self.figures.observations
+            if o.date is None or (newest[o.metric] and newest[o.metric].date > o.date)
+        ]
 
-    def term(self, name: str) -> Optional[Term]:
+    def term(self, name: str) -> Term | None:
         """The glossary entry for ``name`` (its id, term or an alias), or None."""
         key = squash(fold(name))
-        return next((t for t in self.glossary
-                     if key in {t.id, squash(fold(t.term)), *map(squash, map(fold, t.aliases))}), None)
+        return next(
+            (
+                t
+                for t in self.glossary
+                if key in {t.id, squash(fold(t.term)), *map(squash, map(fold, t.aliases))}
+            ),
+            None,
+        )
 
-    def recommendation(self, ordinal: int) -> Optional[Recommendation]:
+    def recommendation(self, ordinal: int) -> Recommendation | None:
         return next((r for r in self.recommendations.items if r.ordinal == ordinal), None)
 
     def notes_for(self, institution: str) -> list[Note]:

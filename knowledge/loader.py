@@ -1,18 +1,31 @@
 """Load ``knowledge/``: read every file, validate it against the schema, check cross-references."""
+
 from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable, Optional, Type, TypeVar
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from .base import KnowledgeBase
 from .errors import KnowledgeError
-from .schema import (Contact, DatedList, Figures, Guide, Note, Quoted, Recommendations, Source,
-                     State, Synonym, Term)
+from .schema import (
+    Contact,
+    DatedList,
+    Figures,
+    Guide,
+    Note,
+    Quoted,
+    Recommendations,
+    Source,
+    State,
+    Synonym,
+    Term,
+)
 from .sources import read_source, source_files
 from .text import fold, squash
 
@@ -49,7 +62,7 @@ def _entry_label(raw: Any, position: int) -> str:
     return f"'{ident}' (#{position + 1})" if ident else f"#{position + 1}"
 
 
-def _validate(model: Type[M], raw: Any, path: Path, entry: Optional[str] = None) -> M:
+def _validate(model: type[M], raw: Any, path: Path, entry: str | None = None) -> M:
     if not isinstance(raw, dict):
         raise KnowledgeError(path, "expected a mapping of fields", entry=entry)
     try:
@@ -58,12 +71,14 @@ def _validate(model: Type[M], raw: Any, path: Path, entry: Optional[str] = None)
         raise KnowledgeError.from_validation(path, entry, exc) from exc
 
 
-def _validate_list(model: Type[M], path: Path) -> list[tuple[str, M]]:
+def _validate_list(model: type[M], path: Path) -> list[tuple[str, M]]:
     raw = _read_yaml(path)
     if not isinstance(raw, list):
         raise KnowledgeError(path, "expected a list of entries")
-    return [(_entry_label(item, i), _validate(model, item, path, _entry_label(item, i)))
-            for i, item in enumerate(raw)]
+    return [
+        (_entry_label(item, i), _validate(model, item, path, _entry_label(item, i)))
+        for i, item in enumerate(raw)
+    ]
 
 
 def _unique(items: Iterable[tuple[str, Any]], path: Path) -> None:
@@ -81,12 +96,12 @@ class _Checker:
         self.sources = sources
         self._plain = {sid: squash(s.text.replace("*", "")) for sid, s in sources.items()}
 
-    def source(self, ref: str, path: Path, entry: Optional[str], field: str) -> None:
+    def source(self, ref: str, path: Path, entry: str | None, field: str) -> None:
         if ref not in self.sources:
             known = ", ".join(sorted(self.sources))
             raise KnowledgeError(path, f"unknown source '{ref}' (known: {known})", entry, field)
 
-    def quote(self, ref: str, quote: str, path: Path, entry: Optional[str], field: str) -> None:
+    def quote(self, ref: str, quote: str, path: Path, entry: str | None, field: str) -> None:
         self.source(ref, path, entry, "source")
         if squash(quote) not in self._plain[ref]:
             raise KnowledgeError(path, f"this text is not in source '{ref}': {quote!r}", entry, field)
@@ -95,8 +110,7 @@ class _Checker:
         self.quote(item.source, item.quote, path, entry, "quote")
 
 
-def _load_states(path: Path, lists: dict[str, DatedList], lists_path: Path,
-                 check: _Checker) -> list[State]:
+def _load_states(path: Path, lists: dict[str, DatedList], lists_path: Path, check: _Checker) -> list[State]:
     entries = _validate_list(State, path)
     _unique(entries, path)
     names: dict[str, str] = {}
@@ -105,16 +119,18 @@ def _load_states(path: Path, lists: dict[str, DatedList], lists_path: Path,
         for name in (state.name, *state.aliases):
             key = squash(fold(name))
             if names.setdefault(key, state.id) != state.id:
-                raise KnowledgeError(path, f"name or alias '{name}' also belongs to '{names[key]}'",
-                                     label, "aliases")
+                raise KnowledgeError(
+                    path, f"name or alias '{name}' also belongs to '{names[key]}'", label, "aliases"
+                )
         if state.joined:
             for i, ref in enumerate(state.joined.sources):
                 check.source(ref, path, label, f"joined.sources.{i}")
         seen: set[str] = set()
         for i, listing in enumerate(state.listed):
             if listing.list not in lists:
-                raise KnowledgeError(path, f"unknown list '{listing.list}' (see lists.yaml)",
-                                     label, f"listed.{i}.list")
+                raise KnowledgeError(
+                    path, f"unknown list '{listing.list}' (see lists.yaml)", label, f"listed.{i}.list"
+                )
             if listing.list in seen:
                 raise KnowledgeError(path, f"list '{listing.list}' named twice", label, f"listed.{i}")
             if lists[listing.list].kind == "stl" and listing.count != 1:
@@ -124,12 +140,15 @@ def _load_states(path: Path, lists: dict[str, DatedList], lists_path: Path,
     for list_id, lst in lists.items():
         if totals[list_id] != lst.total:
             raise KnowledgeError(
-                lists_path, f"the source gives {lst.total} but states.yaml lists {totals[list_id]}",
-                f"'{list_id}'", "total")
+                lists_path,
+                f"the source gives {lst.total} but states.yaml lists {totals[list_id]}",
+                f"'{list_id}'",
+                "total",
+            )
     return [state for _, state in entries]
 
 
-def load_knowledge(root: Optional[Path] = None) -> KnowledgeBase:
+def load_knowledge(root: Path | None = None) -> KnowledgeBase:
     """Read and validate the whole knowledge base; raise :class:`KnowledgeError` on the first fault."""
     root = Path(root) if root else knowledge_root()
     facts = root / "facts"
@@ -137,8 +156,9 @@ def load_knowledge(root: Optional[Path] = None) -> KnowledgeBase:
     for path in source_files(root / "sources"):
         source = read_source(path)
         if source.id in sources:
-            raise KnowledgeError(path, f"id '{source.id}' is also used by {sources[source.id].path}",
-                                 field="id")
+            raise KnowledgeError(
+                path, f"id '{source.id}' is also used by {sources[source.id].path}", field="id"
+            )
         sources[source.id] = source
     if not sources:
         raise KnowledgeError(root / "sources", "no source documents found")
@@ -184,12 +204,20 @@ def load_knowledge(root: Optional[Path] = None) -> KnowledgeBase:
     _unique(glossary, glossary_path)
     for label, term in glossary:
         for i, definition in enumerate(term.definitions):
-            check.quote(definition.source, definition.quote, glossary_path, label,
-                        f"definitions.{i}.quote")
+            check.quote(definition.source, definition.quote, glossary_path, label, f"definitions.{i}.quote")
     synonyms = [syn for _, syn in _validate_list(Synonym, facts / "synonyms.yaml")]
 
     return KnowledgeBase(
-        root=root, digest=content_digest(root), sources=sources, lists=lists, states=states,
-        figures=figures, recommendations=recommendations, guides=[g for _, g in guides],
-        contacts=[c for _, c in contacts], notes=[n for _, n in notes],
-        glossary=[t for _, t in glossary], synonyms=synonyms)
+        root=root,
+        digest=content_digest(root),
+        sources=sources,
+        lists=lists,
+        states=states,
+        figures=figures,
+        recommendations=recommendations,
+        guides=[g for _, g in guides],
+        contacts=[c for _, c in contacts],
+        notes=[n for _, n in notes],
+        glossary=[t for _, t in glossary],
+        synonyms=synonyms,
+    )

@@ -1,8 +1,9 @@
 """Pydantic models of the knowledge base: what every file under ``knowledge/`` must contain."""
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
@@ -24,10 +25,10 @@ class Source(Strict):
     title: str = Field(min_length=1)
     cite_as: str = Field(min_length=1)  # how answers name it: "el comunicado INAI/265/19"
     kind: SourceKind
-    number: Optional[str] = None
-    date: Optional[dt.date] = None
-    issuer: Optional[str] = None
-    url: Optional[HttpUrl] = None
+    number: str | None = None
+    date: dt.date | None = None
+    issuer: str | None = None
+    url: HttpUrl | None = None
     summary: str = Field(min_length=1)
     text: str = Field(min_length=1)
     path: str
@@ -67,7 +68,7 @@ class State(Strict):
     name: str
     official_name: str
     aliases: list[str] = []
-    joined: Optional[Joined] = None
+    joined: Joined | None = None
     listed: list[Listing] = []
     contacts: list[str] = []
 
@@ -85,8 +86,8 @@ class Observation(Quoted):
 
     metric: str
     value: int = Field(ge=0)
-    qualifier: Optional[Literal["más de"]] = None
-    date: Optional[dt.date]
+    qualifier: Literal["más de"] | None = None
+    date: dt.date | None
 
 
 class Metric(Strict):
@@ -109,6 +110,7 @@ class Recommendation(Strict):
 class Recommendations(Strict):
     source: str
     issuer: str
+    issuer_short: str  # how answers name the issuer in passing: «las 4 recomendaciones del SNT»
     approved: dt.date
     approved_at: str
     addressed_to: str
@@ -135,7 +137,7 @@ class Contact(Quoted):
 
 class Reference(Strict):
     title: str
-    date: Optional[dt.date] = None
+    date: dt.date | None = None
     url: HttpUrl
 
 

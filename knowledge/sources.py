@@ -1,4 +1,5 @@
 """Reading source documents: Markdown or text with YAML front matter, or PDF with a YAML sidecar."""
+
 from __future__ import annotations
 
 import re
@@ -55,7 +56,7 @@ def _read_text_source(path: Path) -> tuple[dict[str, Any], str]:
         meta = yaml.safe_load(match.group(1))
     except yaml.YAMLError as exc:
         raise KnowledgeError(path, f"front matter is not valid YAML: {exc}") from exc
-    return _parse_meta(path, meta), content[match.end():]
+    return _parse_meta(path, meta), content[match.end() :]
 
 
 def _read_pdf_source(path: Path) -> tuple[dict[str, Any], str]:
@@ -91,5 +92,4 @@ def read_source(path: Path) -> Source:
 
 def source_files(folder: Path) -> list[Path]:
     """The source documents in ``folder``, in a stable order."""
-    return sorted(p for p in folder.iterdir()
-                  if p.is_file() and p.suffix in (*TEXT_SUFFIXES, PDF_SUFFIX))
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (*TEXT_SUFFIXES, PDF_SUFFIX))

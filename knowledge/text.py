@@ -1,4 +1,5 @@
 """Text helpers shared by the knowledge base and the index: accent folding and whitespace."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,15 +20,27 @@ def squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre")
+_MONTHS = (
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+)
 
 
-def spanish_date(value: "dt.date") -> str:
+def spanish_date(value: dt.date) -> str:
     """``2020-08-14`` → ``14 de agosto de 2020``."""
     return f"{value.day} de {_MONTHS[value.month - 1]} de {value.year}"
 
 
-def spanish_month(value: "dt.date") -> str:
+def spanish_month(value: dt.date) -> str:
     """``2020-08-14`` → ``agosto de 2020``."""
     return f"{_MONTHS[value.month - 1]} de {value.year}"

@@ -1,4 +1,5 @@
 """Shared fixtures: the real knowledge base, an index built once per session, a fast fake embedder."""
+
 from __future__ import annotations
 
 import hashlib

@@ -1,4 +1,5 @@
 """Starting the assistant's servers for the tests that need them running (end to end, widget)."""
+
 from __future__ import annotations
 
 import os
@@ -7,7 +8,6 @@ import subprocess
 import time
 import urllib.request
 from pathlib import Path
-from typing import Optional
 
 import pytest
 
@@ -48,11 +48,10 @@ class Process:
     def __init__(self, name: str, command: list[str], env: dict, log_dir: Path) -> None:
         self.name = name
         self.log_path = log_dir / f"{name}.log"
-        self.log = open(self.log_path, "w+", encoding="utf-8")
-        self.process = subprocess.Popen(command, cwd=REPO, env=env, stdout=self.log,
-                                        stderr=subprocess.STDOUT)
+        self.log = open(self.log_path, "w+", encoding="utf-8")  # noqa: SIM115 - open until stop()
+        self.process = subprocess.Popen(command, cwd=REPO, env=env, stdout=self.log, stderr=subprocess.STDOUT)
 
-    def wait_until(self, url: str, timeout: float) -> Optional[str]:
+    def wait_until(self, url: str, timeout: float) -> str | None:
         """None when ``url`` answers 200 within ``timeout`` s; else the reason, with the log's end."""
         deadline = time.monotonic() + timeout
         while not answers(url):

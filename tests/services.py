@@ -1,5 +1,6 @@
 """PostgreSQL and Redis servers for the tests: Debian's packages, started on loopback in a temporary
 folder, stopped and removed after the tests. `make services` installs the packages."""
+
 from __future__ import annotations
 
 import glob
@@ -9,14 +10,13 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
-from typing import Optional
 
 from .servers import Process, port_taken
 
 PG_USER, PG_PASSWORD, PG_DB = "asistente", "clave-de-prueba", "conversaciones"
 
 
-def postgres_bin() -> Optional[Path]:
+def postgres_bin() -> Path | None:
     """The newest installed PostgreSQL's bin folder (Debian: /usr/lib/postgresql/<version>/bin)."""
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4]))
     return Path(found[-1]).parent if found else None
@@ -51,15 +51,44 @@ class Postgres:
             shutil.chown(folder, "postgres")
             shutil.chown(password_file, "postgres")
         binaries = postgres_bin()
-        subprocess.run([*_as_db_user(), str(binaries / "initdb"), "-D", str(data), "-U", PG_USER,
-                        "--auth=scram-sha-256", f"--pwfile={password_file}", "--encoding=UTF8",
-                        "--locale=C.UTF-8"], check=True, capture_output=True)
-        command = [*_as_db_user(), str(binaries / "postgres"), "-D", str(data), "-p", str(port),
-                   "-k", str(folder), "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"]
+        subprocess.run(
+            [
+                *_as_db_user(),
+                str(binaries / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                PG_USER,
+                "--auth=scram-sha-256",
+                f"--pwfile={password_file}",
+                "--encoding=UTF8",
+                "--locale=C.UTF-8",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        command = [
+            *_as_db_user(),
+            str(binaries / "postgres"),
+            "-D",
+            str(data),
+            "-p",
+            str(port),
+            "-k",
+            str(folder),
+            "-c",
+            "listen_addresses=127.0.0.1",
+            "-c",
+            "fsync=off",
+        ]
         self.server = Process("postgres", command, dict(os.environ), folder)
         self._wait_ready(binaries)
-        subprocess.run([str(binaries / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", PG_USER, PG_DB],
-                       check=True, capture_output=True, env={**os.environ, "PGPASSWORD": PG_PASSWORD})
+        subprocess.run(
+            [str(binaries / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", PG_USER, PG_DB],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "PGPASSWORD": PG_PASSWORD},
+        )
 
     @property
     def url(self) -> str:
@@ -67,8 +96,12 @@ class Postgres:
 
     def _wait_ready(self, binaries: Path) -> None:
         deadline = time.monotonic() + 60
-        while subprocess.run([str(binaries / "pg_isready"), "-h", "127.0.0.1", "-p", str(self.port)],
-                             capture_output=True).returncode != 0:
+        while (
+            subprocess.run(
+                [str(binaries / "pg_isready"), "-h", "127.0.0.1", "-p", str(self.port)], capture_output=True
+            ).returncode
+            != 0
+        ):
             if self.server.process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError("PostgreSQL did not start:\n" + self.server.log_path.read_text()[-3000:])
             time.sleep(0.3)
@@ -86,9 +119,24 @@ class Redis:
             raise RuntimeError(f"port {port} is taken: cannot start Redis for the tests")
         self.port = port
         folder.mkdir(parents=True, exist_ok=True)
-        self.server = Process("redis", ["redis-server", "--port", str(port), "--bind", "127.0.0.1",
-                                        "--save", "", "--appendonly", "no", "--dir", str(folder)],
-                              dict(os.environ), folder)
+        self.server = Process(
+            "redis",
+            [
+                "redis-server",
+                "--port",
+                str(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(folder),
+            ],
+            dict(os.environ),
+            folder,
+        )
         deadline = time.monotonic() + 30
         while not port_taken(port):
             if self.server.process.poll() is not None or time.monotonic() > deadline:
@@ -101,8 +149,9 @@ class Redis:
 
     def command(self, *args: str) -> str:
         """Run a redis-cli command against this server; its output."""
-        return subprocess.run(["redis-cli", "-p", str(self.port), *args], check=True, capture_output=True,
-                              text=True).stdout
+        return subprocess.run(
+            ["redis-cli", "-p", str(self.port), *args], check=True, capture_output=True, text=True
+        ).stdout
 
     def stop(self) -> None:
         self.server.stop()

@@ -14,6 +14,7 @@ found by hand are written down in the exceptions file with `seen_by: review`.
 Exit status: 0 no unlisted vulnerability; 1 an unlisted one; 2 PyPI unreachable; 3 an environment
 or the exceptions file is missing or malformed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,7 +27,6 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
 
 import yaml
 from packaging.utils import canonicalize_name
@@ -77,12 +77,16 @@ def installed(python: Path) -> dict[str, str]:
     """{canonical name: version} of what `pip list` shows in the environment of ``python``."""
     if not python.exists():
         raise BadSetup(f"{python} not found: set the environment up first (make setup)")
-    out = subprocess.run([str(python), "-m", "pip", "list", "--format", "json",
-                          "--disable-pip-version-check"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [str(python), "-m", "pip", "list", "--format", "json", "--disable-pip-version-check"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return {canonicalize_name(p["name"]): p["version"] for p in json.loads(out.stdout)}
 
 
-def fetch(name: str) -> Optional[Project]:
+def fetch(name: str) -> Project | None:
     """The project's latest version and its unwithdrawn vulnerabilities; None if PyPI has no such project."""
     for attempt in range(ATTEMPTS):
         try:
@@ -97,11 +101,11 @@ def fetch(name: str) -> Optional[Project]:
         except OSError as error:  # URLError, timeouts, resets
             problem = error
         if attempt + 1 < ATTEMPTS:
-            time.sleep(2 ** attempt)
+            time.sleep(2**attempt)
     raise Unreachable(f"{PROJECT_JSON.format(name)}: {problem}")
 
 
-def fetch_all(names: set[str]) -> dict[str, Optional[Project]]:
+def fetch_all(names: set[str]) -> dict[str, Project | None]:
     with ThreadPoolExecutor(WORKERS) as pool:
         futures = {name: pool.submit(fetch, name) for name in sorted(names)}
         try:
@@ -111,7 +115,7 @@ def fetch_all(names: set[str]) -> dict[str, Optional[Project]]:
             raise
 
 
-def _version(text: str) -> Optional[Version]:
+def _version(text: str) -> Version | None:
     try:
         return Version(text)
     except InvalidVersion:
@@ -171,8 +175,12 @@ def load_exceptions(path: Path) -> list[dict]:
 def covers(entry: dict, finding: Finding) -> bool:
     """The entry is for this environment, package and version, and names one of the finding's ids."""
     ids = {entry["id"], *(entry.get("aliases") or [])}
-    return (canonicalize_name(entry["package"]) == finding.package and entry["version"] == finding.version
-            and finding.env in entry["envs"] and bool(ids & finding.ids))
+    return (
+        canonicalize_name(entry["package"]) == finding.package
+        and entry["version"] == finding.version
+        and finding.env in entry["envs"]
+        and bool(ids & finding.ids)
+    )
 
 
 def describe(finding: Finding) -> str:
@@ -185,17 +193,24 @@ def audit(envs: dict[str, Path], exceptions_path: Path, verbose: bool) -> int:
     packages = {env: installed(python) for env, python in envs.items()}
     started = time.monotonic()
     projects = fetch_all({name for pins in packages.values() for name in pins})
-    print(f"PyPI vulnerability data of {len(projects)} projects (their latest releases), "
-          f"fetched in {time.monotonic() - started:.1f} s")
+    print(
+        f"PyPI vulnerability data of {len(projects)} projects (their latest releases), "
+        f"fetched in {time.monotonic() - started:.1f} s"
+    )
 
     found: list[Finding] = []
     for env, pins in packages.items():
         missing = sorted(name for name in pins if projects[name] is None)
-        behind = sorted(f"{name} {version} (latest {projects[name].latest})" for name, version in pins.items()
-                        if projects[name] and not at_latest(version, projects[name].latest))
-        print(f"{env} ({envs[env]}): {len(pins)} packages; {len(pins) - len(behind) - len(missing)} at their "
-              f"latest release, checked exactly; {len(behind)} older, of which only vulnerabilities "
-              f"still open in the latest release are seen")
+        behind = sorted(
+            f"{name} {version} (latest {projects[name].latest})"
+            for name, version in pins.items()
+            if projects[name] and not at_latest(version, projects[name].latest)
+        )
+        print(
+            f"{env} ({envs[env]}): {len(pins)} packages; {len(pins) - len(behind) - len(missing)} at their "
+            f"latest release, checked exactly; {len(behind)} older, of which only vulnerabilities "
+            f"still open in the latest release are seen"
+        )
         if verbose and behind:
             print("  older: " + "; ".join(behind))
         if missing:
@@ -210,35 +225,47 @@ def audit(envs: dict[str, Path], exceptions_path: Path, verbose: bool) -> int:
             print(f"  accepted  {describe(finding)}")
     for finding in unlisted:
         summary = (finding.vuln.get("summary") or finding.vuln.get("details") or "").strip().splitlines()
-        print(f"  UNLISTED  {describe(finding)}\n            {summary[0][:160] if summary else ''} "
-              f"{finding.vuln.get('link', '')}")
+        print(
+            f"  UNLISTED  {describe(finding)}\n            {summary[0][:160] if summary else ''} "
+            f"{finding.vuln.get('link', '')}"
+        )
 
     reviewed = 0
     for entry in entries:
         audited = [env for env in entry["envs"] if env in packages]
         current = {packages[env].get(canonicalize_name(entry["package"])) for env in audited}
         if audited and current != {entry["version"]}:
-            print(f"  stale exception {entry['id']}: {entry['package']} is {', '.join(map(str, current))}, "
-                  f"not {entry['version']}: look at the advisory again, then update or remove the entry")
+            print(
+                f"  stale exception {entry['id']}: {entry['package']} is {', '.join(map(str, current))}, "
+                f"not {entry['version']}: look at the advisory again, then update or remove the entry"
+            )
         elif audited and entry["seen_by"] == "pypi" and not any(covers(entry, f) for f in found):
             print(f"  exception {entry['id']} ({entry['package']}) is no longer reported by PyPI: remove it")
         elif audited and entry["seen_by"] == "review":
             reviewed += 1
-    print(f"{reviewed} advisories found by hand for pins older than the latest release are written down "
-          f"in {exceptions_path.name} (this check cannot see them)")
+    print(
+        f"{reviewed} advisories found by hand for pins older than the latest release are written down "
+        f"in {exceptions_path.name} (this check cannot see them)"
+    )
 
     if unlisted:
-        print(f"FAIL: known vulnerabilities not written down in {exceptions_path.name}: {len(unlisted)}; "
-              f"raise the pin, or write each down there with the reason it does not apply")
+        print(
+            f"FAIL: known vulnerabilities not written down in {exceptions_path.name}: {len(unlisted)}; "
+            f"raise the pin, or write each down there with the reason it does not apply"
+        )
         return 1
     print(f"OK: every known vulnerability seen ({len(found)}) is written down in {exceptions_path.name}")
     return 0
 
 
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--env", action="append", metavar="NAME=PYTHON",
-                        help="audit this environment instead of main and rasa (repeatable)")
+    parser.add_argument(
+        "--env",
+        action="append",
+        metavar="NAME=PYTHON",
+        help="audit this environment instead of main and rasa (repeatable)",
+    )
     parser.add_argument("--exceptions", type=Path, default=EXCEPTIONS, help="accepted findings (YAML)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the packages older than latest")
     args = parser.parse_args(argv)

@@ -1,0 +1,24 @@
+"""Actions for where the documents send people, and what became of INAI."""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+
+from answers.contacts import contacts_answer, inai_today_answer
+from knowledge import KnowledgeBase
+
+from .base import AnswerAction, Reply
+
+
+class ActionContacto(AnswerAction):
+    action_name = "action_contacto"
+
+    def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
+        return contacts_answer(kb), []
+
+
+class ActionInaiActual(AnswerAction):
+    action_name = "action_inai_actual"
+
+    def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
+        return inai_today_answer(kb), []

@@ -1,0 +1,30 @@
+"""The action for national figures: the newest, a year's, or their history."""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+
+from answers.figures import asks_history, figure_answer, metric_of, overview_answer, year_of
+from knowledge import KnowledgeBase
+
+from .base import AnswerAction, Reply, entity_of, text_of
+
+
+def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
+    """The figure the message names; a bare «¿y antes?» or a year alone means the last figure asked."""
+    text = text_of(tracker)
+    year = year_of(entity_of(tracker, "anio") or text)
+    metric = metric_of(kb, text)
+    if metric is None and (year or asks_history(text)):
+        metric = tracker.get_slot("cifra")
+    if metric not in kb.figures.metrics:
+        return overview_answer(kb), []
+    return figure_answer(kb, metric, year, asks_history(text)), [SlotSet("cifra", metric)]
+
+
+class ActionCifras(AnswerAction):
+    action_name = "action_cifras"
+
+    def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
+        return figures_reply(kb, tracker)

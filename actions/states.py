@@ -1,0 +1,92 @@
+"""Actions about states: one state's status (with its form) and lists of states."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from answers.figures import year_of
+from answers.states import (
+    absent_answer,
+    aspect_of,
+    joined_in_answer,
+    list_answer,
+    plans_count_answer,
+    state_from,
+    status_answer,
+    years_answer,
+)
+from knowledge import KnowledgeBase
+from knowledge.text import fold
+
+from . import resources
+from .base import AnswerAction, Reply, answer, entity_of, intent_of, text_of
+
+
+def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """The status of the state in the ``estado`` slot, in the aspect the message asks about; None when
+    no state is known yet."""
+    state = state_from(kb, resources.state_finder(), tracker.get_slot("estado"), "")
+    if state is None:
+        return None
+    return status_answer(kb, state, aspect_of(text_of(tracker))), [SlotSet("estado", state.name)]
+
+
+class ActionEstado(Action):
+    def name(self) -> str:
+        return "action_estado"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        reply = state_reply(resources.kb(), tracker)
+        if reply is None:
+            dispatcher.utter_message(response="utter_ask_estado")
+            return [SlotSet("estado", None)]
+        answer(dispatcher, reply[0])
+        return reply[1]
+
+
+class ValidateEstadoForm(FormValidationAction):
+    """Fills ``estado`` from the message even when the entity was missed (misspelt names)."""
+
+    def name(self) -> str:
+        return "validate_estado_form"
+
+    async def extract_estado(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        state = state_from(
+            resources.kb(), resources.state_finder(), entity_of(tracker, "estado"), text_of(tracker)
+        )
+        return {"estado": state.name} if state else {}
+
+    def validate_estado(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        state = state_from(resources.kb(), resources.state_finder(), value, text_of(tracker))
+        if state is None:
+            dispatcher.utter_message(text="No reconozco ese estado.")
+            return {"estado": None}
+        return {"estado": state.name}
+
+
+class ActionListaEstados(AnswerAction):
+    action_name = "action_lista_estados"
+
+    def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
+        text = text_of(tracker)
+        if intent_of(tracker) == "estados_por_anio":
+            year = year_of(entity_of(tracker, "anio") or text)
+            return (joined_in_answer(kb, year) if year else years_answer(kb)), []
+        kind = "pal" if intent_of(tracker) == "estados_con_pal" else "stl"
+        plans = re.search(r"\b(\d|dos|tres)\s+(?:planes|pal)", fold(text))
+        if kind == "pal" and plans:
+            count = {"dos": 2, "tres": 3}.get(plans.group(1)) or int(plans.group(1))
+            return plans_count_answer(kb, count), []
+        if re.search(r"\bno\s+(?:tienen|hay|cuentan)", fold(text)):
+            return absent_answer(kb, kind), []
+        return list_answer(kb, kind), []

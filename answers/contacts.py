@@ -1,0 +1,34 @@
+"""Where the documents send people for advice, with the dated note on INAI."""
+
+from __future__ import annotations
+
+from knowledge import KnowledgeBase
+
+from .wording import join_names, segun
+
+
+def contacts_answer(kb: KnowledgeBase) -> str:
+    lines = "\n".join(f"• {c.title}: {c.url} ({segun(kb, c.source)})" for c in kb.contacts)
+    notes = " ".join(
+        note.text.strip()
+        for note in {n.id: n for c in kb.contacts for n in kb.notes_for(c.institution)}.values()
+    )
+    return f"Los documentos remiten a:\n{lines}\n{notes}"
+
+
+def inai_today_answer(kb: KnowledgeBase) -> str:
+    """What happened to INAI and the SNT after the documents, from the dated notes."""
+    notes = sorted(kb.notes, key=lambda n: n.date)
+    lines = "\n".join(f"• {note.text.strip()}" for note in notes)
+    references = sorted(
+        {
+            f"{r.title}" + (f" ({r.date.isoformat()})" if r.date else "")
+            for note in notes
+            for r in note.references
+        }
+    )
+    years = join_names(sorted({str(source.date.year) for source in kb.sources.values() if source.date}))
+    return (
+        f"Los documentos de la iniciativa son de {years}. Después:\n{lines}\n"
+        f"Fuentes: {', '.join(references)}."
+    )

@@ -1,0 +1,30 @@
+"""What the initiative, an STL or a PAL is, in the documents' own words."""
+
+from __future__ import annotations
+
+from knowledge import KnowledgeBase
+from knowledge.schema import Quoted
+
+from .wording import PHONE_CHARS, fuente
+
+
+def _newest_first(kb: KnowledgeBase, definitions: list[Quoted]) -> list[Quoted]:
+    dated = [d for d in definitions if kb.sources[d.source].date]
+    undated = [d for d in definitions if not kb.sources[d.source].date]
+    return sorted(dated, key=lambda d: kb.sources[d.source].date, reverse=True) + undated
+
+
+def definition_answer(kb: KnowledgeBase, term_id: str) -> str:
+    """The term's definitions quoted, newest source first, as many as fit a phone screen."""
+    term = kb.term(term_id)
+    chosen: list[Quoted] = []
+    for definition in _newest_first(kb, term.definitions):
+        if chosen and sum(len(d.quote) for d in chosen) + len(definition.quote) > PHONE_CHARS:
+            break
+        chosen.append(definition)
+    lines = [f"{term.term}:"]
+    for i, definition in enumerate(chosen):
+        lines.append(f"«{definition.quote}»")
+        if i + 1 == len(chosen) or chosen[i + 1].source != definition.source:
+            lines.append(fuente(kb, definition.source))
+    return "\n".join(lines)

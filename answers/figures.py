@@ -1,0 +1,79 @@
+"""National figures of the initiative: the newest with its date and source, history when asked."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge import KnowledgeBase
+from knowledge.schema import Observation
+from knowledge.text import fold, spanish_date
+
+from .wording import join_names, segun
+
+_PAST = re.compile(
+    r"\b(?:antes|anterior(?:es|mente)?|historia|historic[oa]s?|evolucion|inicio|"
+    r"principio|cambiad[oa]s?|cambio|crecido|aumentado|creci[oó]|paso de)\b"
+)
+_YEAR = re.compile(r"\b(20[0-3]\d)\b")
+
+
+def metric_of(kb: KnowledgeBase, text: str) -> str | None:
+    """The figure a message asks about; ``estados`` only when no more specific figure is named."""
+    folded = fold(text)
+    named = [
+        metric
+        for metric, spec in kb.figures.metrics.items()
+        if any(re.search(rf"\b{re.escape(fold(w))}\b", folded) for w in spec.words)
+    ]
+    specific = [m for m in named if m != "estados"]
+    return (specific or named or [None])[0]
+
+
+def year_of(text: str) -> int | None:
+    match = _YEAR.search(text)
+    return int(match.group(1)) if match else None
+
+
+def asks_history(text: str) -> bool:
+    return bool(_PAST.search(fold(text)))
+
+
+def _figure(kb: KnowledgeBase, obs: Observation) -> str:
+    qualifier = f"{obs.qualifier} " if obs.qualifier else ""
+    return f"{qualifier}{obs.value} {kb.figures.metrics[obs.metric].label}"
+
+
+def figure_answer(kb: KnowledgeBase, metric: str, year: int | None = None, history: bool = False) -> str:
+    """The newest figure with its source and date; for a year, that year's; with history, the timeline."""
+    observations = kb.history(metric)
+    label = kb.figures.metrics[metric].label
+    if not observations:
+        return f"Los documentos no dan una cifra de {label}."
+    if year is not None:
+        in_year = [o for o in observations if o.date.year == year]
+        if not in_year:
+            newest = observations[-1]
+            return (
+                f"Los documentos no dan la cifra de {label} para {year}. La más reciente: "
+                f"{_figure(kb, newest)} ({segun(kb, newest.source)})."
+            )
+        obs = in_year[-1]
+        return f"Al {spanish_date(obs.date)} había {_figure(kb, obs)} ({segun(kb, obs.source)})."
+    newest = observations[-1]
+    answer = f"{_figure(kb, newest)[0].upper()}{_figure(kb, newest)[1:]}, {segun(kb, newest.source)}."
+    older = [o for o in observations[:-1] if o.value != newest.value]
+    if history and older:
+        steps = join_names([f"{_figure(kb, o)} ({segun(kb, o.source)})" for o in older])
+        answer += f" Antes: {steps}."
+    return answer
+
+
+def overview_answer(kb: KnowledgeBase) -> str:
+    """The newest dated source's figures, all together."""
+    dated = [o for o in kb.figures.observations if o.date]
+    newest_source = max(dated, key=lambda o: o.date).source
+    figures = [_figure(kb, o) for o in dated if o.source == newest_source]
+    return (
+        f"Según {kb.citation(newest_source)}, la iniciativa Gobierno Abierto: Cocreación desde lo local "
+        f"tenía {join_names(figures)}. Puedes preguntar por una cifra y cómo ha cambiado."
+    )

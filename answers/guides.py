@@ -1,0 +1,47 @@
+"""The guides the documents offer: what each is for, for whom, its link and where it is presented."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from knowledge import KnowledgeBase
+from knowledge.schema import Guide
+from knowledge.text import fold
+
+from .wording import inai_note
+
+GUIDE_WORDS = {
+    "guia-stl": r"stl|secretariado|secretariados",
+    "guia-cocreacion-compromisos-ii": r"cocreacion|co-creacion|co creacion|compromisos",
+    "guia-transparencia-proactiva": r"transparencia proactiva|proactiva|tp",
+}
+
+
+def guide_of(kb: KnowledgeBase, value: Any, text: str = "") -> Guide | None:
+    """The guide an entity value or the message names, if any."""
+    for candidate in (value if isinstance(value, list) else [value]) + [text]:
+        if not isinstance(candidate, str):
+            continue
+        folded = fold(candidate)
+        for guide in kb.guides:
+            if folded == guide.id or re.search(rf"\b(?:{GUIDE_WORDS.get(guide.id, guide.id)})\b", folded):
+                return guide
+    return None
+
+
+def guide_answer(kb: KnowledgeBase, guide: Guide) -> str:
+    also = "".join(f"; también {kb.citation(ref)}" for ref in guide.also_in)
+    return (
+        f"{guide.title}\nPara qué: {guide.purpose}\nPara quién: {guide.audience}\n"
+        f"Enlace: {guide.url}\nFuente: {kb.citation(guide.source)}{also}.\n{inai_note(kb)}"
+    )
+
+
+def all_guides_answer(kb: KnowledgeBase) -> str:
+    lines = "\n".join(f"• {g.title}: {g.purpose} {g.url}" for g in kb.guides)
+    sources = sorted({g.source for g in kb.guides})
+    return (
+        f"Los documentos ofrecen {len(kb.guides)} guías:\n{lines}\n"
+        f"Fuente: {', '.join(kb.citation(s) for s in sources)}.\n{inai_note(kb)}"
+    )

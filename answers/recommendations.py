@@ -1,0 +1,57 @@
+"""The four SNT recommendations: one by its ordinal, or all four."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from knowledge import KnowledgeBase
+from knowledge.text import fold, spanish_date
+
+from .wording import fuente
+
+ORDINAL_WORDS = {
+    1: r"primer[oa]?|1\s*(?:a|ra|era|er|°|º)?|uno",
+    2: r"segund[oa]|2\s*(?:a|da|°|º)?|dos",
+    3: r"tercer[oa]?|3\s*(?:a|ra|era|er|°|º)?|tres",
+    4: r"cuart[oa]|4\s*(?:a|ta|°|º)?|cuatro",
+    5: r"quint[oa]|5\s*(?:a|ta|°|º)?|cinco",
+}
+
+
+def ordinal_of(value: Any, text: str = "") -> int | None:
+    """The ordinal in an entity value ("3", "tercera", "3a") or, failing that, in the message."""
+    for candidate in (value if isinstance(value, list) else [value]) + [text]:
+        if not isinstance(candidate, str):
+            continue
+        folded = fold(candidate)
+        for number, words in ORDINAL_WORDS.items():
+            if re.search(rf"(?<!\w)(?:{words})(?!\w)", folded):
+                return number
+    return None
+
+
+def recommendation_answer(kb: KnowledgeBase, ordinal: int) -> str:
+    recs = kb.recommendations
+    item = kb.recommendation(ordinal)
+    if item is None:
+        return (
+            f"Son {len(recs.items)} recomendaciones; no hay una con el número {ordinal}. "
+            f"Puedes pedir de la primera a la {recs.items[-1].name.lower()}."
+        )
+    return (
+        f"Recomendación {item.name.lower()} de {len(recs.items)}, "
+        f"aprobada el {spanish_date(recs.approved)} "
+        f"por la {recs.issuer}:\n«{item.text}»\n{fuente(kb, recs.source)}"
+    )
+
+
+def all_recommendations_answer(kb: KnowledgeBase) -> str:
+    recs = kb.recommendations
+    lines = "\n".join(f"{item.ordinal}. {item.name}: {item.summary}" for item in recs.items)
+    return (
+        f"El {spanish_date(recs.approved)} la {recs.issuer} aprobó {len(recs.items)} recomendaciones "
+        f"de gobierno abierto ante la COVID-19, dirigidas a {recs.addressed_to}:\n{lines}\n"
+        f"Pide una por su número para leer su texto completo (por ejemplo, «la tercera»).\n"
+        f"{fuente(kb, recs.source)}"
+    )

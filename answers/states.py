@@ -1,0 +1,183 @@
+"""State status and lists of states: plain functions over the knowledge base, and their actions."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from knowledge import KnowledgeBase
+from knowledge.schema import DatedList, State
+from knowledge.text import fold, spanish_month
+
+from .wording import join_names, segun
+
+ASPECT_WORDS = {
+    "pal": r"plan|planes|pal|pals|accion",
+    "stl": r"stl|stls|secretariado|secretariados|secre",
+    "ingreso": r"cuando|ano|anio|sumo|sumaron|entro|unio|ingreso|desde|incorporo",
+}
+
+
+def aspect_of(text: str) -> str | None:
+    """What part of a state's status a message asks about: ``pal``, ``stl``, ``ingreso`` or None."""
+    folded = fold(text).replace("ñ", "n")
+    for aspect, words in ASPECT_WORDS.items():
+        if re.search(rf"\b(?:{words})\b", folded):
+            return aspect
+    return None
+
+
+def _newest(kb: KnowledgeBase, kind: str) -> DatedList:
+    return kb.lists_of_kind(kind)[-1]
+
+
+def _listing_count(state: State, lst: DatedList) -> int:
+    return next((li.count for li in state.listed if li.list == lst.id), 0)
+
+
+def _has(kb: KnowledgeBase, state: State, lst: DatedList, past: bool = False) -> str:
+    """``tiene Secretariado Técnico Local (STL)`` / ``no figura entre los 21 estados con …``."""
+    count = _listing_count(state, lst)
+    verb = "tenía" if past else "tiene"
+    if lst.kind == "stl":
+        if count:
+            return f"{verb} Secretariado Técnico Local (STL)"
+        states = len(kb.members(lst.id))
+        return (
+            f"no figura{'ba' if past else ''} entre los {states} estados con Secretariado Técnico Local (STL)"
+        )
+    if count == 1:
+        return f"{verb} 1 Plan de Acción Local (PAL) publicado"
+    if count:
+        return f"{verb} {count} Planes de Acción Local (PAL) publicados"
+    states = len(kb.members(lst.id))
+    return (
+        f"no figura{'ba' if past else ''} entre los {states} estados con Plan de Acción Local (PAL) publicado"
+    )
+
+
+def joined_sentence(kb: KnowledgeBase, state: State) -> str:
+    if state.joined:
+        return (
+            f"{state.name} se sumó a la iniciativa en {state.joined.year} "
+            f"({segun(kb, state.joined.sources[-1])})."
+        )
+    sources = {ref for s in kb.states if s.joined for ref in s.joined.sources}
+    newest = max(sources, key=lambda ref: kb.sources[ref].date)
+    years = join_names(sorted({str(s.joined.year) for s in kb.states if s.joined}))
+    return (
+        f"Los documentos no dicen en qué año se sumó {state.name}: no aparece entre los estados que "
+        f"se sumaron en {years} ({segun(kb, newest)})."
+    )
+
+
+def _not_reported(state: State) -> str:
+    return (
+        f"Ningún documento nombra a {state.name} entre los estados participantes, ni en las listas de "
+        f"STL o de PAL: su situación no está reportada, lo que no quiere decir que no participe."
+    )
+
+
+def status_answer(kb: KnowledgeBase, state: State, aspect: str | None = None) -> str:
+    """What the documents say about one state: newest lists first, with source and date."""
+    if not state.joined and not state.listed:
+        return _not_reported(state)
+    if aspect == "ingreso":
+        return joined_sentence(kb, state)
+    kinds = [aspect] if aspect in ("stl", "pal") else ["stl", "pal"]
+    newest = [_newest(kb, kind) for kind in kinds]
+    current = (
+        f"Según {kb.citation(newest[0].source)}, {state.name} "
+        f"{' y '.join(_has(kb, state, lst) for lst in newest)}."
+    )
+    if aspect is None:
+        return f"{joined_sentence(kb, state)} {current}"
+    older = [kb.lists_of_kind(kind)[0] for kind in kinds]
+    if older[0].id == newest[0].id:
+        return current
+    before = (
+        f"En la lista de {spanish_month(older[0].date)} ({segun(kb, older[0].source)}) "
+        f"{' y '.join(_has(kb, state, lst, past=True) for lst in older)}."
+    )
+    return f"{current} {before}"
+
+
+def list_answer(kb: KnowledgeBase, kind: str) -> str:
+    """The states in the newest list of a kind (``stl`` or ``pal``), with the PAL counts."""
+    lst = _newest(kb, kind)
+    members = kb.members(lst.id)
+    if kind == "stl":
+        names = join_names([state.name for state, _ in members])
+        return (
+            f"Según {kb.citation(lst.source)}, hay {lst.total} Secretariados Técnicos Locales (STL): {names}."
+        )
+    names = join_names([f"{s.name} ({n})" if n > 1 else s.name for s, n in members])
+    return (
+        f"Según {kb.citation(lst.source)}, se han publicado {lst.total} Planes de Acción Local (PAL) "
+        f"en {len(members)} estados: {names}."
+    )
+
+
+def plans_count_answer(kb: KnowledgeBase, plans: int) -> str:
+    """The states with exactly ``plans`` Planes de Acción Local in the newest PAL list."""
+    lst = _newest(kb, "pal")
+    names = [state.name for state, count in kb.members(lst.id) if count == plans]
+    if not names:
+        return (
+            f"Según {kb.citation(lst.source)}, ningún estado tiene {plans} Planes de Acción Local publicados."
+        )
+    return (
+        f"Según {kb.citation(lst.source)}, tienen {plans} Planes de Acción Local (PAL) publicados: "
+        f"{join_names(names)}."
+    )
+
+
+def joined_in_answer(kb: KnowledgeBase, year: int) -> str:
+    """The states that joined the initiative in ``year``."""
+    joined = [s for s in kb.states if s.joined and s.joined.year == year]
+    years = sorted({s.joined.year for s in kb.states if s.joined})
+    source = max(
+        {ref for s in kb.states if s.joined for ref in s.joined.sources}, key=lambda ref: kb.sources[ref].date
+    )
+    if not joined:
+        return (
+            f"Los documentos no dicen qué estados se sumaron en {year}: registran los que se sumaron en "
+            f"{join_names([str(y) for y in years])} ({segun(kb, source)})."
+        )
+    return (
+        f"En {year} se sumaron {len(joined)} estados: {join_names([s.name for s in joined])} "
+        f"({segun(kb, source)})."
+    )
+
+
+def years_answer(kb: KnowledgeBase) -> str:
+    """Which states joined each year, all years."""
+    source = max(
+        {ref for s in kb.states if s.joined for ref in s.joined.sources}, key=lambda ref: kb.sources[ref].date
+    )
+    parts = []
+    for year in sorted({s.joined.year for s in kb.states if s.joined}):
+        names = [s.name for s in kb.states if s.joined and s.joined.year == year]
+        parts.append(f"en {year}, {join_names(names)}")
+    return f"Se sumaron a la iniciativa {'; '.join(parts)} ({segun(kb, source)})."
+
+
+def state_from(kb: KnowledgeBase, finder: Any, value: Any, text: str) -> State | None:
+    """The state a turn is about: the extracted entity, else a name (or misspelling) in the text."""
+    for candidate in value if isinstance(value, list) else [value]:
+        if isinstance(candidate, str) and kb.state(candidate):
+            return kb.state(candidate)
+    found = finder.find(text or "")
+    return kb.state(found[0].replace("-", " ")) if found else None
+
+
+def absent_answer(kb: KnowledgeBase, kind: str) -> str:
+    """The states the newest list of a kind does not name: "not in the list", never "no"."""
+    lst = _newest(kb, kind)
+    named = {state.id for state, _ in kb.members(lst.id)}
+    absent = [s.name for s in kb.states if s.id not in named]
+    what = "Secretariado Técnico Local (STL)" if kind == "stl" else "Plan de Acción Local (PAL) publicado"
+    return (
+        f"Según {kb.citation(lst.source)}, estos {len(absent)} estados no figuran en la lista de "
+        f"estados con {what}: {join_names(absent)}. Que no figuren no quiere decir que no participen."
+    )

@@ -1,0 +1,44 @@
+"""Wording shared by every answer: citing a source, the INAI note, cutting text for a phone screen."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge import KnowledgeBase
+
+PHONE_CHARS = 700
+_SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+")
+
+
+def segun(kb: KnowledgeBase, source_id: str) -> str:
+    """``según el comunicado INAI/265/19, 14 de agosto de 2020``."""
+    return f"según {kb.citation(source_id)}"
+
+
+def fuente(kb: KnowledgeBase, source_id: str) -> str:
+    """The closing source line: ``Fuente: el comunicado INAI/265/19, 14 de agosto de 2020.``"""
+    return f"Fuente: {kb.citation(source_id)}."
+
+
+def inai_note(kb: KnowledgeBase) -> str:
+    """The dated note(s) every answer that sends a person to INAI carries."""
+    return " ".join(note.text.strip() for note in kb.notes_for("INAI"))
+
+
+def shorten(text: str, limit: int = PHONE_CHARS) -> str:
+    """Cut ``text`` at a sentence end before ``limit`` characters (or at a word, with "…")."""
+    if len(text) <= limit:
+        return text
+    kept = ""
+    for sentence in _SENTENCE_END.split(text):
+        if len(kept) + len(sentence) + 1 > limit:
+            break
+        kept = f"{kept} {sentence}".strip()
+    if not kept:
+        kept = text[:limit].rsplit(" ", 1)[0]
+    return kept + " …"
+
+
+def join_names(names: list[str]) -> str:
+    """``['A', 'B', 'C']`` → ``A, B y C``."""
+    return ", ".join(names[:-1]) + " y " + names[-1] if len(names) > 1 else "".join(names)

@@ -1,1 +1,0 @@
-"""The conversational front end: Rasa training data, channels and the launcher."""

@@ -1,6 +1,0 @@
-"""Telegram bridge: forwards each chat's messages to Rasa's REST channel and renders the replies.
-
-Run with ``python -m bot.telegram`` (see :mod:`bot.telegram.config` for the environment variables).
-Rasa's own Telegram connector is not used: it is webhook-only, calls Telegram at start-up, calls
-``getMe`` on every update and never checks Telegram's secret token.
-"""

@@ -1,0 +1,120 @@
+"""Settings of the Telegram bridge, read from environment variables with safe defaults.
+
+TELEGRAM_BOT_TOKEN        the bot's token from BotFather (required)
+TELEGRAM_API_URL          Bot API base URL, the token is appended (https://api.telegram.org/bot)
+RASA_URL                  where Rasa's REST channel listens (http://127.0.0.1:5005)
+RASA_TIMEOUT              seconds to wait for Rasa before apologising (10)
+TELEGRAM_WEBHOOK_URL      public HTTPS URL for webhook mode; polling when unset
+TELEGRAM_WEBHOOK_SECRET   secret token Telegram sends with each update (random when unset)
+TELEGRAM_WEBHOOK_LISTEN   address the webhook server binds (127.0.0.1)
+TELEGRAM_WEBHOOK_PORT     port the webhook server binds (8443)
+TELEGRAM_CHAT_LIMIT       messages per minute accepted from one chat (20)
+RETENTION_DAYS            days conversations are kept, told to people in /start (unset: operator's)
+LOG_LEVEL                 logging level (INFO)
+TELEGRAM_LOG_TEXT=1       also log message texts and library debug output (off)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+DEFAULT_API_URL = "https://api.telegram.org/bot"
+DEFAULT_RASA_URL = "http://127.0.0.1:5005"
+_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+
+
+class ConfigError(ValueError):
+    """The environment does not describe a bridge that can start; the message says why."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the bridge needs to run. The token and the webhook secret never appear in repr."""
+
+    token: str = field(repr=False)
+    api_url: str = DEFAULT_API_URL
+    rasa_url: str = DEFAULT_RASA_URL
+    rasa_timeout: float = 10.0
+    webhook_url: str | None = None
+    webhook_secret: str | None = field(default=None, repr=False)
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    chat_limit: int = 20
+    retention_days: int | None = None
+    log_level: str = "INFO"
+    log_text: bool = False
+    poll_timeout: float = 10.0
+
+    @property
+    def webhook_path(self) -> str:
+        """The path of the webhook URL, where the local webhook server listens (no leading slash)."""
+        return urlparse(self.webhook_url or "").path.lstrip("/")
+
+
+def _get(env: Mapping[str, str], name: str) -> str | None:
+    value = env.get(name, "").strip()
+    return value or None
+
+
+def _number(
+    env: Mapping[str, str],
+    name: str,
+    default: float,
+    kind: type = float,
+    minimum: float = 0,
+    maximum: float = float("inf"),
+) -> float:
+    raw = _get(env, name)
+    if raw is None:
+        return default
+    try:
+        value = kind(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, not {raw!r}") from None
+    if not minimum <= value <= maximum:
+        raise ConfigError(f"{name} must be between {minimum} and {maximum}, not {raw!r}")
+    return value
+
+
+def _url(env: Mapping[str, str], name: str, default: str | None) -> str | None:
+    value = _get(env, name) or default
+    if value is not None and urlparse(value).scheme not in ("http", "https"):
+        raise ConfigError(f"{name} must be an http:// or https:// URL")
+    return value
+
+
+def from_env(env: Mapping[str, str] | None = None) -> Settings:
+    """Read :class:`Settings` from ``env`` (default ``os.environ``); raise :class:`ConfigError`."""
+    env = os.environ if env is None else env
+    token = _get(env, "TELEGRAM_BOT_TOKEN")
+    if token is None:
+        raise ConfigError(
+            "TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and export "
+            "its token, e.g. TELEGRAM_BOT_TOKEN=123456:ABC... python -m clients.telegram"
+        )
+    webhook_url = _url(env, "TELEGRAM_WEBHOOK_URL", None)
+    secret = _get(env, "TELEGRAM_WEBHOOK_SECRET")
+    if secret is not None and not _SECRET.match(secret):
+        raise ConfigError("TELEGRAM_WEBHOOK_SECRET may only hold 1-256 characters A-Z, a-z, 0-9, _ and -")
+    if webhook_url and secret is None:
+        secret = secrets.token_urlsafe(32)
+    retention = _get(env, "RETENTION_DAYS")
+    return Settings(
+        token=token,
+        api_url=_url(env, "TELEGRAM_API_URL", DEFAULT_API_URL) or DEFAULT_API_URL,
+        rasa_url=(_url(env, "RASA_URL", DEFAULT_RASA_URL) or DEFAULT_RASA_URL).rstrip("/"),
+        rasa_timeout=_number(env, "RASA_TIMEOUT", 10.0, minimum=0.1),
+        webhook_url=webhook_url,
+        webhook_secret=secret,
+        webhook_listen=_get(env, "TELEGRAM_WEBHOOK_LISTEN") or "127.0.0.1",
+        webhook_port=int(_number(env, "TELEGRAM_WEBHOOK_PORT", 8443, int, 1, 65535)),
+        chat_limit=int(_number(env, "TELEGRAM_CHAT_LIMIT", 20, int, minimum=1)),
+        retention_days=None if retention is None else int(_number(env, "RETENTION_DAYS", 0, int)),
+        log_level=(_get(env, "LOG_LEVEL") or "INFO").upper(),
+        log_text=_get(env, "TELEGRAM_LOG_TEXT") == "1",
+    )

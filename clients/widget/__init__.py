@@ -1,0 +1,1 @@
+"""The embeddable web chat widget: its demo server (clients.widget.server); the widget itself is in src/."""

@@ -1,0 +1,42 @@
+"""Input hygiene for every channel: what Rasa should see of a person's message.
+
+Control characters are removed, a blank message becomes the ``mensaje_vacio`` intent, text that looks
+like an intent payload but names no intent of the domain is plain text, and an over-long message is
+cut to a limit (MAX_MESSAGE_CHARS). Standard library only, so it is tested in either environment.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Collection
+from typing import Any
+
+EMPTY_INTENT = "/mensaje_vacio"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_PAYLOAD = re.compile(r"^/([a-z_]+)(\{.*\})?$", re.DOTALL)
+
+
+def as_text(value: Any) -> str:
+    """What a client sent as a message or sender id, as text: a number, list or object as its JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def clean_text(text: Any, limit: int, intents: Collection[str]) -> tuple[str, bool]:
+    """The text Rasa should see, and whether it was cut. Blank input becomes the empty-message intent;
+    only the domain's ``intents`` may be sent as ``/intent`` payloads (buttons)."""
+    text = unicodedata.normalize("NFC", _CONTROL.sub(" ", as_text(text))).strip()
+    if not text:
+        return EMPTY_INTENT, False
+    payload = _PAYLOAD.match(text)
+    if text.startswith("/") and not (payload and payload.group(1) in intents):
+        text = text.lstrip("/").strip() or EMPTY_INTENT  # "/start" or "/foo bar": plain text
+    if len(text) <= limit:
+        return text, False
+    cut = text[:limit]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut), True

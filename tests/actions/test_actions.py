@@ -1,0 +1,294 @@
+"""The Rasa actions on small tracker fixtures: the exact events and what the person reads."""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk.events import SlotSet
+
+from actions import resources
+from actions.base import FEEDBACK_BUTTONS
+from actions.contacts import ActionContacto, ActionInaiActual
+from actions.definitions import ActionDefinicion
+from actions.feedback import ActionFeedback
+from actions.figures import ActionCifras
+from actions.followup import ActionSeguimiento
+from actions.guides import ActionGuia
+from actions.privacy import ActionPrivacidad
+from actions.recommendations import ActionRecomendacion
+from actions.search import ActionBuscar
+from actions.states import ActionEstado, ActionListaEstados, ValidateEstadoForm
+from answers.search import not_found, search_unavailable
+from index import IndexUnavailable
+
+from .trackers import run, texts, turn
+
+pytestmark = pytest.mark.usefixtures("actions_index")
+
+
+@pytest.fixture(scope="module")
+def actions_index(index_settings, monkeypatch_module):
+    """The actions search the session's index."""
+    monkeypatch_module.setenv("INDEX_DIR", str(index_settings.index_dir))
+    resources.searcher.cache_clear()
+    yield
+    resources.searcher.cache_clear()
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
+
+
+def test_state_status_with_source_and_date():
+    events, messages = run(
+        ActionEstado(),
+        turn("jalisco tiene stl?", "estado_situacion", {"estado": "Jalisco"}, {"estado": "Jalisco"}),
+    )
+    assert events == [SlotSet("estado", "Jalisco")]
+    assert texts(messages) == [
+        "Según el comunicado INAI/265/19, 14 de agosto de 2020, Jalisco tiene Secretariado Técnico Local "
+        "(STL). En la lista de enero de 2018 (según el comunicado INAI/002/18, 2 de enero de 2018) tenía "
+        "Secretariado Técnico Local (STL)."
+    ]
+    assert messages[0]["buttons"] == FEEDBACK_BUTTONS
+
+
+def test_follow_up_keeps_the_state_and_answers_the_new_aspect():
+    _, messages = run(
+        ActionEstado(), turn("y cuantos planes tiene?", "estado_situacion", slots={"estado": "Jalisco"})
+    )
+    assert texts(messages)[0].startswith(
+        "Según el comunicado INAI/265/19, 14 de agosto de 2020, Jalisco tiene 2 Planes de Acción Local "
+        "(PAL) publicados."
+    )
+
+
+def test_full_status_when_no_aspect_is_asked():
+    _, messages = run(ActionEstado(), turn("como va oaxaca", "estado_situacion", slots={"estado": "Oaxaca"}))
+    assert texts(messages) == [
+        "Oaxaca se sumó a la iniciativa en 2015 (según el comunicado INAI/083/18, 27 de marzo de 2018). "
+        "Según el comunicado INAI/265/19, 14 de agosto de 2020, Oaxaca tiene Secretariado Técnico Local "
+        "(STL) y tiene 2 Planes de Acción Local (PAL) publicados."
+    ]
+
+
+def test_a_state_in_no_list_is_not_reported_rather_than_no():
+    _, messages = run(
+        ActionEstado(), turn("aguascalientes", "estado_situacion", slots={"estado": "Aguascalientes"})
+    )
+    said = texts(messages)[0]
+    assert "no está reportada" in said and "no quiere decir que no participe" in said
+
+
+def test_without_a_state_it_asks_with_buttons():
+    events, messages = run(ActionEstado(), turn("como va mi estado", "estado_situacion"))
+    assert events == [SlotSet("estado", None)]
+    assert messages[0]["response"] == "utter_ask_estado"
+
+
+@pytest.mark.parametrize(
+    "text, entity, expected",
+    [
+        ("y guanajuto?", None, "Guanajuato"),
+        ("edomex", "Estado de México", "Estado de México"),
+        ("de slp", None, "San Luis Potosí"),
+    ],
+)
+def test_the_form_fills_the_state_from_entity_or_misspelt_text(text, entity, expected):
+    tracker = turn(
+        text,
+        "estado_situacion",
+        {"estado": entity} if entity else None,
+        slots={"estado": "Jalisco", "requested_slot": "estado"},
+        active_loop="estado_form",
+    )
+    form = ValidateEstadoForm()
+    extracted = __import__("asyncio").run(form.extract_estado(None, tracker, {}))
+    assert extracted == {"estado": expected}
+
+
+def test_states_with_stl_list():
+    _, messages = run(ActionListaEstados(), turn("que estados tienen stl", "estados_con_stl"))
+    text = texts(messages)[0]
+    assert text.startswith("Según el comunicado INAI/265/19, 14 de agosto de 2020, hay 21 Secretariados")
+    assert text.count(",") >= 20 and text.endswith("Veracruz y Zacatecas.")
+
+
+def test_states_with_two_plans():
+    _, messages = run(ActionListaEstados(), turn("estados con 2 planes de accion", "estados_con_pal"))
+    assert texts(messages) == [
+        "Según el comunicado INAI/265/19, 14 de agosto de 2020, tienen 2 Planes de Acción Local (PAL) "
+        "publicados: Campeche, Coahuila, Durango, Jalisco, Oaxaca, Veracruz y Zacatecas."
+    ]
+
+
+def test_states_without_stl_are_not_in_the_list_not_without():
+    _, messages = run(ActionListaEstados(), turn("que estados no tienen stl", "estados_con_stl"))
+    assert "no figuran en la lista" in texts(messages)[0]
+    assert "no quiere decir que no participen" in texts(messages)[0]
+
+
+def test_states_joined_in_a_year_and_in_a_year_without_data():
+    _, messages = run(
+        ActionListaEstados(), turn("quienes se unieron en 2017", "estados_por_anio", {"anio": "2017"})
+    )
+    assert texts(messages) == [
+        "En 2017 se sumaron 3 estados: Baja California Sur, Guanajuato y Quintana Roo (según el "
+        "comunicado INAI/083/18, 27 de marzo de 2018)."
+    ]
+    _, messages = run(
+        ActionListaEstados(), turn("que estados se unieron en 2019", "estados_por_anio", {"anio": "2019"})
+    )
+    assert texts(messages)[0].startswith("Los documentos no dicen qué estados se sumaron en 2019")
+
+
+def test_newest_figure_and_history_on_request():
+    events, messages = run(ActionCifras(), turn("cuantos stl hay", "cifras"))
+    assert events == [SlotSet("cifra", "stl")]
+    assert texts(messages) == [
+        "21 Secretariados Técnicos Locales (STL), según el comunicado INAI/265/19, 14 de agosto de 2020."
+    ]
+    _, messages = run(ActionCifras(), turn("y antes?", "cifras", slots={"cifra": "stl"}))
+    assert "Antes: 16 Secretariados Técnicos Locales (STL)" in texts(messages)[0]
+    _, messages = run(ActionCifras(), turn("cuantos stl habia antes", "cifras"))
+    assert (
+        "Antes: 16 Secretariados Técnicos Locales (STL) (según el comunicado INAI/002/18"
+        in texts(messages)[0]
+    )
+    _, messages = run(ActionCifras(), turn("cuantos estados habia en 2018", "cifras", {"anio": "2018"}))
+    assert texts(messages)[0].startswith("Al 27 de marzo de 2018 había 26 estados participantes")
+
+
+def test_recommendation_by_ordinal_and_all_four():
+    events, messages = run(
+        ActionRecomendacion(), turn("q dice la 3a recomendacion", "recomendacion", {"ordinal": "3"})
+    )
+    assert events == [SlotSet("ordinal", "3")]
+    assert texts(messages)[0].startswith("Recomendación tercera de 4, aprobada el 25 de mayo de 2020")
+    assert "«Innovar estrategias" in texts(messages)[0]
+    assert texts(messages)[0].endswith(
+        "Fuente: las recomendaciones del SNT en materia de Gobierno Abierto "
+        "ante la COVID-19, 25 de mayo de 2020."
+    )
+    events, messages = run(ActionRecomendacion(), turn("cuales son las recomendaciones", "recomendacion"))
+    assert events == [] and "\n4. Cuarta: " in texts(messages)[0]
+
+
+def test_a_fifth_recommendation_does_not_exist():
+    _, messages = run(ActionRecomendacion(), turn("y la quinta?", "recomendacion", {"ordinal": "5"}))
+    assert texts(messages)[0].startswith("Son 4 recomendaciones; no hay una con el número 5.")
+
+
+def test_guide_with_link_and_inai_note():
+    _, messages = run(ActionGuia(), turn("guia de cocreacion", "guia", {"guia": "cocreacion"}))
+    text = texts(messages)[0]
+    assert text.startswith("Guía de Cocreación de Compromisos II\n")
+    assert "Cocreacion_Compromisos-II_EspWeb_080119.pdf" in text and "el INAI se extinguió en 2025" in text
+    assert (
+        "\nFuente: las recomendaciones del SNT en materia de Gobierno Abierto ante la COVID-19, "
+        "25 de mayo de 2020; también el comunicado INAI/265/19, 14 de agosto de 2020.\n" in text
+    )
+
+
+def test_contacts_carry_the_dated_inai_note():
+    _, messages = run(ActionContacto(), turn("contacto", "contacto"))
+    text = texts(messages)[0]
+    assert "?page_id=877" in text and "20 de marzo de 2025" in text
+    assert "Secretaría Anticorrupción y Buen Gobierno" in text
+
+
+def test_inai_today_is_dated_and_sourced():
+    _, messages = run(ActionInaiActual(), turn("el inai todavia existe?", "inai_actual"))
+    text = texts(messages)[0]
+    assert "20 de diciembre de 2024" in text and "La Jornada" in text
+
+
+@pytest.mark.parametrize(
+    "intent, start",
+    [
+        ("que_es_stl", "Secretariado Técnico Local (STL):\n«"),
+        ("que_es_pal", "Plan de Acción Local (PAL):\n«"),
+        ("que_es_iniciativa", "Gobierno Abierto, Cocreación desde lo Local:\n«"),
+    ],
+)
+def test_definitions_are_quoted_with_their_source(intent, start):
+    _, messages = run(ActionDefinicion(), turn("que es", intent))
+    assert texts(messages)[0].startswith(start) and "Fuente: " in texts(messages)[0]
+
+
+def test_a_general_question_quotes_a_passage_with_its_source():
+    _, messages = run(ActionBuscar(), turn("que es follow the money", "consulta"))
+    text = texts(messages)[0]
+    assert "Follow the Money" in text
+    assert text.endswith("Fuente: el comunicado INAI/083/18, 27 de marzo de 2018.")
+
+
+@pytest.mark.parametrize("text", ["receta de pozole", "quien gano el partido", "🙂🙂🙂", "asdf qwer"])
+def test_off_topic_gets_an_honest_not_found(text):
+    _, messages = run(ActionBuscar(), turn(text, "nlu_fallback"))
+    assert texts(messages) == [not_found(resources.kb())]
+    assert "buttons" not in messages[0] or not messages[0]["buttons"]
+    assert messages[0]["outcome"] == "not_found"  # kept in the tracker store for `make report`
+
+
+def test_without_a_usable_index_search_says_so(monkeypatch):
+    def no_index():
+        raise IndexUnavailable("El índice está dañado.")
+
+    monkeypatch.setattr(resources, "searcher", no_index)
+    events, messages = run(ActionBuscar(), turn("que es follow the money", "consulta"))
+    assert events == [] and texts(messages) == [search_unavailable(resources.kb())]
+
+
+def test_the_privacy_notice_states_retention_rights_and_the_conversation_id(monkeypatch):
+    monkeypatch.setenv("RETENTION_DAYS", "15")
+    monkeypatch.setenv("PRIVACY_CONTACT", "privacidad@ejemplo.org")
+    _, messages = run(ActionPrivacidad(), turn("q hacen con mis datos", "privacidad"))
+    said = texts(messages)[0]
+    assert said.startswith("Aviso de privacidad:") and "se conserva 15 días y después se borra" in said
+    assert "derechos ARCO), escribe a privacidad@ejemplo.org" in said and said.endswith(": prueba")
+
+
+def test_without_a_contact_the_notice_sends_people_to_the_operator(monkeypatch):
+    monkeypatch.delenv("RETENTION_DAYS", raising=False)
+    monkeypatch.delenv("PRIVACY_CONTACT", raising=False)
+    said = texts(run(ActionPrivacidad(), turn("privacidad", "privacidad"))[1])[0]
+    assert "se conserva 30 días" in said and "pídelo a quien opera este servicio" in said
+
+
+def test_feedback_is_acknowledged():
+    _, messages = run(ActionFeedback(), turn("👎", "feedback", {"valor": "negativo"}))
+    assert texts(messages) == ["Gracias por avisar. Lo tomaremos en cuenta para mejorar."]
+    _, messages = run(ActionFeedback(), turn("👍", "feedback", {"valor": "positivo"}))
+    assert texts(messages) == ["¡Gracias! Me alegra que te sirviera."]
+
+
+def _after(action_name: str, tracker):
+    tracker.events.append({"event": "action", "name": action_name})
+    return tracker
+
+
+def test_a_bare_follow_up_after_a_state_stays_with_the_state():
+    tracker = _after("action_estado", turn("y secretariado?", "seguimiento", slots={"estado": "Nuevo León"}))
+    events, messages = run(ActionSeguimiento(), tracker)
+    assert events == [SlotSet("estado", "Nuevo León")]
+    assert texts(messages)[0].startswith(
+        "Según el comunicado INAI/265/19, 14 de agosto de 2020, Nuevo León tiene Secretariado Técnico Local"
+    )
+
+
+def test_a_bare_follow_up_after_a_figure_stays_with_the_figure():
+    tracker = _after(
+        "action_cifras", turn("y antes?", "seguimiento", slots={"cifra": "compromisos", "estado": "Jalisco"})
+    )
+    events, messages = run(ActionSeguimiento(), tracker)
+    assert events == [SlotSet("cifra", "compromisos")]
+    assert "Antes: 62 compromisos de Gobierno Abierto" in texts(messages)[0]
+
+
+def test_a_bare_follow_up_with_no_topic_gives_national_figures():
+    _, messages = run(ActionSeguimiento(), turn("y stl?", "seguimiento"))
+    assert texts(messages) == [
+        "21 Secretariados Técnicos Locales (STL), según el comunicado INAI/265/19, 14 de agosto de 2020."
+    ]

@@ -1,0 +1,254 @@
+"""The whole assistant: action server and Rasa started as `make run` starts them, talked to over REST
+and socket.io, through the dev conversations."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from common.hygiene import APOLOGY, SLOW_DOWN
+from knowledge.text import fold
+
+from ..conftest import REPO
+from ..servers import Process, answers, assistant_missing, skip_or_fail
+from .hostile import hostile_messages
+
+CONVERSATIONS = yaml.safe_load(
+    (REPO / "tests" / "stories" / "dev_conversations.yml").read_text(encoding="utf-8")
+)
+RASA_PORT, ACTIONS_PORT = "5015", "5065"
+LONG_MESSAGE = "quiero saber sobre gobierno abierto en jalisco " * 130  # over 6,000 characters
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    """The running assistant, on its own ports and a fresh tracker store; stopped after the module."""
+    if assistant_missing():
+        skip_or_fail(assistant_missing())
+    tracker = tmp_path_factory.mktemp("tracker") / "tracker.db"
+    env = {
+        **os.environ,
+        "RASA_PORT": RASA_PORT,
+        "ACTIONS_PORT": ACTIONS_PORT,
+        "WIDGET_PORT": "0",
+        "TRACKER_STORE_URL": f"sqlite:///{tracker}",
+    }
+    server = Process("assistant", [sys.executable, "-m", "ops.serve"], env, tmp_path_factory.mktemp("logs"))
+    url = f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/"
+    problem = server.wait_until(url, timeout=300)
+    if problem:
+        server.stop()
+        pytest.fail(problem)
+    yield url + "webhook"
+    server.stop()
+
+
+def say(url: str, sender: str, text: Any) -> list[dict]:
+    body = json.dumps({"sender": sender, "message": text}).encode()
+    request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=60) as reply:
+        assert reply.status == 200
+        return json.loads(reply.read())
+
+
+@pytest.mark.parametrize("conversation", CONVERSATIONS, ids=[c["name"] for c in CONVERSATIONS])
+def test_dev_conversation(assistant, conversation):
+    sender = f"dev-{CONVERSATIONS.index(conversation)}"
+    for turn in conversation["turns"]:
+        text = LONG_MESSAGE if turn["user"] == "@long" else turn["user"]
+        replies = say(assistant, sender, text)
+        said = " ".join(r.get("text") or "" for r in replies)
+        assert said.strip(), f"no reply to {turn['user']!r}"
+        folded = fold(said)
+        for expected in turn.get("expect", []):
+            assert fold(expected) in folded, f"{turn['user']!r}: expected {expected!r} in:\n{said}"
+        for avoided in turn.get("avoid", []):
+            assert fold(avoided) not in folded, f"{turn['user']!r}: did not expect {avoided!r} in:\n{said}"
+        assert "traceback" not in folded and "exception" not in folded
+
+
+def test_dev_conversations_have_at_least_120_turns():
+    assert sum(len(c["turns"]) for c in CONVERSATIONS) >= 120
+
+
+def test_every_factual_answer_names_its_source(assistant):
+    for question in (
+        "jalisco tiene stl?",
+        "cuantos stl hay",
+        "q dice la 3a recomendacion",
+        "guia de cocreacion",
+        "que es un pal",
+        "que es follow the money",
+    ):
+        said = " ".join(r.get("text") or "" for r in say(assistant, "fuentes", question))
+        assert "según" in said.lower() or "fuente:" in said.lower(), question
+
+
+def test_substantive_answers_offer_feedback_buttons(assistant):
+    replies = say(assistant, "botones", "cuantos pal hay")
+    assert [b["title"] for b in replies[-1]["buttons"]] == ["👍", "👎"]
+    replies = say(assistant, "botones", replies[-1]["buttons"][1]["payload"])
+    assert "Lo tomaremos en cuenta" in replies[0]["text"]
+
+
+def test_markup_is_never_echoed(assistant):
+    replies = say(assistant, "html", "<img src=x onerror=alert(1)> que es un stl")
+    assert all("<img" not in (r.get("text") or "") for r in replies)
+
+
+def test_hostile_messages_all_get_a_reply_and_no_stack_trace(assistant):
+    """A few hundred malformed or hostile messages: each one HTTP 200 (asserted by ``say``) and a reply."""
+    messages = hostile_messages(300)
+    for number, message in enumerate(messages):
+        replies = say(assistant, f"fuzz-{number // 10}", message)  # 10 per sender: under the rate limit
+        said = " ".join(r.get("text") or "" for r in replies)
+        assert said.strip(), f"no reply to message {number}: {message!r:.200}"
+        assert not any(word in fold(said) for word in ("traceback", "exception", "error:")), said
+    assert len(messages) >= 300
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"no es json",
+        b"[1, 2]",
+        b'"hola"',
+        b"{}",
+        b'{"sender": {"a": 1}}',
+        b'{"sender": "cuerpos", "message": "hola", "metadata": "x"}',
+    ],
+)
+def test_a_malformed_body_still_gets_a_reply(assistant, body):
+    request = urllib.request.Request(assistant, data=body, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=60) as reply:
+        assert reply.status == 200 and json.loads(reply.read())[0]["text"]
+
+
+def test_socketio_turns_a_message_that_is_not_text_into_text(assistant):
+    received = _socketio_exchange("socket-numero", 12345)
+    assert received and received[0]["text"]
+
+
+def test_a_sender_over_the_rate_limit_is_asked_to_wait(assistant):
+    replies = [say(assistant, "rafaga", "hola") for _ in range(21)]  # the default limit: 20 a minute
+    assert all("asistente virtual" in r[0]["text"] for r in replies[:20])
+    assert [r.get("text") for r in replies[20]] == [SLOW_DOWN]
+    assert "asistente virtual" in say(assistant, "otra-persona", "hola")[0]["text"]
+
+
+def _socketio_exchange(session: str, message: Any) -> list[dict]:
+    """Send ``message`` over socket.io as the widget does; what the bot utters back (within 30 s)."""
+    socketio = pytest.importorskip("socketio")
+    client = socketio.Client()
+    received: list[dict] = []
+    client.on("bot_uttered", lambda data: received.append(data))
+    client.connect(f"http://127.0.0.1:{RASA_PORT}", socketio_path="/socket.io", transports=["websocket"])
+    try:
+        client.emit("session_request", {"session_id": session})
+        time.sleep(0.5)
+        client.emit("user_uttered", {"message": message, "session_id": session})
+        deadline = time.monotonic() + 30
+        while not received and time.monotonic() < deadline:
+            time.sleep(0.2)
+    finally:
+        client.disconnect()
+    return received
+
+
+def test_socketio_channel_answers(assistant):
+    received = _socketio_exchange("socket-prueba", "cuantos stl hay")
+    assert received and "21 Secretariados Técnicos Locales" in received[0]["text"]
+
+
+def test_telegram_bridge_against_the_real_assistant(assistant, kb):
+    """/estado → press a state → its status, from the real Rasa, through a stand-in Bot API."""
+    from clients.telegram.config import Settings as TelegramSettings
+
+    from .telegram_fakes import TOKEN, BridgeThread, FakeBotApi
+
+    states = [(state.id, state.name) for state in kb.states]
+    rasa_url = assistant.removesuffix("/webhooks/rest/webhook")
+    with FakeBotApi() as api:
+        settings = TelegramSettings(
+            token=TOKEN, api_url=api.base_url, rasa_url=rasa_url, poll_timeout=1, rasa_timeout=30
+        )
+        with BridgeThread(settings, states):
+            api.say(77, "/estado")
+            [picker] = api.wait_sent(77, 1)
+            jalisco = next(
+                b["callback_data"]
+                for row in picker["reply_markup"]["inline_keyboard"]
+                for b in row
+                if b["text"] == "Jalisco"
+            )
+            api.press(77, picker["result"], jalisco)
+            _, status = api.wait_sent(77, 2, timeout=60)
+            api.say(77, "y cuantos planes tiene?")
+            *_, plans = api.wait_sent(77, 3, timeout=60)
+    assert "Jalisco" in status["text"] and "INAI/265/19" in status["text"]
+    assert "2 Planes de Acción Local" in plans["text"]
+
+
+def _listening_addresses(port: str) -> set[str]:
+    """The local addresses with a socket listening on ``port``, from /proc/net/tcp and tcp6 (hex)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.rsplit(":", 1)
+            if state == "0A" and int(hex_port, 16) == int(port):
+                found.add(address)
+    return found
+
+
+def test_the_servers_listen_on_loopback_only(assistant):
+    loopback = {"0100007F", "00000000000000000000000001000000"}  # 127.0.0.1 and ::1, as the kernel shows them
+    for port in (RASA_PORT, ACTIONS_PORT):
+        addresses = _listening_addresses(port)
+        assert addresses and addresses <= loopback, (port, addresses)
+
+
+def _action_server_pids() -> list[int]:
+    """The action server of the `assistant` fixture (python -m rasa_sdk on ACTIONS_PORT) and all its
+    descendants (Sanic's workers)."""
+    parents: dict[int, int] = {}
+    main = None
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                command = (entry / "cmdline").read_bytes().split(b"\0")
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            if b"rasa_sdk" in command and ACTIONS_PORT.encode() in command:
+                main = int(entry.name)
+    assert main is not None, "no action server is running"
+    family = [main]
+    for pid in family:  # grows while walking: children, grandchildren…
+        family.extend(child for child, parent in parents.items() if parent == pid)
+    return family
+
+
+def test_a_killed_action_server_gives_an_apology_then_answers_come_back(assistant):
+    say(assistant, "caida", "hola")
+    for pid in _action_server_pids():
+        os.kill(pid, signal.SIGKILL)
+    replies = say(assistant, "caida", "cuantos stl hay")
+    assert [r.get("text") for r in replies] == [APOLOGY]
+    assert answers(f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/")  # Rasa keeps serving
+    deadline = time.monotonic() + 120
+    while True:
+        said = " ".join(r.get("text") or "" for r in say(assistant, "caida", "cuantos stl hay"))
+        if "21 Secretariados Técnicos Locales" in said:
+            break
+        assert time.monotonic() < deadline, f"answers did not come back: {said!r}"
+        time.sleep(2)

@@ -1,0 +1,538 @@
+"""The Telegram bridge (clients/telegram), offline: a stand-in Bot API and a stub Rasa REST channel, both on
+127.0.0.1, with the real bridge (python-telegram-bot, polling or webhook) between them."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import signal
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from telegram.error import InvalidToken
+
+from clients.telegram import texts
+from clients.telegram.config import ConfigError, Settings, from_env
+from clients.telegram.limits import ChatLimiter
+from clients.telegram.logs import Redact
+from clients.telegram.render import ButtonStore, render, split_text
+
+from .telegram_fakes import TOKEN, WAIT, BridgeThread, FakeBotApi, FakeRasa, free_port, wait_until
+
+REPO = Path(__file__).resolve().parent.parent
+POSITIVE = '/feedback{"valor": "positivo"}'
+NEGATIVE = '/feedback{"valor": "negativo"}'
+FEEDBACK = [{"title": "👍", "payload": POSITIVE}, {"title": "👎", "payload": NEGATIVE}]
+HELP = "Respondo con los documentos de Gobierno Abierto. Prueba: «¿Jalisco tiene STL?»"
+STL = "Un Secretariado Técnico Local (STL) reúne gobierno y sociedad civil. Fuente: https://home.inai.org.mx/"
+RECOMMENDATIONS = "Las 4 recomendaciones del SNT ante la COVID-19 (25 de mayo de 2020): …"
+GUIDES = "Hay guías de cocreación y de seguimiento."
+THANKS = "¡Gracias! Me alegra que te sirviera."
+LONG_PARAGRAPH = ("Los planes de acción local se construyen entre gobierno y sociedad civil. " * 7).strip()
+LONG = "\n\n".join([LONG_PARAGRAPH] * 10)
+LONG_PAYLOAD = '/estado_situacion{"estado": "Un nombre de estado tan largo que no cabe en 64 bytes"}'
+
+
+def rasa_reply(sender: str, message: str) -> list[dict[str, Any]]:
+    """What the stub Rasa answers: like the real assistant, substantive answers carry 👍/👎."""
+    if message == "ayuda":
+        return [{"recipient_id": sender, "text": HELP}]
+    if message.startswith("/feedback"):
+        return [{"recipient_id": sender, "text": THANKS}]
+    if message == LONG_PAYLOAD:
+        return [{"recipient_id": sender, "text": "Recibí el botón largo."}]
+    if message.startswith("/estado_situacion"):
+        state = json.loads(message[len("/estado_situacion") :])["estado"]
+        return [
+            {
+                "recipient_id": sender,
+                "text": f"{state} participa en Gobierno Abierto desde 2016.",
+                "buttons": FEEDBACK,
+            }
+        ]
+    if message == "cuales son las recomendaciones":
+        return [{"recipient_id": sender, "text": RECOMMENDATIONS, "buttons": FEEDBACK}]
+    if message == "que guias hay":
+        return [{"recipient_id": sender, "text": GUIDES, "buttons": FEEDBACK}]
+    if message == "dame la respuesta larga":
+        return [{"recipient_id": sender, "text": LONG, "buttons": FEEDBACK}]
+    if message == "opciones":
+        return [
+            {
+                "recipient_id": sender,
+                "text": "Elige:",
+                "buttons": [{"title": "Largo", "payload": LONG_PAYLOAD}],
+            }
+        ]
+    return [{"recipient_id": sender, "text": STL, "buttons": FEEDBACK}]
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotApi]:
+    with FakeBotApi() as fake:
+        yield fake  # type: ignore[misc]
+
+
+@pytest.fixture
+def rasa() -> Iterator[FakeRasa]:
+    with FakeRasa(rasa_reply) as fake:
+        yield fake  # type: ignore[misc]
+
+
+@pytest.fixture
+def states(kb) -> list[tuple[str, str]]:
+    return [(state.id, state.name) for state in kb.states]
+
+
+@contextmanager
+def bridge(
+    api: FakeBotApi, rasa: FakeRasa, states: list[tuple[str, str]], **overrides: Any
+) -> Iterator[BridgeThread]:
+    settings = Settings(
+        **{
+            "token": TOKEN,
+            "api_url": api.base_url,
+            "rasa_url": rasa.url,
+            "poll_timeout": 1,
+            "rasa_timeout": 5,
+            **overrides,
+        }
+    )
+    with BridgeThread(settings, states) as running:
+        yield running
+    assert not any("parse_mode" in params for _, params in api.calls), "text must be sent as plain text"
+
+
+def keyboard(message: dict[str, Any]) -> list[list[dict[str, Any]]]:
+    return (message.get("reply_markup") or {}).get("inline_keyboard") or []
+
+
+def titles(message: dict[str, Any]) -> list[str]:
+    return [button["text"] for row in keyboard(message) for button in row]
+
+
+def data_of(message: dict[str, Any], title: str) -> str:
+    return next(b["callback_data"] for row in keyboard(message) for b in row if b["text"] == title)
+
+
+# -- commands ---------------------------------------------------------------------------------------
+
+
+def test_start_says_what_it_answers_and_how_conversations_are_kept(api, rasa, states):
+    with bridge(api, rasa, states, retention_days=30):
+        api.say(11, "/start")
+        [start] = api.wait_sent(11, 1)
+    text = start["text"]
+    assert "Gobierno Abierto" in text and "/estado" in text and "/recomendaciones" in text
+    assert "guardamos las conversaciones" in text and "se conservan 30 días" in text
+    assert "No compartimos tus datos con terceros, aparte de Telegram." in text
+    assert len(text.splitlines()) <= 5
+    assert rasa.received == []  # /start is answered by the bridge alone
+    [commands] = api.of("setMyCommands")
+    assert [c["command"] for c in commands["commands"]] == [
+        "start",
+        "help",
+        "estado",
+        "recomendaciones",
+        "guias",
+    ]
+
+
+def test_privacy_notice_without_retention_days_leaves_it_to_the_operator():
+    text = texts.start_text(None)
+    assert "el operador del servicio define cuánto tiempo se conservan" in text
+    assert "días" not in text
+    assert "se conservan 7 días" in texts.start_text(7)
+
+
+def test_help_asks_rasa_for_help_while_typing(api, rasa, states):
+    with bridge(api, rasa, states):
+        api.say(12, "/help")
+        [reply] = api.wait_sent(12, 1)
+    assert rasa.received == [("telegram:12", "ayuda")]
+    assert reply["text"] == HELP and "reply_markup" not in reply
+    methods = [name for name, params in api.calls if str(params.get("chat_id")) == "12"]
+    assert methods[:2] == ["sendChatAction", "sendMessage"]
+    assert api.of("sendChatAction", 12)[0]["action"] == "typing"
+
+
+def test_recomendaciones_and_guias_commands(api, rasa, states):
+    with bridge(api, rasa, states):
+        api.say(13, "/recomendaciones")
+        api.wait_sent(13, 1)
+        api.say(13, "/guias")
+        first, second = api.wait_sent(13, 2)
+    assert rasa.received == [
+        ("telegram:13", "cuales son las recomendaciones"),
+        ("telegram:13", "que guias hay"),
+    ]
+    assert (first["text"], second["text"]) == (RECOMMENDATIONS, GUIDES)
+
+
+def test_estado_picker_lists_every_state_and_a_press_gives_its_status(api, rasa, states, kb):
+    with bridge(api, rasa, states):
+        api.say(14, "/estado")
+        [picker] = api.wait_sent(14, 1)
+        assert picker["text"] == texts.PICK_STATE
+        assert titles(picker) == [state.name for state in kb.states] and len(titles(picker)) == 32
+        assert all(len(b["callback_data"].encode()) <= 64 for row in keyboard(picker) for b in row)
+        query = api.press(14, picker["result"], data_of(picker, "Ciudad de México"))
+        _, status = api.wait_sent(14, 2)
+    assert rasa.received == [("telegram:14", '/estado_situacion{"estado": "Ciudad de México"}')]
+    assert status["text"] == "Ciudad de México participa en Gobierno Abierto desde 2016."
+    assert [a["callback_query_id"] for a in api.of("answerCallbackQuery")] == [query]
+
+
+# -- questions, buttons, feedback -------------------------------------------------------------------
+
+
+def test_question_is_answered_as_plain_text_with_feedback_buttons(api, rasa, states):
+    with bridge(api, rasa, states):
+        api.say(15, "¿qué es un STL? <b>hola</b>")
+        [answer] = api.wait_sent(15, 1)
+        assert rasa.received == [("telegram:15", "¿qué es un STL? <b>hola</b>")]
+        assert answer["text"] == STL  # the link stays as text: Telegram makes it clickable
+        assert keyboard(answer) == [
+            [
+                {"text": "👍", "callback_data": "p:" + POSITIVE},
+                {"text": "👎", "callback_data": "p:" + NEGATIVE},
+            ]
+        ]
+        query = api.press(15, answer["result"], data_of(answer, "👍"))
+        _, thanks = api.wait_sent(15, 2)
+        wait_until(lambda: api.of("editMessageReplyMarkup", 15), what="the keyboard to go")
+    assert rasa.received[1] == ("telegram:15", POSITIVE)
+    assert thanks["text"] == THANKS
+    assert [a["callback_query_id"] for a in api.of("answerCallbackQuery")] == [query]
+    [edit] = api.of("editMessageReplyMarkup", 15)
+    assert int(edit["message_id"]) == answer["result"]["message_id"] and "reply_markup" not in edit
+
+
+def test_only_the_latest_answer_keeps_its_rating_buttons(api, rasa, states):
+    with bridge(api, rasa, states):
+        api.say(16, "primera pregunta")
+        [first] = api.wait_sent(16, 1)
+        api.say(16, "segunda pregunta")
+        api.wait_sent(16, 2)
+        [edit] = wait_until(lambda: api.of("editMessageReplyMarkup", 16), what="the old keyboard to go")
+    assert int(edit["message_id"]) == first["result"]["message_id"] and "reply_markup" not in edit
+
+
+def test_long_button_payload_goes_through_a_short_key(api, rasa, states):
+    with bridge(api, rasa, states):
+        api.say(17, "opciones")
+        [menu] = api.wait_sent(17, 1)
+        data = data_of(menu, "Largo")
+        assert data.startswith("k:") and len(data.encode()) <= 64
+        api.press(17, menu["result"], data)
+        _, reply = api.wait_sent(17, 2)
+        assert rasa.received[-1] == ("telegram:17", LONG_PAYLOAD)
+        assert reply["text"] == "Recibí el botón largo."
+        api.press(17, menu["result"], "k:zzz")  # a key the bridge never gave (or has forgotten)
+        stale = wait_until(
+            lambda: [a for a in api.of("answerCallbackQuery") if a.get("text")],
+            what="the stale-button answer",
+        )
+    assert stale[0]["text"] == texts.STALE_BUTTON
+    assert len(rasa.received) == 2
+
+
+def test_5000_character_reply_is_split_in_two(api, rasa, states):
+    assert len(LONG) >= 5000
+    with bridge(api, rasa, states):
+        api.say(18, "dame la respuesta larga")
+        first, second = api.wait_sent(18, 2)
+        api.say(18, "otra")  # proves nothing more came from the long reply
+        messages = api.wait_sent(18, 3)
+    assert messages[2]["text"] == STL
+    assert len(first["text"]) <= 4096 and len(second["text"]) <= 4096
+    assert first["text"] + "\n\n" + second["text"] == LONG  # cut between paragraphs
+    assert "reply_markup" not in first and titles(second) == ["👍", "👎"]
+
+
+def test_non_text_messages_get_a_polite_answer(api, rasa, states):
+    with bridge(api, rasa, states):
+        api.push(
+            {
+                "message": {
+                    "message_id": 1,
+                    "date": 0,
+                    "chat": {"id": 19, "type": "private"},
+                    "from": {"id": 19, "is_bot": False, "first_name": "Ana"},
+                    "sticker": {
+                        "file_id": "s",
+                        "file_unique_id": "s",
+                        "width": 1,
+                        "height": 1,
+                        "is_animated": False,
+                        "is_video": False,
+                        "type": "regular",
+                    },
+                }
+            }
+        )
+        [reply] = api.wait_sent(19, 1)
+    assert reply["text"] == texts.TEXT_ONLY and rasa.received == []
+
+
+# -- reliability -------------------------------------------------------------------------------------
+
+
+def test_rasa_down_gets_an_apology_then_recovers_by_itself(api, rasa, states):
+    with bridge(api, rasa, states) as running:
+        rasa.stop()
+        api.say(20, "¿qué es un STL?")
+        [apology] = api.wait_sent(20, 1)
+        assert apology["text"] == texts.UNAVAILABLE
+        assert running.alive
+        rasa.start()  # Rasa is back on the same port
+        api.say(20, "¿qué es un STL?")
+        _, answer = api.wait_sent(20, 2)
+    assert answer["text"] == STL
+    assert rasa.received == [("telegram:20", "¿qué es un STL?")]
+
+
+def test_slow_rasa_gets_an_apology(api, rasa, states):
+    rasa.delay = 2.0
+    with bridge(api, rasa, states, rasa_timeout=0.3):
+        api.say(21, "¿qué es un STL?")
+        [apology] = api.wait_sent(21, 1)
+        rasa.delay = 0
+        api.say(21, "¿qué es un STL?")
+        _, answer = api.wait_sent(21, 2)
+    assert (apology["text"], answer["text"]) == (texts.UNAVAILABLE, STL)
+
+
+def test_bot_api_unreachable_at_start_is_waited_for(api, rasa, states, caplog):
+    api.stop()  # Telegram cannot be reached when the bridge starts
+    later = threading.Timer(0.5, api.start)  # and comes back on the same address
+    later.start()
+    try:
+        with bridge(api, rasa, states):
+            api.say(26, "¿qué es un STL?")
+            [answer] = api.wait_sent(26, 1)
+    finally:
+        later.cancel()
+    assert answer["text"] == STL
+    assert "the Bot API does not answer" in caplog.text
+
+
+def test_a_rejected_token_stops_the_bridge(api, rasa, states):
+    settings = Settings(token="999:wrong", api_url=api.base_url, rasa_url=rasa.url, poll_timeout=1)
+    with pytest.raises(InvalidToken), BridgeThread(settings, states):
+        pass
+
+
+def test_telegram_flood_limit_retry_after_is_honoured(api, rasa, states):
+    api.retry_after = [1]  # the first sendMessage gets HTTP 429, retry_after 1 s
+    with bridge(api, rasa, states):
+        api.say(22, "¿qué es un STL?")
+        refused, delivered = api.wait_sent(22, 2)
+    assert refused["text"] == delivered["text"] == STL and "result" not in refused
+
+
+def test_a_chat_over_its_limit_is_told_once_politely(api, rasa, states):
+    with bridge(api, rasa, states, chat_limit=3):
+        pushed = [api.say(23, f"pregunta {n}") for n in range(5)]
+        wait_until(
+            lambda: any(int(p.get("offset") or 0) > pushed[-1]["update_id"] for p in api.of("getUpdates")),
+            what="every update to be fetched",
+        )
+        api.wait_sent(23, 4)
+    # the bridge has stopped, so every update has been handled
+    sent = [m["text"] for m in api.sent(23)]
+    assert sorted(sent) == sorted([STL] * 3 + [texts.SLOW_DOWN])
+    assert len(rasa.received) == 3
+
+
+def test_chat_limiter_forgets_after_a_minute():
+    now = [0.0]
+    limiter = ChatLimiter(2, clock=lambda: now[0])
+    assert [limiter.allow(1), limiter.allow(1), limiter.allow(1)] == [True, True, False]
+    assert limiter.allow(2)  # other chats are not affected
+    assert limiter.should_warn(1) and not limiter.should_warn(1)
+    now[0] = 61.0
+    assert limiter.allow(1)
+
+
+# -- webhook ------------------------------------------------------------------------------------------
+
+
+def post_update(port: int, update: dict[str, Any], secret: str | None) -> int:
+    headers = {"Content-Type": "application/json"}
+    if secret is not None:
+        headers["X-Telegram-Bot-Api-Secret-Token"] = secret
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/telegram/hook",
+        method="POST",
+        data=json.dumps(update).encode(),
+        headers=headers,
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=WAIT) as response:
+            return response.status
+    except urllib.error.HTTPError as refused:
+        return refused.code
+
+
+def test_webhook_rejects_a_wrong_secret_with_403(api, rasa, states):
+    port = free_port()
+    update = {
+        "update_id": 1,
+        "message": {
+            "message_id": 5,
+            "date": 0,
+            "text": "¿qué es un STL?",
+            "chat": {"id": 24, "type": "private"},
+            "from": {"id": 24, "is_bot": False, "first_name": "Ana"},
+        },
+    }
+    with bridge(
+        api,
+        rasa,
+        states,
+        webhook_url="https://bot.example.invalid/telegram/hook",
+        webhook_secret="the-right_secret",
+        webhook_port=port,
+    ):
+        [registered] = api.of("setWebhook")
+        assert registered["url"] == "https://bot.example.invalid/telegram/hook"
+        assert registered["secret_token"] == "the-right_secret"
+        assert post_update(port, update, "a-wrong-secret") == 403
+        assert post_update(port, update, None) == 403
+        assert post_update(port, update, "the-right_secret") == 200
+        [answer] = api.wait_sent(24, 1)
+    assert answer["text"] == STL
+    assert rasa.received == [("telegram:24", "¿qué es un STL?")]  # only the authentic update got through
+    assert api.of("getUpdates") == []
+
+
+# -- pieces -------------------------------------------------------------------------------------------
+
+
+def test_split_text_prefers_paragraphs_then_lines_then_words():
+    assert split_text("corto") == ["corto"]
+    assert split_text("aaaa bbbb\ncccc\n\ndddd eeee", limit=12) == ["aaaa bbbb", "cccc", "dddd eeee"]
+    assert split_text("aa\n\nbb\ncc", limit=8) == ["aa", "bb\ncc"]  # a paragraph before a line
+    assert split_text("palabra " * 5, limit=16) == ["palabra palabra", "palabra palabra", "palabra"]
+    assert split_text("x" * 25, limit=10) == ["x" * 10, "x" * 10, "x" * 5]
+    emoji = split_text("👍" * 5000)  # 10,000 UTF-16 units: Telegram counts those
+    assert [len(part) for part in emoji] == [2048, 2048, 904]
+
+
+def test_render_puts_buttons_on_the_last_part_and_skips_empty_messages():
+    store = ButtonStore()
+    out = render(
+        1,
+        [
+            {"text": "a" * 5000, "buttons": FEEDBACK},
+            {"custom": {"x": 1}},
+            {"buttons": [{"title": "Ver", "payload": "/ayuda"}]},
+        ],
+        store,
+    )
+    assert [len(o.text) for o in out] == [4096, 904, len(texts.PICK_OPTION)]
+    assert out[0].keyboard is None and out[1].feedback and not out[2].feedback
+    assert out[2].keyboard.inline_keyboard[0][0].callback_data == "p:/ayuda"
+
+
+def test_settings_from_environment():
+    with pytest.raises(ConfigError, match="TELEGRAM_BOT_TOKEN"):
+        from_env({})
+    settings = from_env({"TELEGRAM_BOT_TOKEN": TOKEN})
+    assert (settings.api_url, settings.rasa_url, settings.webhook_url) == (
+        "https://api.telegram.org/bot",
+        "http://127.0.0.1:5005",
+        None,
+    )
+    assert (settings.chat_limit, settings.rasa_timeout, settings.webhook_port) == (20, 10.0, 8443)
+    assert TOKEN not in repr(settings)
+    hook = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_URL": "https://bot.example.org/tg"}
+    first, second = from_env(hook).webhook_secret, from_env(hook).webhook_secret
+    assert first and second and first != second and len(first) >= 32  # generated when unset
+    assert from_env(hook).webhook_path == "tg"
+    with pytest.raises(ConfigError, match="TELEGRAM_WEBHOOK_SECRET"):
+        from_env({**hook, "TELEGRAM_WEBHOOK_SECRET": "no spaces allowed"})
+    with pytest.raises(ConfigError, match="RASA_TIMEOUT"):
+        from_env({"TELEGRAM_BOT_TOKEN": TOKEN, "RASA_TIMEOUT": "pronto"})
+    assert from_env({"TELEGRAM_BOT_TOKEN": TOKEN, "RETENTION_DAYS": "90"}).retention_days == 90
+
+
+def test_redact_removes_the_token_from_messages_and_tracebacks():
+    record = logging.LogRecord(
+        "telegram", logging.DEBUG, __file__, 1, "URL: %s", (f"https://x/bot{TOKEN}",), None
+    )
+    try:
+        raise RuntimeError(f"failed https://x/bot{TOKEN}/getMe")
+    except RuntimeError:
+        record.exc_info = sys.exc_info()
+    Redact([TOKEN]).filter(record)
+    assert TOKEN not in logging.Formatter().format(record)
+    assert "[REDACTED]" in record.getMessage()
+
+
+# -- the command --------------------------------------------------------------------------------------
+
+
+def command_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "RASA_", "LOG_"))}
+    return {**env, **extra}
+
+
+def test_command_without_a_token_exits_with_a_clear_message():
+    done = subprocess.run(
+        [sys.executable, "-m", "clients.telegram"],
+        cwd=REPO,
+        env=command_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "TELEGRAM_BOT_TOKEN is not set" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("log_text", ["0", "1"])
+def test_command_logs_neither_token_nor_text_unless_asked(api, rasa, log_text):
+    phrase = "mi frase privada 4711, escribeme a ana.lopez@example.com"
+    env = command_env(
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_API_URL=api.base_url,
+        RASA_URL=rasa.url,
+        LOG_LEVEL="DEBUG",
+        TELEGRAM_LOG_TEXT=log_text,
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "clients.telegram"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_until(
+            lambda: api.of("getUpdates") or process.poll() is not None, timeout=30, what="the bridge to poll"
+        )
+        api.say(25, phrase)
+        [answer] = api.wait_sent(25, 1)
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert answer["text"] == STL
+    assert process.returncode == 0
+    assert "polling mode" in stderr and TOKEN not in stderr
+    assert ("mi frase privada 4711, escribeme a [correo]" in stderr) == (log_text == "1")
+    assert "ana.lopez@example.com" not in stderr  # personal data: never, even with texts logged

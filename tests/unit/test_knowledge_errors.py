@@ -1,0 +1,107 @@
+"""A bad knowledge file fails at load with a message naming the file, the entry and the field."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import KnowledgeError, load_knowledge
+
+
+def _edit(path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {path.name}: {old!r}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def _error(root) -> KnowledgeError:
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(root)
+    return caught.value
+
+
+def test_the_copy_itself_loads(knowledge_copy):
+    assert len(load_knowledge(knowledge_copy).states) == 32
+
+
+def test_wrong_type_names_file_entry_and_field(knowledge_copy):
+    states = knowledge_copy / "facts" / "states.yaml"
+    text = states.read_text(encoding="utf-8")
+    start = text.index("- id: jalisco\n")
+    jalisco = text[start : text.index("- id:", start + 1)]
+    states.write_text(
+        text.replace(jalisco, jalisco.replace("year: 2015", "year: dos mil quince")), encoding="utf-8"
+    )
+    error = _error(knowledge_copy)
+    assert error.path.endswith("states.yaml")
+    assert "'jalisco'" in error.entry
+    assert error.field == "joined.year"
+    assert "states.yaml: entry 'jalisco'" in str(error) and "field 'joined.year'" in str(error)
+
+
+def test_a_quote_not_in_its_source_is_refused(knowledge_copy):
+    _edit(
+        knowledge_copy / "facts" / "figures.yaml",
+        "colaboran más de 400 actores locales",
+        "colaboran más de 500 actores locales",
+    )
+    error = _error(knowledge_copy)
+    assert error.path.endswith("figures.yaml") and error.field == "quote"
+    assert "actores_locales" in error.entry and "not in source 'inai-265-19'" in str(error)
+
+
+def test_a_recommendation_text_must_be_verbatim(knowledge_copy):
+    _edit(knowledge_copy / "facts" / "recommendations.yaml", "Innovar estrategias", "Inventar estrategias")
+    error = _error(knowledge_copy)
+    assert error.path.endswith("recommendations.yaml") and error.entry == "'Tercera'"
+    assert error.field == "text"
+
+
+def test_a_list_whose_members_do_not_add_up_is_refused(knowledge_copy):
+    _edit(
+        knowledge_copy / "facts" / "states.yaml",
+        "  - list: pal-2020-08\n    count: 2\n",
+        "  - list: pal-2020-08\n    count: 3\n",
+    )
+    error = _error(knowledge_copy)
+    assert error.path.endswith("lists.yaml") and error.entry == "'pal-2020-08'"
+    assert error.field == "total" and "gives 21" in str(error) and "lists 22" in str(error)
+
+
+def test_an_unknown_source_reference_is_refused(knowledge_copy):
+    _edit(knowledge_copy / "facts" / "guides.yaml", "also_in: [inai-265-19]", "also_in: [inai-999-99]")
+    error = _error(knowledge_copy)
+    assert error.path.endswith("guides.yaml") and "guia-stl" in error.entry
+    assert error.field == "also_in.0" and "unknown source 'inai-999-99'" in str(error)
+
+
+def test_a_misspelt_field_is_refused(knowledge_copy):
+    _edit(knowledge_copy / "facts" / "contacts.yaml", "  institution: INAI\n", "  instituton: INAI\n")
+    error = _error(knowledge_copy)
+    assert error.path.endswith("contacts.yaml") and "contactos-dggat" in error.entry
+    assert error.field in {"instituton", "institution"}
+
+
+def test_an_alias_of_two_states_is_refused(knowledge_copy):
+    _edit(knowledge_copy / "facts" / "states.yaml", "  - jal\n", "  - jal\n  - slp\n")
+    error = _error(knowledge_copy)
+    assert "'san-luis-potosi'" in error.entry and error.field == "aliases"
+    assert "'slp' also belongs to 'jalisco'" in str(error)
+
+
+def test_a_source_with_a_bad_date_names_its_file_and_field(knowledge_copy):
+    _edit(knowledge_copy / "sources" / "inai-083-18.md", 'date: "2018-03-27"', 'date: "27 de marzo"')
+    error = _error(knowledge_copy)
+    assert error.path.endswith("inai-083-18.md") and error.field == "date"
+
+
+def test_a_source_without_front_matter_is_refused(knowledge_copy):
+    path = knowledge_copy / "sources" / "nuevo.md"
+    path.write_text("Un texto sin metadatos.\n", encoding="utf-8")
+    error = _error(knowledge_copy)
+    assert error.path.endswith("nuevo.md") and "front matter" in str(error)
+
+
+def test_a_missing_fact_file_is_named(knowledge_copy):
+    (knowledge_copy / "facts" / "glossary.yaml").unlink()
+    error = _error(knowledge_copy)
+    assert error.path.endswith("glossary.yaml") and "missing" in str(error)
