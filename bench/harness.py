@@ -37,7 +37,7 @@ class Assistant:
 
 def conversations() -> list[list[str]]:
     """The user's side of every dev conversation; ``@long`` is a message over 6,000 characters."""
-    data = yaml.safe_load((REPO / "tests/conversations/dev_conversations.yml").read_text("utf-8"))
+    data = yaml.safe_load((REPO / "tests/stories/dev_conversations.yml").read_text("utf-8"))
     return [[LONG if t["user"] == "@long" else t["user"] for t in c["turns"]] for c in data]
 
 

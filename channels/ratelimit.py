@@ -31,14 +31,22 @@ class Limiter(Protocol):
 class MemoryLimiter:
     """A sliding window per sender, in this process."""
 
-    def __init__(self, limit: int, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, limit: int, clock: Callable[[], float] = time.monotonic, max_senders: int = MAX_TRACKED_SENDERS
+    ) -> None:
         self.limit = limit
         self._clock = clock
+        self._max_senders = max_senders
         self._seen: dict[str, collections.deque] = {}
+
+    @property
+    def tracked_senders(self) -> int:
+        """How many senders this limiter holds in memory."""
+        return len(self._seen)
 
     async def allow(self, sender: str) -> bool:
         now = self._clock()
-        if len(self._seen) > MAX_TRACKED_SENDERS:
+        if len(self._seen) > self._max_senders:
             self._forget_idle(now)
         times = self._seen.setdefault(sender, collections.deque())
         while times and now - times[0] >= WINDOW_S:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import Any
 
 _DATE = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 _SEP = r"[ .\-]"
@@ -49,10 +50,11 @@ _DIGIT = re.compile(r"\d")
 _MIN_PHONE_DIGITS = 9
 
 
-def _marker(match: re.Match) -> str:
+def _marker(match: re.Match[str]) -> str:
     kind = match.lastgroup
-    if kind == "teléfono" and len(_DIGIT.findall(match.group())) < _MIN_PHONE_DIGITS:
-        return match.group()
+    found: str = match.group()
+    if kind == "teléfono" and len(_DIGIT.findall(found)) < _MIN_PHONE_DIGITS:
+        return found
     return f"[{kind}]"
 
 
@@ -76,7 +78,7 @@ def install_log_redaction() -> None:
     if getattr(previous, "redacts_personal_data", False):
         return
 
-    def factory(*args, **kwargs) -> logging.LogRecord:
+    def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
         record = previous(*args, **kwargs)
         try:
             record.msg = redact(record.getMessage())
@@ -85,5 +87,5 @@ def install_log_redaction() -> None:
         record.args = None
         return record
 
-    factory.redacts_personal_data = True
+    setattr(factory, "redacts_personal_data", True)  # noqa: B010 - a mark on a function, read above
     logging.setLogRecordFactory(factory)

@@ -1,25 +1,32 @@
-"""Write the Rasa NLU data that comes from the knowledge base: state synonyms and lookup table.
+"""Write the Rasa files that come from the knowledge base, so no fact is typed twice: `make generate`.
 
-The states' names and aliases live in ``knowledge/facts/states.yaml`` only; this writes
-``data/nlu/estados_conocimiento.yml`` (ignored by git) from them before training and validation.
-Run with the project's ``.venv``: ``python -m ops.generate``.
+- ``data/nlu/estados_conocimiento.yml``: the states' names and aliases as synonyms and a lookup table.
+- ``domain/respuestas_conocimiento.yml``: the responses that state facts (how many recommendations, the
+  years the documents cover, the states offered as buttons).
+
+Both are ignored by git and rewritten only when their text changes. Run with ``.venv``.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from knowledge import load_knowledge
+from knowledge import KnowledgeBase, load_knowledge
 
-OUT = Path(__file__).resolve().parent / "data" / "nlu" / "estados_conocimiento.yml"
-HEADER = "# Generated from knowledge/facts/states.yaml by ops/generate.py: do not edit.\n"
+REPO = Path(__file__).resolve().parent.parent
+NLU_OUT = REPO / "data" / "nlu" / "estados_conocimiento.yml"
+DOMAIN_OUT = REPO / "domain" / "respuestas_conocimiento.yml"
+HEADER = "# Generated from knowledge/ by ops/generate.py: do not edit.\n"
+# The states the "which state?" question offers as buttons, by id (the rest are typed by name).
+SUGGESTED_STATES = ("ciudad-de-mexico", "estado-de-mexico", "jalisco", "nuevo-leon", "oaxaca", "veracruz")
 
 
-def nlu_data() -> dict:
-    kb = load_knowledge()
+def nlu_data(kb: KnowledgeBase) -> dict[str, Any]:
+    """Synonyms (every spelling → the state's name) and the ``estado`` lookup table."""
     synonyms, lookup = [], []
     for state in kb.states:
         spellings = sorted(
@@ -43,10 +50,79 @@ def nlu_data() -> dict:
     }
 
 
+def _recommendations(kb: KnowledgeBase) -> str:
+    recs = kb.recommendations
+    return f"las {len(recs.items)} recomendaciones del {recs.issuer_short} ante la COVID-19"
+
+
+def _years(kb: KnowledgeBase) -> str:
+    """From the first year a state joined to the newest dated document: «2015–2020»."""
+    first = min(s.joined.year for s in kb.states if s.joined)
+    last = max(source.date.year for source in kb.sources.values() if source.date)
+    return f"{first}–{last}"
+
+
+def domain_data(kb: KnowledgeBase) -> dict[str, Any]:
+    """The responses whose text carries facts, written from ``kb``."""
+    states = [kb.state(state_id.replace("-", " ")) for state_id in SUGGESTED_STATES]
+    missing = [sid for sid, state in zip(SUGGESTED_STATES, states, strict=True) if state is None]
+    if missing:
+        raise ValueError(f"ops/generate.py: SUGGESTED_STATES names no state with id {', '.join(missing)}")
+    buttons = [
+        {"title": s.name, "payload": f'/estado_situacion{{"estado": "{s.name}"}}'} for s in states if s
+    ]
+    return {
+        "version": "3.1",
+        "responses": {
+            "utter_saludar": [
+                {
+                    "text": "¡Hola! Soy el asistente virtual de Gobierno Abierto: Cocreación desde lo local. "
+                    f"Pregúntame por un estado, las cifras de la iniciativa, {_recommendations(kb)}, "
+                    "las guías o los contactos. Para saber cómo trato tus datos, escribe «privacidad».",
+                    "buttons": [
+                        {"title": "¿Qué es la iniciativa?", "payload": "/que_es_iniciativa"},
+                        {"title": "Recomendaciones", "payload": "/recomendacion"},
+                        {"title": "Cifras", "payload": "/cifras"},
+                    ],
+                }
+            ],
+            "utter_ayuda": [
+                {
+                    "text": "Respondo con los documentos de Gobierno Abierto: Cocreación desde lo local "
+                    f"(INAI y SNT, {_years(kb)}), siempre con su fuente y fecha. Prueba:\n"
+                    "• «¿Jalisco tiene STL?»\n• «¿Cuántos planes de acción hay?»\n"
+                    "• «¿Qué dice la tercera recomendación?»\n• «Guía de cocreación»\n• «Contacto»"
+                }
+            ],
+            "utter_fuera_de_tema": [
+                {
+                    "text": "Eso está fuera de lo que puedo responder: no doy asesoría legal ni información "
+                    "de otros temas. Puedo ayudarte con la iniciativa Gobierno Abierto: Cocreación desde lo "
+                    "local (estados, STL, planes de acción, cifras), "
+                    f"{_recommendations(kb)}, las guías y los contactos."
+                }
+            ],
+            "utter_ask_estado": [
+                {
+                    "text": "¿De qué estado quieres saber? Escribe su nombre (por ejemplo «Jalisco» o "
+                    "«CDMX») o elige uno:",
+                    "buttons": buttons,
+                }
+            ],
+        },
+    }
+
+
+def _write(path: Path, data: dict[str, Any]) -> None:
+    text = HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
 def main() -> int:
-    text = HEADER + yaml.safe_dump(nlu_data(), allow_unicode=True, sort_keys=False, width=200)
-    if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
-        OUT.write_text(text, encoding="utf-8")
+    kb = load_knowledge()
+    _write(NLU_OUT, nlu_data(kb))
+    _write(DOMAIN_OUT, domain_data(kb))
     return 0
 
 

@@ -64,3 +64,10 @@ class HashEmbedder:
 
     embed_queries = _vectors
     embed_passages = _vectors
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests under tests/integration/ start servers or a browser: marked so `make test-unit` leaves them."""
+    for item in items:
+        if "integration" in item.path.parts:
+            item.add_marker(pytest.mark.integration)

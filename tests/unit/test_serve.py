@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from bot import serve
+from ops import serve
 
 
 def test_postgres_url_becomes_rasa_sql_settings():
