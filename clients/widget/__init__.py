@@ -1,1 +1,1 @@
-"""The embeddable web chat widget: its demo server (clients.widget.server); the widget itself is in src/."""
+"""The embeddable web chat widget (src/, built by npm into build/widget/widget.js) and its demo server (.venv)."""
