@@ -1,1 +1,1 @@
-"""The embeddable web chat widget (src/, built by npm into build/widget/widget.js) and its demo server (.venv)."""
+"""The embeddable web chat widget (src/, built by npm into build/widget/) and its demo server (.venv)."""
