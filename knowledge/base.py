@@ -86,6 +86,12 @@ class KnowledgeBase:
             if o.date is None or (newest[o.metric] and newest[o.metric].date > o.date)
         ]
 
+    def years_covered(self) -> str:
+        """From the first year a state joined to the newest dated document: ``2015–2020``."""
+        first = min(state.joined.year for state in self.states if state.joined)
+        last = max(source.date.year for source in self.sources.values() if source.date)
+        return f"{first}–{last}"
+
     def term(self, name: str) -> Term | None:
         """The glossary entry for ``name`` (its id, term or an alias), or None."""
         key = squash(fold(name))

@@ -55,13 +55,6 @@ def _recommendations(kb: KnowledgeBase) -> str:
     return f"las {len(recs.items)} recomendaciones del {recs.issuer_short} ante la COVID-19"
 
 
-def _years(kb: KnowledgeBase) -> str:
-    """From the first year a state joined to the newest dated document: «2015–2020»."""
-    first = min(s.joined.year for s in kb.states if s.joined)
-    last = max(source.date.year for source in kb.sources.values() if source.date)
-    return f"{first}–{last}"
-
-
 def domain_data(kb: KnowledgeBase) -> dict[str, Any]:
     """The responses whose text carries facts, written from ``kb``."""
     states = [kb.state(state_id.replace("-", " ")) for state_id in SUGGESTED_STATES]
@@ -89,7 +82,7 @@ def domain_data(kb: KnowledgeBase) -> dict[str, Any]:
             "utter_ayuda": [
                 {
                     "text": "Respondo con los documentos de Gobierno Abierto: Cocreación desde lo local "
-                    f"(INAI y SNT, {_years(kb)}), siempre con su fuente y fecha. Prueba:\n"
+                    f"(INAI y SNT, {kb.years_covered()}), siempre con su fuente y fecha. Prueba:\n"
                     "• «¿Jalisco tiene STL?»\n• «¿Cuántos planes de acción hay?»\n"
                     "• «¿Qué dice la tercera recomendación?»\n• «Guía de cocreación»\n• «Contacto»"
                 }

@@ -9,8 +9,10 @@ import sys
 
 from telegram.error import InvalidToken
 
+from knowledge import load_knowledge
+
 from . import logs
-from .app import load_states, serve
+from .app import catalogue, serve
 from .config import ConfigError, Settings, from_env
 
 log = logging.getLogger("clients.telegram")
@@ -21,7 +23,7 @@ async def _run(settings: Settings) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    await serve(settings, load_states(), stop)
+    await serve(settings, catalogue(load_knowledge()), stop)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from telegram import Bot, BotCommand, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder
+
+from knowledge import KnowledgeBase
 
 from . import texts
 from .config import Settings
@@ -22,11 +25,17 @@ BOOTSTRAP_RETRIES = 5
 MAX_BACKOFF = 60.0
 
 
-def load_states() -> list[tuple[str, str]]:
-    """The states (id, name) of the knowledge base, for the /estado picker."""
-    from knowledge import load_knowledge
+@dataclass(frozen=True)
+class Catalogue:
+    """What the bridge says by itself from the knowledge base: the states of the /estado picker (id,
+    name) and the years the documents cover, in /start."""
 
-    return [(state.id, state.name) for state in load_knowledge().states]
+    states: list[tuple[str, str]]
+    years: str
+
+
+def catalogue(kb: KnowledgeBase) -> Catalogue:
+    return Catalogue([(state.id, state.name) for state in kb.states], kb.years_covered())
 
 
 def build_application(settings: Settings) -> Application:
@@ -79,14 +88,14 @@ async def _connect(application: Application, stop: asyncio.Event) -> bool:
 
 async def serve(
     settings: Settings,
-    states: Sequence[tuple[str, str]],
+    known: Catalogue,
     stop: asyncio.Event,
     on_ready: Callable[[], None] | None = None,
 ) -> None:
     """Run the bridge until ``stop`` is set. Raises InvalidToken when Telegram rejects the token."""
     rasa = RasaClient(settings.rasa_url, settings.rasa_timeout)
     application = build_application(settings)
-    bridge = Bridge(rasa, states, settings.chat_limit, settings.retention_days, settings.log_text)
+    bridge = Bridge(rasa, known.states, known.years, settings.log_text)
     bridge.register(application)
     updater = application.updater
     assert updater is not None

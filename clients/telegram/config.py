@@ -8,8 +8,7 @@ TELEGRAM_WEBHOOK_URL      public HTTPS URL for webhook mode; polling when unset
 TELEGRAM_WEBHOOK_SECRET   secret token Telegram sends with each update (random when unset)
 TELEGRAM_WEBHOOK_LISTEN   address the webhook server binds (127.0.0.1)
 TELEGRAM_WEBHOOK_PORT     port the webhook server binds (8443)
-TELEGRAM_CHAT_LIMIT       messages per minute accepted from one chat (20)
-RETENTION_DAYS            days conversations are kept, told to people in /start (unset: operator's)
+RETENTION_DAYS, PRIVACY_CONTACT  told in /start; read from common/settings.py, as every channel does
 LOG_LEVEL                 logging level (INFO)
 TELEGRAM_LOG_TEXT=1       also log message texts and library debug output (off)
 """
@@ -44,8 +43,6 @@ class Settings:
     webhook_secret: str | None = field(default=None, repr=False)
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8443
-    chat_limit: int = 20
-    retention_days: int | None = None
     log_level: str = "INFO"
     log_text: bool = False
     poll_timeout: float = 10.0
@@ -103,7 +100,6 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         raise ConfigError("TELEGRAM_WEBHOOK_SECRET may only hold 1-256 characters A-Z, a-z, 0-9, _ and -")
     if webhook_url and secret is None:
         secret = secrets.token_urlsafe(32)
-    retention = _get(env, "RETENTION_DAYS")
     return Settings(
         token=token,
         api_url=_url(env, "TELEGRAM_API_URL", DEFAULT_API_URL) or DEFAULT_API_URL,
@@ -113,8 +109,6 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         webhook_secret=secret,
         webhook_listen=_get(env, "TELEGRAM_WEBHOOK_LISTEN") or "127.0.0.1",
         webhook_port=int(_number(env, "TELEGRAM_WEBHOOK_PORT", 8443, int, 1, 65535)),
-        chat_limit=int(_number(env, "TELEGRAM_CHAT_LIMIT", 20, int, minimum=1)),
-        retention_days=None if retention is None else int(_number(env, "RETENTION_DAYS", 0, int)),
         log_level=(_get(env, "LOG_LEVEL") or "INFO").upper(),
         log_text=_get(env, "TELEGRAM_LOG_TEXT") == "1",
     )

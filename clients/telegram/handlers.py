@@ -21,8 +21,10 @@ from telegram.ext import (
     filters,
 )
 
+from common import settings
+from common.texts import privacy_notice
+
 from . import texts
-from .limits import ChatLimiter
 from .rasa_client import RasaClient, RasaUnavailable, sender_id
 from .render import (
     FEEDBACK_PREFIX,
@@ -47,16 +49,14 @@ class Bridge:
         self,
         rasa: RasaClient,
         states: Sequence[tuple[str, str]],
-        chat_limit: int = 20,
-        retention_days: int | None = None,
+        years: str,
         log_text: bool = False,
     ) -> None:
         self.rasa = rasa
         self.states = dict(states)
         self.state_keyboard = state_keyboard(states)
-        self.limiter = ChatLimiter(chat_limit)
         self.buttons = ButtonStore()
-        self.start_text = texts.start_text(retention_days)
+        self.years = years
         self.log_text = log_text
         self._locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
         self._feedback_message: OrderedDict[int, int] = OrderedDict()
@@ -78,9 +78,12 @@ class Bridge:
     # -- handlers ------------------------------------------------------------------------------
 
     async def on_start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """/start: what the assistant answers and the privacy notice; Rasa is not involved."""
+        """/start: what the assistant answers and the privacy notice (the same the ``privacidad`` intent
+        gives, with this chat's conversation id); Rasa is not involved."""
         if update.effective_chat:
-            await context.bot.send_message(update.effective_chat.id, self.start_text)
+            chat_id = update.effective_chat.id
+            notice = privacy_notice(settings.retention_days(), settings.privacy_contact(), sender_id(chat_id))
+            await context.bot.send_message(chat_id, texts.start_text(self.years, notice))
 
     def _forwarding(self, message: str) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]:
         """A command handler that sends a fixed message to Rasa, as if the person had typed it."""
@@ -146,12 +149,10 @@ class Bridge:
     # -- the conversation ----------------------------------------------------------------------
 
     async def converse(self, bot: Bot, chat_id: int, message: str) -> None:
-        """Send ``message`` to Rasa for ``chat_id`` and deliver the replies, one chat at a time."""
-        if not self.limiter.allow(chat_id):
-            log.info("chat %s is over its message limit", chat_id)
-            if self.limiter.should_warn(chat_id):
-                await bot.send_message(chat_id, texts.SLOW_DOWN)
-            return
+        """Send ``message`` to Rasa for ``chat_id`` and deliver the replies, one chat at a time.
+
+        The rate limit per sender is Rasa's channel's (RATE_LIMIT_PER_MINUTE): its notice comes back as
+        a reply like any other."""
         if self.log_text:
             log.debug("chat %s says %r", chat_id, message)
         lock = self._locks.get(chat_id)

@@ -1,9 +1,8 @@
-"""Limits: a per-chat spam guard (messages per minute) and Telegram's flood limits on what we send."""
+"""Telegram's flood limits on what the bridge sends. What people may send is limited by Rasa's channel."""
 
 from __future__ import annotations
 
-import time
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -14,47 +13,6 @@ from telegram.ext import AIORateLimiter
 SENDING_METHODS = frozenset(
     {"sendMessage", "editMessageReplyMarkup", "editMessageText", "sendPhoto", "sendDocument"}
 )
-
-
-class ChatLimiter:
-    """At most ``per_minute`` messages from one chat in any 60 s; says when to warn the person (once)."""
-
-    def __init__(
-        self,
-        per_minute: int,
-        window: float = 60.0,
-        max_chats: int = 10000,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.per_minute = per_minute
-        self.window = window
-        self.max_chats = max_chats
-        self._clock = clock
-        self._seen: OrderedDict[int, deque[float]] = OrderedDict()
-        self._warned: set[int] = set()
-
-    def allow(self, chat_id: int) -> bool:
-        """Count one message from ``chat_id``; False when it is over the limit (not counted)."""
-        now = self._clock()
-        stamps = self._seen.pop(chat_id, None) or deque()
-        self._seen[chat_id] = stamps
-        while stamps and now - stamps[0] >= self.window:
-            stamps.popleft()
-        while len(self._seen) > self.max_chats:
-            old, _ = self._seen.popitem(last=False)
-            self._warned.discard(old)
-        if len(stamps) >= self.per_minute:
-            return False
-        stamps.append(now)
-        self._warned.discard(chat_id)
-        return True
-
-    def should_warn(self, chat_id: int) -> bool:
-        """True the first time a chat is refused since it was last allowed."""
-        if chat_id in self._warned:
-            return False
-        self._warned.add(chat_id)
-        return True
 
 
 class FloodLimiter(AIORateLimiter):

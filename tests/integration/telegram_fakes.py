@@ -285,7 +285,7 @@ class _RasaHandler(_Handler):
 class BridgeThread:
     """Runs ``clients.telegram.app.serve`` in a thread with its own event loop; ``stop`` ends it."""
 
-    def __init__(self, settings: Any, states: list[tuple[str, str]]) -> None:
+    def __init__(self, settings: Any, states: Any) -> None:
         self.settings = settings
         self.states = states
         self.ready = threading.Event()

@@ -166,11 +166,12 @@ def test_socketio_channel_answers(assistant):
 
 def test_telegram_bridge_against_the_real_assistant(assistant, kb):
     """/estado → press a state → its status, from the real Rasa, through a stand-in Bot API."""
+    from clients.telegram.app import catalogue
     from clients.telegram.config import Settings as TelegramSettings
 
     from .telegram_fakes import TOKEN, BridgeThread, FakeBotApi
 
-    states = [(state.id, state.name) for state in kb.states]
+    states = catalogue(kb)
     rasa_url = assistant.removesuffix("/webhooks/rest/webhook")
     with FakeBotApi() as api:
         settings = TelegramSettings(

@@ -14,21 +14,21 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import pytest
 from telegram.error import InvalidToken
 
 from clients.telegram import texts
+from clients.telegram.app import Catalogue, catalogue
 from clients.telegram.config import ConfigError, Settings, from_env
-from clients.telegram.limits import ChatLimiter
 from clients.telegram.logs import Redact
 from clients.telegram.render import ButtonStore, render, split_text
+from common.texts import privacy_notice
 
+from ..conftest import REPO
 from .telegram_fakes import TOKEN, WAIT, BridgeThread, FakeBotApi, FakeRasa, free_port, wait_until
 
-REPO = Path(__file__).resolve().parent.parent
 POSITIVE = '/feedback{"valor": "positivo"}'
 NEGATIVE = '/feedback{"valor": "negativo"}'
 FEEDBACK = [{"title": "👍", "payload": POSITIVE}, {"title": "👎", "payload": NEGATIVE}]
@@ -89,14 +89,12 @@ def rasa() -> Iterator[FakeRasa]:
 
 
 @pytest.fixture
-def states(kb) -> list[tuple[str, str]]:
-    return [(state.id, state.name) for state in kb.states]
+def states(kb) -> Catalogue:
+    return catalogue(kb)
 
 
 @contextmanager
-def bridge(
-    api: FakeBotApi, rasa: FakeRasa, states: list[tuple[str, str]], **overrides: Any
-) -> Iterator[BridgeThread]:
+def bridge(api: FakeBotApi, rasa: FakeRasa, states: Catalogue, **overrides: Any) -> Iterator[BridgeThread]:
     settings = Settings(
         **{
             "token": TOKEN,
@@ -127,15 +125,18 @@ def data_of(message: dict[str, Any], title: str) -> str:
 # -- commands ---------------------------------------------------------------------------------------
 
 
-def test_start_says_what_it_answers_and_how_conversations_are_kept(api, rasa, states):
-    with bridge(api, rasa, states, retention_days=30):
+def test_start_says_what_it_answers_and_gives_the_one_privacy_notice(api, rasa, states, kb, monkeypatch):
+    monkeypatch.delenv("RETENTION_DAYS", raising=False)
+    monkeypatch.delenv("PRIVACY_CONTACT", raising=False)
+    with bridge(api, rasa, states):
         api.say(11, "/start")
         [start] = api.wait_sent(11, 1)
     text = start["text"]
     assert "Gobierno Abierto" in text and "/estado" in text and "/recomendaciones" in text
-    assert "guardamos las conversaciones" in text and "se conservan 30 días" in text
-    assert "No compartimos tus datos con terceros, aparte de Telegram." in text
-    assert len(text.splitlines()) <= 5
+    assert f"(INAI y SNT, {kb.years_covered()})" in text
+    # the same notice as the «privacidad» intent, with this chat's conversation id and the default 30 days
+    assert text.endswith(privacy_notice(30, "", "telegram:11"))
+    assert len(text.splitlines()) <= 6
     assert rasa.received == []  # /start is answered by the bridge alone
     [commands] = api.of("setMyCommands")
     assert [c["command"] for c in commands["commands"]] == [
@@ -147,11 +148,14 @@ def test_start_says_what_it_answers_and_how_conversations_are_kept(api, rasa, st
     ]
 
 
-def test_privacy_notice_without_retention_days_leaves_it_to_the_operator():
-    text = texts.start_text(None)
-    assert "el operador del servicio define cuánto tiempo se conservan" in text
-    assert "días" not in text
-    assert "se conservan 7 días" in texts.start_text(7)
+def test_start_states_the_configured_retention_and_privacy_contact(api, rasa, states, monkeypatch):
+    monkeypatch.setenv("RETENTION_DAYS", "7")
+    monkeypatch.setenv("PRIVACY_CONTACT", "privacidad@ejemplo.org")
+    with bridge(api, rasa, states):
+        api.say(12, "/start")
+        [start] = api.wait_sent(12, 1)
+    assert "se conserva 7 días" in start["text"]
+    assert "escribe a privacidad@ejemplo.org" in start["text"] and "telegram:12" in start["text"]
 
 
 def test_help_asks_rasa_for_help_while_typing(api, rasa, states):
@@ -340,30 +344,6 @@ def test_telegram_flood_limit_retry_after_is_honoured(api, rasa, states):
     assert refused["text"] == delivered["text"] == STL and "result" not in refused
 
 
-def test_a_chat_over_its_limit_is_told_once_politely(api, rasa, states):
-    with bridge(api, rasa, states, chat_limit=3):
-        pushed = [api.say(23, f"pregunta {n}") for n in range(5)]
-        wait_until(
-            lambda: any(int(p.get("offset") or 0) > pushed[-1]["update_id"] for p in api.of("getUpdates")),
-            what="every update to be fetched",
-        )
-        api.wait_sent(23, 4)
-    # the bridge has stopped, so every update has been handled
-    sent = [m["text"] for m in api.sent(23)]
-    assert sorted(sent) == sorted([STL] * 3 + [texts.SLOW_DOWN])
-    assert len(rasa.received) == 3
-
-
-def test_chat_limiter_forgets_after_a_minute():
-    now = [0.0]
-    limiter = ChatLimiter(2, clock=lambda: now[0])
-    assert [limiter.allow(1), limiter.allow(1), limiter.allow(1)] == [True, True, False]
-    assert limiter.allow(2)  # other chats are not affected
-    assert limiter.should_warn(1) and not limiter.should_warn(1)
-    now[0] = 61.0
-    assert limiter.allow(1)
-
-
 # -- webhook ------------------------------------------------------------------------------------------
 
 
@@ -454,7 +434,7 @@ def test_settings_from_environment():
         "http://127.0.0.1:5005",
         None,
     )
-    assert (settings.chat_limit, settings.rasa_timeout, settings.webhook_port) == (20, 10.0, 8443)
+    assert (settings.rasa_timeout, settings.webhook_port) == (10.0, 8443)
     assert TOKEN not in repr(settings)
     hook = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_URL": "https://bot.example.org/tg"}
     first, second = from_env(hook).webhook_secret, from_env(hook).webhook_secret
@@ -464,7 +444,6 @@ def test_settings_from_environment():
         from_env({**hook, "TELEGRAM_WEBHOOK_SECRET": "no spaces allowed"})
     with pytest.raises(ConfigError, match="RASA_TIMEOUT"):
         from_env({"TELEGRAM_BOT_TOKEN": TOKEN, "RASA_TIMEOUT": "pronto"})
-    assert from_env({"TELEGRAM_BOT_TOKEN": TOKEN, "RETENTION_DAYS": "90"}).retention_days == 90
 
 
 def test_redact_removes_the_token_from_messages_and_tracebacks():
