@@ -5,7 +5,7 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from answers.figures import asks_history, figure_answer, metric_of, overview_answer, year_of
+from answers.figures import figure_answer, metric_of, overview_answer, year_of
 from knowledge import KnowledgeBase
 
 from .base import AnswerAction, Reply, entity_of, text_of
@@ -16,11 +16,12 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     text = text_of(tracker)
     year = year_of(entity_of(tracker, "anio") or text)
     metric = metric_of(kb, text)
-    if metric is None and (year or asks_history(text)):
+    history = kb.vocabulary.asks_history(text)
+    if metric is None and (year or history):
         metric = tracker.get_slot("cifra")
     if metric not in kb.figures.metrics:
         return overview_answer(kb), []
-    return figure_answer(kb, metric, year, asks_history(text)), [SlotSet("cifra", metric)]
+    return figure_answer(kb, metric, year, history), [SlotSet("cifra", metric)]
 
 
 class ActionCifras(AnswerAction):

@@ -13,7 +13,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from answers.states import aspect_of, list_answer
+from answers.states import list_answer
 
 from . import resources
 from .base import answer, text_of
@@ -38,7 +38,7 @@ class ActionSeguimiento(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
         topic = last_topic(tracker)
-        aspect = aspect_of(text_of(tracker))
+        aspect = kb.vocabulary.aspect(text_of(tracker))
         reply = state_reply(kb, tracker) if topic == "action_estado" else None
         if reply is None and topic == "action_lista_estados" and aspect in ("stl", "pal"):
             reply = list_answer(kb, aspect), []

@@ -15,7 +15,7 @@ class ActionRecomendacion(AnswerAction):
     action_name = "action_recomendacion"
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
-        ordinal = ordinal_of(entity_of(tracker, "ordinal"), text_of(tracker))
+        ordinal = ordinal_of(kb, entity_of(tracker, "ordinal"), text_of(tracker))
         if ordinal is None:
             return all_recommendations_answer(kb), []
         return recommendation_answer(kb, ordinal), [SlotSet("ordinal", str(ordinal))]

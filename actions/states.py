@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -12,17 +11,13 @@ from rasa_sdk.types import DomainDict
 
 from answers.figures import year_of
 from answers.states import (
-    absent_answer,
-    aspect_of,
     joined_in_answer,
-    list_answer,
-    plans_count_answer,
+    list_reply,
     state_from,
     status_answer,
     years_answer,
 )
 from knowledge import KnowledgeBase
-from knowledge.text import fold
 
 from . import resources
 from .base import AnswerAction, Reply, answer, entity_of, intent_of, text_of
@@ -34,7 +29,7 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     state = state_from(kb, resources.state_finder(), tracker.get_slot("estado"), "")
     if state is None:
         return None
-    return status_answer(kb, state, aspect_of(text_of(tracker))), [SlotSet("estado", state.name)]
+    return status_answer(kb, state, kb.vocabulary.aspect(text_of(tracker))), [SlotSet("estado", state.name)]
 
 
 class ActionEstado(Action):
@@ -83,10 +78,4 @@ class ActionListaEstados(AnswerAction):
             year = year_of(entity_of(tracker, "anio") or text)
             return (joined_in_answer(kb, year) if year else years_answer(kb)), []
         kind = "pal" if intent_of(tracker) == "estados_con_pal" else "stl"
-        plans = re.search(r"\b(\d|dos|tres)\s+(?:planes|pal)", fold(text))
-        if kind == "pal" and plans:
-            count = {"dos": 2, "tres": 3}.get(plans.group(1)) or int(plans.group(1))
-            return plans_count_answer(kb, count), []
-        if re.search(r"\bno\s+(?:tienen|hay|cuentan)", fold(text)):
-            return absent_answer(kb, kind), []
-        return list_answer(kb, kind), []
+        return list_reply(kb, kind, text), []

@@ -6,36 +6,25 @@ import re
 
 from knowledge import KnowledgeBase
 from knowledge.schema import Observation
-from knowledge.text import fold, spanish_date
+from knowledge.text import spanish_date
+from knowledge.vocabulary import mentions
 
 from .wording import join_names, segun
 
-_PAST = re.compile(
-    r"\b(?:antes|anterior(?:es|mente)?|historia|historic[oa]s?|evolucion|inicio|"
-    r"principio|cambiad[oa]s?|cambio|crecido|aumentado|creci[oó]|paso de)\b"
-)
 _YEAR = re.compile(r"\b(20[0-3]\d)\b")
 
 
 def metric_of(kb: KnowledgeBase, text: str) -> str | None:
     """The figure a message asks about; ``estados`` only when no more specific figure is named."""
-    folded = fold(text)
-    named = [
-        metric
-        for metric, spec in kb.figures.metrics.items()
-        if any(re.search(rf"\b{re.escape(fold(w))}\b", folded) for w in spec.words)
-    ]
+    named = [metric for metric, spec in kb.figures.metrics.items() if mentions(spec.words, text)]
     specific = [m for m in named if m != "estados"]
     return (specific or named or [None])[0]
 
 
 def year_of(text: str) -> int | None:
+    """The year ``text`` names (2000–2039), or None."""
     match = _YEAR.search(text)
     return int(match.group(1)) if match else None
-
-
-def asks_history(text: str) -> bool:
-    return bool(_PAST.search(fold(text)))
 
 
 def _figure(kb: KnowledgeBase, obs: Observation) -> str:

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from knowledge import KnowledgeBase
 from knowledge.schema import Guide
 from knowledge.text import fold
+from knowledge.vocabulary import mentions
 
 from .wording import inai_note
-
-GUIDE_WORDS = {
-    "guia-stl": r"stl|secretariado|secretariados",
-    "guia-cocreacion-compromisos-ii": r"cocreacion|co-creacion|co creacion|compromisos",
-    "guia-transparencia-proactiva": r"transparencia proactiva|proactiva|tp",
-}
 
 
 def guide_of(kb: KnowledgeBase, value: Any, text: str = "") -> Guide | None:
@@ -23,9 +17,10 @@ def guide_of(kb: KnowledgeBase, value: Any, text: str = "") -> Guide | None:
     for candidate in (value if isinstance(value, list) else [value]) + [text]:
         if not isinstance(candidate, str):
             continue
-        folded = fold(candidate)
         for guide in kb.guides:
-            if folded == guide.id or re.search(rf"\b(?:{GUIDE_WORDS.get(guide.id, guide.id)})\b", folded):
+            if fold(candidate) == guide.id or mentions(
+                kb.vocabulary.guides.get(guide.id, [guide.id]), candidate
+            ):
                 return guide
     return None
 

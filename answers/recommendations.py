@@ -1,33 +1,20 @@
-"""The four SNT recommendations: one by its ordinal, or all four."""
+"""The SNT recommendations on open government during COVID-19: one by its ordinal, or all of them."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from knowledge import KnowledgeBase
-from knowledge.text import fold, spanish_date
+from knowledge.text import spanish_date
 
 from .wording import fuente
 
-ORDINAL_WORDS = {
-    1: r"primer[oa]?|1\s*(?:a|ra|era|er|°|º)?|uno",
-    2: r"segund[oa]|2\s*(?:a|da|°|º)?|dos",
-    3: r"tercer[oa]?|3\s*(?:a|ra|era|er|°|º)?|tres",
-    4: r"cuart[oa]|4\s*(?:a|ta|°|º)?|cuatro",
-    5: r"quint[oa]|5\s*(?:a|ta|°|º)?|cinco",
-}
 
-
-def ordinal_of(value: Any, text: str = "") -> int | None:
+def ordinal_of(kb: KnowledgeBase, value: Any, text: str = "") -> int | None:
     """The ordinal in an entity value ("3", "tercera", "3a") or, failing that, in the message."""
-    for candidate in (value if isinstance(value, list) else [value]) + [text]:
-        if not isinstance(candidate, str):
-            continue
-        folded = fold(candidate)
-        for number, words in ORDINAL_WORDS.items():
-            if re.search(rf"(?<!\w)(?:{words})(?!\w)", folded):
-                return number
+    for candidate in ([*value] if isinstance(value, list) else [value]) + [text]:
+        if isinstance(candidate, str) and (found := kb.vocabulary.ordinal(candidate)) is not None:
+            return found
     return None
 
 

@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from knowledge import KnowledgeBase
 from knowledge.schema import DatedList, State
-from knowledge.text import fold, spanish_month
+from knowledge.text import spanish_month
 
 from .wording import join_names, segun
-
-ASPECT_WORDS = {
-    "pal": r"plan|planes|pal|pals|accion",
-    "stl": r"stl|stls|secretariado|secretariados|secre",
-    "ingreso": r"cuando|ano|anio|sumo|sumaron|entro|unio|ingreso|desde|incorporo",
-}
-
-
-def aspect_of(text: str) -> str | None:
-    """What part of a state's status a message asks about: ``pal``, ``stl``, ``ingreso`` or None."""
-    folded = fold(text).replace("ñ", "n")
-    for aspect, words in ASPECT_WORDS.items():
-        if re.search(rf"\b(?:{words})\b", folded):
-            return aspect
-    return None
 
 
 def _newest(kb: KnowledgeBase, kind: str) -> DatedList:
@@ -116,6 +100,17 @@ def list_answer(kb: KnowledgeBase, kind: str) -> str:
         f"Según {kb.citation(lst.source)}, se han publicado {lst.total} Planes de Acción Local (PAL) "
         f"en {len(members)} estados: {names}."
     )
+
+
+def list_reply(kb: KnowledgeBase, kind: str, text: str) -> str:
+    """The list of states of a ``kind`` that ``text`` asks for: with a number of plans («¿quiénes tienen
+    2 planes?»), the states a list does not name («¿qué estados no tienen STL?»), or the whole list."""
+    plans = kb.vocabulary.plan_count_of(text)
+    if kind == "pal" and plans is not None:
+        return plans_count_answer(kb, plans)
+    if kb.vocabulary.asks_absence(text):
+        return absent_answer(kb, kind)
+    return list_answer(kb, kind)
 
 
 def plans_count_answer(kb: KnowledgeBase, plans: int) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -26,16 +25,6 @@ MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
 
 HISTORICAL_PENALTY = 10  # places a passage with superseded figures moves down
 NEAR_COPY = 0.9  # share of the shorter passage's words that makes it a copy
-_PAST = re.compile(
-    r"\b(?:19|20)\d\d\b|\b(?:antes|anterior(?:es|mente)?|historia|historic[oa]s?|"
-    r"evolucion|inicio|principio|primer[oa]s?\s+(?:cifras|datos)|cambi[oa]d?[oa]?|"
-    r"ha cambiado|crecido|aumentado)\b"
-)
-
-
-def _asks_about_the_past(query: str) -> bool:
-    """Whether the query asks for a year or for history, so older figures are as welcome as new."""
-    return bool(_PAST.search(fold(query)))
 
 
 def _near_copy(a: frozenset, b: frozenset) -> bool:
@@ -82,6 +71,7 @@ class Searcher:
         self._embedder = embedder
         self._expander = SynonymExpander.from_knowledge(kb)
         self._states = StateFinder(kb)
+        self._vocabulary = kb.vocabulary
         corpus = [tokens(self._expander.expand(p.text)) for p in index.passages]
         self._bm25 = BM25Okapi(corpus)
         self._token_sets = [frozenset(tokens(p.text)) for p in index.passages]
@@ -150,7 +140,7 @@ class Searcher:
         rankings = [
             [(i, s) for i, s in r if self._eligible(i, named)][: self.settings.candidates] for r in rankings
         ]
-        if not _asks_about_the_past(text):
+        if not self._vocabulary.asks_past(text):
             rankings = [self._prefer_current(r) for r in rankings]
         if mode == "hybrid" and named:
             rankings.append(self._about(named, rankings[0]))

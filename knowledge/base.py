@@ -20,6 +20,7 @@ from .schema import (
     Term,
 )
 from .text import fold, spanish_date, squash
+from .vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class KnowledgeBase:
     notes: list[Note]
     glossary: list[Term]
     synonyms: list[Synonym]
+    vocabulary: Vocabulary
     _state_names: dict[str, State] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:

@@ -28,6 +28,7 @@ from .schema import (
 )
 from .sources import read_source, source_files
 from .text import fold, squash
+from .vocabulary import Vocabulary
 
 DEFAULT_ROOT = Path(__file__).resolve().parent
 M = TypeVar("M", bound=BaseModel)
@@ -148,6 +149,15 @@ def _load_states(path: Path, lists: dict[str, DatedList], lists_path: Path, chec
     return [state for _, state in entries]
 
 
+def _load_vocabulary(path: Path, guide_ids: set[str]) -> Vocabulary:
+    vocabulary = _validate(Vocabulary, _read_yaml(path), path)
+    for guide_id in vocabulary.guides:
+        if guide_id not in guide_ids:
+            known = ", ".join(sorted(guide_ids))
+            raise KnowledgeError(path, f"unknown guide '{guide_id}' (known: {known})", "guides", guide_id)
+    return vocabulary
+
+
 def load_knowledge(root: Path | None = None) -> KnowledgeBase:
     """Read and validate the whole knowledge base; raise :class:`KnowledgeError` on the first fault."""
     root = Path(root) if root else knowledge_root()
@@ -206,6 +216,7 @@ def load_knowledge(root: Path | None = None) -> KnowledgeBase:
         for i, definition in enumerate(term.definitions):
             check.quote(definition.source, definition.quote, glossary_path, label, f"definitions.{i}.quote")
     synonyms = [syn for _, syn in _validate_list(Synonym, facts / "synonyms.yaml")]
+    vocabulary = _load_vocabulary(root / "vocabulary.yaml", {g.id for _, g in guides})
 
     return KnowledgeBase(
         root=root,
@@ -220,4 +231,5 @@ def load_knowledge(root: Path | None = None) -> KnowledgeBase:
         notes=[n for _, n in notes],
         glossary=[t for _, t in glossary],
         synonyms=synonyms,
+        vocabulary=vocabulary,
     )

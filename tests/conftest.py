@@ -37,10 +37,11 @@ def searcher(index_settings, kb) -> Searcher:
 
 @pytest.fixture
 def knowledge_copy(tmp_path) -> Path:
-    """A writable copy of knowledge/ (sources and facts) to break or change in a test."""
+    """A writable copy of knowledge/ (sources, facts, vocabulary) to break or change in a test."""
     root = tmp_path / "knowledge"
     for part in ("sources", "facts"):
         shutil.copytree(DEFAULT_ROOT / part, root / part)
+    shutil.copy(DEFAULT_ROOT / "vocabulary.yaml", root / "vocabulary.yaml")
     return root
 
 

@@ -105,3 +105,19 @@ def test_a_missing_fact_file_is_named(knowledge_copy):
     (knowledge_copy / "facts" / "glossary.yaml").unlink()
     error = _error(knowledge_copy)
     assert error.path.endswith("glossary.yaml") and "missing" in str(error)
+
+
+def test_a_vocabulary_entry_for_an_unknown_guide_is_named(knowledge_copy):
+    _edit(knowledge_copy / "vocabulary.yaml", "  guia-stl: [", "  guia-inexistente: [")
+    error = _error(knowledge_copy)
+    assert error.path.endswith("vocabulary.yaml")
+    assert (error.entry, error.field) == ("guides", "guia-inexistente")
+    assert "unknown guide 'guia-inexistente'" in str(error)
+
+
+def test_a_vocabulary_group_of_the_wrong_shape_is_named(knowledge_copy):
+    _edit(
+        knowledge_copy / "vocabulary.yaml", "absence: [no tienen, no hay, no cuentan]", "absence: no tienen"
+    )
+    error = _error(knowledge_copy)
+    assert error.path.endswith("vocabulary.yaml") and error.field == "absence"

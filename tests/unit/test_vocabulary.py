@@ -1,0 +1,62 @@
+"""The domain's vocabulary: how messages as people type them are read (knowledge/vocabulary.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, ordinal",
+    [
+        ("q dice la 3a recomendacion", 3),
+        ("la tercera", 3),
+        ("y la 2da?", 2),
+        ("la 1º", 1),
+        ("CUARTA recomendación", 4),
+        ("la quinta", 5),
+        ("que dicen las recomendaciones", None),
+    ],
+)
+def test_ordinals_as_people_write_them(kb, text, ordinal):
+    assert kb.vocabulary.ordinal(text) == ordinal
+
+
+@pytest.mark.parametrize(
+    "text, aspect",
+    [
+        ("y cuantos planes tiene?", "pal"),
+        ("tiene secretariado?", "stl"),
+        ("cuándo se sumó", "ingreso"),
+        ("en que año entro", "ingreso"),
+        ("como va oaxaca", None),
+    ],
+)
+def test_what_part_of_a_state_a_message_asks_about(kb, text, aspect):
+    assert kb.vocabulary.aspect(text) == aspect
+
+
+def test_guides_are_named_by_their_words_without_accents(kb):
+    assert kb.vocabulary.guide("guía de co creación") == "guia-cocreacion-compromisos-ii"
+    assert kb.vocabulary.guide("la de transparencia proactiva") == "guia-transparencia-proactiva"
+    assert kb.vocabulary.guide("que guias hay") is None
+
+
+def test_history_and_the_past(kb):
+    assert kb.vocabulary.asks_history("¿y antes?") and kb.vocabulary.asks_history("cómo ha cambiado")
+    assert not kb.vocabulary.asks_history("cuantos stl hay")
+    # a year is not history for a figure's answer, but older passages are welcome in retrieval
+    assert not kb.vocabulary.asks_history("cuantos stl habia en 2018")
+    assert kb.vocabulary.asks_past("cuantos stl habia en 2018")
+
+
+def test_plan_counts_and_absence(kb):
+    assert kb.vocabulary.plan_count_of("que estados tienen dos planes") == 2
+    assert kb.vocabulary.plan_count_of("quienes tienen 3 PAL") == 3
+    assert kb.vocabulary.plan_count_of("quienes tienen planes") is None
+    assert kb.vocabulary.asks_absence("que estados no tienen stl")
+    assert not kb.vocabulary.asks_absence("que estados tienen stl")
+
+
+def test_a_word_is_matched_whole(kb):
+    assert kb.vocabulary.aspect("palabra") is None  # «pal» only as a word
+    assert kb.vocabulary.ordinal("2018") is None  # a year is no ordinal
