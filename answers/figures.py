@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from knowledge import KnowledgeBase
@@ -18,7 +19,8 @@ def metric_of(kb: KnowledgeBase, text: str) -> str | None:
     """The figure a message asks about; ``estados`` only when no more specific figure is named."""
     named = [metric for metric, spec in kb.figures.metrics.items() if mentions(spec.words, text)]
     specific = [m for m in named if m != "estados"]
-    return (specific or named or [None])[0]
+    found = specific or named
+    return found[0] if found else None
 
 
 def year_of(text: str) -> int | None:
@@ -39,7 +41,7 @@ def figure_answer(kb: KnowledgeBase, metric: str, year: int | None = None, histo
     if not observations:
         return f"Los documentos no dan una cifra de {label}."
     if year is not None:
-        in_year = [o for o in observations if o.date.year == year]
+        in_year = [o for o in observations if o.date and o.date.year == year]
         if not in_year:
             newest = observations[-1]
             return (
@@ -47,7 +49,8 @@ def figure_answer(kb: KnowledgeBase, metric: str, year: int | None = None, histo
                 f"{_figure(kb, newest)} ({segun(kb, newest.source)})."
             )
         obs = in_year[-1]
-        return f"Al {spanish_date(obs.date)} había {_figure(kb, obs)} ({segun(kb, obs.source)})."
+        when = spanish_date(obs.date) if obs.date else str(year)
+        return f"Al {when} había {_figure(kb, obs)} ({segun(kb, obs.source)})."
     newest = observations[-1]
     answer = f"{_figure(kb, newest)[0].upper()}{_figure(kb, newest)[1:]}, {segun(kb, newest.source)}."
     older = [o for o in observations[:-1] if o.value != newest.value]
@@ -60,7 +63,7 @@ def figure_answer(kb: KnowledgeBase, metric: str, year: int | None = None, histo
 def overview_answer(kb: KnowledgeBase) -> str:
     """The newest dated source's figures, all together."""
     dated = [o for o in kb.figures.observations if o.date]
-    newest_source = max(dated, key=lambda o: o.date).source
+    newest_source = max(dated, key=lambda o: o.date or dt.date.min).source
     figures = [_figure(kb, o) for o in dated if o.source == newest_source]
     return (
         f"Según {kb.citation(newest_source)}, la iniciativa Gobierno Abierto: Cocreación desde lo local "

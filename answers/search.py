@@ -43,7 +43,8 @@ def passage_source(kb: KnowledgeBase, hit: Hit) -> str:
     references = "; ".join(
         f"{r.title}" + (f", {spanish_date(r.date)}" if r.date else "") for r in note.references
     )
-    return f"Fuente: nota del {spanish_date(dt.date.fromisoformat(passage.date))} ({references})."
+    when = spanish_date(dt.date.fromisoformat(passage.date)) if passage.date else "sin fecha"
+    return f"Fuente: nota del {when} ({references})."
 
 
 def retrieval_answer(kb: KnowledgeBase, searcher: Searcher, text: str) -> str | None:

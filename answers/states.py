@@ -46,8 +46,7 @@ def joined_sentence(kb: KnowledgeBase, state: State) -> str:
             f"{state.name} se sumó a la iniciativa en {state.joined.year} "
             f"({segun(kb, state.joined.sources[-1])})."
         )
-    sources = {ref for s in kb.states if s.joined for ref in s.joined.sources}
-    newest = max(sources, key=lambda ref: kb.sources[ref].date)
+    newest = kb.joined_source()
     years = join_names(sorted({str(s.joined.year) for s in kb.states if s.joined}))
     return (
         f"Los documentos no dicen en qué año se sumó {state.name}: no aparece entre los estados que "
@@ -131,9 +130,7 @@ def joined_in_answer(kb: KnowledgeBase, year: int) -> str:
     """The states that joined the initiative in ``year``."""
     joined = [s for s in kb.states if s.joined and s.joined.year == year]
     years = sorted({s.joined.year for s in kb.states if s.joined})
-    source = max(
-        {ref for s in kb.states if s.joined for ref in s.joined.sources}, key=lambda ref: kb.sources[ref].date
-    )
+    source = kb.joined_source()
     if not joined:
         return (
             f"Los documentos no dicen qué estados se sumaron en {year}: registran los que se sumaron en "
@@ -147,9 +144,7 @@ def joined_in_answer(kb: KnowledgeBase, year: int) -> str:
 
 def years_answer(kb: KnowledgeBase) -> str:
     """Which states joined each year, all years."""
-    source = max(
-        {ref for s in kb.states if s.joined for ref in s.joined.sources}, key=lambda ref: kb.sources[ref].date
-    )
+    source = kb.joined_source()
     parts = []
     for year in sorted({s.joined.year for s in kb.states if s.joined}):
         names = [s.name for s in kb.states if s.joined and s.joined.year == year]

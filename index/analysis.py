@@ -127,7 +127,7 @@ STOP_WORDS = frozenset(
 
 @lru_cache(maxsize=20000)
 def _stem(word: str) -> str:
-    return _STEMMER.stemWord(word)
+    return str(_STEMMER.stemWord(word))
 
 
 _STEMMER = snowballstemmer.stemmer("spanish")

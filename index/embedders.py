@@ -63,7 +63,10 @@ class SentenceTransformerEmbedder:
         from sentence_transformers import SentenceTransformer
 
         self._model = SentenceTransformer(settings.model, device="cpu")
-        self.dim = int(self._model.get_embedding_dimension())
+        dim = self._model.get_embedding_dimension()
+        if dim is None:
+            raise ValueError(f"{settings.model} does not say the size of its embeddings")
+        self.dim = int(dim)
         self.model_id = model_id(settings)
         is_e5 = "e5" in settings.model.lower()
         self._query_prefix = "query: " if is_e5 else ""

@@ -12,7 +12,7 @@ from knowledge import KnowledgeError
 from knowledge.text import fold, squash
 
 from .passages import Passage
-from .search import MODES, Searcher
+from .search import MODES, Mode, Searcher
 
 
 class Expected(BaseModel):
@@ -68,7 +68,7 @@ class ModeResult:
 @dataclass
 class Report:
     queries: list[DevQuery]
-    results: dict[str, ModeResult]
+    results: dict[Mode, ModeResult]
 
     def summary(self) -> dict:
         return {
@@ -80,7 +80,7 @@ class Report:
             for mode, r in self.results.items()
         } | {"queries": len(self.queries)}
 
-    def format_misses(self, mode: str = "hybrid", k: int = 5) -> str:
+    def format_misses(self, mode: Mode = "hybrid", k: int = 5) -> str:
         misses = [q.q for q, r in zip(self.queries, self.results[mode].ranks, strict=True) if not 0 < r <= k]
         return "\n".join(f"missed at {k} ({mode}): {q}" for q in misses) or f"no misses at {k}"
 

@@ -176,9 +176,7 @@ def _joined_passage(kb: KnowledgeBase, state: State, label: str, joined_source: 
 
 def _state_passages(kb: KnowledgeBase) -> Iterator[Passage]:
     list_sources = sorted({lst.source for lst in kb.lists.values()})
-    joined_source = max(
-        (ref for s in kb.states if s.joined for ref in s.joined.sources), key=lambda ref: kb.sources[ref].date
-    )
+    joined_source = kb.joined_source()
     for state in kb.states:
         short = list(dict.fromkeys(a.upper() for a in state.aliases if "." not in a and " " not in a))
         label = f"{state.name} ({', '.join(short[:3])})" if short else state.name
@@ -207,7 +205,7 @@ def _list_passages(kb: KnowledgeBase) -> Iterator[Passage]:
     years = sorted({s.joined.year for s in kb.states if s.joined})
     for year in years:
         joined = [s for s in kb.states if s.joined and s.joined.year == year]
-        source_id = joined[0].joined.sources[-1]
+        source_id = next(s.joined.sources[-1] for s in joined if s.joined)
         text = (
             f"Estados que se sumaron a la iniciativa Gobierno Abierto: Cocreación desde lo local en "
             f"{year}, según {kb.citation(source_id)}: {len(joined)} estados: "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,7 +73,8 @@ class KnowledgeBase:
     def history(self, metric: str) -> list[Observation]:
         """Every dated observation of a national figure, oldest first."""
         return sorted(
-            (o for o in self.figures.observations if o.metric == metric and o.date), key=lambda o: o.date
+            (o for o in self.figures.observations if o.metric == metric and o.date),
+            key=lambda o: o.date or dt.date.min,
         )
 
     def latest(self, metric: str) -> Observation | None:
@@ -81,12 +84,20 @@ class KnowledgeBase:
 
     def superseded(self) -> list[Observation]:
         """Observations that a newer one of the same figure replaces (and all undated ones)."""
-        newest = {m: self.latest(m) for m in self.figures.metrics}
+        newest = {m: latest.date for m in self.figures.metrics if (latest := self.latest(m)) and latest.date}
         return [
             o
             for o in self.figures.observations
-            if o.date is None or (newest[o.metric] and newest[o.metric].date > o.date)
+            if o.date is None or (o.metric in newest and newest[o.metric] > o.date)
         ]
+
+    def newest_source(self, refs: Iterable[str]) -> str:
+        """The most recent of the sources ``refs`` (an undated one counts as the oldest)."""
+        return max(refs, key=lambda ref: self.sources[ref].date or dt.date.min)
+
+    def joined_source(self) -> str:
+        """The newest source that says when states joined the initiative."""
+        return self.newest_source(ref for s in self.states if s.joined for ref in s.joined.sources)
 
     def years_covered(self) -> str:
         """From the first year a state joined to the newest dated document: ``2015–2020``."""

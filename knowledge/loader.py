@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -149,6 +149,14 @@ def _load_states(path: Path, lists: dict[str, DatedList], lists_path: Path, chec
     return [state for _, state in entries]
 
 
+def _check_references(entries: Sequence[tuple[str, Guide | Contact]], path: Path, check: _Checker) -> None:
+    _unique(entries, path)
+    for label, item in entries:
+        check.quoted(item, path, label)
+        for i, ref in enumerate(item.also_in):
+            check.source(ref, path, label, f"also_in.{i}")
+
+
 def _load_vocabulary(path: Path, guide_ids: set[str]) -> Vocabulary:
     vocabulary = _validate(Vocabulary, _read_yaml(path), path)
     for guide_id in vocabulary.guides:
@@ -199,12 +207,8 @@ def load_knowledge(root: Path | None = None) -> KnowledgeBase:
     guides_path, contacts_path = facts / "guides.yaml", facts / "contacts.yaml"
     guides = _validate_list(Guide, guides_path)
     contacts = _validate_list(Contact, contacts_path)
-    for path, entries in ((guides_path, guides), (contacts_path, contacts)):
-        _unique(entries, path)
-        for label, item in entries:
-            check.quoted(item, path, label)
-            for i, ref in enumerate(item.also_in):
-                check.source(ref, path, label, f"also_in.{i}")
+    _check_references(guides, guides_path, check)
+    _check_references(contacts, contacts_path, check)
 
     notes_path = facts / "notes.yaml"
     notes = _validate_list(Note, notes_path)
