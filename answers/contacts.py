@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from knowledge import KnowledgeBase
 
-from .wording import join_names, segun
+from .wording import according_to, join_names
 
 
 def contacts_answer(kb: KnowledgeBase) -> str:
-    lines = "\n".join(f"• {c.title}: {c.url} ({segun(kb, c.source)})" for c in kb.contacts)
+    lines = "\n".join(f"• {c.title}: {c.url} ({according_to(kb, c.source)})" for c in kb.contacts)
     notes = " ".join(
         note.text.strip()
         for note in {n.id: n for c in kb.contacts for n in kb.notes_for(c.institution)}.values()

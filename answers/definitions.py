@@ -7,7 +7,7 @@ import datetime as dt
 from knowledge import KnowledgeBase
 from knowledge.schema import Quoted
 
-from .wording import PHONE_CHARS, fuente
+from .wording import PHONE_CHARS, source_line
 
 
 def _newest_first(kb: KnowledgeBase, definitions: list[Quoted]) -> list[Quoted]:
@@ -30,5 +30,5 @@ def definition_answer(kb: KnowledgeBase, term_id: str) -> str:
     for i, definition in enumerate(chosen):
         lines.append(f"«{definition.quote}»")
         if i + 1 == len(chosen) or chosen[i + 1].source != definition.source:
-            lines.append(fuente(kb, definition.source))
+            lines.append(source_line(kb, definition.source))
     return "\n".join(lines)

@@ -10,7 +10,7 @@ from knowledge.schema import Observation
 from knowledge.text import spanish_date
 from knowledge.vocabulary import mentions
 
-from .wording import join_names, segun
+from .wording import according_to, join_names
 
 _YEAR = re.compile(r"\b(20[0-3]\d)\b")
 
@@ -46,16 +46,16 @@ def figure_answer(kb: KnowledgeBase, metric: str, year: int | None = None, histo
             newest = observations[-1]
             return (
                 f"Los documentos no dan la cifra de {label} para {year}. La más reciente: "
-                f"{_figure(kb, newest)} ({segun(kb, newest.source)})."
+                f"{_figure(kb, newest)} ({according_to(kb, newest.source)})."
             )
         obs = in_year[-1]
         when = spanish_date(obs.date) if obs.date else str(year)
-        return f"Al {when} había {_figure(kb, obs)} ({segun(kb, obs.source)})."
+        return f"Al {when} había {_figure(kb, obs)} ({according_to(kb, obs.source)})."
     newest = observations[-1]
-    answer = f"{_figure(kb, newest)[0].upper()}{_figure(kb, newest)[1:]}, {segun(kb, newest.source)}."
+    answer = f"{_figure(kb, newest)[0].upper()}{_figure(kb, newest)[1:]}, {according_to(kb, newest.source)}."
     older = [o for o in observations[:-1] if o.value != newest.value]
     if history and older:
-        steps = join_names([f"{_figure(kb, o)} ({segun(kb, o.source)})" for o in older])
+        steps = join_names([f"{_figure(kb, o)} ({according_to(kb, o.source)})" for o in older])
         answer += f" Antes: {steps}."
     return answer
 

@@ -7,7 +7,7 @@ from typing import Any
 from knowledge import KnowledgeBase
 from knowledge.text import spanish_date
 
-from .wording import fuente
+from .wording import source_line
 
 
 def ordinal_of(kb: KnowledgeBase, value: Any, text: str = "") -> int | None:
@@ -29,7 +29,7 @@ def recommendation_answer(kb: KnowledgeBase, ordinal: int) -> str:
     return (
         f"Recomendación {item.name.lower()} de {len(recs.items)}, "
         f"aprobada el {spanish_date(recs.approved)} "
-        f"por la {recs.issuer}:\n«{item.text}»\n{fuente(kb, recs.source)}"
+        f"por la {recs.issuer}:\n«{item.text}»\n{source_line(kb, recs.source)}"
     )
 
 
@@ -40,5 +40,5 @@ def all_recommendations_answer(kb: KnowledgeBase) -> str:
         f"El {spanish_date(recs.approved)} la {recs.issuer} aprobó {len(recs.items)} recomendaciones "
         f"de gobierno abierto ante la COVID-19, dirigidas a {recs.addressed_to}:\n{lines}\n"
         f"Pide una por su número para leer su texto completo (por ejemplo, «la tercera»).\n"
-        f"{fuente(kb, recs.source)}"
+        f"{source_line(kb, recs.source)}"
     )

@@ -8,7 +8,7 @@ from index import EmptyQuery, Hit, Searcher
 from knowledge import KnowledgeBase
 from knowledge.text import spanish_date
 
-from .wording import fuente, shorten
+from .wording import shorten, source_line
 
 
 def _topics(kb: KnowledgeBase) -> str:
@@ -38,7 +38,7 @@ def passage_source(kb: KnowledgeBase, hit: Hit) -> str:
     """The source line of a passage: a document, or a dated note with its references."""
     passage = hit.passage
     if passage.source in kb.sources:
-        return fuente(kb, passage.source)
+        return source_line(kb, passage.source)
     note = next(n for n in kb.notes if n.id == passage.source)
     references = "; ".join(
         f"{r.title}" + (f", {spanish_date(r.date)}" if r.date else "") for r in note.references

@@ -8,7 +8,7 @@ from knowledge import KnowledgeBase
 from knowledge.schema import DatedList, State
 from knowledge.text import spanish_month
 
-from .wording import join_names, segun
+from .wording import according_to, join_names
 
 
 def _newest(kb: KnowledgeBase, kind: str) -> DatedList:
@@ -44,13 +44,13 @@ def joined_sentence(kb: KnowledgeBase, state: State) -> str:
     if state.joined:
         return (
             f"{state.name} se sumó a la iniciativa en {state.joined.year} "
-            f"({segun(kb, state.joined.sources[-1])})."
+            f"({according_to(kb, state.joined.sources[-1])})."
         )
     newest = kb.joined_source()
     years = join_names(sorted({str(s.joined.year) for s in kb.states if s.joined}))
     return (
         f"Los documentos no dicen en qué año se sumó {state.name}: no aparece entre los estados que "
-        f"se sumaron en {years} ({segun(kb, newest)})."
+        f"se sumaron en {years} ({according_to(kb, newest)})."
     )
 
 
@@ -79,7 +79,7 @@ def status_answer(kb: KnowledgeBase, state: State, aspect: str | None = None) ->
     if older[0].id == newest[0].id:
         return current
     before = (
-        f"En la lista de {spanish_month(older[0].date)} ({segun(kb, older[0].source)}) "
+        f"En la lista de {spanish_month(older[0].date)} ({according_to(kb, older[0].source)}) "
         f"{' y '.join(_has(kb, state, lst, past=True) for lst in older)}."
     )
     return f"{current} {before}"
@@ -134,11 +134,11 @@ def joined_in_answer(kb: KnowledgeBase, year: int) -> str:
     if not joined:
         return (
             f"Los documentos no dicen qué estados se sumaron en {year}: registran los que se sumaron en "
-            f"{join_names([str(y) for y in years])} ({segun(kb, source)})."
+            f"{join_names([str(y) for y in years])} ({according_to(kb, source)})."
         )
     return (
         f"En {year} se sumaron {len(joined)} estados: {join_names([s.name for s in joined])} "
-        f"({segun(kb, source)})."
+        f"({according_to(kb, source)})."
     )
 
 
@@ -149,7 +149,7 @@ def years_answer(kb: KnowledgeBase) -> str:
     for year in sorted({s.joined.year for s in kb.states if s.joined}):
         names = [s.name for s in kb.states if s.joined and s.joined.year == year]
         parts.append(f"en {year}, {join_names(names)}")
-    return f"Se sumaron a la iniciativa {'; '.join(parts)} ({segun(kb, source)})."
+    return f"Se sumaron a la iniciativa {'; '.join(parts)} ({according_to(kb, source)})."
 
 
 def state_from(kb: KnowledgeBase, finder: Any, value: Any, text: str) -> State | None:

@@ -10,12 +10,12 @@ PHONE_CHARS = 700
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+")
 
 
-def segun(kb: KnowledgeBase, source_id: str) -> str:
+def according_to(kb: KnowledgeBase, source_id: str) -> str:
     """``según el comunicado INAI/265/19, 14 de agosto de 2020``."""
     return f"según {kb.citation(source_id)}"
 
 
-def fuente(kb: KnowledgeBase, source_id: str) -> str:
+def source_line(kb: KnowledgeBase, source_id: str) -> str:
     """The closing source line: ``Fuente: el comunicado INAI/265/19, 14 de agosto de 2020.``"""
     return f"Fuente: {kb.citation(source_id)}."
 
