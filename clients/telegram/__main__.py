@@ -9,6 +9,7 @@ import sys
 
 from telegram.error import InvalidToken
 
+from common import settings as shared
 from knowledge import load_knowledge
 
 from . import logs
@@ -35,7 +36,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         settings = from_env()
-    except ConfigError as problem:
+        shared.retention_days()  # told in every /start: a bad RETENTION_DAYS stops the bridge here
+    except (ConfigError, ValueError) as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
     logs.setup(settings.log_level, [settings.token, settings.webhook_secret or ""], settings.log_text)

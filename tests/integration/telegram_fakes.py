@@ -17,6 +17,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
 
+from common.texts import SLOW_DOWN
+
 TOKEN = "123456:TEST-token-do-not-log-Zx9"
 BOT_USER = {"id": 123456, "is_bot": True, "first_name": "Asistente", "username": "asistente_prueba_bot"}
 JSON_FIELDS = ("reply_markup", "commands", "allowed_updates")
@@ -250,13 +252,28 @@ class _BotApiHandler(_Handler):
 
 class FakeRasa(_Server):
     """Rasa's REST channel. ``reply(sender, message)`` gives the answer; ``received`` records calls;
-    ``delay`` seconds before answering (to play a slow Rasa)."""
+    ``delay`` seconds before answering (to play a slow Rasa); ``rate_limit`` messages per sender, past
+    which it answers ``common.texts.SLOW_DOWN`` instead, as channels/inputs.py does (the window never
+    ends within a test)."""
 
     def __init__(self, reply: Callable[[str, str], list[dict[str, Any]]] | None = None) -> None:
         super().__init__(_RasaHandler)
         self.reply = reply or (lambda sender, message: [{"recipient_id": sender, "text": f"eco: {message}"}])
         self.received: list[tuple[str, str]] = []
         self.delay = 0.0
+        self.rate_limit: int | None = None
+        self._counts: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def answer(self, sender: str, message: str) -> list[dict[str, Any]]:
+        with self._lock:
+            self.received.append((sender, message))
+            self._counts[sender] = seen = self._counts.get(sender, 0) + 1
+        if self.rate_limit is not None and seen > self.rate_limit:
+            return [{"recipient_id": sender, "text": SLOW_DOWN}]
+        if self.delay:
+            time.sleep(self.delay)
+        return self.reply(sender, message)
 
     @property
     def url(self) -> str:
@@ -276,10 +293,7 @@ class _RasaHandler(_Handler):
             self._json(404, {"error": "not found"})
             return
         request = json.loads(self._body())
-        rasa.received.append((request["sender"], request["message"]))
-        if rasa.delay:
-            time.sleep(rasa.delay)
-        self._json(200, rasa.reply(request["sender"], request["message"]))
+        self._json(200, rasa.answer(request["sender"], request["message"]))
 
 
 class BridgeThread:

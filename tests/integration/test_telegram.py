@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -12,6 +13,7 @@ import sys
 import threading
 import urllib.error
 import urllib.request
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -19,12 +21,14 @@ from typing import Any
 import pytest
 from telegram.error import InvalidToken
 
-from clients.telegram import texts
+from clients.telegram import app, texts
 from clients.telegram.app import Catalogue, catalogue
 from clients.telegram.config import ConfigError, Settings, from_env
+from clients.telegram.limits import FloodLimiter
 from clients.telegram.logs import Redact
 from clients.telegram.render import ButtonStore, render, split_text
-from common.texts import privacy_notice
+from common.settings import DEFAULT_RATE_LIMIT_PER_MINUTE
+from common.texts import SLOW_DOWN, privacy_notice
 
 from ..conftest import REPO
 from .telegram_fakes import TOKEN, WAIT, BridgeThread, FakeBotApi, FakeRasa, free_port, wait_until
@@ -134,8 +138,12 @@ def test_start_says_what_it_answers_and_gives_the_one_privacy_notice(api, rasa, 
     text = start["text"]
     assert "Gobierno Abierto" in text and "/estado" in text and "/recomendaciones" in text
     assert f"(INAI y SNT, {kb.years_covered()})" in text
-    # the same notice as the «privacidad» intent, with this chat's conversation id and the default 30 days
-    assert text.endswith(privacy_notice(30, "", "telegram:11"))
+    # what it answers, then the same notice as the «privacidad» intent and nothing else: the default 30
+    # days, the operator as ARCO contact, and this chat's conversation id as Rasa knows it
+    notice = privacy_notice(30, "", "telegram:11")
+    assert text == f"{texts.START.format(years=kb.years_covered())}\n\n{notice}"
+    assert "se conserva 30 días" in text and "pídelo a quien opera este servicio" in text
+    assert text.endswith("identificador de conversación: telegram:11")
     assert len(text.splitlines()) <= 6
     assert rasa.received == []  # /start is answered by the bridge alone
     [commands] = api.of("setMyCommands")
@@ -156,6 +164,7 @@ def test_start_states_the_configured_retention_and_privacy_contact(api, rasa, st
         [start] = api.wait_sent(12, 1)
     assert "se conserva 7 días" in start["text"]
     assert "escribe a privacidad@ejemplo.org" in start["text"] and "telegram:12" in start["text"]
+    assert start["text"].endswith(privacy_notice(7, "privacidad@ejemplo.org", "telegram:12"))
 
 
 def test_help_asks_rasa_for_help_while_typing(api, rasa, states):
@@ -344,6 +353,26 @@ def test_telegram_flood_limit_retry_after_is_honoured(api, rasa, states):
     assert refused["text"] == delivered["text"] == STL and "result" not in refused
 
 
+def test_rasas_slow_down_reaches_the_person_and_the_bridge_holds_nothing_back(api, rasa, states, monkeypatch):
+    """The one limit on what people send is Rasa's channel's (RATE_LIMIT_PER_MINUTE, per sender): the
+    bridge forwards every message, past any limit of its own, and delivers the channel's slow-down."""
+    limit = DEFAULT_RATE_LIMIT_PER_MINUTE
+    rasa.rate_limit = limit
+    # Telegram's flood limit (about 1 message/s per chat) is another matter: lifted so this test is quick.
+    monkeypatch.setattr(app, "FloodLimiter", functools.partial(FloodLimiter, per_chat_rate=1000))
+    with bridge(api, rasa, states):
+        for _ in range(limit + 2):
+            api.say(23, "ayuda")
+        api.wait_sent(23, limit + 2)
+        api.say(27, "ayuda")  # another chat is another sender, within its own limit
+        [other] = api.wait_sent(27, 1)
+    # the bridge has stopped, so every update has been handled
+    assert rasa.received.count(("telegram:23", "ayuda")) == limit + 2  # none held back by the bridge
+    assert Counter(m["text"] for m in api.sent(23)) == {HELP: limit, SLOW_DOWN: 2}
+    assert other["text"] == HELP
+    assert not hasattr(texts, "SLOW_DOWN")  # one copy of the text: common.texts
+
+
 # -- webhook ------------------------------------------------------------------------------------------
 
 
@@ -478,6 +507,20 @@ def test_command_without_a_token_exits_with_a_clear_message():
     )
     assert done.returncode == 2
     assert "TELEGRAM_BOT_TOKEN is not set" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_command_with_a_bad_retention_days_exits_before_starting(api):
+    done = subprocess.run(
+        [sys.executable, "-m", "clients.telegram"],
+        cwd=REPO,
+        env=command_env(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL=api.base_url, RETENTION_DAYS="un mes"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "RETENTION_DAYS must be a whole number" in done.stderr and "Traceback" not in done.stderr
+    assert api.calls == []  # it never reached Telegram
 
 
 @pytest.mark.parametrize("log_text", ["0", "1"])
