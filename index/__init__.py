@@ -1,4 +1,4 @@
-"""Embedded retrieval over the knowledge base: passages, embeddings in FAISS, BM25, hybrid ranking."""
+"""Retrieval over the knowledge: passages, embeddings in FAISS, BM25, hybrid ranking (.venv)."""
 
 from .config import Settings
 from .search import EmptyQuery, Hit, Searcher

@@ -1,4 +1,4 @@
-"""The assistant's knowledge: source documents and structured, sourced facts, validated at load."""
+"""The knowledge: source documents, sourced facts and vocabulary, validated at load (.venv)."""
 
 from .base import KnowledgeBase
 from .errors import KnowledgeError
