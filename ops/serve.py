@@ -111,16 +111,17 @@ def runtime_endpoints() -> Path:
     return path
 
 
+def _rasa(subcommand: str, endpoints: Path) -> list[str]:
+    """``rasa <subcommand>`` with the trained model and the endpoints written for this environment."""
+    rasa = REPO / ".venv-rasa" / "bin" / "rasa"
+    return [str(rasa), subcommand, "--model", str(REPO / "models"), "--endpoints", str(endpoints)]
+
+
 def rasa_command(endpoints: Path) -> list[str]:
     command = [
-        str(REPO / ".venv-rasa" / "bin" / "rasa"),
-        "run",
-        "--model",
-        str(REPO / "models"),
+        *_rasa("run", endpoints),
         "--credentials",
         str(REPO / "credentials.yml"),
-        "--endpoints",
-        str(endpoints),
         "--interface",
         settings.rasa_host(),
         "--port",
@@ -293,15 +294,7 @@ def serve(shell: bool = False) -> int:
         )
         warm_actions()
         if shell:
-            command = [
-                str(REPO / ".venv-rasa" / "bin" / "rasa"),
-                "shell",
-                "--model",
-                str(REPO / "models"),
-                "--endpoints",
-                str(endpoints),
-            ]
-            return subprocess.call(command, cwd=REPO, env=env)
+            return subprocess.call(_rasa("shell", endpoints), cwd=REPO, env=env)
         processes.append(start(rasa_command(endpoints), env))
         wait_until(lambda: _answers(rest_url()), processes, READY_TIMEOUT_S)
         if os.environ.get("TELEGRAM_BOT_TOKEN"):
