@@ -1,1 +1,1 @@
-"""Tests: integration."""
+"""Integration tests (.venv): real servers, Rasa, a browser; marked `integration`."""

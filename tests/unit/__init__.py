@@ -1,1 +1,1 @@
-"""Tests: unit."""
+"""Unit tests (.venv): no servers, no Rasa; `make test-unit` runs these and tests/actions."""
