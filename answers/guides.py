@@ -7,21 +7,19 @@ from typing import Any
 from knowledge import KnowledgeBase
 from knowledge.schema import Guide
 from knowledge.text import fold
-from knowledge.vocabulary import mentions
 
 from .wording import inai_note
 
 
 def guide_of(kb: KnowledgeBase, value: Any, text: str = "") -> Guide | None:
-    """The guide an entity value or the message names, if any."""
+    """The guide an entity value (its id, or words naming it) or the message names, if any."""
+    guides = {guide.id: guide for guide in kb.guides}
     for candidate in (value if isinstance(value, list) else [value]) + [text]:
         if not isinstance(candidate, str):
             continue
-        for guide in kb.guides:
-            if fold(candidate) == guide.id or mentions(
-                kb.vocabulary.guides.get(guide.id, [guide.id]), candidate
-            ):
-                return guide
+        guide_id = fold(candidate) if fold(candidate) in guides else kb.vocabulary.guide(candidate)
+        if guide_id is not None:
+            return guides[guide_id]
     return None
 
 

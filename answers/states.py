@@ -1,9 +1,10 @@
-"""State status and lists of states: plain functions over the knowledge base, and their actions."""
+"""State status and lists of states: plain functions over the knowledge base."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from index.analysis import StateFinder
 from knowledge import KnowledgeBase
 from knowledge.schema import DatedList, State
 from knowledge.text import spanish_month
@@ -152,7 +153,7 @@ def years_answer(kb: KnowledgeBase) -> str:
     return f"Se sumaron a la iniciativa {'; '.join(parts)} ({according_to(kb, source)})."
 
 
-def state_from(kb: KnowledgeBase, finder: Any, value: Any, text: str) -> State | None:
+def state_from(kb: KnowledgeBase, finder: StateFinder, value: Any, text: str) -> State | None:
     """The state a turn is about: the extracted entity, else a name (or misspelling) in the text."""
     for candidate in value if isinstance(value, list) else [value]:
         if isinstance(candidate, str) and kb.state(candidate):

@@ -40,9 +40,11 @@ def knowledge_root() -> Path:
 
 
 def content_digest(root: Path) -> str:
-    """SHA-256 over every source (PDF sidecars included) and fact file: changes iff the knowledge does."""
+    """SHA-256 over every source (PDF sidecars included), fact file and the vocabulary: changes iff the
+    knowledge does."""
     digest = hashlib.sha256()
     files = [p for p in (root / "sources").iterdir() if p.is_file()] + list((root / "facts").glob("*.yaml"))
+    files += [root / "vocabulary.yaml"]
     for path in sorted(files):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
@@ -157,12 +159,16 @@ def _check_references(entries: Sequence[tuple[str, Guide | Contact]], path: Path
             check.source(ref, path, label, f"also_in.{i}")
 
 
-def _load_vocabulary(path: Path, guide_ids: set[str]) -> Vocabulary:
+def _load_vocabulary(path: Path, guide_ids: Sequence[str]) -> Vocabulary:
+    """The vocabulary, whose guide words name exactly the guides of guides.yaml."""
     vocabulary = _validate(Vocabulary, _read_yaml(path), path)
     for guide_id in vocabulary.guides:
         if guide_id not in guide_ids:
             known = ", ".join(sorted(guide_ids))
             raise KnowledgeError(path, f"unknown guide '{guide_id}' (known: {known})", "guides", guide_id)
+    for guide_id in guide_ids:
+        if guide_id not in vocabulary.guides:
+            raise KnowledgeError(path, f"no words name guide '{guide_id}' of guides.yaml", "guides", guide_id)
     return vocabulary
 
 
@@ -220,7 +226,7 @@ def load_knowledge(root: Path | None = None) -> KnowledgeBase:
         for i, definition in enumerate(term.definitions):
             check.quote(definition.source, definition.quote, glossary_path, label, f"definitions.{i}.quote")
     synonyms = [syn for _, syn in _validate_list(Synonym, facts / "synonyms.yaml")]
-    vocabulary = _load_vocabulary(root / "vocabulary.yaml", {g.id for _, g in guides})
+    vocabulary = _load_vocabulary(root / "vocabulary.yaml", [g.id for _, g in guides])
 
     return KnowledgeBase(
         root=root,

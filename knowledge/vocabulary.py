@@ -10,20 +10,34 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from typing import Annotated, TypeVar
 
 from pydantic import Field
 
 from .schema import Strict
-from .text import fold
+from .text import fold, squash
+
+K = TypeVar("K")
+Word = Annotated[str, Field(pattern=r"\S")]
+Words = Annotated[list[Word], Field(min_length=1)]
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+def _alternatives(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` folded, longest first, a space matching any white space."""
+    folded = sorted({fold(w).strip() for w in words}, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in folded)
+
+
 @lru_cache(maxsize=256)
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = sorted({fold(w).strip() for w in words}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in alternatives)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{_alternatives(words)})(?!\w)")
+
+
+@lru_cache(maxsize=16)
+def _count_pattern(numbers: tuple[str, ...], nouns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(\d|{_alternatives(numbers)})\s+(?:{_alternatives(nouns)})(?!\w)")
 
 
 def mentions(words: Iterable[str], text: str) -> bool:
@@ -31,24 +45,24 @@ def mentions(words: Iterable[str], text: str) -> bool:
     return bool(_pattern(tuple(words)).search(fold(text)))
 
 
-def first_mentioned(groups: Mapping[str, Iterable[str]], text: str) -> str | None:
+def first_mentioned(groups: Mapping[K, Iterable[str]], text: str) -> K | None:
     """The first key of ``groups`` (in its order) whose words ``text`` mentions, or None."""
     return next((key for key, words in groups.items() if mentions(words, text)), None)
 
 
 class PlanCount(Strict):
-    numbers: dict[str, int]
-    nouns: list[str] = Field(min_length=1)
+    numbers: dict[Word, int] = Field(min_length=1)
+    nouns: Words
 
 
 class Vocabulary(Strict):
     """Word groups of the domain, and the questions code asks of a message with them."""
 
-    aspects: dict[str, list[str]]
-    ordinals: dict[int, list[str]]
-    guides: dict[str, list[str]]
-    history: list[str] = Field(min_length=1)
-    absence: list[str] = Field(min_length=1)
+    aspects: dict[str, Words]
+    ordinals: dict[int, Words]
+    guides: dict[str, Words]
+    history: Words
+    absence: Words
     plan_count: PlanCount
 
     def aspect(self, text: str) -> str | None:
@@ -57,8 +71,7 @@ class Vocabulary(Strict):
 
     def ordinal(self, text: str) -> int | None:
         """The ordinal ``text`` names («la 3a», «tercera», «3»), or None."""
-        found = first_mentioned({str(n): words for n, words in self.ordinals.items()}, text)
-        return int(found) if found else None
+        return first_mentioned(self.ordinals, text)
 
     def guide(self, text: str) -> str | None:
         """The id of the guide ``text`` names, or None."""
@@ -77,11 +90,11 @@ class Vocabulary(Strict):
         return mentions(self.absence, text)
 
     def plan_count_of(self, text: str) -> int | None:
-        """The number of plans ``text`` asks about («¿quiénes tienen 2 planes?»), or None."""
-        numbers = {fold(word): value for word, value in self.plan_count.numbers.items()}
-        nouns = _pattern(tuple(self.plan_count.nouns)).pattern.removeprefix(r"(?<!\w)")
-        words = "|".join(map(re.escape, sorted(numbers, key=len, reverse=True)))
-        found = re.search(rf"(?<!\w)(\d+|{words})\s+{nouns}", fold(text))
+        """The number of plans ``text`` asks about («¿quiénes tienen 2 planes?»), or None. One digit only:
+        «los 21 PAL» is the national total, not a state's count."""
+        numbers = {squash(fold(word)): value for word, value in self.plan_count.numbers.items()}
+        found = _count_pattern(tuple(numbers), tuple(self.plan_count.nouns)).search(fold(text))
         if not found:
             return None
-        return int(found.group(1)) if found.group(1).isdigit() else numbers[found.group(1)]
+        number = squash(found.group(1))
+        return int(number) if number.isdigit() else numbers[number]

@@ -163,3 +163,7 @@ def test_content_digest_changes_with_the_knowledge(knowledge_copy):
     path = knowledge_copy / "facts" / "guides.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert content_digest(knowledge_copy) != before
+    after_facts = content_digest(knowledge_copy)
+    path = knowledge_copy / "vocabulary.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert content_digest(knowledge_copy) != after_facts

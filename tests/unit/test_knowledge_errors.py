@@ -121,3 +121,21 @@ def test_a_vocabulary_group_of_the_wrong_shape_is_named(knowledge_copy):
     )
     error = _error(knowledge_copy)
     assert error.path.endswith("vocabulary.yaml") and error.field == "absence"
+
+
+def test_a_guide_without_words_in_the_vocabulary_is_named(knowledge_copy):
+    _edit(
+        knowledge_copy / "vocabulary.yaml",
+        "  guia-transparencia-proactiva: [transparencia proactiva, proactiva, tp]\n",
+        "",
+    )
+    error = _error(knowledge_copy)
+    assert error.path.endswith("vocabulary.yaml")
+    assert (error.entry, error.field) == ("guides", "guia-transparencia-proactiva")
+
+
+@pytest.mark.parametrize("words, field", [("[]", "absence"), ('[no tienen, " "]', "absence.1")])
+def test_a_vocabulary_group_that_would_match_any_message_is_refused(knowledge_copy, words, field):
+    _edit(knowledge_copy / "vocabulary.yaml", "absence: [no tienen, no hay, no cuentan]", f"absence: {words}")
+    error = _error(knowledge_copy)
+    assert error.path.endswith("vocabulary.yaml") and error.field == field
