@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from answers.figures import year_of
+from answers.questions import combined_answer
 from answers.states import (
     joined_in_answer,
     list_reply,
@@ -74,6 +75,9 @@ class ActionListaEstados(AnswerAction):
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
         text = text_of(tracker)
+        combined = combined_answer(kb, text)
+        if combined is not None:
+            return combined, []
         if intent_of(tracker) == "estados_por_anio":
             year = year_of(entity_of(tracker, "anio") or text)
             return (joined_in_answer(kb, year) if year else years_answer(kb)), []

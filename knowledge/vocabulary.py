@@ -45,6 +45,11 @@ def mentions(words: Iterable[str], text: str) -> bool:
     return bool(_pattern(tuple(words)).search(fold(text)))
 
 
+def spans(words: Iterable[str], text: str) -> list[tuple[int, int]]:
+    """Where ``words`` stand as whole words in ``fold(text)`` (start, end), in order."""
+    return [m.span() for m in _pattern(tuple(words)).finditer(fold(text))]
+
+
 def first_mentioned(groups: Mapping[K, Iterable[str]], text: str) -> K | None:
     """The first key of ``groups`` (in its order) whose words ``text`` mentions, or None."""
     return next((key for key, words in groups.items() if mentions(words, text)), None)
@@ -53,6 +58,16 @@ def first_mentioned(groups: Mapping[K, Iterable[str]], text: str) -> K | None:
 class PlanCount(Strict):
     numbers: dict[Word, int] = Field(min_length=1)
     nouns: Words
+
+
+class Conditions(Strict):
+    negation: Words
+    more_than: Words
+    at_least: Words
+    or_more: Words
+    joined: Words  # «se sumaron en 2016»: a year then means the year joined
+    numbers: dict[Word, int] = Field(min_length=1)
+    separators: Words
 
 
 class Vocabulary(Strict):
@@ -64,6 +79,7 @@ class Vocabulary(Strict):
     history: Words
     absence: Words
     plan_count: PlanCount
+    conditions: Conditions
 
     def aspect(self, text: str) -> str | None:
         """What part of a state's status ``text`` asks about: ``pal``, ``stl``, ``ingreso`` or None."""

@@ -1,0 +1,70 @@
+"""Questions that combine conditions on the states: computed over the knowledge base, every list cited."""
+
+from __future__ import annotations
+
+import pytest
+
+from answers.questions import NOT_LISTED, combined_answer
+
+
+def _members(kb, kind: str) -> dict[str, int]:
+    newest = kb.lists_of_kind(kind)[-1]
+    return {state.name: count for state, count in kb.members(newest.id)}
+
+
+def _named(answer: str) -> set[str]:
+    """The names listed after the colon: «…: A, B y C.»"""
+    listed = answer.split(": ", 1)[1].split(".", 1)[0]
+    return {name.strip() for part in listed.split(", ") for name in part.split(" y ")}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "¿qué estados tienen STL pero no PAL?",
+        "cuantos tienen secretariado pero ningun plan",
+        "estados sin plan pero con secretariado",
+    ],
+)
+def test_stl_but_not_pal(kb, question):
+    expected = set(_members(kb, "stl")) - set(_members(kb, "pal"))
+    answer = combined_answer(kb, question)
+    assert answer is not None and f"{len(expected)} estados" in answer
+    assert _named(answer) == expected
+    assert kb.citation(kb.lists_of_kind("stl")[-1].source) in answer
+    assert answer.endswith(NOT_LISTED)  # not in a list is "not reported", never "no"
+
+
+def test_more_than_one_plan_and_two_or_more(kb):
+    expected = {name for name, plans in _members(kb, "pal").items() if plans > 1}
+    for question in ("¿cuáles tienen más de un plan?", "cuales tienen dos planes o mas", "al menos 2 planes"):
+        answer = combined_answer(kb, question)
+        assert answer is not None and _named(answer) == expected, question
+
+
+def test_joined_in_a_year_and_published_a_plan_cites_both_sources(kb):
+    expected = {s.name for s in kb.states if s.joined and s.joined.year == 2016} & set(_members(kb, "pal"))
+    answer = combined_answer(kb, "¿qué estados se sumaron en 2016 y ya publicaron plan?")
+    assert answer is not None and _named(answer) == expected
+    assert kb.citation(kb.joined_source()) in answer
+    assert kb.citation(kb.lists_of_kind("pal")[-1].source) in answer
+
+
+def test_no_state_meets_an_impossible_condition(kb):
+    most = max(_members(kb, "pal").values())
+    answer = combined_answer(kb, f"cuales tienen al menos {most + 1} planes")
+    assert answer is not None and "ningún estado" in answer
+
+
+@pytest.mark.parametrize(
+    "question", ["que estados tienen stl", "que estados no tienen stl", "que estados tienen 2 planes", "hola"]
+)
+def test_plain_list_questions_are_left_to_the_list_answers(kb, question):
+    assert combined_answer(kb, question) is None
+
+
+@pytest.mark.parametrize(
+    "question", ["cuantos stl y pal hay", "cuantos pal hay desde 2018", "cuantos stl habia en 2018"]
+)
+def test_figure_questions_stay_figure_questions(kb, question):
+    assert combined_answer(kb, question, asks_for_states=False) is None
