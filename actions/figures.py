@@ -5,7 +5,7 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from answers.figures import figure_answer, metric_of, overview_answer, year_of
+from answers.figures import figure_answer, figure_question_answer, metric_of, overview_answer, year_of
 from answers.questions import combined_answer
 from knowledge import KnowledgeBase
 
@@ -15,9 +15,9 @@ from .base import AnswerAction, Reply, entity_of, text_of
 def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     """The figure the message names; a bare «¿y antes?» or a year alone means the last figure asked."""
     text = text_of(tracker)
-    combined = combined_answer(kb, text, asks_for_states=False)
-    if combined is not None:
-        return combined, []
+    computed = combined_answer(kb, text, asks_for_states=False) or figure_question_answer(kb, text)
+    if computed is not None:
+        return computed, []
     year = year_of(entity_of(tracker, "anio") or text)
     metric = metric_of(kb, text)
     history = kb.vocabulary.asks_history(text)

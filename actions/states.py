@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from answers.figures import year_of
+from answers.figures import figure_question_answer, year_of
 from answers.questions import combined_answer
 from answers.states import (
     joined_in_answer,
@@ -75,9 +75,9 @@ class ActionListaEstados(AnswerAction):
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
         text = text_of(tracker)
-        combined = combined_answer(kb, text)
-        if combined is not None:
-            return combined, []
+        computed = combined_answer(kb, text) or figure_question_answer(kb, text)
+        if computed is not None:
+            return computed, []
         if intent_of(tracker) == "estados_por_anio":
             year = year_of(entity_of(tracker, "anio") or text)
             return (joined_in_answer(kb, year) if year else years_answer(kb)), []

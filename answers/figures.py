@@ -7,7 +7,7 @@ import re
 
 from knowledge import KnowledgeBase
 from knowledge.schema import Observation
-from knowledge.text import spanish_date
+from knowledge.text import spanish_date, squash
 from knowledge.vocabulary import mentions
 
 from .wording import according_to, join_names
@@ -69,3 +69,81 @@ def overview_answer(kb: KnowledgeBase) -> str:
         f"Según {kb.citation(newest_source)}, la iniciativa Gobierno Abierto: Cocreación desde lo local "
         f"tenía {join_names(figures)}. Puedes preguntar por una cifra y cómo ha cambiado."
     )
+
+
+def entities_source(kb: KnowledgeBase) -> str | None:
+    """The newest source that says how many entidades federativas there are (as many as the states of
+    the knowledge base), or None when no document says it."""
+    phrase = f"{len(kb.states)} entidades federativas"
+    found = [ref for ref, source in kb.sources.items() if phrase in squash(source.text)]
+    return kb.newest_source(found) if found else None
+
+
+def _not_reported(kb: KnowledgeBase) -> list[str]:
+    return [s.name for s in kb.states if not s.joined and not s.listed]
+
+
+def total_answer(kb: KnowledgeBase) -> str | None:
+    """How many entidades federativas there are, and how many took part by the newest figure."""
+    source = entities_source(kb)
+    newest = kb.latest("estados")
+    if source is None or newest is None:
+        return None
+    return (
+        f"México tiene {len(kb.states)} entidades federativas ({according_to(kb, source)}). En la "
+        f"iniciativa participaban {newest.value}, {according_to(kb, newest.source)}."
+    )
+
+
+def missing_answer(kb: KnowledgeBase) -> str | None:
+    """How many entidades had not joined by the newest figure; which ones, the documents do not say."""
+    source = entities_source(kb)
+    newest = kb.latest("estados")
+    if source is None or newest is None:
+        return None
+    missing = len(kb.states) - newest.value
+    unlisted = _not_reported(kb)
+    unnamed = (
+        f" Los documentos no dicen cuáles. {len(unlisted)} entidades no aparecen en ninguna lista de los "
+        f"documentos ({join_names(unlisted)}), lo que no quiere decir que no participen."
+        if unlisted
+        else " Los documentos no dicen cuáles."
+    )
+    return (
+        f"S{according_to(kb, newest.source)[1:]}, participaban {newest.value} de las "
+        f"{len(kb.states)} entidades federativas ({according_to(kb, source)}): faltaban {missing}.{unnamed}"
+    )
+
+
+def change_answer(kb: KnowledgeBase, metric: str, year: int | None = None) -> str:
+    """How a figure changed from a year (or its first dated value) to the newest, both cited."""
+    observations = kb.history(metric)
+    label = kb.figures.metrics[metric].label
+    if len(observations) < 2:
+        return f"Los documentos dan una sola cifra de {label}: no hay con qué compararla."
+    newest = observations[-1]
+    older = [o for o in observations if year is None or (o.date and o.date.year == year)]
+    if not older:
+        return figure_answer(kb, metric, year)
+    before = older[0]
+    difference = newest.value - before.value
+    change = f"{abs(difference)} {'más' if difference >= 0 else 'menos'}" if difference else "la misma cifra"
+    return (
+        f"De {_figure(kb, before)} ({according_to(kb, before.source)}) a {_figure(kb, newest)} "
+        f"({according_to(kb, newest.source)}): {change}."
+    )
+
+
+def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
+    """Figure questions that need a computation: a change, the entidades missing, how many in all."""
+    asks = kb.vocabulary.figure_questions
+    if mentions(asks.missing, text):
+        return missing_answer(kb)
+    if mentions(asks.total, text) and metric_of(kb, text) in (None, "estados"):
+        return total_answer(kb)
+    metric = metric_of(kb, text)
+    year = year_of(text)
+    compared = mentions(asks.more_or_less, text) and (year is not None or kb.vocabulary.asks_history(text))
+    if metric is not None and (mentions(asks.difference, text) or compared):
+        return change_answer(kb, metric, year)
+    return None

@@ -70,6 +70,13 @@ class Conditions(Strict):
     separators: Words
 
 
+class FigureQuestions(Strict):
+    difference: Words
+    more_or_less: Words
+    missing: Words
+    total: Words
+
+
 class Vocabulary(Strict):
     """Word groups of the domain, and the questions code asks of a message with them."""
 
@@ -80,6 +87,7 @@ class Vocabulary(Strict):
     absence: Words
     plan_count: PlanCount
     conditions: Conditions
+    figure_questions: FigureQuestions
 
     def aspect(self, text: str) -> str | None:
         """What part of a state's status ``text`` asks about: ``pal``, ``stl``, ``ingreso`` or None."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from answers.contacts import inai_today_answer
+from answers.figures import entities_source, figure_question_answer
 from answers.recommendations import ordinal_of
 from answers.search import not_found, search_unavailable
 from answers.states import list_reply
@@ -40,3 +41,30 @@ def test_an_ordinal_entity_wins_over_the_words_of_the_message(kb):
     assert ordinal_of(kb, "4", "la primera y la cuarta") == 4
     assert ordinal_of(kb, None, "y la tercera?") == 3
     assert ordinal_of(kb, None, "las recomendaciones") is None
+
+
+def test_a_change_since_a_year_gives_both_figures_and_the_difference_computed(kb):
+    newest, first = kb.history("stl")[-1], kb.history("stl")[0]
+    answer = figure_question_answer(kb, "cuantos stl mas que en 2018")
+    assert answer is not None and f"{newest.value - first.value} más" in answer
+    assert kb.citation(first.source) in answer and kb.citation(newest.source) in answer
+
+
+def test_entidades_missing_says_how_many_and_that_the_documents_do_not_say_which(kb):
+    participating = kb.latest("estados")
+    answer = figure_question_answer(kb, "cuantas entidades faltan por sumarse")
+    assert answer is not None
+    assert f"participaban {participating.value} de las {len(kb.states)} entidades federativas" in answer
+    assert f"faltaban {len(kb.states) - participating.value}" in answer
+    assert "Los documentos no dicen cuáles" in answer
+
+
+def test_how_many_entidades_in_all_is_not_the_number_taking_part(kb):
+    answer = figure_question_answer(kb, "cuantas entidades hay en total")
+    assert answer is not None and answer.startswith(f"México tiene {len(kb.states)} entidades federativas")
+    assert kb.citation(entities_source(kb)) in answer
+
+
+def test_plain_figure_questions_are_left_to_the_figure_answer(kb):
+    for question in ("cuantos stl hay", "cuantos pal habia en 2018", "hay mas de 100 osc?", "y antes?"):
+        assert figure_question_answer(kb, question) is None, question
