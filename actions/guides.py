@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 
 from answers.guides import all_guides_answer, guide_answer, guide_of
 from knowledge import KnowledgeBase
@@ -15,4 +16,6 @@ class ActionGuia(AnswerAction):
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
         guide = guide_of(kb, entity_of(tracker, "guia"), text_of(tracker))
-        return (guide_answer(kb, guide) if guide else all_guides_answer(kb)), []
+        if guide is None:
+            return all_guides_answer(kb), []
+        return guide_answer(kb, guide), [SlotSet("guia", guide.id)]

@@ -77,6 +77,12 @@ class FigureQuestions(Strict):
     total: Words
 
 
+class Navigation(Strict):
+    next: Words
+    previous: Words
+    last: Words
+
+
 class Vocabulary(Strict):
     """Word groups of the domain, and the questions code asks of a message with them."""
 
@@ -88,6 +94,8 @@ class Vocabulary(Strict):
     plan_count: PlanCount
     conditions: Conditions
     figure_questions: FigureQuestions
+    navigation: Navigation
+    link: Words
 
     def aspect(self, text: str) -> str | None:
         """What part of a state's status ``text`` asks about: ``pal``, ``stl``, ``ingreso`` or None."""
@@ -96,6 +104,16 @@ class Vocabulary(Strict):
     def ordinal(self, text: str) -> int | None:
         """The ordinal ``text`` names («la 3a», «tercera», «3»), or None."""
         return first_mentioned(self.ordinals, text)
+
+    def step(self, text: str, current: int, last: int) -> int | None:
+        """Where «la siguiente», «la anterior» or «la última» lead from item ``current`` of ``last``."""
+        moves = {"next": current + 1, "previous": current - 1, "last": last}
+        found = first_mentioned(self.navigation.model_dump(), text)
+        return moves[found] if found else None
+
+    def asks_link(self, text: str) -> bool:
+        """Whether ``text`` asks for a link or the document itself («¿y el enlace?»)."""
+        return mentions(self.link, text)
 
     def guide(self, text: str) -> str | None:
         """The id of the guide ``text`` names, or None."""

@@ -292,3 +292,38 @@ def test_a_bare_follow_up_with_no_topic_gives_national_figures():
     assert texts(messages) == [
         "21 Secretariados Técnicos Locales (STL), según el comunicado INAI/265/19, 14 de agosto de 2020."
     ]
+
+
+@pytest.mark.parametrize(
+    "text, ordinal, starts",
+    [
+        ("y la siguiente?", "4", "Recomendación cuarta de 4"),
+        ("la anterior", "2", "Recomendación segunda de 4"),
+        ("y la ultima?", "4", "Recomendación cuarta de 4"),
+    ],
+)
+def test_navigation_after_a_recommendation(text, ordinal, starts):
+    tracker = _after("action_recomendacion", turn(text, "seguimiento", slots={"ordinal": "3"}))
+    events, messages = run(ActionSeguimiento(), tracker)
+    assert events == [SlotSet("ordinal", ordinal)]
+    assert texts(messages)[0].startswith(starts)
+
+
+def test_past_the_last_recommendation_says_how_many_there_are():
+    tracker = _after("action_recomendacion", turn("y la siguiente?", "seguimiento", slots={"ordinal": "4"}))
+    _, messages = run(ActionSeguimiento(), tracker)
+    assert texts(messages)[0].startswith("Son 4 recomendaciones; no hay una con el número 5.")
+
+
+def test_the_link_of_the_guide_just_answered():
+    _, messages = run(ActionGuia(), turn("guia de cocreacion", "guia", {"guia": "cocreacion"}))
+    tracker = _after(
+        "action_guia", turn("y el enlace?", "seguimiento", slots={"guia": "guia-cocreacion-compromisos-ii"})
+    )
+    _, follow_up = run(ActionSeguimiento(), tracker)
+    assert texts(follow_up) == texts(messages)  # the same guide, with its link and the INAI note
+
+
+def test_a_guide_answer_remembers_the_guide():
+    events, _ = run(ActionGuia(), turn("guia de cocreacion", "guia", {"guia": "cocreacion"}))
+    assert events == [SlotSet("guia", "guia-cocreacion-compromisos-ii")]
