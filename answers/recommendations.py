@@ -11,11 +11,13 @@ from .wording import source_line
 
 
 def ordinal_of(kb: KnowledgeBase, value: Any, text: str = "") -> int | None:
-    """The ordinal in an entity value ("3", "tercera", "3a") or, failing that, in the message."""
+    """The ordinal in an entity value ("3", "tercera", "3a") or, failing that, in the message («la
+    última» included)."""
     for candidate in ([*value] if isinstance(value, list) else [value]) + [text]:
         if isinstance(candidate, str) and (found := kb.vocabulary.ordinal(candidate)) is not None:
             return found
-    return None
+    last = len(kb.recommendations.items)
+    return last if kb.vocabulary.step(text, 0, last) == last else None  # «la última»
 
 
 def recommendation_answer(kb: KnowledgeBase, ordinal: int) -> str:

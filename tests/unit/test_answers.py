@@ -68,3 +68,13 @@ def test_how_many_entidades_in_all_is_not_the_number_taking_part(kb):
 def test_plain_figure_questions_are_left_to_the_figure_answer(kb):
     for question in ("cuantos stl hay", "cuantos pal habia en 2018", "hay mas de 100 osc?", "y antes?"):
         assert figure_question_answer(kb, question) is None, question
+
+
+def test_the_last_recommendation_is_the_last_the_knowledge_holds(kb):
+    assert ordinal_of(kb, None, "ultima recomendacion del snt") == len(kb.recommendations.items)
+
+
+def test_new_since_a_year_is_a_change(kb):
+    newest, first = kb.history("compromisos")[-1], kb.history("compromisos")[0]
+    answer = figure_question_answer(kb, "cuantos compromisos nuevos hubo desde 2018?")
+    assert answer is not None and f"{newest.value - first.value} más" in answer
