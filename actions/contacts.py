@@ -7,18 +7,18 @@ from rasa_sdk import Tracker
 from answers.contacts import contacts_answer, inai_today_answer
 from knowledge import KnowledgeBase
 
-from .base import AnswerAction, Reply
+from .base import AnswerAction, Reply, remember
 
 
 class ActionContacto(AnswerAction):
     action_name = "action_contacto"
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
-        return contacts_answer(kb), []
+        return contacts_answer(kb), [remember(None)]
 
 
 class ActionInaiActual(AnswerAction):
     action_name = "action_inai_actual"
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
-        return inai_today_answer(kb), []
+        return inai_today_answer(kb), [remember(None)]

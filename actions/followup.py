@@ -1,10 +1,11 @@
-"""The action for a bare follow-up («¿y stl?», «¿y antes?», «¿y la siguiente?», «¿y el enlace?»):
-answered in the topic of the previous answer.
+"""The action for a follow-up («¿y stl?», «¿y antes?», «la siguiente», «¿quién la emitió?», «explícamelo
+fácil», «¿y pal?»): answered in the topic of the previous answer.
 
-Why an action and not rules: the topic is the last *answer action* that ran (a state, a list, a figure,
-a recommendation or a guide), which Rasa rules cannot name without a featurised slot that every story
-would then have to carry. The routing is one function here, over the same reply functions the topic
-actions use; no action calls another action's ``run()``.
+Why an action and not rules: the topic is the object of the last answer (slot ``tema``: a state, a
+recommendation, a guide, a definition, a figure or a list), which every answer action sets and rules
+cannot branch on without featurising it in every story. The routing is one function
+(:func:`answers.context.followup_answer`) over the same reply functions the topic actions use; no
+action calls another action's ``run()``.
 """
 
 from __future__ import annotations
@@ -14,42 +15,33 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from answers.guides import guide_answer, guide_of
-from answers.recommendations import recommendation_answer
+from answers.context import Topic, followup_answer
 from answers.states import list_answer
 from knowledge import KnowledgeBase
 
 from . import resources
-from .base import Reply, answer, text_of
+from .base import Reply, answer, remember, text_of, topic_of
 from .figures import figures_reply
 from .states import state_reply
 
-TOPICS = ("action_estado", "action_cifras", "action_lista_estados")
-ITEMS = ("action_recomendacion", "action_guia")
 
-
-def last_topic(tracker: Tracker, topics: tuple[str, ...] = TOPICS) -> str | None:
-    """The answer action among ``topics`` that ran last in this conversation, if any."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "action" and event.get("name") in topics:
-            return str(event["name"])
-    return None
-
-
-def item_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
-    """«¿y la siguiente?» after a recommendation, «¿y el enlace?» after a guide; None otherwise."""
+def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
+    """The reply to a follow-up: in the last topic when it answers it, else as a question on figures."""
     text = text_of(tracker)
-    last = last_topic(tracker, TOPICS + ITEMS)
-    ordinal = tracker.get_slot("ordinal")
-    if last == "action_recomendacion" and ordinal and str(ordinal).isdigit():
-        step = kb.vocabulary.step(text, int(ordinal), len(kb.recommendations.items))
-        if step is not None:
-            return recommendation_answer(kb, step), [SlotSet("ordinal", str(step))]
-    if last == "action_guia" and kb.vocabulary.asks_link(text):
-        guide = guide_of(kb, tracker.get_slot("guia"))
-        if guide is not None:
-            return guide_answer(kb, guide), []
-    return None
+    topic = topic_of(tracker)
+    if topic and topic.kind == "estado" and (about_state := state_reply(kb, tracker)) is not None:
+        return about_state  # the state in the slot: the one just named («¿y Guanajuato?») or the last
+    found = followup_answer(kb, topic, text) if topic else None
+    if found is not None:
+        reply, now = found
+        events: list[EventType] = [remember(now)]
+        if now.kind == "recomendacion":
+            events.insert(0, SlotSet("ordinal", now.key))
+        return reply, events
+    aspect = kb.vocabulary.aspect(text)
+    if topic and topic.kind == "lista" and aspect in ("stl", "pal"):
+        return list_answer(kb, aspect), [remember(Topic("lista", aspect))]
+    return figures_reply(kb, tracker)
 
 
 class ActionSeguimiento(Action):
@@ -57,15 +49,6 @@ class ActionSeguimiento(Action):
         return "action_seguimiento"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        kb = resources.kb()
-        reply = item_reply(kb, tracker)
-        topic = last_topic(tracker)
-        aspect = kb.vocabulary.aspect(text_of(tracker))
-        if reply is None and topic == "action_estado":
-            reply = state_reply(kb, tracker)
-        if reply is None and topic == "action_lista_estados" and aspect in ("stl", "pal"):
-            reply = list_answer(kb, aspect), []
-        if reply is None:
-            reply = figures_reply(kb, tracker)
-        answer(dispatcher, reply[0])
-        return reply[1]
+        text, events = followup_reply(resources.kb(), tracker)
+        answer(dispatcher, text)
+        return events

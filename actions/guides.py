@@ -5,10 +5,11 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
+from answers.context import Topic
 from answers.guides import all_guides_answer, guide_answer, guide_of
 from knowledge import KnowledgeBase
 
-from .base import AnswerAction, Reply, entity_of, text_of
+from .base import AnswerAction, Reply, entity_of, remember, text_of
 
 
 class ActionGuia(AnswerAction):
@@ -17,5 +18,5 @@ class ActionGuia(AnswerAction):
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
         guide = guide_of(kb, entity_of(tracker, "guia"), text_of(tracker))
         if guide is None:
-            return all_guides_answer(kb), []
-        return guide_answer(kb, guide), [SlotSet("guia", guide.id)]
+            return all_guides_answer(kb), [remember(None)]
+        return guide_answer(kb, guide), [SlotSet("guia", guide.id), remember(Topic("guia", guide.id))]

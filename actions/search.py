@@ -9,22 +9,28 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from answers.search import not_found, retrieval_answer, search_unavailable
+from answers.search import document_reply, search_unavailable
 
 from . import resources
-from .base import answer, text_of
+from .base import answer, intent_of, remember, text_of
+from .clarify import clarification
 
 log = logging.getLogger(__name__)
 
 
 class ActionBuscar(Action):
-    """A "not found" carries ``outcome="not_found"`` (kept in the conversation's event, not shown), so
+    """When NLU hesitated between two topics, it first asks which one was meant (actions/clarify.py).
+    A "not found" carries ``outcome="not_found"`` (kept in the conversation's event, not shown), so
     `make report` can list the questions the knowledge does not answer yet."""
 
     def name(self) -> str:
         return "action_buscar"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        question = clarification(tracker) if intent_of(tracker) == "nlu_fallback" else None
+        if question is not None:
+            dispatcher.utter_message(**question)
+            return [remember(None)]
         kb = resources.kb()
         try:
             searcher = resources.searcher()
@@ -32,9 +38,9 @@ class ActionBuscar(Action):
             log.exception("search is unavailable")
             dispatcher.utter_message(text=search_unavailable(kb))
             return []
-        found = retrieval_answer(kb, searcher, text_of(tracker))
+        reply, found = document_reply(kb, searcher, text_of(tracker))
         if found:
-            answer(dispatcher, found)
+            answer(dispatcher, reply)
         else:
-            dispatcher.utter_message(text=not_found(kb), outcome="not_found")
-        return []
+            dispatcher.utter_message(text=reply, outcome="not_found")
+        return [remember(None)]

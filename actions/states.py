@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from answers.context import Topic
 from answers.figures import figure_question_answer, year_of
 from answers.questions import combined_answer
 from answers.states import (
@@ -21,7 +22,7 @@ from answers.states import (
 from knowledge import KnowledgeBase
 
 from . import resources
-from .base import AnswerAction, Reply, answer, entity_of, intent_of, text_of
+from .base import AnswerAction, Reply, answer, entity_of, intent_of, remember, text_of
 
 
 def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -30,7 +31,10 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     state = state_from(kb, resources.state_finder(), tracker.get_slot("estado"), "")
     if state is None:
         return None
-    return status_answer(kb, state, kb.vocabulary.aspect(text_of(tracker))), [SlotSet("estado", state.name)]
+    return status_answer(kb, state, kb.vocabulary.aspect(text_of(tracker))), [
+        SlotSet("estado", state.name),
+        remember(Topic("estado", state.name)),
+    ]
 
 
 class ActionEstado(Action):
@@ -41,7 +45,7 @@ class ActionEstado(Action):
         reply = state_reply(resources.kb(), tracker)
         if reply is None:
             dispatcher.utter_message(response="utter_ask_estado")
-            return [SlotSet("estado", None)]
+            return [SlotSet("estado", None), remember(None)]
         answer(dispatcher, reply[0])
         return reply[1]
 
@@ -77,9 +81,9 @@ class ActionListaEstados(AnswerAction):
         text = text_of(tracker)
         computed = combined_answer(kb, text) or figure_question_answer(kb, text)
         if computed is not None:
-            return computed, []
+            return computed, [remember(None)]
         if intent_of(tracker) == "estados_por_anio":
             year = year_of(entity_of(tracker, "anio") or text)
-            return (joined_in_answer(kb, year) if year else years_answer(kb)), []
+            return (joined_in_answer(kb, year) if year else years_answer(kb)), [remember(None)]
         kind = "pal" if intent_of(tracker) == "estados_con_pal" else "stl"
-        return list_reply(kb, kind, text), []
+        return list_reply(kb, kind, text), [remember(Topic("lista", kind))]

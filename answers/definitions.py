@@ -6,6 +6,7 @@ import datetime as dt
 
 from knowledge import KnowledgeBase
 from knowledge.schema import Quoted
+from knowledge.vocabulary import mentions
 
 from .wording import PHONE_CHARS, source_line
 
@@ -32,3 +33,20 @@ def definition_answer(kb: KnowledgeBase, term_id: str) -> str:
         if i + 1 == len(chosen) or chosen[i + 1].source != definition.source:
             lines.append(source_line(kb, definition.source))
     return "\n".join(lines)
+
+
+def plain_definition_answer(kb: KnowledgeBase, term_id: str) -> str:
+    """A term in plain words (our summary, marked as such), citing the definition it summarises."""
+    term = kb.term(term_id)
+    if term is None:
+        raise KeyError(f"knowledge/facts/glossary.yaml has no term {term_id!r}")
+    newest = _newest_first(kb, term.definitions)[0]
+    return (
+        f"{term.term}, en palabras sencillas: {term.summary}\n"
+        f"(Es un resumen nuestro.) Fuente de la definición: {kb.citation(newest.source)}."
+    )
+
+
+def term_named(kb: KnowledgeBase, text: str) -> str | None:
+    """The id of the glossary term ``text`` names by its id or an alias («y pal?»), or None."""
+    return next((t.id for t in kb.glossary if mentions([t.id, *t.aliases], text)), None)

@@ -134,11 +134,25 @@ def change_answer(kb: KnowledgeBase, metric: str, year: int | None = None) -> st
     )
 
 
+def since_answer(kb: KnowledgeBase) -> str:
+    """Since when states take part: the first year any joined, and which joined then."""
+    first = min(state.joined.year for state in kb.states if state.joined)
+    firsts = [state for state in kb.states if state.joined and state.joined.year == first]
+    source = kb.newest_source(ref for state in firsts if state.joined for ref in state.joined.sources)
+    return (
+        f"Desde {first}: ese año se sumaron los primeros {len(firsts)} estados, "
+        f"{join_names([state.name for state in firsts])} ({according_to(kb, source)})."
+    )
+
+
 def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
-    """Figure questions that need a computation: a change, the entidades missing, how many in all."""
+    """Figure questions that need a computation: a change, the entidades missing, how many in all,
+    since when."""
     asks = kb.vocabulary.figure_questions
     if mentions(asks.missing, text):
         return missing_answer(kb)
+    if mentions(asks.since, text) and metric_of(kb, text) in (None, "estados"):
+        return since_answer(kb)
     if mentions(asks.total, text) and metric_of(kb, text) in (None, "estados"):
         return total_answer(kb)
     metric = metric_of(kb, text)

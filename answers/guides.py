@@ -8,7 +8,7 @@ from knowledge import KnowledgeBase
 from knowledge.schema import Guide
 from knowledge.text import fold
 
-from .wording import inai_note
+from .wording import inai_note, join_names
 
 
 def guide_of(kb: KnowledgeBase, value: Any, text: str = "") -> Guide | None:
@@ -37,4 +37,30 @@ def all_guides_answer(kb: KnowledgeBase) -> str:
     return (
         f"Los documentos ofrecen {len(kb.guides)} guías:\n{lines}\n"
         f"Fuente: {', '.join(kb.citation(s) for s in sources)}.\n{inai_note(kb)}"
+    )
+
+
+def guide_date_answer(kb: KnowledgeBase, guide: Guide) -> str:
+    """The documents do not date the guides: say so, and which dated documents present this one."""
+    presented = join_names([kb.citation(ref) for ref in [guide.source, *guide.also_in]])
+    return (
+        f"Los documentos no dan la fecha de publicación de la {guide.title}. "
+        f"La presenta{'n' if guide.also_in else ''} {presented}.\nEnlace: {guide.url}"
+    )
+
+
+def guide_issuer_answer(kb: KnowledgeBase, guide: Guide) -> str:
+    """The documents do not say who wrote a guide: say so, and where it is presented."""
+    return (
+        f"Los documentos no dicen quién elaboró la {guide.title}; la presenta {kb.citation(guide.source)}.\n"
+        f"Enlace: {guide.url}"
+    )
+
+
+def guide_plain_answer(kb: KnowledgeBase, guide: Guide) -> str:
+    """What a guide is for and for whom, in plain words."""
+    purpose = guide.purpose[0].lower() + guide.purpose[1:]
+    return (
+        f"La {guide.title} sirve para {purpose}\nPara quién: {guide.audience}\n"
+        f"Enlace: {guide.url}\nFuente: {kb.citation(guide.source)}."
     )

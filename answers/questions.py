@@ -9,6 +9,7 @@ date. A state missing from a list "no figura": the documents do not report it, w
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -153,3 +154,15 @@ def _singular(described: str) -> str:
     for plural, singular in (("figuran", "figura"), ("tienen", "tiene"), ("se sumaron", "se sumó")):
         described = described.replace(plural, singular)
     return described
+
+
+def question_parts(kb: KnowledgeBase, text: str) -> list[str]:
+    """The questions a message asks, split where «y» starts a second one («¿cuántos participan y desde
+    cuándo?» → two parts), folded; one part when it asks one thing."""
+    folded = fold(text)
+    starts = {start for start, _ in spans(kb.vocabulary.figure_questions.second_question, folded)}
+    cuts = [m.start() for m in re.finditer(r"(?<!\w)y\s+¿?", folded) if m.end() in starts and m.start() > 0]
+    bounds = [0, *cuts, len(folded)]
+    parts = [folded[a:b].strip(" ,;") for a, b in itertools.pairwise(bounds)]
+    parts = [part.removeprefix("y ").strip() for part in parts]
+    return [part for part in parts if part] or [folded]

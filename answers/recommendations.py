@@ -44,3 +44,27 @@ def all_recommendations_answer(kb: KnowledgeBase) -> str:
         f"Pide una por su número para leer su texto completo (por ejemplo, «la tercera»).\n"
         f"{source_line(kb, recs.source)}"
     )
+
+
+def issuer_answer(kb: KnowledgeBase, ordinal: int | None = None) -> str:
+    """Who issued the recommendations (or the one ``ordinal`` names) and when."""
+    recs = kb.recommendations
+    item = kb.recommendation(ordinal) if ordinal else None
+    which = (
+        f"La {item.name.lower()} recomendación la" if item else f"Las {len(recs.items)} recomendaciones las"
+    )
+    when = spanish_date(recs.approved)
+    return f"{which} aprobó la {recs.issuer} el {when}.\n{source_line(kb, recs.source)}"
+
+
+def plain_answer(kb: KnowledgeBase, ordinal: int) -> str:
+    """One recommendation in plain words (our summary, marked as such), then where its text is."""
+    recs = kb.recommendations
+    item = kb.recommendation(ordinal)
+    if item is None:
+        return recommendation_answer(kb, ordinal)
+    return (
+        f"En palabras sencillas, la {item.name.lower()} recomendación pide: {item.summary}\n"
+        "(Es un resumen nuestro; el texto oficial es el de la recomendación.)\n"
+        f"{source_line(kb, recs.source)}"
+    )

@@ -1,10 +1,13 @@
-"""Answers from retrieval: the best passage quoted (never generated), or an honest "not found"."""
+"""Answers from the documents: the sentence that answers, quoted (never generated), with its source and
+date; or an honest "not in the documents" that names what they lack when the vocabulary knows it."""
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from index import EmptyQuery, Hit, Searcher
+from index.answering import Answerer, NotInDocuments, Quote
 from knowledge import KnowledgeBase
 from knowledge.text import spanish_date
 
@@ -15,10 +18,16 @@ def _topics(kb: KnowledgeBase) -> str:
     return f"las {len(kb.recommendations.items)} recomendaciones del {kb.recommendations.issuer_short}"
 
 
-def not_found(kb: KnowledgeBase) -> str:
-    """What to say when the documents do not answer: what the assistant can answer instead."""
+def not_found(kb: KnowledgeBase, missing: str | None = None) -> str:
+    """What to say when the documents do not answer, naming what they lack (a ``not_in_documents`` topic
+    of the vocabulary) when known, and what the assistant can answer instead."""
+    said = (
+        f"Los documentos no mencionan {kb.vocabulary.not_in_documents[missing].says}."
+        if missing
+        else "No encontré eso en los documentos que conozco."
+    )
     return (
-        "No encontré eso en los documentos que conozco. Puedo ayudarte con:\n"
+        f"{said} Puedo ayudarte con:\n"
         "• la situación de un estado (por ejemplo, «¿Jalisco tiene STL?»)\n"
         "• las cifras de la iniciativa («¿cuántos planes de acción hay?»)\n"
         f"• {_topics(kb)} («¿qué dice la tercera?»)\n"
@@ -47,12 +56,32 @@ def passage_source(kb: KnowledgeBase, hit: Hit) -> str:
     return f"Fuente: nota del {when} ({references})."
 
 
-def retrieval_answer(kb: KnowledgeBase, searcher: Searcher, text: str) -> str | None:
-    """The best passage for ``text``, cut for a phone, with its source; None when nothing fits."""
+@lru_cache(maxsize=4)
+def _answerer(searcher: Searcher) -> Answerer:
+    return Answerer(searcher)
+
+
+def quote_reply(kb: KnowledgeBase, quote: Quote) -> str:
+    """The answering sentence(s) quoted «…» (the whole passage when short), then the source and date.
+    A passage composed from the facts, which is not the documents' wording, is not put in quotes."""
+    text = shorten(quote.text)
+    shown = f"«{text}»" if quote.verbatim else text
+    return f"{shown}\n{passage_source(kb, quote.hit)}"
+
+
+def document_reply(kb: KnowledgeBase, searcher: Searcher, text: str) -> tuple[str, bool]:
+    """The reply to ``text`` from the documents and whether they answer it: the quoted sentence with its
+    source, or the honest "not in the documents" naming what is missing when the vocabulary knows it."""
     try:
-        hits = searcher.search(text, k=1)
+        found = _answerer(searcher).answer(text)
     except EmptyQuery:
-        return None
-    if not hits or not searcher.confident(hits[0]):
-        return None
-    return f"{shorten(hits[0].passage.text)}\n{passage_source(kb, hits[0])}"
+        found = NotInDocuments()
+    if isinstance(found, Quote):
+        return quote_reply(kb, found), True
+    return not_found(kb, found.topic), False
+
+
+def retrieval_answer(kb: KnowledgeBase, searcher: Searcher, text: str) -> str | None:
+    """The quoted answer to ``text`` with its source; None when the documents do not answer it."""
+    reply, found = document_reply(kb, searcher, text)
+    return reply if found else None

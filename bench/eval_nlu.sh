@@ -1,36 +1,60 @@
 #!/usr/bin/env bash
-# NLU comparison, 5-fold cross-validation of the intent and entity models:
-#   (a) config.yml: whitespace tokens + word and char n-grams + DIET (what the assistant runs)
-#   (b) bench/config-spacy.yml: spaCy es_core_news_sm lemmas + the same n-grams + DIET
-# (b) needs spaCy, installed in a separate environment (build/venv-nlu-spacy) so the Rasa
-# environment keeps its pins. Prints a table of weighted F1; slow (about 20 minutes on 2 cores).
+# NLU before and after, on the same training data (data/nlu), in one run:
+#   baseline  bench/config-baseline.yml: n-grams + DIET for intents and entities (config.yml until 2026-12-03)
+#   no-e5     bench/config-no-e5.yml: config.yml without the e5 sentence embeddings (what they add);
+#             only with NLU_ABLATION=1 (it adds about 15 minutes)
+#   e5        config.yml: n-grams + e5 sentence embeddings + DIET for intents, patterns for entities
+# For each: 5-fold cross-validation (intent weighted F1 and accuracy, entity weighted F1 of the extractor),
+# then a model trained on all of data/nlu scored by bench/nlu_eval.py on the fresh files of tests/nlu,
+# kept out of training (intent accuracy as the dialogue sees it, after the fallback threshold; entity F1;
+# share of out-of-scope messages on a domain intent). Prints one Markdown table. About 30 minutes on
+# 2 cores (with others' load, 40): not part of make test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export RASA_TELEMETRY_ENABLED=false SQLALCHEMY_SILENCE_UBER_WARNING=1
-PY310=$(make -s -f Makefile print-python310)
-SPACY_VENV=build/venv-nlu-spacy
-if [[ ! -x $SPACY_VENV/bin/rasa ]]; then
-  "$PY310" -m venv "$SPACY_VENV"
-  "$SPACY_VENV/bin/python" -m pip install --quiet -r requirements/rasa.txt
-  "$SPACY_VENV/bin/python" -m pip install --quiet --no-deps -r requirements/nlu-spacy.txt
-fi
-run() {  # run NAME RASA CONFIG
-  "$2" test nlu --nlu data/nlu --config "$3" --cross-validation --folds 5 --out "build/eval-nlu/$1" >/dev/null 2>&1
+export RASA_TELEMETRY_ENABLED=false SQLALCHEMY_SILENCE_UBER_WARNING=1 TF_CPP_MIN_LOG_LEVEL=3 LOG_LEVEL=ERROR
+export PYTHONPATH=.
+RASA=.venv-rasa/bin/rasa
+OUT=build/eval-nlu
+evaluate() {  # evaluate NAME CONFIG
+  rm -rf "${OUT:?}/$1"
+  echo "$1 ($2): 5-fold cross-validation, then a model on all the data and the test files" >&2
+  "$RASA" test nlu --nlu data/nlu --config "$2" --cross-validation --folds 5 --out "$OUT/$1/cv" >"$OUT/$1.log" 2>&1
+  "$RASA" train nlu --nlu data/nlu --config "$2" --out "$OUT/$1" --fixed-model-name model >>"$OUT/$1.log" 2>&1
+  .venv-rasa/bin/python bench/nlu_eval.py "$OUT/$1/model.tar.gz" >"$OUT/$1/test.json" 2>>"$OUT/$1.log"
 }
-run whitespace .venv-rasa/bin/rasa config.yml
-run spacy "$SPACY_VENV/bin/rasa" bench/config-spacy.yml
+mkdir -p "$OUT"
+rm -rf "${OUT:?}/no-e5"
+evaluate baseline bench/config-baseline.yml
+if [[ ${NLU_ABLATION:-0} == 1 ]]; then evaluate no-e5 bench/config-no-e5.yml; fi
+evaluate e5 config.yml
 .venv/bin/python - <<'PY'
 import json
 from pathlib import Path
-print("| pipeline (5-fold cross-validation) | intent F1 | intent accuracy | entity F1 (DIET) |")
-print("|---|---|---|---|")
-for name, label in (("whitespace", "(a) whitespace + n-grams + DIET"), ("spacy", "(b) spaCy lemmas + n-grams + DIET")):
-    root = Path("build/eval-nlu") / name
-    intent = json.loads((root / "intent_report.json").read_text())
-    entity_file = root / "DIETClassifier_report.json"
-    entity = json.loads(entity_file.read_text()) if entity_file.exists() else {}
-    f1 = intent["weighted avg"]["f1-score"]
-    accuracy = intent.get("accuracy", 0.0)
-    ef1 = entity.get("weighted avg", {}).get("f1-score", float("nan"))
-    print(f"| {label} | {f1:.3f} | {accuracy:.3f} | {ef1:.3f} |")
+
+out = Path("build/eval-nlu")
+rows = (
+    ("baseline", "DIETClassifier", "before: n-grams + DIET (intents and entities)"),
+    ("no-e5", "RegexEntityExtractor", "n-grams + DIET (intents) + patterns (entities)"),
+    ("e5", "RegexEntityExtractor", "**after: n-grams + e5 + DIET (intents) + patterns (entities)**"),
+)
+print(
+    "| pipeline | 5-fold intent F1 | 5-fold intent accuracy | 5-fold entity F1 | test-file intent accuracy "
+    "| test-file entity F1 | out of scope on a domain intent |"
+)
+print("|---|---|---|---|---|---|---|")
+for name, extractor, label in rows:
+    cv = out / name / "cv"
+    if not cv.exists():
+        continue
+    intent = json.loads((cv / "intent_report.json").read_text())
+    report = cv / f"{extractor}_report.json"
+    entity_f1 = f"{json.loads(report.read_text())['weighted avg']['f1-score']:.3f}" if report.exists() else "n/a"
+    test = json.loads((out / name / "test.json").read_text().splitlines()[-1])
+    print(
+        f"| {label} | {intent['weighted avg']['f1-score']:.3f} | {intent['accuracy']:.3f} "
+        f"| {entity_f1} | {test['test_intent_accuracy']:.3f} "
+        f"| {test['test_entity_f1']:.3f} | {test['oos_routed_to_domain']:.1%} |"
+    )
+n_test, n_oos = test["test_messages"], test["oos_messages"]
+print(f"\nTest files: {n_test} messages (tests/nlu/prueba.yml), {n_oos} out of scope (fuera_de_alcance.yml).")
 PY

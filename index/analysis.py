@@ -138,6 +138,11 @@ def tokens(text: str) -> list[str]:
     return [_stem(w) for w in _WORD.findall(fold(text)) if w not in STOP_WORDS]
 
 
+def content_words(text: str) -> list[tuple[str, str]]:
+    """Each content word of ``text`` as written (folded) with its stem: what :func:`tokens` keeps."""
+    return [(w, _stem(w)) for w in _WORD.findall(fold(text)) if w not in STOP_WORDS]
+
+
 class PhraseMatcher:
     """Finds known phrases in text (folded, at word boundaries, longest first) and returns their values."""
 

@@ -18,6 +18,7 @@ from .store import IndexUnavailable, build_index, current_meta
 
 log = logging.getLogger("index")
 DEV_SET = REPO_ROOT / "eval" / "retrieval_dev.yaml"
+UNANSWERABLE_SET = REPO_ROOT / "eval" / "unanswerable_dev.yaml"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,10 +31,15 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--k", type=int, default=5, help="how many passages (default 5)")
     search.add_argument("--json", action="store_true", help="print a JSON array")
     search.add_argument("--mode", choices=MODES, default="hybrid")
-    evaluate = commands.add_parser("eval", help="recall@1, recall@5 and MRR@10 on a dev set")
+    evaluate = commands.add_parser(
+        "eval", help="passage recall and MRR; sentence recall@1, answered and honest rates of the replies"
+    )
     evaluate.add_argument("--dev", type=Path, default=DEV_SET)
+    evaluate.add_argument("--unanswerable", type=Path, default=UNANSWERABLE_SET)
     evaluate.add_argument("--json", action="store_true")
-    evaluate.add_argument("--misses", action="store_true", help="list the queries missed at 5")
+    evaluate.add_argument(
+        "--misses", action="store_true", help="list the queries missed at 5 and the replies that miss"
+    )
     return parser
 
 
@@ -83,12 +89,26 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return 2
             _print_hits(_open_searcher(settings).search(args.query, args.k), args.json)
         else:
-            from .evaluate import evaluate, format_table, load_dev_set
+            from .evaluate import (
+                evaluate,
+                evaluate_answers,
+                format_answers,
+                format_table,
+                load_dev_set,
+                load_unanswerable_set,
+            )
 
-            report = evaluate(_open_searcher(settings), load_dev_set(args.dev))
-            print(json.dumps(report.summary(), indent=2) if args.json else format_table(report))
+            searcher = _open_searcher(settings)
+            queries = load_dev_set(args.dev)
+            report = evaluate(searcher, queries)
+            answers = evaluate_answers(searcher, queries, load_unanswerable_set(args.unanswerable))
+            if args.json:
+                print(json.dumps({"passages": report.summary(), "replies": answers.summary()}, indent=2))
+            else:
+                print(f"{format_table(report)}\n\n{format_answers(answers)}")
             if args.misses:
                 print(report.format_misses())
+                print("\n".join(answers.misses))
     except EmptyQuery as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

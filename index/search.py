@@ -71,7 +71,9 @@ class Searcher:
         self._embedder = embedder
         self._expander = SynonymExpander.from_knowledge(kb)
         self._states = StateFinder(kb)
-        self._vocabulary = kb.vocabulary
+        self.kb = kb
+        self.vocabulary = kb.vocabulary
+        self._query_vector: tuple[str, np.ndarray] | None = None
         corpus = [tokens(self._expander.expand(p.text)) for p in index.passages]
         self._bm25 = BM25Okapi(corpus)
         self._token_sets = [frozenset(tokens(p.text)) for p in index.passages]
@@ -107,9 +109,27 @@ class Searcher:
         """Load the model and run one query, so the first real query is as fast as the rest."""
         self.search("gobierno abierto", k=1)
 
+    def query_vector(self, query: str) -> np.ndarray:
+        """The query's embedding (1 × dim); the last one is kept, since answers rank sentences with it."""
+        expanded = self._expander.expand(query)
+        if self._query_vector is None or self._query_vector[0] != expanded:
+            vector = np.ascontiguousarray(self.embedder.embed_queries([expanded]), dtype=np.float32)
+            self._query_vector = (expanded, vector)
+        return self._query_vector[1]
+
+    def states_named(self, text: str) -> list[str]:
+        """Ids of the states ``text`` names, by any alias or misspelt."""
+        return self._states.find(text)
+
+    def state_name(self, state_id: str) -> str:
+        return self._states.names[state_id]
+
+    def expand(self, text: str) -> str:
+        """``text`` with the documents' wording of the aliases it uses (``cdmx`` → Ciudad de México)."""
+        return self._expander.expand(text)
+
     def dense_ranking(self, query: str, n: int) -> list[tuple[int, float]]:
-        vector = self.embedder.embed_queries([self._expander.expand(query)])
-        scores, ids = self.index.dense.search(np.ascontiguousarray(vector, dtype=np.float32), n)
+        scores, ids = self.index.dense.search(self.query_vector(query), n)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
     def bm25_ranking(self, query: str, n: int) -> list[tuple[int, float]]:
@@ -140,7 +160,7 @@ class Searcher:
         rankings = [
             [(i, s) for i, s in r if self._eligible(i, named)][: self.settings.candidates] for r in rankings
         ]
-        if not self._vocabulary.asks_past(text):
+        if not self.vocabulary.asks_past(text):
             rankings = [self._prefer_current(r) for r in rankings]
         if mode == "hybrid" and named:
             rankings.append(self._about(named, rankings[0]))

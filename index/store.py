@@ -2,12 +2,15 @@
 
 Layout under ``INDEX_DIR`` (default ``build/index``)::
 
-    versions/<build id>-<time>/   passages.jsonl, dense.faiss, meta.json
+    versions/<build id>-<time>/   passages.jsonl, dense.faiss, sentences.jsonl, sentences.npy, verbs.txt,
+                                  meta.json
     current -> versions/...       symlink, swapped atomically when a build completes
 
 A build writes into a temporary folder and only then points ``current`` at it, so a failed build leaves
 the previous index serving. Builds are skipped when the knowledge, the model and the passage code are
-unchanged (content hash).
+unchanged (content hash). ``sentences.*`` hold what answers quote (:mod:`index.sentences`): each
+sentence's passage, its text and its vector, so that answers can rank sentences without embedding them.
+``verbs.txt`` lists the Spanish verb forms answers need (:mod:`index.lemmas`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import shutil
 import tempfile
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -29,13 +33,16 @@ from tqdm import tqdm
 
 from knowledge import KnowledgeBase, load_knowledge
 
+from . import lemmas
 from . import passages as passages_module
+from . import sentences as sentences_module
 from .config import Settings
 from .embedders import Embedder, make_embedder, model_id
 from .passages import Passage, build_passages
+from .sentences import units
 
 log = logging.getLogger(__name__)
-FORMAT = 1
+FORMAT = 2
 BATCH = 16
 KEEP_VERSIONS = 2
 
@@ -57,17 +64,30 @@ class BuildResult:
 
 
 @dataclass(frozen=True)
+class Sentence:
+    """A quotable unit of a passage: a sentence of a source, or a passage made from facts as a whole."""
+
+    passage: int  # index into the passages
+    text: str
+
+
+@dataclass(frozen=True)
 class LoadedIndex:
     path: Path
     meta: dict
     passages: list[Passage]
     dense: faiss.Index
+    sentences: list[Sentence]
+    sentence_vectors: np.ndarray
+    verb_forms: frozenset[str]
 
 
 def build_id(kb: KnowledgeBase, model: str) -> str:
-    """Hash of what determines the index: format, knowledge content, model, and the passage code."""
+    """Hash of what determines the index: format, knowledge content, model, the passage and sentence code."""
     digest = hashlib.sha256()
-    for part in (str(FORMAT), kb.digest, model, Path(passages_module.__file__).read_text("utf-8")):
+    modules = (passages_module, sentences_module, lemmas)
+    code = [Path(str(m.__file__)).read_text("utf-8") for m in modules]
+    for part in (str(FORMAT), kb.digest, model, lemmas.data_version(), *code):
         digest.update(part.encode() + b"\0")
     return digest.hexdigest()[:16]
 
@@ -94,21 +114,53 @@ def current_build_id(root: Path) -> str | None:
     return (current_meta(root) or {}).get("build_id")
 
 
-def _embed(embedder: Embedder, texts: list[str], progress: bool) -> np.ndarray:
+def _embed(embedder: Embedder, texts: list[str], progress: bool, what: str = "passages") -> np.ndarray:
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32)
     batches = range(0, len(texts), BATCH)
-    bar = tqdm(batches, desc="embedding passages", unit="batch", disable=not progress)
+    bar = tqdm(batches, desc=f"embedding {what}", unit="batch", disable=not progress)
     vectors = [embedder.embed_passages(texts[start : start + BATCH]) for start in bar]
     return np.ascontiguousarray(np.vstack(vectors), dtype=np.float32)
 
 
-def _write(folder: Path, passages: list[Passage], vectors: np.ndarray, meta: dict) -> None:
+def _sentences(
+    embedder: Embedder, passages: list[Passage], vectors: np.ndarray, progress: bool
+) -> tuple[list[Sentence], np.ndarray]:
+    """Every passage's sentences with their vectors; a passage quoted whole reuses its own vector."""
+    sentences = [Sentence(i, text) for i, p in enumerate(passages) for text in units(p)]
+    new = [s.text for s in sentences if s.text != passages[s.passage].text]
+    embedded = iter(_embed(embedder, new, progress, "sentences"))
+    rows = [vectors[s.passage] if s.text == passages[s.passage].text else next(embedded) for s in sentences]
+    return sentences, np.ascontiguousarray(np.vstack(rows), dtype=np.float32)
+
+
+def _write(
+    folder: Path,
+    passages: list[Passage],
+    vectors: np.ndarray,
+    sentences: tuple[list[Sentence], np.ndarray],
+    meta: dict,
+) -> None:
     dense = faiss.IndexFlatIP(vectors.shape[1])
     dense.add(vectors)
     faiss.write_index(dense, str(folder / "dense.faiss"))
     with open(folder / "passages.jsonl", "w", encoding="utf-8") as out:
         for passage in passages:
             out.write(json.dumps(passage.to_dict(), ensure_ascii=False) + "\n")
+    with open(folder / "sentences.jsonl", "w", encoding="utf-8") as out:
+        for sentence in sentences[0]:
+            out.write(
+                json.dumps({"passage": sentence.passage, "text": sentence.text}, ensure_ascii=False) + "\n"
+            )
+    np.save(folder / "sentences.npy", sentences[1])
+    (folder / "verbs.txt").write_text("\n".join(_verb_forms()) + "\n", encoding="utf-8")
     (folder / "meta.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _verb_forms() -> tuple[str, ...]:
+    """The verb forms every build writes (read from the lookup data once per process)."""
+    return tuple(lemmas.verb_forms())
 
 
 def _swap_current(root: Path, target: Path) -> None:
@@ -152,6 +204,7 @@ def build_index(
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=versions))
     try:
         vectors = _embed(embedder, [p.text for p in passages], progress)
+        sentences = _sentences(embedder, passages, vectors, progress)
         meta = {
             "format": FORMAT,
             "build_id": bid,
@@ -159,9 +212,10 @@ def build_index(
             "dim": int(vectors.shape[1]),
             "knowledge_digest": kb.digest,
             "passages": len(passages),
+            "sentences": len(sentences[0]),
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         }
-        _write(tmp, passages, vectors, meta)
+        _write(tmp, passages, vectors, sentences, meta)
         target = versions / f"{bid}-{time.time_ns()}"
         os.replace(tmp, target)
     except BaseException:
@@ -194,10 +248,20 @@ def load_index(settings: Settings) -> LoadedIndex:
         with open(folder / "passages.jsonl", encoding="utf-8") as lines:
             passages = [Passage(**json.loads(line)) for line in lines]
         dense = faiss.read_index(str(folder / "dense.faiss"))
+        with open(folder / "sentences.jsonl", encoding="utf-8") as lines:
+            sentences = [Sentence(**json.loads(line)) for line in lines]
+        sentence_vectors = np.load(folder / "sentences.npy")
+        verb_forms = frozenset((folder / "verbs.txt").read_text(encoding="utf-8").split())
     except IndexUnavailable:
         raise
     except Exception as exc:  # damaged files surface as many error types
         raise IndexUnavailable(f"El índice en {folder} está dañado ({exc}). {hint}") from exc
-    if dense.ntotal != len(passages) or dense.d != meta.get("dim"):
+    whole = (
+        dense.ntotal == len(passages)
+        and dense.d == meta.get("dim")
+        and sentence_vectors.shape == (len(sentences), dense.d)
+        and all(0 <= s.passage < len(passages) for s in sentences)
+    )
+    if not whole:
         raise IndexUnavailable(f"El índice en {folder} está dañado (vectores y pasajes no coinciden). {hint}")
-    return LoadedIndex(folder.resolve(), meta, passages, dense)
+    return LoadedIndex(folder.resolve(), meta, passages, dense, sentences, sentence_vectors, verb_forms)

@@ -157,6 +157,7 @@ class Term(Strict):
     id: str = Id
     term: str
     aliases: list[str] = []
+    summary: str = Field(min_length=20)  # ours, in plain words, adds no fact to the definitions
     definitions: list[Quoted] = Field(min_length=1)
 
 

@@ -75,12 +75,28 @@ class FigureQuestions(Strict):
     more_or_less: Words
     missing: Words
     total: Words
+    since: Words
+    second_question: Words
 
 
 class Navigation(Strict):
     next: Words
     previous: Words
     last: Words
+
+
+class Context(Strict):
+    plain: Words
+    issuer: Words
+    date: Words
+    back: Words
+
+
+class MissingTopic(Strict):
+    """Something people ask about that the documents do not give, and how a reply names it."""
+
+    says: Word  # completes «Los documentos no mencionan …»
+    words: Words
 
 
 class Vocabulary(Strict):
@@ -96,10 +112,17 @@ class Vocabulary(Strict):
     figure_questions: FigureQuestions
     navigation: Navigation
     link: Words
+    not_in_documents: dict[str, MissingTopic] = Field(min_length=1)
+    context: Context
 
     def aspect(self, text: str) -> str | None:
         """What part of a state's status ``text`` asks about: ``pal``, ``stl``, ``ingreso`` or None."""
         return first_mentioned(self.aspects, text)
+
+    def missing(self, text: str) -> str | None:
+        """The id of the first ``not_in_documents`` topic ``text`` asks about («¿cuál fue el
+        presupuesto?» → ``presupuesto``), or None."""
+        return first_mentioned({key: topic.words for key, topic in self.not_in_documents.items()}, text)
 
     def ordinal(self, text: str) -> int | None:
         """The ordinal ``text`` names («la 3a», «tercera», «3»), or None."""
@@ -114,6 +137,15 @@ class Vocabulary(Strict):
     def asks_link(self, text: str) -> bool:
         """Whether ``text`` asks for a link or the document itself («¿y el enlace?»)."""
         return mentions(self.link, text)
+
+    def follow_up(self, text: str) -> str | None:
+        """What a follow-up asks of the last answer: ``issuer``, ``date``, ``plain`` (in simple words) or
+        ``back`` (it points at the last state, guide or recommendation); None when it asks none of these."""
+        return first_mentioned(self.context.model_dump(), text)
+
+    def refers_back(self, text: str) -> bool:
+        """Whether ``text`` can only mean the thing just answered («allá», «esa guía»)."""
+        return mentions(self.context.back, text)
 
     def guide(self, text: str) -> str | None:
         """The id of the guide ``text`` names, or None."""

@@ -45,7 +45,7 @@ def test_state_status_with_source_and_date():
         ActionEstado(),
         turn("jalisco tiene stl?", "estado_situacion", {"estado": "Jalisco"}, {"estado": "Jalisco"}),
     )
-    assert events == [SlotSet("estado", "Jalisco")]
+    assert events == [SlotSet("estado", "Jalisco"), SlotSet("tema", "estado:Jalisco")]
     assert texts(messages) == [
         "Según el comunicado INAI/265/19, 14 de agosto de 2020, Jalisco tiene Secretariado Técnico Local "
         "(STL). En la lista de enero de 2018 (según el comunicado INAI/002/18, 2 de enero de 2018) tenía "
@@ -83,7 +83,7 @@ def test_a_state_in_no_list_is_not_reported_rather_than_no():
 
 def test_without_a_state_it_asks_with_buttons():
     events, messages = run(ActionEstado(), turn("como va mi estado", "estado_situacion"))
-    assert events == [SlotSet("estado", None)]
+    assert events == [SlotSet("estado", None), SlotSet("tema", None)]
     assert messages[0]["response"] == "utter_ask_estado"
 
 
@@ -145,7 +145,7 @@ def test_states_joined_in_a_year_and_in_a_year_without_data():
 
 def test_newest_figure_and_history_on_request():
     events, messages = run(ActionCifras(), turn("cuantos stl hay", "cifras"))
-    assert events == [SlotSet("cifra", "stl")]
+    assert events == [SlotSet("cifra", "stl"), SlotSet("tema", "cifra:stl")]
     assert texts(messages) == [
         "21 Secretariados Técnicos Locales (STL), según el comunicado INAI/265/19, 14 de agosto de 2020."
     ]
@@ -164,7 +164,7 @@ def test_recommendation_by_ordinal_and_all_four():
     events, messages = run(
         ActionRecomendacion(), turn("q dice la 3a recomendacion", "recomendacion", {"ordinal": "3"})
     )
-    assert events == [SlotSet("ordinal", "3")]
+    assert events == [SlotSet("ordinal", "3"), SlotSet("tema", "recomendacion:3")]
     assert texts(messages)[0].startswith("Recomendación tercera de 4, aprobada el 25 de mayo de 2020")
     assert "«Innovar estrategias" in texts(messages)[0]
     assert texts(messages)[0].endswith(
@@ -172,7 +172,7 @@ def test_recommendation_by_ordinal_and_all_four():
         "ante la COVID-19, 25 de mayo de 2020."
     )
     events, messages = run(ActionRecomendacion(), turn("cuales son las recomendaciones", "recomendacion"))
-    assert events == [] and "\n4. Cuarta: " in texts(messages)[0]
+    assert events == [SlotSet("tema", "recomendaciones:todas")] and "\n4. Cuarta: " in texts(messages)[0]
 
 
 def test_a_fifth_recommendation_does_not_exist():
@@ -264,15 +264,17 @@ def test_feedback_is_acknowledged():
     assert texts(messages) == ["¡Gracias! Me alegra que te sirviera."]
 
 
-def _after(action_name: str, tracker):
-    tracker.events.append({"event": "action", "name": action_name})
+def _after(topic: str, tracker):
+    tracker.slots["tema"] = topic
     return tracker
 
 
 def test_a_bare_follow_up_after_a_state_stays_with_the_state():
-    tracker = _after("action_estado", turn("y secretariado?", "seguimiento", slots={"estado": "Nuevo León"}))
+    tracker = _after(
+        "estado:Nuevo León", turn("y secretariado?", "seguimiento", slots={"estado": "Nuevo León"})
+    )
     events, messages = run(ActionSeguimiento(), tracker)
-    assert events == [SlotSet("estado", "Nuevo León")]
+    assert events == [SlotSet("estado", "Nuevo León"), SlotSet("tema", "estado:Nuevo León")]
     assert texts(messages)[0].startswith(
         "Según el comunicado INAI/265/19, 14 de agosto de 2020, Nuevo León tiene Secretariado Técnico Local"
     )
@@ -280,10 +282,11 @@ def test_a_bare_follow_up_after_a_state_stays_with_the_state():
 
 def test_a_bare_follow_up_after_a_figure_stays_with_the_figure():
     tracker = _after(
-        "action_cifras", turn("y antes?", "seguimiento", slots={"cifra": "compromisos", "estado": "Jalisco"})
+        "cifra:compromisos",
+        turn("y antes?", "seguimiento", slots={"cifra": "compromisos", "estado": "Jalisco"}),
     )
     events, messages = run(ActionSeguimiento(), tracker)
-    assert events == [SlotSet("cifra", "compromisos")]
+    assert events == [SlotSet("cifra", "compromisos"), SlotSet("tema", "cifra:compromisos")]
     assert "Antes: 62 compromisos de Gobierno Abierto" in texts(messages)[0]
 
 
@@ -303,14 +306,14 @@ def test_a_bare_follow_up_with_no_topic_gives_national_figures():
     ],
 )
 def test_navigation_after_a_recommendation(text, ordinal, starts):
-    tracker = _after("action_recomendacion", turn(text, "seguimiento", slots={"ordinal": "3"}))
+    tracker = _after("recomendacion:3", turn(text, "seguimiento", slots={"ordinal": "3"}))
     events, messages = run(ActionSeguimiento(), tracker)
-    assert events == [SlotSet("ordinal", ordinal)]
+    assert events == [SlotSet("ordinal", ordinal), SlotSet("tema", f"recomendacion:{ordinal}")]
     assert texts(messages)[0].startswith(starts)
 
 
 def test_past_the_last_recommendation_says_how_many_there_are():
-    tracker = _after("action_recomendacion", turn("y la siguiente?", "seguimiento", slots={"ordinal": "4"}))
+    tracker = _after("recomendacion:4", turn("y la siguiente?", "seguimiento", slots={"ordinal": "4"}))
     _, messages = run(ActionSeguimiento(), tracker)
     assert texts(messages)[0].startswith("Son 4 recomendaciones; no hay una con el número 5.")
 
@@ -318,7 +321,8 @@ def test_past_the_last_recommendation_says_how_many_there_are():
 def test_the_link_of_the_guide_just_answered():
     _, messages = run(ActionGuia(), turn("guia de cocreacion", "guia", {"guia": "cocreacion"}))
     tracker = _after(
-        "action_guia", turn("y el enlace?", "seguimiento", slots={"guia": "guia-cocreacion-compromisos-ii"})
+        "guia:guia-cocreacion-compromisos-ii",
+        turn("y el enlace?", "seguimiento", slots={"guia": "guia-cocreacion-compromisos-ii"}),
     )
     _, follow_up = run(ActionSeguimiento(), tracker)
     assert texts(follow_up) == texts(messages)  # the same guide, with its link and the INAI note
@@ -326,4 +330,77 @@ def test_the_link_of_the_guide_just_answered():
 
 def test_a_guide_answer_remembers_the_guide():
     events, _ = run(ActionGuia(), turn("guia de cocreacion", "guia", {"guia": "cocreacion"}))
-    assert events == [SlotSet("guia", "guia-cocreacion-compromisos-ii")]
+    assert events == [
+        SlotSet("guia", "guia-cocreacion-compromisos-ii"),
+        SlotSet("tema", "guia:guia-cocreacion-compromisos-ii"),
+    ]
+
+
+def test_a_message_pointing_back_at_a_state_is_answered_about_it_whatever_the_intent():
+    tracker = turn("y cuantos planes tienen alla", "cifras", slots={"tema": "estado:Jalisco"})
+    events, messages = run(ActionCifras(), tracker)
+    assert "Jalisco tiene 2 Planes de Acción Local" in texts(messages)[0]
+    assert events == [SlotSet("tema", "estado:Jalisco")]
+
+
+def test_who_issued_them_is_answered_directly():
+    _, messages = run(ActionRecomendacion(), turn("quien emitio las recomendaciones?", "recomendacion"))
+    assert texts(messages)[0].startswith("Las 4 recomendaciones las aprobó la Comisión de Gobierno Abierto")
+
+
+def test_a_follow_up_on_a_definition_stays_with_definitions():
+    tracker = _after("definicion:stl", turn("y pal?", "seguimiento"))
+    events, messages = run(ActionSeguimiento(), tracker)
+    assert texts(messages)[0].startswith("Plan de Acción Local (PAL):")
+    assert events == [SlotSet("tema", "definicion:pal")]
+
+
+def test_a_new_topic_clears_the_old_one():
+    events, _ = run(ActionGuia(), turn("que guias hay", "guia", slots={"tema": "recomendacion:2"}))
+    assert SlotSet("tema", None) in events
+
+
+def _hesitant(text: str, ranking: list[tuple[str, float]]):
+    tracker = turn(text, "nlu_fallback")
+    tracker.latest_message["intent_ranking"] = [{"name": n, "confidence": c} for n, c in ranking]
+    return tracker
+
+
+def test_when_nlu_hesitates_between_two_topics_it_asks_with_buttons():
+    tracker = _hesitant(
+        "y cuantos son los que tienen secretariado",
+        [("nlu_fallback", 0.45), ("cifras", 0.41), ("estados_con_stl", 0.38), ("saludar", 0.1)],
+    )
+    _, messages = run(ActionBuscar(), tracker)
+    assert messages[0]["text"] == "¿Te refieres a…?"
+    assert [b["payload"] for b in messages[0]["buttons"]] == ["/cifras", "/estados_con_stl", "/consulta"]
+
+
+def test_a_clear_low_confidence_message_is_searched_not_asked():
+    tracker = _hesitant(
+        "que es el cambio climatico", [("nlu_fallback", 0.45), ("consulta", 0.3), ("guia", 0.05)]
+    )
+    _, messages = run(ActionBuscar(), tracker)
+    assert messages[0]["text"] != "¿Te refieres a…?"
+
+
+def test_the_chosen_button_answers_the_question_typed_before_it():
+    question = "cuantos stl hay en total"
+    _, asked = run(ActionBuscar(), _hesitant(question, [("cifras", 0.4), ("estados_con_stl", 0.38)]))
+    tracker = turn("/cifras", "cifras")
+    tracker.events.extend(
+        [
+            {"event": "user", "text": question},
+            {"event": "bot", "text": asked[0]["text"], "data": {"buttons": asked[0]["buttons"]}},
+            {"event": "user", "text": "/cifras"},
+        ]
+    )
+    _, messages = run(ActionCifras(), tracker)
+    assert texts(messages)[0].startswith("21 Secretariados Técnicos Locales (STL)")
+
+
+def test_a_two_part_question_on_figures_is_answered_in_full():
+    _, messages = run(ActionCifras(), turn("cuantos stl habia en 2018 y cuantos en 2020", "cifras"))
+    first, second = texts(messages)[0].split("\n")
+    assert "16 Secretariados Técnicos Locales" in first and "INAI/002/18" in first
+    assert "21 Secretariados Técnicos Locales" in second and "INAI/265/19" in second

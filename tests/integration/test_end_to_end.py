@@ -25,6 +25,9 @@ from .hostile import hostile_messages
 CONVERSATIONS = yaml.safe_load(
     (REPO / "tests" / "stories" / "dev_conversations.yml").read_text(encoding="utf-8")
 )
+UNDERSTANDING = yaml.safe_load(  # issue 11: NLU, combined facts, documents, no answer, context, guardrails
+    (REPO / "tests" / "stories" / "dev_understanding.yml").read_text(encoding="utf-8")
+)
 RASA_PORT, ACTIONS_PORT = "5015", "5065"
 LONG_MESSAGE = "quiero saber sobre gobierno abierto en jalisco " * 130  # over 6,000 characters
 
@@ -62,7 +65,16 @@ def say(url: str, sender: str, text: Any) -> list[dict]:
 
 @pytest.mark.parametrize("conversation", CONVERSATIONS, ids=[c["name"] for c in CONVERSATIONS])
 def test_dev_conversation(assistant, conversation):
-    sender = f"dev-{CONVERSATIONS.index(conversation)}"
+    _play(assistant, f"dev-{CONVERSATIONS.index(conversation)}", conversation)
+
+
+@pytest.mark.parametrize("conversation", UNDERSTANDING, ids=[c["name"] for c in UNDERSTANDING])
+def test_dev_understanding(assistant, conversation):
+    _play(assistant, f"understanding-{UNDERSTANDING.index(conversation)}", conversation)
+
+
+def _play(assistant: str, sender: str, conversation: dict) -> None:
+    """Each turn of ``conversation`` as ``sender``: every `expect` string in the reply, no `avoid` string."""
     for turn in conversation["turns"]:
         text = LONG_MESSAGE if turn["user"] == "@long" else turn["user"]
         replies = say(assistant, sender, text)

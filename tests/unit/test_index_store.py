@@ -107,3 +107,31 @@ def test_meta_records_the_build(settings, kb):
     build_index(settings, kb=kb, embedder=HashEmbedder(), progress=False)
     meta = json.loads((settings.index_dir / "current" / "meta.json").read_text(encoding="utf-8"))
     assert {"format", "build_id", "model_id", "dim", "knowledge_digest", "passages", "built_at"} <= set(meta)
+
+
+def test_sentences_and_verb_forms_are_stored(settings, kb):
+    build_index(settings, kb=kb, embedder=HashEmbedder(), progress=False)
+    loaded = load_index(settings)
+    assert len(loaded.sentences) == loaded.sentence_vectors.shape[0] > len(loaded.passages)
+    voluntary = [s for s in loaded.sentences if s.text.startswith("A pesar de ser una iniciativa voluntaria")]
+    assert len(voluntary) == 1 and loaded.passages[voluntary[0].passage].source == "modulo-2-sesion-3"
+    assert {"unieron", "tenian", "entro"} <= loaded.verb_forms  # folded, as people type them
+    assert not {"sindicato", "hospitales", "recomendacion"} & loaded.verb_forms
+
+
+def test_an_index_of_the_old_format_is_refused_and_rebuilt(settings, kb):
+    build_index(settings, kb=kb, embedder=HashEmbedder(), progress=False)
+    meta_path = settings.index_dir / "current" / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta_path.write_text(json.dumps(meta | {"format": 1, "build_id": "old"}), encoding="utf-8")
+    with pytest.raises(IndexUnavailable, match="otro formato"):
+        load_index(settings)
+    assert build_index(settings, kb=kb, embedder=HashEmbedder(), progress=False).built
+    assert load_index(settings).sentences
+
+
+def test_missing_sentence_vectors_are_a_clear_error(settings, kb):
+    build_index(settings, kb=kb, embedder=HashEmbedder(), progress=False)
+    (settings.index_dir / "current" / "sentences.npy").unlink()
+    with pytest.raises(IndexUnavailable, match="dañado"):
+        load_index(settings)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from answers.questions import NOT_LISTED, combined_answer
+from answers.figures import since_answer
+from answers.questions import NOT_LISTED, combined_answer, question_parts
 
 
 def _members(kb, kind: str) -> dict[str, int]:
@@ -68,3 +69,24 @@ def test_plain_list_questions_are_left_to_the_list_answers(kb, question):
 )
 def test_figure_questions_stay_figure_questions(kb, question):
     assert combined_answer(kb, question, asks_for_states=False) is None
+
+
+@pytest.mark.parametrize(
+    "question, parts",
+    [
+        ("¿Cuántos participan y desde cuándo?", ["¿cuantos participan", "desde cuando?"]),
+        ("cuantas osc hay y cuantos organismos garantes", ["cuantas osc hay", "cuantos organismos garantes"]),
+        ("¿Jalisco y Oaxaca tienen STL?", ["¿jalisco y oaxaca tienen stl?"]),
+        ("estados con stl y pal", ["estados con stl y pal"]),
+    ],
+)
+def test_a_second_question_after_y_is_a_part_of_its_own(kb, question, parts):
+    assert question_parts(kb, question) == parts
+
+
+def test_since_when_is_the_first_year_any_state_joined(kb):
+    first = min(s.joined.year for s in kb.states if s.joined)
+    answer = since_answer(kb)
+    assert answer.startswith(f"Desde {first}: ese año se sumaron los primeros ")
+    assert all(s.name in answer for s in kb.states if s.joined and s.joined.year == first)
+    assert kb.citation(kb.joined_source()) in answer

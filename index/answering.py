@@ -1,0 +1,341 @@
+"""From a question to what answers it in the documents: the sentence to quote, or what is missing.
+
+A question asking for something the vocabulary lists as not in the documents (``not_in_documents`` in
+``knowledge/vocabulary.yaml``: a budget, salaries, people's names…) gets :class:`NotInDocuments` naming
+it. Otherwise the best passages of the hybrid search are cut into their sentences (precomputed in the
+index, with their vectors) and each sentence is scored by its similarity to the question (the same e5
+model), the question's words it holds and its passage's rank; passages that miss a state or a year the
+question names do not compete, nor sentences without a number for «¿cuántos…?». The chosen sentence
+answers only if no word of the question names something the documents never mention, its passage is on
+topic (:meth:`Searcher.confident`) and the passage holds enough of the question's content words
+(:meth:`Answerer.support`). docs/retrieval.md has the numbers.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from knowledge.text import fold
+
+from .analysis import content_words, tokens
+from .search import Hit, Searcher, prepare_query
+from .sentences import is_heading, is_verbatim
+
+CANDIDATES = 5  # passages whose sentences compete
+LEXICAL_WEIGHT = 0.05  # weight of the share of the question's words a sentence holds, beside its similarity
+RANK_WEIGHT = 0.01  # what each place down the passage ranking costs a sentence
+LINK_BONUS = 0.05  # a sentence with a link, when the question asks for one («¿dónde la descargo?»)
+HISTORICAL_COST = 0.03  # a passage whose figures a newer source replaced, unless the past is asked for
+SHORT_PASSAGE = 300  # a verbatim passage this short is quoted whole
+MIN_SUPPORT = 0.45  # share (by rarity) of the question's content words the quoted passage must hold
+MIN_PREFIX = 3  # a stem this long matches a word of the documents that starts with it («dur»: duración)
+MIN_FUZZY, FUZZY_CUTOFF = 5, 0.85  # a word this long this close to a known word is a misspelling of it
+USE_LEMMAS = True  # tell verb forms from names with spaCy's lemma table (docs/retrieval.md: its effect)
+VERB_WEIGHT = 0.25  # a verb form weighs this much of a name in the support («¿se sumaron?»)
+# Interrogatives and adverbs the stop words leave in (folded, and their stems): they ask, they do not
+# name what is asked about.
+QUESTION_WORDS = frozenset(
+    [
+        "ano",  # «¿en qué año…?» asks when
+        "anio",
+        "cuant",
+        "cuanto",
+        "cuantos",
+        "cuanta",
+        "cuantas",
+        "xq",
+        "ahora",
+        "ahorit",
+        "todavi",
+        "todavia",
+        "aun",
+        "hoy",
+        "actual",
+        "actualment",
+        "actualmente",
+        "tambien",
+        "solo",
+        "siempr",
+        "siempre",
+        "nunca",
+        "ademas",
+        "entonc",
+        "entonces",
+        "buen",
+        "bueno",
+        "porfa",
+        "favor",
+        "hola",
+        "oye",
+    ]
+)
+_LINK = re.compile(r"https?://")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_HOW_MANY = re.compile(r"\bcuant[oa]s\b")
+_MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+_MONTH_DAY = re.compile(rf"\b\d{{1,2}} de (?:{_MONTHS})\b")
+_NOT_A_COUNT = re.compile(r"https?://\S+|[A-Z]+/\d+/\d+|\w+-\d+")  # links, ids (INAI/265/19), COVID-19
+_CONTINUES = re.compile(r"^(Dich[oa]s?|Es[eo]s?|Est[ea]s?)\b")  # a sentence that needs the one before
+
+
+@dataclass(frozen=True)
+class Quote:
+    """What answers: the sentence(s) to lead with, from the passage of ``hit``."""
+
+    hit: Hit
+    sentences: tuple[str, ...]
+    verbatim: bool  # the documents' own words (quoted «…»), not a passage composed from the facts
+    whole: bool  # the passage is short and is quoted whole
+    support: float  # share of the question's content words the passage holds
+
+    @property
+    def text(self) -> str:
+        return self.hit.passage.text if self.whole else " ".join(self.sentences)
+
+
+@dataclass(frozen=True)
+class NotInDocuments:
+    """The documents do not answer; ``topic`` is the ``not_in_documents`` entry of the vocabulary that
+    names what they lack, when one does; ``unknown_words`` are the question's words no document uses."""
+
+    topic: str | None = None
+    unknown_words: tuple[str, ...] = ()
+
+
+class Answerer:
+    """Chooses the sentence that answers a question, or says that the documents do not answer it."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self.searcher = searcher
+        index = searcher.index
+        self._by_passage: dict[str, list[int]] = {}
+        for i, sentence in enumerate(index.sentences):
+            self._by_passage.setdefault(index.passages[sentence.passage].id, []).append(i)
+        self._sentence_tokens = [frozenset(tokens(s.text)) for s in index.sentences]
+        self._headings = frozenset(i for i, s in enumerate(index.sentences) if is_heading(s.text))
+        # a passage is read with its document's title: «Segunda. Propiciar…» is a recommendation
+        self._passage_tokens = {
+            p.id: frozenset(tokens(searcher.expand(f"{p.title} {p.text}"))) for p in index.passages
+        }
+
+    @cached_property
+    def _document_frequency(self) -> Counter[str]:
+        return Counter(t for words in self._passage_tokens.values() for t in words)
+
+    @cached_property
+    def _known_stems(self) -> frozenset[str]:
+        return frozenset(self._document_frequency)
+
+    @cached_property
+    def _known_words(self) -> list[str]:
+        """Every word (folded) of the documents, of the aliases people type and of the vocabulary,
+        except the vocabulary's words for what the documents lack."""
+        kb = self.searcher.kb
+        texts = [p.text for p in self.searcher.passages]
+        texts += [alias for synonym in kb.synonyms for alias in synonym.aliases]
+        texts += list(kb.state_names())
+        texts += _strings(kb.vocabulary.model_dump(exclude={"not_in_documents"}))
+        return sorted({word for text in texts for word, _ in content_words(text)})
+
+    @cached_property
+    def _known_word_set(self) -> frozenset[str]:
+        return frozenset(self._known_words)
+
+    def _idf(self, word: str) -> float:
+        n = len(self._passage_tokens)
+        return math.log(1 + n / (1 + self._document_frequency.get(word, 0)))
+
+    def _holds(self, words: frozenset[str], word: str) -> bool:
+        """Whether ``word`` (a stem) is in ``words``, or shares its start with one of them."""
+        if word in words:
+            return True
+        return len(word) >= MIN_PREFIX and any(
+            w.startswith(word) or (len(w) > MIN_PREFIX and word.startswith(w) and len(word) - len(w) <= 2)
+            for w in words
+        )
+
+    def content_words(self, question: str) -> list[str]:
+        """The stems of the question's content words (its aliases spelt out), without repeats."""
+        stems = tokens(self.searcher.expand(question))
+        return [s for s in dict.fromkeys(stems) if s not in QUESTION_WORDS]
+
+    def _weights(self, question: str) -> dict[str, tuple[float, bool]]:
+        """Each content stem of the question that the documents use, with its weight (its rarity, less
+        when the question uses it as a verb) and whether it is a verb. The names of the states it names
+        are left out: :meth:`fits` checks them."""
+        named = set(self.searcher.states_named(question))
+        states = {
+            stem
+            for name, state in self.searcher.kb.state_names().items()
+            if state.id in named
+            for stem in tokens(name)
+        }
+        weights: dict[str, tuple[float, bool]] = {}
+        for word, stem in content_words(question):
+            if stem in QUESTION_WORDS or stem in states or (stem.isdigit() and len(stem) < 3):
+                continue  # «2», «3a»: an ordinal, spelt out by the expansion
+            if not (self._holds(self._known_stems, stem) or stem in self._canonical):
+                continue
+            verb = USE_LEMMAS and word in self.searcher.index.verb_forms
+            weight = self._idf(stem) * (VERB_WEIGHT if verb else 1.0)
+            if weight > weights.get(stem, (0.0, False))[0]:
+                weights[stem] = (weight, verb)
+        return weights
+
+    def support(self, question: str, passage_id: str) -> float:
+        """Share of the question's content words that the documents use, weighted by rarity, that the
+        passage holds (1.0 when the question names nothing but states and verbs: «¿Colima participa?»)."""
+        weighted = self._weights(question)
+        if all(verb for _, verb in weighted.values()):
+            return 1.0
+        weights = {stem: weight for stem, (weight, _) in weighted.items()}
+        total = sum(weights.values())
+        held = self._passage_tokens[passage_id]
+        return sum(weight for stem, weight in weights.items() if self._held(held, stem)) / total
+
+    def _held(self, held: frozenset[str], stem: str) -> bool:
+        """Whether the passage holds a stem of the question, or the documents' wording of that alias
+        («entidades» → estados, «stl» → secretariado técnico local)."""
+        return self._holds(held, stem) or any(
+            all(self._holds(held, s) for s in canonical) for canonical in self._canonical.get(stem, ())
+        )
+
+    @cached_property
+    def _canonical(self) -> dict[str, list[tuple[str, ...]]]:
+        """The stems of the documents' wording of each one-word alias, by the alias's stem."""
+        found: dict[str, list[tuple[str, ...]]] = {}
+        for synonym in self.searcher.kb.synonyms:
+            for alias in synonym.aliases:
+                stems = tokens(alias)
+                if len(stems) == 1:
+                    found.setdefault(stems[0], []).append(tuple(tokens(synonym.canonical)))
+        return found
+
+    def unknown(self, question: str) -> tuple[str, ...]:
+        """Words of the question that name something no document mentions: not used by the documents
+        (nor misspelt from a word they use), not a number, and not a verb form (:mod:`index.lemmas`)."""
+        found = []
+        for word, stem in content_words(question):
+            if stem.isdigit() or word in QUESTION_WORDS or stem in QUESTION_WORDS or len(word) < MIN_PREFIX:
+                continue
+            if word in self._known_word_set or self._holds(self._known_stems, stem) or self._misspelt(word):
+                continue
+            if USE_LEMMAS and word in self.searcher.index.verb_forms:
+                continue
+            found.append(word)
+        return tuple(dict.fromkeys(found))
+
+    def _misspelt(self, word: str) -> bool:
+        """Whether ``word`` is a misspelling of a word the documents or the vocabulary use."""
+        return len(word) >= MIN_FUZZY and bool(
+            difflib.get_close_matches(word, self._known_words, n=1, cutoff=FUZZY_CUTOFF)
+        )
+
+    def fits(self, question: str, hit: Hit) -> bool:
+        """Whether the passage is about, or names, every state the question names, and holds (or is
+        dated in) every year it names: a national figure does not answer «¿cuántas OSC hay en
+        Jalisco?», nor a figure of 2020 «¿cuántos había en 2018?»."""
+        passage = hit.passage
+        text = fold(passage.text)
+        states = all(
+            passage.subject == state or fold(self.searcher.state_name(state)) in text
+            for state in self.searcher.states_named(question)
+        )
+        years = all(year in text or (passage.date or "").startswith(year) for year in _YEAR.findall(question))
+        return states and years
+
+    def _score_sentences(self, question: str, hits: list[Hit]) -> list[tuple[float, int, int]]:
+        """(score, sentence index, hit rank) of every sentence of ``hits``, best first."""
+        vector = self.searcher.query_vector(question)[0]
+        words = self.content_words(question)
+        weights = {w: self._idf(w) for w in words}
+        total = sum(weights.values()) or 1.0
+        asks_link = self.searcher.vocabulary.asks_link(question)
+        past = self.searcher.vocabulary.asks_past(question)
+        how_many = bool(_HOW_MANY.search(fold(question)))
+        scored = []
+        for rank, hit in enumerate(hits):
+            if not self.fits(question, hit):
+                continue
+            ids = [
+                i
+                for i in self._by_passage.get(hit.passage.id, [])
+                if i not in self._headings
+                and (not how_many or _has_count(self.searcher.index.sentences[i].text))
+            ]
+            similarity = self.searcher.index.sentence_vectors[ids] @ vector if ids else np.zeros(0)
+            prior = -RANK_WEIGHT * rank
+            if hit.passage.historical and not past:
+                prior -= HISTORICAL_COST
+            for sentence_id, dense in zip(ids, similarity, strict=True):
+                held = self._sentence_tokens[sentence_id]
+                lexical = sum(wt for w, wt in weights.items() if self._holds(held, w)) / total
+                link = (
+                    LINK_BONUS
+                    if asks_link and _LINK.search(self.searcher.index.sentences[sentence_id].text)
+                    else 0
+                )
+                score = float(dense) + LEXICAL_WEIGHT * lexical + prior + link
+                scored.append((score, sentence_id, rank))
+        return sorted(scored, key=lambda item: (-item[0], item[1]))
+
+    def best_sentence(self, question: str, hits: list[Hit]) -> tuple[int, int] | None:
+        """(sentence index, hit rank) of the sentence that best answers ``question`` among ``hits``."""
+        scored = self._score_sentences(question, hits)
+        return (scored[0][1], scored[0][2]) if scored else None
+
+    def answer(self, question: str) -> Quote | NotInDocuments:
+        """The sentence(s) that answer ``question``, or what the documents lack (raises EmptyQuery)."""
+        text = prepare_query(question, self.searcher.settings.max_query_chars)
+        missing = self.searcher.vocabulary.missing(text)
+        if missing:
+            return NotInDocuments(missing)
+        hits = self.searcher.search(text, k=CANDIDATES)
+        best = self.best_sentence(text, hits)
+        if best is None:
+            return NotInDocuments()
+        sentence_id, rank = best
+        hit = hits[rank]
+        unknown = self.unknown(text)
+        if unknown:
+            return NotInDocuments(unknown_words=unknown)
+        support = self.support(text, hit.passage.id)
+        if not self.searcher.confident(hit) or support < MIN_SUPPORT:
+            return NotInDocuments()
+        return self._quote(hit, sentence_id, support)
+
+    def _quote(self, hit: Hit, sentence_id: int, support: float) -> Quote:
+        ids = self._by_passage[hit.passage.id]
+        sentences = [self.searcher.index.sentences[i].text for i in ids]
+        at = ids.index(sentence_id)
+        chosen = sentences[at : at + 1]
+        if at + 1 < len(sentences) and _CONTINUES.match(sentences[at + 1]):
+            chosen.append(sentences[at + 1])
+        verbatim = is_verbatim(hit.passage)
+        whole = not verbatim or len(hit.passage.text) <= SHORT_PASSAGE
+        return Quote(hit, tuple(chosen), verbatim, whole, support)
+
+
+def _strings(value: object) -> list[str]:
+    """Every string inside nested dicts and lists."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+def _has_count(sentence: str) -> bool:
+    """Whether a sentence gives a number of something: a figure that is not a date, a year, a link or an
+    id. «¿Cuántos…?» is answered only by such a sentence."""
+    text = _MONTH_DAY.sub(" ", fold(_NOT_A_COUNT.sub(" ", sentence)))
+    return any(not _YEAR.fullmatch(number) for number in re.findall(r"\b\d+\b", text))

@@ -1,0 +1,67 @@
+"""Follow-ups answered in the topic of the last answer, from the knowledge base alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from answers.context import Topic, followup_answer
+
+
+def _follow(kb, topic: str, text: str) -> tuple[str, str]:
+    parsed = Topic.parse(topic)
+    assert parsed is not None
+    found = followup_answer(kb, parsed, text)
+    assert found is not None, f"{text!r} after {topic} was not read as a follow-up"
+    return found[0], str(found[1])
+
+
+@pytest.mark.parametrize("value", [None, "", "estado", "nada:x", "estado:", 3])
+def test_a_slot_without_a_topic_is_no_topic(value):
+    assert Topic.parse(value) is None
+
+
+@pytest.mark.parametrize("text", ["¿quién la emitió?", "y quien la aprobo", "de que fecha es?"])
+def test_who_issued_the_recommendation_just_read(kb, text):
+    reply, topic = _follow(kb, "recomendacion:2", text)
+    recs = kb.recommendations
+    assert reply.startswith(f"La segunda recomendación la aprobó la {recs.issuer} el 25 de mayo de 2020.")
+    assert topic == "recomendacion:2"
+
+
+def test_explain_a_recommendation_plainly_gives_its_summary_marked_as_ours(kb):
+    reply, _ = _follow(kb, "recomendacion:3", "explícamela fácil")
+    assert kb.recommendation(3).summary in reply
+    assert "resumen nuestro" in reply and "25 de mayo de 2020" in reply
+
+
+def test_the_last_recommendation_moves_the_topic(kb):
+    reply, topic = _follow(kb, "recomendacion:1", "y la última?")
+    assert reply.startswith("Recomendación cuarta de 4") and topic == "recomendacion:4"
+
+
+def test_a_bare_term_after_a_definition_defines_that_term(kb):
+    reply, topic = _follow(kb, "definicion:stl", "y pal?")
+    assert reply.startswith("Plan de Acción Local (PAL):") and topic == "definicion:pal"
+
+
+def test_explain_a_definition_plainly(kb):
+    reply, topic = _follow(kb, "definicion:pal", "no entendí, explícamelo más sencillo")
+    assert kb.term("pal").summary in reply and topic == "definicion:pal"
+
+
+def test_the_documents_do_not_date_the_guides_and_the_answer_says_so(kb):
+    reply, _ = _follow(kb, "guia:guia-transparencia-proactiva", "¿de qué fecha es esa guía?")
+    assert reply.startswith("Los documentos no dan la fecha de publicación de la Guía de Transparencia")
+    assert "25 de mayo de 2020" in reply  # the dated document that presents it
+
+
+def test_a_state_follow_up_keeps_the_state(kb):
+    reply, topic = _follow(kb, "estado:Oaxaca", "y cuantos planes tienen alla")
+    assert "Oaxaca tiene 2 Planes de Acción Local" in reply and topic == "estado:Oaxaca"
+    reply, _ = _follow(kb, "estado:Oaxaca", "¿cuándo se sumó?")
+    assert reply.startswith("Oaxaca se sumó a la iniciativa en 2015")
+
+
+def test_a_message_the_topic_cannot_answer_is_left_to_the_caller(kb):
+    assert followup_answer(kb, Topic("guia", "guia-stl"), "cuantos compromisos hay") is None
+    assert followup_answer(kb, Topic("cifra", "stl"), "explícamelo fácil") is None

@@ -1,0 +1,91 @@
+"""Replies from the documents as a person reads them: the answering sentence first, quoted, with its source
+and date; or, when the documents do not say, an honest reply naming what they lack."""
+
+from __future__ import annotations
+
+import pytest
+
+from answers.search import document_reply, not_found, retrieval_answer
+
+MODULE = (
+    "Fuente: el material de formación «Módulo 2 Sesión 3: Iniciativa Gobierno Abierto: Cocreación desde lo "
+    "Local», sin fecha."
+)
+
+
+@pytest.fixture(scope="module")
+def reply(kb, searcher):
+    def ask(text: str) -> tuple[str, bool]:
+        return document_reply(kb, searcher, text)
+
+    return ask
+
+
+def test_a_yes_no_question_leads_with_the_sentence_that_answers_it(reply):
+    text, found = reply("¿la iniciativa es voluntaria?")
+    assert found and text.startswith("«A pesar de ser una iniciativa voluntaria")
+    quote, source = text.split("\n")
+    assert quote.endswith("»") and source == MODULE
+
+
+def test_the_sentence_not_the_whole_paragraph(reply):
+    text, found = reply("¿qué herramientas ofrece el INAI a los participantes?")
+    assert found and text.startswith("«El INAI ofrece a los participantes")
+    assert "herramientas de acompañamiento y asesoría técnica de manera remota" in text
+    assert text.endswith("Fuente: el comunicado INAI/265/19, 14 de agosto de 2020.")
+    assert "exhorta a participar" not in text  # the neighbouring paragraph is not shown
+
+
+def test_a_short_answer_is_quoted_with_its_source(reply):
+    text, found = reply("cuanto dura la sesion del modulo")
+    assert found and text == f"«Duración: 79 minutos.»\n{MODULE}"
+
+
+def test_a_passage_made_from_the_facts_is_not_put_in_quotes(reply):
+    text, found = reply("jalisco tiene stl?")
+    assert found and text.startswith("Jalisco (JAL), según el comunicado INAI/265/19")
+    assert "«" not in text.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    "question, missing",
+    [
+        (
+            "¿cuál fue el presupuesto en 2019?",
+            "el presupuesto, el costo ni el financiamiento de la iniciativa",
+        ),
+        ("cuanto gana un comisionado", "sueldos ni pagos a quienes participan"),
+        ("como se llama el titular de la direccion de gobierno abierto", "los nombres de las personas"),
+        ("cuantas personas asistieron a la cumbre", "cuántas personas asistieron"),
+    ],
+)
+def test_what_the_documents_lack_is_named(reply, kb, question, missing):
+    text, found = reply(question)
+    assert not found and text.startswith(f"Los documentos no mencionan {missing}")
+    assert "Puedo ayudarte con:" in text  # and it offers what it can answer
+
+
+def test_the_budget_reply_never_quotes_the_footnotes_or_a_figure(reply):
+    text, _ = reply("¿cuál fue el presupuesto en 2019?")
+    assert "Disponible en" not in text and "30 estados" not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "el inai tiene sindicato?",  # a thing no document mentions
+        "cuantas osc hay en jalisco",  # a national figure does not answer for one state
+        "cuantos compromisos tiene jalisco",  # the state's passages do not give it
+        "cuando se sumo jalisco a la alianza para el gobierno abierto",  # joined the initiative, not OGP
+        "cuantos actores locales habia en 2018",  # the only figure is of 2020
+    ],
+)
+def test_an_unrelated_passage_is_never_an_answer(reply, kb, question):
+    text, found = reply(question)
+    assert not found and text == not_found(kb)
+
+
+def test_off_topic_and_empty_messages_get_the_plain_not_found(kb, searcher):
+    assert document_reply(kb, searcher, "receta de pozole") == (not_found(kb), False)
+    assert document_reply(kb, searcher, "   ") == (not_found(kb), False)
+    assert retrieval_answer(kb, searcher, "receta de pozole") is None
