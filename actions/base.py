@@ -11,6 +11,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from answers.context import Topic, followup_answer
+from answers.figures import figure_question_answer
+from answers.questions import combined_answer
+from answers.search import not_found
 from common.redaction import install_log_redaction
 from knowledge import KnowledgeBase
 
@@ -22,6 +25,11 @@ FEEDBACK_BUTTONS = [
     {"title": "👍", "payload": '/feedback{"valor": "positivo"}'},
     {"title": "👎", "payload": '/feedback{"valor": "negativo"}'},
 ]
+# A message this short that a follow-up of the last answer resolves («¿desde qué año?», «¿y a principios
+# de 2018?») is read as one, whatever intent NLU gave it; a longer one is a question of its own.
+CONTEXT_MAX_WORDS = 8
+# «¿y cuántos planes lleva?» right after a state: a message opening with «y» this short continues it.
+ELLIPSIS_MAX_WORDS = 6
 log = logging.getLogger(__name__)
 
 Reply = tuple[str, list[EventType]]
@@ -53,15 +61,68 @@ def remember(topic: Topic | None) -> EventType:
     return SlotSet("tema", str(topic) if topic else None)
 
 
+def remembered(topic: Topic) -> list[EventType]:
+    """Keep ``topic``, and the slot its kind fills (the recommendation's ordinal, the state, the figure)."""
+    filled = {"recomendacion": "ordinal", "estado": "estado", "cifra": "cifra"}.get(topic.kind)
+    value = topic.key.partition("@")[0]  # «cifra:compromisos@2018» fills cifra with «compromisos»
+    return ([SlotSet(filled, value)] if filled else []) + [remember(topic)]
+
+
+def _continues_state(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
+    """«¿y cuántos planes lleva?» after a state: short, opens with «y», asks a part of a state's status
+    and not about the whole country."""
+    words = text.lower().split()
+    return (
+        topic.kind == "estado"
+        and 1 < len(words) <= ELLIPSIS_MAX_WORDS
+        and words[0] == "y"
+        and kb.vocabulary.aspect(text) is not None
+        and not kb.vocabulary.national(text)
+    )
+
+
 def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """A message that can only mean the thing just answered («¿y cuántos planes tienen allá?», «esa
-    guía») and names no state, answered in the last topic whatever intent NLU gave it; else None."""
+    guía», «¿y cuántos planes lleva?» after a state) and names no state, answered in the last topic
+    whatever intent NLU gave it; else None."""
     text = text_of(tracker)
     topic = topic_of(tracker)
-    if topic is None or not kb.vocabulary.refers_back(text) or resources.state_finder().find(text):
+    if topic is None or resources.state_finder().find(text):
+        return None
+    if not (kb.vocabulary.refers_back(text) or _continues_state(kb, topic, text)):
         return None
     found = followup_answer(kb, topic, text)
-    return (found[0], [remember(found[1])]) if found else None
+    return (found[0], remembered(found[1])) if found else None
+
+
+def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """A short message that a follow-up of the last answer resolves («¿desde qué año?», «la anterior»,
+    «¿y para quién es?»), answered in that topic although NLU sent it elsewhere (to search, or to the
+    off-topic refusal); None when there is no topic or the message is not such a follow-up."""
+    text = text_of(tracker)
+    topic = topic_of(tracker)
+    if topic is None or len(text.split()) > CONTEXT_MAX_WORDS:
+        return None
+    if topic.kind != "estado" and resources.state_finder().find(text):
+        return None
+    found = followup_answer(kb, topic, text, strict=True)
+    return (found[0], remembered(found[1])) if found else None
+
+
+def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """The question engine's answer when it can read the message (conditions on the states, a change in
+    a figure, the entidades missing), whatever intent NLU gave it: those questions name figures and
+    lists precisely enough to be in the domain. None when it cannot."""
+    text = text_of(tracker)
+    found = combined_answer(kb, text) or figure_question_answer(kb, text)
+    return (found, [remember(None)]) if found else None
+
+
+def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
+    """The honest reply when the message asks for something the documents never give (a budget,
+    salaries, names: the vocabulary's ``not_in_documents``), naming it; None otherwise."""
+    missing = kb.vocabulary.missing(text_of(tracker))
+    return not_found(kb, missing) if missing else None
 
 
 def answer(dispatcher: CollectingDispatcher, text: str) -> None:
@@ -72,16 +133,23 @@ def answer(dispatcher: CollectingDispatcher, text: str) -> None:
 class AnswerAction(Action, ABC):
     """An action whose reply is one substantive answer built from the knowledge base. A message that
     points back at the last answer («allá», «esa guía») is answered in that topic instead
-    (:func:`pointing_back`)."""
+    (:func:`pointing_back`). With ``honest_first``, a question for something the documents never give
+    gets the honest "not in the documents" (:func:`unanswerable`) instead of a figure or a list that
+    answers something else."""
 
     action_name = ""
+    honest_first = False
 
     def name(self) -> str:
         return self.action_name
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
-        text, events = pointing_back(kb, tracker) or self.respond(kb, tracker)
+        back = pointing_back(kb, tracker)
+        if back is None and self.honest_first and (honest := unanswerable(kb, tracker)):
+            dispatcher.utter_message(text=honest, outcome="not_found")
+            return []
+        text, events = back or self.respond(kb, tracker)
         answer(dispatcher, text)
         return events
 

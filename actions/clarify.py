@@ -35,12 +35,15 @@ MAX_MARGIN = 0.25
 
 
 def _ranking(tracker: Tracker) -> list[tuple[str, float]]:
+    """The intents NLU considered, most likely first (an intent the out-of-domain gate set to 0 keeps its
+    place in Rasa's ranking: it is dropped here)."""
     ranking = tracker.latest_message.get("intent_ranking") or []
-    return [
+    scored = [
         (str(r.get("name")), float(r.get("confidence") or 0.0))
         for r in ranking
-        if r.get("name") and r.get("name") != "nlu_fallback"
+        if r.get("name") and r.get("name") != "nlu_fallback" and r.get("confidence")
     ]
+    return sorted(scored, key=lambda pair: pair[1], reverse=True)
 
 
 def clarification(tracker: Tracker) -> dict[str, Any] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 
 from answers.contacts import contacts_answer, inai_today_answer
+from answers.context import Topic
 from knowledge import KnowledgeBase
 
 from .base import AnswerAction, Reply, remember
@@ -14,7 +15,7 @@ class ActionContacto(AnswerAction):
     action_name = "action_contacto"
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
-        return contacts_answer(kb), [remember(None)]
+        return contacts_answer(kb), [remember(Topic("contacto", "inai"))]
 
 
 class ActionInaiActual(AnswerAction):

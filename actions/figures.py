@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from answers.context import Topic
-from answers.figures import figure_answer, figure_question_answer, metric_of, overview_answer, year_of
+from answers.figures import (
+    figure_answer,
+    figure_question_answer,
+    metric_of,
+    month_of,
+    overview_answer,
+    unknown_figure_answer,
+    year_of,
+)
 from answers.questions import combined_answer, question_parts
 from knowledge import KnowledgeBase
 
 from .base import AnswerAction, Reply, entity_of, remember, text_of
+
+_YEARS = re.compile(r"\b20[0-3]\d\b")
 
 
 def _figure(
     kb: KnowledgeBase, text: str, last: str | None, year_hint: str | None = None
 ) -> tuple[str, str | None]:
     """One question on figures: its answer and the figure it was about (None for a computed answer or
-    the overview). A bare «¿y antes?» or a year alone means the figure ``last`` asked about."""
+    the overview). A bare «¿y antes?» or a year alone means the figure ``last`` asked about; a count of
+    something that is not one of the figures is not answered with another figure."""
     computed = combined_answer(kb, text, asks_for_states=False) or figure_question_answer(kb, text)
     if computed is not None:
         return computed, None
@@ -27,8 +40,8 @@ def _figure(
     if metric is None and (year or history):
         metric = last
     if metric not in kb.figures.metrics:
-        return overview_answer(kb), None
-    return figure_answer(kb, metric, year, history), metric
+        return (unknown_figure_answer(kb) if kb.vocabulary.asks_count(text) else overview_answer(kb)), None
+    return figure_answer(kb, metric, year, history, month_of(text)), metric
 
 
 def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
@@ -39,19 +52,25 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     last = tracker.get_slot("cifra")
     if len(parts) > 1:
         replies = []
+        years = " ".join(_YEARS.findall(parts[0]))
         for part in parts:
-            reply, metric = _figure(kb, part, last)
+            # «¿cuántos STL nuevos hubo de 2018 a 2020 y cuántos planes nuevos?»: the years carry over
+            reply, metric = _figure(kb, part if _YEARS.search(part) else f"{part} {years}".strip(), last)
             replies.append(reply)
             last = metric or last
         return "\n".join(replies), [remember(None)]
-    reply, metric = _figure(kb, text, last, entity_of(tracker, "anio"))
+    hint = entity_of(tracker, "anio")
+    reply, metric = _figure(kb, text, last, hint)
     if metric is None:
         return reply, [remember(None)]
-    return reply, [SlotSet("cifra", metric), remember(Topic("cifra", metric))]
+    year = year_of(hint or text)
+    key = f"{metric}@{year}" if year else metric
+    return reply, [SlotSet("cifra", metric), remember(Topic("cifra", key))]
 
 
 class ActionCifras(AnswerAction):
     action_name = "action_cifras"
+    honest_first = True
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
         return figures_reply(kb, tracker)

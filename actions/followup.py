@@ -10,38 +10,46 @@ action calls another action's ``run()``.
 
 from __future__ import annotations
 
+import logging
+
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from answers.context import Topic, followup_answer
-from answers.states import list_answer
+from answers.context import followup_answer
+from answers.figures import metric_of, year_of
+from answers.search import document_reply, search_unavailable
 from knowledge import KnowledgeBase
 
 from . import resources
-from .base import Reply, answer, remember, text_of, topic_of
+from .base import Reply, answer, remember, remembered, text_of, topic_of, unanswerable
 from .figures import figures_reply
 from .states import state_reply
 
+log = logging.getLogger(__name__)
 
-def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
-    """The reply to a follow-up: in the last topic when it answers it, else as a question on figures."""
+
+def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
+    """The reply to a follow-up and whether it answers: in the last topic when it answers it; else as a
+    question on figures when it names a figure or a year; else from the documents (or an honest "not
+    found", which keeps the topic for the next message)."""
     text = text_of(tracker)
     topic = topic_of(tracker)
     if topic and topic.kind == "estado" and (about_state := state_reply(kb, tracker)) is not None:
-        return about_state  # the state in the slot: the one just named («¿y Guanajuato?») or the last
+        return about_state, True  # the state in the slot: the one just named («¿y Guanajuato?») or the last
     found = followup_answer(kb, topic, text) if topic else None
     if found is not None:
-        reply, now = found
-        events: list[EventType] = [remember(now)]
-        if now.kind == "recomendacion":
-            events.insert(0, SlotSet("ordinal", now.key))
-        return reply, events
-    aspect = kb.vocabulary.aspect(text)
-    if topic and topic.kind == "lista" and aspect in ("stl", "pal"):
-        return list_answer(kb, aspect), [remember(Topic("lista", aspect))]
-    return figures_reply(kb, tracker)
+        return (found[0], remembered(found[1])), True
+    if metric_of(kb, text) or year_of(text) or kb.vocabulary.asks_history(text):
+        return figures_reply(kb, tracker), True
+    try:
+        searcher = resources.searcher()
+    except Exception:
+        log.exception("search is unavailable")
+        return (search_unavailable(kb), []), False
+    reply, answered = document_reply(kb, searcher, text)
+    return (reply, [remember(None)] if answered else []), answered
 
 
 class ActionSeguimiento(Action):
@@ -49,6 +57,13 @@ class ActionSeguimiento(Action):
         return "action_seguimiento"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        text, events = followup_reply(resources.kb(), tracker)
-        answer(dispatcher, text)
+        kb = resources.kb()
+        if honest := unanswerable(kb, tracker):
+            dispatcher.utter_message(text=honest, outcome="not_found")
+            return []
+        (text, events), answered = followup_reply(kb, tracker)
+        if answered:
+            answer(dispatcher, text)
+        else:
+            dispatcher.utter_message(text=text, outcome="not_found")
         return events

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from answers.context import Topic
-from answers.guides import all_guides_answer, guide_answer, guide_of
+from answers.context import Topic, followup_answer
+from answers.guides import all_guides_answer, guide_answer, guide_of, some_guides_answer
 from knowledge import KnowledgeBase
 
 from .base import AnswerAction, Reply, entity_of, remember, text_of
@@ -16,7 +16,13 @@ class ActionGuia(AnswerAction):
     action_name = "action_guia"
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
+        named = kb.vocabulary.guides_named(text_of(tracker))
+        if len(named) > 1:
+            guides = [g for key in named for g in kb.guides if g.id == key]
+            return some_guides_answer(kb, guides), [remember(Topic("guia", guides[-1].id))]
         guide = guide_of(kb, entity_of(tracker, "guia"), text_of(tracker))
         if guide is None:
             return all_guides_answer(kb), [remember(None)]
-        return guide_answer(kb, guide), [SlotSet("guia", guide.id), remember(Topic("guia", guide.id))]
+        topic = Topic("guia", guide.id)
+        asked = followup_answer(kb, topic, text_of(tracker))  # «¿de qué fecha es la guía de STL?»
+        return (asked[0] if asked else guide_answer(kb, guide)), [SlotSet("guia", guide.id), remember(topic)]

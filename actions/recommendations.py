@@ -5,16 +5,18 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from answers.context import Topic
+from answers.context import Topic, followup_answer
 from answers.recommendations import (
+    about_answer,
     all_recommendations_answer,
     issuer_answer,
     ordinal_of,
     recommendation_answer,
+    recommendations_about,
 )
 from knowledge import KnowledgeBase
 
-from .base import AnswerAction, Reply, entity_of, remember, text_of
+from .base import AnswerAction, Reply, entity_of, remember, remembered, text_of
 
 
 class ActionRecomendacion(AnswerAction):
@@ -26,8 +28,15 @@ class ActionRecomendacion(AnswerAction):
         everything = Topic("recomendaciones", "todas")
         if ordinal is None and kb.vocabulary.follow_up(text) in ("issuer", "date"):
             return issuer_answer(kb), [remember(everything)]
+        about = recommendations_about(kb, text) if ordinal is None else None
+        if about is not None:
+            found = Topic("recomendacion", str(about[0])) if len(about) == 1 else everything
+            return about_answer(kb, about), remembered(found)
         if ordinal is None:
             return all_recommendations_answer(kb), [remember(everything)]
+        asked = followup_answer(kb, Topic("recomendacion", str(ordinal)), text)  # «¿quién emitió la 3a?»
+        if asked is not None:
+            return asked[0], remembered(asked[1])
         return recommendation_answer(kb, ordinal), [
             SlotSet("ordinal", str(ordinal)),
             remember(Topic("recomendacion", str(ordinal))),

@@ -12,35 +12,45 @@ from rasa_sdk.types import DomainDict
 from answers.search import document_reply, search_unavailable
 
 from . import resources
-from .base import answer, intent_of, remember, text_of
+from .base import answer, computed, in_context, intent_of, remember, text_of
 from .clarify import clarification
 
 log = logging.getLogger(__name__)
 
 
 class ActionBuscar(Action):
-    """When NLU hesitated between two topics, it first asks which one was meant (actions/clarify.py).
-    A "not found" carries ``outcome="not_found"`` (kept in the conversation's event, not shown), so
-    `make report` can list the questions the knowledge does not answer yet."""
+    """A short follow-up of the last answer is answered in its topic first (``in_context``), a question
+    the question engine reads is computed (``computed``); when NLU hesitated between two topics, it asks
+    which one was meant (actions/clarify.py). A "not found" carries ``outcome="not_found"`` (kept in the
+    conversation's event, not shown), so `make report` can list the questions the knowledge does not
+    answer yet; it and a clarification keep the topic."""
 
     def name(self) -> str:
         return "action_buscar"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        kb = resources.kb()
+        followed = in_context(kb, tracker) or computed(kb, tracker)
+        if followed is not None:
+            answer(dispatcher, followed[0])
+            return followed[1]
         question = clarification(tracker) if intent_of(tracker) == "nlu_fallback" else None
         if question is not None:
             dispatcher.utter_message(**question)
-            return [remember(None)]
-        kb = resources.kb()
+            return []
         try:
             searcher = resources.searcher()
         except Exception:
             log.exception("search is unavailable")
             dispatcher.utter_message(text=search_unavailable(kb))
             return []
-        reply, found = document_reply(kb, searcher, text_of(tracker))
-        if found:
-            answer(dispatcher, reply)
-        else:
+        text = text_of(tracker)
+        reply, found = document_reply(kb, searcher, text)
+        if not found and kb.vocabulary.asks_legal_advice(text):
+            dispatcher.utter_message(response="utter_fuera_de_tema")  # it says: no legal advice
+            return []
+        if not found:
             dispatcher.utter_message(text=reply, outcome="not_found")
+            return []
+        answer(dispatcher, reply)
         return [remember(None)]

@@ -10,31 +10,57 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from answers.context import Topic
-from answers.figures import figure_question_answer, year_of
+from answers.figures import figure_question_answer, national_only, national_only_answer, year_of
 from answers.questions import combined_answer
 from answers.states import (
     joined_in_answer,
     list_reply,
     state_from,
     status_answer,
+    undated_answer,
     years_answer,
 )
 from knowledge import KnowledgeBase
 
 from . import resources
-from .base import AnswerAction, Reply, answer, entity_of, intent_of, remember, text_of
+from .base import (
+    AnswerAction,
+    Reply,
+    answer,
+    entity_of,
+    in_context,
+    intent_of,
+    remember,
+    text_of,
+    unanswerable,
+)
 
 
 def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
-    """The status of the state in the ``estado`` slot, in the aspect the message asks about; None when
-    no state is known yet."""
-    state = state_from(kb, resources.state_finder(), tracker.get_slot("estado"), "")
+    """The status of the state the message names (else the one in the ``estado`` slot), in the aspect
+    the message asks about; None when no state is known yet. The message comes first: NLU may miss a
+    misspelt or abbreviated name («chiguagua», «qroo») and leave the last state in the slot."""
+    named = resources.state_finder().find(text_of(tracker))
+    value = named[0].replace("-", " ") if len(named) == 1 else tracker.get_slot("estado")
+    state = state_from(kb, resources.state_finder(), value, "")
     if state is None:
         return None
-    return status_answer(kb, state, kb.vocabulary.aspect(text_of(tracker))), [
+    text = text_of(tracker)
+    metric = national_only(kb, text)
+    said = national_only_answer(kb, metric, state.name) if metric else None
+    if said is None and kb.vocabulary.asks_listing_date(text):
+        said = undated_answer(kb, state)
+    return said or status_answer(kb, state, kb.vocabulary.aspect(text)), [
         SlotSet("estado", state.name),
         remember(Topic("estado", state.name)),
     ]
+
+
+def by_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Qué estado tiene más compromisos?»: a count the documents give for the country only, asked
+    state by state, answered with that and the national figure; None for other messages."""
+    metric = national_only(kb, text_of(tracker))
+    return (national_only_answer(kb, metric, "cada estado"), [remember(None)]) if metric else None
 
 
 class ActionEstado(Action):
@@ -42,7 +68,11 @@ class ActionEstado(Action):
         return "action_estado"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        reply = state_reply(resources.kb(), tracker)
+        kb = resources.kb()
+        if honest := unanswerable(kb, tracker):
+            dispatcher.utter_message(text=honest, outcome="not_found")
+            return []
+        reply = state_reply(kb, tracker) or in_context(kb, tracker) or by_state(kb, tracker)
         if reply is None:
             dispatcher.utter_message(response="utter_ask_estado")
             return [SlotSet("estado", None), remember(None)]
@@ -51,10 +81,27 @@ class ActionEstado(Action):
 
 
 class ValidateEstadoForm(FormValidationAction):
-    """Fills ``estado`` from the message even when the entity was missed (misspelt names)."""
+    """Fills ``estado`` from the message even when the entity was missed (misspelt names). A short
+    follow-up of the last answer that names no state («¿y a quiénes va dirigida?» after a
+    recommendation), or a count given for the country only («¿qué estado tiene más compromisos?»),
+    does not ask for one: action_estado answers it."""
 
     def name(self) -> str:
         return "validate_estado_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        kb = resources.kb()
+        if tracker.get_slot("estado") is None and (
+            in_context(kb, tracker) is not None or national_only(kb, text_of(tracker))
+        ):
+            return []
+        return domain_slots
 
     async def extract_estado(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -76,6 +123,7 @@ class ValidateEstadoForm(FormValidationAction):
 
 class ActionListaEstados(AnswerAction):
     action_name = "action_lista_estados"
+    honest_first = True
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
         text = text_of(tracker)

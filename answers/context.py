@@ -12,18 +12,27 @@ from dataclasses import dataclass
 
 from knowledge import KnowledgeBase
 
+from .contacts import inai_today_answer
 from .definitions import definition_answer, plain_definition_answer, term_named
-from .guides import guide_answer, guide_date_answer, guide_issuer_answer, guide_plain_answer
-from .recommendations import issuer_answer, plain_answer, recommendation_answer
-from .states import status_answer
+from .figures import figure_answer, figure_source_answer, month_of, year_of
+from .guides import (
+    guide_answer,
+    guide_audience_answer,
+    guide_date_answer,
+    guide_issuer_answer,
+    guide_plain_answer,
+)
+from .recommendations import audience_answer, issuer_answer, plain_answer, recommendation_answer
+from .states import list_answer, status_answer
 
-KINDS = ("estado", "recomendacion", "recomendaciones", "guia", "definicion", "cifra", "lista")
+KINDS = ("estado", "recomendacion", "recomendaciones", "guia", "definicion", "cifra", "lista", "contacto")
 
 
 @dataclass(frozen=True)
 class Topic:
     """What the last answer was about: ``estado:Jalisco``, ``recomendacion:3``, ``guia:guia-stl``,
-    ``definicion:stl``, ``cifra:stl``, ``lista:pal``, ``recomendaciones:todas``."""
+    ``definicion:stl``, ``cifra:stl`` (``cifra:stl@2018`` for a year's figure), ``lista:pal``,
+    ``recomendaciones:todas``, ``contacto:inai``."""
 
     kind: str
     key: str
@@ -43,19 +52,47 @@ class Topic:
 Answer = tuple[str, Topic]
 
 
-def followup_answer(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
+def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = False) -> Answer | None:
     """The answer to ``text`` read as a follow-up of ``topic``, and the topic after it; None when the
-    message asks nothing this topic can answer (the caller then reads it on its own)."""
+    message asks nothing this topic can answer (the caller then reads it on its own). ``strict``: a
+    state answers only a message that asks for a part of its status («¿desde qué año?»), not any."""
+    if topic.kind in ("contacto", "guia") and kb.vocabulary.follow_up(text) == "current":
+        return inai_today_answer(kb), Topic("contacto", "inai")
     if topic.kind == "recomendacion" and topic.key.isdigit():
         return _recommendation(kb, int(topic.key), text)
-    if topic.kind == "recomendaciones" and kb.vocabulary.follow_up(text) in ("issuer", "date"):
-        return issuer_answer(kb), topic
+    if topic.kind == "recomendaciones":
+        asks = kb.vocabulary.follow_up(text)
+        if asks in ("issuer", "date"):
+            return issuer_answer(kb), topic
+        return (audience_answer(kb), topic) if asks == "audience" else None
     if topic.kind == "guia":
         return _guide(kb, topic, text)
     if topic.kind == "definicion":
         return _definition(kb, topic, text)
+    if topic.kind == "cifra":
+        return _figure(kb, topic, text)
+    if topic.kind == "lista" and (aspect := kb.vocabulary.aspect(text)) in ("stl", "pal"):
+        return list_answer(kb, aspect), Topic("lista", aspect)
     if topic.kind == "estado" and (state := kb.state(topic.key)) is not None:
-        return status_answer(kb, state, kb.vocabulary.aspect(text)), topic
+        aspect = kb.vocabulary.aspect(text)
+        if strict and aspect is None and kb.vocabulary.follow_up(text) != "back":
+            return None
+        return status_answer(kb, state, aspect), topic
+    return None
+
+
+def _figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
+    """A figure's follow-up: another year («¿y en 2018?»), its history, or the document it comes from."""
+    metric, _, shown = topic.key.partition("@")
+    if metric not in kb.figures.metrics:
+        return None
+    year = year_of(text)
+    if kb.vocabulary.follow_up(text) == "source":
+        return figure_source_answer(kb, metric, year or (int(shown) if shown.isdigit() else None)), topic
+    if year is not None:
+        return figure_answer(kb, metric, year, month=month_of(text)), Topic("cifra", f"{metric}@{year}")
+    if kb.vocabulary.asks_history(text):
+        return figure_answer(kb, metric, history=True), Topic("cifra", metric)
     return None
 
 
@@ -68,8 +105,12 @@ def _recommendation(kb: KnowledgeBase, ordinal: int, text: str) -> Answer | None
     topic = Topic("recomendacion", str(ordinal))
     if asks in ("issuer", "date"):
         return issuer_answer(kb, ordinal), topic
+    if asks == "audience":
+        return audience_answer(kb), topic
     if asks == "plain":
         return plain_answer(kb, ordinal), topic
+    if asks == "back":
+        return recommendation_answer(kb, ordinal), topic
     return None
 
 
@@ -82,9 +123,11 @@ def _guide(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return guide_date_answer(kb, guide), topic
     if asks == "issuer":
         return guide_issuer_answer(kb, guide), topic
+    if asks == "audience":
+        return guide_audience_answer(kb, guide), topic
     if asks == "plain":
         return guide_plain_answer(kb, guide), topic
-    if kb.vocabulary.asks_link(text) or asks == "back":
+    if kb.vocabulary.asks_link(text) or asks in ("back", "source"):
         return guide_answer(kb, guide), topic
     return None
 

@@ -50,3 +50,9 @@ def plain_definition_answer(kb: KnowledgeBase, term_id: str) -> str:
 def term_named(kb: KnowledgeBase, text: str) -> str | None:
     """The id of the glossary term ``text`` names by its id or an alias («y pal?»), or None."""
     return next((t.id for t in kb.glossary if mentions([t.id, *t.aliases], text)), None)
+
+
+def terms_named(kb: KnowledgeBase, text: str) -> list[str]:
+    """The ids of every glossary term ``text`` names («¿qué es un STL y qué es un PAL?»), in glossary
+    order."""
+    return [t.id for t in kb.glossary if mentions([t.id, *t.aliases], text)]

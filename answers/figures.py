@@ -7,7 +7,7 @@ import re
 
 from knowledge import KnowledgeBase
 from knowledge.schema import Observation
-from knowledge.text import spanish_date, squash
+from knowledge.text import MONTHS, spanish_date, squash
 from knowledge.vocabulary import mentions
 
 from .wording import according_to, join_names
@@ -34,8 +34,17 @@ def _figure(kb: KnowledgeBase, obs: Observation) -> str:
     return f"{qualifier}{obs.value} {kb.figures.metrics[obs.metric].label}"
 
 
-def figure_answer(kb: KnowledgeBase, metric: str, year: int | None = None, history: bool = False) -> str:
-    """The newest figure with its source and date; for a year, that year's; with history, the timeline."""
+def month_of(text: str) -> int | None:
+    """The month ``text`` names («en enero de 2018» → 1), or None."""
+    folded = squash(text.lower())
+    return next((i + 1 for i, name in enumerate(MONTHS) if re.search(rf"\b{name}\b", folded)), None)
+
+
+def figure_answer(
+    kb: KnowledgeBase, metric: str, year: int | None = None, history: bool = False, month: int | None = None
+) -> str:
+    """The newest figure with its source and date; for a year, that year's (the month's when given and
+    reported, else the year's last); with history, the timeline."""
     observations = kb.history(metric)
     label = kb.figures.metrics[metric].label
     if not observations:
@@ -48,7 +57,8 @@ def figure_answer(kb: KnowledgeBase, metric: str, year: int | None = None, histo
                 f"Los documentos no dan la cifra de {label} para {year}. La más reciente: "
                 f"{_figure(kb, newest)} ({according_to(kb, newest.source)})."
             )
-        obs = in_year[-1]
+        in_month = [o for o in in_year if month and o.date and o.date.month == month]
+        obs = (in_month or in_year)[-1]
         when = spanish_date(obs.date) if obs.date else str(year)
         return f"Al {when} había {_figure(kb, obs)} ({according_to(kb, obs.source)})."
     newest = observations[-1]
@@ -58,6 +68,42 @@ def figure_answer(kb: KnowledgeBase, metric: str, year: int | None = None, histo
         steps = join_names([f"{_figure(kb, o)} ({according_to(kb, o.source)})" for o in older])
         answer += f" Antes: {steps}."
     return answer
+
+
+def figure_source_answer(kb: KnowledgeBase, metric: str, year: int | None = None) -> str:
+    """Which document gives a figure (the newest, or the one of ``year``) and its date."""
+    observations = [o for o in kb.history(metric) if year is None or (o.date and o.date.year == year)]
+    if not observations:
+        return figure_answer(kb, metric, year)
+    obs = observations[-1]
+    return f"El dato de {_figure(kb, obs)} sale de {kb.citation(obs.source)}."
+
+
+# figures the documents also give state by state (the lists of STL and PAL, the states that joined)
+PER_STATE = ("estados", "stl", "pal")
+
+
+def national_only(kb: KnowledgeBase, text: str) -> str | None:
+    """The figure ``text`` counts or compares when the documents give it for the whole country only
+    («¿cuántos compromisos tiene Jalisco?», «¿qué estado tiene más compromisos?»: ``compromisos``),
+    else None."""
+    metric = metric_of(kb, text)
+    counts = kb.vocabulary.asks_count(text) or mentions(kb.vocabulary.figure_questions.more_or_less, text)
+    return metric if metric and metric not in PER_STATE and counts else None
+
+
+def national_only_answer(kb: KnowledgeBase, metric: str, place: str) -> str:
+    """A figure asked of one state that the documents give for the whole country only: say so, then
+    the national figure with its source."""
+    label = kb.figures.metrics[metric].label
+    national = figure_answer(kb, metric)
+    national = national[0].lower() + national[1:]
+    return f"Los documentos no dan la cifra de {label} de {place}; solo la de todo el país: {national}"
+
+
+def unknown_figure_answer(kb: KnowledgeBase) -> str:
+    """A count the documents do not give: say so, then the figures they do give."""
+    return f"Los documentos no dan esa cifra. {overview_answer(kb)}"
 
 
 def overview_answer(kb: KnowledgeBase) -> str:

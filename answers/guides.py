@@ -31,6 +31,14 @@ def guide_answer(kb: KnowledgeBase, guide: Guide) -> str:
     )
 
 
+def some_guides_answer(kb: KnowledgeBase, guides: list[Guide]) -> str:
+    """Several guides asked together («el link de la de STL y el de la de transparencia proactiva»): each
+    with what it is for and its link, the sources and the INAI note once."""
+    lines = "\n".join(f"• {g.title}: {g.purpose} {g.url}" for g in guides)
+    sources = list(dict.fromkeys(ref for g in guides for ref in [g.source, *g.also_in]))
+    return f"{lines}\nFuente: {join_names([kb.citation(s) for s in sources])}.\n{inai_note(kb)}"
+
+
 def all_guides_answer(kb: KnowledgeBase) -> str:
     lines = "\n".join(f"• {g.title}: {g.purpose} {g.url}" for g in kb.guides)
     sources = sorted({g.source for g in kb.guides})
@@ -62,5 +70,13 @@ def guide_plain_answer(kb: KnowledgeBase, guide: Guide) -> str:
     purpose = guide.purpose[0].lower() + guide.purpose[1:]
     return (
         f"La {guide.title} sirve para {purpose}\nPara quién: {guide.audience}\n"
+        f"Enlace: {guide.url}\nFuente: {kb.citation(guide.source)}."
+    )
+
+
+def guide_audience_answer(kb: KnowledgeBase, guide: Guide) -> str:
+    """For whom a guide is, as the document that presents it says."""
+    return (
+        f"La {guide.title} es para: {guide.audience}\n"
         f"Enlace: {guide.url}\nFuente: {kb.citation(guide.source)}."
     )

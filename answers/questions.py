@@ -3,8 +3,9 @@
 «¿Qué estados tienen STL pero no PAL?», «¿cuántos tienen secretariado pero ningún plan?», «¿cuáles
 tienen dos planes o más?», «¿qué estados se sumaron en 2016 y ya publicaron plan?». The question is
 read with the vocabulary into a :class:`Query` (conditions and whether a number is asked); the states
-are filtered over the newest dated lists and the years joined, and every list used is cited with its
-date. A state missing from a list "no figura": the documents do not report it, which is not a "no".
+are filtered over the newest dated lists (or those of the year asked) and the years joined, and every
+list used is cited with its date. A state missing from a list "no figura": the documents do not report
+it, which is not a "no".
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from knowledge import KnowledgeBase
-from knowledge.schema import State
+from knowledge.schema import DatedList, State
 from knowledge.text import fold
 from knowledge.vocabulary import mentions, spans
 
@@ -78,41 +79,58 @@ def _plans_comparison(kb: KnowledgeBase, folded: str) -> tuple[str, int] | None:
     return None
 
 
+def _plans_phrase(n: int) -> str:
+    return (
+        "1 Plan de Acción Local (PAL) publicado" if n == 1 else f"{n} Planes de Acción Local (PAL) publicados"
+    )
+
+
 def _plans(kb: KnowledgeBase, state: State) -> int:
     newest = kb.lists_of_kind("pal")[-1]
     return next((li.count for li in state.listed if li.list == newest.id), 0)
 
 
+def _dated_list(kb: KnowledgeBase, kind: str, year: int | None) -> DatedList:
+    """The list of a kind as of ``year`` (the last one printed by then), else the newest."""
+    lists = kb.lists_of_kind(kind)
+    by_then = [lst for lst in lists if year is not None and lst.date.year <= year]
+    return by_then[-1] if by_then else lists[-1]
+
+
 def parse(kb: KnowledgeBase, text: str) -> Query:
-    """The conditions ``text`` sets on the states, read with the vocabulary."""
+    """The conditions ``text`` sets on the states, read with the vocabulary. A year that is not the year
+    states joined («¿cuáles tenían secretariado en 2018 pero no plan?») picks the lists of that year."""
     folded = fold(text)
     conditions: list[Condition] = []
     comparison = _plans_comparison(kb, folded)
+    year = _YEAR.search(folded)
+    joins = bool(year) and mentions(kb.vocabulary.conditions.joined, folded)
+    as_of = int(year.group(1)) if year and not joins else None
     for kind, label in (("stl", "STL"), ("pal", "PAL")):
         found = spans(kb.vocabulary.aspects[kind], folded)
-        if not found or (kind == "pal" and comparison):
+        if not found or (kind == "pal" and (comparison or kb.vocabulary.plan_count_of(folded) is not None)):
             continue
-        newest = kb.lists_of_kind(kind)[-1]
+        newest = _dated_list(kb, kind, as_of)
         members = {state.id for state, _ in kb.members(newest.id)}
         denied = _denied(kb, folded, found[0][0])
         wording = f"{'no ' if denied else ''}figuran en la lista de {label}"
         conditions.append(Condition(wording, _listed(members, not denied), (newest.source,)))
+    exactly = None if comparison else kb.vocabulary.plan_count_of(folded)
+    if exactly is not None:  # «¿qué estados con un solo plan se sumaron en 2015?»
+        n_plans = exactly
+        plans = _plans_phrase(n_plans)
+        source = kb.lists_of_kind("pal")[-1].source
+        conditions.append(Condition(f"tienen {plans}", lambda s: _plans(kb, s) == n_plans, (source,)))
     if comparison:
         op, n = comparison
         if op == ">":
-            plans = (
-                "1 Plan de Acción Local (PAL) publicado"
-                if n == 1
-                else f"{n} Planes de Acción Local (PAL) publicados"
-            )
-            phrase = f"tienen más de {plans}"
+            phrase = f"tienen más de {_plans_phrase(n)}"
         else:
             phrase = f"tienen {n} o más Planes de Acción Local (PAL) publicados"
         source = kb.lists_of_kind("pal")[-1].source
         test = (lambda s: _plans(kb, s) > n) if op == ">" else (lambda s: _plans(kb, s) >= n)
         conditions.append(Condition(phrase, test, (source,)))
-    year = _YEAR.search(folded)
-    if year and mentions(kb.vocabulary.conditions.joined, folded):
+    if year and joins:
         joined = int(year.group(1))
         conditions.append(
             Condition(

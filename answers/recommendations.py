@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from index.analysis import content_words, tokens
 from knowledge import KnowledgeBase
-from knowledge.text import spanish_date
+from knowledge.text import fold, spanish_date
+from knowledge.vocabulary import mentions
 
-from .wording import source_line
+from .wording import join_names, source_line
 
 
 def ordinal_of(kb: KnowledgeBase, value: Any, text: str = "") -> int | None:
@@ -57,6 +59,15 @@ def issuer_answer(kb: KnowledgeBase, ordinal: int | None = None) -> str:
     return f"{which} aprobó la {recs.issuer} el {when}.\n{source_line(kb, recs.source)}"
 
 
+def audience_answer(kb: KnowledgeBase) -> str:
+    """To whom the recommendations are addressed (all of them: the document addresses them together)."""
+    recs = kb.recommendations
+    return (
+        f"Las {len(recs.items)} recomendaciones están dirigidas a {recs.addressed_to}.\n"
+        f"{source_line(kb, recs.source)}"
+    )
+
+
 def plain_answer(kb: KnowledgeBase, ordinal: int) -> str:
     """One recommendation in plain words (our summary, marked as such), then where its text is."""
     recs = kb.recommendations
@@ -68,3 +79,41 @@ def plain_answer(kb: KnowledgeBase, ordinal: int) -> str:
         "(Es un resumen nuestro; el texto oficial es el de la recomendación.)\n"
         f"{source_line(kb, recs.source)}"
     )
+
+
+# the fewest words of a question a recommendation must share to be "about" it
+MIN_SHARED = 2
+
+
+def recommendations_about(kb: KnowledgeBase, text: str) -> list[int] | None:
+    """The ordinals of the recommendations a «¿cuál habla de …?» question is about: those sharing the
+    most of its words (stemmed; at least ``MIN_SHARED``, or all of them when it has fewer); [] when none
+    does and it asks what they treat («¿cuál habla del clima?»); None when it does not ask that way."""
+    about = kb.vocabulary.about
+    if not mentions(about.asks, text):
+        return None
+    ordinal_words = {fold(w) for words in kb.vocabulary.ordinals.values() for w in words}
+    ignored = {fold(w) for w in about.ignore} | ordinal_words
+    asked = {stem for word, stem in content_words(text) if word not in ignored}
+    shared = {item.ordinal: len(asked & set(tokens(item.text))) for item in kb.recommendations.items}
+    best = max(shared.values(), default=0)
+    if asked and best >= min(MIN_SHARED, len(asked)):
+        return [ordinal for ordinal, n in shared.items() if n == best]
+    return [] if asked and mentions(about.treats, text) else None
+
+
+def about_answer(kb: KnowledgeBase, ordinals: list[int]) -> str:
+    """The recommendations a subject question found, each quoted; or that none of them treats it."""
+    recs = kb.recommendations
+    if not ordinals:
+        return (
+            f"Ninguna de las {len(recs.items)} recomendaciones trata ese tema. Puedes leerlas todas "
+            f"(«¿cuáles son las recomendaciones?»).\n{source_line(kb, recs.source)}"
+        )
+    if len(ordinals) == 1:
+        return recommendation_answer(kb, ordinals[0])
+    items = [item for item in recs.items if item.ordinal in ordinals]
+    quoted = "\n".join(f"• {item.name}: «{item.text}»" for item in items)
+    names = join_names([item.name.lower() for item in items])
+    source = source_line(kb, recs.source)
+    return f"Lo tratan las recomendaciones {names} (de {len(recs.items)}):\n{quoted}\n{source}"

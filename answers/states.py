@@ -57,8 +57,17 @@ def joined_sentence(kb: KnowledgeBase, state: State) -> str:
 
 def _not_reported(state: State) -> str:
     return (
-        f"Ningún documento nombra a {state.name} entre los estados participantes, ni en las listas de "
+        f"Los documentos no nombran a {state.name} entre los estados participantes, ni en las listas de "
         f"STL o de PAL: su situación no está reportada, lo que no quiere decir que no participe."
+    )
+
+
+def undated_answer(kb: KnowledgeBase, state: State) -> str:
+    """When a state installed its STL or published a plan: the documents do not say; then what they do
+    say (the lists it is in, with their dates)."""
+    return (
+        f"Los documentos no dan la fecha en que {state.name} instaló su Secretariado Técnico Local ni la "
+        f"de sus planes; dicen en qué listas fechadas figura.\n{status_answer(kb, state)}"
     )
 
 
@@ -117,14 +126,14 @@ def plans_count_answer(kb: KnowledgeBase, plans: int) -> str:
     """The states with exactly ``plans`` Planes de Acción Local in the newest PAL list."""
     lst = _newest(kb, "pal")
     names = [state.name for state, count in kb.members(lst.id) if count == plans]
-    if not names:
-        return (
-            f"Según {kb.citation(lst.source)}, ningún estado tiene {plans} Planes de Acción Local publicados."
-        )
-    return (
-        f"Según {kb.citation(lst.source)}, tienen {plans} Planes de Acción Local (PAL) publicados: "
-        f"{join_names(names)}."
+    counted = (
+        "1 Plan de Acción Local (PAL) publicado"
+        if plans == 1
+        else f"{plans} Planes de Acción Local (PAL) publicados"
     )
+    if not names:
+        return f"Según {kb.citation(lst.source)}, ningún estado tiene {counted}."
+    return f"Según {kb.citation(lst.source)}, tienen {counted}: {join_names(names)}."
 
 
 def joined_in_answer(kb: KnowledgeBase, year: int) -> str:

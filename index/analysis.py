@@ -191,6 +191,31 @@ class SynonymExpander:
         return f"{text} ({'; '.join(extra)})" if extra else text
 
 
+# Spellings that sound alike in Mexican Spanish: «chiguagua» is heard as «chihuahua», «sacatecas» as
+# «zacatecas», «oajaca» as «oaxaca». Applied in order to folded words.
+_SOUNDS = (
+    ("ch", "\x00"),
+    ("gu", "w"),
+    ("hu", "w"),
+    ("h", ""),
+    ("v", "b"),
+    ("z", "s"),
+    ("ce", "se"),
+    ("ci", "si"),
+    ("ll", "y"),
+    ("qu", "k"),
+    ("x", "j"),
+    ("\x00", "ch"),
+)
+
+
+def _sound(word: str) -> str:
+    """How a folded word sounds, as a key: words that sound alike share it."""
+    for written, heard in _SOUNDS:
+        word = word.replace(written, heard)
+    return word
+
+
 class StateFinder:
     """Finds the states a text names: by any name or alias, or by a misspelt distinctive word.
 
@@ -211,6 +236,7 @@ class StateFinder:
                 if len(word) >= self.MIN_LETTERS and word not in self.ORDINARY | STOP_WORDS:
                     owners.setdefault(word, set()).add(state.id)
         self._words = {word: ids.pop() for word, ids in owners.items() if len(ids) == 1}
+        self._sounds = {_sound(word): state_id for word, state_id in self._words.items()}
         self.names = {state.id: state.name for state in kb.states}
 
     def find(self, text: str) -> list[str]:
@@ -222,4 +248,6 @@ class StateFinder:
             close = difflib.get_close_matches(word, self._words, n=1, cutoff=self.FUZZY_CUTOFF)
             if close:
                 found.append(self._words[close[0]])
+            elif (heard := self._sounds.get(_sound(word))) is not None:
+                found.append(heard)
         return list(dict.fromkeys(found))

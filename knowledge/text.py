@@ -20,7 +20,7 @@ def squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-_MONTHS = (
+MONTHS = (
     "enero",
     "febrero",
     "marzo",
@@ -38,9 +38,9 @@ _MONTHS = (
 
 def spanish_date(value: dt.date) -> str:
     """``2020-08-14`` → ``14 de agosto de 2020``."""
-    return f"{value.day} de {_MONTHS[value.month - 1]} de {value.year}"
+    return f"{value.day} de {MONTHS[value.month - 1]} de {value.year}"
 
 
 def spanish_month(value: dt.date) -> str:
     """``2020-08-14`` → ``agosto de 2020``."""
-    return f"{_MONTHS[value.month - 1]} de {value.year}"
+    return f"{MONTHS[value.month - 1]} de {value.year}"

@@ -77,6 +77,7 @@ class FigureQuestions(Strict):
     total: Words
     since: Words
     second_question: Words
+    count: Words
 
 
 class Navigation(Strict):
@@ -89,7 +90,18 @@ class Context(Strict):
     plain: Words
     issuer: Words
     date: Words
+    audience: Words
+    source: Words
+    when: Words
+    current: Words
     back: Words
+    national: Words
+
+
+class About(Strict):
+    asks: Words
+    treats: Words
+    ignore: Words
 
 
 class MissingTopic(Strict):
@@ -112,12 +124,16 @@ class Vocabulary(Strict):
     figure_questions: FigureQuestions
     navigation: Navigation
     link: Words
+    about: About
+    legal_advice: Words
     not_in_documents: dict[str, MissingTopic] = Field(min_length=1)
     context: Context
 
     def aspect(self, text: str) -> str | None:
-        """What part of a state's status ``text`` asks about: ``pal``, ``stl``, ``ingreso`` or None."""
-        return first_mentioned(self.aspects, text)
+        """What part of a state's status ``text`` asks about: ``pal``, ``stl`` or ``ingreso``; None when it
+        names none, or several («¿tiene secretariado y cuántos planes?» asks for the whole status)."""
+        named = [key for key, words in self.aspects.items() if mentions(words, text)]
+        return named[0] if len(named) == 1 else None
 
     def missing(self, text: str) -> str | None:
         """The id of the first ``not_in_documents`` topic ``text`` asks about («¿cuál fue el
@@ -139,13 +155,38 @@ class Vocabulary(Strict):
         return mentions(self.link, text)
 
     def follow_up(self, text: str) -> str | None:
-        """What a follow-up asks of the last answer: ``issuer``, ``date``, ``plain`` (in simple words) or
-        ``back`` (it points at the last state, guide or recommendation); None when it asks none of these."""
-        return first_mentioned(self.context.model_dump(), text)
+        """What a follow-up asks of the last answer: ``issuer``, ``date``, ``audience`` (for whom),
+        ``source`` (which document says it), ``current`` (is it still so today), ``plain`` (in simple
+        words) or ``back`` (it points at the last state, guide or recommendation); None when none."""
+        asks = {k: words for k, words in self.context.model_dump().items() if k not in ("national", "when")}
+        return first_mentioned(asks, text)
+
+    def asks_legal_advice(self, text: str) -> bool:
+        """Whether ``text`` asks how to act against an authority («¿cómo demando al ayuntamiento?»)."""
+        return mentions(self.legal_advice, text)
+
+    def asks_listing_date(self, text: str) -> bool:
+        """Whether ``text`` asks when a state installed its STL or published a plan («¿en qué mes publicó
+        su plan?»), not when it joined: dates the documents do not give."""
+        listing = mentions(self.aspects["stl"], text) or mentions(self.aspects["pal"], text)
+        joining = mentions(self.conditions.joined, text)
+        return listing and not joining and mentions(self.context.when, text)
+
+    def asks_count(self, text: str) -> bool:
+        """Whether ``text`` asks how many of something («¿cuántos sujetos obligados hay?»)."""
+        return mentions(self.figure_questions.count, text)
+
+    def national(self, text: str) -> bool:
+        """Whether ``text`` asks about the whole country («en total», «en todo el país»), not a state."""
+        return mentions(self.context.national, text)
 
     def refers_back(self, text: str) -> bool:
         """Whether ``text`` can only mean the thing just answered («allá», «esa guía»)."""
         return mentions(self.context.back, text)
+
+    def guides_named(self, text: str) -> list[str]:
+        """The ids of every guide ``text`` names, in the vocabulary's order."""
+        return [key for key, words in self.guides.items() if mentions(words, text)]
 
     def guide(self, text: str) -> str | None:
         """The id of the guide ``text`` names, or None."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from rasa_sdk.events import SlotSet
 
@@ -13,6 +15,7 @@ from actions.feedback import ActionFeedback
 from actions.figures import ActionCifras
 from actions.followup import ActionSeguimiento
 from actions.guides import ActionGuia
+from actions.offtopic import ActionFueraDeTema
 from actions.privacy import ActionPrivacidad
 from actions.recommendations import ActionRecomendacion
 from actions.search import ActionBuscar
@@ -340,7 +343,7 @@ def test_a_message_pointing_back_at_a_state_is_answered_about_it_whatever_the_in
     tracker = turn("y cuantos planes tienen alla", "cifras", slots={"tema": "estado:Jalisco"})
     events, messages = run(ActionCifras(), tracker)
     assert "Jalisco tiene 2 Planes de Acción Local" in texts(messages)[0]
-    assert events == [SlotSet("tema", "estado:Jalisco")]
+    assert events == [SlotSet("estado", "Jalisco"), SlotSet("tema", "estado:Jalisco")]
 
 
 def test_who_issued_them_is_answered_directly():
@@ -404,3 +407,190 @@ def test_a_two_part_question_on_figures_is_answered_in_full():
     first, second = texts(messages)[0].split("\n")
     assert "16 Secretariados Técnicos Locales" in first and "INAI/002/18" in first
     assert "21 Secretariados Técnicos Locales" in second and "INAI/265/19" in second
+
+
+def test_a_short_follow_up_nlu_sent_to_search_is_answered_in_the_topic():
+    tracker = _after("estado:Morelos", turn("desde que año?", "nlu_fallback", slots={"estado": "Morelos"}))
+    events, messages = run(ActionBuscar(), tracker)
+    assert "Morelos se sumó a la iniciativa en 2015" in texts(messages)[0]
+    assert SlotSet("tema", "estado:Morelos") in events
+
+
+def test_a_year_alone_read_as_off_topic_after_a_figure_gives_that_years_figure():
+    tracker = _after("cifra:compromisos", turn("y a principios de 2018?", "fuera_de_tema"))
+    events, messages = run(ActionFueraDeTema(), tracker)
+    assert "62 compromisos" in texts(messages)[0] and "INAI/002/18" in texts(messages)[0]
+    assert SlotSet("tema", "cifra:compromisos@2018") in events
+    _, source = run(
+        ActionSeguimiento(), _after("cifra:compromisos@2018", turn("de que documento sale", "seguimiento"))
+    )
+    assert "INAI/002/18" in texts(source)[0] and "INAI/265/19" not in texts(source)[0]
+
+
+def test_off_topic_without_a_topic_is_the_refusal():
+    _, messages = run(ActionFueraDeTema(), turn("y a principios de 2018?", "fuera_de_tema"))
+    assert messages[0]["response"] == "utter_fuera_de_tema"
+
+
+def test_whom_a_guide_and_the_recommendations_are_for():
+    _, guide = run(
+        ActionSeguimiento(),
+        _after("guia:guia-transparencia-proactiva", turn("y para quien es?", "seguimiento")),
+    )
+    assert "Organismos Garantes y Sujetos Obligados" in texts(guide)[0]
+    _, recs = run(
+        ActionSeguimiento(), _after("recomendacion:2", turn("y a quienes va dirigida", "seguimiento"))
+    )
+    assert "dirigidas a" in texts(recs)[0] and "sujetos obligados" in texts(recs)[0]
+
+
+def test_a_follow_up_the_topic_cannot_answer_is_not_answered_with_the_figures():
+    tracker = _after("recomendacion:2", turn("y eso que tiene que ver con el clima", "seguimiento"))
+    _, messages = run(ActionSeguimiento(), tracker)
+    assert "140 compromisos" not in texts(messages)[0]
+
+
+def test_y_despues_moves_to_the_next_recommendation():
+    events, messages = run(ActionSeguimiento(), _after("recomendacion:2", turn("y despues?", "seguimiento")))
+    assert texts(messages)[0].startswith("Recomendación tercera de 4")
+    assert SlotSet("ordinal", "3") in events
+
+
+def test_a_not_found_keeps_the_topic_for_the_next_message():
+    tracker = _after("recomendacion:2", turn("cual es el sueldo de los fellows en chihuahua", "consulta"))
+    events, messages = run(ActionBuscar(), tracker)
+    assert messages[0]["outcome"] == "not_found"
+    assert SlotSet("tema", None) not in events
+
+
+def test_two_aspects_of_a_state_get_its_whole_status():
+    tracker = turn(
+        "veracruz tiene secretariado y cuantos planes?", "estado_situacion", slots={"estado": "Veracruz"}
+    )
+    _, messages = run(ActionEstado(), tracker)
+    assert (
+        "Secretariado Técnico Local" in texts(messages)[0]
+        and "2 Planes de Acción Local" in texts(messages)[0]
+    )
+
+
+def test_a_count_the_documents_do_not_give_is_not_answered_with_another_figure():
+    _, messages = run(ActionCifras(), turn("cuantos sujetos obligados hay en todo el pais", "cifras"))
+    assert texts(messages)[0].startswith("Los documentos no dan esa cifra.")
+
+
+def test_a_figure_question_on_something_never_reported_is_honest():
+    _, messages = run(ActionCifras(), turn("cuanto dinero se invirtio en los planes", "cifras"))
+    assert texts(messages)[0].startswith("Los documentos no mencionan el presupuesto")
+    assert messages[0]["outcome"] == "not_found"
+
+
+def test_an_elliptic_question_after_a_state_stays_with_the_state_unless_it_asks_for_the_country():
+    tracker = _after("estado:Morelos", turn("y cuantos planes lleva", "cifras", slots={"estado": "Morelos"}))
+    _, messages = run(ActionCifras(), tracker)
+    assert "Morelos tiene 1 Plan de Acción Local" in texts(messages)[0]
+    national = _after(
+        "estado:Morelos", turn("y cuantos planes hay en total", "cifras", slots={"estado": "Morelos"})
+    )
+    _, messages = run(ActionCifras(), national)
+    assert texts(messages)[0].startswith("21 Planes de Acción Local")
+
+
+def test_after_the_contacts_is_it_still_working_gets_the_dated_inai_note():
+    tracker = _after("contacto:inai", turn("y ese sitio sigue funcionando?", "seguimiento"))
+    _, messages = run(ActionSeguimiento(), tracker)
+    assert "2025" in texts(messages)[0]
+
+
+def test_junk_does_not_get_a_clarification_from_intents_the_gate_set_to_zero():
+    tracker = _hesitant(
+        "'; DROP TABLE eventos; --", [("nlu_fallback", 0.45), ("cifras", 0.0), ("consulta", 0.29)]
+    )
+    _, messages = run(ActionBuscar(), tracker)
+    assert messages[0].get("text") != "¿Te refieres a…?"
+
+
+def test_the_state_the_message_names_wins_over_the_last_one():
+    tracker = turn("qroo se unio en que año", "estado_situacion", slots={"estado": "Querétaro"})
+    _, messages = run(ActionEstado(), tracker)
+    assert texts(messages)[0].startswith("Quintana Roo se sumó a la iniciativa en 2017")
+
+
+def test_a_figure_change_nlu_read_as_off_topic_is_computed():
+    _, messages = run(
+        ActionFueraDeTema(),
+        turn("de 2018 a 2020 cuantos planes de accion mas se publicaron", "fuera_de_tema"),
+    )
+    assert (
+        "10 Planes de Acción Local" in texts(messages)[0]
+        and "21 Planes de Acción Local" in texts(messages)[0]
+    )
+
+
+def test_a_combined_question_that_fell_back_is_computed_with_the_lists_of_its_year():
+    tracker = turn("que estados tenian secretariado en 2018 pero todavia no plan", "nlu_fallback")
+    _, messages = run(ActionBuscar(), tracker)
+    assert "INAI/002/18" in texts(messages)[0] and "Nuevo León" in texts(messages)[0]
+
+
+def test_a_short_follow_up_does_not_open_the_state_form():
+    tracker = _after("recomendacion:2", turn("y a quienes va dirigida", "estado_situacion"))
+    required = asyncio.run(ValidateEstadoForm().required_slots(["estado"], None, tracker, {}))
+    assert required == []
+    _, messages = run(ActionEstado(), tracker)
+    assert "dirigidas a" in texts(messages)[0]
+    fresh = turn("como va", "estado_situacion")
+    assert asyncio.run(ValidateEstadoForm().required_slots(["estado"], None, fresh, {})) == ["estado"]
+
+
+def test_which_recommendation_treats_a_subject_is_answered_with_that_one():
+    events, messages = run(
+        ActionRecomendacion(), turn("en cual se exhorta a documentar las actividades", "recomendacion")
+    )
+    assert texts(messages)[0].startswith("Recomendación segunda de 4")
+    assert SlotSet("tema", "recomendacion:2") in events
+
+
+def test_two_guides_or_two_terms_in_one_message_are_both_answered():
+    _, guides = run(
+        ActionGuia(), turn("pasame el link de la guia de stl y el de la de transparencia proactiva", "guia")
+    )
+    assert "guiastl.pdf" in texts(guides)[0] and "GUIA_TP_2020" in texts(guides)[0]
+    _, terms = run(ActionDefinicion(), turn("que es un stl y que es un pal", "que_es_pal"))
+    assert "Secretariado Técnico Local" in texts(terms)[0] and "Plan de Acción Local" in texts(terms)[0]
+
+
+def test_a_count_given_for_the_country_only_does_not_ask_for_a_state():
+    tracker = turn("que estado tiene mas compromisos", "estado_situacion")
+    assert asyncio.run(ValidateEstadoForm().required_slots(["estado"], None, tracker, {})) == []
+    _, messages = run(ActionEstado(), tracker)
+    assert texts(messages)[0].startswith(
+        "Los documentos no dan la cifra de compromisos de Gobierno Abierto de cada estado"
+    )
+
+
+def test_a_legal_question_the_documents_do_not_answer_gets_the_legal_refusal():
+    _, messages = run(
+        ActionBuscar(), turn("como demando al ayuntamiento si me niegan informacion", "nlu_fallback")
+    )
+    assert messages[0]["response"] == "utter_fuera_de_tema"
+
+
+def test_a_two_part_figure_question_carries_its_years_to_the_second_part():
+    _, messages = run(
+        ActionCifras(),
+        turn("cuantos secretariados nuevos hubo de 2018 a 2020 y cuantos planes nuevos", "cifras"),
+    )
+    first, second = texts(messages)[0].split("\n")
+    assert "5 más" in first and "11 más" in second
+
+
+def test_when_a_state_published_its_plan_is_not_in_the_documents_and_is_said_so():
+    tracker = turn(
+        "en que mes publico tlaxcala su primer plan de accion",
+        "estado_situacion",
+        slots={"estado": "Tlaxcala"},
+    )
+    _, messages = run(ActionEstado(), tracker)
+    assert texts(messages)[0].startswith("Los documentos no dan la fecha en que Tlaxcala instaló")
+    assert "1 Plan de Acción Local" in texts(messages)[0]

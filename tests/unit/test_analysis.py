@@ -63,6 +63,9 @@ def finder(kb):
         ("baja california sur", "baja-california-sur"),
         ("baja california", "baja-california"),
         ("cdmx y jalisco", "ciudad-de-mexico"),
+        ("chiguagua cuantos planes tiene", "chihuahua"),  # sounds alike: gu/hu
+        ("oajaca", "oaxaca"),  # x as j
+        ("sacatecas", "zacatecas"),
     ],
 )
 def test_states_are_found_despite_typos(finder, typed, state):

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
+
 from answers.contacts import inai_today_answer
-from answers.figures import entities_source, figure_question_answer
-from answers.recommendations import ordinal_of
+from answers.definitions import terms_named
+from answers.figures import entities_source, figure_question_answer, national_only, national_only_answer
+from answers.guides import some_guides_answer
+from answers.recommendations import about_answer, ordinal_of, recommendations_about
 from answers.search import not_found, search_unavailable
 from answers.states import list_reply
+from answers.wording import inai_note
 
 
 def test_a_list_question_gets_the_list_it_asks_for(kb):
@@ -78,3 +83,53 @@ def test_new_since_a_year_is_a_change(kb):
     newest, first = kb.history("compromisos")[-1], kb.history("compromisos")[0]
     answer = figure_question_answer(kb, "cuantos compromisos nuevos hubo desde 2018?")
     assert answer is not None and f"{newest.value - first.value} más" in answer
+
+
+@pytest.mark.parametrize(
+    "question, ordinals",
+    [
+        ("que recomendaciones hablan de los objetivos de desarrollo sostenible", [1, 4]),
+        ("en cual se exhorta a documentar las actividades", [2]),
+        ("cual habla de empleo", [3]),
+        ("cual recomendacion habla del clima", []),
+        ("cual es la mas importante", None),
+        ("cual es la siguiente", None),
+    ],
+)
+def test_recommendations_are_found_by_what_they_treat(kb, question, ordinals):
+    assert recommendations_about(kb, question) == ordinals
+
+
+def test_none_of_the_recommendations_is_said_plainly(kb):
+    assert about_answer(kb, []).startswith("Ninguna de las 4 recomendaciones trata ese tema.")
+    both = about_answer(kb, [1, 4])
+    assert both.startswith("Lo tratan las recomendaciones primera y cuarta (de 4)")
+    assert both.count("Fuente:") == 1
+
+
+def test_one_plan_only_is_asked_with_solo(kb):
+    assert "tienen 1 Plan de Acción Local (PAL) publicado: Chihuahua" in list_reply(
+        kb, "pal", "cuales tienen un solo plan"
+    )
+    assert "Campeche" not in list_reply(kb, "pal", "cuales tienen un solo plan")
+    assert "en 14 estados" in list_reply(kb, "pal", "que estados tienen un plan")
+
+
+def test_a_count_given_only_for_the_country_is_not_given_for_a_state(kb):
+    metric = national_only(kb, "cuantos compromisos tiene el plan de jalisco")
+    assert metric == "compromisos"
+    reply = national_only_answer(kb, metric, "Jalisco")
+    assert reply.startswith("Los documentos no dan la cifra de compromisos de Gobierno Abierto de Jalisco")
+    assert "140 compromisos" in reply
+    assert national_only(kb, "cuantos planes tiene jalisco") is None
+
+
+def test_two_guides_asked_together_share_one_source_line_and_one_note(kb):
+    guides = [g for g in kb.guides if g.id in ("guia-stl", "guia-transparencia-proactiva")]
+    reply = some_guides_answer(kb, guides)
+    assert "guiastl.pdf" in reply and "GUIA_TP_2020" in reply
+    assert reply.count("Fuente:") == 1 and reply.count(inai_note(kb)) == 1
+
+
+def test_two_terms_asked_together_are_both_named(kb):
+    assert terms_named(kb, "que es un stl y que es un pal") == ["stl", "pal"]

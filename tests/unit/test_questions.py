@@ -90,3 +90,9 @@ def test_since_when_is_the_first_year_any_state_joined(kb):
     assert answer.startswith(f"Desde {first}: ese año se sumaron los primeros ")
     assert all(s.name in answer for s in kb.states if s.joined and s.joined.year == first)
     assert kb.citation(kb.joined_source()) in answer
+
+
+def test_a_year_that_is_not_the_year_joined_picks_that_years_lists(kb):
+    reply = combined_answer(kb, "que estados tenian secretariado en 2018 pero todavia no plan")
+    assert reply.startswith("Según el comunicado INAI/002/18, 2 de enero de 2018, 6 estados")
+    assert "Nuevo León" in reply and "Colima" not in reply
