@@ -97,13 +97,20 @@ def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 
 def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """A short message that a follow-up of the last answer resolves («¿desde qué año?», «la anterior»,
-    «¿y para quién es?»), answered in that topic although NLU sent it elsewhere (to search, or to the
-    off-topic refusal); None when there is no topic or the message is not such a follow-up."""
+    «¿y para quién es?»), or that names one state and a part of its status («qroo se unió en qué
+    año»), answered in that topic although NLU sent it elsewhere (to search, or to the off-topic
+    refusal); None otherwise."""
     text = text_of(tracker)
-    topic = topic_of(tracker)
+    named = resources.state_finder().find(text)
+    if len(named) == 1 and kb.vocabulary.aspect(text) and (state := kb.state(named[0].replace("-", " "))):
+        topic: Topic | None = Topic("estado", state.name)  # «qroo se unió en qué año»: that state's
+    else:
+        topic = topic_of(tracker)
+        if named and not (
+            topic and topic.kind == "estado" and kb.state(topic.key) == kb.state(named[0].replace("-", " "))
+        ):
+            return None  # another state: a question of its own
     if topic is None or len(text.split()) > CONTEXT_MAX_WORDS:
-        return None
-    if topic.kind != "estado" and resources.state_finder().find(text):
         return None
     found = followup_answer(kb, topic, text, strict=True)
     return (found[0], remembered(found[1])) if found else None

@@ -18,6 +18,7 @@ from answers.states import (
     state_from,
     status_answer,
     undated_answer,
+    undated_list_answer,
     years_answer,
 )
 from knowledge import KnowledgeBase
@@ -134,4 +135,6 @@ class ActionListaEstados(AnswerAction):
             year = year_of(entity_of(tracker, "anio") or text)
             return (joined_in_answer(kb, year) if year else years_answer(kb)), [remember(None)]
         kind = "pal" if intent_of(tracker) == "estados_con_pal" else "stl"
+        if kb.vocabulary.asks_listing_date(text):  # «¿cuál fue el primer estado en instalar su STL?»
+            return undated_list_answer(kb, kind), [remember(Topic("lista", kind))]
         return list_reply(kb, kind, text), [remember(Topic("lista", kind))]

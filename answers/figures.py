@@ -8,7 +8,7 @@ import re
 from knowledge import KnowledgeBase
 from knowledge.schema import Observation
 from knowledge.text import MONTHS, spanish_date, squash
-from knowledge.vocabulary import mentions
+from knowledge.vocabulary import mentions, spans
 
 from .wording import according_to, join_names
 
@@ -16,11 +16,13 @@ _YEAR = re.compile(r"\b(20[0-3]\d)\b")
 
 
 def metric_of(kb: KnowledgeBase, text: str) -> str | None:
-    """The figure a message asks about; ``estados`` only when no more specific figure is named."""
-    named = [metric for metric, spec in kb.figures.metrics.items() if mentions(spec.words, text)]
-    specific = [m for m in named if m != "estados"]
-    found = specific or named
-    return found[0] if found else None
+    """The figure a message asks about (the first named); ``estados`` only when no more specific figure
+    is named."""
+    where = {metric: spans(spec.words, text) for metric, spec in kb.figures.metrics.items()}
+    named = sorted((found[0][0], metric) for metric, found in where.items() if found)
+    specific = [m for _, m in named if m != "estados"]
+    first = specific or [m for _, m in named]
+    return first[0] if first else None
 
 
 def year_of(text: str) -> int | None:

@@ -71,6 +71,15 @@ def undated_answer(kb: KnowledgeBase, state: State) -> str:
     )
 
 
+def undated_list_answer(kb: KnowledgeBase, kind: str) -> str:
+    """When, or in what order, the states installed their STL or published plans: the documents do not
+    say; then the newest list."""
+    return (
+        "Los documentos no dan la fecha ni el orden en que cada estado instaló su Secretariado Técnico "
+        f"Local o publicó sus planes; dan listas fechadas.\n{list_answer(kb, kind)}"
+    )
+
+
 def status_answer(kb: KnowledgeBase, state: State, aspect: str | None = None) -> str:
     """What the documents say about one state: newest lists first, with source and date."""
     if not state.joined and not state.listed:

@@ -594,3 +594,20 @@ def test_when_a_state_published_its_plan_is_not_in_the_documents_and_is_said_so(
     _, messages = run(ActionEstado(), tracker)
     assert texts(messages)[0].startswith("Los documentos no dan la fecha en que Tlaxcala instaló")
     assert "1 Plan de Acción Local" in texts(messages)[0]
+
+
+def test_a_state_named_with_a_part_of_its_status_is_answered_even_from_search():
+    tracker = _after(
+        "estado:Querétaro", turn("qroo se unio en que año", "nlu_fallback", slots={"estado": "Querétaro"})
+    )
+    events, messages = run(ActionBuscar(), tracker)
+    assert texts(messages)[0].startswith("Quintana Roo se sumó a la iniciativa en 2017")
+    assert SlotSet("estado", "Quintana Roo") in events
+
+
+def test_the_order_in_which_states_installed_their_stl_is_not_in_the_documents():
+    _, messages = run(
+        ActionListaEstados(), turn("cual fue el primer estado en instalar su stl", "estados_con_stl")
+    )
+    assert texts(messages)[0].startswith("Los documentos no dan la fecha ni el orden")
+    assert "21 Secretariados Técnicos Locales" in texts(messages)[0]
