@@ -23,7 +23,7 @@ from answers.search import document_reply, search_unavailable
 from knowledge import KnowledgeBase
 
 from . import resources
-from .base import Reply, answer, remember, remembered, text_of, topic_of, unanswerable
+from .base import Reply, answer, computed, remember, remembered, text_of, topic_of, unanswerable
 from .figures import figures_reply
 from .states import state_reply
 
@@ -41,6 +41,8 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
     found = followup_answer(kb, topic, text) if topic else None
     if found is not None:
         return (found[0], remembered(found[1])), True
+    if (found_computed := computed(kb, tracker)) is not None:
+        return found_computed, True  # «¿y cuáles faltan?»
     if metric_of(kb, text) or year_of(text) or kb.vocabulary.asks_history(text):
         return figures_reply(kb, tracker), True
     try:

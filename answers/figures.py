@@ -143,10 +143,17 @@ def total_answer(kb: KnowledgeBase) -> str | None:
     )
 
 
-def missing_answer(kb: KnowledgeBase) -> str | None:
-    """How many entidades had not joined by the newest figure; which ones, the documents do not say."""
+def missing_answer(kb: KnowledgeBase, year: int | None = None, month: int | None = None) -> str | None:
+    """How many entidades had not joined by the newest figure (or the figure of ``year``, of ``month``
+    when given); which ones, the documents do not say."""
     source = entities_source(kb)
     newest = kb.latest("estados")
+    if year is not None:
+        in_year = [o for o in kb.history("estados") if o.date and o.date.year == year]
+        in_month = [o for o in in_year if month and o.date and o.date.month == month]
+        if not in_year:
+            return figure_answer(kb, "estados", year)
+        newest = (in_month or in_year)[-1]
     if source is None or newest is None:
         return None
     missing = len(kb.states) - newest.value
@@ -157,9 +164,10 @@ def missing_answer(kb: KnowledgeBase) -> str | None:
         if unlisted
         else " Los documentos no dicen cuáles."
     )
+    total_from = "" if source == newest.source else f" ({according_to(kb, source)})"
     return (
         f"S{according_to(kb, newest.source)[1:]}, participaban {newest.value} de las "
-        f"{len(kb.states)} entidades federativas ({according_to(kb, source)}): faltaban {missing}.{unnamed}"
+        f"{len(kb.states)} entidades federativas{total_from}: faltaban {missing}.{unnamed}"
     )
 
 
@@ -198,7 +206,7 @@ def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
     since when."""
     asks = kb.vocabulary.figure_questions
     if mentions(asks.missing, text):
-        return missing_answer(kb)
+        return missing_answer(kb, year_of(text), month_of(text))
     if mentions(asks.since, text) and metric_of(kb, text) in (None, "estados"):
         return since_answer(kb)
     if mentions(asks.total, text) and metric_of(kb, text) in (None, "estados"):

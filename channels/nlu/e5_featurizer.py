@@ -3,7 +3,10 @@
 Each message's text gets one 384-dimensional vector (e5's ``query:`` embedding, L2-normalised) as a
 sentence feature; DIET concatenates it with the sparse n-gram features. No sequence features: the entities
 come from the n-grams, the regexes and the lookup tables. One OpenMP thread, since TensorFlow shares the
-cores (two threads under contention took 134 ms a sentence instead of 11 ms).
+cores (two threads under contention took 134 ms a sentence instead of 11 ms). A long message is embedded
+by its last ``max_words`` words (64): the cost grows with its length (a 1,000-character message took
+about 180 ms), and people who write at length put the question at the end; DIET's n-grams still see it
+all.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ class E5Featurizer(DenseFeaturizer, GraphComponent):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {**DenseFeaturizer.get_default_config(), "num_threads": 1}
+        return {**DenseFeaturizer.get_default_config(), "num_threads": 1, "max_words": 64}
 
     def __init__(self, config: dict[str, Any], name: str) -> None:
         super().__init__(name, config)
@@ -56,11 +59,13 @@ class E5Featurizer(DenseFeaturizer, GraphComponent):
 
     @classmethod
     def validate_config(cls, config: dict[str, Any]) -> None:
-        """Nothing to check: the one option is the number of threads."""
+        """Nothing to check: the options are the number of threads and of words embedded."""
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        """The texts' e5 query embeddings, one row each, float32."""
-        return np.asarray(self._model.query(texts), dtype=np.float32).reshape(len(texts), -1)
+        """The texts' e5 query embeddings (of the last ``max_words`` words of each), one row each."""
+        limit = int(self._config["max_words"])
+        shortened = [" ".join(text.split()[-limit:]) for text in texts]
+        return np.asarray(self._model.query(shortened), dtype=np.float32).reshape(len(texts), -1)
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Adds the sentence feature to every message that has text."""

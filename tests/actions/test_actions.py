@@ -611,3 +611,8 @@ def test_the_order_in_which_states_installed_their_stl_is_not_in_the_documents()
     )
     assert texts(messages)[0].startswith("Los documentos no dan la fecha ni el orden")
     assert "21 Secretariados Técnicos Locales" in texts(messages)[0]
+
+
+def test_a_follow_up_the_question_engine_reads_is_computed():
+    _, messages = run(ActionSeguimiento(), turn("y cuales faltan?", "seguimiento"))
+    assert "participaban 30 de las 32" in texts(messages)[0]

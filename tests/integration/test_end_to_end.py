@@ -68,7 +68,18 @@ def test_dev_conversation(assistant, conversation):
     _play(assistant, f"dev-{CONVERSATIONS.index(conversation)}", conversation)
 
 
-@pytest.mark.parametrize("conversation", UNDERSTANDING, ids=[c["name"] for c in UNDERSTANDING])
+def _understanding() -> list:
+    """The issue-11 conversations; one marked `pendiente: <why>` is a known failure, expected to fail
+    (strictly: once it passes, the mark must go), and `make eval-qa` still counts it."""
+    return [
+        pytest.param(c, id=c["name"], marks=pytest.mark.xfail(strict=True, reason=c["pendiente"]))
+        if c.get("pendiente")
+        else pytest.param(c, id=c["name"])
+        for c in UNDERSTANDING
+    ]
+
+
+@pytest.mark.parametrize("conversation", _understanding())
 def test_dev_understanding(assistant, conversation):
     _play(assistant, f"understanding-{UNDERSTANDING.index(conversation)}", conversation)
 

@@ -133,3 +133,10 @@ def test_two_guides_asked_together_share_one_source_line_and_one_note(kb):
 
 def test_two_terms_asked_together_are_both_named(kb):
     assert terms_named(kb, "que es un stl y que es un pal") == ["stl", "pal"]
+
+
+def test_the_entidades_missing_at_a_past_date_use_that_dates_figure(kb):
+    reply = figure_question_answer(kb, "y en marzo de 2018 cuantas entidades faltaban")
+    assert reply.startswith("Según el comunicado INAI/083/18, 27 de marzo de 2018, participaban 26 de las 32")
+    assert "faltaban 6" in reply and reply.count("INAI/083/18") == 1
+    assert "faltaban 2" in figure_question_answer(kb, "ya participan todos los estados del pais?")
