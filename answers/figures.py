@@ -171,8 +171,9 @@ def missing_answer(kb: KnowledgeBase, year: int | None = None, month: int | None
     )
 
 
-def change_answer(kb: KnowledgeBase, metric: str, year: int | None = None) -> str:
-    """How a figure changed from a year (or its first dated value) to the newest, both cited."""
+def change_answer(kb: KnowledgeBase, metric: str, year: int | None = None, month: int | None = None) -> str:
+    """How a figure changed from a year (its month's value when given, else its first) or from its first
+    dated value to the newest, both cited."""
     observations = kb.history(metric)
     label = kb.figures.metrics[metric].label
     if len(observations) < 2:
@@ -181,7 +182,8 @@ def change_answer(kb: KnowledgeBase, metric: str, year: int | None = None) -> st
     older = [o for o in observations if year is None or (o.date and o.date.year == year)]
     if not older:
         return figure_answer(kb, metric, year)
-    before = older[0]
+    in_month = [o for o in older if month and o.date and o.date.month == month]
+    before = (in_month or older)[0]
     difference = newest.value - before.value
     change = f"{abs(difference)} {'más' if difference >= 0 else 'menos'}" if difference else "la misma cifra"
     return (
@@ -215,5 +217,5 @@ def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
     year = year_of(text)
     compared = mentions(asks.more_or_less, text) and (year is not None or kb.vocabulary.asks_history(text))
     if metric is not None and (mentions(asks.difference, text) or compared):
-        return change_answer(kb, metric, year)
+        return change_answer(kb, metric, year, month_of(text))
     return None

@@ -140,3 +140,10 @@ def test_the_entidades_missing_at_a_past_date_use_that_dates_figure(kb):
     assert reply.startswith("Según el comunicado INAI/083/18, 27 de marzo de 2018, participaban 26 de las 32")
     assert "faltaban 6" in reply and reply.count("INAI/083/18") == 1
     assert "faltaban 2" in figure_question_answer(kb, "ya participan todos los estados del pais?")
+
+
+def test_a_change_since_a_month_starts_from_that_months_figure(kb):
+    reply = figure_question_answer(kb, "cuantos estados mas participan ahora que en marzo de 2018")
+    assert reply.startswith(
+        "De 26 estados participantes (según el comunicado INAI/083/18, 27 de marzo de 2018)"
+    )
