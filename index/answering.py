@@ -13,28 +13,30 @@ topic (:meth:`Searcher.confident`) and the passage holds enough of the question'
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 
-from knowledge.text import fold
+from knowledge.text import fold, spanish_date
 
 from .analysis import content_words, tokens
 from .search import Hit, Searcher, prepare_query
 from .sentences import is_heading, is_verbatim
 
 CANDIDATES = 5  # passages whose sentences compete
-LEXICAL_WEIGHT = 0.05  # weight of the share of the question's words a sentence holds, beside its similarity
+LEXICAL_WEIGHT = 0.1  # weight of the share of the question's words a sentence holds, beside its similarity
 RANK_WEIGHT = 0.01  # what each place down the passage ranking costs a sentence
 LINK_BONUS = 0.05  # a sentence with a link, when the question asks for one («¿dónde la descargo?»)
 HISTORICAL_COST = 0.03  # a passage whose figures a newer source replaced, unless the past is asked for
 SHORT_PASSAGE = 300  # a verbatim passage this short is quoted whole
-MIN_SUPPORT = 0.45  # share (by rarity) of the question's content words the quoted passage must hold
+MIN_SUPPORT = 0.25  # share (by rarity) of the question's content words the quoted passage must hold
 MIN_PREFIX = 3  # a stem this long matches a word of the documents that starts with it («dur»: duración)
 MIN_FUZZY, FUZZY_CUTOFF = 5, 0.85  # a word this long this close to a known word is a misspelling of it
 USE_LEMMAS = True  # tell verb forms from names with spaCy's lemma table (docs/retrieval.md: its effect)
@@ -74,6 +76,12 @@ QUESTION_WORDS = frozenset(
         "favor",
         "hola",
         "oye",
+        "dnd",  # donde
+        "tan",  # «¿qué tan diversas…?»
+        "otros",
+        "otras",
+        "pq",
+        "porq",
     ]
 )
 _LINK = re.compile(r"https?://")
@@ -81,8 +89,23 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _HOW_MANY = re.compile(r"\bcuant[oa]s\b")
 _MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
 _MONTH_DAY = re.compile(rf"\b\d{{1,2}} de (?:{_MONTHS})\b")
+# a communiqué's dateline («Ciudad de México, a 27 de marzo de 2018 INAI/083/18»): never quoted
+_DATELINE = re.compile(rf"\ba \d{{1,2}} de (?:{_MONTHS}) de \d{{4}}(?:\s+[A-Z]+/\d+/\d+)?\s*$")
+_LINK_OR_ID = re.compile(r"https?://\S+|[A-Z]+/\d+/\d+")
 _NOT_A_COUNT = re.compile(r"https?://\S+|[A-Z]+/\d+/\d+|\w+-\d+")  # links, ids (INAI/265/19), COVID-19
 _CONTINUES = re.compile(r"^(Dich[oa]s?|Es[eo]s?|Est[ea]s?)\b")  # a sentence that needs the one before
+# What kind of thing the question asks for, which the answering sentence must give (folded text).
+_COUNTED = re.compile(r"\bcuant[oa]s\s+(\w+)")  # «¿cuántos miembros…?»: a number of members
+_ASKS_DATE = re.compile(r"\b(?:cuando|que (?:dia|fecha)|en que (?:ano|anio))\b")
+_ASKS_TIME = re.compile(r"\b(?:que hora|a que horas?|horarios?)\b")
+_ASKS_PAGE = re.compile(r"\b(?:pagina|paginas|sitio|sitios|web|portal|micrositio|liga|link|enlace|url)\b")
+_CITATION = re.compile(r"\bsegun (?:el|la|los|las) [^:;]*?\b(?:19|20)\d\d\b")  # «según el comunicado…, 2020»
+_GIVES_DATE = re.compile(rf"\b(?:19|20)\d\d\b|\b(?:{_MONTHS})\b")
+_GIVES_TIME = re.compile(r"\b\d{1,2}(?::\d\d| ?h(?:oras|rs)?\b)")
+_CLAUSE = re.compile(r"\s+y\s+(?=(\w+))")  # «… y tiene PAL?»: a second question when a verb follows
+_FIGURE = ("cifra:", "cifras:")  # passages composed from the national figures: they answer how many
+_ASKS_FIGURE = re.compile(r"\b(?:cuant[oa]s?|numero|cifras?|total)\b")
+_CLITIC = re.compile(r"(?:se(?:lo|la|los|las)?|me|te|nos|lo|la|los|las|le|les)$")
 
 
 @dataclass(frozen=True)
@@ -119,10 +142,14 @@ class Answerer:
         for i, sentence in enumerate(index.sentences):
             self._by_passage.setdefault(index.passages[sentence.passage].id, []).append(i)
         self._sentence_tokens = [frozenset(tokens(s.text)) for s in index.sentences]
-        self._headings = frozenset(i for i, s in enumerate(index.sentences) if is_heading(s.text))
-        # a passage is read with its document's title: «Segunda. Propiciar…» is a recommendation
+        self._headings = frozenset(
+            i for i, s in enumerate(index.sentences) if is_heading(s.text) or _DATELINE.search(s.text)
+        )
+        # a passage is read with its document's title («Segunda. Propiciar…» is a recommendation) and
+        # date («¿qué convocó en marzo de 2018?»)
         self._passage_tokens = {
-            p.id: frozenset(tokens(searcher.expand(f"{p.title} {p.text}"))) for p in index.passages
+            p.id: frozenset(tokens(searcher.expand(f"{p.title} {p.text} {_date_words(p.date)}")))
+            for p in index.passages
         }
 
     @cached_property
@@ -183,7 +210,7 @@ class Answerer:
                 continue  # «2», «3a»: an ordinal, spelt out by the expansion
             if not (self._holds(self._known_stems, stem) or stem in self._canonical):
                 continue
-            verb = USE_LEMMAS and word in self.searcher.index.verb_forms
+            verb = self._is_verb(word)
             weight = self._idf(stem) * (VERB_WEIGHT if verb else 1.0)
             if weight > weights.get(stem, (0.0, False))[0]:
                 weights[stem] = (weight, verb)
@@ -227,10 +254,64 @@ class Answerer:
                 continue
             if word in self._known_word_set or self._holds(self._known_stems, stem) or self._misspelt(word):
                 continue
-            if USE_LEMMAS and word in self.searcher.index.verb_forms:
+            if self._is_verb(word):
                 continue
             found.append(word)
         return tuple(dict.fromkeys(found))
+
+    def _is_verb(self, word: str) -> bool:
+        """Whether ``word`` is a verb form, also with a pronoun attached («sumarse», «pásame»)."""
+        if not USE_LEMMAS:
+            return False
+        forms = self.searcher.index.verb_forms
+        base = _CLITIC.sub("", word)
+        return word in forms or (len(base) >= MIN_PREFIX and base != word and base in forms)
+
+    def requirements(self, question: str) -> list[Callable[[int], bool]]:
+        """What a sentence (by index) must give to answer ``question``: a number of the thing counted
+        («¿cuántos miembros…?» is not answered by «21 Secretariados»), a date («¿cuándo…?», not the date
+        of the source it cites), a time of day, a link («¿cuál es su página?»)."""
+        clauses = [self._clause_requirements(clause) for clause in self._clauses(fold(question))]
+        if len(clauses) == 1:
+            return clauses[0]
+        # «¿cuándo se unió y tiene PAL?»: a sentence answers when it gives what one clause asks
+        return [lambda i: any(all(check(i) for check in clause) for clause in clauses)]
+
+    def _clauses(self, folded: str) -> list[str]:
+        """The questions of ``folded``: cut at «y» when a verb or a question word follows it."""
+        cuts = [
+            m.start()
+            for m in _CLAUSE.finditer(folded)
+            if self._is_verb(m.group(1)) or m.group(1) in ("cuando", "cuantos", "cuantas", "donde", "que")
+        ]
+        return [folded[a:b] for a, b in zip([0, *cuts], [*cuts, len(folded)], strict=True)]
+
+    def _clause_requirements(self, folded: str) -> list[Callable[[int], bool]]:
+        texts = self.searcher.index.sentences
+        checks: list[Callable[[int], bool]] = []
+        if _HOW_MANY.search(folded):
+            checks.append(lambda i: _has_count(texts[i].text))
+            counted = self._counted(folded)
+            if counted:
+                checks.append(lambda i: self._held(self._sentence_tokens[i], counted))
+        if _ASKS_DATE.search(folded):
+            checks.append(lambda i: _gives_date(texts[i].text))
+        if _ASKS_TIME.search(folded):
+            checks.append(lambda i: bool(_GIVES_TIME.search(_LINK_OR_ID.sub(" ", texts[i].text))))
+        if _ASKS_PAGE.search(folded):
+            checks.append(lambda i: bool(_LINK.search(texts[i].text)))
+        return checks
+
+    def _counted(self, folded: str) -> str | None:
+        """The stem of what «¿cuántos…?» counts (the noun right after it), or None."""
+        match = _COUNTED.search(folded)
+        if not match:
+            return None
+        word = match.group(1)
+        found = content_words(word)
+        if not found or word in QUESTION_WORDS or self.searcher.states_named(word):
+            return None
+        return found[0][1]
 
     def _misspelt(self, word: str) -> bool:
         """Whether ``word`` is a misspelling of a word the documents or the vocabulary use."""
@@ -249,7 +330,14 @@ class Answerer:
             for state in self.searcher.states_named(question)
         )
         years = all(year in text or (passage.date or "").startswith(year) for year in _YEAR.findall(question))
-        return states and years
+        # «¿cuántos compromisos tiene Jalisco?»: a national count naming it among others is not its own
+        national = bool(
+            passage.subject is None
+            and self.searcher.states_named(question)
+            and _HOW_MANY.search(fold(question))
+            and not passage.id.startswith("lista:")
+        )
+        return states and years and not national
 
     def _score_sentences(self, question: str, hits: list[Hit]) -> list[tuple[float, int, int]]:
         """(score, sentence index, hit rank) of every sentence of ``hits``, best first."""
@@ -259,16 +347,16 @@ class Answerer:
         total = sum(weights.values()) or 1.0
         asks_link = self.searcher.vocabulary.asks_link(question)
         past = self.searcher.vocabulary.asks_past(question)
-        how_many = bool(_HOW_MANY.search(fold(question)))
+        checks = self.requirements(question)
+        figures = bool(_ASKS_FIGURE.search(fold(question)))
         scored = []
         for rank, hit in enumerate(hits):
-            if not self.fits(question, hit):
+            if not self.fits(question, hit) or (hit.passage.id.startswith(_FIGURE) and not figures):
                 continue
             ids = [
                 i
                 for i in self._by_passage.get(hit.passage.id, [])
-                if i not in self._headings
-                and (not how_many or _has_count(self.searcher.index.sentences[i].text))
+                if i not in self._headings and all(check(i) for check in checks)
             ]
             similarity = self.searcher.index.sentence_vectors[ids] @ vector if ids else np.zeros(0)
             prior = -RANK_WEIGHT * rank
@@ -307,9 +395,22 @@ class Answerer:
         if unknown:
             return NotInDocuments(unknown_words=unknown)
         support = self.support(text, hit.passage.id)
-        if not self.searcher.confident(hit) or support < MIN_SUPPORT:
+        if not self._on_topic(text, hits, sentence_id) or support < MIN_SUPPORT:
             return NotInDocuments()
         return self._quote(hit, sentence_id, support)
+
+    def _on_topic(self, question: str, hits: list[Hit], sentence_id: int) -> bool:
+        """Whether the question is about what the documents say (:meth:`Searcher.confident`, by the best
+        of the candidate passages on each side and the chosen sentence's own similarity): the support and
+        what the question asks for (:meth:`requirements`) then decide whether the sentence answers."""
+        if not hits:
+            return False
+        sentence = float(
+            self.searcher.index.sentence_vectors[sentence_id] @ self.searcher.query_vector(question)[0]
+        )
+        dense = max([h.dense for h in hits if h.dense is not None] + [sentence])
+        bm25 = max(h.bm25 or 0.0 for h in hits)
+        return self.searcher.confident(Hit(hits[0].passage, hits[0].score, dense, bm25))
 
     def _quote(self, hit: Hit, sentence_id: int, support: float) -> Quote:
         ids = self._by_passage[hit.passage.id]
@@ -339,3 +440,15 @@ def _has_count(sentence: str) -> bool:
     id. «¿Cuántos…?» is answered only by such a sentence."""
     text = _MONTH_DAY.sub(" ", fold(_NOT_A_COUNT.sub(" ", sentence)))
     return any(not _YEAR.fullmatch(number) for number in re.findall(r"\b\d+\b", text))
+
+
+def _gives_date(sentence: str) -> bool:
+    """Whether a sentence gives a date or a year of what it says: not in a link or an id, and not the
+    date of the source a composed passage cites («…, según el comunicado INAI/265/19, 14 de agosto de
+    2020»)."""
+    return bool(_GIVES_DATE.search(_CITATION.sub(" ", fold(_LINK_OR_ID.sub(" ", sentence)))))
+
+
+def _date_words(date: str | None) -> str:
+    """An ISO date in words («27 de marzo de 2018»), or nothing."""
+    return spanish_date(dt.date.fromisoformat(date)) if date else ""

@@ -29,11 +29,11 @@ def data_version() -> str:
 
 
 def verb_forms() -> list[str]:
-    """Every conjugated form (folded, sorted) whose lemma is an infinitive: about 350 000."""
+    """Every conjugated form (folded, sorted) whose lemma is an infinitive, and the infinitives
+    themselves («¿qué van a aprender?»): about 350 000."""
     path = resources.files("spacy_lookups_data").joinpath("data", TABLE)
     with gzip.open(str(path), "rt", encoding="utf-8") as data:
         table: dict[str, str] = json.load(data)
     log.info("read %d Spanish word forms from %s", len(table), PACKAGE)
-    return sorted(
-        {fold(form) for form, lemma in table.items() if form != lemma and lemma.endswith(_INFINITIVE)}
-    )
+    forms = {fold(form) for form, lemma in table.items() if form != lemma and lemma.endswith(_INFINITIVE)}
+    return sorted(forms | {fold(lemma) for lemma in table.values() if lemma.endswith(_INFINITIVE)})

@@ -152,8 +152,9 @@ class Searcher:
         rankings = []
         raw: dict[str, dict[int, float]] = {}
         if mode in ("dense", "hybrid"):
-            rankings.append(self.dense_ranking(text, n))
-            raw["dense"] = dict(rankings[-1])
+            dense = self.dense_ranking(text, n)
+            raw["dense"] = dict(dense)
+            rankings.append(self._with_sentences(text, dense) if mode == "hybrid" else dense)
         if mode in ("bm25", "hybrid"):
             rankings.append(self.bm25_ranking(text, n))
             raw["bm25"] = dict(rankings[-1])
@@ -187,6 +188,20 @@ class Searcher:
             for rank, (i, score) in enumerate(ranked)
         ]
         return [(i, score) for _, _, i, score in sorted(keyed)]
+
+    def _with_sentences(self, query: str, dense: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """The dense ranking with each passage scored by the better of its own similarity and that of its
+        closest sentence (the index's sentence vectors): a long passage holding the one sentence that
+        answers is found by that sentence."""
+        vectors = self.index.sentence_vectors
+        if not len(vectors):
+            return dense
+        similarity = vectors @ self.query_vector(query)[0]
+        best = dict(dense)
+        for sentence, score in zip(self.index.sentences, similarity, strict=True):
+            if sentence.passage in best and float(score) > best[sentence.passage]:
+                best[sentence.passage] = float(score)
+        return sorted(best.items(), key=lambda item: (-item[1], item[0]))
 
     def _about(self, named: set[str], ranking: list[tuple[int, float]]) -> list[tuple[int, float]]:
         """A third ranking for queries naming a state: that state's own passages, in ``ranking`` order."""

@@ -89,3 +89,38 @@ def test_off_topic_and_empty_messages_get_the_plain_not_found(kb, searcher):
     assert document_reply(kb, searcher, "receta de pozole") == (not_found(kb), False)
     assert document_reply(kb, searcher, "   ") == (not_found(kb), False)
     assert retrieval_answer(kb, searcher, "receta de pozole") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("a que evento convoco el inai", "«A fin de hacer un balance"),  # the Cumbre, not the dateline
+        ("en q pagina es el registro al evento de la cumbre", "«Para mayor información sobre el programa"),
+        ("es obligatorio sumarse o es voluntario?", "«A pesar de ser una iniciativa voluntaria"),
+    ],
+)
+def test_answerable_questions_typed_loosely_are_answered(reply, question, start):
+    text, found = reply(question)
+    assert found and text.startswith(start), text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "cuando se hizo el acuerdo entre el inai y la comaip",  # «cuándo» needs a date
+        "cuantos lugares tiene la comision de gobierno abierto",  # the count must be of what is asked
+        "la pagina del organo garante de sonora",  # a page needs a link: Sonora's passages have none
+        "que dia se sumo tamaulipas",  # the date of the source a passage cites is not an answer
+    ],
+)
+def test_what_a_question_asks_for_must_be_in_the_sentence(reply, question):
+    text, found = reply(question)
+    assert not found, text
+
+
+def test_a_question_with_two_parts_is_answered_by_either(kb, searcher):
+    from index.answering import Answerer
+
+    answerer = Answerer(searcher)
+    assert len(answerer._clauses("chihuahua cuando se unio y tiene pal?")) == 2
+    assert len(answerer._clauses("cuando firmaron el inai y la comaip")) == 1
