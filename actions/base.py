@@ -10,8 +10,9 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from answers.contacts import inai_today_answer
 from answers.context import Topic, followup_answer
-from answers.figures import figure_question_answer
+from answers.figures import figure_question_answer, year_of
 from answers.questions import combined_answer
 from answers.search import not_found
 from common.redaction import install_log_redaction
@@ -125,11 +126,28 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return (found, [remember(None)]) if found else None
 
 
+def after_the_documents(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Qué ley publicó el DOF en 2025?»: a message naming a year of the knowledge base's dated notes on
+    what happened after the documents (INAI's extinction, the new laws) gets those notes; None otherwise."""
+    year = year_of(text_of(tracker))
+    if year is None or year not in {note.date.year for note in kb.notes}:
+        return None
+    return inai_today_answer(kb), [remember(Topic("contacto", "inai"))]
+
+
 def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     """The honest reply when the message asks for something the documents never give (a budget,
     salaries, names: the vocabulary's ``not_in_documents``), naming it; None otherwise."""
     missing = kb.vocabulary.missing(text_of(tracker))
     return not_found(kb, missing) if missing else None
+
+
+def refused(kb: KnowledgeBase, tracker: Tracker) -> bool:
+    """Whether the message asks for legal advice («¿puedo meter un amparo?») or about a subject outside the
+    initiative («¿cómo está el clima en Oaxaca?»), whatever intent NLU gave it: both get the short
+    refusal (``answers.search.refusal``, which says what the assistant can help with)."""
+    text = text_of(tracker)
+    return kb.vocabulary.asks_legal_advice(text) or kb.vocabulary.asks_off_topic(text)
 
 
 def answer(dispatcher: CollectingDispatcher, text: str) -> None:

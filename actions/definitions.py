@@ -14,7 +14,11 @@ TERMS = {"que_es_iniciativa": "iniciativa", "que_es_stl": "stl", "que_es_pal": "
 
 
 class ActionDefinicion(AnswerAction):
+    """The definition asked for; a question for something the documents never give («¿qué calificación
+    sacó México en la métrica?», which NLU may read as «¿qué es la iniciativa?») gets the honest reply."""
+
     action_name = "action_definicion"
+    honest_first = True
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
         named = terms_named(kb, text_of(tracker))

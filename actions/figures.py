@@ -20,6 +20,7 @@ from answers.figures import (
 from answers.questions import combined_answer, question_parts
 from knowledge import KnowledgeBase
 
+from . import resources
 from .base import AnswerAction, Reply, entity_of, remember, text_of
 
 _YEARS = re.compile(r"\b20[0-3]\d\b")
@@ -74,3 +75,15 @@ class ActionCifras(AnswerAction):
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
         return figures_reply(kb, tracker)
+
+
+def counted(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """A count of one of the figures that NLU did not take for a figure question («tmb kiero saber cuantos
+    compromisos hay porfa»), answered as one; None when the message asks no count of a figure, names a
+    state, or asks for something the documents never give."""
+    text = text_of(tracker)
+    if not kb.vocabulary.asks_count(text) or metric_of(kb, text) not in kb.figures.metrics:
+        return None
+    if resources.state_finder().find(text) or kb.vocabulary.missing(text) or kb.vocabulary.asks_link(text):
+        return None
+    return figures_reply(kb, tracker)

@@ -13,12 +13,13 @@ from __future__ import annotations
 import logging
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from answers.context import followup_answer
+from answers.context import Topic, followup_answer
 from answers.figures import metric_of, year_of
+from answers.guides import guide_answer
 from answers.search import document_reply, search_unavailable
 from knowledge import KnowledgeBase
 
@@ -31,9 +32,9 @@ log = logging.getLogger(__name__)
 
 
 def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
-    """The reply to a follow-up and whether it answers: in the last topic when it answers it; else as a
-    question on figures when it names a figure or a year; else from the documents (or an honest "not
-    found", which keeps the topic for the next message)."""
+    """The reply to a follow-up and whether it answers: in the last topic when it answers it; else the
+    guide whose link it asks for; else as a question on figures when it names a figure or a year; else
+    from the documents (or an honest "not found", which keeps the topic for the next message)."""
     text = text_of(tracker)
     topic = topic_of(tracker)
     if topic and topic.kind == "estado" and (about_state := state_reply(kb, tracker)) is not None:
@@ -43,6 +44,10 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
         return (found[0], remembered(found[1])), True
     if (found_computed := computed(kb, tracker)) is not None:
         return found_computed, True  # «¿y cuáles faltan?»
+    guides = kb.vocabulary.guides_named(text)
+    if kb.vocabulary.asks_link(text) and len(guides) == 1:  # «¿y el enlace de la de compromisos?»
+        guide = next(g for g in kb.guides if g.id == guides[0])
+        return (guide_answer(kb, guide), [SlotSet("guia", guide.id), remember(Topic("guia", guide.id))]), True
     if metric_of(kb, text) or year_of(text) or kb.vocabulary.asks_history(text):
         return figures_reply(kb, tracker), True
     try:

@@ -7,24 +7,27 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from answers.search import refusal
+
 from . import resources
-from .base import answer, computed, in_context
+from .base import answer, refused
+from .reread import reread
 
 
 class ActionFueraDeTema(Action):
-    """The short neutral refusal (``utter_fuera_de_tema``, which says what the assistant can help with).
-    A bare «¿y a principios de 2018?» after a figure looks off topic to NLU; a short message that a
-    follow-up of the last answer resolves is answered in that topic instead (``in_context``), and a
-    question the question engine reads («de 2018 a 2020, ¿cuántos planes más?») is computed."""
+    """The short neutral refusal (``answers.search.refusal``, which says what the assistant can help with).
+    NLU takes some domain questions for off topic: a bare «¿y a principios de 2018?» after a figure, «de
+    2018 a 2020, ¿cuántos planes más?». Unless the message asks for legal advice or names a subject
+    outside the initiative, it is read again (actions/reread.py) and answered when that reading can."""
 
     def name(self) -> str:
         return "action_fuera_de_tema"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
-        followed = in_context(kb, tracker) or computed(kb, tracker)
+        followed = None if refused(kb, tracker) else reread(kb, tracker)
         if followed is not None:
             answer(dispatcher, followed[0])
             return followed[1]
-        dispatcher.utter_message(response="utter_fuera_de_tema")
+        dispatcher.utter_message(text=refusal(kb))
         return []

@@ -9,11 +9,12 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from answers.search import document_reply, search_unavailable
+from answers.search import document_reply, refusal, search_unavailable
 
 from . import resources
-from .base import answer, computed, in_context, intent_of, remember, text_of
+from .base import answer, intent_of, refused, remember, text_of, unanswerable
 from .clarify import clarification
+from .reread import reread
 
 log = logging.getLogger(__name__)
 
@@ -30,10 +31,16 @@ class ActionBuscar(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
-        followed = in_context(kb, tracker) or computed(kb, tracker)
+        if refused(kb, tracker):
+            dispatcher.utter_message(text=refusal(kb))
+            return []
+        followed = reread(kb, tracker)
         if followed is not None:
             answer(dispatcher, followed[0])
             return followed[1]
+        if honest := unanswerable(kb, tracker):  # no need to ask which topic was meant
+            dispatcher.utter_message(text=honest, outcome="not_found")
+            return []
         question = clarification(tracker) if intent_of(tracker) == "nlu_fallback" else None
         if question is not None:
             dispatcher.utter_message(**question)
@@ -46,9 +53,6 @@ class ActionBuscar(Action):
             return []
         text = text_of(tracker)
         reply, found = document_reply(kb, searcher, text)
-        if not found and kb.vocabulary.asks_legal_advice(text):
-            dispatcher.utter_message(response="utter_fuera_de_tema")  # it says: no legal advice
-            return []
         if not found:
             dispatcher.utter_message(text=reply, outcome="not_found")
             return []

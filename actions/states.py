@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 from answers.context import Topic
 from answers.figures import figure_question_answer, national_only, national_only_answer, year_of
 from answers.questions import combined_answer
+from answers.search import refusal
 from answers.states import (
     joined_in_answer,
     list_reply,
@@ -31,6 +32,7 @@ from .base import (
     entity_of,
     in_context,
     intent_of,
+    refused,
     remember,
     text_of,
     unanswerable,
@@ -70,6 +72,9 @@ class ActionEstado(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
+        if refused(kb, tracker):
+            dispatcher.utter_message(text=refusal(kb))
+            return []
         if honest := unanswerable(kb, tracker):
             dispatcher.utter_message(text=honest, outcome="not_found")
             return []
@@ -85,7 +90,8 @@ class ValidateEstadoForm(FormValidationAction):
     """Fills ``estado`` from the message even when the entity was missed (misspelt names). A short
     follow-up of the last answer that names no state («¿y a quiénes va dirigida?» after a
     recommendation), or a count given for the country only («¿qué estado tiene más compromisos?»),
-    does not ask for one: action_estado answers it."""
+    does not ask for one: action_estado answers it; nor does legal advice, a subject outside the initiative
+    or something the documents never give: action_estado says so."""
 
     def name(self) -> str:
         return "validate_estado_form"
@@ -99,7 +105,10 @@ class ValidateEstadoForm(FormValidationAction):
     ) -> list[str]:
         kb = resources.kb()
         if tracker.get_slot("estado") is None and (
-            in_context(kb, tracker) is not None or national_only(kb, text_of(tracker))
+            refused(kb, tracker)
+            or kb.vocabulary.missing(text_of(tracker))
+            or in_context(kb, tracker) is not None
+            or national_only(kb, text_of(tracker))
         ):
             return []
         return domain_slots

@@ -61,6 +61,10 @@ def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = F
     if topic.kind == "recomendacion" and topic.key.isdigit():
         return _recommendation(kb, int(topic.key), text)
     if topic.kind == "recomendaciones":
+        last = len(kb.recommendations.items)
+        chosen = kb.vocabulary.ordinal(text) or kb.vocabulary.step(text, 0, last)  # «la última» of the list
+        if chosen is not None and 1 <= chosen <= last:
+            return recommendation_answer(kb, chosen), Topic("recomendacion", str(chosen))
         asks = kb.vocabulary.follow_up(text)
         if asks in ("issuer", "date"):
             return issuer_answer(kb), topic

@@ -18,6 +18,16 @@ def _topics(kb: KnowledgeBase) -> str:
     return f"las {len(kb.recommendations.items)} recomendaciones del {kb.recommendations.issuer_short}"
 
 
+def refusal(kb: KnowledgeBase) -> str:
+    """The short neutral refusal for legal advice and subjects outside the initiative, saying what the
+    assistant can help with."""
+    return (
+        "Eso está fuera de lo que puedo responder: no doy asesoría legal ni información de otros temas. "
+        "Puedo ayudarte con la iniciativa Gobierno Abierto: Cocreación desde lo local (estados, STL, planes "
+        f"de acción, cifras), {_topics(kb)} ante la COVID-19, las guías y los contactos."
+    )
+
+
 def not_found(kb: KnowledgeBase, missing: str | None = None) -> str:
     """What to say when the documents do not answer, naming what they lack (a ``not_in_documents`` topic
     of the vocabulary) when known, and what the assistant can answer instead."""

@@ -40,3 +40,15 @@ def clean_text(text: Any, limit: int, intents: Collection[str]) -> tuple[str, bo
         return text, False
     cut = text[:limit]
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut), True
+
+
+_MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|</?[a-z][^<>]{0,200}>", re.IGNORECASE | re.DOTALL)
+_STRETCHED = re.compile(r"([^\W\dw])\1{2,}", re.IGNORECASE)
+
+
+def plain_words(text: str) -> str:
+    """The words NLU should read in ``text``: markup tags dropped («<b>que es un stl</b>» → «que es un
+    stl») and a letter stretched three or more times said once («holaaaa» → «hola», «graciaaas» →
+    «gracias»). Double letters (ll, rr, cc, ee) and digits are kept; so is the text when nothing is left."""
+    words = " ".join(_STRETCHED.sub(r"\g<1>", _MARKUP.sub(" ", text)).split())
+    return words or text

@@ -124,8 +124,10 @@ class Vocabulary(Strict):
     figure_questions: FigureQuestions
     navigation: Navigation
     link: Words
+    definition: Words
     about: About
     legal_advice: Words
+    off_topic: Words
     not_in_documents: dict[str, MissingTopic] = Field(min_length=1)
     context: Context
 
@@ -150,6 +152,10 @@ class Vocabulary(Strict):
         found = first_mentioned(self.navigation.model_dump(), text)
         return moves[found] if found else None
 
+    def asks_definition(self, text: str) -> bool:
+        """Whether ``text`` asks what something is or is for («¿qué son y para qué sirven?»)."""
+        return mentions(self.definition, text)
+
     def asks_link(self, text: str) -> bool:
         """Whether ``text`` asks for a link or the document itself («¿y el enlace?»)."""
         return mentions(self.link, text)
@@ -164,6 +170,11 @@ class Vocabulary(Strict):
     def asks_legal_advice(self, text: str) -> bool:
         """Whether ``text`` asks how to act against an authority («¿cómo demando al ayuntamiento?»)."""
         return mentions(self.legal_advice, text)
+
+    def asks_off_topic(self, text: str) -> bool:
+        """Whether ``text`` asks about something outside the initiative, though it may name a state («¿cómo
+        está el clima en Oaxaca?»)."""
+        return mentions(self.off_topic, text)
 
     def asks_listing_date(self, text: str) -> bool:
         """Whether ``text`` asks when a state installed its STL or published a plan («¿en qué mes publicó

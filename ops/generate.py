@@ -87,14 +87,6 @@ def domain_data(kb: KnowledgeBase) -> dict[str, Any]:
                     "• «¿Qué dice la tercera recomendación?»\n• «Guía de cocreación»\n• «Contacto»"
                 }
             ],
-            "utter_fuera_de_tema": [
-                {
-                    "text": "Eso está fuera de lo que puedo responder: no doy asesoría legal ni información "
-                    "de otros temas. Puedo ayudarte con la iniciativa Gobierno Abierto: Cocreación desde lo "
-                    "local (estados, STL, planes de acción, cifras), "
-                    f"{_recommendations(kb)}, las guías y los contactos."
-                }
-            ],
             "utter_ask_estado": [
                 {
                     "text": "¿De qué estado quieres saber? Escribe su nombre (por ejemplo «Jalisco» o "

@@ -20,7 +20,7 @@ from actions.privacy import ActionPrivacidad
 from actions.recommendations import ActionRecomendacion
 from actions.search import ActionBuscar
 from actions.states import ActionEstado, ActionListaEstados, ValidateEstadoForm
-from answers.search import not_found, search_unavailable
+from answers.search import not_found, refusal, search_unavailable
 from index import IndexUnavailable
 
 from .trackers import run, texts, turn
@@ -227,12 +227,26 @@ def test_a_general_question_quotes_a_passage_with_its_source():
     assert text.endswith("Fuente: el comunicado INAI/083/18, 27 de marzo de 2018.")
 
 
-@pytest.mark.parametrize("text", ["receta de pozole", "quien gano el partido", "🙂🙂🙂", "asdf qwer"])
+@pytest.mark.parametrize("text", ["cuentame de blockchain", "quien gano el partido", "🙂🙂🙂", "asdf qwer"])
 def test_off_topic_gets_an_honest_not_found(text):
     _, messages = run(ActionBuscar(), turn(text, "nlu_fallback"))
     assert texts(messages) == [not_found(resources.kb())]
     assert "buttons" not in messages[0] or not messages[0]["buttons"]
     assert messages[0]["outcome"] == "not_found"  # kept in the tracker store for `make report`
+
+
+@pytest.mark.parametrize(
+    ("action", "text", "intent"),
+    [
+        (ActionBuscar(), "receta de pozole", "nlu_fallback"),
+        (ActionBuscar(), "redactame una queja contra el organismo garante de mi estado", "consulta"),
+        (ActionEstado(), "como esta el clima en oaxaca", "estado_situacion"),
+        (ActionEstado(), "puedo meter un amparo si jalisco no publica su plan", "estado_situacion"),
+    ],
+)
+def test_legal_advice_and_other_subjects_get_the_refusal_even_naming_a_state(action, text, intent):
+    _, messages = run(action, turn(text, intent))
+    assert texts(messages) == [refusal(resources.kb())]
 
 
 def test_without_a_usable_index_search_says_so(monkeypatch):
@@ -379,6 +393,12 @@ def test_when_nlu_hesitates_between_two_topics_it_asks_with_buttons():
     assert [b["payload"] for b in messages[0]["buttons"]] == ["/cifras", "/estados_con_stl", "/consulta"]
 
 
+def test_a_count_of_a_figure_nlu_missed_is_answered_not_asked():
+    tracker = _hesitant("tmb kiero saber cuantos stl hay porfa", [("nlu_fallback", 0.45), ("cifras", 0.3)])
+    _, messages = run(ActionBuscar(), tracker)
+    assert texts(messages)[0].startswith("21 Secretariados Técnicos Locales (STL)")
+
+
 def test_a_clear_low_confidence_message_is_searched_not_asked():
     tracker = _hesitant(
         "que es el cambio climatico", [("nlu_fallback", 0.45), ("consulta", 0.3), ("guia", 0.05)]
@@ -388,8 +408,9 @@ def test_a_clear_low_confidence_message_is_searched_not_asked():
 
 
 def test_the_chosen_button_answers_the_question_typed_before_it():
-    question = "cuantos stl hay en total"
+    question = "stl en total"
     _, asked = run(ActionBuscar(), _hesitant(question, [("cifras", 0.4), ("estados_con_stl", 0.38)]))
+    assert asked[0]["text"] == "¿Te refieres a…?"
     tracker = turn("/cifras", "cifras")
     tracker.events.extend(
         [
@@ -429,7 +450,7 @@ def test_a_year_alone_read_as_off_topic_after_a_figure_gives_that_years_figure()
 
 def test_off_topic_without_a_topic_is_the_refusal():
     _, messages = run(ActionFueraDeTema(), turn("y a principios de 2018?", "fuera_de_tema"))
-    assert messages[0]["response"] == "utter_fuera_de_tema"
+    assert texts(messages) == [refusal(resources.kb())]
 
 
 def test_whom_a_guide_and_the_recommendations_are_for():
@@ -573,7 +594,7 @@ def test_a_legal_question_the_documents_do_not_answer_gets_the_legal_refusal():
     _, messages = run(
         ActionBuscar(), turn("como demando al ayuntamiento si me niegan informacion", "nlu_fallback")
     )
-    assert messages[0]["response"] == "utter_fuera_de_tema"
+    assert texts(messages) == [refusal(resources.kb())]
 
 
 def test_a_two_part_figure_question_carries_its_years_to_the_second_part():
@@ -616,3 +637,46 @@ def test_the_order_in_which_states_installed_their_stl_is_not_in_the_documents()
 def test_a_follow_up_the_question_engine_reads_is_computed():
     _, messages = run(ActionSeguimiento(), turn("y cuales faltan?", "seguimiento"))
     assert "participaban 30 de las 32" in texts(messages)[0]
+
+
+def test_a_link_asked_after_the_list_of_guides_is_that_guide():
+    _, messages = run(ActionSeguimiento(), turn("y el enlace de la de compromisos?", "seguimiento"))
+    assert "Cocreacion_Compromisos-II_EspWeb_080119.pdf" in texts(messages)[0]
+    assert "140 compromisos" not in texts(messages)[0]
+
+
+def test_a_count_of_figures_read_as_off_topic_is_answered():
+    text = "cuantos stl habia en enero de 2018 y cuantos en agosto de 2020"
+    _, messages = run(ActionFueraDeTema(), turn(text, "fuera_de_tema"))
+    said = texts(messages)[0]
+    assert "16 Secretariados" in said and "21 Secretariados" in said
+
+
+def test_a_year_after_the_documents_gets_the_dated_notes():
+    _, messages = run(ActionBuscar(), turn("que paso con la ley en 2025", "nlu_fallback"))
+    said = texts(messages)[0]
+    assert said.startswith("Los documentos de la iniciativa son de") and "20 de marzo de 2025" in said
+
+
+def test_a_long_message_asking_what_a_term_is_gets_its_definition():
+    text = (
+        "pues fijese que me pidieron investigar de los secretariados tecnicos locales, que son y para que "
+        "sirven, porque no los encuentro"
+    )
+    _, messages = run(ActionBuscar(), turn(text, "nlu_fallback"))
+    assert texts(messages)[0].startswith("Secretariado Técnico Local (STL):\n«")
+
+
+def test_a_two_part_count_read_as_off_topic_gives_both_changes():
+    text = "cuantos secretariados nuevos hubo de 2018 a 2020 y cuantos planes nuevos"
+    _, messages = run(ActionFueraDeTema(), turn(text, "fuera_de_tema"))
+    said = texts(messages)[0]
+    assert "figuran en la lista" not in said and "Secretariados" in said and "Planes" in said
+
+
+def test_a_hesitant_question_for_what_the_documents_lack_is_answered_honestly_not_asked():
+    tracker = _hesitant(
+        "que estados abandonaron la iniciativa", [("que_es_iniciativa", 0.4), ("estados_por_anio", 0.38)]
+    )
+    _, messages = run(ActionBuscar(), tracker)
+    assert texts(messages)[0].startswith("Los documentos no mencionan qué estados u organismos dejaron")

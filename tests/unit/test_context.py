@@ -65,3 +65,9 @@ def test_a_state_follow_up_keeps_the_state(kb):
 def test_a_message_the_topic_cannot_answer_is_left_to_the_caller(kb):
     assert followup_answer(kb, Topic("guia", "guia-stl"), "cuantos compromisos hay") is None
     assert followup_answer(kb, Topic("cifra", "stl"), "explícamelo fácil") is None
+
+
+@pytest.mark.parametrize(("text", "ordinal"), [("la ultima", "cuarta"), ("y la tercera?", "tercera")])
+def test_one_recommendation_chosen_after_the_list(kb, text, ordinal):
+    reply, topic = _follow(kb, "recomendaciones:todas", text)
+    assert reply.startswith(f"Recomendación {ordinal} de 4") and topic.startswith("recomendacion:")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from common.hygiene import EMPTY_INTENT, as_text, clean_text
+from common.hygiene import EMPTY_INTENT, as_text, clean_text, plain_words
 
 INTENTS = frozenset({"feedback", "estado_situacion", "mensaje_vacio"})
 
@@ -52,3 +52,19 @@ def test_text_is_normalised_to_composed_unicode():
 )
 def test_whatever_a_client_sends_becomes_text(value, text):
     assert as_text(value) == text
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("holaaaa", "hola"),
+        ("graciaaas!!", "gracias!!"),
+        ("<img src=x onerror=alert(1)><script>x=2</script><b>que es un stl</b>", "que es un stl"),
+        ("cuantos stl hay en 2020", "cuantos stl hay en 2020"),  # digits and double letters stay
+        ("llevo 3 correos y nadie me contesta", "llevo 3 correos y nadie me contesta"),
+        ("1 < 2 y 3 > 2", "1 < 2 y 3 > 2"),  # not a tag
+        ("<b></b>", "<b></b>"),  # nothing but markup: kept as typed
+    ],
+)
+def test_nlu_reads_the_plain_words(typed, read):
+    assert plain_words(typed) == read

@@ -1,0 +1,35 @@
+"""A second reading of a message NLU sent to search or to the off-topic refusal."""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+
+from answers.context import Topic
+from answers.definitions import definition_answer, terms_named
+from knowledge import KnowledgeBase
+
+from .base import Reply, after_the_documents, computed, in_context, remember, text_of
+from .figures import counted
+
+
+def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«…me pidieron investigar de los secretariados técnicos locales, qué son y para qué sirven…»: a
+    message that asks what one glossary term is gets its definition; None otherwise."""
+    text = text_of(tracker)
+    named = terms_named(kb, text)
+    if len(named) != 1 or not kb.vocabulary.asks_definition(text):
+        return None
+    return definition_answer(kb, named[0]), [remember(Topic("definicion", named[0]))]
+
+
+def reread(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """The answer when the message is a short follow-up of the last answer, a count of one of the
+    figures, a question the question engine computes, asks what one glossary term is, or names a year of
+    the notes on what came after the documents; None when it is none of these."""
+    return (
+        in_context(kb, tracker)
+        or counted(kb, tracker)  # a count of figures first: «¿cuántos STL y cuántos planes nuevos?»
+        or computed(kb, tracker)
+        or defined(kb, tracker)
+        or after_the_documents(kb, tracker)
+    )
