@@ -1,4 +1,5 @@
-"""The action for messages NLU reads as off topic: the refusal, unless it follows up the last answer."""
+"""The actions for messages NLU reads as off topic or as a request for help: the refusal or the help text,
+unless the message follows up the last answer."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from rasa_sdk.types import DomainDict
 from answers.search import refusal
 
 from . import resources
-from .base import answer, refused
+from .base import answer, in_context, refused
 from .reread import reread
 
 
@@ -30,4 +31,21 @@ class ActionFueraDeTema(Action):
             answer(dispatcher, followed[0])
             return followed[1]
         dispatcher.utter_message(text=refusal(kb))
+        return []
+
+
+class ActionAyuda(Action):
+    """The help text (``utter_ayuda``). NLU takes some bare follow-ups for a request for help («¿desde qué
+    año?» after a state); a short message that a follow-up of the last answer resolves is answered in
+    that topic instead (``in_context``)."""
+
+    def name(self) -> str:
+        return "action_ayuda"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        followed = in_context(resources.kb(), tracker)
+        if followed is not None:
+            answer(dispatcher, followed[0])
+            return followed[1]
+        dispatcher.utter_message(response="utter_ayuda")
         return []

@@ -15,7 +15,7 @@ from actions.feedback import ActionFeedback
 from actions.figures import ActionCifras
 from actions.followup import ActionSeguimiento
 from actions.guides import ActionGuia
-from actions.offtopic import ActionFueraDeTema
+from actions.offtopic import ActionAyuda, ActionFueraDeTema
 from actions.privacy import ActionPrivacidad
 from actions.recommendations import ActionRecomendacion
 from actions.search import ActionBuscar
@@ -680,3 +680,14 @@ def test_a_hesitant_question_for_what_the_documents_lack_is_answered_honestly_no
     )
     _, messages = run(ActionBuscar(), tracker)
     assert texts(messages)[0].startswith("Los documentos no mencionan qué estados u organismos dejaron")
+
+
+def test_a_follow_up_read_as_a_request_for_help_is_answered_in_its_topic():
+    tracker = turn("desde que año?", "ayuda", slots={"estado": "Morelos", "tema": "estado:Morelos"})
+    _, messages = run(ActionAyuda(), tracker)
+    assert "Morelos se sumó a la iniciativa en 2015" in texts(messages)[0]
+
+
+def test_help_without_a_topic_is_the_help_text():
+    _, messages = run(ActionAyuda(), turn("ayuda", "ayuda"))
+    assert messages[0]["response"] == "utter_ayuda"
