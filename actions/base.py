@@ -63,8 +63,10 @@ def remember(topic: Topic | None) -> EventType:
 
 
 def remembered(topic: Topic) -> list[EventType]:
-    """Keep ``topic``, and the slot its kind fills (the recommendation's ordinal, the state, the figure)."""
-    filled = {"recomendacion": "ordinal", "estado": "estado", "cifra": "cifra"}.get(topic.kind)
+    """Keep ``topic``, and the slot its kind fills (the recommendation's ordinal, the state, the figure,
+    the guide)."""
+    slots = {"recomendacion": "ordinal", "estado": "estado", "cifra": "cifra", "guia": "guia"}
+    filled = slots.get(topic.kind)
     value = topic.key.partition("@")[0]  # «cifra:compromisos@2018» fills cifra with «compromisos»
     return ([SlotSet(filled, value)] if filled else []) + [remember(topic)]
 

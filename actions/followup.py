@@ -13,13 +13,13 @@ from __future__ import annotations
 import logging
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from answers.context import Topic, followup_answer
 from answers.figures import metric_of, year_of
-from answers.guides import guide_answer
+from answers.guides import guide_answer, guide_of
 from answers.search import document_reply, search_unavailable
 from knowledge import KnowledgeBase
 
@@ -44,10 +44,9 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
         return (found[0], remembered(found[1])), True
     if (found_computed := computed(kb, tracker)) is not None:
         return found_computed, True  # «¿y cuáles faltan?»
-    guides = kb.vocabulary.guides_named(text)
-    if kb.vocabulary.asks_link(text) and len(guides) == 1:  # «¿y el enlace de la de compromisos?»
-        guide = next(g for g in kb.guides if g.id == guides[0])
-        return (guide_answer(kb, guide), [SlotSet("guia", guide.id), remember(Topic("guia", guide.id))]), True
+    guides = kb.vocabulary.guides_named(text)  # «¿y el enlace de la de compromisos?»
+    if kb.vocabulary.asks_link(text) and len(guides) == 1 and (guide := guide_of(kb, guides[0])):
+        return (guide_answer(kb, guide), remembered(Topic("guia", guide.id))), True
     if metric_of(kb, text) or year_of(text) or kb.vocabulary.asks_history(text):
         return figures_reply(kb, tracker), True
     try:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
 
 from answers.context import Topic, followup_answer
 from answers.guides import all_guides_answer, guide_answer, guide_of, some_guides_answer
 from knowledge import KnowledgeBase
 
-from .base import AnswerAction, Reply, entity_of, remember, text_of
+from .base import AnswerAction, Reply, entity_of, remember, remembered, text_of
 
 
 class ActionGuia(AnswerAction):
@@ -25,4 +24,4 @@ class ActionGuia(AnswerAction):
             return all_guides_answer(kb), [remember(None)]
         topic = Topic("guia", guide.id)
         asked = followup_answer(kb, topic, text_of(tracker))  # «¿de qué fecha es la guía de STL?»
-        return (asked[0] if asked else guide_answer(kb, guide)), [SlotSet("guia", guide.id), remember(topic)]
+        return (asked[0] if asked else guide_answer(kb, guide)), remembered(topic)

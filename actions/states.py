@@ -104,11 +104,12 @@ class ValidateEstadoForm(FormValidationAction):
         domain: DomainDict,
     ) -> list[str]:
         kb = resources.kb()
+        text = text_of(tracker)
         if tracker.get_slot("estado") is None and (
             refused(kb, tracker)
-            or kb.vocabulary.missing(text_of(tracker))
+            or kb.vocabulary.missing(text)
             or in_context(kb, tracker) is not None
-            or national_only(kb, text_of(tracker))
+            or national_only(kb, text)
         ):
             return []
         return domain_slots
