@@ -14,7 +14,7 @@ from answers.contacts import inai_today_answer
 from answers.context import Topic, followup_answer
 from answers.figures import figure_question_answer, year_of
 from answers.questions import combined_answer
-from answers.search import not_found
+from answers.search import not_found, sharper_quote
 from common.redaction import install_log_redaction
 from knowledge import KnowledgeBase
 
@@ -72,13 +72,13 @@ def remembered(topic: Topic) -> list[EventType]:
 
 
 def _continues_state(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
-    """«¿y cuántos planes lleva?» after a state: short, opens with «y», asks a part of a state's status
-    and not about the whole country."""
+    """«¿y cuántos planes lleva?», «cuántos planes sacó» after a state: short, opens with «y» or has a
+    verb whose subject is one state, asks a part of a state's status and not about the whole country."""
     words = text.lower().split()
     return (
         topic.kind == "estado"
         and 1 < len(words) <= ELLIPSIS_MAX_WORDS
-        and words[0] == "y"
+        and (words[0] == "y" or kb.vocabulary.of_one(text))
         and kb.vocabulary.aspect(text) is not None
         and not kb.vocabulary.national(text)
     )
@@ -119,12 +119,26 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return (found[0], remembered(found[1])) if found else None
 
 
+# the longest question kept as the topic a «y de esos…» filters further, and what separates those
+# questions in it
+QUESTION_MAX_CHARS = 200
+THEN = " || "
+
+
 def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """The question engine's answer when it can read the message (conditions on the states, a change in
     a figure, the entidades missing), whatever intent NLU gave it: those questions name figures and
-    lists precisely enough to be in the domain. None when it cannot."""
+    lists precisely enough to be in the domain; «y de esos…» after one of them filters its states
+    further. None when it cannot."""
     text = text_of(tracker)
-    found = combined_answer(kb, text) or figure_question_answer(kb, text)
+    topic = topic_of(tracker)
+    those = topic is not None and topic.kind == "consulta" and kb.vocabulary.refers_to_those(text)
+    previous = topic.key.split(THEN) if topic and those else []
+    combined = combined_answer(kb, text, previous=previous)
+    if combined is not None:
+        asked = THEN.join([*previous, text[:QUESTION_MAX_CHARS]])
+        return combined, [remember(Topic("consulta", asked))]
+    found = figure_question_answer(kb, text)
     return (found, [remember(None)]) if found else None
 
 
@@ -150,6 +164,18 @@ def refused(kb: KnowledgeBase, tracker: Tracker) -> bool:
     refusal (``answers.search.refusal``, which says what the assistant can help with)."""
     text = text_of(tracker)
     return kb.vocabulary.asks_legal_advice(text) or kb.vocabulary.asks_off_topic(text)
+
+
+def sharper(kb: KnowledgeBase, tracker: Tracker, overview: str) -> Reply | None:
+    """The documents' answer when it speaks of clearly more of the question than the ``overview`` the
+    intent gives («¿en qué sesión se aprobaron las recomendaciones?»), with no topic kept; None when it
+    does not, or when the documents cannot be searched."""
+    try:
+        found = sharper_quote(kb, resources.searcher(), text_of(tracker), overview)
+    except Exception:
+        log.exception("search is unavailable")
+        return None
+    return (found, [remember(None)]) if found else None
 
 
 def answer(dispatcher: CollectingDispatcher, text: str) -> None:

@@ -59,6 +59,11 @@ def clarification(tracker: Tracker) -> dict[str, Any] | None:
     return {"text": "¿Te refieres a…?", "buttons": buttons}
 
 
+def between_topics(question: dict[str, Any]) -> bool:
+    """Whether a clarification offers two topics (not one topic and the search)."""
+    return len([b for b in question["buttons"] if b != SEARCH]) == 2
+
+
 def asked_text(tracker: Tracker) -> str | None:
     """When the latest message is a button the clarification offered, the question the person typed
     before it; else None."""

@@ -8,23 +8,31 @@ from answers.context import Topic
 from answers.definitions import definition_answer, terms_named
 from knowledge import KnowledgeBase
 
-from .base import AnswerAction, Reply, intent_of, remember, text_of
+from .base import AnswerAction, Reply, intent_of, remember, sharper, text_of
 
 TERMS = {"que_es_iniciativa": "iniciativa", "que_es_stl": "stl", "que_es_pal": "pal"}
 
 
 class ActionDefinicion(AnswerAction):
     """The definition asked for; a question for something the documents never give («¿qué calificación
-    sacó México en la métrica?», which NLU may read as «¿qué es la iniciativa?») gets the honest reply."""
+    sacó México en la métrica?», which NLU may read as «¿qué es la iniciativa?») gets the honest reply;
+    a question for a detail the definition does not give («¿con quién ideó el INAI el proyecto?»), the
+    sentence of the documents that gives it."""
 
     action_name = "action_definicion"
     honest_first = True
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
-        named = terms_named(kb, text_of(tracker))
+        text = text_of(tracker)
+        named = terms_named(kb, text)
         if len(named) > 1:  # «¿qué es un STL y qué es un PAL?»: each, in turn
             return "\n\n".join(definition_answer(kb, t) for t in named), [
                 remember(Topic("definicion", named[-1]))
             ]
         term = TERMS.get(intent_of(tracker) or "", "iniciativa")
-        return definition_answer(kb, term), [remember(Topic("definicion", term))]
+        definition = definition_answer(kb, term)
+        found = None
+        if not kb.vocabulary.asks_definition(text):  # «¿con quién ideó el INAI el proyecto?»: a detail
+            named_as = " ".join(found_term.aliases) if (found_term := kb.term(term)) else ""
+            found = sharper(kb, tracker, f"{definition} {named_as}")  # the aliases: what it stands for
+        return found or (definition, [remember(Topic("definicion", term))])

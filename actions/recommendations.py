@@ -1,4 +1,5 @@
-"""The action for the four SNT recommendations: one by its ordinal, or all of them."""
+"""The action for the four SNT recommendations: one by its ordinal, those about a subject, or all of them
+(or, for a detail the list of the four does not give, the sentence of the documents that does)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from answers.recommendations import (
 )
 from knowledge import KnowledgeBase
 
-from .base import AnswerAction, Reply, entity_of, remember, remembered, text_of
+from .base import AnswerAction, Reply, entity_of, remember, remembered, sharper, text_of
 
 
 class ActionRecomendacion(AnswerAction):
@@ -33,7 +34,8 @@ class ActionRecomendacion(AnswerAction):
             found = Topic("recomendacion", str(about[0])) if len(about) == 1 else everything
             return about_answer(kb, about), remembered(found)
         if ordinal is None:
-            return all_recommendations_answer(kb), [remember(everything)]
+            overview = all_recommendations_answer(kb)
+            return sharper(kb, tracker, overview) or (overview, [remember(everything)])
         asked = followup_answer(kb, Topic("recomendacion", str(ordinal)), text)  # «¿quién emitió la 3a?»
         if asked is not None:
             return asked[0], remembered(asked[1])

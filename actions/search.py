@@ -13,7 +13,7 @@ from answers.search import document_reply, refusal, search_unavailable
 
 from . import resources
 from .base import answer, intent_of, refused, remember, text_of, unanswerable
-from .clarify import clarification
+from .clarify import between_topics, clarification
 from .reread import reread
 
 log = logging.getLogger(__name__)
@@ -22,7 +22,8 @@ log = logging.getLogger(__name__)
 class ActionBuscar(Action):
     """A short follow-up of the last answer is answered in its topic first (``in_context``), a question
     the question engine reads is computed (``computed``); when NLU hesitated between two topics, it asks
-    which one was meant (actions/clarify.py). A "not found" carries ``outcome="not_found"`` (kept in the
+    which one was meant (actions/clarify.py); when only one of the two is a topic, the documents
+    answer first and it asks only if they do not. A "not found" carries ``outcome="not_found"`` (kept in the
     conversation's event, not shown), so `make report` can list the questions the knowledge does not
     answer yet; it and a clarification keep the topic."""
 
@@ -42,17 +43,20 @@ class ActionBuscar(Action):
             dispatcher.utter_message(text=honest, outcome="not_found")
             return []
         question = clarification(tracker) if intent_of(tracker) == "nlu_fallback" else None
-        if question is not None:
+        if question is not None and between_topics(question):
             dispatcher.utter_message(**question)
             return []
         try:
             searcher = resources.searcher()
         except Exception:
             log.exception("search is unavailable")
-            dispatcher.utter_message(text=search_unavailable(kb))
+            dispatcher.utter_message(**(question or {"text": search_unavailable(kb)}))
             return []
         text = text_of(tracker)
         reply, found = document_reply(kb, searcher, text)
+        if not found and question is not None:  # one topic NLU thought of, and the documents do not answer
+            dispatcher.utter_message(**question)
+            return []
         if not found:
             dispatcher.utter_message(text=reply, outcome="not_found")
             return []

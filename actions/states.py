@@ -10,8 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from answers.context import Topic
-from answers.figures import figure_question_answer, national_only, national_only_answer, year_of
-from answers.questions import combined_answer
+from answers.figures import national_only, national_only_answer, year_of
 from answers.search import refusal
 from answers.states import (
     joined_in_answer,
@@ -29,6 +28,7 @@ from .base import (
     AnswerAction,
     Reply,
     answer,
+    computed,
     entity_of,
     in_context,
     intent_of,
@@ -138,13 +138,13 @@ class ActionListaEstados(AnswerAction):
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
         text = text_of(tracker)
-        computed = combined_answer(kb, text) or figure_question_answer(kb, text)
-        if computed is not None:
-            return computed, [remember(None)]
+        if (found := computed(kb, tracker)) is not None:
+            return found
         if intent_of(tracker) == "estados_por_anio":
             year = year_of(entity_of(tracker, "anio") or text)
             return (joined_in_answer(kb, year) if year else years_answer(kb)), [remember(None)]
         kind = "pal" if intent_of(tracker) == "estados_con_pal" else "stl"
         if kb.vocabulary.asks_listing_date(text):  # «¿cuál fue el primer estado en instalar su STL?»
             return undated_list_answer(kb, kind), [remember(Topic("lista", kind))]
-        return list_reply(kb, kind, text), [remember(Topic("lista", kind))]
+        year = year_of(entity_of(tracker, "anio") or text)
+        return list_reply(kb, kind, text, year), [remember(Topic("lista", kind))]

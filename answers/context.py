@@ -25,14 +25,25 @@ from .guides import (
 from .recommendations import audience_answer, issuer_answer, plain_answer, recommendation_answer
 from .states import list_answer, status_answer
 
-KINDS = ("estado", "recomendacion", "recomendaciones", "guia", "definicion", "cifra", "lista", "contacto")
+KINDS = (
+    "estado",
+    "recomendacion",
+    "recomendaciones",
+    "guia",
+    "definicion",
+    "cifra",
+    "lista",
+    "contacto",
+    "consulta",
+)
 
 
 @dataclass(frozen=True)
 class Topic:
     """What the last answer was about: ``estado:Jalisco``, ``recomendacion:3``, ``guia:guia-stl``,
     ``definicion:stl``, ``cifra:stl`` (``cifra:stl@2018`` for a year's figure), ``lista:pal``,
-    ``recomendaciones:todas``, ``contacto:inai``."""
+    ``recomendaciones:todas``, ``contacto:inai``, ``consulta:<question>`` (a question the question
+    engine computed: «y de esos…» filters its states further)."""
 
     kind: str
     key: str

@@ -10,6 +10,8 @@ from knowledge.schema import Observation
 from knowledge.text import MONTHS, spanish_date, squash
 from knowledge.vocabulary import mentions, spans
 
+from .questions import period_of
+from .states import joined_in_answer
 from .wording import according_to, join_names
 
 _YEAR = re.compile(r"\b(20[0-3]\d)\b")
@@ -204,8 +206,8 @@ def since_answer(kb: KnowledgeBase) -> str:
 
 
 def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
-    """Figure questions that need a computation: a change, the entidades missing, how many in all,
-    since when."""
+    """Figure questions that need a computation: a change (also over a period), the entidades missing,
+    how many in all, since when."""
     asks = kb.vocabulary.figure_questions
     if mentions(asks.missing, text):
         return missing_answer(kb, year_of(text), month_of(text))
@@ -215,7 +217,11 @@ def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
         return total_answer(kb)
     metric = metric_of(kb, text)
     year = year_of(text)
+    if year and metric in (None, "estados") and mentions(kb.vocabulary.conditions.joined, text):
+        return joined_in_answer(kb, year)  # «¿cuántos estados se sumaron en 2016?»: the year's list
     compared = mentions(asks.more_or_less, text) and (year is not None or kb.vocabulary.asks_history(text))
-    if metric is not None and (mentions(asks.difference, text) or compared):
+    # «¿cuántos STL se instalaron entre 2018 y 2020?», «… después de 2018?»
+    over_period = period_of(kb, text) is not None and kb.vocabulary.asks_count(text)
+    if metric is not None and (mentions(asks.difference, text) or compared or over_period):
         return change_answer(kb, metric, year, month_of(text))
     return None

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from knowledge import KnowledgeBase
 from knowledge.schema import DatedList, State
-from knowledge.text import fold
+from knowledge.text import MONTHS, fold, spanish_date
 from knowledge.vocabulary import mentions, spans
 
 from .wording import join_names
@@ -27,16 +27,21 @@ _YEAR = re.compile(r"\b(20[0-3]\d)\b")
 NOT_LISTED = (
     "Que un estado no figure en una lista no quiere decir que no lo tenga: los documentos no lo reportan."
 )
+ALONE = ("change", "unknown_year")  # conditions a question may set alone
 WINDOW = 30  # characters before an aspect word searched for a word that denies it
 
 
 @dataclass(frozen=True)
 class Condition:
-    """One condition on a state; ``text`` says it in Spanish («figuran en la lista de STL»)."""
+    """One condition on a state; ``text`` says it in Spanish («figuran en la lista de STL»); ``kind``:
+    ``listed`` or ``denied`` (in one dated list, or not), ``change`` (in a later list and not in an
+    earlier one), ``plans`` (a number of plans), ``joined`` (the year joined) or ``unknown_year`` (none
+    reported)."""
 
     text: str
     holds: Callable[[State], bool] = field(compare=False)
     sources: tuple[str, ...] = ()
+    kind: str = "listed"
 
 
 @dataclass(frozen=True)
@@ -97,6 +102,52 @@ def _dated_list(kb: KnowledgeBase, kind: str, year: int | None) -> DatedList:
     return by_then[-1] if by_then else lists[-1]
 
 
+def _alternatives(words: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(map(fold, words), key=len, reverse=True)))
+
+
+def period_of(kb: KnowledgeBase, text: str) -> tuple[int, int | None] | None:
+    """The years of a change the question asks about: «entre enero de 2018 y agosto de 2020» → (2018,
+    2020), «después de 2018» → (2018, None: the newest); None when it asks about none."""
+    folded = fold(text)
+    words = kb.vocabulary.conditions
+    month = rf"(?:(?:{'|'.join(MONTHS)})\s+(?:de\s+|del\s+)?)?"
+    between = re.search(
+        rf"(?<!\w)(?:{_alternatives(words.between)})\s+{month}(20[0-3]\d)\s+(?:y|a|al|hasta)\s+{month}(20[0-3]\d)",
+        folded,
+    )
+    if between:
+        return int(between.group(1)), int(between.group(2))
+    after = re.search(rf"(?<!\w)(?:{_alternatives(words.after)})\s+{month}(20[0-3]\d)", folded)
+    return (int(after.group(1)), None) if after else None
+
+
+def _counts_items(kb: KnowledgeBase, folded: str, kind: str) -> bool:
+    """Whether the question counts STL or plans themselves («¿cuántos planes más hay?»), not states."""
+    nouns = _alternatives(kb.vocabulary.aspects[kind])
+    return re.search(rf"(?<!\w)cuant[oa]s\s+(?:\w+\s+)?(?:{nouns})(?!\w)", folded) is not None
+
+
+def _change(kb: KnowledgeBase, kind: str, label: str, period: tuple[int, int | None]) -> Condition | None:
+    """In the list of a kind of the period's end and not in the one of its start; None when the
+    documents have no list of the start, or the same list for both."""
+    start, end = period
+    older = [lst for lst in kb.lists_of_kind(kind) if lst.date.year <= start]
+    newer = _dated_list(kb, kind, end)
+    if not older or older[-1] == newer:
+        return None
+    before = older[-1]
+    members = {state.id for state, _ in kb.members(newer.id)}
+    earlier = {state.id for state, _ in kb.members(before.id)}
+    return Condition(
+        f"figuran en la lista de {label} del {spanish_date(newer.date)} y no en la del "
+        f"{spanish_date(before.date)}",
+        lambda state: state.id in members and state.id not in earlier,
+        (newer.source, before.source),
+        "change",
+    )
+
+
 def parse(kb: KnowledgeBase, text: str) -> Query:
     """The conditions ``text`` sets on the states, read with the vocabulary. A year that is not the year
     states joined («¿cuáles tenían secretariado en 2018 pero no plan?») picks the lists of that year."""
@@ -105,22 +156,29 @@ def parse(kb: KnowledgeBase, text: str) -> Query:
     comparison = _plans_comparison(kb, folded)
     year = _YEAR.search(folded)
     joins = bool(year) and mentions(kb.vocabulary.conditions.joined, folded)
-    as_of = int(year.group(1)) if year and not joins else None
+    period = period_of(kb, folded)
+    as_of = (period[1] if period else int(year.group(1))) if year and not joins else None
     for kind, label in (("stl", "STL"), ("pal", "PAL")):
         found = spans(kb.vocabulary.aspects[kind], folded)
         if not found or (kind == "pal" and (comparison or kb.vocabulary.plan_count_of(folded) is not None)):
+            continue
+        changed = _change(kb, kind, label, period) if period and not joins else None
+        if changed is not None and not _counts_items(kb, folded, kind):
+            conditions.append(changed)
             continue
         newest = _dated_list(kb, kind, as_of)
         members = {state.id for state, _ in kb.members(newest.id)}
         denied = _denied(kb, folded, found[0][0])
         wording = f"{'no ' if denied else ''}figuran en la lista de {label}"
-        conditions.append(Condition(wording, _listed(members, not denied), (newest.source,)))
+        kind_of = "denied" if denied else "listed"
+        conditions.append(Condition(wording, _listed(members, not denied), (newest.source,), kind_of))
     exactly = None if comparison else kb.vocabulary.plan_count_of(folded)
     if exactly is not None:  # «¿qué estados con un solo plan se sumaron en 2015?»
         n_plans = exactly
         plans = _plans_phrase(n_plans)
         source = kb.lists_of_kind("pal")[-1].source
-        conditions.append(Condition(f"tienen {plans}", lambda s: _plans(kb, s) == n_plans, (source,)))
+        same = Condition(f"tienen {plans}", lambda s: _plans(kb, s) == n_plans, (source,), "plans")
+        conditions.append(same)
     if comparison:
         op, n = comparison
         if op == ">":
@@ -129,7 +187,7 @@ def parse(kb: KnowledgeBase, text: str) -> Query:
             phrase = f"tienen {n} o más Planes de Acción Local (PAL) publicados"
         source = kb.lists_of_kind("pal")[-1].source
         test = (lambda s: _plans(kb, s) > n) if op == ">" else (lambda s: _plans(kb, s) >= n)
-        conditions.append(Condition(phrase, test, (source,)))
+        conditions.append(Condition(phrase, test, (source,), "plans"))
     if year and joins:
         joined = int(year.group(1))
         conditions.append(
@@ -137,27 +195,48 @@ def parse(kb: KnowledgeBase, text: str) -> Query:
                 f"se sumaron a la iniciativa en {joined}",
                 lambda s: bool(s.joined and s.joined.year == joined),
                 (kb.joined_source(),),
+                "joined",
+            )
+        )
+    if mentions(kb.vocabulary.conditions.unknown_year, folded):
+        conditions.append(
+            Condition(
+                "no tienen año de ingreso en los documentos",
+                lambda s: s.joined is None,
+                (kb.joined_source(),),
+                "unknown_year",
             )
         )
     return Query(tuple(conditions), comparison is not None)
 
 
-def combined_answer(kb: KnowledgeBase, text: str, asks_for_states: bool = True) -> str | None:
+def combined_answer(
+    kb: KnowledgeBase, text: str, asks_for_states: bool = True, previous: Sequence[str] = ()
+) -> str | None:
     """The answer to a question that combines conditions (or compares a number of plans), computed over
     the knowledge base; None when ``text`` is a plain question the list and figure answers serve.
 
     ``asks_for_states`` is False for a question about figures: there «¿cuántos STL y PAL hay?» asks for
     two national figures, so only a denied list, a year or a comparison makes it a question about states.
+    ``previous``: the questions whose states ``text`` filters further («y de esos, ¿cuáles…?»): their
+    conditions hold too.
     """
     query = parse(kb, text)
-    plain = all(c.text.startswith("figuran") for c in query.conditions)
-    if not query.compares_plans and (len(query.conditions) < 2 or (plain and not asks_for_states)):
+    for question in previous:
+        before = parse(kb, question)
+        query = Query(before.conditions + query.conditions, before.compares_plans or query.compares_plans)
+    # a figure question counts a change in a list as a change in the figure (answers/figures.py)
+    plain = {"listed"} if asks_for_states else {"listed", "change"}
+    telling = [c for c in query.conditions if c.kind not in plain]
+    # alone, only the conditions no list answer serves («¿cuáles instalaron su STL después de 2018?»)
+    single = len(telling) == len(query.conditions) == 1 and asks_for_states and telling[0].kind in ALONE
+    if not (query.compares_plans or single or (len(query.conditions) > 1 and (asks_for_states or telling))):
         return None
     states = [s for s in kb.states if all(c.holds(s) for c in query.conditions)]
     sources = list(dict.fromkeys(ref for c in query.conditions for ref in c.sources))
     cited = join_names([kb.citation(ref) for ref in sources])
     described = join_names([c.text for c in query.conditions])
-    denied = any(c.text.startswith("no figuran") for c in query.conditions)
+    denied = any(c.kind == "denied" for c in query.conditions)
     caution = f" {NOT_LISTED}" if denied else ""
     if not states:
         return f"Según {cited}, ningún estado cumple esto: {described}.{caution}"

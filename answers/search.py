@@ -13,6 +13,10 @@ from knowledge.text import spanish_date
 
 from .wording import shorten, source_line
 
+# how much more of a question's words (by rarity) the documents' answer must speak of than an overview
+# reply for the documents to answer instead (:func:`sharper_quote`)
+SHARPER_BY = 0.3
+
 
 def _topics(kb: KnowledgeBase) -> str:
     return f"las {len(kb.recommendations.items)} recomendaciones del {kb.recommendations.issuer_short}"
@@ -95,3 +99,18 @@ def retrieval_answer(kb: KnowledgeBase, searcher: Searcher, text: str) -> str | 
     """The quoted answer to ``text`` with its source; None when the documents do not answer it."""
     reply, found = document_reply(kb, searcher, text)
     return reply if found else None
+
+
+def sharper_quote(kb: KnowledgeBase, searcher: Searcher, text: str, overview: str) -> str | None:
+    """The documents' answer to ``text`` when it speaks of clearly more of what is asked than the
+    ``overview`` an intent would give («¿en qué sesión se aprobaron las recomendaciones?» is not answered
+    by the list of the four); None otherwise."""
+    answerer = _answerer(searcher)
+    try:
+        found = answerer.answer(text)
+    except EmptyQuery:
+        return None
+    if not isinstance(found, Quote):
+        return None
+    gain = answerer.coverage(text, found.text) - answerer.coverage(text, overview)
+    return quote_reply(kb, found) if gain >= SHARPER_BY else None

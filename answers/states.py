@@ -104,31 +104,46 @@ def status_answer(kb: KnowledgeBase, state: State, aspect: str | None = None) ->
     return f"{current} {before}"
 
 
-def list_answer(kb: KnowledgeBase, kind: str) -> str:
-    """The states in the newest list of a kind (``stl`` or ``pal``), with the PAL counts."""
-    lst = _newest(kb, kind)
+def _as_of(kb: KnowledgeBase, kind: str, year: int | None) -> DatedList | None:
+    """The list of a kind printed last by the end of ``year`` (the newest when None); None before any."""
+    lists = [lst for lst in kb.lists_of_kind(kind) if year is None or lst.date.year <= year]
+    return lists[-1] if lists else None
+
+
+def list_answer(kb: KnowledgeBase, kind: str, year: int | None = None) -> str:
+    """The states in the newest list of a kind (``stl`` or ``pal``), or in the one of ``year``, with the
+    PAL counts; before the first list, that the documents have none, then the first."""
+    lst = _as_of(kb, kind, year)
+    earlier = ""
+    if lst is None:
+        lst = kb.lists_of_kind(kind)[0]
+        what = "Secretariados Técnicos Locales" if kind == "stl" else "Planes de Acción Local"
+        earlier = f"Los documentos no tienen una lista de {what} de {year}; la primera es esta. "
     members = kb.members(lst.id)
+    past = lst != _newest(kb, kind)
     if kind == "stl":
         names = join_names([state.name for state, _ in members])
         return (
-            f"Según {kb.citation(lst.source)}, hay {lst.total} Secretariados Técnicos Locales (STL): {names}."
+            f"{earlier}Según {kb.citation(lst.source)}, {'había' if past else 'hay'} {lst.total} "
+            f"Secretariados Técnicos Locales (STL): {names}."
         )
     names = join_names([f"{s.name} ({n})" if n > 1 else s.name for s, n in members])
     return (
-        f"Según {kb.citation(lst.source)}, se han publicado {lst.total} Planes de Acción Local (PAL) "
-        f"en {len(members)} estados: {names}."
+        f"{earlier}Según {kb.citation(lst.source)}, {'se habían' if past else 'se han'} publicado "
+        f"{lst.total} Planes de Acción Local (PAL) en {len(members)} estados: {names}."
     )
 
 
-def list_reply(kb: KnowledgeBase, kind: str, text: str) -> str:
+def list_reply(kb: KnowledgeBase, kind: str, text: str, year: int | None = None) -> str:
     """The list of states of a ``kind`` that ``text`` asks for: with a number of plans («¿quiénes tienen
-    2 planes?»), the states a list does not name («¿qué estados no tienen STL?»), or the whole list."""
+    2 planes?»), the states a list does not name («¿qué estados no tienen STL?»), or the whole list (of
+    ``year`` when given: «¿qué estados tenían STL en enero de 2018?»)."""
     plans = kb.vocabulary.plan_count_of(text)
     if kind == "pal" and plans is not None:
         return plans_count_answer(kb, plans)
     if kb.vocabulary.asks_absence(text):
         return absent_answer(kb, kind)
-    return list_answer(kb, kind)
+    return list_answer(kb, kind, year)
 
 
 def plans_count_answer(kb: KnowledgeBase, plans: int) -> str:

@@ -31,7 +31,9 @@ from .search import Hit, Searcher, prepare_query
 from .sentences import is_heading, is_verbatim
 
 CANDIDATES = 5  # passages whose sentences compete
+WIDER, EXTRA = 10, 2  # how far down the ranking, and how many, passages holding a name the others miss
 LEXICAL_WEIGHT = 0.1  # weight of the share of the question's words a sentence holds, beside its similarity
+NAME_COST = 0.04  # what a passage without the question's names (by rarity) costs its sentences
 RANK_WEIGHT = 0.01  # what each place down the passage ranking costs a sentence
 LINK_BONUS = 0.05  # a sentence with a link, when the question asks for one («¿dónde la descargo?»)
 HISTORICAL_COST = 0.03  # a passage whose figures a newer source replaced, unless the past is asked for
@@ -227,6 +229,16 @@ class Answerer:
         held = self._passage_tokens[passage_id]
         return sum(weight for stem, weight in weights.items() if self._held(held, stem)) / total
 
+    def coverage(self, question: str, text: str) -> float:
+        """Share of the question's content words (by rarity, verbs weighing less) that ``text`` holds:
+        how much of what is asked a reply speaks of."""
+        weights = {stem: weight for stem, (weight, _) in self._weights(question).items()}
+        total = sum(weights.values())
+        if not total:
+            return 1.0
+        held = frozenset(tokens(self.searcher.expand(text)))
+        return sum(weight for stem, weight in weights.items() if self._held(held, stem)) / total
+
     def _held(self, held: frozenset[str], stem: str) -> bool:
         """Whether the passage holds a stem of the question, or the documents' wording of that alias
         («entidades» → estados, «stl» → secretariado técnico local)."""
@@ -348,6 +360,7 @@ class Answerer:
         asks_link = self.searcher.vocabulary.asks_link(question)
         past = self.searcher.vocabulary.asks_past(question)
         checks = self.requirements(question)
+        names = {stem: weight for stem, (weight, verb) in self._weights(question).items() if not verb}
         figures = bool(_ASKS_FIGURE.search(fold(question)))
         scored = []
         for rank, hit in enumerate(hits):
@@ -359,7 +372,7 @@ class Answerer:
                 if i not in self._headings and all(check(i) for check in checks)
             ]
             similarity = self.searcher.index.sentence_vectors[ids] @ vector if ids else np.zeros(0)
-            prior = -RANK_WEIGHT * rank
+            prior = -RANK_WEIGHT * rank - NAME_COST * (1 - self._names_held(names, hit.passage.id))
             if hit.passage.historical and not past:
                 prior -= HISTORICAL_COST
             for sentence_id, dense in zip(ids, similarity, strict=True):
@@ -374,6 +387,12 @@ class Answerer:
                 scored.append((score, sentence_id, rank))
         return sorted(scored, key=lambda item: (-item[0], item[1]))
 
+    def _names_held(self, names: dict[str, float], passage_id: str) -> float:
+        """Share (by rarity) of the question's names, verbs aside, that the passage holds."""
+        total = sum(names.values())
+        held = self._passage_tokens[passage_id]
+        return sum(w for stem, w in names.items() if self._held(held, stem)) / total if total else 1.0
+
     def best_sentence(self, question: str, hits: list[Hit]) -> tuple[int, int] | None:
         """(sentence index, hit rank) of the sentence that best answers ``question`` among ``hits``."""
         scored = self._score_sentences(question, hits)
@@ -385,7 +404,7 @@ class Answerer:
         missing = self.searcher.vocabulary.missing(text)
         if missing:
             return NotInDocuments(missing)
-        hits = self.searcher.search(text, k=CANDIDATES)
+        hits = self._candidates(text, self.searcher.search(text, k=WIDER))
         best = self.best_sentence(text, hits)
         if best is None:
             return NotInDocuments()
@@ -398,6 +417,28 @@ class Answerer:
         if not self._on_topic(text, hits, sentence_id) or support < MIN_SUPPORT:
             return NotInDocuments()
         return self._quote(hit, sentence_id, support)
+
+    def _candidates(self, question: str, ranked: list[Hit]) -> list[Hit]:
+        """The first ``CANDIDATES`` passages of ``ranked``, and after them up to ``EXTRA`` more that hold
+        a name the question uses and none of the first holds: «¿en qué sesión se aprobaron?» is answered
+        by the one passage that speaks of the session, which the word «recomendaciones» ranks below the
+        four recommendations."""
+        hits = ranked[:CANDIDATES]
+        weights = self._weights(question)
+        held = [self._passage_tokens[h.passage.id] for h in hits]
+        names = [stem for stem, (_, verb) in weights.items() if not verb]
+        missing = [stem for stem in names if not any(self._held(words, stem) for words in held)]
+
+        def holds(hit: Hit) -> float:
+            words = self._passage_tokens[hit.passage.id]
+            return sum(weight for stem, (weight, _) in weights.items() if self._held(words, stem))
+
+        more = [
+            h
+            for h in ranked[CANDIDATES:]
+            if any(self._held(self._passage_tokens[h.passage.id], stem) for stem in missing)
+        ]
+        return hits + sorted(more, key=holds, reverse=True)[:EXTRA]
 
     def _on_topic(self, question: str, hits: list[Hit], sentence_id: int) -> bool:
         """Whether the question is about what the documents say (:meth:`Searcher.confident`, by the best

@@ -66,6 +66,9 @@ class Conditions(Strict):
     at_least: Words
     or_more: Words
     joined: Words  # «se sumaron en 2016»: a year then means the year joined
+    after: Words  # «¿qué estados instalaron su STL después de enero de 2018?»: in a later list only
+    between: Words  # «entre 2018 y 2020»: in the list of the second year, not in that of the first
+    unknown_year: Words  # «¿… pero no se sabe en qué año se unieron?»: the documents give no year
     numbers: dict[Word, int] = Field(min_length=1)
     separators: Words
 
@@ -95,6 +98,8 @@ class Context(Strict):
     when: Words
     current: Words
     back: Words
+    of_one: Words
+    those: Words
     national: Words
 
 
@@ -194,6 +199,14 @@ class Vocabulary(Strict):
     def refers_back(self, text: str) -> bool:
         """Whether ``text`` can only mean the thing just answered («allá», «esa guía»)."""
         return mentions(self.context.back, text)
+
+    def of_one(self, text: str) -> bool:
+        """Whether ``text`` has a verb whose subject is one state («¿cuántos planes sacó?»)."""
+        return mentions(self.context.of_one, text)
+
+    def refers_to_those(self, text: str) -> bool:
+        """Whether ``text`` filters the states of the last list further («y de esos…»)."""
+        return mentions(self.context.those, text)
 
     def guides_named(self, text: str) -> list[str]:
         """The ids of every guide ``text`` names, in the vocabulary's order."""

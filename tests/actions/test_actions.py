@@ -691,3 +691,39 @@ def test_a_follow_up_read_as_a_request_for_help_is_answered_in_its_topic():
 def test_help_without_a_topic_is_the_help_text():
     _, messages = run(ActionAyuda(), turn("ayuda", "ayuda"))
     assert messages[0]["response"] == "utter_ayuda"
+
+
+def test_when_only_one_of_the_two_is_a_topic_the_documents_answer_first():
+    tracker = _hesitant(
+        "a que exhorta el inai en su comunicado de agosto de 2020",
+        [("nlu_fallback", 0.45), ("opinion_politica", 0.33), ("inai_actual", 0.2)],
+    )
+    _, messages = run(ActionBuscar(), tracker)
+    assert texts(messages)[0].startswith("«El Instituto Nacional de Transparencia")
+    assert "exhorta a participar" in texts(messages)[0]
+
+
+def test_a_detail_of_the_recommendations_is_quoted_not_the_list_of_four():
+    question = "que virus causo la emergencia segun las recomendaciones"
+    events, messages = run(ActionRecomendacion(), turn(question, "recomendacion"))
+    assert "SARS-CoV-2" in texts(messages)[0]
+    assert events == [SlotSet("tema", None)]
+
+
+def test_de_esos_after_a_computed_question_filters_its_states():
+    first = "que estados tenian secretariado en 2018 pero todavia no plan"
+    events, messages = run(ActionListaEstados(), turn(first, "estados_con_stl"))
+    assert events == [SlotSet("tema", f"consulta:{first}")]
+    then = "y de esos cuales ya tenian plan en agosto de 2020"
+    after = turn(then, "estados_con_pal", slots={"tema": f"consulta:{first}"})
+    _, messages = run(ActionListaEstados(), after)
+    assert ": Nuevo León y Tabasco." in texts(messages)[0]
+
+
+def test_a_count_with_a_verb_of_one_state_right_after_it_is_that_states():
+    tracker = turn("cuantos planes saco", "cifras", slots={"tema": "estado:Zacatecas", "estado": "Zacatecas"})
+    _, messages = run(ActionCifras(), tracker)
+    assert "Zacatecas tiene 2 Planes de Acción Local (PAL)" in texts(messages)[0]
+    national = turn("cuantos planes hay", "cifras", slots={"tema": "estado:Zacatecas", "estado": "Zacatecas"})
+    _, messages = run(ActionCifras(), national)
+    assert "Zacatecas" not in texts(messages)[0]

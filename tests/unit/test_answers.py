@@ -29,6 +29,17 @@ def test_a_list_question_gets_the_list_it_asks_for(kb):
     )
 
 
+def test_a_list_of_a_past_year_is_that_years_list_and_before_the_first_it_says_so(kb):
+    first = kb.lists_of_kind("stl")[0]
+    in_2018 = list_reply(kb, "stl", "que estados tenian secretariado tecnico en enero de 2018", 2018)
+    assert in_2018.startswith(f"Según {kb.citation(first.source)}, había {first.total} Secretariados")
+    before = first.date.year - 2
+    earlier = list_reply(kb, "stl", f"que estados tenian stl en {before}", before)
+    missing = f"Los documentos no tienen una lista de Secretariados Técnicos Locales de {before}"
+    assert earlier.startswith(missing)
+    assert kb.citation(first.source) in earlier
+
+
 def test_what_the_assistant_offers_counts_the_recommendations_it_knows(kb):
     count = len(kb.recommendations.items)
     assert f"las {count} recomendaciones del SNT" in not_found(kb)
@@ -147,3 +158,10 @@ def test_a_change_since_a_month_starts_from_that_months_figure(kb):
     assert reply.startswith(
         "De 26 estados participantes (según el comunicado INAI/083/18, 27 de marzo de 2018)"
     )
+
+
+def test_how_many_joined_in_a_year_is_the_count_of_that_years_list(kb):
+    joined = [s.name for s in kb.states if s.joined and s.joined.year == 2016]
+    reply = figure_question_answer(kb, "cuantos estados se sumaron en 2016")
+    assert reply is not None and f"En 2016 se sumaron {len(joined)} estados" in reply
+    assert all(name in reply for name in joined)

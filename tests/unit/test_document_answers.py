@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from answers.search import document_reply, not_found, retrieval_answer
+from answers.search import document_reply, not_found, retrieval_answer, sharper_quote
 
 MODULE = (
     "Fuente: el material de formación «Módulo 2 Sesión 3: Iniciativa Gobierno Abierto: Cocreación desde lo "
@@ -124,3 +124,17 @@ def test_a_question_with_two_parts_is_answered_by_either(kb, searcher):
     answerer = Answerer(searcher)
     assert len(answerer._clauses("chihuahua cuando se unio y tiene pal?")) == 2
     assert len(answerer._clauses("cuando firmaron el inai y la comaip")) == 1
+
+
+def test_a_detail_the_overview_lacks_is_answered_from_the_documents(kb, searcher):
+    from answers.recommendations import all_recommendations_answer
+
+    overview = all_recommendations_answer(kb)
+    detail = sharper_quote(kb, searcher, "que virus causo la emergencia segun las recomendaciones", overview)
+    assert detail is not None and "SARS-CoV-2" in detail and "Fuente:" in detail
+    assert sharper_quote(kb, searcher, "cuales son las recomendaciones", overview) is None
+
+
+def test_the_passage_holding_the_names_asked_wins_over_a_closer_sounding_one(reply):
+    text, found = reply("que tan diversas son las agendas de los compromisos")
+    assert found and "agendas muy diversas" in text, text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from answers.figures import since_answer
+from answers.figures import figure_question_answer, since_answer
 from answers.questions import NOT_LISTED, combined_answer, question_parts
 
 
@@ -96,3 +96,44 @@ def test_a_year_that_is_not_the_year_joined_picks_that_years_lists(kb):
     reply = combined_answer(kb, "que estados tenian secretariado en 2018 pero todavia no plan")
     assert reply.startswith("Según el comunicado INAI/002/18, 2 de enero de 2018, 6 estados")
     assert "Nuevo León" in reply and "Colima" not in reply
+
+
+def _listed(kb, list_id: str) -> set[str]:
+    return {state.name for state, _ in kb.members(list_id)}
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("que estados instalaron su secretariado despues de enero de 2018", "stl"),
+        ("cuales publicaron su primer plan despues de 2018", "pal"),
+        ("que estados pusieron su stl entre 2018 y 2020", "stl"),
+    ],
+)
+def test_a_period_asks_for_the_states_of_the_later_list_only(kb, question, kind):
+    older, newer = kb.lists_of_kind(kind)[0], kb.lists_of_kind(kind)[-1]
+    expected = _listed(kb, newer.id) - _listed(kb, older.id)
+    reply = combined_answer(kb, question)
+    assert reply is not None and _named(reply) == expected
+    assert kb.citation(newer.source) in reply and kb.citation(older.source) in reply
+
+
+def test_a_count_of_stl_over_a_period_is_the_change_of_the_figure(kb):
+    assert combined_answer(kb, "cuantos secretariados tecnicos se instalaron entre 2018 y 2020") is None
+    reply = figure_question_answer(kb, "cuantos secretariados tecnicos se instalaron entre 2018 y 2020")
+    stl = kb.history("stl")
+    assert reply is not None and f"{stl[-1].value - stl[0].value} más" in reply
+
+
+def test_a_year_of_joining_not_reported_is_a_condition_of_its_own(kb):
+    expected = {s.name for s in kb.states if s.joined is None} & set(_members(kb, "stl"))
+    reply = combined_answer(kb, "que estados tienen stl pero no se sabe en que año se unieron")
+    assert reply is not None and _named(reply) == expected
+
+
+def test_de_esos_filters_the_states_of_the_last_question_further(kb):
+    first = "que estados tenian secretariado en 2018 pero todavia no plan"
+    reply = combined_answer(kb, "y de esos cuales ya tenian plan en agosto de 2020", previous=[first])
+    stl_2018, pal_2018 = kb.lists_of_kind("stl")[0].id, kb.lists_of_kind("pal")[0].id
+    expected = (_listed(kb, stl_2018) - _listed(kb, pal_2018)) & set(_members(kb, "pal"))
+    assert reply is not None and _named(reply) == expected
