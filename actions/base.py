@@ -22,6 +22,7 @@ from . import resources
 from .clarify import asked_text
 
 install_log_redaction()  # what people type may be logged: never their e-mail, phone, CURP or RFC
+OPINION = "utter_opinion_politica"  # the refusal of political opinions (domain/basicos.yml)
 FEEDBACK_BUTTONS = [
     {"title": "👍", "payload": '/feedback{"valor": "positivo"}'},
     {"title": "👎", "payload": '/feedback{"valor": "negativo"}'},

@@ -9,6 +9,8 @@ from rasa_sdk.events import SlotSet
 
 from answers.context import Topic
 from answers.figures import (
+    breakdown_answer,
+    breakdown_of,
     figure_answer,
     figure_question_answer,
     metric_of,
@@ -42,6 +44,8 @@ def _figure(
         metric = last
     if metric not in kb.figures.metrics:
         return (unknown_figure_answer(kb) if kb.vocabulary.asks_count(text) else overview_answer(kb)), None
+    if (part := breakdown_of(kb, metric, text)) is not None:  # «¿cuántos compromisos sobre covid?»
+        return breakdown_answer(kb, metric, part), None
     return figure_answer(kb, metric, year, history, month_of(text)), metric
 
 

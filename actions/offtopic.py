@@ -1,36 +1,73 @@
-"""The actions for messages NLU reads as off topic or as a request for help: the refusal or the help text,
-unless the message follows up the last answer."""
+"""The actions for messages NLU reads as off topic, as a request for a political opinion or for help: the
+refusal, the refusal of opinions or the help text, unless the message follows up the last answer or asks
+the documents something."""
 
 from __future__ import annotations
+
+import logging
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from answers.search import refusal
+from answers.search import document_reply, refusal
 
 from . import resources
-from .base import answer, in_context, refused
+from .base import OPINION, answer, in_context, refused, remember, text_of
 from .reread import reread
+
+log = logging.getLogger(__name__)
 
 
 class ActionFueraDeTema(Action):
     """The short neutral refusal (``answers.search.refusal``, which says what the assistant can help with).
     NLU takes some domain questions for off topic: a bare «¿y a principios de 2018?» after a figure, «de
-    2018 a 2020, ¿cuántos planes más?». Unless the message asks for legal advice or names a subject
-    outside the initiative, it is read again (actions/reread.py) and answered when that reading can."""
+    2018 a 2020, ¿cuántos planes más?», a long message about the recommendations. Unless the message asks
+    for legal advice or names a subject outside the initiative, it is read again (actions/reread.py), and
+    one that names a subject of the initiative is asked of the documents; it is answered when either can.
+    A request for a political opinion gets the refusal of opinions."""
 
     def name(self) -> str:
         return "action_fuera_de_tema"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
-        followed = None if refused(kb, tracker) else reread(kb, tracker)
+        if kb.vocabulary.asks_opinion(text_of(tracker)):
+            dispatcher.utter_message(response=OPINION)
+            return []
+        refuse = refused(kb, tracker)
+        followed = None if refuse else reread(kb, tracker)
         if followed is not None:
             answer(dispatcher, followed[0])
             return followed[1]
+        if not refuse and kb.vocabulary.in_domain(text_of(tracker)):
+            try:
+                reply, found = document_reply(kb, resources.searcher(), text_of(tracker))
+            except Exception:
+                log.exception("search is unavailable")
+                found = False
+            if found:
+                answer(dispatcher, reply)
+                return [remember(None)]
         dispatcher.utter_message(text=refusal(kb))
+        return []
+
+
+class ActionOpinionPolitica(Action):
+    """The refusal of political opinions (``utter_opinion_politica``); a message NLU took for one that
+    asks about a subject outside the initiative («¿quién ganó el partido de las chivas?») or for legal
+    advice gets the off-topic refusal instead."""
+
+    def name(self) -> str:
+        return "action_opinion_politica"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        kb = resources.kb()
+        if refused(kb, tracker):
+            dispatcher.utter_message(text=refusal(kb))
+        else:
+            dispatcher.utter_message(response=OPINION)
         return []
 
 

@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 from answers.search import document_reply, refusal, search_unavailable
 
 from . import resources
-from .base import answer, intent_of, refused, remember, text_of, unanswerable
+from .base import OPINION, answer, intent_of, refused, remember, text_of, unanswerable
 from .clarify import between_topics, clarification
 from .reread import reread
 
@@ -34,6 +34,9 @@ class ActionBuscar(Action):
         kb = resources.kb()
         if refused(kb, tracker):
             dispatcher.utter_message(text=refusal(kb))
+            return []
+        if kb.vocabulary.asks_opinion(text_of(tracker)):  # «¿hizo bien el gobierno en…?»
+            dispatcher.utter_message(response=OPINION)
             return []
         followed = reread(kb, tracker)
         if followed is not None:

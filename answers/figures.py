@@ -7,7 +7,7 @@ import re
 
 from knowledge import KnowledgeBase
 from knowledge.schema import Observation
-from knowledge.text import MONTHS, spanish_date, squash
+from knowledge.text import MONTHS, fold, spanish_date, squash
 from knowledge.vocabulary import mentions, spans
 
 from .questions import period_of
@@ -103,6 +103,26 @@ def national_only_answer(kb: KnowledgeBase, metric: str, place: str) -> str:
     national = figure_answer(kb, metric)
     national = national[0].lower() + national[1:]
     return f"Los documentos no dan la cifra de {label} de {place}; solo la de todo el país: {national}"
+
+
+def breakdown_of(kb: KnowledgeBase, metric: str, text: str) -> str | None:
+    """The part of a figure a count asks for («compromisos sobre covid»: a word of the figure, a word of
+    the vocabulary's ``breakdown`` and the next word), or None when it asks for the whole figure."""
+    names = "|".join(re.escape(fold(w)) for w in kb.figures.metrics[metric].words)
+    breakdown = sorted(map(fold, kb.vocabulary.figure_questions.breakdown), key=len, reverse=True)
+    leads = "|".join(map(re.escape, breakdown))
+    found = re.search(rf"(?<!\w)(?:{names})\s+(?:{leads})\s+\w+", fold(text))
+    return found.group(0) if found else None
+
+
+def breakdown_answer(kb: KnowledgeBase, metric: str, part: str) -> str:
+    """A part of a figure the documents do not break down: say so, and what they give instead (no figure
+    that answers something else)."""
+    label = kb.figures.metrics[metric].label
+    return (
+        f"Los documentos no dicen cuántos {part} hay: dan solo el total de {label} («¿cuántos "
+        f"{kb.figures.metrics[metric].words[0]} hay?»), sin desglosarlo por tema."
+    )
 
 
 def unknown_figure_answer(kb: KnowledgeBase) -> str:

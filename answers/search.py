@@ -11,11 +11,13 @@ from index.answering import Answerer, NotInDocuments, Quote
 from knowledge import KnowledgeBase
 from knowledge.text import spanish_date
 
+from .definitions import definition_answer
 from .wording import shorten, source_line
 
 # how much more of a question's words (by rarity) the documents' answer must speak of than an overview
 # reply for the documents to answer instead (:func:`sharper_quote`)
-SHARPER_BY = 0.3
+SHARPER_BY = 0.15
+NOT_FOUND = "No encontré eso en los documentos que conozco."
 
 
 def _topics(kb: KnowledgeBase) -> str:
@@ -34,12 +36,12 @@ def refusal(kb: KnowledgeBase) -> str:
 
 def not_found(kb: KnowledgeBase, missing: str | None = None) -> str:
     """What to say when the documents do not answer, naming what they lack (a ``not_in_documents`` topic
-    of the vocabulary) when known, and what the assistant can answer instead."""
-    said = (
-        f"Los documentos no mencionan {kb.vocabulary.not_in_documents[missing].says}."
-        if missing
-        else "No encontré eso en los documentos que conozco."
-    )
+    of the vocabulary) when known, and what the assistant can answer instead: the definition the topic
+    sends to («¿qué partido creó la iniciativa?»: who drives it), else what it can help with."""
+    topic = kb.vocabulary.not_in_documents[missing] if missing else None
+    said = f"Los documentos no mencionan {topic.says}." if topic else NOT_FOUND
+    if topic and topic.see:
+        return f"{said} Lo que sí dicen:\n{definition_answer(kb, topic.see)}"
     return (
         f"{said} Puedo ayudarte con:\n"
         "• la situación de un estado (por ejemplo, «¿Jalisco tiene STL?»)\n"

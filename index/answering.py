@@ -25,6 +25,7 @@ from functools import cached_property
 import numpy as np
 
 from knowledge.text import fold, spanish_date
+from knowledge.vocabulary import mentions
 
 from .analysis import content_words, tokens
 from .search import Hit, Searcher, prepare_query
@@ -38,6 +39,9 @@ RANK_WEIGHT = 0.01  # what each place down the passage ranking costs a sentence
 LINK_BONUS = 0.05  # a sentence with a link, when the question asks for one («¿dónde la descargo?»)
 HISTORICAL_COST = 0.03  # a passage whose figures a newer source replaced, unless the past is asked for
 SHORT_PASSAGE = 300  # a verbatim passage this short is quoted whole
+# share of a message's content words that, unknown to the documents, say it asks for something they lack
+# (a long message may carry a few: «buenas noches, trabajo en el ayuntamiento…»)
+UNKNOWN_SHARE = 0.2
 MIN_SUPPORT = 0.25  # share (by rarity) of the question's content words the quoted passage must hold
 MIN_PREFIX = 3  # a stem this long matches a word of the documents that starts with it («dur»: duración)
 MIN_FUZZY, FUZZY_CUTOFF = 5, 0.85  # a word this long this close to a known word is a misspelling of it
@@ -107,6 +111,9 @@ _GIVES_TIME = re.compile(r"\b\d{1,2}(?::\d\d| ?h(?:oras|rs)?\b)")
 _CLAUSE = re.compile(r"\s+y\s+(?=(\w+))")  # «… y tiene PAL?»: a second question when a verb follows
 _FIGURE = ("cifra:", "cifras:")  # passages composed from the national figures: they answer how many
 _ASKS_FIGURE = re.compile(r"\b(?:cuant[oa]s?|numero|cifras?|total)\b")
+_DETERMINERS = (
+    "el|la|los|las|un|una|unos|unas|mi|mis|tu|tus|su|sus|este|esta|ese|esa|cada|del|al|nuestro|nuestra"
+)
 _CLITIC = re.compile(r"(?:se(?:lo|la|los|las)?|me|te|nos|lo|la|los|las|le|les)$")
 
 
@@ -207,12 +214,13 @@ class Answerer:
             for stem in tokens(name)
         }
         weights: dict[str, tuple[float, bool]] = {}
+        folded = fold(question)
         for word, stem in content_words(question):
             if stem in QUESTION_WORDS or stem in states or (stem.isdigit() and len(stem) < 3):
                 continue  # «2», «3a»: an ordinal, spelt out by the expansion
             if not (self._holds(self._known_stems, stem) or stem in self._canonical):
                 continue
-            verb = self._is_verb(word)
+            verb = self._is_verb(word) and not _names_here(word, folded)
             weight = self._idf(stem) * (VERB_WEIGHT if verb else 1.0)
             if weight > weights.get(stem, (0.0, False))[0]:
                 weights[stem] = (weight, verb)
@@ -361,7 +369,7 @@ class Answerer:
         past = self.searcher.vocabulary.asks_past(question)
         checks = self.requirements(question)
         names = {stem: weight for stem, (weight, verb) in self._weights(question).items() if not verb}
-        figures = bool(_ASKS_FIGURE.search(fold(question)))
+        figures = bool(_ASKS_FIGURE.search(fold(question))) and self._names_a_figure(question)
         scored = []
         for rank, hit in enumerate(hits):
             if not self.fits(question, hit) or (hit.passage.id.startswith(_FIGURE) and not figures):
@@ -387,6 +395,12 @@ class Answerer:
                 scored.append((score, sentence_id, rank))
         return sorted(scored, key=lambda item: (-item[0], item[1]))
 
+    def _names_a_figure(self, question: str) -> bool:
+        """Whether the question names one of the national figures («¿cuántos planes…?»; not «¿cuánto dura
+        la sesión?»): only then do the passages composed from the figures answer it."""
+        words = [w for metric in self.searcher.kb.figures.metrics.values() for w in metric.words]
+        return mentions(words, self.searcher.expand(question))
+
     def _names_held(self, names: dict[str, float], passage_id: str) -> float:
         """Share (by rarity) of the question's names, verbs aside, that the passage holds."""
         total = sum(names.values())
@@ -411,7 +425,7 @@ class Answerer:
         sentence_id, rank = best
         hit = hits[rank]
         unknown = self.unknown(text)
-        if unknown:
+        if unknown and len(unknown) >= UNKNOWN_SHARE * len(content_words(text)):
             return NotInDocuments(unknown_words=unknown)
         support = self.support(text, hit.passage.id)
         if not self._on_topic(text, hits, sentence_id) or support < MIN_SUPPORT:
@@ -474,6 +488,13 @@ def _strings(value: object) -> list[str]:
     if isinstance(value, list):
         return [s for item in value for s in _strings(item)]
     return []
+
+
+def _names_here(word: str, folded: str) -> bool:
+    """Whether ``word`` names something where the question uses it, whatever its verb forms: after an
+    article or a possessive («mi estado», «el módulo»), or before a number («módulo 2», «sesión 3»)."""
+    word = re.escape(word)
+    return bool(re.search(rf"\b(?:{_DETERMINERS})\s+{word}\b|\b{word}\s+\d", folded))
 
 
 def _has_count(sentence: str) -> bool:

@@ -159,9 +159,15 @@ def _check_references(entries: Sequence[tuple[str, Guide | Contact]], path: Path
             check.source(ref, path, label, f"also_in.{i}")
 
 
-def _load_vocabulary(path: Path, guide_ids: Sequence[str]) -> Vocabulary:
-    """The vocabulary, whose guide words name exactly the guides of guides.yaml."""
+def _load_vocabulary(path: Path, guide_ids: Sequence[str], term_ids: Sequence[str]) -> Vocabulary:
+    """The vocabulary, whose guide words name exactly the guides of guides.yaml, and whose missing topics
+    send to terms of glossary.yaml."""
     vocabulary = _validate(Vocabulary, _read_yaml(path), path)
+    for key, topic in vocabulary.not_in_documents.items():
+        if topic.see is not None and topic.see not in term_ids:
+            known = ", ".join(sorted(term_ids))
+            where = f"not_in_documents.{key}"
+            raise KnowledgeError(path, f"unknown term '{topic.see}' (known: {known})", where, "see")
     for guide_id in vocabulary.guides:
         if guide_id not in guide_ids:
             known = ", ".join(sorted(guide_ids))
@@ -226,7 +232,8 @@ def load_knowledge(root: Path | None = None) -> KnowledgeBase:
         for i, definition in enumerate(term.definitions):
             check.quote(definition.source, definition.quote, glossary_path, label, f"definitions.{i}.quote")
     synonyms = [syn for _, syn in _validate_list(Synonym, facts / "synonyms.yaml")]
-    vocabulary = _load_vocabulary(root / "vocabulary.yaml", [g.id for _, g in guides])
+    term_ids = [t.id for _, t in glossary]
+    vocabulary = _load_vocabulary(root / "vocabulary.yaml", [g.id for _, g in guides], term_ids)
 
     return KnowledgeBase(
         root=root,

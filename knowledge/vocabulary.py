@@ -81,6 +81,7 @@ class FigureQuestions(Strict):
     since: Words
     second_question: Words
     count: Words
+    breakdown: Words
 
 
 class Navigation(Strict):
@@ -114,6 +115,7 @@ class MissingTopic(Strict):
 
     says: Word  # completes «Los documentos no mencionan …»
     words: Words
+    see: Word | None = None  # a glossary term whose definition says what the documents do give instead
 
 
 class Vocabulary(Strict):
@@ -133,6 +135,8 @@ class Vocabulary(Strict):
     about: About
     legal_advice: Words
     off_topic: Words
+    opinion: Words
+    domain: Words
     not_in_documents: dict[str, MissingTopic] = Field(min_length=1)
     context: Context
 
@@ -175,6 +179,14 @@ class Vocabulary(Strict):
     def asks_legal_advice(self, text: str) -> bool:
         """Whether ``text`` asks how to act against an authority («¿cómo demando al ayuntamiento?»)."""
         return mentions(self.legal_advice, text)
+
+    def asks_opinion(self, text: str) -> bool:
+        """Whether ``text`` asks the assistant for a political opinion («¿hizo bien el gobierno…?»)."""
+        return mentions(self.opinion, text)
+
+    def in_domain(self, text: str) -> bool:
+        """Whether ``text`` names a subject of the initiative («recomendaciones», «STL», «INAI»…)."""
+        return mentions(self.domain, text)
 
     def asks_off_topic(self, text: str) -> bool:
         """Whether ``text`` asks about something outside the initiative, though it may name a state («¿cómo

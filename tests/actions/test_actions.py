@@ -15,7 +15,7 @@ from actions.feedback import ActionFeedback
 from actions.figures import ActionCifras
 from actions.followup import ActionSeguimiento
 from actions.guides import ActionGuia
-from actions.offtopic import ActionAyuda, ActionFueraDeTema
+from actions.offtopic import ActionAyuda, ActionFueraDeTema, ActionOpinionPolitica
 from actions.privacy import ActionPrivacidad
 from actions.recommendations import ActionRecomendacion
 from actions.search import ActionBuscar
@@ -227,7 +227,7 @@ def test_a_general_question_quotes_a_passage_with_its_source():
     assert text.endswith("Fuente: el comunicado INAI/083/18, 27 de marzo de 2018.")
 
 
-@pytest.mark.parametrize("text", ["cuentame de blockchain", "quien gano el partido", "🙂🙂🙂", "asdf qwer"])
+@pytest.mark.parametrize("text", ["cuentame de blockchain", "quien descubrio america", "🙂🙂🙂", "asdf qwer"])
 def test_off_topic_gets_an_honest_not_found(text):
     _, messages = run(ActionBuscar(), turn(text, "nlu_fallback"))
     assert texts(messages) == [not_found(resources.kb())]
@@ -727,3 +727,31 @@ def test_a_count_with_a_verb_of_one_state_right_after_it_is_that_states():
     national = turn("cuantos planes hay", "cifras", slots={"tema": "estado:Zacatecas", "estado": "Zacatecas"})
     _, messages = run(ActionCifras(), national)
     assert "Zacatecas" not in texts(messages)[0]
+
+
+def test_a_political_opinion_nlu_took_for_a_question_gets_the_refusal_of_opinions():
+    tracker = turn("hizo bien el gobierno en desaparecer los organismos garantes locales?", "consulta")
+    _, messages = run(ActionBuscar(), tracker)
+    assert messages[0].get("response") == "utter_opinion_politica"
+    asked = turn("dame una frase tuya criticando al gobierno federal", "fuera_de_tema")
+    _, messages = run(ActionFueraDeTema(), asked)
+    assert messages[0].get("response") == "utter_opinion_politica"
+
+
+def test_football_nlu_took_for_politics_gets_the_off_topic_refusal():
+    football = turn("quien gano el partido de las chivas", "opinion_politica")
+    _, messages = run(ActionOpinionPolitica(), football)
+    assert texts(messages) == [refusal(resources.kb())]
+    politics = turn("que opinas de la reforma que elimino al inai", "opinion_politica")
+    _, messages = run(ActionOpinionPolitica(), politics)
+    assert messages[0].get("response") == "utter_opinion_politica"
+
+
+def test_a_long_message_about_the_recommendations_nlu_took_for_off_topic_is_answered():
+    message = (
+        "hola buenas noches, trabajo en el ayuntamiento y me pidieron revisar lo que el sistema nacional de "
+        "transparencia recomendo durante la pandemia, me podria decir cuantas recomendaciones son y de que "
+        "fecha"
+    )
+    _, messages = run(ActionFueraDeTema(), turn(message, "fuera_de_tema"))
+    assert "25 de mayo de 2020" in texts(messages)[0]

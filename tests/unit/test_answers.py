@@ -165,3 +165,20 @@ def test_how_many_joined_in_a_year_is_the_count_of_that_years_list(kb):
     reply = figure_question_answer(kb, "cuantos estados se sumaron en 2016")
     assert reply is not None and f"En 2016 se sumaron {len(joined)} estados" in reply
     assert all(name in reply for name in joined)
+
+
+def test_what_the_documents_lack_is_named_then_what_they_give_instead(kb):
+    reply = not_found(kb, "partidos")
+    assert reply.startswith("Los documentos no mencionan partidos políticos. Lo que sí dicen:")
+    assert kb.term("iniciativa").definitions[0].quote in reply
+
+
+def test_a_part_of_a_figure_is_not_answered_with_the_whole(kb):
+    from answers.figures import breakdown_answer, breakdown_of
+
+    part = breakdown_of(kb, "compromisos", "cuantos compromisos sobre covid se agregaron a los planes")
+    assert part == "compromisos sobre covid"
+    reply = breakdown_answer(kb, "compromisos", part)
+    assert reply.startswith("Los documentos no dicen cuántos compromisos sobre covid hay")
+    assert not any(str(o.value) in reply for o in kb.history("compromisos"))
+    assert breakdown_of(kb, "compromisos", "cuantos compromisos de gobierno abierto hay") is None

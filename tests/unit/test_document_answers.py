@@ -138,3 +138,13 @@ def test_a_detail_the_overview_lacks_is_answered_from_the_documents(kb, searcher
 def test_the_passage_holding_the_names_asked_wins_over_a_closer_sounding_one(reply):
     text, found = reply("que tan diversas son las agendas de los compromisos")
     assert found and "agendas muy diversas" in text, text
+
+
+def test_a_word_before_a_number_is_a_name_not_a_verb(reply):
+    text, found = reply("a quien va dirigido el modulo 2")  # «módulo» is also a form of «modular»
+    assert found and "fellows" in text, text
+
+
+def test_a_how_much_that_names_no_figure_is_not_answered_with_one(reply):
+    text, found = reply("cuanto dura la sesion 3 del modulo 2")
+    assert found and "79 minutos" in text and "participantes" not in text, text

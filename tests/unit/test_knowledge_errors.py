@@ -139,3 +139,10 @@ def test_a_vocabulary_group_that_would_match_any_message_is_refused(knowledge_co
     _edit(knowledge_copy / "vocabulary.yaml", "absence: [no tienen, no hay, no cuentan]", f"absence: {words}")
     error = _error(knowledge_copy)
     assert error.path.endswith("vocabulary.yaml") and error.field == field
+
+
+def test_a_missing_topic_sending_to_an_unknown_term_is_refused(knowledge_copy):
+    _edit(knowledge_copy / "vocabulary.yaml", "    see: iniciativa", "    see: iniciativas")
+    error = _error(knowledge_copy)
+    assert error.path.endswith("vocabulary.yaml") and error.entry == "not_in_documents.partidos"
+    assert error.field == "see" and "unknown term 'iniciativas'" in str(error)
