@@ -99,6 +99,18 @@ def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return (found[0], remembered(found[1])) if found else None
 
 
+def of_a_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """A message that names one state and asks one part of its status («oaxaka cuántos planes lleva»,
+    «qroo se unió en qué año»), answered for that state whatever intent NLU gave it; None otherwise."""
+    text = text_of(tracker)
+    named = resources.state_finder().find(text)
+    if len(named) != 1 or not kb.vocabulary.aspect(text) or len(text.split()) > CONTEXT_MAX_WORDS:
+        return None
+    state = kb.state(named[0].replace("-", " "))
+    found = followup_answer(kb, Topic("estado", state.name), text, strict=True) if state else None
+    return (found[0], remembered(found[1])) if found else None
+
+
 def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """A short message that a follow-up of the last answer resolves («¿desde qué año?», «la anterior»,
     «¿y para quién es?»), or that names one state and a part of its status («qroo se unió en qué

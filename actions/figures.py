@@ -20,10 +20,12 @@ from answers.figures import (
     year_of,
 )
 from answers.questions import combined_answer, question_parts
+from answers.states import absent_answer
 from knowledge import KnowledgeBase
+from knowledge.vocabulary import mentions
 
 from . import resources
-from .base import AnswerAction, Reply, entity_of, remember, text_of
+from .base import AnswerAction, Reply, entity_of, of_a_state, remember, text_of
 
 _YEARS = re.compile(r"\b20[0-3]\d\b")
 
@@ -46,6 +48,10 @@ def _figure(
         return (unknown_figure_answer(kb) if kb.vocabulary.asks_count(text) else overview_answer(kb)), None
     if (part := breakdown_of(kb, metric, text)) is not None:  # «¿cuántos compromisos sobre covid?»
         return breakdown_answer(kb, metric, part), None
+    kind = kb.vocabulary.aspect(text)
+    counts_states = mentions(kb.figures.metrics["estados"].words, text)
+    if kind in ("stl", "pal") and counts_states and kb.vocabulary.asks_absence(text):
+        return absent_answer(kb, kind), None  # «¿cuántos estados no tienen STL?»: those not in the list
     return figure_answer(kb, metric, year, history, month_of(text)), metric
 
 
@@ -78,7 +84,7 @@ class ActionCifras(AnswerAction):
     honest_first = True
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
-        return figures_reply(kb, tracker)
+        return of_a_state(kb, tracker) or figures_reply(kb, tracker)
 
 
 def counted(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:

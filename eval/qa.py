@@ -60,12 +60,22 @@ class Turn:
         return not self.problems
 
 
+def _texts(turn: dict[str, Any], key: str) -> list[str]:
+    """The ``expect`` or ``avoid`` strings of a turn; YAML reads «2015» as a number, compared as text, and
+    «no» or «sí» unquoted as a boolean, which is refused."""
+    values = turn.get(key) or []
+    for value in values:
+        if isinstance(value, bool):
+            raise TypeError(f'turn {turn.get("user")!r}: {key} holds {value!r}; quote the word («"no"»)')
+    return [str(value) for value in values]
+
+
 def check(turn: dict[str, Any], reply: str) -> list[str]:
     """What is wrong with ``reply`` to ``turn``: missing `expect` strings, present `avoid` strings."""
     folded = fold(reply)
     problems = [] if reply.strip() else ["no reply"]
-    problems += [f"expected {s!r}" for s in turn.get("expect") or [] if fold(s) not in folded]
-    problems += [f"avoid {s!r}" for s in turn.get("avoid") or [] if fold(s) in folded]
+    problems += [f"expected {s!r}" for s in _texts(turn, "expect") if fold(s) not in folded]
+    problems += [f"avoid {s!r}" for s in _texts(turn, "avoid") if fold(s) in folded]
     problems += [f"said {w!r}" for w in ("traceback", "exception") if w in folded]
     return problems
 

@@ -755,3 +755,15 @@ def test_a_long_message_about_the_recommendations_nlu_took_for_off_topic_is_answ
     )
     _, messages = run(ActionFueraDeTema(), turn(message, "fuera_de_tema"))
     assert "25 de mayo de 2020" in texts(messages)[0]
+
+
+def test_a_figure_question_naming_one_state_is_that_states():
+    _, messages = run(ActionCifras(), turn("oaxaka cuantos planes lleva", "cifras"))
+    assert "Oaxaca tiene 2 Planes de Acción Local (PAL)" in texts(messages)[0]
+
+
+def test_how_many_states_have_no_stl_counts_those_not_in_the_list():
+    newest = resources.kb().lists_of_kind("stl")[-1]
+    absent = len(resources.kb().states) - len(resources.kb().members(newest.id))
+    _, messages = run(ActionCifras(), turn("cuantos estados no tienen stl", "cifras"))
+    assert f"estos {absent} estados no figuran en la lista" in texts(messages)[0]
