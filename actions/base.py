@@ -14,7 +14,7 @@ from answers.contacts import inai_today_answer
 from answers.context import Topic, followup_answer
 from answers.figures import figure_question_answer, year_of
 from answers.questions import combined_answer
-from answers.search import not_found, sharper_quote
+from answers.search import document_reply, not_found, sharper_quote
 from common.redaction import install_log_redaction
 from knowledge import KnowledgeBase
 
@@ -116,16 +116,15 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     «¿y para quién es?»), or that names one state and a part of its status («qroo se unió en qué
     año»), answered in that topic although NLU sent it elsewhere (to search, or to the off-topic
     refusal); None otherwise."""
+    if (stated := of_a_state(kb, tracker)) is not None:  # «qroo se unió en qué año»: that state's
+        return stated
     text = text_of(tracker)
     named = resources.state_finder().find(text)
-    if len(named) == 1 and kb.vocabulary.aspect(text) and (state := kb.state(named[0].replace("-", " "))):
-        topic: Topic | None = Topic("estado", state.name)  # «qroo se unió en qué año»: that state's
-    else:
-        topic = topic_of(tracker)
-        if named and not (
-            topic and topic.kind == "estado" and kb.state(topic.key) == kb.state(named[0].replace("-", " "))
-        ):
-            return None  # another state: a question of its own
+    topic = topic_of(tracker)
+    if named and not (
+        topic and topic.kind == "estado" and kb.state(topic.key) == kb.state(named[0].replace("-", " "))
+    ):
+        return None  # another state: a question of its own
     if topic is None or len(text.split()) > CONTEXT_MAX_WORDS:
         return None
     found = followup_answer(kb, topic, text, strict=True)
@@ -177,6 +176,17 @@ def refused(kb: KnowledgeBase, tracker: Tracker) -> bool:
     refusal (``answers.search.refusal``, which says what the assistant can help with)."""
     text = text_of(tracker)
     return kb.vocabulary.asks_legal_advice(text) or kb.vocabulary.asks_off_topic(text)
+
+
+def from_documents(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """The documents' answer to the message, with no topic kept; None when they do not answer it or
+    cannot be searched."""
+    try:
+        reply, found = document_reply(kb, resources.searcher(), text_of(tracker))
+    except Exception:
+        log.exception("search is unavailable")
+        return None
+    return (reply, [remember(None)]) if found else None
 
 
 def sharper(kb: KnowledgeBase, tracker: Tracker, overview: str) -> Reply | None:

@@ -4,20 +4,16 @@ the documents something."""
 
 from __future__ import annotations
 
-import logging
-
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from answers.search import document_reply, refusal
+from answers.search import refusal
 
 from . import resources
-from .base import OPINION, answer, in_context, refused, remember, text_of
+from .base import OPINION, answer, from_documents, in_context, refused, text_of
 from .reread import reread
-
-log = logging.getLogger(__name__)
 
 
 class ActionFueraDeTema(Action):
@@ -33,23 +29,17 @@ class ActionFueraDeTema(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
-        if kb.vocabulary.asks_opinion(text_of(tracker)):
+        text = text_of(tracker)
+        if kb.vocabulary.asks_opinion(text):
             dispatcher.utter_message(response=OPINION)
             return []
         refuse = refused(kb, tracker)
         followed = None if refuse else reread(kb, tracker)
+        if followed is None and not refuse and kb.vocabulary.in_domain(text):
+            followed = from_documents(kb, tracker)  # «…me podría decir cuántas recomendaciones son…»
         if followed is not None:
             answer(dispatcher, followed[0])
             return followed[1]
-        if not refuse and kb.vocabulary.in_domain(text_of(tracker)):
-            try:
-                reply, found = document_reply(kb, resources.searcher(), text_of(tracker))
-            except Exception:
-                log.exception("search is unavailable")
-                found = False
-            if found:
-                answer(dispatcher, reply)
-                return [remember(None)]
         dispatcher.utter_message(text=refusal(kb))
         return []
 

@@ -177,8 +177,8 @@ def parse(kb: KnowledgeBase, text: str) -> Query:
         n_plans = exactly
         plans = _plans_phrase(n_plans)
         source = kb.lists_of_kind("pal")[-1].source
-        same = Condition(f"tienen {plans}", lambda s: _plans(kb, s) == n_plans, (source,), "plans")
-        conditions.append(same)
+        exact = Condition(f"tienen {plans}", lambda s: _plans(kb, s) == n_plans, (source,), "plans")
+        conditions.append(exact)
     if comparison:
         op, n = comparison
         if op == ">":
@@ -228,9 +228,10 @@ def combined_answer(
     # a figure question counts a change in a list as a change in the figure (answers/figures.py)
     plain = {"listed"} if asks_for_states else {"listed", "change"}
     telling = [c for c in query.conditions if c.kind not in plain]
+    several = len(query.conditions) > 1 and (asks_for_states or bool(telling))
     # alone, only the conditions no list answer serves («¿cuáles instalaron su STL después de 2018?»)
-    single = len(telling) == len(query.conditions) == 1 and asks_for_states and telling[0].kind in ALONE
-    if not (query.compares_plans or single or (len(query.conditions) > 1 and (asks_for_states or telling))):
+    alone = len(query.conditions) == 1 and asks_for_states and query.conditions[0].kind in ALONE
+    if not (query.compares_plans or several or alone):
         return None
     states = [s for s in kb.states if all(c.holds(s) for c in query.conditions)]
     sources = list(dict.fromkeys(ref for c in query.conditions for ref in c.sources))

@@ -160,6 +160,7 @@ class Answerer:
             p.id: frozenset(tokens(searcher.expand(f"{p.title} {p.text} {_date_words(p.date)}")))
             for p in index.passages
         }
+        self._last_weights: tuple[str, dict[str, tuple[float, bool]]] | None = None
 
     @cached_property
     def _document_frequency(self) -> Counter[str]:
@@ -205,7 +206,15 @@ class Answerer:
     def _weights(self, question: str) -> dict[str, tuple[float, bool]]:
         """Each content stem of the question that the documents use, with its weight (its rarity, less
         when the question uses it as a verb) and whether it is a verb. The names of the states it names
-        are left out: :meth:`fits` checks them."""
+        are left out: :meth:`fits` checks them. The last question's are kept: one answer asks several
+        times."""
+        if self._last_weights is not None and self._last_weights[0] == question:
+            return self._last_weights[1]
+        weights = self._read_weights(question)
+        self._last_weights = (question, weights)
+        return weights
+
+    def _read_weights(self, question: str) -> dict[str, tuple[float, bool]]:
         named = set(self.searcher.states_named(question))
         states = {
             stem
@@ -233,18 +242,20 @@ class Answerer:
         if all(verb for _, verb in weighted.values()):
             return 1.0
         weights = {stem: weight for stem, (weight, _) in weighted.items()}
-        total = sum(weights.values())
-        held = self._passage_tokens[passage_id]
-        return sum(weight for stem, weight in weights.items() if self._held(held, stem)) / total
+        return self._share(weights, self._passage_tokens[passage_id])
 
     def coverage(self, question: str, text: str) -> float:
         """Share of the question's content words (by rarity, verbs weighing less) that ``text`` holds:
         how much of what is asked a reply speaks of."""
         weights = {stem: weight for stem, (weight, _) in self._weights(question).items()}
+        return self._share(weights, frozenset(tokens(self.searcher.expand(text))))
+
+    def _share(self, weights: dict[str, float], held: frozenset[str]) -> float:
+        """Share of ``weights`` (stems of a question, by weight) that the stems ``held`` hold; 1.0 when
+        there are none."""
         total = sum(weights.values())
         if not total:
             return 1.0
-        held = frozenset(tokens(self.searcher.expand(text)))
         return sum(weight for stem, weight in weights.items() if self._held(held, stem)) / total
 
     def _held(self, held: frozenset[str], stem: str) -> bool:
@@ -380,7 +391,8 @@ class Answerer:
                 if i not in self._headings and all(check(i) for check in checks)
             ]
             similarity = self.searcher.index.sentence_vectors[ids] @ vector if ids else np.zeros(0)
-            prior = -RANK_WEIGHT * rank - NAME_COST * (1 - self._names_held(names, hit.passage.id))
+            unnamed = 1 - self._share(names, self._passage_tokens[hit.passage.id])
+            prior = -RANK_WEIGHT * rank - NAME_COST * unnamed
             if hit.passage.historical and not past:
                 prior -= HISTORICAL_COST
             for sentence_id, dense in zip(ids, similarity, strict=True):
@@ -400,12 +412,6 @@ class Answerer:
         la sesión?»): only then do the passages composed from the figures answer it."""
         words = [w for metric in self.searcher.kb.figures.metrics.values() for w in metric.words]
         return mentions(words, self.searcher.expand(question))
-
-    def _names_held(self, names: dict[str, float], passage_id: str) -> float:
-        """Share (by rarity) of the question's names, verbs aside, that the passage holds."""
-        total = sum(names.values())
-        held = self._passage_tokens[passage_id]
-        return sum(w for stem, w in names.items() if self._held(held, stem)) / total if total else 1.0
 
     def best_sentence(self, question: str, hits: list[Hit]) -> tuple[int, int] | None:
         """(sentence index, hit rank) of the sentence that best answers ``question`` among ``hits``."""
