@@ -38,6 +38,7 @@ NAME_COST = 0.04  # what a passage without the question's names (by rarity) cost
 RANK_WEIGHT = 0.01  # what each place down the passage ranking costs a sentence
 LINK_BONUS = 0.05  # a sentence with a link, when the question asks for one («¿dónde la descargo?»)
 HISTORICAL_COST = 0.03  # a passage whose figures a newer source replaced, unless the past is asked for
+OLD_FIGURE_COST = 0.08  # the same, for a question about a figure: the newest is given, never an old one
 SHORT_PASSAGE = 300  # a verbatim passage this short is quoted whole
 # share of a message's content words that, unknown to the documents, say it asks for something they lack
 # (a long message may carry a few: «buenas noches, trabajo en el ayuntamiento…»)
@@ -109,6 +110,7 @@ _CITATION = re.compile(r"\bsegun (?:el|la|los|las) [^:;]*?\b(?:19|20)\d\d\b")  #
 _GIVES_DATE = re.compile(rf"\b(?:19|20)\d\d\b|\b(?:{_MONTHS})\b")
 _GIVES_TIME = re.compile(r"\b\d{1,2}(?::\d\d| ?h(?:oras|rs)?\b)")
 _CLAUSE = re.compile(r"\s+y\s+(?=(\w+))")  # «… y tiene PAL?»: a second question when a verb follows
+_JOINED_IN = "ingreso:"  # passages composed from the states that joined in one year
 _FIGURE = ("cifra:", "cifras:")  # passages composed from the national figures: they answer how many
 _ASKS_FIGURE = re.compile(r"\b(?:cuant[oa]s?|numero|cifras?|total)\b")
 _DETERMINERS = (
@@ -368,7 +370,12 @@ class Answerer:
             and _HOW_MANY.search(fold(question))
             and not passage.id.startswith("lista:")
         )
-        return states and years and not national
+        # «¿cuántas entidades se han sumado?»: the states that joined in one year answer only for that year
+        # (or for a state among them)
+        one_year = passage.id.startswith(_JOINED_IN) and not (
+            self.searcher.states_named(question) or passage.id.removeprefix(_JOINED_IN) in question
+        )
+        return states and years and not national and not one_year
 
     def _score_sentences(self, question: str, hits: list[Hit]) -> list[tuple[float, int, int]]:
         """(score, sentence index, hit rank) of every sentence of ``hits``, best first."""
@@ -394,7 +401,7 @@ class Answerer:
             unnamed = 1 - self._share(names, self._passage_tokens[hit.passage.id])
             prior = -RANK_WEIGHT * rank - NAME_COST * unnamed
             if hit.passage.historical and not past:
-                prior -= HISTORICAL_COST
+                prior -= OLD_FIGURE_COST if figures else HISTORICAL_COST
             for sentence_id, dense in zip(ids, similarity, strict=True):
                 held = self._sentence_tokens[sentence_id]
                 lexical = sum(wt for w, wt in weights.items() if self._holds(held, w)) / total

@@ -148,3 +148,10 @@ def test_a_word_before_a_number_is_a_name_not_a_verb(reply):
 def test_a_how_much_that_names_no_figure_is_not_answered_with_one(reply):
     text, found = reply("cuanto dura la sesion 3 del modulo 2")
     assert found and "79 minutos" in text and "participantes" not in text, text
+
+
+def test_how_many_joined_is_the_newest_figure_not_an_old_sentence_or_one_years_list(reply):
+    text, found = reply("cuantas entidades se han sumado a gobierno abierto")
+    assert found and "30 estados" in text and "26 de las 32" not in text, text
+    text, found = reply("cuantos estados habia en 2018")
+    assert found and "26" in text and "en 2017" not in text, text

@@ -41,8 +41,8 @@ def test_replies_lead_with_the_answer_or_say_the_documents_do_not_say(replies):
     after = replies.summary()["after"]
     misses = "\n".join(replies.misses)
     # 0.90 is the target; on the 2026-12-03 extension of the dev set (121 questions) it is not met yet
-    # (0.876 on 2026-12-04; docs/retrieval.md lists what misses): this floor guards against a regression.
-    assert after["sentence_recall@1"] >= 0.87, misses
+    # (0.893 on 2026-12-04; docs/retrieval.md lists what misses): this floor guards against a regression.
+    assert after["sentence_recall@1"] >= 0.89, misses
     assert after["answered"] >= 0.95, misses
     assert after["honest"] >= 0.95, misses
 
