@@ -16,6 +16,7 @@ from answers.figures import figure_question_answer, year_of
 from answers.questions import combined_answer
 from answers.search import document_reply, not_found, sharper_quote
 from common.redaction import install_log_redaction
+from index import Searcher
 from knowledge import KnowledgeBase
 
 from . import resources
@@ -103,7 +104,10 @@ def of_a_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """A message that names one state and asks one part of its status («oaxaka cuántos planes lleva»,
     «qroo se unió en qué año»), answered for that state whatever intent NLU gave it; None otherwise."""
     text = text_of(tracker)
-    named = resources.state_finder().find(text)
+    return _of_one_state(kb, text, resources.state_finder().find(text))
+
+
+def _of_one_state(kb: KnowledgeBase, text: str, named: list[str]) -> Reply | None:
     if len(named) != 1 or not kb.vocabulary.aspect(text) or len(text.split()) > CONTEXT_MAX_WORDS:
         return None
     state = kb.state(named[0].replace("-", " "))
@@ -116,10 +120,10 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     «¿y para quién es?»), or that names one state and a part of its status («qroo se unió en qué
     año»), answered in that topic although NLU sent it elsewhere (to search, or to the off-topic
     refusal); None otherwise."""
-    if (stated := of_a_state(kb, tracker)) is not None:  # «qroo se unió en qué año»: that state's
-        return stated
     text = text_of(tracker)
     named = resources.state_finder().find(text)
+    if (stated := _of_one_state(kb, text, named)) is not None:  # «qroo se unió en qué año»: that state's
+        return stated
     topic = topic_of(tracker)
     if named and not (
         topic and topic.kind == "estado" and kb.state(topic.key) == kb.state(named[0].replace("-", " "))
@@ -178,27 +182,32 @@ def refused(kb: KnowledgeBase, tracker: Tracker) -> bool:
     return kb.vocabulary.asks_legal_advice(text) or kb.vocabulary.asks_off_topic(text)
 
 
-def from_documents(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
-    """The documents' answer to the message, with no topic kept; None when they do not answer it or
-    cannot be searched."""
+def searcher() -> Searcher | None:
+    """The warm searcher; None (logged) when the index cannot be opened."""
     try:
-        reply, found = document_reply(kb, resources.searcher(), text_of(tracker))
+        return resources.searcher()
     except Exception:
         log.exception("search is unavailable")
         return None
-    return (reply, [remember(None)]) if found else None
+
+
+def from_documents(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """The documents' answer to the message, with no topic kept; None when they do not answer it or
+    cannot be searched."""
+    if (found := searcher()) is None:
+        return None
+    reply, answered = document_reply(kb, found, text_of(tracker))
+    return (reply, [remember(None)]) if answered else None
 
 
 def sharper(kb: KnowledgeBase, tracker: Tracker, overview: str) -> Reply | None:
     """The documents' answer when it speaks of clearly more of the question than the ``overview`` the
     intent gives («¿en qué sesión se aprobaron las recomendaciones?»), with no topic kept; None when it
     does not, or when the documents cannot be searched."""
-    try:
-        found = sharper_quote(kb, resources.searcher(), text_of(tracker), overview)
-    except Exception:
-        log.exception("search is unavailable")
+    if (found := searcher()) is None:
         return None
-    return (found, [remember(None)]) if found else None
+    reply = sharper_quote(kb, found, text_of(tracker), overview)
+    return (reply, [remember(None)]) if reply else None
 
 
 def answer(dispatcher: CollectingDispatcher, text: str) -> None:

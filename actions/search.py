@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
@@ -12,11 +10,9 @@ from rasa_sdk.types import DomainDict
 from answers.search import document_reply, refusal, search_unavailable
 
 from . import resources
-from .base import OPINION, answer, intent_of, refused, remember, text_of, unanswerable
+from .base import OPINION, answer, intent_of, refused, remember, searcher, text_of, unanswerable
 from .clarify import between_topics, clarification
 from .reread import reread
-
-log = logging.getLogger(__name__)
 
 
 class ActionBuscar(Action):
@@ -49,14 +45,10 @@ class ActionBuscar(Action):
         if question is not None and between_topics(question):
             dispatcher.utter_message(**question)
             return []
-        try:
-            searcher = resources.searcher()
-        except Exception:
-            log.exception("search is unavailable")
+        if (found_searcher := searcher()) is None:
             dispatcher.utter_message(**(question or {"text": search_unavailable(kb)}))
             return []
-        text = text_of(tracker)
-        reply, found = document_reply(kb, searcher, text)
+        reply, found = document_reply(kb, found_searcher, text_of(tracker))
         if not found and question is not None:  # one topic NLU thought of, and the documents do not answer
             dispatcher.utter_message(**question)
             return []

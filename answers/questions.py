@@ -97,9 +97,7 @@ def _plans(kb: KnowledgeBase, state: State) -> int:
 
 def _dated_list(kb: KnowledgeBase, kind: str, year: int | None) -> DatedList:
     """The list of a kind as of ``year`` (the last one printed by then), else the newest."""
-    lists = kb.lists_of_kind(kind)
-    by_then = [lst for lst in lists if year is not None and lst.date.year <= year]
-    return by_then[-1] if by_then else lists[-1]
+    return kb.list_as_of(kind, year) or kb.lists_of_kind(kind)[-1]
 
 
 def _alternatives(words: list[str]) -> str:
@@ -132,11 +130,10 @@ def _change(kb: KnowledgeBase, kind: str, label: str, period: tuple[int, int | N
     """In the list of a kind of the period's end and not in the one of its start; None when the
     documents have no list of the start, or the same list for both."""
     start, end = period
-    older = [lst for lst in kb.lists_of_kind(kind) if lst.date.year <= start]
+    before = kb.list_as_of(kind, start)
     newer = _dated_list(kb, kind, end)
-    if not older or older[-1] == newer:
+    if before is None or before == newer:
         return None
-    before = older[-1]
     members = {state.id for state, _ in kb.members(newer.id)}
     earlier = {state.id for state, _ in kb.members(before.id)}
     return Condition(

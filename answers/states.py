@@ -104,16 +104,10 @@ def status_answer(kb: KnowledgeBase, state: State, aspect: str | None = None) ->
     return f"{current} {before}"
 
 
-def _as_of(kb: KnowledgeBase, kind: str, year: int | None) -> DatedList | None:
-    """The list of a kind printed last by the end of ``year`` (the newest when None); None before any."""
-    lists = [lst for lst in kb.lists_of_kind(kind) if year is None or lst.date.year <= year]
-    return lists[-1] if lists else None
-
-
 def list_answer(kb: KnowledgeBase, kind: str, year: int | None = None) -> str:
     """The states in the newest list of a kind (``stl`` or ``pal``), or in the one of ``year``, with the
     PAL counts; before the first list, that the documents have none, then the first."""
-    lst = _as_of(kb, kind, year)
+    lst = kb.list_as_of(kind, year)
     earlier = ""
     if lst is None:
         lst = kb.lists_of_kind(kind)[0]

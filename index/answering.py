@@ -451,21 +451,18 @@ class Answerer:
         by the one passage that speaks of the session, which the word «recomendaciones» ranks below the
         four recommendations."""
         hits = ranked[:CANDIDATES]
-        weights = self._weights(question)
+        weighted = self._weights(question)
+        weights = {stem: weight for stem, (weight, _) in weighted.items()}
         held = [self._passage_tokens[h.passage.id] for h in hits]
-        names = [stem for stem, (_, verb) in weights.items() if not verb]
+        names = [stem for stem, (_, verb) in weighted.items() if not verb]
         missing = [stem for stem in names if not any(self._held(words, stem) for words in held)]
-
-        def holds(hit: Hit) -> float:
-            words = self._passage_tokens[hit.passage.id]
-            return sum(weight for stem, (weight, _) in weights.items() if self._held(words, stem))
-
         more = [
             h
             for h in ranked[CANDIDATES:]
             if any(self._held(self._passage_tokens[h.passage.id], stem) for stem in missing)
         ]
-        return hits + sorted(more, key=holds, reverse=True)[:EXTRA]
+        more.sort(key=lambda h: self._share(weights, self._passage_tokens[h.passage.id]), reverse=True)
+        return hits + more[:EXTRA]
 
     def _on_topic(self, question: str, hits: list[Hit], sentence_id: int) -> bool:
         """Whether the question is about what the documents say (:meth:`Searcher.confident`, by the best

@@ -70,6 +70,12 @@ class KnowledgeBase:
         """The dated lists of one kind (``stl`` or ``pal``), oldest first."""
         return sorted((lst for lst in self.lists.values() if lst.kind == kind), key=lambda lst: lst.date)
 
+    def list_as_of(self, kind: str, year: int | None) -> DatedList | None:
+        """The list of a kind printed last by the end of ``year`` (the newest when None); None when the
+        first one came later."""
+        lists = [lst for lst in self.lists_of_kind(kind) if year is None or lst.date.year <= year]
+        return lists[-1] if lists else None
+
     def history(self, metric: str) -> list[Observation]:
         """Every dated observation of a national figure, oldest first."""
         return sorted(
