@@ -155,3 +155,13 @@ def test_how_many_joined_is_the_newest_figure_not_an_old_sentence_or_one_years_l
     assert found and "30 estados" in text and "26 de las 32" not in text, text
     text, found = reply("cuantos estados habia en 2018")
     assert found and "26" in text and "en 2017" not in text, text
+
+
+def test_whether_a_state_takes_part_is_answered_by_the_newest_source(reply):
+    text, found = reply("colima participa?")  # not in the 2018 list of joining years; an STL in 2020
+    assert found and "tiene Secretariado Técnico Local" in text and "2020" in text, text
+
+
+def test_what_the_question_sets_aside_need_not_be_in_the_answer(reply):
+    text, found = reply("ademas del ejecutivo q otros poderes le entran")
+    assert found and "poderes Legislativo y Judicial" in text, text
