@@ -118,7 +118,9 @@ _DETERMINERS = (
     "|estos|estas|esos|esas|otro|otra|otros|otras|algunos|algunas|varios|varias|nuestros|nuestras"
 )
 # «además del ejecutivo, ¿qué otros poderes…?»: what the question sets aside, which the answer need not name
-_BESIDES = re.compile(r"\b(?:ademas|aparte|fuera|mas alla) de(?:l| la| los| las)? (\w+)|\b(?:excepto|salvo) (\w+)")
+_BESIDES = re.compile(
+    r"\b(?:ademas|aparte|fuera|mas alla) de(?:l| la| los| las)? (\w+)|\b(?:excepto|salvo) (\w+)"
+)
 _CLITIC = re.compile(r"(?:se(?:lo|la|los|las)?|me|te|nos|lo|la|los|las|le|les)$")
 
 
@@ -231,7 +233,12 @@ class Answerer:
         folded = fold(question)
         aside = {word for match in _BESIDES.finditer(folded) for word in match.groups() if word}
         for word, stem in content_words(question):
-            if word in aside or stem in QUESTION_WORDS or stem in states or (stem.isdigit() and len(stem) < 3):
+            if (
+                word in aside
+                or stem in QUESTION_WORDS
+                or stem in states
+                or (stem.isdigit() and len(stem) < 3)
+            ):
                 continue  # «2», «3a»: an ordinal, spelt out by the expansion
             if not (self._holds(self._known_stems, stem) or stem in self._canonical):
                 continue
