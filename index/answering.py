@@ -28,6 +28,7 @@ from knowledge.text import fold, spanish_date
 from knowledge.vocabulary import mentions
 
 from .analysis import content_words, tokens
+from .passages import Passage
 from .search import Hit, Searcher, prepare_query
 from .sentences import is_heading, is_verbatim
 
@@ -96,8 +97,11 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _HOW_MANY = re.compile(r"\bcuant[oa]s\b")
 _MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
 _MONTH_DAY = re.compile(rf"\b\d{{1,2}} de (?:{_MONTHS})\b")
-# a communiqué's dateline («Ciudad de México, a 27 de marzo de 2018 INAI/083/18»): never quoted
-_DATELINE = re.compile(rf"\ba \d{{1,2}} de (?:{_MONTHS}) de \d{{4}}(?:\s+[A-Z]+/\d+/\d+)?\s*$")
+# a communiqué's dateline, never quoted: place, date, number and the title in capitals («Ciudad de México,
+# a 27 de marzo de 2018 INAI/083/18 AVANZA MÉXICO…»)
+_DATELINE = re.compile(
+    rf"\ba \d{{1,2}} de (?:{_MONTHS}) de \d{{4}}(?:\s+[A-Z]+/\d+/\d+)?(?:\s+[^a-záéíóúüñ]+)?\s*$"
+)
 _LINK_OR_ID = re.compile(r"https?://\S+|[A-Z]+/\d+/\d+")
 _NOT_A_COUNT = re.compile(r"https?://\S+|[A-Z]+/\d+/\d+|\w+-\d+")  # links, ids (INAI/265/19), COVID-19
 _CONTINUES = re.compile(r"^(Dich[oa]s?|Es[eo]s?|Est[ea]s?)\b")  # a sentence that needs the one before
@@ -167,6 +171,17 @@ class Answerer:
             p.id: frozenset(tokens(searcher.expand(f"{p.title} {p.text} {_date_words(p.date)}")))
             for p in index.passages
         }
+        # whether a passage answers is judged with the paragraphs it goes on from: «Para mayor información
+        # sobre el programa y registro al evento…» answers «¿dónde me registro a la cumbre?»
+        self._support_tokens = dict(self._passage_tokens)
+        before: Passage | None = None
+        context: frozenset[str] = frozenset()
+        for p in index.passages:
+            context = (
+                context | self._passage_tokens[before.id] if before and _continues(before, p) else frozenset()
+            )
+            self._support_tokens[p.id] |= context
+            before = p
         self._last_weights: tuple[str, dict[str, tuple[float, bool]]] | None = None
 
     @cached_property
@@ -255,7 +270,7 @@ class Answerer:
         if all(verb for _, verb in weighted.values()):
             return 1.0
         weights = {stem: weight for stem, (weight, _) in weighted.items()}
-        return self._share(weights, self._passage_tokens[passage_id])
+        return self._share(weights, self._support_tokens[passage_id])
 
     def coverage(self, question: str, text: str) -> float:
         """Share of the question's content words (by rarity, verbs weighing less) that ``text`` holds:
@@ -509,6 +524,16 @@ def _strings(value: object) -> list[str]:
     if isinstance(value, list):
         return [s for item in value for s in _strings(item)]
     return []
+
+
+def _continues(before: Passage, passage: Passage) -> bool:
+    """Whether ``passage`` is a short paragraph of a document that goes on from ``before``."""
+    return (
+        is_verbatim(passage)
+        and before.source == passage.source
+        and is_verbatim(before)
+        and len(passage.text) <= SHORT_PASSAGE
+    )
 
 
 def _names_here(word: str, folded: str) -> bool:

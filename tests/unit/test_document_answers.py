@@ -97,6 +97,10 @@ def test_off_topic_and_empty_messages_get_the_plain_not_found(kb, searcher):
         ("a que evento convoco el inai", "«A fin de hacer un balance"),  # the Cumbre, not the dateline
         ("en q pagina es el registro al evento de la cumbre", "«Para mayor información sobre el programa"),
         ("es obligatorio sumarse o es voluntario?", "«A pesar de ser una iniciativa voluntaria"),
+        # the letterhead (place, date, number, title in capitals) is not an answer
+        ("a que convoco el inai en marzo de 2018", "«A fin de hacer un balance"),
+        # the paragraph on the registration names «el evento»: the cumbre is named in the ones before it
+        ("donde se registraba uno para la cumbre", "«Para mayor información sobre el programa"),
     ],
 )
 def test_answerable_questions_typed_loosely_are_answered(reply, question, start):
