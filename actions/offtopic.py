@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 from answers.search import refusal
 
 from . import resources
-from .base import OPINION, answer, from_documents, in_context, refused, text_of
+from .base import OPINION, answer, from_documents, in_context, refused, text_of, unanswerable
 from .reread import reread
 
 
@@ -21,7 +21,8 @@ class ActionFueraDeTema(Action):
     NLU takes some domain questions for off topic: a bare «¿y a principios de 2018?» after a figure, «de
     2018 a 2020, ¿cuántos planes más?», a long message about the recommendations. Unless the message asks
     for legal advice or names a subject outside the initiative, it is read again (actions/reread.py), and
-    one that names a subject of the initiative is asked of the documents; it is answered when either can.
+    one that names a subject of the initiative is asked of the documents; it is answered when either can, and
+    when it asks for what the documents never give (a salary) it is told so.
     A request for a political opinion gets the refusal of opinions."""
 
     def name(self) -> str:
@@ -36,6 +37,9 @@ class ActionFueraDeTema(Action):
         refuse = refused(kb, tracker)
         followed = None if refuse else reread(kb, tracker)
         if followed is None and not refuse and kb.vocabulary.in_domain(text):
+            if honest := unanswerable(kb, tracker):  # «¿cuánto le pagan a los integrantes de un STL?»
+                dispatcher.utter_message(text=honest, outcome="not_found")
+                return []
             followed = from_documents(kb, tracker)  # «…me podría decir cuántas recomendaciones son…»
         if followed is not None:
             answer(dispatcher, followed[0])
