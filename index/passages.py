@@ -310,7 +310,7 @@ def _superseded_by_newer(kb: KnowledgeBase, passage: Passage) -> bool:
         metric, _, source_id = rest.partition(":")
         return any(o.metric == metric and o.source == source_id for o in kb.superseded())
     if kind == "estado" and passage.id.endswith(":ingreso"):
-        return _listed_since(kb, rest.removesuffix(":ingreso"), passage.date)
+        return _listed_since(kb, passage.subject, passage.date)
     if kind == "estado":
         return all(_replaced(kb, lst) for lst in kb.lists.values() if lst.source == passage.source)
     if "#" in passage.id:
@@ -324,13 +324,13 @@ def _superseded_by_newer(kb: KnowledgeBase, passage: Passage) -> bool:
     return False
 
 
-def _listed_since(kb: KnowledgeBase, state_id: str, date: str | None) -> bool:
+def _listed_since(kb: KnowledgeBase, state_id: str | None, date: str | None) -> bool:
     """Whether a state whose year of joining is not reported is in a list newer than ``date``: «no figura
     entre los estados que se sumaron» is then older news than what a newer source says of it."""
-    state = next(s for s in kb.states if s.id == state_id)
-    return state.joined is None and any(
-        date is not None and kb.lists[listing.list].date.isoformat() > date for listing in state.listed
-    )
+    state = next((s for s in kb.states if s.id == state_id), None)
+    if state is None or state.joined is not None or date is None:
+        return False
+    return any(kb.lists[listing.list].date.isoformat() > date for listing in state.listed)
 
 
 def _mentions(text: str, obs: Observation, kb: KnowledgeBase) -> bool:

@@ -454,7 +454,9 @@ def test_off_topic_without_a_topic_is_the_refusal():
 
 
 def test_what_the_documents_never_give_is_named_even_when_nlu_took_it_for_off_topic():
-    _, messages = run(ActionFueraDeTema(), turn("cuanto le pagan a los integrantes de un stl", "fuera_de_tema"))
+    _, messages = run(
+        ActionFueraDeTema(), turn("cuanto le pagan a los integrantes de un stl", "fuera_de_tema")
+    )
     assert "Los documentos no" in texts(messages)[0] and "sueldos" in texts(messages)[0], texts(messages)
     _, weather = run(ActionFueraDeTema(), turn("como esta el clima en oaxaca", "fuera_de_tema"))
     assert texts(weather) == [refusal(resources.kb())]
