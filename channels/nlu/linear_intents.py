@@ -154,7 +154,8 @@ class LinearIntents(GraphComponent, IntentClassifier):
     ) -> LinearIntents:
         try:
             with model_storage.read_from(resource) as directory:
-                arrays = np.load(directory / ARRAYS_FILE)
+                with np.load(directory / ARRAYS_FILE) as stored_arrays:  # read now: the file is closed after
+                    arrays = dict(stored_arrays)
                 stored = json.loads((directory / VOCABULARY_FILE).read_text(encoding="utf-8"))
         except (ValueError, FileNotFoundError):
             logger.warning("LinearIntents: nothing stored in the model; it will do nothing")
