@@ -14,7 +14,7 @@ from answers.contacts import inai_today_answer
 from answers.context import Topic, followup_answer
 from answers.figures import figure_question_answer, year_of
 from answers.questions import combined_answer
-from answers.search import document_reply, not_found, sharper_quote
+from answers.search import document_reply, not_found, refusal, sharper_quote
 from common.redaction import install_log_redaction
 from index import Searcher
 from knowledge import KnowledgeBase
@@ -218,9 +218,9 @@ def answer(dispatcher: CollectingDispatcher, text: str) -> None:
 class AnswerAction(Action, ABC):
     """An action whose reply is one substantive answer built from the knowledge base. A message that
     points back at the last answer («allá», «esa guía») is answered in that topic instead
-    (:func:`pointing_back`). With ``honest_first``, a question for something the documents never give
-    gets the honest "not in the documents" (:func:`unanswerable`) instead of a figure or a list that
-    answers something else."""
+    (:func:`pointing_back`). With ``honest_first``, legal advice or a subject outside the initiative gets
+    the refusal (:func:`refused`), and a question for something the documents never give the honest "not
+    in the documents" (:func:`unanswerable`), instead of a figure or a list that answers something else."""
 
     action_name = ""
     honest_first = False
@@ -231,6 +231,9 @@ class AnswerAction(Action, ABC):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
         back = pointing_back(kb, tracker)
+        if back is None and self.honest_first and refused(kb, tracker):
+            dispatcher.utter_message(text=refusal(kb))
+            return []
         if back is None and self.honest_first and (honest := unanswerable(kb, tracker)):
             dispatcher.utter_message(text=honest, outcome="not_found")
             return []

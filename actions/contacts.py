@@ -20,6 +20,7 @@ class ActionContacto(AnswerAction):
 
 class ActionInaiActual(AnswerAction):
     action_name = "action_inai_actual"
+    honest_first = True  # «¿cómo se llama el titular de transparencia en el INAI?»: no names in the documents
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
         return inai_today_answer(kb), [remember(None)]

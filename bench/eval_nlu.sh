@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # NLU before and after, on the same training data (data/nlu), in one run:
 #   baseline  bench/config-baseline.yml: n-grams + DIET for intents and entities (config.yml until 2026-12-03)
-#   no-e5     bench/config-no-e5.yml: config.yml without the e5 sentence embeddings (what they add);
+#   no-e5     bench/config-no-e5.yml: the DIET pipeline without the e5 sentence embeddings (what they add);
 #             only with NLU_ABLATION=1 (it adds about 15 minutes)
-#   e5        config.yml: n-grams + e5 sentence embeddings + DIET for intents, patterns for entities
-#   linear    bench/config-linear.yml: a logistic regression in DIET's place (channels/nlu/linear_intents.py),
-#             the candidate that scores better here but answered a little worse end to end (docs/evaluation.md)
+#   diet      bench/config-diet.yml: n-grams + e5 sentence embeddings + DIET for intents, patterns for
+#             entities (config.yml from 2026-12-03 until 2026-12-04)
+#   linear    config.yml: a logistic regression in DIET's place (channels/nlu/linear_intents.py)
 # For each: 5-fold cross-validation (intent weighted F1 and accuracy, entity weighted F1 of the extractor),
 # then a model trained on all of data/nlu scored by bench/nlu_eval.py on the fresh files of tests/nlu,
 # kept out of training (intent accuracy as the dialogue sees it, after the fallback threshold; entity F1;
@@ -28,8 +28,8 @@ mkdir -p "$OUT"
 rm -rf "${OUT:?}/no-e5"
 evaluate baseline bench/config-baseline.yml
 if [[ ${NLU_ABLATION:-0} == 1 ]]; then evaluate no-e5 bench/config-no-e5.yml; fi
-evaluate e5 config.yml
-evaluate linear bench/config-linear.yml
+evaluate diet bench/config-diet.yml
+evaluate linear config.yml
 .venv/bin/python - <<'PY'
 import json
 from pathlib import Path
@@ -38,8 +38,8 @@ out = Path("build/eval-nlu")
 rows = (
     ("baseline", "DIETClassifier", "before: n-grams + DIET (intents and entities)"),
     ("no-e5", "RegexEntityExtractor", "n-grams + DIET (intents) + patterns (entities)"),
-    ("e5", "RegexEntityExtractor", "**config.yml: n-grams + e5 + DIET (intents) + patterns (entities)**"),
-    ("linear", "RegexEntityExtractor", "candidate: n-grams + patterns + e5 + logistic regression (intents)"),
+    ("diet", "RegexEntityExtractor", "n-grams + e5 + DIET (intents) + patterns (entities)"),
+    ("linear", "RegexEntityExtractor", "**config.yml: n-grams + patterns + e5 + logistic regression (intents)**"),
 )
 print(
     "| pipeline | 5-fold intent F1 | 5-fold intent accuracy | 5-fold entity F1 | test-file intent accuracy "

@@ -1,13 +1,12 @@
-"""A candidate intent classifier: a logistic regression over word and character n-grams, the regex and
-lookup-table matches and the e5 embedding (bench/config-linear.yml, measured by `make eval-nlu`).
+"""The intent classifier of config.yml: a logistic regression over word and character n-grams, the regex
+and lookup-table matches and the e5 embedding.
 
-On this project's training data (about 830 examples, 26 intents) it scores better than DIET on 5-fold
+On this project's training data (about 1,050 examples, 26 intents) it scores better than DIET on 5-fold
 cross-validation and on the fresh test files, trains in seconds and gives probabilities rather than
-near-1.0 scores; the dialogue answered a little worse with it (docs/evaluation.md, 2026-12-04), so
-config.yml keeps DIET for now. scikit-learn fits it; the model is stored as plain arrays (vocabularies,
+near-1.0 scores, and the dialogue answers as well with it (docs/evaluation.md, 2026-12-04; DIET's
+pipeline is bench/config-diet.yml). scikit-learn fits it; the model is stored as plain arrays (vocabularies,
 idf weights, coefficients), so loading unpickles nothing. It needs the e5 sentence feature
-(``channels.nlu.e5_featurizer.E5Featurizer`` before it) and reads RegexFeaturizer's when present.
-"""
+(``channels.nlu.e5_featurizer.E5Featurizer`` before it) and reads RegexFeaturizer's when present."""
 
 from __future__ import annotations
 

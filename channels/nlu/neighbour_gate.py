@@ -1,6 +1,7 @@
 """An out-of-domain check after the intent classifier, on the e5 sentence embeddings.
 
-DIET's confidences are not calibrated: a message about car tyres can get a domain intent at 0.99. Here a
+A classifier's confidence is not a distance: DIET gave a message about car tyres a domain intent at 0.99,
+and the logistic regression spreads probability over the intents it knows. Here a
 domain intent is kept only if the message is close to one of that intent's training examples (cosine
 similarity of the e5 embeddings, ``min_similarity``); otherwise its confidence is set to 0, so the
 FallbackClassifier sends the turn to retrieval or an honest "not found". Intents that are refusals or

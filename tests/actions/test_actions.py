@@ -207,6 +207,21 @@ def test_inai_today_is_dated_and_sourced():
     assert "20 de diciembre de 2024" in text and "La Jornada" in text
 
 
+def test_legal_advice_about_a_list_is_refused_not_answered_with_the_list():
+    _, messages = run(
+        ActionListaEstados(),
+        turn("puedo meter un amparo si mi estado no publica su plan de accion?", "estados_con_pal"),
+    )
+    assert "no doy asesoría legal" in texts(messages)[0]
+
+
+def test_asked_for_a_name_inai_today_says_the_documents_give_none():
+    _, messages = run(
+        ActionInaiActual(), turn("como se llama el titular de gobierno abierto del inai", "inai_actual")
+    )
+    assert texts(messages)[0].startswith("Los documentos no mencionan los nombres de las personas")
+
+
 @pytest.mark.parametrize(
     "intent, start",
     [
@@ -278,6 +293,14 @@ def test_feedback_is_acknowledged():
     _, messages = run(ActionFeedback(), turn("👎", "feedback", {"valor": "negativo"}))
     assert texts(messages) == ["Gracias por avisar. Lo tomaremos en cuenta para mejorar."]
     _, messages = run(ActionFeedback(), turn("👍", "feedback", {"valor": "positivo"}))
+    assert texts(messages) == ["¡Gracias! Me alegra que te sirviera."]
+
+
+def test_a_typed_rating_is_read_by_its_words():
+    for typed in ("eso está mal", "respuesta incompleta", "te equivocaste", "no me sirvió"):
+        _, messages = run(ActionFeedback(), turn(typed, "feedback"))
+        assert texts(messages) == ["Gracias por avisar. Lo tomaremos en cuenta para mejorar."], typed
+    _, messages = run(ActionFeedback(), turn("muy buena respuesta, normal y clara", "feedback"))
     assert texts(messages) == ["¡Gracias! Me alegra que te sirviera."]
 
 
