@@ -6,9 +6,11 @@ from rasa_sdk import Tracker
 
 from answers.context import Topic
 from answers.definitions import definition_answer, terms_named
+from answers.recommendations import about_answer, ordinal_of, recommendations_about
 from knowledge import KnowledgeBase
+from knowledge.vocabulary import mentions
 
-from .base import Reply, after_the_documents, computed, in_context, remember, text_of
+from .base import Reply, after_the_documents, computed, in_context, remember, remembered, text_of
 from .figures import counted
 
 
@@ -22,14 +24,29 @@ def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return definition_answer(kb, named[0]), [remember(Topic("definicion", named[0]))]
 
 
+def about_recommendations(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Qué dicen las recomendaciones sobre los datos abiertos?»: a message that names the
+    recommendations and asks which treat a subject gets those that do, or that none does; None otherwise."""
+    text = text_of(tracker)
+    if not mentions(kb.vocabulary.about.names, text) or ordinal_of(kb, None, text) is not None:
+        return None
+    about = recommendations_about(kb, text)
+    if about is None:
+        return None
+    found = Topic("recomendacion", str(about[0])) if len(about) == 1 else Topic("recomendaciones", "todas")
+    return about_answer(kb, about), remembered(found)
+
+
 def reread(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """The answer when the message is a short follow-up of the last answer, a count of one of the
-    figures, a question the question engine computes, asks what one glossary term is, or names a year of
-    the notes on what came after the documents; None when it is none of these."""
+    figures, a question the question engine computes, asks which recommendations treat a subject, asks what
+    one glossary term is, or names a year of the notes on what came after the documents; None when it is
+    none of these."""
     return (
         in_context(kb, tracker)
         or counted(kb, tracker)  # a count of figures first: «¿cuántos STL y cuántos planes nuevos?»
         or computed(kb, tracker)
+        or about_recommendations(kb, tracker)
         or defined(kb, tracker)
         or after_the_documents(kb, tracker)
     )

@@ -105,6 +105,7 @@ class Context(Strict):
 
 
 class About(Strict):
+    names: Words  # how a message names the recommendations, so a search-bound question is read this way too
     asks: Words
     treats: Words
     ignore: Words

@@ -799,3 +799,12 @@ def test_how_many_states_have_no_stl_counts_those_not_in_the_list():
     absent = len(resources.kb().states) - len(resources.kb().members(newest.id))
     _, messages = run(ActionCifras(), turn("cuantos estados no tienen stl", "cifras"))
     assert f"estos {absent} estados no figuran en la lista" in texts(messages)[0]
+
+
+def test_a_search_bound_question_on_the_recommendations_subjects_is_read_against_them():
+    _, messages = run(ActionBuscar(), turn("que dicen las recomendaciones sobre los museos", "consulta"))
+    assert texts(messages)[0].startswith("Ninguna de las 4 recomendaciones trata ese tema.")
+    _, messages = run(
+        ActionBuscar(), turn("cual recomendacion habla de documentar las actividades", "consulta")
+    )
+    assert "debidamente documentadas" in texts(messages)[0]
