@@ -182,6 +182,18 @@ def refused(kb: KnowledgeBase, tracker: Tracker) -> bool:
     return kb.vocabulary.asks_legal_advice(text) or kb.vocabulary.asks_off_topic(text)
 
 
+def declined(dispatcher: CollectingDispatcher, kb: KnowledgeBase, tracker: Tracker) -> bool:
+    """Send the refusal (legal advice, a subject outside the initiative: :func:`refused`) or the honest
+    "not in the documents" (:func:`unanswerable`) when the message calls for one; whether it did."""
+    if refused(kb, tracker):
+        dispatcher.utter_message(text=refusal(kb))
+        return True
+    if honest := unanswerable(kb, tracker):
+        dispatcher.utter_message(text=honest, outcome="not_found")
+        return True
+    return False
+
+
 def searcher() -> Searcher | None:
     """The warm searcher; None (logged) when the index cannot be opened."""
     try:
@@ -218,9 +230,9 @@ def answer(dispatcher: CollectingDispatcher, text: str) -> None:
 class AnswerAction(Action, ABC):
     """An action whose reply is one substantive answer built from the knowledge base. A message that
     points back at the last answer («allá», «esa guía») is answered in that topic instead
-    (:func:`pointing_back`). With ``honest_first``, legal advice or a subject outside the initiative gets
-    the refusal (:func:`refused`), and a question for something the documents never give the honest "not
-    in the documents" (:func:`unanswerable`), instead of a figure or a list that answers something else."""
+    (:func:`pointing_back`). With ``honest_first``, legal advice, a subject outside the initiative or a
+    question for something the documents never give is declined (:func:`declined`) instead of answered
+    with a figure or a list that answers something else."""
 
     action_name = ""
     honest_first = False
@@ -231,11 +243,7 @@ class AnswerAction(Action, ABC):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
         back = pointing_back(kb, tracker)
-        if back is None and self.honest_first and refused(kb, tracker):
-            dispatcher.utter_message(text=refusal(kb))
-            return []
-        if back is None and self.honest_first and (honest := unanswerable(kb, tracker)):
-            dispatcher.utter_message(text=honest, outcome="not_found")
+        if back is None and self.honest_first and declined(dispatcher, kb, tracker):
             return []
         text, events = back or self.respond(kb, tracker)
         answer(dispatcher, text)

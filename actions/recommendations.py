@@ -20,6 +20,16 @@ from knowledge import KnowledgeBase
 from .base import AnswerAction, Reply, entity_of, remember, remembered, sharper, text_of
 
 
+def subject_reply(kb: KnowledgeBase, text: str, ordinal: int | None) -> Reply | None:
+    """«¿Qué recomendaciones hablan de los ODS?»: the recommendations about the subject the message asks
+    for, or that none treats it; None when it names an ordinal or does not ask that way."""
+    about = recommendations_about(kb, text) if ordinal is None else None
+    if about is None:
+        return None
+    found = Topic("recomendacion", str(about[0])) if len(about) == 1 else Topic("recomendaciones", "todas")
+    return about_answer(kb, about), remembered(found)
+
+
 class ActionRecomendacion(AnswerAction):
     action_name = "action_recomendacion"
 
@@ -29,10 +39,8 @@ class ActionRecomendacion(AnswerAction):
         everything = Topic("recomendaciones", "todas")
         if ordinal is None and kb.vocabulary.follow_up(text) in ("issuer", "date"):
             return issuer_answer(kb), [remember(everything)]
-        about = recommendations_about(kb, text) if ordinal is None else None
-        if about is not None:
-            found = Topic("recomendacion", str(about[0])) if len(about) == 1 else everything
-            return about_answer(kb, about), remembered(found)
+        if (about := subject_reply(kb, text, ordinal)) is not None:
+            return about
         if ordinal is None:
             overview = all_recommendations_answer(kb)
             return sharper(kb, tracker, overview) or (overview, [remember(everything)])

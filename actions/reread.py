@@ -6,12 +6,13 @@ from rasa_sdk import Tracker
 
 from answers.context import Topic
 from answers.definitions import definition_answer, terms_named
-from answers.recommendations import about_answer, ordinal_of, recommendations_about
+from answers.recommendations import ordinal_of
 from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
 
-from .base import Reply, after_the_documents, computed, in_context, remember, remembered, text_of
+from .base import Reply, after_the_documents, computed, in_context, remember, text_of
 from .figures import counted
+from .recommendations import subject_reply
 
 
 def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -28,13 +29,9 @@ def about_recommendations(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«¿Qué dicen las recomendaciones sobre los datos abiertos?»: a message that names the
     recommendations and asks which treat a subject gets those that do, or that none does; None otherwise."""
     text = text_of(tracker)
-    if not mentions(kb.vocabulary.about.names, text) or ordinal_of(kb, None, text) is not None:
+    if not mentions(kb.vocabulary.about.names, text):
         return None
-    about = recommendations_about(kb, text)
-    if about is None:
-        return None
-    found = Topic("recomendacion", str(about[0])) if len(about) == 1 else Topic("recomendaciones", "todas")
-    return about_answer(kb, about), remembered(found)
+    return subject_reply(kb, text, ordinal_of(kb, None, text))
 
 
 def reread(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:

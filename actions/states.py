@@ -11,7 +11,6 @@ from rasa_sdk.types import DomainDict
 
 from answers.context import Topic
 from answers.figures import national_only, national_only_answer, year_of
-from answers.search import refusal
 from answers.states import (
     joined_in_answer,
     list_reply,
@@ -29,13 +28,13 @@ from .base import (
     Reply,
     answer,
     computed,
+    declined,
     entity_of,
     in_context,
     intent_of,
     refused,
     remember,
     text_of,
-    unanswerable,
 )
 
 
@@ -72,11 +71,7 @@ class ActionEstado(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
-        if refused(kb, tracker):
-            dispatcher.utter_message(text=refusal(kb))
-            return []
-        if honest := unanswerable(kb, tracker):
-            dispatcher.utter_message(text=honest, outcome="not_found")
+        if declined(dispatcher, kb, tracker):
             return []
         reply = state_reply(kb, tracker) or in_context(kb, tracker) or by_state(kb, tracker)
         if reply is None:
