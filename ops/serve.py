@@ -278,6 +278,8 @@ def serve(shell: bool = False) -> int:
         "RASA_TELEMETRY_ENABLED": "false",
         "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
         "PYTHONPATH": str(REPO),
+        # the action server embeds one query at a time: one OpenMP thread (index/config.py)
+        "EMBEDDINGS_THREADS": os.environ.get("EMBEDDINGS_THREADS") or "1",
     }
     endpoints = runtime_endpoints()
     processes: list[subprocess.Popen] = []

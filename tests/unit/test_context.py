@@ -20,11 +20,23 @@ def test_a_slot_without_a_topic_is_no_topic(value):
     assert Topic.parse(value) is None
 
 
-@pytest.mark.parametrize("text", ["¿quién la emitió?", "y quien la aprobo", "de que fecha es?"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿quién la emitió?",
+        "y quien la aprobo",
+        "de que fecha es?",
+        "¿en qué sesión?",
+        "¿se reunieron en persona?",
+    ],
+)
 def test_who_issued_the_recommendation_just_read(kb, text):
     reply, topic = _follow(kb, "recomendacion:2", text)
     recs = kb.recommendations
-    assert reply.startswith(f"La segunda recomendación la aprobó la {recs.issuer} el 25 de mayo de 2020.")
+    assert reply.startswith(
+        f"La segunda recomendación la aprobó la {recs.issuer} el 25 de mayo de 2020, en la"
+    )
+    assert "Primer Sesión Extraordinaria" in reply and "de forma remota" in reply
     assert topic == "recomendacion:2"
 
 
