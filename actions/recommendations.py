@@ -37,7 +37,7 @@ class ActionRecomendacion(AnswerAction):
         text = text_of(tracker)
         ordinal = ordinal_of(kb, entity_of(tracker, "ordinal"), text)
         everything = Topic("recomendaciones", "todas")
-        if ordinal is None and kb.vocabulary.follow_up(text) in ("issuer", "date"):
+        if ordinal is None and kb.vocabulary.follow_up(text) in ("issuer", "session", "date"):
             return issuer_answer(kb), [remember(everything)]
         if (about := subject_reply(kb, text, ordinal)) is not None:
             return about

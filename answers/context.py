@@ -77,7 +77,7 @@ def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = F
         if chosen is not None and 1 <= chosen <= last:
             return recommendation_answer(kb, chosen), Topic("recomendacion", str(chosen))
         asks = kb.vocabulary.follow_up(text)
-        if asks in ("issuer", "date"):
+        if asks in ("issuer", "session", "date"):
             return issuer_answer(kb), topic
         return (audience_answer(kb), topic) if asks == "audience" else None
     if topic.kind == "guia":
@@ -118,7 +118,7 @@ def _recommendation(kb: KnowledgeBase, ordinal: int, text: str) -> Answer | None
         return recommendation_answer(kb, step), Topic("recomendacion", str(step))
     asks = kb.vocabulary.follow_up(text)
     topic = Topic("recomendacion", str(ordinal))
-    if asks in ("issuer", "date"):
+    if asks in ("issuer", "session", "date"):
         return issuer_answer(kb, ordinal), topic
     if asks == "audience":
         return audience_answer(kb), topic

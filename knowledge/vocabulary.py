@@ -93,6 +93,7 @@ class Navigation(Strict):
 class Context(Strict):
     plain: Words
     issuer: Words
+    session: Words
     date: Words
     audience: Words
     source: Words
@@ -171,7 +172,8 @@ class Vocabulary(Strict):
         return mentions(self.link, text)
 
     def follow_up(self, text: str) -> str | None:
-        """What a follow-up asks of the last answer: ``issuer``, ``date``, ``audience`` (for whom),
+        """What a follow-up asks of the last answer: ``issuer``, ``session`` (where it was approved),
+        ``date``, ``audience`` (for whom),
         ``source`` (which document says it), ``current`` (is it still so today), ``plain`` (in simple
         words) or ``back`` (it points at the last state, guide or recommendation); None when none."""
         asks = {k: words for k, words in self.context.model_dump().items() if k not in ("national", "when")}

@@ -67,6 +67,12 @@ def test_the_documents_do_not_date_the_guides_and_the_answer_says_so(kb):
     assert "25 de mayo de 2020" in reply  # the dated document that presents it
 
 
+def test_asking_how_a_guide_is_given_is_not_read_as_who_issued_it(kb):
+    topic = Topic.parse("guia:guia-transparencia-proactiva")
+    assert topic is not None
+    assert followup_answer(kb, topic, "¿la capacitación es en persona?") is None
+
+
 def test_a_state_follow_up_keeps_the_state(kb):
     reply, topic = _follow(kb, "estado:Oaxaca", "y cuantos planes tienen alla")
     assert "Oaxaca tiene 2 Planes de Acción Local" in reply and topic == "estado:Oaxaca"
