@@ -5,14 +5,16 @@
 #             only with NLU_ABLATION=1 (it adds about 15 minutes)
 #   diet      bench/config-diet.yml: n-grams + e5 sentence embeddings + DIET for intents, patterns for
 #             entities (config.yml from 2026-12-03 until 2026-12-04)
+#   linear-previous  bench/config-linear-previous.yml: the logistic regression as it was until the
+#             seventh pass of issue 11 (no nearest-example similarities, no StateSpelling)
 #   linear    config.yml: a logistic regression in DIET's place (channels/nlu/linear_intents.py)
 # For each: 5-fold cross-validation (intent weighted F1 and accuracy, entity weighted F1 of the extractor;
-# the folds are drawn with a fixed seed, so a run repeats; config.yml's row is the mean over the seeds 1, 2
-# and 3, since one draw of folds moved the figure by up to 0.01),
+# the folds are drawn with a fixed seed, so a run repeats; the two logistic regressions' rows are the mean
+# over the seeds 1, 2 and 3, since one draw of folds moved the figure by up to 0.01),
 # then a model trained on all of data/nlu scored by bench/nlu_eval.py on the fresh files of tests/nlu,
 # kept out of training (intent accuracy as the dialogue sees it, after the fallback threshold; entity F1;
-# share of out-of-scope messages on a domain intent). Prints one Markdown table. About 30 minutes on
-# 2 cores (with others' load, 40): not part of make test.
+# share of out-of-scope messages on a domain intent). Prints one Markdown table. About 40 minutes on
+# 2 cores (with others' load, 50): not part of make test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RASA_TELEMETRY_ENABLED=false SQLALCHEMY_SILENCE_UBER_WARNING=1 TF_CPP_MIN_LOG_LEVEL=3 LOG_LEVEL=ERROR
@@ -39,6 +41,7 @@ rm -rf "${OUT:?}/no-e5"
 evaluate baseline bench/config-baseline.yml 1
 if [[ ${NLU_ABLATION:-0} == 1 ]]; then evaluate no-e5 bench/config-no-e5.yml 1; fi
 evaluate diet bench/config-diet.yml 1
+evaluate linear-previous bench/config-linear-previous.yml 1 2 3
 evaluate linear config.yml 1 2 3
 .venv/bin/python - <<'PY'
 import json
@@ -49,7 +52,8 @@ rows = (
     ("baseline", "DIETClassifier", "before: n-grams + DIET (intents and entities)"),
     ("no-e5", "RegexEntityExtractor", "n-grams + DIET (intents) + patterns (entities)"),
     ("diet", "RegexEntityExtractor", "n-grams + e5 + DIET (intents) + patterns (entities)"),
-    ("linear", "RegexEntityExtractor", "**config.yml: n-grams + patterns + e5 + logistic regression (intents)**"),
+    ("linear-previous", "RegexEntityExtractor", "n-grams + patterns + e5 + logistic regression, until 2026-12-04"),
+    ("linear", "RegexEntityExtractor", "**config.yml: the same + nearest-example similarities + state spelling**"),
 )
 print(
     "| pipeline | 5-fold intent F1 | 5-fold intent accuracy | 5-fold entity F1 | test-file intent accuracy "

@@ -1,0 +1,54 @@
+"""Spelling a few known words right: used inside Rasa for the states' names (channels/nlu/state_spelling.py).
+
+A word of ``min_letters`` or more that is not a known word and is close to a target word (``difflib``
+ratio ≥ ``cutoff``, after lower-casing and dropping accents) is replaced by that target. A word that
+differs from a target only in its final vowel or a plural ending is an inflection, not a typo («pueblo»
+is not «puebla»), and stays as written."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+WORD = re.compile(r"[^\W\d_]+")
+VOWELS = "aeiou"
+
+
+def fold(text: str) -> str:
+    """Lower case without accents («Querétaro» → «queretaro»)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``."""
+    return WORD.findall(fold(text))
+
+
+def _inflection(word: str, target: str) -> bool:
+    same_stem = word[:-1] == target[:-1] and word[-1] in VOWELS and target[-1] in VOWELS
+    return same_stem or word in (target + "s", target + "es")
+
+
+class Speller:
+    """Corrects misspellings of ``targets``; never touches a word of ``known``."""
+
+    def __init__(self, targets: Iterable[str], known: Iterable[str], cutoff: float, min_letters: int) -> None:
+        self.targets = sorted(set(targets))
+        self.known = set(known) | set(self.targets)
+        self._cutoff = cutoff
+        self._min_letters = min_letters
+
+    def correct(self, text: str) -> str:
+        """``text`` with each misspelt target word replaced by the target («guanajuto» → «guanajuato»)."""
+
+        def replace(match: re.Match[str]) -> str:
+            word = fold(match.group())
+            if len(word) < self._min_letters or word in self.known:
+                return match.group()
+            close = difflib.get_close_matches(word, self.targets, n=1, cutoff=self._cutoff)
+            return close[0] if close and not _inflection(word, close[0]) else match.group()
+
+        return WORD.sub(replace, text)
