@@ -1,13 +1,22 @@
-"""A measured fix for Rasa 3.6's hottest path, installed when Rasa loads our channels.
+"""Two measured fixes for Rasa 3.6's hot paths, installed when Rasa loads our channels.
 
-Rasa checks every action-server response with ``jsonschema.validate()``, which re-checks the schema and
-builds a new validator on each call: about 18 ms with jsonschema 4.17, and two or three calls a turn.
-It took two thirds of Rasa's CPU under load (py-spy). Here one validator is built once and reused: the
-same schema and the same errors, about 0.3 ms a call.
+- Rasa checks every action-server response with ``jsonschema.validate()``, which re-checks the schema and
+  builds a new validator on each call: about 18 ms with jsonschema 4.17, and two or three calls a turn.
+  It took two thirds of Rasa's CPU under load (py-spy). Here one validator is built once and reused: the
+  same schema and the same errors, about 0.3 ms a call.
+- Rasa parses a message (the NLU graph) synchronously on its one event loop, and a quarter of that loop's
+  time under load is the e5 embedding, which runs in C without the GIL. Here the NLU graph runs in one
+  worker thread, so the loop goes on with other senders' turns (trackers, policies, action calls) on the
+  other core meanwhile; one thread, so the NLU components never run twice at once. 10 concurrent senders:
+  p95 about 500 -> 375 ms (docs/evaluation.md, eighth pass). It needs the launcher's one OpenMP and one
+  OpenBLAS thread for Rasa (``ops/serve.py``): with their default two each, the extra threads competed for
+  the same two cores and made it slower.
 """
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from typing import Any
 
@@ -15,7 +24,10 @@ from jsonschema import ValidationError
 from jsonschema.protocols import Validator
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
+from rasa.core.channels.channel import UserMessage
+from rasa.core.processor import MessageProcessor
 from rasa.shared.constants import DOCS_BASE_URL
+from rasa.shared.core.trackers import DialogueStateTracker
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +52,34 @@ def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
         raise e
 
 
+_rasa_parse_message = MessageProcessor.parse_message
+
+
+@lru_cache(maxsize=1)
+def _nlu_thread() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlu")
+
+
+async def _parse_message(
+    self: MessageProcessor,
+    message: UserMessage,
+    tracker: DialogueStateTracker | None = None,
+    only_output_properties: bool = True,
+) -> dict[str, Any]:
+    """Rasa's ``parse_message`` with the NLU graph run in the NLU thread instead of on the event loop."""
+    if self.http_interpreter:  # NLU on another server: nothing runs here
+        return await _rasa_parse_message(self, message, tracker, only_output_properties)
+    if tracker is None:
+        tracker = DialogueStateTracker.from_events(message.sender_id, [])
+    parse_data = await asyncio.get_running_loop().run_in_executor(
+        _nlu_thread(), self._parse_message_with_graph, message, tracker, only_output_properties
+    )
+    self._update_full_retrieval_intent(parse_data)
+    self._check_for_unseen_features(parse_data)
+    return parse_data
+
+
 def install() -> None:
-    """Make Rasa validate action responses with the prebuilt validator."""
+    """Make Rasa validate action responses with the prebuilt validator and parse in the NLU thread."""
     RemoteAction._validate_action_result = _validate_action_result
+    MessageProcessor.parse_message = _parse_message

@@ -117,6 +117,16 @@ def _rasa(subcommand: str, endpoints: Path) -> list[str]:
     return [str(rasa), subcommand, "--model", str(REPO / "models"), "--endpoints", str(endpoints)]
 
 
+def rasa_threads() -> dict[str, str]:
+    """One OpenMP and one OpenBLAS thread for Rasa, unless the operator chose otherwise.
+
+    Both libraries read these once, when loaded, so they must be in Rasa's environment from the start. Rasa
+    parses in one thread beside its event loop (``channels/speedups.py``) on two cores: with the default
+    two threads each, e5 took a second OpenMP thread and numpy's OpenBLAS kept a thread spinning.
+    """
+    return {name: os.environ.get(name) or "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS")}
+
+
 def rasa_command(endpoints: Path) -> list[str]:
     command = [
         *_rasa("run", endpoints),
@@ -297,7 +307,7 @@ def serve(shell: bool = False) -> int:
         warm_actions()
         if shell:
             return subprocess.call(_rasa("shell", endpoints), cwd=REPO, env=env)
-        processes.append(start(rasa_command(endpoints), env))
+        processes.append(start(rasa_command(endpoints), {**env, **rasa_threads()}))
         wait_until(lambda: _answers(rest_url()), processes, READY_TIMEOUT_S)
         if os.environ.get("TELEGRAM_BOT_TOKEN"):
             rasa_url = os.environ.get("RASA_URL") or f"http://127.0.0.1:{settings.rasa_port()}"

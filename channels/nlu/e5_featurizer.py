@@ -3,7 +3,8 @@
 Each message's text gets one 384-dimensional vector (e5's ``query:`` embedding, L2-normalised) as a sentence
 feature; the classifier (``linear_intents``, or DIET in bench/config-diet.yml) uses it beside the n-grams.
 No sequence features: the entities come from the regexes and the lookup tables. One OpenMP thread, since
-Rasa's TensorFlow shares the cores (two threads under contention took 134 ms a sentence instead of 11 ms). A
+Rasa shares the cores (two threads under contention took 134 ms a sentence instead of 11 ms); OpenMP reads
+its thread count once, when scikit-learn loads it, so ``make run`` also gives Rasa ``OMP_NUM_THREADS=1``. A
 long message is embedded by its last ``max_words`` words (64): the cost grows with its length (a
 1,000-character message took about 180 ms), and people who write at length put the question at the end; the
 n-grams still see it all.

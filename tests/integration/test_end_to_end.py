@@ -9,6 +9,7 @@ import signal
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -110,6 +111,21 @@ def test_every_factual_answer_names_its_source(assistant):
     ):
         said = " ".join(r.get("text") or "" for r in say(assistant, "fuentes", question))
         assert "según" in said.lower() or "fuente:" in said.lower(), question
+
+
+def test_concurrent_senders_each_get_the_answer_to_their_own_question(assistant, kb):
+    """Rasa parses in its own thread while the event loop serves other senders: no answer may cross."""
+    states = [
+        state.name
+        for state in kb.states
+        if not any(fold(state.name) in fold(other.name) for other in kb.states if other is not state)
+    ][:10]
+    with ThreadPoolExecutor(len(states)) as pool:
+        questions = [(f"a-la-vez-{name}", f"{name} tiene stl?") for name in states]
+        replies = list(pool.map(lambda question: say(assistant, *question), questions))
+    for name, reply in zip(states, replies, strict=True):
+        said = fold(" ".join(r.get("text") or "" for r in reply))
+        assert [other for other in states if fold(other) in said] == [name], said
 
 
 def test_substantive_answers_offer_feedback_buttons(assistant):

@@ -94,3 +94,9 @@ def test_http_api_needs_a_token(monkeypatch, tmp_path):
     monkeypatch.setenv("RASA_API_TOKEN", "secreto")
     command = serve.rasa_command(tmp_path / "e.yml")
     assert command[command.index("--auth-token") + 1] == "secreto"
+
+
+def test_rasa_gets_one_openmp_and_one_openblas_thread_unless_the_operator_chose(monkeypatch):
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "2")
+    assert serve.rasa_threads() == {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "2"}
