@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 from answers.search import refusal
 
 from . import resources
-from .base import OPINION, answer, from_documents, in_context, refused, text_of, unanswerable
+from .base import OPINION, answer, declined, from_documents, in_context, refused, text_of, unanswerable
 from .reread import reread
 
 
@@ -51,16 +51,16 @@ class ActionFueraDeTema(Action):
 class ActionOpinionPolitica(Action):
     """The refusal of political opinions (``utter_opinion_politica``); a message NLU took for one that
     asks about a subject outside the initiative («¿quién ganó el partido de las chivas?») or for legal
-    advice gets the off-topic refusal instead."""
+    advice gets the off-topic refusal instead, and one that asks for something the documents never give
+    («¿cuánto les pagan a los comisionados?») the honest reply naming it, unless it asks an opinion in so
+    many words («¿por qué partido votarías?»)."""
 
     def name(self) -> str:
         return "action_opinion_politica"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
-        if refused(kb, tracker):
-            dispatcher.utter_message(text=refusal(kb))
-        else:
+        if kb.vocabulary.asks_opinion(text_of(tracker)) or not declined(dispatcher, kb, tracker):
             dispatcher.utter_message(response=OPINION)
         return []
 

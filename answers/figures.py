@@ -11,7 +11,7 @@ from knowledge.text import MONTHS, fold, spanish_date, squash
 from knowledge.vocabulary import mentions, spans
 
 from .questions import period_of
-from .states import joined_in_answer
+from .states import joined_in_answer, plans_count_answer
 from .wording import according_to, join_names
 
 _YEAR = re.compile(r"\b(20[0-3]\d)\b")
@@ -226,8 +226,11 @@ def since_answer(kb: KnowledgeBase) -> str:
 
 
 def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
-    """Figure questions that need a computation: a change (also over a period), the entidades missing,
-    how many in all, since when."""
+    """Figure questions that need a computation: the states with a number of plans («¿cuántos estados
+    llevan dos planes?»), a change (also over a period), the entidades missing, how many in all, since
+    when."""
+    if (plans := kb.vocabulary.plan_count_of(text)) is not None:
+        return plans_count_answer(kb, plans)
     asks = kb.vocabulary.figure_questions
     if mentions(asks.missing, text):
         return missing_answer(kb, year_of(text), month_of(text))

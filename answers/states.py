@@ -151,7 +151,8 @@ def plans_count_answer(kb: KnowledgeBase, plans: int) -> str:
     )
     if not names:
         return f"Según {kb.citation(lst.source)}, ningún estado tiene {counted}."
-    return f"Según {kb.citation(lst.source)}, tienen {counted}: {join_names(names)}."
+    states = "1 estado tiene" if len(names) == 1 else f"{len(names)} estados tienen"
+    return f"Según {kb.citation(lst.source)}, {states} {counted}: {join_names(names)}."
 
 
 def joined_in_answer(kb: KnowledgeBase, year: int) -> str:

@@ -121,8 +121,8 @@ def test_states_with_stl_list():
 def test_states_with_two_plans():
     _, messages = run(ActionListaEstados(), turn("estados con 2 planes de accion", "estados_con_pal"))
     assert texts(messages) == [
-        "Según el comunicado INAI/265/19, 14 de agosto de 2020, tienen 2 Planes de Acción Local (PAL) "
-        "publicados: Campeche, Coahuila, Durango, Jalisco, Oaxaca, Veracruz y Zacatecas."
+        "Según el comunicado INAI/265/19, 14 de agosto de 2020, 7 estados tienen 2 Planes de Acción Local "
+        "(PAL) publicados: Campeche, Coahuila, Durango, Jalisco, Oaxaca, Veracruz y Zacatecas."
     ]
 
 
@@ -777,6 +777,21 @@ def test_football_nlu_took_for_politics_gets_the_off_topic_refusal():
     politics = turn("que opinas de la reforma que elimino al inai", "opinion_politica")
     _, messages = run(ActionOpinionPolitica(), politics)
     assert messages[0].get("response") == "utter_opinion_politica"
+
+
+def test_a_question_of_salaries_nlu_took_for_politics_gets_the_honest_not_in_the_documents():
+    tracker = turn("cuanto le pagan a los comisionados del inai", "opinion_politica")
+    _, messages = run(ActionOpinionPolitica(), tracker)
+    assert "no mencionan" in texts(messages)[0] and "sueldos" in texts(messages)[0]
+    _, messages = run(ActionOpinionPolitica(), turn("por que partido votarias tu", "opinion_politica"))
+    assert messages[0].get("response") == "utter_opinion_politica"
+
+
+def test_how_many_states_have_two_plans_is_counted_not_the_national_figure():
+    _, messages = run(ActionCifras(), turn("cuantos estados llevan dos planes", "cifras"))
+    reply = texts(messages)[0]
+    assert "estados tienen 2 Planes de Acción Local (PAL)" in reply and "Zacatecas" in reply
+    assert "Chihuahua" not in reply  # one plan
 
 
 def test_a_long_message_about_the_recommendations_nlu_took_for_off_topic_is_answered():

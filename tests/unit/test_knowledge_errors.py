@@ -6,6 +6,11 @@ import pytest
 
 from knowledge import KnowledgeError, load_knowledge
 
+ABSENCE = (  # the line of knowledge/vocabulary.yaml the tests below break
+    "absence: [no tienen, no tiene, no hay, no cuentan, no aparecen, no aparece, no figuran, no figura, "
+    "no estan, no salen]"
+)
+
 
 def _edit(path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
@@ -116,9 +121,7 @@ def test_a_vocabulary_entry_for_an_unknown_guide_is_named(knowledge_copy):
 
 
 def test_a_vocabulary_group_of_the_wrong_shape_is_named(knowledge_copy):
-    _edit(
-        knowledge_copy / "vocabulary.yaml", "absence: [no tienen, no hay, no cuentan]", "absence: no tienen"
-    )
+    _edit(knowledge_copy / "vocabulary.yaml", ABSENCE, "absence: no tienen")
     error = _error(knowledge_copy)
     assert error.path.endswith("vocabulary.yaml") and error.field == "absence"
 
@@ -136,7 +139,7 @@ def test_a_guide_without_words_in_the_vocabulary_is_named(knowledge_copy):
 
 @pytest.mark.parametrize("words, field", [("[]", "absence"), ('[no tienen, " "]', "absence.1")])
 def test_a_vocabulary_group_that_would_match_any_message_is_refused(knowledge_copy, words, field):
-    _edit(knowledge_copy / "vocabulary.yaml", "absence: [no tienen, no hay, no cuentan]", f"absence: {words}")
+    _edit(knowledge_copy / "vocabulary.yaml", ABSENCE, f"absence: {words}")
     error = _error(knowledge_copy)
     assert error.path.endswith("vocabulary.yaml") and error.field == field
 
