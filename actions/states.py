@@ -37,17 +37,26 @@ from .base import (
     text_of,
 )
 
+MAX_STATES_AT_ONCE = 6  # a message naming more states is answered for the one in the slot, or asked
+
 
 def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """The status of the state the message names (else the one in the ``estado`` slot), in the aspect
-    the message asks about; None when no state is known yet. The message comes first: NLU may miss a
-    misspelt or abbreviated name («chiguagua», «qroo») and leave the last state in the slot."""
-    named = resources.state_finder().find(text_of(tracker))
+    the message asks about; of each, one a line, when it names a few; None when no state is known yet.
+    The message comes first: NLU may miss a misspelt or abbreviated name («chiguagua», «qroo») and leave
+    the last state in the slot."""
+    text = text_of(tracker)
+    named = resources.state_finder().find(text)
+    found = [state for name in named if (state := kb.state(name.replace("-", " "))) is not None]
+    several = list({state.id: state for state in found}.values())
+    if 1 < len(several) <= MAX_STATES_AT_ONCE:  # «jalisco, chiapas y sonora tienen stl?»: each of them
+        aspect = kb.vocabulary.aspect(text)
+        said = "\n".join(status_answer(kb, state, aspect) for state in several)
+        return said, [SlotSet("estado", None), remember(None)]
     value = named[0].replace("-", " ") if len(named) == 1 else tracker.get_slot("estado")
     state = state_from(kb, resources.state_finder(), value, "")
     if state is None:
         return None
-    text = text_of(tracker)
     metric = national_only(kb, text)
     said = national_only_answer(kb, metric, state.name) if metric else None
     if said is None and kb.vocabulary.asks_listing_date(text):

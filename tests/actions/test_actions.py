@@ -178,6 +178,20 @@ def test_recommendation_by_ordinal_and_all_four():
     assert events == [SlotSet("tema", "recomendaciones:todas")] and "\n4. Cuarta: " in texts(messages)[0]
 
 
+def test_all_the_recommendations_asked_with_todas_get_the_four_not_a_passage_that_says_todas():
+    events, messages = run(ActionRecomendacion(), turn("dime todas las recomendaciones", "recomendacion"))
+    assert events == [SlotSet("tema", "recomendaciones:todas")] and "\n4. Cuarta: " in texts(messages)[0]
+
+
+def test_a_message_naming_a_few_states_gets_each_ones_status():
+    events, messages = run(ActionEstado(), turn("jalisco, chiapas y sonora tienen stl?", "estado_situacion"))
+    lines = texts(messages)[0].split("\n")
+    assert len(lines) == 3
+    assert all(name in line for name, line in zip(["Jalisco", "Chiapas", "Sonora"], lines, strict=True))
+    assert "Chiapas no figura" in lines[1]  # not reported is not «no»
+    assert SlotSet("estado", None) in events
+
+
 def test_a_fifth_recommendation_does_not_exist():
     _, messages = run(ActionRecomendacion(), turn("y la quinta?", "recomendacion", {"ordinal": "5"}))
     assert texts(messages)[0].startswith("Son 4 recomendaciones; no hay una con el número 5.")
@@ -491,6 +505,11 @@ def test_whom_a_guide_and_the_recommendations_are_for():
         _after("guia:guia-transparencia-proactiva", turn("y para quien es?", "seguimiento")),
     )
     assert "Organismos Garantes y Sujetos Obligados" in texts(guide)[0]
+    _, slang = run(
+        ActionSeguimiento(),
+        _after("guia:guia-transparencia-proactiva", turn("y pa quien es", "seguimiento")),
+    )
+    assert texts(slang) == texts(guide)
     _, recs = run(
         ActionSeguimiento(), _after("recomendacion:2", turn("y a quienes va dirigida", "seguimiento"))
     )
