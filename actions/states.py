@@ -18,6 +18,7 @@ from answers.states import (
     status_answer,
     undated_answer,
     undated_list_answer,
+    undated_years_answer,
     years_answer,
 )
 from knowledge import KnowledgeBase
@@ -146,7 +147,11 @@ class ActionListaEstados(AnswerAction):
             return found
         if intent_of(tracker) == "estados_por_anio":
             year = year_of(entity_of(tracker, "anio") or text)
-            return (joined_in_answer(kb, year) if year else years_answer(kb)), [remember(None)]
+            if year:
+                return joined_in_answer(kb, year), [remember(None)]
+            if kb.vocabulary.asks_when(text):  # «¿cuál fue el último en sumarse?»: no dates, the years
+                return undated_years_answer(kb), [remember(None)]
+            return years_answer(kb), [remember(None)]
         kind = "pal" if intent_of(tracker) == "estados_con_pal" else "stl"
         if kb.vocabulary.asks_listing_date(text):  # «¿cuál fue el primer estado en instalar su STL?»
             return undated_list_answer(kb, kind), [remember(Topic("lista", kind))]

@@ -181,6 +181,15 @@ def years_answer(kb: KnowledgeBase) -> str:
     return f"Se sumaron a la iniciativa {'; '.join(parts)} ({according_to(kb, source)})."
 
 
+def undated_years_answer(kb: KnowledgeBase) -> str:
+    """When, or in what order, the states joined («¿cuál fue el último estado en sumarse?»): the
+    documents give the year only; then the states of each year."""
+    return (
+        "Los documentos no dan la fecha ni el orden en que se sumó cada estado; dan el año.\n"
+        f"{years_answer(kb)}"
+    )
+
+
 def state_from(kb: KnowledgeBase, finder: StateFinder, value: Any, text: str) -> State | None:
     """The state a turn is about: the extracted entity, else a name (or misspelling) in the text."""
     for candidate in value if isinstance(value, list) else [value]:

@@ -203,6 +203,11 @@ class Vocabulary(Strict):
         joining = mentions(self.conditions.joined, text)
         return listing and not joining and mentions(self.context.when, text)
 
+    def asks_when(self, text: str) -> bool:
+        """Whether ``text`` asks when, or in what order, something happened («¿cuál fue el último estado
+        en sumarse?»)."""
+        return mentions(self.context.when, text)
+
     def asks_count(self, text: str) -> bool:
         """Whether ``text`` asks how many of something («¿cuántos sujetos obligados hay?»)."""
         return mentions(self.figure_questions.count, text)

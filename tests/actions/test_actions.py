@@ -192,6 +192,17 @@ def test_a_message_naming_a_few_states_gets_each_ones_status():
     assert SlotSet("estado", None) in events
 
 
+def test_the_last_state_to_join_is_not_invented_the_years_are_given():
+    _, messages = run(ActionListaEstados(), turn("cual fue el ultimo estado en sumarse", "estados_por_anio"))
+    reply = texts(messages)[0]
+    assert reply.startswith(
+        "Los documentos no dan la fecha ni el orden en que se sumó cada estado; dan el año"
+    )
+    assert "en 2017, Baja California Sur, Guanajuato y Quintana Roo" in reply
+    _, plain = run(ActionListaEstados(), turn("que estados se han sumado por año", "estados_por_anio"))
+    assert texts(plain)[0].startswith("Se sumaron a la iniciativa en 2015")
+
+
 def test_a_fifth_recommendation_does_not_exist():
     _, messages = run(ActionRecomendacion(), turn("y la quinta?", "recomendacion", {"ordinal": "5"}))
     assert texts(messages)[0].startswith("Son 4 recomendaciones; no hay una con el número 5.")
