@@ -9,17 +9,12 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterable
+
+from common.folding import fold
 
 WORD = re.compile(r"[^\W\d_]+")
 VOWELS = "aeiou"
-
-
-def fold(text: str) -> str:
-    """Lower case without accents («Querétaro» → «queretaro»)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def words(text: str) -> list[str]:

@@ -1,18 +1,14 @@
-"""Text helpers shared by the knowledge base and the index: accent folding and whitespace."""
+"""Text helpers shared by the knowledge base and the index: accent folding (``common/folding.py``, shared
+with the NLU inside Rasa) and whitespace."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
+
+from common.folding import fold as fold  # re-exported: the knowledge side imports it from here
 
 _SPACES = re.compile(r"\s+")
-
-
-def fold(text: str) -> str:
-    """Lower-case ``text`` and strip accents and diacritics (``Michoacán`` → ``michoacan``)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def squash(text: str) -> str:

@@ -201,7 +201,7 @@ class Vocabulary(Strict):
         su plan?»), not when it joined: dates the documents do not give."""
         listing = mentions(self.aspects["stl"], text) or mentions(self.aspects["pal"], text)
         joining = mentions(self.conditions.joined, text)
-        return listing and not joining and mentions(self.context.when, text)
+        return listing and not joining and self.asks_when(text)
 
     def asks_when(self, text: str) -> bool:
         """Whether ``text`` asks when, or in what order, something happened («¿cuál fue el último estado
