@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from knowledge import KnowledgeBase
-from knowledge.schema import Observation
+from knowledge.schema import Observation, State
 from knowledge.text import MONTHS, fold, spanish_date, squash
 from knowledge.vocabulary import mentions, spans
 
@@ -179,6 +179,21 @@ def missing_answer(kb: KnowledgeBase, year: int | None = None, month: int | None
     if source is None or newest is None:
         return None
     missing = len(kb.states) - newest.value
+    total_from = "" if source == newest.source else f" ({according_to(kb, source)})"
+    said = (
+        f"S{according_to(kb, newest.source)[1:]}, participaban {newest.value} de las "
+        f"{len(kb.states)} entidades federativas{total_from}: faltaban {missing}"
+    )
+    named = _joined_by(kb, newest)
+    if named is not None and len(named[0]) == newest.value:  # the documents name every state taking part
+        joined, joined_from = named
+        absent = [s.name for s in kb.states if s not in joined]
+        years = join_names([str(y) for y in sorted({s.joined.year for s in joined if s.joined})])
+        cited = "el mismo documento" if joined_from == newest.source else according_to(kb, joined_from)
+        return (
+            f"{said}: {join_names(absent)}. Las {newest.value} que participaban son las que se sumaron en "
+            f"{years} ({cited})."
+        )
     unlisted = _not_reported(kb)
     unnamed = (
         f" Los documentos no dicen cuáles. {len(unlisted)} entidades no aparecen en ninguna lista de los "
@@ -186,11 +201,22 @@ def missing_answer(kb: KnowledgeBase, year: int | None = None, month: int | None
         if unlisted
         else " Los documentos no dicen cuáles."
     )
-    total_from = "" if source == newest.source else f" ({according_to(kb, source)})"
-    return (
-        f"S{according_to(kb, newest.source)[1:]}, participaban {newest.value} de las "
-        f"{len(kb.states)} entidades federativas{total_from}: faltaban {missing}.{unnamed}"
-    )
+    return f"{said}.{unnamed}"
+
+
+def _joined_by(kb: KnowledgeBase, figure: Observation) -> tuple[list[State], str] | None:
+    """The states that the newest document dated by ``figure``'s date says had joined by its year, and
+    that document; None when the figure is undated or no such document gives the years."""
+    if figure.date is None:
+        return None
+    day = figure.date
+    dated = {ref for ref, source in kb.sources.items() if source.date and source.date <= day}
+    joined = [
+        s for s in kb.states if s.joined and s.joined.year <= day.year and set(s.joined.sources) & dated
+    ]
+    if not joined:
+        return None
+    return joined, kb.newest_source(ref for s in joined if s.joined for ref in set(s.joined.sources) & dated)
 
 
 def change_answer(kb: KnowledgeBase, metric: str, year: int | None = None, month: int | None = None) -> str:

@@ -145,6 +145,29 @@ def _change(kb: KnowledgeBase, kind: str, label: str, period: tuple[int, int | N
     )
 
 
+def _year_joined(kb: KnowledgeBase, folded: str, at: int) -> bool:
+    """Whether the year at ``at`` is the year states joined («¿cuáles se sumaron en 2016?»), not the date
+    of a list («¿cuáles que ya se sumaron no tienen STL en 2020?»): the nearer word before it decides."""
+    joined = spans(kb.vocabulary.conditions.joined, folded)
+    aspects = [*spans(kb.vocabulary.aspects["stl"], folded), *spans(kb.vocabulary.aspects["pal"], folded)]
+
+    def nearest(found: list[tuple[int, int]]) -> int:
+        return max((end for _, end in found if end <= at), default=-1)
+
+    return bool(joined) and nearest(joined) >= nearest(aspects)
+
+
+def _joined_any(kb: KnowledgeBase) -> Condition:
+    """The states the documents give a year of joining for."""
+    years = sorted({s.joined.year for s in kb.states if s.joined})
+    return Condition(
+        f"se sumaron a la iniciativa (entre {years[0]} y {years[-1]})",
+        lambda s: s.joined is not None,
+        (kb.joined_source(),),
+        "joined",
+    )
+
+
 def parse(kb: KnowledgeBase, text: str) -> Query:
     """The conditions ``text`` sets on the states, read with the vocabulary. A year that is not the year
     states joined («¿cuáles tenían secretariado en 2018 pero no plan?») picks the lists of that year."""
@@ -152,7 +175,7 @@ def parse(kb: KnowledgeBase, text: str) -> Query:
     conditions: list[Condition] = []
     comparison = _plans_comparison(kb, folded)
     year = _YEAR.search(folded)
-    joins = bool(year) and mentions(kb.vocabulary.conditions.joined, folded)
+    joins = year is not None and _year_joined(kb, folded, year.start())
     period = period_of(kb, folded)
     as_of = (period[1] if period else int(year.group(1))) if year and not joins else None
     for kind, label in (("stl", "STL"), ("pal", "PAL")):
@@ -195,6 +218,12 @@ def parse(kb: KnowledgeBase, text: str) -> Query:
                 "joined",
             )
         )
+    if (
+        not joins
+        and any(c.kind == "denied" for c in conditions)
+        and spans(kb.vocabulary.conditions.joined, folded)
+    ):
+        conditions.append(_joined_any(kb))  # «¿cuáles que ya se sumaron no tienen STL?»: not the others
     if mentions(kb.vocabulary.conditions.unknown_year, folded):
         conditions.append(
             Condition(

@@ -136,14 +136,23 @@ def _stem(word: str) -> str:
 _STEMMER = snowballstemmer.stemmer("spanish")
 
 
+# Legal terms the documents use as one name, kept as one word: «sujetos obligados» (the bodies the
+# transparency law binds) says nothing about whether anyone is obliged («¿los obligan a participar?»).
+_TERMS = re.compile(r"\bsujetos?\s+obligados?\b")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(_TERMS.sub("sujetos-obligados", fold(text)))
+
+
 def tokens(text: str) -> list[str]:
     """Accent-folded, lower-cased, stemmed content words of ``text``."""
-    return [_stem(w) for w in _WORD.findall(fold(text)) if w not in STOP_WORDS]
+    return [_stem(w) for w in _words(text) if w not in STOP_WORDS]
 
 
 def content_words(text: str) -> list[tuple[str, str]]:
     """Each content word of ``text`` as written (folded) with its stem: what :func:`tokens` keeps."""
-    return [(w, _stem(w)) for w in _WORD.findall(fold(text)) if w not in STOP_WORDS]
+    return [(w, _stem(w)) for w in _words(text) if w not in STOP_WORDS]
 
 
 class PhraseMatcher:

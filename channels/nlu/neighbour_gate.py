@@ -5,7 +5,9 @@ and the logistic regression spreads probability over the intents it knows. Here 
 domain intent is kept only if the message is close to one of that intent's training examples (cosine
 similarity of the e5 embeddings, ``min_similarity``); otherwise its confidence is set to 0, so the
 FallbackClassifier sends the turn to retrieval or an honest "not found". Intents that are refusals or
-redirections (``exempt_intents``) are never demoted.
+redirections (``exempt_intents``) are never demoted, nor is a message that names one of the domain's
+entities (``keep_with_entities``: a state), so the entity extractors run before this component: «y nuevo
+leon» is about the initiative however far its wording is from the examples.
 """
 
 from __future__ import annotations
@@ -19,7 +21,14 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_TYPE,
+    FEATURE_TYPE_SENTENCE,
+    INTENT,
+    INTENT_RANKING_KEY,
+    TEXT,
+)
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -51,6 +60,7 @@ class NeighbourGate(GraphComponent, IntentClassifier):
         return {
             "min_similarity": 0.88,
             "exempt_intents": ["fuera_de_tema", "opinion_politica", "otro_idioma", "mensaje_vacio"],
+            "keep_with_entities": ["estado"],
         }
 
     def __init__(
@@ -113,11 +123,14 @@ class NeighbourGate(GraphComponent, IntentClassifier):
     def process(self, messages: list[Message]) -> list[Message]:
         """Sets the confidence of a far-off domain intent to 0 (the first of the ranking too)."""
         exempt = set(self._config["exempt_intents"])
+        keep = set(self._config["keep_with_entities"])
         for message in messages:
             intent = message.get(INTENT) or {}
             name = intent.get("name")
             vector = sentence_embedding(message)
             if not name or name in exempt or vector is None or not len(self._intents):
+                continue
+            if any(entity.get(ENTITY_ATTRIBUTE_TYPE) in keep for entity in message.get(ENTITIES) or []):
                 continue
             examples = self._embeddings[self._intents == name]
             nearest = float((examples @ vector).max()) if len(examples) else 0.0

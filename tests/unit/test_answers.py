@@ -184,3 +184,13 @@ def test_a_part_of_a_figure_is_not_answered_with_the_whole(kb):
     assert reply.startswith("Los documentos no dicen cuántos compromisos sobre covid hay")
     assert not any(str(o.value) in reply for o in kb.history("compromisos"))
     assert breakdown_of(kb, "compromisos", "cuantos compromisos de gobierno abierto hay") is None
+
+
+def test_the_entidades_missing_in_2018_are_named_when_the_same_documents_name_the_26(kb):
+    """In 2018 the documents name every state taking part (by the year it joined), so the ones missing
+    are known; in August 2020 they are not, and the answer says the documents do not say which."""
+    reply = figure_question_answer(kb, "que estados no aparecian como participantes en marzo de 2018")
+    absent = [s.name for s in kb.states if not s.joined]
+    assert reply is not None and f"faltaban {len(absent)}: " in reply
+    assert all(name in reply for name in absent) and "no dicen cuáles" not in reply
+    assert "Los documentos no dicen cuáles" in figure_question_answer(kb, "que estados faltan por sumarse")

@@ -169,3 +169,10 @@ def test_whether_a_state_takes_part_is_answered_by_the_newest_source(reply):
 def test_what_the_question_sets_aside_need_not_be_in_the_answer(reply):
     text, found = reply("ademas del ejecutivo q otros poderes le entran")
     assert found and "poderes Legislativo y Judicial" in text, text
+
+
+def test_being_obliged_is_not_read_as_the_sujetos_obligados(reply):
+    """«sujetos obligados» is one legal term: a question whether states are obliged to take part gets the
+    sentence saying the initiative is voluntary, not one about the bodies the law binds."""
+    text, found = reply("oiga y a los estados los obligan a entrarle?")
+    assert found and text.startswith("«A pesar de ser una iniciativa voluntaria")

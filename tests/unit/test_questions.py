@@ -137,3 +137,18 @@ def test_de_esos_filters_the_states_of_the_last_question_further(kb):
     stl_2018, pal_2018 = kb.lists_of_kind("stl")[0].id, kb.lists_of_kind("pal")[0].id
     expected = (_listed(kb, stl_2018) - _listed(kb, pal_2018)) & set(_members(kb, "pal"))
     assert reply is not None and _named(reply) == expected
+
+
+def test_a_year_after_a_list_word_dates_the_list_not_the_joining(kb):
+    """«¿cuáles que ya se sumaron no tienen STL en 2020?»: the states with a year of joining that the
+    August 2020 list of STL does not name; 2020 is the list's year, not a year anyone joined."""
+    stl_2020 = kb.list_as_of("stl", 2020)
+    listed = {state.name for state, _ in kb.members(stl_2020.id)}
+    expected = {s.name for s in kb.states if s.joined and s.name not in listed}
+    answer = combined_answer(
+        kb, "de los estados que ya se sumaron, cuales no tienen secretariado tecnico en 2020"
+    )
+    assert answer is not None and _named(answer) == expected
+    assert answer.endswith(NOT_LISTED)
+    joined_2016 = combined_answer(kb, "cuales se sumaron en 2016 y no tienen pal")
+    assert joined_2016 is not None and "se sumaron a la iniciativa en 2016" in joined_2016
