@@ -5,7 +5,7 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 
 from answers.context import Topic
-from answers.definitions import definition_answer, terms_named
+from answers.definitions import definition_answer, guide_for, how_to_answer, terms_named
 from knowledge import KnowledgeBase
 
 from .base import AnswerAction, Reply, intent_of, remember, sharper, text_of
@@ -17,7 +17,8 @@ class ActionDefinicion(AnswerAction):
     """The definition asked for; a question for something the documents never give («¿qué calificación
     sacó México en la métrica?», which NLU may read as «¿qué es la iniciativa?») gets the honest reply;
     a question for a detail the definition does not give («¿con quién ideó el INAI el proyecto?»), the
-    sentence of the documents that gives it."""
+    sentence of the documents that gives it; a question how to put an STL or a PAL into practice («¿cómo
+    armo un plan de acción?»), the definition and the guide for it."""
 
     action_name = "action_definicion"
     honest_first = True
@@ -30,6 +31,9 @@ class ActionDefinicion(AnswerAction):
                 remember(Topic("definicion", named[-1]))
             ]
         term = TERMS.get(intent_of(tracker) or "", "iniciativa")
+        guide = guide_for(kb, term)
+        if guide is not None and kb.vocabulary.asks_how_to(text):  # «¿cómo armo un PAL?»: and its guide
+            return how_to_answer(kb, term, guide), [remember(Topic("guia", guide.id))]
         definition = definition_answer(kb, term)
         found = None
         if not kb.vocabulary.asks_definition(text):  # «¿con quién ideó el INAI el proyecto?»: a detail

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from knowledge import KnowledgeBase
-from knowledge.schema import Quoted
+from knowledge.schema import Guide, Quoted
 from knowledge.vocabulary import mentions
 
+from .guides import guide_answer
 from .wording import PHONE_CHARS, source_line
 
 
@@ -33,6 +34,17 @@ def definition_answer(kb: KnowledgeBase, term_id: str) -> str:
         if i + 1 == len(chosen) or chosen[i + 1].source != definition.source:
             lines.append(source_line(kb, definition.source))
     return "\n".join(lines)
+
+
+def guide_for(kb: KnowledgeBase, term_id: str) -> Guide | None:
+    """The guide for putting a term into practice (``guide`` in glossary.yaml), if it has one."""
+    term = kb.term(term_id)
+    return next((g for g in kb.guides if term and g.id == term.guide), None)
+
+
+def how_to_answer(kb: KnowledgeBase, term_id: str, guide: Guide) -> str:
+    """«¿Cómo armo un PAL?»: the term's definition, then the guide for putting it into practice."""
+    return f"{definition_answer(kb, term_id)}\n\nLa guía para hacerlo:\n{guide_answer(kb, guide)}"
 
 
 def plain_definition_answer(kb: KnowledgeBase, term_id: str) -> str:

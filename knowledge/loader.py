@@ -233,6 +233,13 @@ def load_knowledge(root: Path | None = None) -> KnowledgeBase:
             check.quote(definition.source, definition.quote, glossary_path, label, f"definitions.{i}.quote")
     synonyms = [syn for _, syn in _validate_list(Synonym, facts / "synonyms.yaml")]
     term_ids = [t.id for _, t in glossary]
+    guide_ids = [g.id for _, g in guides]
+    for label, term in glossary:
+        if term.guide is not None and term.guide not in guide_ids:
+            known = ", ".join(sorted(guide_ids))
+            raise KnowledgeError(
+                glossary_path, f"unknown guide '{term.guide}' (known: {known})", label, "guide"
+            )
     vocabulary = _load_vocabulary(root / "vocabulary.yaml", [g.id for _, g in guides], term_ids)
 
     return KnowledgeBase(

@@ -84,6 +84,12 @@ class FigureQuestions(Strict):
     breakdown: Words
 
 
+class HowTo(Strict):
+    phrases: Words
+    helpers: Words  # words that may stand between «cómo» and the verb («¿cómo le hacemos…?»)
+    verbs: Words  # starts of the verbs of making («conform»: conformar, conformamos…)
+
+
 class Navigation(Strict):
     next: Words
     previous: Words
@@ -134,6 +140,7 @@ class Vocabulary(Strict):
     navigation: Navigation
     link: Words
     definition: Words
+    how_to: HowTo
     about: About
     legal_advice: Words
     off_topic: Words
@@ -162,6 +169,14 @@ class Vocabulary(Strict):
         moves = {"next": current + 1, "previous": current - 1, "last": last}
         found = first_mentioned(self.navigation.model_dump(), text)
         return moves[found] if found else None
+
+    def asks_how_to(self, text: str) -> bool:
+        """Whether ``text`` asks how to do something («¿cómo armo un plan de acción?», «¿qué pasos…?»)."""
+        if mentions(self.how_to.phrases, text):
+            return True
+        helpers = "|".join(re.escape(fold(w)) for w in self.how_to.helpers)
+        verbs = "|".join(re.escape(fold(w)) for w in self.how_to.verbs)
+        return re.search(rf"\bcomo\s+(?:(?:{helpers})\s+){{0,2}}(?:{verbs})\w*", fold(text)) is not None
 
     def asks_definition(self, text: str) -> bool:
         """Whether ``text`` asks what something is or is for («¿qué son y para qué sirven?»)."""

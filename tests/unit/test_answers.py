@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from answers.contacts import inai_today_answer
-from answers.definitions import terms_named
+from answers.definitions import guide_for, how_to_answer, terms_named
 from answers.figures import entities_source, figure_question_answer, national_only, national_only_answer
 from answers.guides import some_guides_answer
 from answers.recommendations import about_answer, ordinal_of, recommendations_about
@@ -194,3 +194,22 @@ def test_the_entidades_missing_in_2018_are_named_when_the_same_documents_name_th
     assert reply is not None and f"faltaban {len(absent)}: " in reply
     assert all(name in reply for name in absent) and "no dicen cuáles" not in reply
     assert "Los documentos no dicen cuáles" in figure_question_answer(kb, "que estados faltan por sumarse")
+
+
+def test_how_to_build_a_plan_gives_the_definition_and_the_guide_for_it(kb):
+    """«¿Cómo armo un PAL?» is answered with what a PAL is and the guide for putting one together, with
+    its link and the dated note on INAI; the STL has its own guide; the initiative, none."""
+    guide = guide_for(kb, "pal")
+    assert guide is not None and guide.id == "guia-cocreacion-compromisos-ii"
+    reply = how_to_answer(kb, "pal", guide)
+    assert reply.startswith("Plan de Acción Local (PAL):") and str(guide.url) in reply and "2025" in reply
+    assert guide_for(kb, "stl").id == "guia-stl" and guide_for(kb, "iniciativa") is None
+    assert kb.vocabulary.asks_how_to("oiga y mi municipio que pasos sigue pa armar su plan")
+    assert kb.vocabulary.asks_how_to("como le hacemos para conformar un secretariado")
+    assert not kb.vocabulary.asks_how_to("como funciona un stl")  # what it is, not how to set one up
+
+
+def test_a_second_plan_counts_the_states_with_two(kb):
+    two = {s.name for s in kb.states for li in s.listed if li.count == 2}
+    reply = figure_question_answer(kb, "cuantos estados ya van en su segundo plan")
+    assert reply is not None and f"{len(two)} estados tienen 2 Planes" in reply

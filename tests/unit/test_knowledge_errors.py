@@ -149,3 +149,10 @@ def test_a_missing_topic_sending_to_an_unknown_term_is_refused(knowledge_copy):
     error = _error(knowledge_copy)
     assert error.path.endswith("vocabulary.yaml") and error.entry == "not_in_documents.partidos"
     assert error.field == "see" and "unknown term 'iniciativas'" in str(error)
+
+
+def test_a_term_naming_an_unknown_guide_is_refused(knowledge_copy):
+    _edit(knowledge_copy / "facts" / "glossary.yaml", "guide: guia-stl", "guide: guia-de-stl")
+    error = _error(knowledge_copy)
+    assert error.path.endswith("glossary.yaml") and error.field == "guide"
+    assert "'stl'" in error.entry and "unknown guide 'guia-de-stl'" in str(error)
