@@ -31,8 +31,9 @@ FEEDBACK_BUTTONS = [
 # A message this short that a follow-up of the last answer resolves («¿desde qué año?», «¿y a principios
 # de 2018?») is read as one, whatever intent NLU gave it; a longer one is a question of its own.
 CONTEXT_MAX_WORDS = 8
-# «¿y cuántos planes lleva?» right after a state: a message opening with «y» this short continues it.
-ELLIPSIS_MAX_WORDS = 6
+# «¿y cuántos planes lleva?», «¿y desde cuándo está en la iniciativa?» right after a state: a message opening
+# with «y» this short continues it.
+ELLIPSIS_MAX_WORDS = 8
 log = logging.getLogger(__name__)
 
 Reply = tuple[str, list[EventType]]

@@ -18,13 +18,41 @@ _YEAR = re.compile(r"\b(20[0-3]\d)\b")
 
 
 def metric_of(kb: KnowledgeBase, text: str) -> str | None:
-    """The figure a message asks about (the first named); ``estados`` only when no more specific figure
-    is named."""
+    """The figure a message asks about (the first named, also by an alias: «ong»); ``estados`` only when
+    no more specific figure is named and the message counts no other noun («¿cuántas empresas
+    participan?» asks for no figure the documents give)."""
     where = {metric: spans(spec.words, text) for metric, spec in kb.figures.metrics.items()}
+    for synonym in kb.synonyms:  # «¿cuántas ong participan?»: organizaciones de la sociedad civil
+        if found := spans(synonym.aliases, text):
+            for metric, spec in kb.figures.metrics.items():
+                if mentions(spec.words, f"{synonym.canonical} {_plural(synonym.canonical)}"):
+                    where[metric] = sorted(where[metric] + found)
     named = sorted((found[0][0], metric) for metric, found in where.items() if found)
     specific = [m for _, m in named if m != "estados"]
+    if not specific and _counts_another_noun(kb, text):
+        return None
     first = specific or [m for _, m in named]
     return first[0] if first else None
+
+
+def _plural(phrase: str) -> str:
+    """Each word of ``phrase`` with an «s»: «secretariado técnico local» names the secretariados too."""
+    return " ".join(f"{word}s" for word in phrase.split())
+
+
+_COUNTED = re.compile(r"\bcuant[oa]s\s+(\w+)")
+MIN_NOUN = 5  # a counted word this long ending in «s» is a plural noun («empresas»), not «son» or «mas»
+
+
+def _counts_another_noun(kb: KnowledgeBase, text: str) -> bool:
+    """Whether ``text`` counts a plural noun that names none of the figures («¿cuántas empresas…?»)."""
+    counted = _COUNTED.search(fold(text))
+    if counted is None:
+        return False
+    word = counted.group(1)
+    figures = [w for spec in kb.figures.metrics.values() for w in spec.words]
+    aliases = [alias for synonym in kb.synonyms for alias in synonym.aliases]
+    return len(word) >= MIN_NOUN and word.endswith("s") and not mentions([*figures, *aliases], word)
 
 
 def year_of(text: str) -> int | None:
@@ -269,6 +297,7 @@ def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
     if year and metric in (None, "estados") and mentions(kb.vocabulary.conditions.joined, text):
         return joined_in_answer(kb, year)  # «¿cuántos estados se sumaron en 2016?»: the year's list
     compared = mentions(asks.more_or_less, text) and (year is not None or kb.vocabulary.asks_history(text))
+    compared = compared or (year is not None and mentions(asks.now, text))  # «en 2018 había 10, ¿y ahora?»
     # «¿cuántos STL se instalaron entre 2018 y 2020?», «… después de 2018?»
     over_period = period_of(kb, text) is not None and kb.vocabulary.asks_count(text)
     if metric is not None and (mentions(asks.difference, text) or compared or over_period):

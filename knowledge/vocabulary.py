@@ -77,6 +77,7 @@ class FigureQuestions(Strict):
     difference: Words
     more_or_less: Words
     missing: Words
+    now: Words
     total: Words
     since: Words
     second_question: Words

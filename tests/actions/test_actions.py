@@ -433,7 +433,7 @@ def _hesitant(text: str, ranking: list[tuple[str, float]]):
 
 def test_when_nlu_hesitates_between_two_topics_it_asks_with_buttons():
     tracker = _hesitant(
-        "y cuantos son los que tienen secretariado",
+        "y lo de los que tienen secretariado",
         [("nlu_fallback", 0.45), ("cifras", 0.41), ("estados_con_stl", 0.38), ("saludar", 0.1)],
     )
     _, messages = run(ActionBuscar(), tracker)

@@ -6,7 +6,13 @@ import pytest
 
 from answers.contacts import inai_today_answer
 from answers.definitions import guide_for, how_to_answer, terms_named
-from answers.figures import entities_source, figure_question_answer, national_only, national_only_answer
+from answers.figures import (
+    entities_source,
+    figure_question_answer,
+    metric_of,
+    national_only,
+    national_only_answer,
+)
 from answers.guides import some_guides_answer
 from answers.recommendations import about_answer, ordinal_of, recommendations_about
 from answers.search import not_found, search_unavailable
@@ -210,6 +216,36 @@ def test_how_to_build_a_plan_gives_the_definition_and_the_guide_for_it(kb):
 
 
 def test_a_second_plan_counts_the_states_with_two(kb):
-    two = {s.name for s in kb.states for li in s.listed if li.count == 2}
+    newest = kb.lists_of_kind("pal")[-1]
+    two = {state.name for state, plans in kb.members(newest.id) if plans == 2}
     reply = figure_question_answer(kb, "cuantos estados ya van en su segundo plan")
     assert reply is not None and f"{len(two)} estados tienen 2 Planes" in reply
+
+
+def test_a_past_figure_and_now_asks_for_the_change_to_the_newest(kb):
+    first, newest = kb.history("compromisos")[0], kb.history("compromisos")[-1]
+    reply = figure_question_answer(kb, "en 2018 eran 62 compromisos y hoy en dia cuantos son")
+    assert reply is not None and f"{newest.value - first.value} más" in reply
+    assert kb.citation(first.source) in reply and kb.citation(newest.source) in reply
+
+
+def test_the_states_no_document_names_are_listed_when_asked(kb):
+    unnamed = [s.name for s in kb.states if not s.joined and not s.listed]
+    reply = figure_question_answer(kb, "cuales entidades nunca aparecen en los documentos")
+    assert reply is not None and all(name in reply for name in unnamed)
+
+
+def test_a_count_of_something_no_figure_gives_is_not_answered_with_the_states(kb):
+    """«¿cuántas ong participan?» is the OSC figure (an alias); «¿cuántas empresas participan?» counts
+    nothing the documents give, so it is not answered «30 estados»."""
+    assert metric_of(kb, "cuantas ong participan") == "osc"
+    assert metric_of(kb, "cuantas empresas participan") is None
+    assert metric_of(kb, "cuantos participan") == "estados"
+    assert metric_of(kb, "cuantas entidades participan") == "estados"
+
+
+def test_states_with_just_one_plan(kb):
+    newest = kb.lists_of_kind("pal")[-1]
+    one = {state.name for state, plans in kb.members(newest.id) if plans == 1}
+    reply = figure_question_answer(kb, "cuantos estados nomas tienen un plan")
+    assert reply is not None and f"{len(one)} estados tienen 1 Plan" in reply
