@@ -10,11 +10,14 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from answers.contacts import inai_today_answer
+from answers.contacts import contacts_answer, inai_today_answer
 from answers.context import Topic, followup_answer
-from answers.figures import figure_question_answer, year_of
+from answers.definitions import plain_definition_answer, terms_named
+from answers.figures import figure_question_answer, several_figures_answer, year_of
+from answers.guides import asked_guide, guide_answer
 from answers.questions import combined_answer
 from answers.search import document_reply, not_found, refusal, sharper_quote
+from answers.sources import asks_about_sources, sources_answer, sources_named
 from common.redaction import install_log_redaction
 from index import Searcher
 from knowledge import KnowledgeBase
@@ -101,6 +104,44 @@ def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return (found[0], remembered(found[1])) if found else None
 
 
+def about_sources(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Qué número tiene el comunicado de 2020?», «¿de qué fecha es el material de formación?»: a question
+    about the source documents it names, answered with their number, date and figures whatever intent NLU
+    gave it; None otherwise."""
+    text = text_of(tracker)
+    if not asks_about_sources(kb, text):
+        return None
+    return sources_answer(kb, sources_named(kb, text)), [remember(None)]
+
+
+def explained(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«Explícamelo fácil, ¿qué es eso del STL?»: a message asking for one term it names in plain words gets
+    our plain summary of it, whatever intent NLU gave it; None otherwise."""
+    text = text_of(tracker)
+    named = terms_named(kb, text)
+    if len(named) != 1 or kb.vocabulary.follow_up(text) != "plain":
+        return None
+    return plain_definition_answer(kb, named[0]), [remember(Topic("definicion", named[0]))]
+
+
+def guide_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«…vamos a elaborar el segundo Plan de Acción Local, ¿qué guía me recomiendan y cuál es la liga?»:
+    the guide a message asks for, by its words or those of the term it is for; None otherwise."""
+    text = text_of(tracker)
+    if kb.vocabulary.follow_up(text) or len(kb.vocabulary.guides_named(text)) > 1:
+        return None  # «¿de qué fecha es la guía…?», «el link de la de STL y el de la de TP»: the guides' action
+    guide = asked_guide(kb, text)
+    return (guide_answer(kb, guide), remembered(Topic("guia", guide.id))) if guide else None
+
+
+def advice(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«…queremos instalar un STL, ¿a quién le podemos pedir asesoría?»: whom to turn to, the contacts the
+    documents give with the dated INAI note, whatever intent NLU gave the message; None otherwise."""
+    if not kb.vocabulary.asks_advice(text_of(tracker)) or refused(kb, tracker):
+        return None
+    return contacts_answer(kb), [remember(Topic("contacto", "inai"))]
+
+
 def of_a_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """A message that names one state and asks one part of its status («oaxaka cuántos planes lleva»,
     «qroo se unió en qué año»), answered for that state whatever intent NLU gave it; None otherwise."""
@@ -148,6 +189,8 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     lists precisely enough to be in the domain; «y de esos…» after one of them filters its states
     further. None when it cannot."""
     text = text_of(tracker)
+    if (several := several_figures_answer(kb, text)) is not None:  # how figures changed, not which states
+        return several, [remember(None)]
     topic = topic_of(tracker)
     those = topic is not None and topic.kind == "consulta" and kb.vocabulary.refers_to_those(text)
     previous = topic.key.split(THEN) if topic and those else []
@@ -171,7 +214,10 @@ def after_the_documents(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     """The honest reply when the message asks for something the documents never give (a budget,
     salaries, names: the vocabulary's ``not_in_documents``), naming it; None otherwise."""
-    missing = kb.vocabulary.missing(text_of(tracker))
+    text = text_of(tracker)
+    if asks_about_sources(kb, text):  # «¿qué día se publicó el comunicado de 2020?»: the documents say
+        return None
+    missing = kb.vocabulary.missing(text)
     return not_found(kb, missing) if missing else None
 
 
@@ -229,11 +275,14 @@ def answer(dispatcher: CollectingDispatcher, text: str) -> None:
 
 
 class AnswerAction(Action, ABC):
-    """An action whose reply is one substantive answer built from the knowledge base. A message that
-    points back at the last answer («allá», «esa guía») is answered in that topic instead
-    (:func:`pointing_back`). With ``honest_first``, legal advice, a subject outside the initiative or a
-    question for something the documents never give is declined (:func:`declined`) instead of answered
-    with a figure or a list that answers something else."""
+    """An action whose reply is one substantive answer built from the knowledge base. Whatever intent NLU
+    gave it, a message that points back at the last answer («allá», «esa guía») is answered in that topic
+    (:func:`pointing_back`), one about the source documents with them (:func:`about_sources`), one asking
+    whom to turn to for advice with the contacts (:func:`advice`), one asking for a term in plain words
+    with our summary (:func:`explained`), and one asking for a guide with it (:func:`guide_asked`). With
+    ``honest_first``, legal advice, a subject outside the initiative or a question for something the
+    documents never give is declined (:func:`declined`) instead of answered with a figure or a list that
+    answers something else."""
 
     action_name = ""
     honest_first = False
@@ -243,7 +292,13 @@ class AnswerAction(Action, ABC):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
-        back = pointing_back(kb, tracker)
+        back = (
+            pointing_back(kb, tracker)
+            or about_sources(kb, tracker)
+            or advice(kb, tracker)
+            or explained(kb, tracker)
+            or guide_asked(kb, tracker)
+        )
         if back is None and self.honest_first and declined(dispatcher, kb, tracker):
             return []
         text, events = back or self.respond(kb, tracker)

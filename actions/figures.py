@@ -7,7 +7,7 @@ import re
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from answers.context import Topic
+from answers.context import HISTORY, Topic
 from answers.figures import (
     breakdown_answer,
     breakdown_of,
@@ -19,7 +19,7 @@ from answers.figures import (
     unknown_figure_answer,
     year_of,
 )
-from answers.questions import combined_answer, question_parts
+from answers.questions import combined_answer, period_of, question_parts
 from answers.states import absent_answer
 from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
@@ -72,10 +72,14 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
         return "\n".join(replies), [remember(None)]
     hint = entity_of(tracker, "anio")
     reply, metric = _figure(kb, text, last, hint)
+    changed = kb.vocabulary.asks_history(text) or mentions(kb.vocabulary.figure_questions.difference, text)
     if metric is None:
-        return reply, [remember(None)]
+        metric = metric_of(kb, text) if changed or period_of(kb, text) else None  # a computed change
+        if metric not in kb.figures.metrics:
+            return reply, [remember(None)]
+        return reply, [SlotSet("cifra", metric), remember(Topic("cifra", f"{metric}@{HISTORY}"))]
     year = year_of(hint or text)
-    key = f"{metric}@{year}" if year else metric
+    key = f"{metric}@{year}" if year else f"{metric}@{HISTORY}" if changed else metric
     return reply, [SlotSet("cifra", metric), remember(Topic("cifra", key))]
 
 

@@ -24,7 +24,19 @@ from answers.search import document_reply, search_unavailable
 from knowledge import KnowledgeBase
 
 from . import resources
-from .base import Reply, answer, computed, remember, remembered, text_of, topic_of, unanswerable
+from .base import (
+    Reply,
+    about_sources,
+    advice,
+    answer,
+    computed,
+    explained,
+    remember,
+    remembered,
+    text_of,
+    topic_of,
+    unanswerable,
+)
 from .figures import figures_reply
 from .states import state_reply
 
@@ -39,6 +51,8 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
     topic = topic_of(tracker)
     if topic and topic.kind == "estado" and (about_state := state_reply(kb, tracker)) is not None:
         return about_state, True  # the state in the slot: the one just named («¿y Guanajuato?») or the last
+    if (about := about_sources(kb, tracker) or advice(kb, tracker) or explained(kb, tracker)) is not None:
+        return about, True  # «¿qué número tiene el comunicado de 2020?», «¿a quién le pido asesoría?»
     found = followup_answer(kb, topic, text) if topic else None
     if found is not None:
         return (found[0], remembered(found[1])), True

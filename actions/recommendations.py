@@ -16,6 +16,7 @@ from answers.recommendations import (
     recommendations_about,
 )
 from knowledge import KnowledgeBase
+from knowledge.vocabulary import mentions
 
 from .base import AnswerAction, Reply, entity_of, remember, remembered, sharper, text_of
 
@@ -38,7 +39,8 @@ class ActionRecomendacion(AnswerAction):
         ordinal = ordinal_of(kb, entity_of(tracker, "ordinal"), text)
         everything = Topic("recomendaciones", "todas")
         if ordinal is None and kb.vocabulary.follow_up(text) in ("issuer", "session", "date"):
-            return issuer_answer(kb), [remember(everything)]
+            audience = mentions(kb.vocabulary.context.audience, text)  # «…y a quiénes van dirigidas?»
+            return issuer_answer(kb, audience=audience), [remember(everything)]
         if (about := subject_reply(kb, text, ordinal)) is not None:
             return about
         if ordinal is None:

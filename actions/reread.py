@@ -10,7 +10,19 @@ from answers.recommendations import ordinal_of
 from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
 
-from .base import Reply, after_the_documents, computed, in_context, remember, text_of
+from .base import (
+    Reply,
+    about_sources,
+    advice,
+    after_the_documents,
+    computed,
+    explained,
+    guide_asked,
+    in_context,
+    remember,
+    text_of,
+    topic_of,
+)
 from .figures import counted
 from .recommendations import subject_reply
 
@@ -27,23 +39,31 @@ def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 
 def about_recommendations(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«¿Qué dicen las recomendaciones sobre los datos abiertos?»: a message that names the
-    recommendations and asks which treat a subject gets those that do, or that none does; None otherwise."""
+    recommendations (or follows one of them up: «¿y cuál pide documentar?») and asks which treat a subject
+    gets those that do, or that none does; None otherwise."""
     text = text_of(tracker)
-    if not mentions(kb.vocabulary.about.names, text):
+    topic = topic_of(tracker)
+    after_them = topic is not None and topic.kind in ("recomendacion", "recomendaciones")
+    if not (mentions(kb.vocabulary.about.names, text) or after_them):
         return None
     return subject_reply(kb, text, ordinal_of(kb, None, text))
 
 
 def reread(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
-    """The answer when the message is a short follow-up of the last answer, a count of one of the
-    figures, a question the question engine computes, asks which recommendations treat a subject, asks what
-    one glossary term is, or names a year of the notes on what came after the documents; None when it is
+    """The answer when the message is a short follow-up of the last answer, a question about the source
+    documents or whom to ask for advice, a term asked in plain words, a count of one of the figures, a
+    question the question engine computes, asks which recommendations treat a subject or for a guide, what one
+    glossary term is, or names a year of the notes on what came after the documents; None when it is
     none of these."""
     return (
         in_context(kb, tracker)
+        or about_sources(kb, tracker)
+        or advice(kb, tracker)
+        or explained(kb, tracker)
         or counted(kb, tracker)  # a count of figures first: «¿cuántos STL y cuántos planes nuevos?»
         or computed(kb, tracker)
         or about_recommendations(kb, tracker)
+        or guide_asked(kb, tracker)
         or defined(kb, tracker)
         or after_the_documents(kb, tracker)
     )

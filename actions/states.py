@@ -14,6 +14,7 @@ from answers.figures import national_only, national_only_answer, year_of
 from answers.states import (
     joined_in_answer,
     list_reply,
+    participants_answer,
     state_from,
     status_answer,
     undated_answer,
@@ -22,6 +23,7 @@ from answers.states import (
     years_answer,
 )
 from knowledge import KnowledgeBase
+from knowledge.vocabulary import mentions
 
 from . import resources
 from .base import (
@@ -75,6 +77,12 @@ def by_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return (national_only_answer(kb, metric, "cada estado"), [remember(None)]) if metric else None
 
 
+def states_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Qué estados tenían STL en 2020 y no en 2018? gto es uno, ¿no?»: a question for which states that
+    the question engine computes, although it names one; None otherwise."""
+    return computed(kb, tracker) if mentions(kb.vocabulary.figure_questions.which, text_of(tracker)) else None
+
+
 class ActionEstado(Action):
     def name(self) -> str:
         return "action_estado"
@@ -83,7 +91,12 @@ class ActionEstado(Action):
         kb = resources.kb()
         if declined(dispatcher, kb, tracker):
             return []
-        reply = state_reply(kb, tracker) or in_context(kb, tracker) or by_state(kb, tracker)
+        reply = (
+            states_asked(kb, tracker)
+            or state_reply(kb, tracker)
+            or in_context(kb, tracker)
+            or by_state(kb, tracker)
+        )
         if reply is None:
             dispatcher.utter_message(response="utter_ask_estado")
             return [SlotSet("estado", None), remember(None)]
@@ -147,6 +160,12 @@ class ActionListaEstados(AnswerAction):
             return found
         if intent_of(tracker) == "estados_por_anio":
             year = year_of(entity_of(tracker, "anio") or text)
+            if (
+                year
+                and mentions(kb.vocabulary.participating, text)
+                and not mentions(kb.vocabulary.conditions.joined, text)
+            ):
+                return participants_answer(kb, year), [remember(None)]  # «los 30 que participaban en 2020»
             if year:
                 return joined_in_answer(kb, year), [remember(None)]
             if kb.vocabulary.asks_when(text):  # «¿cuál fue el último en sumarse?»: no dates, the years

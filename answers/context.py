@@ -14,7 +14,7 @@ from knowledge import KnowledgeBase
 
 from .contacts import inai_today_answer
 from .definitions import definition_answer, plain_definition_answer, term_named
-from .figures import figure_answer, figure_source_answer, month_of, year_of
+from .figures import figure_answer, figure_source_answer, metric_of, month_of, year_of
 from .guides import (
     guide_answer,
     guide_audience_answer,
@@ -41,7 +41,8 @@ KINDS = (
 @dataclass(frozen=True)
 class Topic:
     """What the last answer was about: ``estado:Jalisco``, ``recomendacion:3``, ``guia:guia-stl``,
-    ``definicion:stl``, ``cifra:stl`` (``cifra:stl@2018`` for a year's figure), ``lista:pal``,
+    ``definicion:stl``, ``cifra:stl`` (``cifra:stl@2018`` for a year's figure, ``cifra:stl@historia`` for
+    its history or change), ``lista:pal``,
     ``recomendaciones:todas``, ``contacto:inai``, ``consulta:<question>`` (a question the question
     engine computed: «y de esos…» filters its states further)."""
 
@@ -61,6 +62,7 @@ class Topic:
 
 
 Answer = tuple[str, Topic]
+HISTORY = "historia"  # ``cifra:compromisos@historia``: the last answer gave the figure's history or change
 
 
 def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = False) -> Answer | None:
@@ -97,10 +99,18 @@ def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = F
 
 
 def _figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
-    """A figure's follow-up: another year («¿y en 2018?»), its history, or the document it comes from."""
+    """A figure's follow-up: another year («¿y en 2018?»), its history, the document it comes from, or
+    another figure asked the same way («¿y los STL?» after the history of the compromisos, or after their
+    figure of a year)."""
     metric, _, shown = topic.key.partition("@")
     if metric not in kb.figures.metrics:
         return None
+    other = metric_of(kb, text)
+    if other is not None and other != metric and year_of(text) is None:
+        if shown == HISTORY:
+            return figure_answer(kb, other, history=True), Topic("cifra", f"{other}@{HISTORY}")
+        if shown.isdigit():
+            return figure_answer(kb, other, int(shown)), Topic("cifra", f"{other}@{shown}")
     year = year_of(text)
     if kb.vocabulary.follow_up(text) == "source":
         return figure_source_answer(kb, metric, year or (int(shown) if shown.isdigit() else None)), topic

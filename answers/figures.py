@@ -21,18 +21,37 @@ def metric_of(kb: KnowledgeBase, text: str) -> str | None:
     """The figure a message asks about (the first named, also by an alias: «ong»); ``estados`` only when
     no more specific figure is named and the message counts no other noun («¿cuántas empresas
     participan?» asks for no figure the documents give)."""
+    named = metrics_named(kb, text)
+    specific = [m for m in named if m != "estados"]
+    if not specific and (_counts_another_noun(kb, text) or _SINGULAR_COUNT.search(fold(text))):
+        return None  # «¿cuántas empresas participan?», «¿cuánto dura la sesión?»: not the states
+    first = specific or named
+    return first[0] if first else None
+
+
+def metrics_named(kb: KnowledgeBase, text: str) -> list[str]:
+    """Every figure ``text`` names, by a word of it or an alias, in the order named."""
     where = {metric: spans(spec.words, text) for metric, spec in kb.figures.metrics.items()}
     for synonym in kb.synonyms:  # «¿cuántas ong participan?»: organizaciones de la sociedad civil
         if found := spans(synonym.aliases, text):
             for metric, spec in kb.figures.metrics.items():
                 if mentions(spec.words, f"{synonym.canonical} {_plural(synonym.canonical)}"):
                     where[metric] = sorted(where[metric] + found)
-    named = sorted((found[0][0], metric) for metric, found in where.items() if found)
-    specific = [m for _, m in named if m != "estados"]
-    if not specific and _counts_another_noun(kb, text):
+    return [metric for _, metric in sorted((found[0][0], metric) for metric, found in where.items() if found)]
+
+
+def several_figures_answer(kb: KnowledgeBase, text: str) -> str | None:
+    """«¿Cómo cambiaron los estados, los STL y los PAL entre 2018 y 2020?»: the change of each figure
+    named, one a line; None unless ``text`` names several figures and asks how they changed."""
+    named = metrics_named(kb, text)
+    if mentions(kb.vocabulary.figure_questions.which, text):  # «¿qué estados…?» asks for states, not a figure
+        named = [metric for metric in named if metric != "estados"]
+    period = period_of(kb, text)
+    changes = kb.vocabulary.asks_history(text) or mentions(kb.vocabulary.figure_questions.difference, text)
+    if len(named) < 2 or not (changes or period):
         return None
-    first = specific or [m for _, m in named]
-    return first[0] if first else None
+    start = period[0] if period else year_of(text)
+    return "\n".join(change_answer(kb, metric, start, month_of(text)) for metric in named)
 
 
 def _plural(phrase: str) -> str:
@@ -40,6 +59,9 @@ def _plural(phrase: str) -> str:
     return " ".join(f"{word}s" for word in phrase.split())
 
 
+_SINGULAR_COUNT = re.compile(
+    r"\bcuant[oa]\b(?!.*\bcuant[oa]s\b)"
+)  # «cuánto dura»: an amount, not a number of states
 _COUNTED = re.compile(r"\bcuant[oa]s\s+(\w+)")
 MIN_NOUN = 5  # a counted word this long ending in «s» is a plural noun («empresas»), not «son» or «mas»
 
@@ -283,9 +305,12 @@ def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
     """Figure questions that need a computation: the states with a number of plans («¿cuántos estados
     llevan dos planes?»), a change (also over a period), the entidades missing, how many in all, since
     when."""
-    if (plans := kb.vocabulary.plan_count_of(text)) is not None:
-        return plans_count_answer(kb, plans)
     asks = kb.vocabulary.figure_questions
+    counts_states = kb.vocabulary.asks_count(text) or mentions(asks.which, text)
+    if (plans := kb.vocabulary.plan_count_of(text)) is not None and counts_states:
+        return plans_count_answer(kb, plans)  # «¿cuántos (estados) tienen dos planes?», not «¿qué guía…?»
+    if (several := several_figures_answer(kb, text)) is not None:
+        return several
     if mentions(asks.missing, text):
         return missing_answer(kb, year_of(text), month_of(text))
     if mentions(asks.since, text) and metric_of(kb, text) in (None, "estados"):

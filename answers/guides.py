@@ -7,12 +7,14 @@ from typing import Any
 from knowledge import KnowledgeBase
 from knowledge.schema import Guide
 from knowledge.text import fold
+from knowledge.vocabulary import mentions
 
 from .wording import inai_note, join_names
 
 
 def guide_of(kb: KnowledgeBase, value: Any, text: str = "") -> Guide | None:
-    """The guide an entity value (its id, or words naming it) or the message names, if any."""
+    """The guide an entity value (its id, or words naming it) or the message names, if any; else the guide
+    for the one term the message names («¿qué guía me sirve para elaborar el Plan de Acción Local?»)."""
     guides = {guide.id: guide for guide in kb.guides}
     for candidate in (value if isinstance(value, list) else [value]) + [text]:
         if not isinstance(candidate, str):
@@ -20,7 +22,14 @@ def guide_of(kb: KnowledgeBase, value: Any, text: str = "") -> Guide | None:
         guide_id = fold(candidate) if fold(candidate) in guides else kb.vocabulary.guide(candidate)
         if guide_id is not None:
             return guides[guide_id]
-    return None
+    for_terms = {t.guide for t in kb.glossary if t.guide in guides and mentions([t.id, *t.aliases], text)}
+    return guides[for_terms.pop()] if len(for_terms) == 1 else None
+
+
+def asked_guide(kb: KnowledgeBase, text: str) -> Guide | None:
+    """The guide a message asks for by a guide's words or a term's («¿qué guía para el PAL?»), if it asks
+    for a guide at all."""
+    return guide_of(kb, None, text) if mentions(kb.vocabulary.guide_words, text) else None
 
 
 def guide_answer(kb: KnowledgeBase, guide: Guide) -> str:

@@ -117,7 +117,14 @@ def period_of(kb: KnowledgeBase, text: str) -> tuple[int, int | None] | None:
     if between:
         return int(between.group(1)), int(between.group(2))
     after = re.search(rf"(?<!\w)(?:{_alternatives(words.after)})\s+{month}(20[0-3]\d)", folded)
-    return (int(after.group(1)), None) if after else None
+    if after:
+        return int(after.group(1)), None
+    years = sorted({int(y) for y in _YEAR.findall(folded)})
+    if len(years) == 2 and mentions(
+        words.added, folded
+    ):  # «la lista de 2018 con la de 2020: ¿qué se agregó?»
+        return years[0], years[1]
+    return None
 
 
 def _counts_items(kb: KnowledgeBase, folded: str, kind: str) -> bool:

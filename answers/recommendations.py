@@ -48,8 +48,9 @@ def all_recommendations_answer(kb: KnowledgeBase) -> str:
     )
 
 
-def issuer_answer(kb: KnowledgeBase, ordinal: int | None = None) -> str:
-    """Who issued the recommendations (or the one ``ordinal`` names), when, and in what session."""
+def issuer_answer(kb: KnowledgeBase, ordinal: int | None = None, audience: bool = False) -> str:
+    """Who issued the recommendations (or the one ``ordinal`` names), when, and in what session; with
+    ``audience``, also to whom they are addressed."""
     recs = kb.recommendations
     item = kb.recommendation(ordinal) if ordinal else None
     which = (
@@ -57,7 +58,8 @@ def issuer_answer(kb: KnowledgeBase, ordinal: int | None = None) -> str:
     )
     when = spanish_date(recs.approved)
     session = f"en la {recs.approved_at}"
-    return f"{which} aprobó la {recs.issuer} el {when}, {session}.\n{source_line(kb, recs.source)}"
+    addressed = f" Están dirigidas a {recs.addressed_to}." if audience else ""
+    return f"{which} aprobó la {recs.issuer} el {when}, {session}.{addressed}\n{source_line(kb, recs.source)}"
 
 
 def audience_answer(kb: KnowledgeBase) -> str:

@@ -12,6 +12,7 @@ from knowledge import KnowledgeBase
 from knowledge.text import spanish_date
 
 from .definitions import definition_answer
+from .questions import question_parts
 from .wording import shorten, source_line
 
 # how much more of a question's words (by rarity) the documents' answer must speak of than an overview
@@ -88,13 +89,30 @@ def quote_reply(kb: KnowledgeBase, quote: Quote) -> str:
 def document_reply(kb: KnowledgeBase, searcher: Searcher, text: str) -> tuple[str, bool]:
     """The reply to ``text`` from the documents and whether they answer it: the quoted sentence with its
     source, or the honest "not in the documents" naming what is missing when the vocabulary knows it."""
+    answerer = _answerer(searcher)
     try:
-        found = _answerer(searcher).answer(text)
+        found = answerer.answer(text)
     except EmptyQuery:
         found = NotInDocuments()
     if isinstance(found, Quote):
-        return quote_reply(kb, found), True
+        quotes = _parts_answered(answerer, kb, text) or [found]
+        return "\n".join(quote_reply(kb, quote) for quote in quotes), True
     return not_found(kb, found.topic), False
+
+
+def _parts_answered(answerer: Answerer, kb: KnowledgeBase, text: str) -> list[Quote]:
+    """«¿Cómo les dicen a los participantes y cuánto dura la sesión?»: the answer to each part of a
+    two-part question when the documents answer them with different sentences; none otherwise."""
+    parts = question_parts(kb, text)
+    quotes: list[Quote] = []
+    for part in parts if len(parts) > 1 else []:
+        try:
+            quote = answerer.answer(part)
+        except EmptyQuery:
+            continue
+        if isinstance(quote, Quote) and all(quote.sentences != q.sentences for q in quotes):
+            quotes.append(quote)
+    return quotes if len(quotes) > 1 else []
 
 
 def retrieval_answer(kb: KnowledgeBase, searcher: Searcher, text: str) -> str | None:

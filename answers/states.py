@@ -7,7 +7,7 @@ from typing import Any
 from index.analysis import StateFinder
 from knowledge import KnowledgeBase
 from knowledge.schema import DatedList, State
-from knowledge.text import spanish_month
+from knowledge.text import spanish_date, spanish_month
 
 from .wording import according_to, join_names
 
@@ -179,6 +179,33 @@ def years_answer(kb: KnowledgeBase) -> str:
         names = [s.name for s in kb.states if s.joined and s.joined.year == year]
         parts.append(f"en {year}, {join_names(names)}")
     return f"Se sumaron a la iniciativa {'; '.join(parts)} ({according_to(kb, source)})."
+
+
+def participants_answer(kb: KnowledgeBase, year: int | None = None) -> str:
+    """Which states took part by the newest figure (or ``year``'s last): those the documents name by the
+    year they joined, those a list of that date names without one, and how many they do not name."""
+    dated = [(o, o.date) for o in kb.history("estados") if o.date and (year is None or o.date.year == year)]
+    if not dated:
+        return years_answer(kb)
+    figure, day = dated[-1]
+    joined = [s for s in kb.states if s.joined and s.joined.year <= day.year]
+    listed = [s for s in kb.states if not s.joined and any(kb.lists[li.list].date <= day for li in s.listed)]
+    said = f"S{according_to(kb, figure.source)[1:]}, participaban {figure.value} estados."
+    if len(joined) + len(listed) < figure.value or listed:
+        said += " Los documentos no los nombran en una sola lista:"
+    lines = [years_answer(kb)]
+    for state in listed:
+        first = min((kb.lists[li.list] for li in state.listed), key=lambda li: li.date)
+        lines.append(
+            f"{state.name} no tiene año de ingreso en los documentos, pero figura en la lista de "
+            f"{first.kind.upper()} del {spanish_date(first.date)} ({according_to(kb, first.source)})."
+        )
+    unnamed = figure.value - len(joined) - len(listed)
+    if unnamed > 0:
+        lines.append(
+            f"Los documentos no dicen cuáles son {'el otro' if unnamed == 1 else f'los otros {unnamed}'}."
+        )
+    return "\n".join([said, *lines])
 
 
 def undated_years_answer(kb: KnowledgeBase) -> str:

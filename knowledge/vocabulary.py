@@ -68,6 +68,7 @@ class Conditions(Strict):
     joined: Words  # «se sumaron en 2016»: a year then means the year joined
     after: Words  # «¿qué estados instalaron su STL después de enero de 2018?»: in a later list only
     between: Words  # «entre 2018 y 2020»: in the list of the second year, not in that of the first
+    added: Words  # with two years, «¿qué estados se agregaron?»: in the later year's list, not the earlier's
     unknown_year: Words  # «¿… pero no se sabe en qué año se unieron?»: the documents give no year
     numbers: dict[Word, int] = Field(min_length=1)
     separators: Words
@@ -78,6 +79,7 @@ class FigureQuestions(Strict):
     more_or_less: Words
     missing: Words
     now: Words
+    which: Words
     total: Words
     since: Words
     second_question: Words
@@ -89,6 +91,11 @@ class HowTo(Strict):
     phrases: Words
     helpers: Words  # words that may stand between «cómo» and the verb («¿cómo le hacemos…?»)
     verbs: Words  # starts of the verbs of making («conform»: conformar, conformamos…)
+
+
+class Documents(Strict):
+    kinds: dict[str, Words]  # by the kind of the sources' front matter
+    asks: Words
 
 
 class Navigation(Strict):
@@ -133,6 +140,7 @@ class Vocabulary(Strict):
     aspects: dict[str, Words]
     ordinals: dict[int, Words]
     guides: dict[str, Words]
+    guide_words: Words
     history: Words
     absence: Words
     plan_count: PlanCount
@@ -142,6 +150,9 @@ class Vocabulary(Strict):
     link: Words
     definition: Words
     how_to: HowTo
+    participating: Words
+    advice: Words
+    documents: Documents
     about: About
     legal_advice: Words
     off_topic: Words
@@ -170,6 +181,10 @@ class Vocabulary(Strict):
         moves = {"next": current + 1, "previous": current - 1, "last": last}
         found = first_mentioned(self.navigation.model_dump(), text)
         return moves[found] if found else None
+
+    def asks_advice(self, text: str) -> bool:
+        """Whether ``text`` asks whom to turn to for advice («¿a quién le pido asesoría?»)."""
+        return mentions(self.advice, text)
 
     def asks_how_to(self, text: str) -> bool:
         """Whether ``text`` asks how to do something («¿cómo armo un plan de acción?», «¿qué pasos…?»)."""

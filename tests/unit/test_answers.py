@@ -12,11 +12,13 @@ from answers.figures import (
     metric_of,
     national_only,
     national_only_answer,
+    several_figures_answer,
 )
-from answers.guides import some_guides_answer
+from answers.guides import asked_guide, some_guides_answer
 from answers.recommendations import about_answer, ordinal_of, recommendations_about
 from answers.search import not_found, search_unavailable
-from answers.states import list_reply
+from answers.sources import asks_about_sources, source_answer, sources_named
+from answers.states import list_reply, participants_answer
 from answers.wording import inai_note
 
 
@@ -249,3 +251,39 @@ def test_states_with_just_one_plan(kb):
     one = {state.name for state, plans in kb.members(newest.id) if plans == 1}
     reply = figure_question_answer(kb, "cuantos estados nomas tienen un plan")
     assert reply is not None and f"{len(one)} estados tienen 1 Plan" in reply
+
+
+def test_a_source_is_found_by_number_or_by_kind_and_date_and_described(kb):
+    assert sources_named(kb, "que fecha tiene el comunicado 265/19") == ["inai-265-19"]
+    assert sources_named(kb, "que numero tiene el comunicado de marzo de 2018") == ["inai-083-18"]
+    assert asks_about_sources(kb, "y el material de formacion de cuando es")
+    assert not asks_about_sources(kb, "de que fecha es la guia de stl")  # a guide, not a source
+    module = source_answer(kb, "modulo-2-sesion-3")
+    assert "sin fecha" in module and "26 estados participantes" in module  # its own figures, undated
+    newest = source_answer(kb, "inai-265-19")
+    assert "14 de agosto de 2020" in newest and "140 compromisos" in newest
+
+
+def test_several_figures_changed_are_each_given(kb):
+    reply = several_figures_answer(kb, "como cambiaron los secretariados y los planes entre 2018 y 2020")
+    assert reply is not None and reply.count("\n") == 1
+    assert "De 16 Secretariados" in reply and "De 10 Planes" in reply
+    assert several_figures_answer(kb, "que estados tenian secretariado y plan entre 2018 y 2020") is None
+
+
+def test_the_states_taking_part_in_2020_name_whom_the_documents_name(kb):
+    reply = participants_answer(kb, 2020)
+    newest = kb.latest("estados")
+    named = [s for s in kb.states if s.joined] + [s for s in kb.states if not s.joined and s.listed]
+    assert f"participaban {newest.value} estados" in reply and "Colima" in reply
+    assert f"los otros {newest.value - len(named)}" in reply
+
+
+def test_a_guide_is_found_by_the_term_it_is_for(kb):
+    guide = asked_guide(kb, "vamos a hacer nuestro plan de accion local, que guia nos recomiendan")
+    assert guide is not None and guide.id == "guia-cocreacion-compromisos-ii"
+    assert asked_guide(kb, "que es un plan de accion local") is None  # no guide asked for
+
+
+def test_an_amount_is_not_a_number_of_states(kb):
+    assert metric_of(kb, "cuanto dura la sesion de los participantes") is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from answers.context import Topic, followup_answer
+from answers.context import HISTORY, Topic, followup_answer
 
 
 def _follow(kb, topic: str, text: str) -> tuple[str, str]:
@@ -89,3 +89,11 @@ def test_a_message_the_topic_cannot_answer_is_left_to_the_caller(kb):
 def test_one_recommendation_chosen_after_the_list(kb, text, ordinal):
     reply, topic = _follow(kb, "recomendaciones:todas", text)
     assert reply.startswith(f"Recomendación {ordinal} de 4") and topic.startswith("recomendacion:")
+
+
+def test_another_figure_after_a_history_is_given_as_a_history(kb):
+    found = followup_answer(kb, Topic("cifra", f"compromisos@{HISTORY}"), "y los stl?")
+    assert found is not None and found[1] == Topic("cifra", f"stl@{HISTORY}")
+    assert "16" in found[0] and "21" in found[0]
+    of_2018 = followup_answer(kb, Topic("cifra", "compromisos@2018"), "y los stl?")
+    assert of_2018 is not None and "16 Secretariados" in of_2018[0]

@@ -152,3 +152,24 @@ def test_a_year_after_a_list_word_dates_the_list_not_the_joining(kb):
     assert answer.endswith(NOT_LISTED)
     joined_2016 = combined_answer(kb, "cuales se sumaron en 2016 y no tienen pal")
     assert joined_2016 is not None and "se sumaron a la iniciativa en 2016" in joined_2016
+
+
+def test_two_list_dates_and_a_word_of_change_ask_who_was_added(kb):
+    stl_2018, stl_2020 = kb.list_as_of("stl", 2018), kb.list_as_of("stl", 2020)
+    before = {state.name for state, _ in kb.members(stl_2018.id)}
+    expected = {state.name for state, _ in kb.members(stl_2020.id)} - before
+    answer = combined_answer(
+        kb, "comparando la lista de stl de enero de 2018 con la de agosto de 2020, cuales se agregaron"
+    )
+    assert answer is not None and _named(answer) == expected
+
+
+def test_neither_nor_denies_both(kb):
+    """«ni con secretariado ni con plan»: in neither list, among the states that joined in 2015."""
+    stl = set(_members(kb, "stl"))
+    pal = set(_members(kb, "pal"))
+    expected = {s.name for s in kb.states if s.joined and s.joined.year == 2015} - stl - pal
+    answer = combined_answer(
+        kb, "de los que entraron en 2015 cuales no salen ni con secretariado ni con plan"
+    )
+    assert answer is not None and _named(answer) == expected

@@ -1,0 +1,65 @@
+"""Questions about the source documents themselves: their number, title, date and issuer, and the figures
+each gives («¿qué número tiene el comunicado de 2020?», «¿de qué fecha es el material de formación?»)."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge import KnowledgeBase
+from knowledge.text import fold, spanish_date
+from knowledge.vocabulary import mentions
+
+from .figures import month_of, year_of
+from .wording import join_names
+
+
+def sources_named(kb: KnowledgeBase, text: str) -> list[str]:
+    """The sources ``text`` names: by number («265/19»), else by kind («el comunicado», «el material de
+    formación») narrowed by the year and month it names; none when it names no source."""
+    folded = fold(text)
+    by_number = [
+        ref
+        for ref, source in kb.sources.items()
+        if source.number and re.search(rf"\b{re.escape(fold(source.number).split('/', 1)[-1])}\b", folded)
+    ]
+    if by_number:
+        return by_number
+    kinds = kb.vocabulary.documents.kinds
+    named = [
+        ref
+        for ref, source in kb.sources.items()
+        if source.kind in kinds and mentions(kinds[source.kind], text)
+    ]
+    year, month = year_of(text), month_of(text)
+    dates = {ref: kb.sources[ref].date for ref in named}
+    dated = [ref for ref in named if year is None or ((day := dates[ref]) is not None and day.year == year)]
+    in_month = [ref for ref in dated if month and (day := dates[ref]) is not None and day.month == month]
+    return in_month or dated
+
+
+def asks_about_sources(kb: KnowledgeBase, text: str) -> bool:
+    """Whether ``text`` asks something of a source document it names (its number, date, figures…)."""
+    return mentions(kb.vocabulary.documents.asks, text) and bool(sources_named(kb, text))
+
+
+def source_answer(kb: KnowledgeBase, ref: str) -> str:
+    """A source's number or name, title, date (or that it has none), issuer, summary and the figures it
+    gives."""
+    source = kb.sources[ref]
+    when = f"del {spanish_date(source.date)}" if source.date else "sin fecha (el documento no la da)"
+    issuer = f", emitido por {source.issuer}" if source.issuer else ""
+    named = source.cite_as if "«" in source.cite_as else f"{source.cite_as}: «{source.title}»"  # title once
+    said = f"{named[0].upper()}{named[1:]}, {when}{issuer}. {source.summary}"
+    figures = list(
+        dict.fromkeys(
+            f"{o.qualifier + ' ' if o.qualifier else ''}{o.value} {kb.figures.metrics[o.metric].label}"
+            for o in kb.figures.observations
+            if o.source == ref
+        )
+    )
+    return f"{said}\nCifras que da: {join_names(figures)}." if figures else said
+
+
+def sources_answer(kb: KnowledgeBase, refs: list[str]) -> str:
+    """Each source named, one after the other."""
+    return "\n\n".join(source_answer(kb, ref) for ref in refs)
