@@ -171,10 +171,18 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         topic and topic.kind == "estado" and kb.state(topic.key) == kb.state(named[0].replace("-", " "))
     ):
         return None  # another state: a question of its own
-    if topic is None or len(text.split()) > CONTEXT_MAX_WORDS:
+    if topic is None or (len(text.split()) > CONTEXT_MAX_WORDS and not _asks_of_document(kb, topic, text)):
         return None
     found = followup_answer(kb, topic, text, strict=True)
     return (found[0], remembered(found[1])) if found else None
+
+
+def _asks_of_document(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
+    """«¿En el marco de qué sesión se aprobaron y bajo qué modalidad se celebró dicha sesión?»: a long
+    message asking who issued, when, in what session or for whom, right after the recommendations or a
+    guide, follows them up (no other topic has these)."""
+    asks = kb.vocabulary.follow_up(text) in ("issuer", "session", "date", "audience")
+    return asks and topic.kind in ("recomendacion", "recomendaciones", "guia")
 
 
 # the longest question kept as the topic a «y de esos…» filters further, and what separates those
@@ -218,7 +226,14 @@ def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     if asks_about_sources(kb, text):  # «¿qué día se publicó el comunicado de 2020?»: the documents say
         return None
     missing = kb.vocabulary.missing(text)
-    return not_found(kb, missing) if missing else None
+    if not missing:
+        return None
+    named = {
+        state.name
+        for name in resources.state_finder().find(text)
+        if (state := kb.state(name.replace("-", " ")))
+    }
+    return not_found(kb, missing, named.pop() if len(named) == 1 else None)  # «…de Oaxaca» named back
 
 
 def refused(kb: KnowledgeBase, tracker: Tracker) -> bool:

@@ -11,11 +11,13 @@ from answers.context import HISTORY, Topic
 from answers.figures import (
     breakdown_answer,
     breakdown_of,
+    compares_values,
     figure_answer,
     figure_question_answer,
     metric_of,
     month_of,
     overview_answer,
+    several_figures_answer,
     unknown_figure_answer,
     year_of,
 )
@@ -41,7 +43,7 @@ def _figure(
         return computed, None
     year = year_of(year_hint or text)
     metric = metric_of(kb, text)
-    history = kb.vocabulary.asks_history(text)
+    history = kb.vocabulary.asks_history(text) or compares_values(text)  # «unos dicen 26 y otros 30»
     if metric is None and (year or history):
         metric = last
     if metric not in kb.figures.metrics:
@@ -59,6 +61,8 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     """The figure the message names, or each part of a two-part question («¿cuántos participan y desde
     cuándo?»), the second part taking the figure of the first when it names none."""
     text = text_of(tracker)
+    if (several := several_figures_answer(kb, text)) is not None:  # «¿cuántos STL y PAL en 2018 y en 2020?»
+        return several, [remember(None)]
     parts = question_parts(kb, text)
     last = tracker.get_slot("cifra")
     if len(parts) > 1:

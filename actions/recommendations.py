@@ -33,6 +33,7 @@ def subject_reply(kb: KnowledgeBase, text: str, ordinal: int | None) -> Reply | 
 
 class ActionRecomendacion(AnswerAction):
     action_name = "action_recomendacion"
+    honest_first = True  # «¿quién presidía la Comisión que las aprobó?»: no names in the documents
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
         text = text_of(tracker)

@@ -17,6 +17,7 @@ from answers.states import (
     participants_answer,
     state_from,
     status_answer,
+    status_in_year,
     undated_answer,
     undated_list_answer,
     undated_years_answer,
@@ -33,6 +34,7 @@ from .base import (
     computed,
     declined,
     entity_of,
+    guide_asked,
     in_context,
     intent_of,
     refused,
@@ -64,7 +66,10 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     said = national_only_answer(kb, metric, state.name) if metric else None
     if said is None and kb.vocabulary.asks_listing_date(text):
         said = undated_answer(kb, state)
-    return said or status_answer(kb, state, kb.vocabulary.aspect(text)), [
+    aspect = kb.vocabulary.aspect(text)
+    if said is None and (year := year_of(text)) is not None and aspect != "ingreso":
+        said = status_in_year(kb, state, year, aspect)  # «¿jalisco tenía stl en 2018?», «¿y en 2018?»
+    return said or status_answer(kb, state, aspect), [
         SlotSet("estado", state.name),
         remember(Topic("estado", state.name)),
     ]
@@ -93,6 +98,7 @@ class ActionEstado(Action):
             return []
         reply = (
             states_asked(kb, tracker)
+            or guide_asked(kb, tracker)  # «soy de slp, ¿hay alguna guía pa armar el plan?»
             or state_reply(kb, tracker)
             or in_context(kb, tracker)
             or by_state(kb, tracker)

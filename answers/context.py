@@ -23,7 +23,7 @@ from .guides import (
     guide_plain_answer,
 )
 from .recommendations import audience_answer, issuer_answer, plain_answer, recommendation_answer
-from .states import list_answer, status_answer
+from .states import list_answer, status_answer, status_in_year
 
 KINDS = (
     "estado",
@@ -62,6 +62,9 @@ class Topic:
 
 
 Answer = tuple[str, Topic]
+YEAR_ELLIPSIS_WORDS = (
+    4  # «¿y en 2018?» after a state: that state in that year («¿cuántos STL había en 2018?»: all)
+)
 HISTORY = "historia"  # ``cifra:compromisos@historia``: the last answer gave the figure's history or change
 
 
@@ -92,6 +95,12 @@ def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = F
         return list_answer(kb, aspect), Topic("lista", aspect)
     if topic.kind == "estado" and (state := kb.state(topic.key)) is not None:
         aspect = kb.vocabulary.aspect(text)
+        ellipsis = len(text.split()) <= YEAR_ELLIPSIS_WORDS or kb.vocabulary.of_one(text)
+        national = kb.vocabulary.national(text)
+        if (year := year_of(text)) is not None and aspect != "ingreso" and ellipsis and not national:
+            return status_in_year(
+                kb, state, year, aspect
+            ), topic  # «¿y en 2018?», «¿y cuántos tenía en 2018?»
         if strict and aspect is None and kb.vocabulary.follow_up(text) != "back":
             return None
         return status_answer(kb, state, aspect), topic

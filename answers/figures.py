@@ -40,6 +40,13 @@ def metrics_named(kb: KnowledgeBase, text: str) -> list[str]:
     return [metric for _, metric in sorted((found[0][0], metric) for metric, found in where.items() if found)]
 
 
+def compares_values(text: str) -> bool:
+    """Whether ``text`` quotes two values of a figure («unos dicen 26 estados y otros 30»): a question
+    about how it changed."""
+    numbers = {n for n in re.findall(r"\b\d+\b", fold(text)) if not _YEAR.fullmatch(n)}
+    return len(numbers) > 1
+
+
 def several_figures_answer(kb: KnowledgeBase, text: str) -> str | None:
     """«¿Cómo cambiaron los estados, los STL y los PAL entre 2018 y 2020?»: the change of each figure
     named, one a line; None unless ``text`` names several figures and asks how they changed."""
@@ -48,9 +55,12 @@ def several_figures_answer(kb: KnowledgeBase, text: str) -> str | None:
         named = [metric for metric in named if metric != "estados"]
     period = period_of(kb, text)
     changes = kb.vocabulary.asks_history(text) or mentions(kb.vocabulary.figure_questions.difference, text)
-    if len(named) < 2 or not (changes or period):
+    years = sorted({int(year) for year in _YEAR.findall(text)})
+    if len(named) < 2 or not (
+        changes or period or len(years) > 1
+    ):  # «…en enero de 2018 y en agosto de 2020?»
         return None
-    start = period[0] if period else year_of(text)
+    start = period[0] if period else years[0] if years else None
     return "\n".join(change_answer(kb, metric, start, month_of(text)) for metric in named)
 
 
@@ -275,7 +285,9 @@ def change_answer(kb: KnowledgeBase, metric: str, year: int | None = None, month
     observations = kb.history(metric)
     label = kb.figures.metrics[metric].label
     if len(observations) < 2:
-        return f"Los documentos dan una sola cifra de {label}: no hay con qué compararla."
+        only = observations[0] if observations else None
+        given = f": {_figure(kb, only)} ({according_to(kb, only.source)})" if only else ""
+        return f"Los documentos dan una sola cifra de {label}{given}; no hay con qué compararla."
     newest = observations[-1]
     older = [o for o in observations if year is None or (o.date and o.date.year == year)]
     if not older:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from index.analysis import content_words, tokens
@@ -11,10 +12,16 @@ from knowledge.vocabulary import mentions
 
 from .wording import join_names, source_line
 
+_COUNTED = re.compile(r"\b(las|sus)\s+\w+\s+recomendaciones\b")  # «las cuatro recomendaciones»: a count
+
 
 def ordinal_of(kb: KnowledgeBase, value: Any, text: str = "") -> int | None:
     """The ordinal in an entity value ("3", "tercera", "3a") or, failing that, in the message («la
-    última» included)."""
+    última» included). «De las cuatro recomendaciones, ¿cuáles…?» counts them: it names no ordinal."""
+    folded = fold(text)
+    uncounted = _COUNTED.sub("las recomendaciones", folded)
+    if uncounted != folded and kb.vocabulary.ordinal(uncounted) is None:
+        value, text = None, uncounted
     for candidate in ([*value] if isinstance(value, list) else [value]) + [text]:
         if isinstance(candidate, str) and (found := kb.vocabulary.ordinal(candidate)) is not None:
             return found

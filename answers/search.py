@@ -35,12 +35,14 @@ def refusal(kb: KnowledgeBase) -> str:
     )
 
 
-def not_found(kb: KnowledgeBase, missing: str | None = None) -> str:
+def not_found(kb: KnowledgeBase, missing: str | None = None, place: str | None = None) -> str:
     """What to say when the documents do not answer, naming what they lack (a ``not_in_documents`` topic
-    of the vocabulary) when known, and what the assistant can answer instead: the definition the topic
-    sends to («¿qué partido creó la iniciativa?»: who drives it), else what it can help with."""
+    of the vocabulary) when known, and the state asked about (``place``), and what the assistant can
+    answer instead: the definition the topic sends to («¿qué partido creó la iniciativa?»: who drives it),
+    else what it can help with."""
     topic = kb.vocabulary.not_in_documents[missing] if missing else None
-    said = f"Los documentos no mencionan {topic.says}." if topic else NOT_FOUND
+    where = f" (tampoco de {place})" if topic and place else ""
+    said = f"Los documentos no mencionan {topic.says}{where}." if topic else NOT_FOUND
     if topic and topic.see:
         return f"{said} Lo que sí dicen:\n{definition_answer(kb, topic.see)}"
     return (

@@ -49,9 +49,16 @@ def joined_sentence(kb: KnowledgeBase, state: State) -> str:
         )
     newest = kb.joined_source()
     years = join_names(sorted({str(s.joined.year) for s in kb.states if s.joined}))
-    return (
+    said = (
         f"Los documentos no dicen en qué año se sumó {state.name}: no aparece entre los estados que "
         f"se sumaron en {years} ({according_to(kb, newest)})."
+    )
+    if not state.listed:
+        return said
+    first = min((kb.lists[listing.list] for listing in state.listed), key=lambda dated: dated.date)
+    return (
+        f"{said} Sí figura en la lista de {first.kind.upper()} del {spanish_date(first.date)} "
+        f"({according_to(kb, first.source)})."
     )
 
 
@@ -102,6 +109,18 @@ def status_answer(kb: KnowledgeBase, state: State, aspect: str | None = None) ->
         f"{' y '.join(_has(kb, state, lst, past=True) for lst in older)}."
     )
     return f"{current} {before}"
+
+
+def status_in_year(kb: KnowledgeBase, state: State, year: int, aspect: str | None = None) -> str:
+    """«¿Y en 2018?» after a state: what the lists of that year (the last printed by then) say of it."""
+    kinds = [aspect] if aspect in ("stl", "pal") else ["stl", "pal"]
+    lists = [found for kind in kinds if (found := kb.list_as_of(kind, year)) is not None]
+    if not lists:
+        return f"Los documentos no tienen listas de {year}. {status_answer(kb, state, aspect)}"
+    return (
+        f"En la lista de {spanish_month(lists[0].date)} ({according_to(kb, lists[0].source)}) {state.name} "
+        f"{' y '.join(_has(kb, state, found, past=found != _newest(kb, found.kind)) for found in lists)}."
+    )
 
 
 def list_answer(kb: KnowledgeBase, kind: str, year: int | None = None) -> str:

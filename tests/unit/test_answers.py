@@ -18,7 +18,7 @@ from answers.guides import asked_guide, some_guides_answer
 from answers.recommendations import about_answer, ordinal_of, recommendations_about
 from answers.search import not_found, search_unavailable
 from answers.sources import asks_about_sources, source_answer, sources_named
-from answers.states import list_reply, participants_answer
+from answers.states import list_reply, participants_answer, status_in_year
 from answers.wording import inai_note
 
 
@@ -287,3 +287,23 @@ def test_a_guide_is_found_by_the_term_it_is_for(kb):
 
 def test_an_amount_is_not_a_number_of_states(kb):
     assert metric_of(kb, "cuanto dura la sesion de los participantes") is None
+
+
+def test_a_state_in_a_past_year_is_read_from_that_years_lists(kb):
+    state = kb.state("Nuevo León")
+    reply = status_in_year(kb, state, 2018)
+    assert reply.startswith("En la lista de enero de 2018 (según el comunicado INAI/002/18")
+    assert "no figuraba entre los 10 estados con Plan de Acción Local" in reply  # not reported, not «no»
+    assert status_in_year(kb, state, 2016).startswith("Los documentos no tienen listas de 2016.")
+
+
+def test_the_four_recommendations_counted_name_no_ordinal(kb):
+    assert ordinal_of(kb, "cuatro", "en cuales de las cuatro recomendaciones se habla de los ods") is None
+    assert ordinal_of(kb, None, "de las 4 recomendaciones dame la tercera") == 3
+
+
+def test_what_the_documents_lack_names_the_state_asked_about(kb):
+    reply = not_found(kb, "municipios", "Oaxaca")
+    assert reply.startswith(
+        "Los documentos no mencionan cuántos ni cuáles municipios participan (tampoco de Oaxaca)."
+    )
