@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from answers.contacts import contacts_answer, inai_today_answer
 from answers.context import Topic, followup_answer
-from answers.definitions import plain_definition_answer, terms_named
+from answers.definitions import guide_for, how_to_answer, plain_definition_answer, steps_answer, terms_named
 from answers.figures import figure_question_answer, several_figures_answer, year_of
 from answers.guides import asked_guide, guide_answer
 from answers.questions import combined_answer
@@ -27,6 +27,7 @@ from .clarify import asked_text
 
 install_log_redaction()  # what people type may be logged: never their e-mail, phone, CURP or RFC
 OPINION = "utter_opinion_politica"  # the refusal of political opinions (domain/basicos.yml)
+INITIATIVE = "iniciativa"  # the glossary's term for the initiative itself (knowledge/facts/glossary.yaml)
 FEEDBACK_BUTTONS = [
     {"title": "👍", "payload": '/feedback{"valor": "positivo"}'},
     {"title": "👎", "payload": '/feedback{"valor": "negativo"}'},
@@ -134,6 +135,23 @@ def guide_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return (guide_answer(kb, guide), remembered(Topic("guia", guide.id))) if guide else None
 
 
+def how_to(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> Reply | None:
+    """«¿Cómo armo un PAL?», «¿qué pasos seguimos para arrancar un ejercicio de gobierno abierto?»: the
+    term's definition and its guide, or how the initiative works step by step (a message about the
+    initiative that names no term asks about ``term``, else about the initiative); None when the message asks
+    no such thing."""
+    text = text_of(tracker)
+    if not kb.vocabulary.asks_how_to(text) or refused(kb, tracker):
+        return None
+    named = terms_named(kb, text) or ([term or INITIATIVE] if kb.vocabulary.in_domain(text) or term else [])
+    if len(named) != 1:
+        return None
+    if (guide := guide_for(kb, named[0])) is not None:
+        return how_to_answer(kb, named[0], guide), [remember(Topic("guia", guide.id))]
+    steps = steps_answer(kb, named[0])
+    return (steps, [remember(Topic("definicion", named[0]))]) if steps else None
+
+
 def advice(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«…queremos instalar un STL, ¿a quién le podemos pedir asesoría?»: whom to turn to, the contacts the
     documents give with the dated INAI note, whatever intent NLU gave the message; None otherwise."""
@@ -223,7 +241,7 @@ def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     """The honest reply when the message asks for something the documents never give (a budget,
     salaries, names: the vocabulary's ``not_in_documents``), naming it; None otherwise."""
     text = text_of(tracker)
-    if asks_about_sources(kb, text):  # «¿qué día se publicó el comunicado de 2020?»: the documents say
+    if asks_about_sources(kb, text) or kb.vocabulary.asks_advice(text):  # the documents do say these
         return None
     missing = kb.vocabulary.missing(text)
     if not missing:
@@ -266,12 +284,17 @@ def searcher() -> Searcher | None:
 
 
 def from_documents(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
-    """The documents' answer to the message, with no topic kept; None when they do not answer it or
-    cannot be searched."""
+    """The documents' answer to the message, the document it quotes kept as the topic; None when they do
+    not answer it or cannot be searched."""
     if (found := searcher()) is None:
         return None
-    reply, answered = document_reply(kb, found, text_of(tracker))
-    return (reply, [remember(None)]) if answered else None
+    reply = document_reply(kb, found, text_of(tracker))
+    return (reply.text, [quoted(reply.source)]) if reply.answered else None
+
+
+def quoted(source: str | None) -> EventType:
+    """Keep the source document a reply quotes as the topic («¿de qué fecha es ese documento?»)."""
+    return remember(Topic("documento", source) if source else None)
 
 
 def sharper(kb: KnowledgeBase, tracker: Tracker, overview: str) -> Reply | None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 
 from answers.context import Topic
-from answers.definitions import definition_answer, guide_for, how_to_answer, terms_named
+from answers.definitions import definition_answer, terms_named
 from knowledge import KnowledgeBase
 
-from .base import AnswerAction, Reply, intent_of, remember, sharper, text_of
+from .base import AnswerAction, Reply, how_to, intent_of, remember, sharper, text_of
 
 TERMS = {"que_es_iniciativa": "iniciativa", "que_es_stl": "stl", "que_es_pal": "pal"}
 
@@ -31,9 +31,8 @@ class ActionDefinicion(AnswerAction):
                 remember(Topic("definicion", named[-1]))
             ]
         term = TERMS.get(intent_of(tracker) or "", "iniciativa")
-        guide = guide_for(kb, term)
-        if guide is not None and kb.vocabulary.asks_how_to(text):  # «¿cómo armo un PAL?»: and its guide
-            return how_to_answer(kb, term, guide), [remember(Topic("guia", guide.id))]
+        if (how := how_to(kb, tracker, term)) is not None:  # «¿cómo armo un PAL?»: and its guide
+            return how
         definition = definition_answer(kb, term)
         found = None
         if not kb.vocabulary.asks_definition(text):  # «¿con quién ideó el INAI el proyecto?»: a detail

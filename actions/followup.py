@@ -31,7 +31,7 @@ from .base import (
     answer,
     computed,
     explained,
-    remember,
+    quoted,
     remembered,
     text_of,
     topic_of,
@@ -68,8 +68,8 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
     except Exception:
         log.exception("search is unavailable")
         return (search_unavailable(kb), []), False
-    reply, answered = document_reply(kb, searcher, text)
-    return (reply, [remember(None)] if answered else []), answered
+    reply = document_reply(kb, searcher, text)
+    return (reply.text, [quoted(reply.source)] if reply.answered else []), reply.answered
 
 
 class ActionSeguimiento(Action):

@@ -18,6 +18,7 @@ from .base import (
     computed,
     explained,
     guide_asked,
+    how_to,
     in_context,
     remember,
     text_of,
@@ -59,6 +60,7 @@ def reread(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         in_context(kb, tracker)
         or about_sources(kb, tracker)
         or advice(kb, tracker)
+        or how_to(kb, tracker)
         or explained(kb, tracker)
         or counted(kb, tracker)  # a count of figures first: «¿cuántos STL y cuántos planes nuevos?»
         or computed(kb, tracker)

@@ -10,7 +10,7 @@ from rasa_sdk.types import DomainDict
 from answers.search import document_reply, refusal, search_unavailable
 
 from . import resources
-from .base import OPINION, answer, intent_of, refused, remember, searcher, text_of, unanswerable
+from .base import OPINION, answer, intent_of, quoted, refused, searcher, text_of, unanswerable
 from .clarify import between_topics, clarification
 from .reread import reread
 
@@ -48,12 +48,12 @@ class ActionBuscar(Action):
         if (found_searcher := searcher()) is None:
             dispatcher.utter_message(**(question or {"text": search_unavailable(kb)}))
             return []
-        reply, found = document_reply(kb, found_searcher, text_of(tracker))
-        if not found and question is not None:  # one topic NLU thought of, and the documents do not answer
+        reply = document_reply(kb, found_searcher, text_of(tracker))
+        if not reply.answered and question is not None:  # one topic NLU thought of, and the documents do not
             dispatcher.utter_message(**question)
             return []
-        if not found:
-            dispatcher.utter_message(text=reply, outcome="not_found")
+        if not reply.answered:
+            dispatcher.utter_message(text=reply.text, outcome="not_found")
             return []
-        answer(dispatcher, reply)
-        return [remember(None)]
+        answer(dispatcher, reply.text)
+        return [quoted(reply.source)]

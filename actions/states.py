@@ -30,6 +30,7 @@ from . import resources
 from .base import (
     AnswerAction,
     Reply,
+    advice,
     answer,
     computed,
     declined,
@@ -99,6 +100,7 @@ class ActionEstado(Action):
         reply = (
             states_asked(kb, tracker)
             or guide_asked(kb, tracker)  # «soy de slp, ¿hay alguna guía pa armar el plan?»
+            or advice(kb, tracker)  # «soy de cdmx, ¿a quién le pregunto si quiero armar un STL?»
             or state_reply(kb, tracker)
             or in_context(kb, tracker)
             or by_state(kb, tracker)
@@ -173,7 +175,7 @@ class ActionListaEstados(AnswerAction):
             ):
                 return participants_answer(kb, year), [remember(None)]  # «los 30 que participaban en 2020»
             if year:
-                return joined_in_answer(kb, year), [remember(None)]
+                return joined_in_answer(kb, year), [remember(Topic("ingreso", str(year)))]
             if kb.vocabulary.asks_when(text):  # «¿cuál fue el último en sumarse?»: no dates, the years
                 return undated_years_answer(kb), [remember(None)]
             return years_answer(kb), [remember(None)]

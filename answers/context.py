@@ -23,7 +23,8 @@ from .guides import (
     guide_plain_answer,
 )
 from .recommendations import audience_answer, issuer_answer, plain_answer, recommendation_answer
-from .states import list_answer, status_answer, status_in_year
+from .sources import source_answer
+from .states import joined_in_answer, list_answer, status_answer, status_in_year
 
 KINDS = (
     "estado",
@@ -35,6 +36,8 @@ KINDS = (
     "lista",
     "contacto",
     "consulta",
+    "documento",
+    "ingreso",
 )
 
 
@@ -44,7 +47,8 @@ class Topic:
     ``definicion:stl``, ``cifra:stl`` (``cifra:stl@2018`` for a year's figure, ``cifra:stl@historia`` for
     its history or change), ``lista:pal``,
     ``recomendaciones:todas``, ``contacto:inai``, ``consulta:<question>`` (a question the question
-    engine computed: «y de esos…» filters its states further)."""
+    engine computed: «y de esos…» filters its states further), ``documento:<source id>`` (the document a
+    quoted answer comes from), ``ingreso:2016`` (the states that joined in a year)."""
 
     kind: str
     key: str
@@ -87,6 +91,15 @@ def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = F
         return (audience_answer(kb), topic) if asks == "audience" else None
     if topic.kind == "guia":
         return _guide(kb, topic, text)
+    if topic.kind == "ingreso" and topic.key.isdigit():  # «¿y al año siguiente?» after those of 2016
+        joined = int(topic.key)
+        moved = kb.vocabulary.step(text, joined, joined)  # the next or the previous year («la última»: none)
+        if moved is None or moved == joined:
+            return None
+        return joined_in_answer(kb, moved), Topic("ingreso", str(moved))
+    if topic.kind == "documento" and topic.key in kb.sources:  # «¿de qué fecha es ese documento?»
+        asks = kb.vocabulary.follow_up(text)
+        return (source_answer(kb, topic.key), topic) if asks in ("date", "source", "issuer") else None
     if topic.kind == "definicion":
         return _definition(kb, topic, text)
     if topic.kind == "cifra":
@@ -98,9 +111,8 @@ def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = F
         ellipsis = len(text.split()) <= YEAR_ELLIPSIS_WORDS or kb.vocabulary.of_one(text)
         national = kb.vocabulary.national(text)
         if (year := year_of(text)) is not None and aspect != "ingreso" and ellipsis and not national:
-            return status_in_year(
-                kb, state, year, aspect
-            ), topic  # «¿y en 2018?», «¿y cuántos tenía en 2018?»
+            # «¿y en 2018?», «¿y cuántos tenía en 2018?»
+            return status_in_year(kb, state, year, aspect), topic
         if strict and aspect is None and kb.vocabulary.follow_up(text) != "back":
             return None
         return status_answer(kb, state, aspect), topic
@@ -170,6 +182,10 @@ def _definition(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     other = term_named(kb, text)
     if other is not None and other != topic.key:
         return definition_answer(kb, other), Topic("definicion", other)
+    term = kb.term(topic.key)
+    if term is not None and kb.vocabulary.follow_up(text) in ("date", "source"):  # «¿de qué fecha es eso?»
+        sources = list(dict.fromkeys(d.source for d in term.definitions))
+        return "\n\n".join(source_answer(kb, ref) for ref in sources), topic
     if kb.vocabulary.follow_up(text) == "plain" and kb.term(topic.key) is not None:
         return plain_definition_answer(kb, topic.key), topic
     return None

@@ -9,7 +9,7 @@ from knowledge.schema import Guide, Quoted
 from knowledge.vocabulary import mentions
 
 from .guides import guide_answer
-from .wording import PHONE_CHARS, source_line
+from .wording import PHONE_CHARS, inai_note, source_line
 
 
 def _newest_first(kb: KnowledgeBase, definitions: list[Quoted]) -> list[Quoted]:
@@ -45,6 +45,27 @@ def guide_for(kb: KnowledgeBase, term_id: str) -> Guide | None:
 def how_to_answer(kb: KnowledgeBase, term_id: str, guide: Guide) -> str:
     """«¿Cómo armo un PAL?»: the term's definition, then the guide for putting it into practice."""
     return f"{definition_answer(kb, term_id)}\n\nLa guía para hacerlo:\n{guide_answer(kb, guide)}"
+
+
+def steps_answer(kb: KnowledgeBase, term_id: str) -> str | None:
+    """«¿Qué pasos sigue un estado para sumarse?»: how the term works, step by step, in the words of the one
+    source that defines every step, then the guide for each step; None when it has no steps."""
+    term = kb.term(term_id)
+    steps = [found for step in (term.steps if term else []) if (found := kb.term(step)) is not None]
+    common = set.intersection(*({d.source for d in step.definitions} for step in steps)) if steps else set()
+    if term is None or not common:
+        return None
+    source = sorted(common)[0]
+    lines = [f"Según {kb.citation(source)}, «{term.term}» funciona así:"]
+    for n, step in enumerate(steps, 1):
+        quote = next(d.quote for d in step.definitions if d.source == source)
+        lines.append(f"{n}. «{quote}»")
+    guides = [guide for step in steps if (guide := guide_for(kb, step.id)) is not None]
+    if guides:
+        lines.append("Guías para cada paso:")
+        lines += [f"• {guide.title}: {guide.url}" for guide in guides]
+        lines.append(inai_note(kb))
+    return "\n".join(lines)
 
 
 def plain_definition_answer(kb: KnowledgeBase, term_id: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from typing import NamedTuple
 
 from index import EmptyQuery, Hit, Searcher
 from index.answering import Answerer, NotInDocuments, Quote
@@ -88,9 +89,18 @@ def quote_reply(kb: KnowledgeBase, quote: Quote) -> str:
     return f"{shown}\n{passage_source(kb, quote.hit)}"
 
 
-def document_reply(kb: KnowledgeBase, searcher: Searcher, text: str) -> tuple[str, bool]:
-    """The reply to ``text`` from the documents and whether they answer it: the quoted sentence with its
-    source, or the honest "not in the documents" naming what is missing when the vocabulary knows it."""
+class DocumentReply(NamedTuple):
+    """A reply from the documents: its text, whether they answer, and the source document it quotes first
+    (None when they do not answer, or it quotes a dated note)."""
+
+    text: str
+    answered: bool
+    source: str | None = None
+
+
+def document_reply(kb: KnowledgeBase, searcher: Searcher, text: str) -> DocumentReply:
+    """The reply to ``text`` from the documents: the quoted sentence with its source, or the honest "not
+    in the documents" naming what is missing when the vocabulary knows it."""
     answerer = _answerer(searcher)
     try:
         found = answerer.answer(text)
@@ -98,8 +108,10 @@ def document_reply(kb: KnowledgeBase, searcher: Searcher, text: str) -> tuple[st
         found = NotInDocuments()
     if isinstance(found, Quote):
         quotes = _parts_answered(answerer, kb, text) or [found]
-        return "\n".join(quote_reply(kb, quote) for quote in quotes), True
-    return not_found(kb, found.topic), False
+        source = quotes[0].hit.passage.source
+        reply = "\n".join(quote_reply(kb, quote) for quote in quotes)
+        return DocumentReply(reply, True, source if source in kb.sources else None)
+    return DocumentReply(not_found(kb, found.topic), False)
 
 
 def _parts_answered(answerer: Answerer, kb: KnowledgeBase, text: str) -> list[Quote]:
@@ -119,8 +131,8 @@ def _parts_answered(answerer: Answerer, kb: KnowledgeBase, text: str) -> list[Qu
 
 def retrieval_answer(kb: KnowledgeBase, searcher: Searcher, text: str) -> str | None:
     """The quoted answer to ``text`` with its source; None when the documents do not answer it."""
-    reply, found = document_reply(kb, searcher, text)
-    return reply if found else None
+    found = document_reply(kb, searcher, text)
+    return found.text if found.answered else None
 
 
 def sharper_quote(kb: KnowledgeBase, searcher: Searcher, text: str, overview: str) -> str | None:

@@ -235,6 +235,9 @@ def load_knowledge(root: Path | None = None) -> KnowledgeBase:
     term_ids = [t.id for _, t in glossary]
     guide_ids = [g.id for _, g in guides]
     for label, term in glossary:
+        for i, step in enumerate(term.steps):
+            if step not in [t.id for _, t in glossary]:
+                raise KnowledgeError(glossary_path, f"unknown term '{step}'", label, f"steps.{i}")
         if term.guide is not None and term.guide not in guide_ids:
             known = ", ".join(sorted(guide_ids))
             raise KnowledgeError(

@@ -160,6 +160,7 @@ class Term(Strict):
     summary: str = Field(min_length=20)  # ours, in plain words, adds no fact to the definitions
     definitions: list[Quoted] = Field(min_length=1)
     guide: str | None = None  # the guide of guides.yaml for putting it into practice («¿cómo hago un PAL?»)
+    steps: list[str] = []  # the terms whose definitions say how it works («¿qué pasos sigue un estado?»)
 
 
 class Synonym(Strict):

@@ -16,7 +16,8 @@ MODULE = (
 @pytest.fixture(scope="module")
 def reply(kb, searcher):
     def ask(text: str) -> tuple[str, bool]:
-        return document_reply(kb, searcher, text)
+        found = document_reply(kb, searcher, text)
+        return found.text, found.answered
 
     return ask
 
@@ -86,8 +87,8 @@ def test_an_unrelated_passage_is_never_an_answer(reply, kb, question):
 
 
 def test_off_topic_and_empty_messages_get_the_plain_not_found(kb, searcher):
-    assert document_reply(kb, searcher, "receta de pozole") == (not_found(kb), False)
-    assert document_reply(kb, searcher, "   ") == (not_found(kb), False)
+    assert document_reply(kb, searcher, "receta de pozole") == (not_found(kb), False, None)
+    assert document_reply(kb, searcher, "   ") == (not_found(kb), False, None)
     assert retrieval_answer(kb, searcher, "receta de pozole") is None
 
 
@@ -176,3 +177,9 @@ def test_being_obliged_is_not_read_as_the_sujetos_obligados(reply):
     sentence saying the initiative is voluntary, not one about the bodies the law binds."""
     text, found = reply("oiga y a los estados los obligan a entrarle?")
     assert found and text.startswith("«A pesar de ser una iniciativa voluntaria")
+
+
+def test_a_quoted_answer_names_the_document_it_comes_from(kb, searcher):
+    """The dialogue keeps it, so «¿de qué fecha es ese documento?» can be answered next."""
+    found = document_reply(kb, searcher, "¿la iniciativa es voluntaria?")
+    assert found.answered and found.source == "modulo-2-sesion-3"
