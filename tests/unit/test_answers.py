@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from answers.contacts import inai_today_answer
-from answers.definitions import guide_for, how_to_answer, terms_named
+from answers.definitions import guide_for, how_to_answer, steps_answer, terms_named
 from answers.figures import (
     entities_source,
     figure_question_answer,
@@ -307,3 +307,15 @@ def test_what_the_documents_lack_names_the_state_asked_about(kb):
     assert reply.startswith(
         "Los documentos no mencionan cuántos ni cuáles municipios participan (tampoco de Oaxaca)."
     )
+
+
+def test_how_the_initiative_works_step_by_step_with_each_steps_guide(kb):
+    reply = steps_answer(kb, "iniciativa")
+    assert reply is not None and "\n1. «La instalación de un Secretariado Técnico Local" in reply
+    assert "\n2. «La generación de un Plan de Acción Local" in reply
+    assert all(
+        str(guide.url) in reply
+        for guide in kb.guides
+        if guide.id in ("guia-stl", "guia-cocreacion-compromisos-ii")
+    )
+    assert steps_answer(kb, "stl") is None

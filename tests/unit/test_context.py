@@ -97,3 +97,15 @@ def test_another_figure_after_a_history_is_given_as_a_history(kb):
     assert "16" in found[0] and "21" in found[0]
     of_2018 = followup_answer(kb, Topic("cifra", "compromisos@2018"), "y los stl?")
     assert of_2018 is not None and "16 Secretariados" in of_2018[0]
+
+
+def test_the_year_after_the_states_of_a_year(kb):
+    found = followup_answer(kb, Topic("ingreso", "2016"), "y al sig año")
+    joined_2017 = [s.name for s in kb.states if s.joined and s.joined.year == 2017]
+    assert found is not None and found[1] == Topic("ingreso", "2017")
+    assert all(name in found[0] for name in joined_2017)
+
+
+def test_the_date_of_the_document_just_quoted(kb):
+    found = followup_answer(kb, Topic("documento", "inai-083-18"), "de que fecha es ese documento?")
+    assert found is not None and "27 de marzo de 2018" in found[0] and "INAI/083/18" in found[0]
