@@ -18,7 +18,8 @@ class ActionDefinicion(AnswerAction):
     sacó México en la métrica?», which NLU may read as «¿qué es la iniciativa?») gets the honest reply;
     a question for a detail the definition does not give («¿con quién ideó el INAI el proyecto?»), the
     sentence of the documents that gives it; a question how to put an STL or a PAL into practice («¿cómo
-    armo un plan de acción?»), the definition and the guide for it."""
+    armo un plan de acción?»), the definition and the guide for it, and for the initiative, how it works
+    step by step (:func:`actions.base.how_to`)."""
 
     action_name = "action_definicion"
     honest_first = True

@@ -217,11 +217,18 @@ def test_how_to_build_a_plan_gives_the_definition_and_the_guide_for_it(kb):
     assert not kb.vocabulary.asks_how_to("como funciona un stl")  # what it is, not how to set one up
 
 
-def test_a_second_plan_counts_the_states_with_two(kb):
+@pytest.mark.parametrize(
+    "question, plans, says",
+    [
+        ("cuantos estados ya van en su segundo plan", 2, "tienen 2 Planes"),
+        ("cuantos estados nomas tienen un plan", 1, "tienen 1 Plan"),
+    ],
+)
+def test_states_by_their_number_of_plans(kb, question, plans, says):
     newest = kb.lists_of_kind("pal")[-1]
-    two = {state.name for state, plans in kb.members(newest.id) if plans == 2}
-    reply = figure_question_answer(kb, "cuantos estados ya van en su segundo plan")
-    assert reply is not None and f"{len(two)} estados tienen 2 Planes" in reply
+    expected = {state.name for state, count in kb.members(newest.id) if count == plans}
+    reply = figure_question_answer(kb, question)
+    assert reply is not None and f"{len(expected)} estados {says}" in reply
 
 
 def test_a_past_figure_and_now_asks_for_the_change_to_the_newest(kb):
@@ -244,13 +251,6 @@ def test_a_count_of_something_no_figure_gives_is_not_answered_with_the_states(kb
     assert metric_of(kb, "cuantas empresas participan") is None
     assert metric_of(kb, "cuantos participan") == "estados"
     assert metric_of(kb, "cuantas entidades participan") == "estados"
-
-
-def test_states_with_just_one_plan(kb):
-    newest = kb.lists_of_kind("pal")[-1]
-    one = {state.name for state, plans in kb.members(newest.id) if plans == 1}
-    reply = figure_question_answer(kb, "cuantos estados nomas tienen un plan")
-    assert reply is not None and f"{len(one)} estados tienen 1 Plan" in reply
 
 
 def test_a_source_is_found_by_number_or_by_kind_and_date_and_described(kb):
