@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from answers.contacts import contacts_answer, inai_today_answer
 from answers.context import Topic, followup_answer
 from answers.definitions import guide_for, how_to_answer, plain_definition_answer, steps_answer, terms_named
-from answers.figures import figure_question_answer, several_figures_answer, year_of
+from answers.figures import figure_question_answer, joined_year_asked, several_figures_answer, year_of
 from answers.guides import asked_guide, guide_answer
 from answers.questions import combined_answer
 from answers.search import document_reply, not_found, refusal, sharper_quote
@@ -225,7 +225,8 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         asked = THEN.join([*previous, text[:QUESTION_MAX_CHARS]])
         return combined, [remember(Topic("consulta", asked))]
     found = figure_question_answer(kb, text)
-    return (found, [remember(None)]) if found else None
+    joined = joined_year_asked(kb, text)  # «¿y al año siguiente?» may follow the states of a year
+    return (found, [remember(Topic("ingreso", str(joined)) if joined else None)]) if found else None
 
 
 def after_the_documents(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:

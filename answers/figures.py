@@ -313,6 +313,13 @@ def since_answer(kb: KnowledgeBase) -> str:
     )
 
 
+def joined_year_asked(kb: KnowledgeBase, text: str) -> int | None:
+    """The year a message asks which (or how many) states joined in («¿cuántos se sumaron en 2016?»)."""
+    year = year_of(text)
+    asks = year is not None and metric_of(kb, text) in (None, "estados")
+    return year if asks and mentions(kb.vocabulary.conditions.joined, text) else None
+
+
 def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
     """Figure questions that need a computation: the states with a number of plans («¿cuántos estados
     llevan dos planes?»), a change (also over a period), the entidades missing, how many in all, since
@@ -329,10 +336,10 @@ def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
         return since_answer(kb)
     if mentions(asks.total, text) and metric_of(kb, text) in (None, "estados"):
         return total_answer(kb)
+    if (joined := joined_year_asked(kb, text)) is not None:
+        return joined_in_answer(kb, joined)  # «¿cuántos estados se sumaron en 2016?»: the year's list
     metric = metric_of(kb, text)
     year = year_of(text)
-    if year and metric in (None, "estados") and mentions(kb.vocabulary.conditions.joined, text):
-        return joined_in_answer(kb, year)  # «¿cuántos estados se sumaron en 2016?»: the year's list
     compared = mentions(asks.more_or_less, text) and (year is not None or kb.vocabulary.asks_history(text))
     compared = compared or (year is not None and mentions(asks.now, text))  # «en 2018 había 10, ¿y ahora?»
     # «¿cuántos STL se instalaron entre 2018 y 2020?», «… después de 2018?»
