@@ -66,9 +66,8 @@ class Topic:
 
 
 Answer = tuple[str, Topic]
-YEAR_ELLIPSIS_WORDS = (
-    4  # «¿y en 2018?» after a state: that state in that year («¿cuántos STL había en 2018?»: all)
-)
+# «¿y en 2018?» after a state: that state in that year (a longer «¿cuántos STL había en 2018?»: all of them)
+YEAR_ELLIPSIS_WORDS = 4
 HISTORY = "historia"  # ``cifra:compromisos@historia``: the last answer gave the figure's history or change
 
 

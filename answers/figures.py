@@ -55,10 +55,8 @@ def several_figures_answer(kb: KnowledgeBase, text: str) -> str | None:
         named = [metric for metric in named if metric != "estados"]
     period = period_of(kb, text)
     changes = kb.vocabulary.asks_history(text) or mentions(kb.vocabulary.figure_questions.difference, text)
-    years = sorted({int(year) for year in _YEAR.findall(text)})
-    if len(named) < 2 or not (
-        changes or period or len(years) > 1
-    ):  # «…en enero de 2018 y en agosto de 2020?»
+    years = sorted({int(year) for year in _YEAR.findall(text)})  # «…en enero de 2018 y en agosto de 2020?»
+    if len(named) < 2 or not (changes or period or len(years) > 1):
         return None
     start = period[0] if period else years[0] if years else None
     return "\n".join(change_answer(kb, metric, start, month_of(text)) for metric in named)
@@ -69,9 +67,8 @@ def _plural(phrase: str) -> str:
     return " ".join(f"{word}s" for word in phrase.split())
 
 
-_SINGULAR_COUNT = re.compile(
-    r"\bcuant[oa]\b(?!.*\bcuant[oa]s\b)"
-)  # «cuánto dura»: an amount, not a number of states
+# «¿cuánto dura…?»: an amount, not a number of states
+_SINGULAR_COUNT = re.compile(r"\bcuant[oa]\b(?!.*\bcuant[oa]s\b)")
 _COUNTED = re.compile(r"\bcuant[oa]s\s+(\w+)")
 MIN_NOUN = 5  # a counted word this long ending in «s» is a plural noun («empresas»), not «son» or «mas»
 
@@ -322,8 +319,8 @@ def joined_year_asked(kb: KnowledgeBase, text: str) -> int | None:
 
 def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
     """Figure questions that need a computation: the states with a number of plans («¿cuántos estados
-    llevan dos planes?»), a change (also over a period), the entidades missing, how many in all, since
-    when."""
+    llevan dos planes?»), several figures' change, the entidades missing, how many in all, since when, the
+    states that joined in a year, a change (also over a period, or from a past figure to now)."""
     asks = kb.vocabulary.figure_questions
     counts_states = kb.vocabulary.asks_count(text) or mentions(asks.which, text)
     if (plans := kb.vocabulary.plan_count_of(text)) is not None and counts_states:

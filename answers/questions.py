@@ -119,10 +119,9 @@ def period_of(kb: KnowledgeBase, text: str) -> tuple[int, int | None] | None:
     after = re.search(rf"(?<!\w)(?:{_alternatives(words.after)})\s+{month}(20[0-3]\d)", folded)
     if after:
         return int(after.group(1)), None
+    # two years and a word of change: «la lista de 2018 con la de 2020: ¿qué estados se agregaron?»
     years = sorted({int(y) for y in _YEAR.findall(folded)})
-    if len(years) == 2 and mentions(
-        words.added, folded
-    ):  # «la lista de 2018 con la de 2020: ¿qué se agregó?»
+    if len(years) == 2 and mentions(words.added, folded):
         return years[0], years[1]
     return None
 
