@@ -23,7 +23,7 @@ from .guides import (
     guide_plain_answer,
 )
 from .recommendations import audience_answer, issuer_answer, plain_answer, recommendation_answer
-from .sources import source_answer
+from .sources import source_answer, sources_answer
 from .states import joined_in_answer, list_answer, status_answer, status_in_year
 
 KINDS = (
@@ -183,8 +183,7 @@ def _definition(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return definition_answer(kb, other), Topic("definicion", other)
     term = kb.term(topic.key)
     if term is not None and kb.vocabulary.follow_up(text) in ("date", "source"):  # «¿de qué fecha es eso?»
-        sources = list(dict.fromkeys(d.source for d in term.definitions))
-        return "\n\n".join(source_answer(kb, ref) for ref in sources), topic
+        return sources_answer(kb, list(dict.fromkeys(d.source for d in term.definitions))), topic
     if kb.vocabulary.follow_up(text) == "plain" and kb.term(topic.key) is not None:
         return plain_definition_answer(kb, topic.key), topic
     return None

@@ -90,7 +90,8 @@ def year_of(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _figure(kb: KnowledgeBase, obs: Observation) -> str:
+def figure_text(kb: KnowledgeBase, obs: Observation) -> str:
+    """One observation as said: «más de 400 actores locales»."""
     qualifier = f"{obs.qualifier} " if obs.qualifier else ""
     return f"{qualifier}{obs.value} {kb.figures.metrics[obs.metric].label}"
 
@@ -116,17 +117,18 @@ def figure_answer(
             newest = observations[-1]
             return (
                 f"Los documentos no dan la cifra de {label} para {year}. La más reciente: "
-                f"{_figure(kb, newest)} ({according_to(kb, newest.source)})."
+                f"{figure_text(kb, newest)} ({according_to(kb, newest.source)})."
             )
         in_month = [o for o in in_year if month and o.date and o.date.month == month]
         obs = (in_month or in_year)[-1]
         when = spanish_date(obs.date) if obs.date else str(year)
-        return f"Al {when} había {_figure(kb, obs)} ({according_to(kb, obs.source)})."
+        return f"Al {when} había {figure_text(kb, obs)} ({according_to(kb, obs.source)})."
     newest = observations[-1]
-    answer = f"{_figure(kb, newest)[0].upper()}{_figure(kb, newest)[1:]}, {according_to(kb, newest.source)}."
+    said = figure_text(kb, newest)
+    answer = f"{said[0].upper()}{said[1:]}, {according_to(kb, newest.source)}."
     older = [o for o in observations[:-1] if o.value != newest.value]
     if history and older:
-        steps = join_names([f"{_figure(kb, o)} ({according_to(kb, o.source)})" for o in older])
+        steps = join_names([f"{figure_text(kb, o)} ({according_to(kb, o.source)})" for o in older])
         answer += f" Antes: {steps}."
     return answer
 
@@ -137,7 +139,7 @@ def figure_source_answer(kb: KnowledgeBase, metric: str, year: int | None = None
     if not observations:
         return figure_answer(kb, metric, year)
     obs = observations[-1]
-    return f"El dato de {_figure(kb, obs)} sale de {kb.citation(obs.source)}."
+    return f"El dato de {figure_text(kb, obs)} sale de {kb.citation(obs.source)}."
 
 
 # figures the documents also give state by state (the lists of STL and PAL, the states that joined)
@@ -191,7 +193,7 @@ def overview_answer(kb: KnowledgeBase) -> str:
     """The newest dated source's figures, all together."""
     dated = [o for o in kb.figures.observations if o.date]
     newest_source = max(dated, key=lambda o: o.date or dt.date.min).source
-    figures = [_figure(kb, o) for o in dated if o.source == newest_source]
+    figures = [figure_text(kb, o) for o in dated if o.source == newest_source]
     return (
         f"Según {kb.citation(newest_source)}, la iniciativa Gobierno Abierto: Cocreación desde lo local "
         f"tenía {join_names(figures)}. Puedes preguntar por una cifra y cómo ha cambiado."
@@ -283,7 +285,7 @@ def change_answer(kb: KnowledgeBase, metric: str, year: int | None = None, month
     label = kb.figures.metrics[metric].label
     if len(observations) < 2:
         only = observations[0] if observations else None
-        given = f": {_figure(kb, only)} ({according_to(kb, only.source)})" if only else ""
+        given = f": {figure_text(kb, only)} ({according_to(kb, only.source)})" if only else ""
         return f"Los documentos dan una sola cifra de {label}{given}; no hay con qué compararla."
     newest = observations[-1]
     older = [o for o in observations if year is None or (o.date and o.date.year == year)]
@@ -294,7 +296,7 @@ def change_answer(kb: KnowledgeBase, metric: str, year: int | None = None, month
     difference = newest.value - before.value
     change = f"{abs(difference)} {'más' if difference >= 0 else 'menos'}" if difference else "la misma cifra"
     return (
-        f"De {_figure(kb, before)} ({according_to(kb, before.source)}) a {_figure(kb, newest)} "
+        f"De {figure_text(kb, before)} ({according_to(kb, before.source)}) a {figure_text(kb, newest)} "
         f"({according_to(kb, newest.source)}): {change}."
     )
 
@@ -319,14 +321,13 @@ def joined_year_asked(kb: KnowledgeBase, text: str) -> int | None:
 
 def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
     """Figure questions that need a computation: the states with a number of plans («¿cuántos estados
-    llevan dos planes?»), several figures' change, the entidades missing, how many in all, since when, the
-    states that joined in a year, a change (also over a period, or from a past figure to now)."""
+    llevan dos planes?»), the entidades missing, how many in all, since when, the states that joined in a
+    year, a change (also over a period, or from a past figure to now). Several figures' change at once is
+    :func:`several_figures_answer`, which its callers ask first."""
     asks = kb.vocabulary.figure_questions
     counts_states = kb.vocabulary.asks_count(text) or mentions(asks.which, text)
     if (plans := kb.vocabulary.plan_count_of(text)) is not None and counts_states:
         return plans_count_answer(kb, plans)  # «¿cuántos (estados) tienen dos planes?», not «¿qué guía…?»
-    if (several := several_figures_answer(kb, text)) is not None:
-        return several
     if mentions(asks.missing, text):
         return missing_answer(kb, year_of(text), month_of(text))
     if mentions(asks.since, text) and metric_of(kb, text) in (None, "estados"):

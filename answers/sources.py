@@ -9,7 +9,7 @@ from knowledge import KnowledgeBase
 from knowledge.text import fold, spanish_date
 from knowledge.vocabulary import mentions
 
-from .figures import month_of, year_of
+from .figures import figure_text, month_of, year_of
 from .wording import join_names
 
 
@@ -50,13 +50,7 @@ def source_answer(kb: KnowledgeBase, ref: str) -> str:
     issuer = f", emitido por {source.issuer}" if source.issuer else ""
     named = source.cite_as if "«" in source.cite_as else f"{source.cite_as}: «{source.title}»"  # title once
     said = f"{named[0].upper()}{named[1:]}, {when}{issuer}. {source.summary}"
-    figures = list(
-        dict.fromkeys(
-            f"{o.qualifier + ' ' if o.qualifier else ''}{o.value} {kb.figures.metrics[o.metric].label}"
-            for o in kb.figures.observations
-            if o.source == ref
-        )
-    )
+    figures = list(dict.fromkeys(figure_text(kb, o) for o in kb.figures.observations if o.source == ref))
     return f"{said}\nCifras que da: {join_names(figures)}." if figures else said
 
 

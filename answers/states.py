@@ -53,12 +53,19 @@ def joined_sentence(kb: KnowledgeBase, state: State) -> str:
         f"Los documentos no dicen en qué año se sumó {state.name}: no aparece entre los estados que "
         f"se sumaron en {years} ({according_to(kb, newest)})."
     )
-    if not state.listed:
+    first = _first_list(kb, state)
+    if first is None:
         return said
-    first = min((kb.lists[listing.list] for listing in state.listed), key=lambda dated: dated.date)
     return (
         f"{said} Sí figura en la lista de {first.kind.upper()} del {spanish_date(first.date)} "
         f"({according_to(kb, first.source)})."
+    )
+
+
+def _first_list(kb: KnowledgeBase, state: State) -> DatedList | None:
+    """The oldest dated list that names the state, if any."""
+    return min(
+        (kb.lists[listing.list] for listing in state.listed), key=lambda dated: dated.date, default=None
     )
 
 
@@ -208,18 +215,19 @@ def participants_answer(kb: KnowledgeBase, year: int | None = None) -> str:
         return years_answer(kb)
     figure, day = dated[-1]
     joined = [s for s in kb.states if s.joined and s.joined.year <= day.year]
-    listed = [s for s in kb.states if not s.joined and any(kb.lists[li.list].date <= day for li in s.listed)]
+    firsts = [
+        (s, first) for s in kb.states if not s.joined and (first := _first_list(kb, s)) and first.date <= day
+    ]
     said = f"S{according_to(kb, figure.source)[1:]}, participaban {figure.value} estados."
-    if len(joined) + len(listed) < figure.value or listed:
+    if len(joined) + len(firsts) < figure.value or firsts:
         said += " Los documentos no los nombran en una sola lista:"
     lines = [years_answer(kb)]
-    for state in listed:
-        first = min((kb.lists[li.list] for li in state.listed), key=lambda li: li.date)
+    for state, first in firsts:
         lines.append(
             f"{state.name} no tiene año de ingreso en los documentos, pero figura en la lista de "
             f"{first.kind.upper()} del {spanish_date(first.date)} ({according_to(kb, first.source)})."
         )
-    unnamed = figure.value - len(joined) - len(listed)
+    unnamed = figure.value - len(joined) - len(firsts)
     if unnamed > 0:
         lines.append(
             f"Los documentos no dicen cuáles son {'el otro' if unnamed == 1 else f'los otros {unnamed}'}."
