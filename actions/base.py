@@ -135,6 +135,18 @@ def guide_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return (guide_answer(kb, guide), remembered(Topic("guia", guide.id))) if guide else None
 
 
+def any_intent(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """What a message gets whatever intent NLU gave it, in this order: the source documents it asks about
+    (:func:`about_sources`), whom to ask for advice (:func:`advice`), a term in plain words
+    (:func:`explained`), the guide it asks for (:func:`guide_asked`); None when it asks none of these."""
+    return (
+        about_sources(kb, tracker)
+        or advice(kb, tracker)
+        or explained(kb, tracker)
+        or guide_asked(kb, tracker)
+    )
+
+
 def how_to(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> Reply | None:
     """«¿Cómo armo un PAL?», «¿qué pasos seguimos para arrancar un ejercicio de gobierno abierto?»: the
     term's definition and its guide, or how the initiative works step by step (a message about the
@@ -316,9 +328,7 @@ def answer(dispatcher: CollectingDispatcher, text: str) -> None:
 class AnswerAction(Action, ABC):
     """An action whose reply is one substantive answer built from the knowledge base. Whatever intent NLU
     gave it, a message that points back at the last answer («allá», «esa guía») is answered in that topic
-    (:func:`pointing_back`), one about the source documents with them (:func:`about_sources`), one asking
-    whom to turn to for advice with the contacts (:func:`advice`), one asking for a term in plain words
-    with our summary (:func:`explained`), and one asking for a guide with it (:func:`guide_asked`). With
+    (:func:`pointing_back`), and one of the readings of :func:`any_intent` as that reading. With
     ``honest_first``, legal advice, a subject outside the initiative or a question for something the
     documents never give is declined (:func:`declined`) instead of answered with a figure or a list that
     answers something else."""
@@ -331,13 +341,7 @@ class AnswerAction(Action, ABC):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
-        back = (
-            pointing_back(kb, tracker)
-            or about_sources(kb, tracker)
-            or advice(kb, tracker)
-            or explained(kb, tracker)
-            or guide_asked(kb, tracker)
-        )
+        back = pointing_back(kb, tracker) or any_intent(kb, tracker)
         if back is None and self.honest_first and declined(dispatcher, kb, tracker):
             return []
         text, events = back or self.respond(kb, tracker)

@@ -26,11 +26,9 @@ from knowledge import KnowledgeBase
 from . import resources
 from .base import (
     Reply,
-    about_sources,
-    advice,
     answer,
+    any_intent,
     computed,
-    explained,
     quoted,
     remembered,
     text_of,
@@ -51,7 +49,7 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
     topic = topic_of(tracker)
     if topic and topic.kind == "estado" and (about_state := state_reply(kb, tracker)) is not None:
         return about_state, True  # the state in the slot: the one just named («¿y Guanajuato?») or the last
-    if (about := about_sources(kb, tracker) or advice(kb, tracker) or explained(kb, tracker)) is not None:
+    if (about := any_intent(kb, tracker)) is not None:
         return about, True  # «¿qué número tiene el comunicado de 2020?», «¿a quién le pido asesoría?»
     found = followup_answer(kb, topic, text) if topic else None
     if found is not None:

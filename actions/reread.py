@@ -12,12 +12,9 @@ from knowledge.vocabulary import mentions
 
 from .base import (
     Reply,
-    about_sources,
-    advice,
     after_the_documents,
+    any_intent,
     computed,
-    explained,
-    guide_asked,
     how_to,
     in_context,
     remember,
@@ -51,21 +48,18 @@ def about_recommendations(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 
 
 def reread(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
-    """The answer when the message is a short follow-up of the last answer, a question about the source
-    documents or whom to ask for advice, a term asked in plain words, a count of one of the figures, a
-    question the question engine computes, asks which recommendations treat a subject or for a guide, what one
-    glossary term is, or names a year of the notes on what came after the documents; None when it is
-    none of these."""
+    """The answer when the message is a short follow-up of the last answer, one of the readings of
+    :func:`any_intent` (the documents, advice, plain words, a guide), asks how to do something, a count of
+    one of the figures, a question the question engine computes, asks which recommendations treat a
+    subject, what one glossary term is, or names a year of the notes on what came after the documents;
+    None when it is none of these."""
     return (
         in_context(kb, tracker)
-        or about_sources(kb, tracker)
-        or advice(kb, tracker)
+        or any_intent(kb, tracker)
         or how_to(kb, tracker)
-        or explained(kb, tracker)
         or counted(kb, tracker)  # a count of figures first: «¿cuántos STL y cuántos planes nuevos?»
         or computed(kb, tracker)
         or about_recommendations(kb, tracker)
-        or guide_asked(kb, tracker)
         or defined(kb, tracker)
         or after_the_documents(kb, tracker)
     )

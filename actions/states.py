@@ -30,12 +30,11 @@ from . import resources
 from .base import (
     AnswerAction,
     Reply,
-    advice,
     answer,
+    any_intent,
     computed,
     declined,
     entity_of,
-    guide_asked,
     in_context,
     intent_of,
     refused,
@@ -99,8 +98,7 @@ class ActionEstado(Action):
             return []
         reply = (
             states_asked(kb, tracker)
-            or guide_asked(kb, tracker)  # «soy de slp, ¿hay alguna guía pa armar el plan?»
-            or advice(kb, tracker)  # «soy de cdmx, ¿a quién le pregunto si quiero armar un STL?»
+            or any_intent(kb, tracker)  # «soy de slp, ¿hay alguna guía pa armar el plan?»
             or state_reply(kb, tracker)
             or in_context(kb, tracker)
             or by_state(kb, tracker)

@@ -8,7 +8,11 @@ from .wording import according_to, join_names
 
 
 def contacts_answer(kb: KnowledgeBase) -> str:
-    lines = "\n".join(f"• {c.title}: {c.url} ({according_to(kb, c.source)})" for c in kb.contacts)
+    """The contacts the documents give, each with what it was for and its source, then the dated notes on
+    INAI once."""
+    lines = "\n".join(
+        f"• {c.title}: {c.description} {c.url} ({according_to(kb, c.source)})" for c in kb.contacts
+    )
     notes = " ".join(
         note.text.strip()
         for note in {n.id: n for c in kb.contacts for n in kb.notes_for(c.institution)}.values()

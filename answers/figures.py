@@ -31,12 +31,7 @@ def metric_of(kb: KnowledgeBase, text: str) -> str | None:
 
 def metrics_named(kb: KnowledgeBase, text: str) -> list[str]:
     """Every figure ``text`` names, by a word of it or an alias, in the order named."""
-    where = {metric: spans(spec.words, text) for metric, spec in kb.figures.metrics.items()}
-    for synonym in kb.synonyms:  # «¿cuántas ong participan?»: organizaciones de la sociedad civil
-        if found := spans(synonym.aliases, text):
-            for metric, spec in kb.figures.metrics.items():
-                if mentions(spec.words, f"{synonym.canonical} {_plural(synonym.canonical)}"):
-                    where[metric] = sorted(where[metric] + found)
+    where = {metric: spans(kb.figure_words(metric), text) for metric in kb.figures.metrics}
     return [metric for _, metric in sorted((found[0][0], metric) for metric, found in where.items() if found)]
 
 
@@ -62,11 +57,6 @@ def several_figures_answer(kb: KnowledgeBase, text: str) -> str | None:
     return "\n".join(change_answer(kb, metric, start, month_of(text)) for metric in named)
 
 
-def _plural(phrase: str) -> str:
-    """Each word of ``phrase`` with an «s»: «secretariado técnico local» names the secretariados too."""
-    return " ".join(f"{word}s" for word in phrase.split())
-
-
 # «¿cuánto dura…?»: an amount, not a number of states
 _SINGULAR_COUNT = re.compile(r"\bcuant[oa]\b(?!.*\bcuant[oa]s\b)")
 _COUNTED = re.compile(r"\bcuant[oa]s\s+(\w+)")
@@ -79,9 +69,8 @@ def _counts_another_noun(kb: KnowledgeBase, text: str) -> bool:
     if counted is None:
         return False
     word = counted.group(1)
-    figures = [w for spec in kb.figures.metrics.values() for w in spec.words]
-    aliases = [alias for synonym in kb.synonyms for alias in synonym.aliases]
-    return len(word) >= MIN_NOUN and word.endswith("s") and not mentions([*figures, *aliases], word)
+    figures = [w for metric in kb.figures.metrics for w in kb.figure_words(metric)]
+    return len(word) >= MIN_NOUN and word.endswith("s") and not mentions(figures, word)
 
 
 def year_of(text: str) -> int | None:

@@ -174,9 +174,10 @@ def _joined_any(kb: KnowledgeBase) -> Condition:
     )
 
 
-def parse(kb: KnowledgeBase, text: str) -> Query:
+def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
     """The conditions ``text`` sets on the states, read with the vocabulary. A year that is not the year
-    states joined («¿cuáles tenían secretariado en 2018 pero no plan?») picks the lists of that year."""
+    states joined («¿cuáles tenían secretariado en 2018 pero no plan?») picks the lists of that year.
+    ``kind_asked`` (``stl`` or ``pal``): the lists meant when the text names a list and no kind."""
     folded = fold(text)
     conditions: list[Condition] = []
     comparison = _plans_comparison(kb, folded)
@@ -185,7 +186,7 @@ def parse(kb: KnowledgeBase, text: str) -> Query:
     period = period_of(kb, folded)
     as_of = (period[1] if period else int(year.group(1))) if year and not joins else None
     for kind, label in (("stl", "STL"), ("pal", "PAL")):
-        found = spans(kb.vocabulary.aspects[kind], folded)
+        found = spans(kb.vocabulary.aspects[kind], folded) or ([(0, 0)] if kind == kind_asked else [])
         if not found or (kind == "pal" and (comparison or kb.vocabulary.plan_count_of(folded) is not None)):
             continue
         changed = _change(kb, kind, label, period) if period and not joins else None
@@ -253,6 +254,8 @@ def combined_answer(
     ``previous``: the questions whose states ``text`` filters further («y de esos, ¿cuáles…?»): their
     conditions hold too.
     """
+    if (each := _each_list(kb, text, asks_for_states, previous)) is not None:
+        return each
     query = parse(kb, text)
     for question in previous:
         before = parse(kb, question)
@@ -265,6 +268,11 @@ def combined_answer(
     alone = len(query.conditions) == 1 and asks_for_states and query.conditions[0].kind in ALONE
     if not (query.compares_plans or several or alone):
         return None
+    return _answer(kb, query)
+
+
+def _answer(kb: KnowledgeBase, query: Query) -> str:
+    """The states that meet every condition of ``query``, counted and named, with the lists cited."""
     states = [s for s in kb.states if all(c.holds(s) for c in query.conditions)]
     sources = list(dict.fromkeys(ref for c in query.conditions for ref in c.sources))
     cited = join_names([kb.citation(ref) for ref in sources])
@@ -277,6 +285,23 @@ def combined_answer(
     one = len(states) == 1
     counted = "1 estado" if one else f"{len(states)} estados"
     return f"Según {cited}, {counted} {_singular(described) if one else described}: {names}.{caution}"
+
+
+def _each_list(kb: KnowledgeBase, text: str, asks_for_states: bool, previous: Sequence[str]) -> str | None:
+    """«¿Qué estados están en la lista de 2020 pero no en la de 2018?»: a change between two dated lists
+    that names neither STL nor PAL, answered for each kind, one a line; None for other questions."""
+    folded = fold(text)
+    named = any(spans(kb.vocabulary.aspects[kind], folded) for kind in ("stl", "pal"))
+    if previous or not asks_for_states or named or not mentions(kb.vocabulary.conditions.lists, folded):
+        return None
+    if period_of(kb, folded) is None or _year_joined(kb, folded, len(folded)):
+        return None
+    replies = []
+    for kind in ("stl", "pal"):
+        query = parse(kb, text, kind_asked=kind)
+        if any(c.kind == "change" for c in query.conditions):
+            replies.append(_answer(kb, query))
+    return "\n".join(replies) or None
 
 
 def _singular(described: str) -> str:

@@ -43,13 +43,15 @@ def asks_about_sources(kb: KnowledgeBase, text: str) -> bool:
 
 
 def source_answer(kb: KnowledgeBase, ref: str) -> str:
-    """A source's number or name, title, date (or that it has none), issuer, summary and the figures it
-    gives."""
+    """A source's number or name, title, date (or that it has none), issuer, summary, the lines it labels
+    about itself (objective, duration) and the figures it gives."""
     source = kb.sources[ref]
     when = f"del {spanish_date(source.date)}" if source.date else "sin fecha (el documento no la da)"
     issuer = f", emitido por {source.issuer}" if source.issuer else ""
     named = source.cite_as if "«" in source.cite_as else f"{source.cite_as}: «{source.title}»"  # title once
     said = f"{named[0].upper()}{named[1:]}, {when}{issuer}. {source.summary}"
+    if source.labelled:  # «**Duración:** 79 minutos.»: what the document says of itself, as it says it
+        said += "".join(f"\n{label}: {value}" for label, value in source.labelled.items())
     figures = list(dict.fromkeys(figure_text(kb, o) for o in kb.figures.observations if o.source == ref))
     return f"{said}\nCifras que da: {join_names(figures)}." if figures else said
 

@@ -22,7 +22,7 @@ from .schema import (
     Term,
 )
 from .text import fold, spanish_date, squash
-from .vocabulary import Vocabulary
+from .vocabulary import Vocabulary, mentions
 
 
 @dataclass(frozen=True)
@@ -43,11 +43,20 @@ class KnowledgeBase:
     synonyms: list[Synonym]
     vocabulary: Vocabulary
     _state_names: dict[str, State] = field(default_factory=dict, repr=False)
+    _figure_words: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for state in self.states:
             for name in (state.id.replace("-", " "), state.name, *state.aliases):
                 self._state_names.setdefault(squash(fold(name)), state)
+        for metric, spec in self.figures.metrics.items():  # «ong» names the organizaciones
+            aliases = [
+                alias
+                for synonym in self.synonyms
+                if mentions(spec.words, f"{synonym.canonical} {_plural(synonym.canonical)}")
+                for alias in synonym.aliases
+            ]
+            self._figure_words[metric] = [*spec.words, *aliases]
 
     def state(self, name: str) -> State | None:
         """The state called ``name`` (any alias, any case, with or without accents), or None."""
@@ -56,6 +65,10 @@ class KnowledgeBase:
     def state_names(self) -> dict[str, State]:
         """Every folded name and alias → its state (for entity lookup tables and query expansion)."""
         return dict(self._state_names)
+
+    def figure_words(self, metric: str) -> list[str]:
+        """The words that name a national figure: its own and the aliases of the synonyms for them."""
+        return self._figure_words[metric]
 
     def members(self, list_id: str) -> list[tuple[State, int]]:
         """The states a dated list names, with their count (number of plans for PAL lists)."""
@@ -135,3 +148,8 @@ class KnowledgeBase:
         source = self.sources[source_id]
         when = spanish_date(source.date) if source.date else "sin fecha"
         return f"{source.cite_as}, {when}"
+
+
+def _plural(phrase: str) -> str:
+    """Each word of ``phrase`` with an «s»: «secretariado técnico local» names the secretariados too."""
+    return " ".join(f"{word}s" for word in phrase.split())

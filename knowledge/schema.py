@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
@@ -16,6 +17,9 @@ class Strict(BaseModel):
     """Base: unknown fields are errors, so a misspelt field name never passes silently."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+_LABELLED = re.compile(r"^\*\*([^*:\n]+):\*\*[ \t]*(.+)$", re.MULTILINE)
 
 
 class Source(Strict):
@@ -32,6 +36,11 @@ class Source(Strict):
     summary: str = Field(min_length=1)
     text: str = Field(min_length=1)
     path: str
+
+    @property
+    def labelled(self) -> dict[str, str]:
+        """The lines the document labels in bold about itself («**Duración:** 79 minutos.»), label → text."""
+        return dict(_LABELLED.findall(self.text))
 
 
 class Quoted(Strict):

@@ -70,8 +70,14 @@ class Conditions(Strict):
     between: Words  # «entre 2018 y 2020»: in the list of the second year, not in that of the first
     added: Words  # with two years, «¿qué estados se agregaron?»: in the later year's list, not the earlier's
     unknown_year: Words  # «¿… pero no se sabe en qué año se unieron?»: the documents give no year
+    lists: Words  # «¿qué estados están en la lista de 2020 pero no en la de 2018?»: both kinds if none named
     numbers: dict[Word, int] = Field(min_length=1)
     separators: Words
+
+
+class WhereStatus(Strict):
+    where: Words
+    status: Words
 
 
 class FigureQuestions(Strict):
@@ -152,6 +158,7 @@ class Vocabulary(Strict):
     how_to: HowTo
     participating: Words
     advice: Words
+    where_status: WhereStatus
     documents: Documents
     about: About
     legal_advice: Words
@@ -183,8 +190,11 @@ class Vocabulary(Strict):
         return moves[found] if found else None
 
     def asks_advice(self, text: str) -> bool:
-        """Whether ``text`` asks whom to turn to for advice («¿a quién le pido asesoría?»)."""
-        return mentions(self.advice, text)
+        """Whether ``text`` asks whom to turn to for advice («¿a quién le pido asesoría?») or where to look
+        up how the states are doing («¿dónde puedo checar cómo va cada estado?»)."""
+        return mentions(self.advice, text) or (
+            mentions(self.where_status.where, text) and mentions(self.where_status.status, text)
+        )
 
     def asks_how_to(self, text: str) -> bool:
         """Whether ``text`` asks how to do something («¿cómo armo un plan de acción?», «¿qué pasos…?»)."""

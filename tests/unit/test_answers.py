@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from answers.contacts import inai_today_answer
+from answers.contacts import contacts_answer, inai_today_answer
 from answers.definitions import guide_for, how_to_answer, steps_answer, terms_named
 from answers.figures import (
     entities_source,
@@ -262,6 +262,21 @@ def test_a_source_is_found_by_number_or_by_kind_and_date_and_described(kb):
     assert "sin fecha" in module and "26 estados participantes" in module  # its own figures, undated
     newest = source_answer(kb, "inai-265-19")
     assert "14 de agosto de 2020" in newest and "140 compromisos" in newest
+
+
+def test_a_two_part_question_on_the_module_gets_what_it_says_of_itself(kb):
+    text = "voy a impartir el modulo 2 sesion 3, cuanto dura y a quien esta dirigido?"
+    assert sources_named(kb, text) == ["modulo-2-sesion-3"] and asks_about_sources(kb, text)
+    module = source_answer(kb, "modulo-2-sesion-3")
+    assert "Duración: 79 minutos." in module and "Objetivo: Informar a los fellows" in module
+    assert "Duración" not in source_answer(kb, "inai-265-19")  # the communiqués label no such lines
+
+
+def test_where_to_look_up_the_states_is_the_portal_with_the_dated_note(kb):
+    assert kb.vocabulary.asks_advice("donde puedo checar como va cada estado")
+    assert not kb.vocabulary.asks_advice("donde puedo ver las recomendaciones")
+    reply = contacts_answer(kb)
+    assert "Prácticas Nacionales" in reply and reply.count("se extinguió") == 1
 
 
 def test_several_figures_changed_are_each_given(kb):

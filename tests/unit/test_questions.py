@@ -173,3 +173,14 @@ def test_neither_nor_denies_both(kb):
         kb, "de los que entraron en 2015 cuales no salen ni con secretariado ni con plan"
     )
     assert answer is not None and _named(answer) == expected
+
+
+def test_two_dated_lists_of_no_kind_named_are_each_compared(kb):
+    reply = combined_answer(kb, "¿qué estados están en la lista de 2020 pero no en la de 2018?")
+    assert reply is not None and reply.count("\n") == 1
+    stl, pal = reply.split("\n")
+    for kind, line in (("stl", stl), ("pal", pal)):
+        old, new = kb.lists_of_kind(kind)[0], kb.lists_of_kind(kind)[-1]
+        added = {s.name for s, _ in kb.members(new.id)} - {s.name for s, _ in kb.members(old.id)}
+        assert _named(line) == added
+    assert combined_answer(kb, "¿cuáles se sumaron en 2016 y no están en la lista?") is None
