@@ -15,9 +15,10 @@ from answers.context import Topic, followup_answer
 from answers.definitions import guide_for, how_to_answer, plain_definition_answer, steps_answer, terms_named
 from answers.figures import figure_question_answer, joined_year_asked, several_figures_answer, year_of
 from answers.guides import asked_guide, guide_answer
-from answers.questions import combined_answer
+from answers.questions import combined_answer, of_plans
 from answers.search import document_reply, not_found, refusal, sharper_quote
 from answers.sources import asks_about_sources, sources_answer, sources_named
+from answers.states import list_reply
 from common.redaction import install_log_redaction
 from index import Searcher
 from knowledge import KnowledgeBase
@@ -230,13 +231,18 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if (several := several_figures_answer(kb, text)) is not None:  # how figures changed, not which states
         return several, [remember(None)]
     topic = topic_of(tracker)
+    asked = text
+    if topic is not None and topic.kind in ("consulta", "lista"):  # «y de esos, ¿cuántos tienen 2?»
+        text = of_plans(kb, text, topic.key)
     those = topic is not None and topic.kind == "consulta" and kb.vocabulary.refers_to_those(text)
     previous = topic.key.split(THEN) if topic and those else []
     combined = combined_answer(kb, text, previous=previous)
     if combined is not None:
-        asked = THEN.join([*previous, text[:QUESTION_MAX_CHARS]])
-        return combined, [remember(Topic("consulta", asked))]
+        kept = THEN.join([*previous, text[:QUESTION_MAX_CHARS]])
+        return combined, [remember(Topic("consulta", kept))]
     found = figure_question_answer(kb, text)
+    if found is None and text != asked:  # «¿y los que solo tienen 1?»: the states with that many plans
+        return list_reply(kb, "pal", text, None), [remember(Topic("lista", "pal"))]
     joined = joined_year_asked(kb, text)  # «¿y al año siguiente?» may follow the states of a year
     return (found, [remember(Topic("ingreso", str(joined)) if joined else None)]) if found else None
 

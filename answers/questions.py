@@ -121,7 +121,7 @@ def period_of(kb: KnowledgeBase, text: str) -> tuple[int, int | None] | None:
         return int(after.group(1)), None
     # two years and a word of change: «la lista de 2018 con la de 2020: ¿qué estados se agregaron?»
     years = sorted({int(y) for y in _YEAR.findall(folded)})
-    if len(years) == 2 and mentions(words.added, folded):
+    if len(years) == 2 and (mentions(words.added, folded) or mentions(words.removed, folded)):
         return years[0], years[1]
     return None
 
@@ -132,9 +132,11 @@ def _counts_items(kb: KnowledgeBase, folded: str, kind: str) -> bool:
     return re.search(rf"(?<!\w)cuant[oa]s\s+(?:\w+\s+)?(?:{nouns})(?!\w)", folded) is not None
 
 
-def _change(kb: KnowledgeBase, kind: str, label: str, period: tuple[int, int | None]) -> Condition | None:
-    """In the list of a kind of the period's end and not in the one of its start; None when the
-    documents have no list of the start, or the same list for both."""
+def _change(
+    kb: KnowledgeBase, kind: str, label: str, period: tuple[int, int | None], removed: bool = False
+) -> Condition | None:
+    """In the list of a kind of the period's end and not in the one of its start (``removed``: the other
+    way round); None when the documents have no list of the start, or the same list for both."""
     start, end = period
     before = kb.list_as_of(kind, start)
     newer = _dated_list(kb, kind, end)
@@ -142,6 +144,14 @@ def _change(kb: KnowledgeBase, kind: str, label: str, period: tuple[int, int | N
         return None
     members = {state.id for state, _ in kb.members(newer.id)}
     earlier = {state.id for state, _ in kb.members(before.id)}
+    if removed:  # «¿cuáles de la lista de 2018 ya no aparecen en la de 2020?»
+        return Condition(
+            f"figuran en la lista de {label} del {spanish_date(before.date)} y no en la del "
+            f"{spanish_date(newer.date)}",
+            lambda state: state.id in earlier and state.id not in members,
+            (before.source, newer.source),
+            "change",
+        )
     return Condition(
         f"figuran en la lista de {label} del {spanish_date(newer.date)} y no en la del "
         f"{spanish_date(before.date)}",
@@ -189,7 +199,8 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
         found = spans(kb.vocabulary.aspects[kind], folded) or ([(0, 0)] if kind == kind_asked else [])
         if not found or (kind == "pal" and (comparison or kb.vocabulary.plan_count_of(folded) is not None)):
             continue
-        changed = _change(kb, kind, label, period) if period and not joins else None
+        removed = mentions(kb.vocabulary.conditions.removed, folded)
+        changed = _change(kb, kind, label, period, removed) if period and not joins else None
         if changed is not None and not _counts_items(kb, folded, kind):
             conditions.append(changed)
             continue
@@ -285,6 +296,22 @@ def _answer(kb: KnowledgeBase, query: Query) -> str:
     one = len(states) == 1
     counted = "1 estado" if one else f"{len(states)} estados"
     return f"Según {cited}, {counted} {_singular(described) if one else described}: {names}.{caution}"
+
+
+_BARE_NUMBER = re.compile(r"\b(?:[1-9]|uno|una|dos|tres|cuatro)\b(?!\s*(?:de|del)\s+20)")
+
+
+def of_plans(kb: KnowledgeBase, text: str, after: str) -> str:
+    """«y de esos, ¿cuántos tienen 2?», «¿y los que solo tienen 1?» right after an answer about plans
+    (``after``: its question, or ``pal`` for the list of plans): a bare number counts plans, so the
+    question is read with the noun said; ``text`` itself otherwise."""
+    folded = fold(text)
+    about_plans = after == "pal" or bool(spans(kb.vocabulary.aspects["pal"], fold(after)))
+    named = any(spans(kb.vocabulary.aspects[kind], folded) for kind in ("stl", "pal"))
+    number = _BARE_NUMBER.search(folded)
+    if not about_plans or named or _YEAR.search(folded) or number is None:
+        return text
+    return f"{folded[: number.end()]} planes{folded[number.end() :]}"
 
 
 def _each_list(kb: KnowledgeBase, text: str, asks_for_states: bool, previous: Sequence[str]) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from answers.figures import figure_question_answer, since_answer
-from answers.questions import NOT_LISTED, combined_answer, question_parts
+from answers.questions import NOT_LISTED, combined_answer, of_plans, question_parts
 
 
 def _members(kb, kind: str) -> dict[str, int]:
@@ -184,3 +184,21 @@ def test_two_dated_lists_of_no_kind_named_are_each_compared(kb):
         added = {s.name for s, _ in kb.members(new.id)} - {s.name for s, _ in kb.members(old.id)}
         assert _named(line) == added
     assert combined_answer(kb, "¿cuáles se sumaron en 2016 y no están en la lista?") is None
+
+
+def test_states_that_left_a_list_are_computed_not_the_ones_missing_from_it(kb):
+    reply = combined_answer(kb, "que estados de la lista de stl de 2018 ya no aparecen en la de 2020")
+    old, new = kb.lists_of_kind("stl")[0], kb.lists_of_kind("stl")[-1]
+    left = {s.name for s, _ in kb.members(old.id)} - {s.name for s, _ in kb.members(new.id)}
+    assert reply is not None and "figuran en la lista de STL del 2 de enero de 2018 y no en la del" in reply
+    assert ("ningún estado" in reply) == (not left)
+
+
+def test_a_bare_number_after_an_answer_about_plans_counts_plans(kb):
+    assert of_plans(kb, "y de esos cuantos tienen 2?", "pal") == "y de esos cuantos tienen 2 planes?"
+    assert (
+        of_plans(kb, "y los q solo tienen 1", "cuales tienen mas de un plan")
+        == "y los q solo tienen 1 planes"
+    )
+    assert of_plans(kb, "y cuantos tienen 2?", "stl") == "y cuantos tienen 2?"  # STL are not counted by state
+    assert of_plans(kb, "y en 2018", "pal") == "y en 2018"
