@@ -44,14 +44,15 @@ def compares_values(text: str) -> bool:
 
 def several_figures_answer(kb: KnowledgeBase, text: str) -> str | None:
     """«¿Cómo cambiaron los estados, los STL y los PAL entre 2018 y 2020?»: the change of each figure
-    named, one a line; None unless ``text`` names several figures and asks how they changed."""
+    named, one a line; None unless ``text`` names several figures and asks how they changed (or quotes
+    values of them: «el material dice 26 estados y 16 secretariados, ¿uso esas cifras?»)."""
     named = metrics_named(kb, text)
     if mentions(kb.vocabulary.figure_questions.which, text):  # «¿qué estados…?» asks for states, not a figure
         named = [metric for metric in named if metric != "estados"]
     period = period_of(kb, text)
     changes = kb.vocabulary.asks_history(text) or mentions(kb.vocabulary.figure_questions.difference, text)
     years = sorted({int(year) for year in _YEAR.findall(text)})  # «…en enero de 2018 y en agosto de 2020?»
-    if len(named) < 2 or not (changes or period or len(years) > 1):
+    if len(named) < 2 or not (changes or period or len(years) > 1 or compares_values(text)):
         return None
     start = period[0] if period else years[0] if years else None
     return "\n".join(change_answer(kb, metric, start, month_of(text)) for metric in named)

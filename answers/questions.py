@@ -269,7 +269,7 @@ def combined_answer(
         return each
     query = parse(kb, text)
     for question in previous:
-        before = parse(kb, question)
+        before = parse(kb, question, kind_asked=_kind_meant(kb, question, text))
         query = Query(before.conditions + query.conditions, before.compares_plans or query.compares_plans)
     # a figure question counts a change in a list as a change in the figure (answers/figures.py)
     plain = {"listed"} if asks_for_states else {"listed", "change"}
@@ -312,6 +312,18 @@ def of_plans(kb: KnowledgeBase, text: str, after: str) -> str:
     if not about_plans or named or _YEAR.search(folded) or number is None:
         return text
     return f"{folded[: number.end()]} planes{folded[number.end() :]}"
+
+
+def _kind_meant(kb: KnowledgeBase, question: str, then: str) -> str | None:
+    """The kind of list an earlier question on lists of no kind meant, read from the follow-up ``then``:
+    after «¿cuáles están en la lista de 2020 y no en la de 2018?», «de esos, ¿cuáles tienen plan?» filters
+    the new STL (every state new to the list of plans has one); None when ``question`` names a kind."""
+    folded = fold(question)
+    if any(spans(kb.vocabulary.aspects[kind], folded) for kind in ("stl", "pal")):
+        return None
+    if not mentions(kb.vocabulary.conditions.lists, folded):
+        return None
+    return "pal" if spans(kb.vocabulary.aspects["stl"], fold(then)) else "stl"
 
 
 def _each_list(kb: KnowledgeBase, text: str, asks_for_states: bool, previous: Sequence[str]) -> str | None:

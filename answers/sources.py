@@ -10,6 +10,7 @@ from knowledge.text import fold, spanish_date
 from knowledge.vocabulary import mentions
 
 from .figures import figure_text, month_of, year_of
+from .questions import question_parts
 from .wording import join_names
 
 
@@ -38,8 +39,11 @@ def sources_named(kb: KnowledgeBase, text: str) -> list[str]:
 
 
 def asks_about_sources(kb: KnowledgeBase, text: str) -> bool:
-    """Whether ``text`` asks something of a source document it names (its number, date, figures…)."""
-    return mentions(kb.vocabulary.documents.asks, text) and bool(sources_named(kb, text))
+    """Whether ``text`` asks something of a source document it names (its number, date, figures…), in
+    every part of a two-part question («¿cuánto dura y a quién está dirigido?»; «¿como qué agentes actúan
+    y cuánto dura?» asks the documents' text too)."""
+    asks = kb.vocabulary.documents.asks
+    return all(mentions(asks, part) for part in question_parts(kb, text)) and bool(sources_named(kb, text))
 
 
 def source_answer(kb: KnowledgeBase, ref: str) -> str:
