@@ -117,12 +117,12 @@ def about_sources(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 
 
 def explained(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
-    """«Explícamelo fácil, ¿qué es eso del STL?»: a message asking for one term it names in plain words gets
-    our plain summary of it, whatever intent NLU gave it; None otherwise."""
+    """«Explícamelo fácil, ¿qué es eso del STL?»: a message asking for one term it names in plain words (and
+    naming no state) gets our plain summary of it, whatever intent NLU gave it; None otherwise."""
     text = text_of(tracker)
     named = terms_named(kb, text)
-    if len(named) != 1 or kb.vocabulary.follow_up(text) != "plain":
-        return None
+    if len(named) != 1 or kb.vocabulary.follow_up(text) != "plain" or resources.state_finder().find(text):
+        return None  # «no entendí mucho… ¿veracruz ya tiene su plan?»: asks about the state
     return plain_definition_answer(kb, named[0]), [remember(Topic("definicion", named[0]))]
 
 
