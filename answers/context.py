@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from knowledge import KnowledgeBase
+from knowledge.vocabulary import mentions
 
 from .contacts import inai_today_answer
 from .definitions import definition_answer, plain_definition_answer, term_named
@@ -68,6 +69,7 @@ class Topic:
 Answer = tuple[str, Topic]
 # «¿y en 2018?» after a state: that state in that year (a longer «¿cuántos STL había en 2018?»: all of them)
 YEAR_ELLIPSIS_WORDS = 4
+BARE_WHEN_WORDS = 3  # «¿y cuándo?», «¿cuándo fue?» after something dated: its date
 HISTORY = "historia"  # ``cifra:compromisos@historia``: the last answer gave the figure's history or change
 
 
@@ -84,7 +86,7 @@ def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = F
         chosen = kb.vocabulary.ordinal(text) or kb.vocabulary.step(text, 0, last)  # «la última» of the list
         if chosen is not None and 1 <= chosen <= last:
             return recommendation_answer(kb, chosen), Topic("recomendacion", str(chosen))
-        asks = kb.vocabulary.follow_up(text)
+        asks = _asks(kb, text)
         if asks in ("issuer", "session", "date"):
             return issuer_answer(kb), topic
         return (audience_answer(kb), topic) if asks == "audience" else None
@@ -97,7 +99,7 @@ def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = F
             return None
         return joined_in_answer(kb, moved), Topic("ingreso", str(moved))
     if topic.kind == "documento" and topic.key in kb.sources:  # «¿de qué fecha es ese documento?»
-        asks = kb.vocabulary.follow_up(text)
+        asks = _asks(kb, text)
         return (source_answer(kb, topic.key), topic) if asks in ("date", "source", "issuer") else None
     if topic.kind == "definicion":
         return _definition(kb, topic, text)
@@ -116,6 +118,15 @@ def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = F
             return None
         return status_answer(kb, state, aspect), topic
     return None
+
+
+def _asks(kb: KnowledgeBase, text: str) -> str | None:
+    """What a follow-up asks of the last answer (:meth:`knowledge.vocabulary.Vocabulary.follow_up`); a bare
+    «¿y cuándo?» after something dated asks its date."""
+    asks = kb.vocabulary.follow_up(text)
+    if asks is None and len(text.split()) <= BARE_WHEN_WORDS and mentions(kb.vocabulary.context.when, text):
+        return "date"
+    return asks
 
 
 def _figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
@@ -146,7 +157,7 @@ def _recommendation(kb: KnowledgeBase, ordinal: int, text: str) -> Answer | None
     step = kb.vocabulary.step(text, ordinal, last)
     if step is not None:
         return recommendation_answer(kb, step), Topic("recomendacion", str(step))
-    asks = kb.vocabulary.follow_up(text)
+    asks = _asks(kb, text)
     topic = Topic("recomendacion", str(ordinal))
     if asks in ("issuer", "session", "date"):
         return issuer_answer(kb, ordinal), topic
@@ -163,7 +174,7 @@ def _guide(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     guide = next((g for g in kb.guides if g.id == topic.key), None)
     if guide is None:
         return None
-    asks = kb.vocabulary.follow_up(text)
+    asks = _asks(kb, text)
     if asks == "date":
         return guide_date_answer(kb, guide), topic
     if asks == "issuer":
@@ -182,7 +193,7 @@ def _definition(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     if other is not None and other != topic.key:
         return definition_answer(kb, other), Topic("definicion", other)
     term = kb.term(topic.key)
-    if term is not None and kb.vocabulary.follow_up(text) in ("date", "source"):  # «¿de qué fecha es eso?»
+    if term is not None and _asks(kb, text) in ("date", "source"):  # «¿de qué fecha es eso?»
         return sources_answer(kb, list(dict.fromkeys(d.source for d in term.definitions))), topic
     if kb.vocabulary.follow_up(text) == "plain" and kb.term(topic.key) is not None:
         return plain_definition_answer(kb, topic.key), topic

@@ -69,7 +69,13 @@ def _first_list(kb: KnowledgeBase, state: State) -> DatedList | None:
     )
 
 
-def _not_reported(state: State) -> str:
+def _not_reported(state: State, aspect: str | None = None) -> str:
+    if aspect == "ingreso":  # «¿y desde cuándo?»
+        return (
+            f"Los documentos no dicen si {state.name} se sumó a la iniciativa ni cuándo: no lo nombran "
+            f"entre los estados participantes ni en las listas de STL o de PAL, lo que no quiere decir que "
+            f"no participe."
+        )
     return (
         f"Los documentos no nombran a {state.name} entre los estados participantes, ni en las listas de "
         f"STL o de PAL: su situación no está reportada, lo que no quiere decir que no participe."
@@ -97,7 +103,7 @@ def undated_list_answer(kb: KnowledgeBase, kind: str) -> str:
 def status_answer(kb: KnowledgeBase, state: State, aspect: str | None = None) -> str:
     """What the documents say about one state: newest lists first, with source and date."""
     if not state.joined and not state.listed:
-        return _not_reported(state)
+        return _not_reported(state, aspect)
     if aspect == "ingreso":
         return joined_sentence(kb, state)
     kinds = [aspect] if aspect in ("stl", "pal") else ["stl", "pal"]

@@ -109,3 +109,15 @@ def test_the_year_after_the_states_of_a_year(kb):
 def test_the_date_of_the_document_just_quoted(kb):
     found = followup_answer(kb, Topic("documento", "inai-083-18"), "de que fecha es ese documento?")
     assert found is not None and "27 de marzo de 2018" in found[0] and "INAI/083/18" in found[0]
+
+
+@pytest.mark.parametrize("text", ["y cuando", "¿cuándo fue?", "y eso cuando"])
+def test_a_bare_when_after_the_recommendations_is_their_date(kb, text):
+    found = followup_answer(kb, Topic("recomendaciones", "todas"), text)
+    assert found is not None and "25 de mayo de 2020" in found[0]
+
+
+def test_when_an_unreported_state_joined_is_not_reported_either(kb):
+    found = followup_answer(kb, Topic("estado", "Tamaulipas"), "y desde cuando")
+    assert found is not None
+    assert "no dicen si Tamaulipas se sumó" in found[0] and "no quiere decir que no participe" in found[0]
