@@ -11,6 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from answers.context import Topic
 from answers.figures import national_only, national_only_answer, year_of
+from answers.questions import asks_as_of
 from answers.states import (
     joined_in_answer,
     list_reply,
@@ -41,6 +42,7 @@ from .base import (
     remember,
     text_of,
 )
+from .figures import figures_reply
 
 MAX_STATES_AT_ONCE = 6  # a message naming more states is answered for the one in the slot, or asked
 
@@ -64,6 +66,8 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None
     metric = national_only(kb, text)
     said = national_only_answer(kb, metric, state.name) if metric else None
+    if said is not None and (aspect := kb.vocabulary.aspect(text)) in ("stl", "pal", "ingreso"):
+        said = f"{status_answer(kb, state, aspect)}\n{said}"  # «¿ya tiene plan y cuántos compromisos?»
     if said is None and kb.vocabulary.asks_listing_date(text):
         said = undated_answer(kb, state)
     aspect = kb.vocabulary.aspect(text)
@@ -164,6 +168,8 @@ class ActionListaEstados(AnswerAction):
         text = text_of(tracker)
         if (found := computed(kb, tracker)) is not None:
             return found
+        if intent_of(tracker) == "estados_por_anio" and asks_as_of(text):
+            return figures_reply(kb, tracker)  # «¿cuántos se habían sumado a marzo de 2018?»: the figure
         if intent_of(tracker) == "estados_por_anio":
             year = year_of(entity_of(tracker, "anio") or text)
             if (

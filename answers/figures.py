@@ -10,7 +10,7 @@ from knowledge.schema import Observation, State
 from knowledge.text import MONTHS, fold, spanish_date, squash
 from knowledge.vocabulary import mentions, spans
 
-from .questions import period_of
+from .questions import asks_as_of, period_of
 from .states import joined_in_answer, plans_count_answer
 from .wording import according_to, join_names
 
@@ -305,7 +305,9 @@ def since_answer(kb: KnowledgeBase) -> str:
 def joined_year_asked(kb: KnowledgeBase, text: str) -> int | None:
     """The year a message asks which (or how many) states joined in («¿cuántos se sumaron en 2016?»)."""
     year = year_of(text)
-    asks = year is not None and metric_of(kb, text) in (None, "estados")
+    if year is None or asks_as_of(text):  # «¿cuántos se habían sumado a marzo de 2018?»: a figure
+        return None
+    asks = metric_of(kb, text) in (None, "estados")
     return year if asks and mentions(kb.vocabulary.conditions.joined, text) else None
 
 

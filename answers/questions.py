@@ -161,9 +161,31 @@ def _change(
     )
 
 
+_MONTH = rf"(?:(?:el\s+)?\d{{1,2}}\s+de\s+)?(?:{'|'.join(MONTHS)})\s+(?:de\s+|del\s+)?"
+# «hasta 2018», «para marzo de 2018», «a agosto de 2020», «al 14 de agosto de 2020»: a date things stood at
+_AS_OF = re.compile(rf"(?:(?<!\w)(?:hasta|para)\s+(?:{_MONTH})?|(?<!\w)(?:a|al)\s+{_MONTH})$")
+
+
+def as_of(folded: str, at: int) -> bool:
+    """Whether the year at ``at`` in ``folded`` is the date things stood at («¿cuántos se habían sumado a
+    marzo de 2018?»), not a year in which something happened."""
+    return _AS_OF.search(folded[:at]) is not None
+
+
+def asks_as_of(text: str) -> bool:
+    """Whether the first year ``text`` names is a date things stood at («… a marzo de 2018 y … a agosto
+    de 2020?»)."""
+    folded = fold(text)
+    found = _YEAR.search(folded)
+    return found is not None and as_of(folded, found.start())
+
+
 def _year_joined(kb: KnowledgeBase, folded: str, at: int) -> bool:
     """Whether the year at ``at`` is the year states joined («¿cuáles se sumaron en 2016?»), not the date
-    of a list («¿cuáles que ya se sumaron no tienen STL en 2020?»): the nearer word before it decides."""
+    of a list («¿cuáles que ya se sumaron no tienen STL en 2020?») nor the date things stood at («¿cuántos
+    se habían sumado a marzo de 2018?»): the nearer word before it decides."""
+    if as_of(folded, at):
+        return False
     joined = spans(kb.vocabulary.conditions.joined, folded)
     aspects = [*spans(kb.vocabulary.aspects["stl"], folded), *spans(kb.vocabulary.aspects["pal"], folded)]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from answers.figures import figure_question_answer, since_answer
-from answers.questions import NOT_LISTED, combined_answer, of_plans, question_parts
+from answers.figures import figure_question_answer, joined_year_asked, since_answer
+from answers.questions import NOT_LISTED, asks_as_of, combined_answer, of_plans, question_parts
 
 
 def _members(kb, kind: str) -> dict[str, int]:
@@ -202,3 +202,18 @@ def test_a_bare_number_after_an_answer_about_plans_counts_plans(kb):
     )
     assert of_plans(kb, "y cuantos tienen 2?", "stl") == "y cuantos tienen 2?"  # STL are not counted by state
     assert of_plans(kb, "y en 2018", "pal") == "y en 2018"
+
+
+@pytest.mark.parametrize(
+    ("text", "stood_at"),
+    [
+        ("¿cuántos estados se habían sumado a marzo de 2018 y cuántos a agosto de 2020?", True),
+        ("cuantos se habian sumado hasta 2017", True),
+        ("cuantos se sumaron al 14 de agosto de 2020", True),
+        ("cuantos se sumaron en 2016", False),
+        ("que estados se sumaron a la iniciativa en 2015", False),
+    ],
+)
+def test_a_date_things_stood_at_is_not_the_year_states_joined(kb, text, stood_at):
+    assert asks_as_of(text) == stood_at
+    assert (joined_year_asked(kb, text) is None) == stood_at
