@@ -15,6 +15,7 @@ from answers.questions import asks_as_of
 from answers.states import (
     joined_in_answer,
     list_reply,
+    not_why,
     participants_answer,
     state_from,
     status_answer,
@@ -68,6 +69,8 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     said = national_only_answer(kb, metric, state.name) if metric else None
     if said is not None and (aspect := kb.vocabulary.aspect(text)) in ("stl", "pal", "ingreso"):
         said = f"{status_answer(kb, state, aspect)}\n{said}"  # «¿ya tiene plan y cuántos compromisos?»
+    if said is None and mentions(kb.vocabulary.why, text):  # «…¿por qué no aparece en la lista de 2020?»
+        said = f"{status_answer(kb, state)} {not_why(state)}"
     if said is None and kb.vocabulary.asks_listing_date(text):
         said = undated_answer(kb, state)
     aspect = kb.vocabulary.aspect(text)

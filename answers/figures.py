@@ -11,7 +11,7 @@ from knowledge.text import MONTHS, fold, spanish_date, squash
 from knowledge.vocabulary import mentions, spans
 
 from .questions import asks_as_of, period_of
-from .states import joined_in_answer, plans_count_answer
+from .states import joined_in_answer, most_plans_answer, plans_count_answer
 from .wording import according_to, join_names
 
 _YEAR = re.compile(r"\b(20[0-3]\d)\b")
@@ -311,6 +311,18 @@ def joined_year_asked(kb: KnowledgeBase, text: str) -> int | None:
     return year if asks and mentions(kb.vocabulary.conditions.joined, text) else None
 
 
+def asks_most_plans(kb: KnowledgeBase, text: str) -> bool:
+    """Whether ``text`` asks which state has the most plans («¿qué estado tiene más planes?»), not whether
+    one has more than another («¿Jalisco tiene más planes que Nuevo León?») or more than a number."""
+    asks = kb.vocabulary.figure_questions
+    folded = fold(text)
+    if not (mentions(asks.most, folded) and mentions(asks.which_one, folded)):
+        return False
+    if not mentions(kb.vocabulary.aspects["pal"], folded) or re.search(r"\bmas\b.*\bque\b", folded):
+        return False
+    return year_of(folded) is None and not re.search(r"\bmas de\b", folded)
+
+
 def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
     """Figure questions that need a computation: the states with a number of plans («¿cuántos estados
     llevan dos planes?»), the entidades missing, how many in all, since when, the states that joined in a
@@ -320,6 +332,8 @@ def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
     counts_states = kb.vocabulary.asks_count(text) or mentions(asks.which, text)
     if (plans := kb.vocabulary.plan_count_of(text)) is not None and counts_states:
         return plans_count_answer(kb, plans)  # «¿cuántos (estados) tienen dos planes?», not «¿qué guía…?»
+    if asks_most_plans(kb, text):
+        return most_plans_answer(kb)
     if mentions(asks.missing, text):
         return missing_answer(kb, year_of(text), month_of(text))
     if mentions(asks.since, text) and metric_of(kb, text) in (None, "estados"):

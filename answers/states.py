@@ -82,6 +82,11 @@ def _not_reported(state: State, aspect: str | None = None) -> str:
     )
 
 
+def not_why(state: State) -> str:
+    """That the documents give no reasons for a state's status."""
+    return f"Los documentos no explican por qué {state.name} figura o no en cada lista."
+
+
 def undated_answer(kb: KnowledgeBase, state: State) -> str:
     """When a state installed its STL or published a plan: the documents do not say; then what they do
     say (the lists it is in, with their dates)."""
@@ -185,6 +190,16 @@ def plans_count_answer(kb: KnowledgeBase, plans: int) -> str:
         return f"Según {kb.citation(lst.source)}, ningún estado tiene {counted}."
     states = "1 estado tiene" if len(names) == 1 else f"{len(names)} estados tienen"
     return f"Según {kb.citation(lst.source)}, {states} {counted}: {join_names(names)}."
+
+
+def most_plans_answer(kb: KnowledgeBase) -> str:
+    """«¿Cuál es el estado con más planes?»: the most Planes de Acción Local a state has in the newest
+    list, and the states that have that many."""
+    most = max(count for _, count in kb.members(_newest(kb, "pal").id))
+    return (
+        f"El mayor número de Planes de Acción Local publicados por un estado es {most}. "
+        + plans_count_answer(kb, most)
+    )
 
 
 def joined_in_answer(kb: KnowledgeBase, year: int) -> str:

@@ -87,6 +87,8 @@ class FigureQuestions(Strict):
     missing: Words
     now: Words
     which: Words
+    most: Words
+    which_one: Words
     total: Words
     since: Words
     second_question: Words
@@ -159,6 +161,7 @@ class Vocabulary(Strict):
     how_to: HowTo
     participating: Words
     advice: Words
+    why: Words
     where_status: WhereStatus
     documents: Documents
     about: About

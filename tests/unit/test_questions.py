@@ -217,3 +217,11 @@ def test_a_bare_number_after_an_answer_about_plans_counts_plans(kb):
 def test_a_date_things_stood_at_is_not_the_year_states_joined(kb, text, stood_at):
     assert asks_as_of(text) == stood_at
     assert (joined_year_asked(kb, text) is None) == stood_at
+
+
+def test_the_state_with_the_most_plans_is_computed_not_a_comparison_of_two(kb):
+    newest = kb.lists_of_kind("pal")[-1]
+    most = max(count for _, count in kb.members(newest.id))
+    reply = figure_question_answer(kb, "¿Cuál es el estado con más planes de acción?")
+    assert reply is not None and f"es {most}." in reply
+    assert figure_question_answer(kb, "¿Jalisco tiene más planes que Nuevo León?") is None
