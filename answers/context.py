@@ -15,7 +15,7 @@ from knowledge.vocabulary import mentions
 
 from .contacts import inai_today_answer
 from .definitions import definition_answer, plain_definition_answer, term_named
-from .figures import figure_answer, figure_source_answer, metric_of, month_of, year_of
+from .figures import change_answer, figure_answer, figure_source_answer, metric_of, month_of, year_of
 from .guides import (
     guide_answer,
     guide_audience_answer,
@@ -149,6 +149,9 @@ def _figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return figure_answer(kb, metric, year, month=month_of(text)), Topic("cifra", f"{metric}@{year}")
     if kb.vocabulary.asks_history(text):
         return figure_answer(kb, metric, history=True), Topic("cifra", metric)
+    if mentions(kb.vocabulary.figure_questions.now, text):  # «¿y ahora?» after a year's figure: the change
+        changed = change_answer(kb, metric, int(shown)) if shown.isdigit() else figure_answer(kb, metric)
+        return changed, Topic("cifra", metric)
     return None
 
 

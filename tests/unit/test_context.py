@@ -121,3 +121,9 @@ def test_when_an_unreported_state_joined_is_not_reported_either(kb):
     found = followup_answer(kb, Topic("estado", "Tamaulipas"), "y desde cuando")
     assert found is not None
     assert "no dicen si Tamaulipas se sumó" in found[0] and "no quiere decir que no participe" in found[0]
+
+
+def test_and_now_after_a_year_s_figure_is_its_change_to_the_newest(kb):
+    found = followup_answer(kb, Topic("cifra", "stl@2018"), "y ahora?")
+    newest = kb.latest("stl")
+    assert found is not None and found[0].startswith("De 16") and f"a {newest.value}" in found[0]
