@@ -6,9 +6,11 @@ from rasa_sdk import Tracker
 
 from answers.contacts import contacts_answer, inai_today_answer
 from answers.context import Topic
+from answers.wording import inai_note
 from knowledge import KnowledgeBase
 
 from .base import AnswerAction, Reply, remember
+from .definitions import not_a_term
 
 
 class ActionContacto(AnswerAction):
@@ -23,4 +25,7 @@ class ActionInaiActual(AnswerAction):
     honest_first = True  # «¿cómo se llama el titular de transparencia en el INAI?»: no names in the documents
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
+        if (unknown := not_a_term(kb, tracker)) is not None:  # «¿qué es el INAI?», «¿qué es el SNT?»
+            note = inai_note(kb)
+            return (unknown[0] if note in unknown[0] else f"{unknown[0]}\n{note}"), unknown[1]  # once
         return inai_today_answer(kb), [remember(None)]

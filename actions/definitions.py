@@ -5,12 +5,25 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 
 from answers.context import Topic
-from answers.definitions import definition_answer, terms_named
+from answers.definitions import definition_answer, terms_named, undefined_asked
+from answers.search import document_reply, not_defined
 from knowledge import KnowledgeBase
 
-from .base import AnswerAction, Reply, how_to, intent_of, remember, sharper, text_of
+from .base import AnswerAction, Reply, how_to, intent_of, quoted, remember, searcher, sharper, text_of
 
 TERMS = {"que_es_iniciativa": "iniciativa", "que_es_stl": "stl", "que_es_pal": "pal"}
+
+
+def not_a_term(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Qué es un organismo garante?»: what a message asks the meaning of when the documents define no such
+    thing (:func:`answers.definitions.undefined_asked`), said so with the sentence that mentions it when
+    they have one; None otherwise, or when the documents cannot be searched."""
+    text = text_of(tracker)
+    phrase = None if terms_named(kb, text) else undefined_asked(kb, text)
+    if phrase is None or (found := searcher()) is None:
+        return None
+    mention = document_reply(kb, found, text)
+    return not_defined(kb, phrase, mention), [quoted(mention.source)]
 
 
 class ActionDefinicion(AnswerAction):
@@ -31,6 +44,8 @@ class ActionDefinicion(AnswerAction):
             return "\n\n".join(definition_answer(kb, t) for t in named), [
                 remember(Topic("definicion", named[-1]))
             ]
+        if (unknown := not_a_term(kb, tracker)) is not None:  # «¿qué es un organismo garante?»
+            return unknown
         term = TERMS.get(intent_of(tracker) or "", "iniciativa")
         if (how := how_to(kb, tracker, term)) is not None:  # «¿cómo armo un PAL?»: and its guide
             return how

@@ -21,6 +21,7 @@ from .base import (
     text_of,
     topic_of,
 )
+from .definitions import not_a_term
 from .figures import counted
 from .recommendations import subject_reply
 
@@ -51,8 +52,8 @@ def reread(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """The answer when the message is a short follow-up of the last answer, one of the readings of
     :func:`any_intent` (the documents, advice, plain words, a guide), asks how to do something, a count of
     one of the figures, a question the question engine computes, asks which recommendations treat a
-    subject, what one glossary term is, or names a year of the notes on what came after the documents;
-    None when it is none of these."""
+    subject, what one glossary term is (or a thing the documents do not define), or names a year of the
+    notes on what came after the documents; None when it is none of these."""
     return (
         in_context(kb, tracker)
         or any_intent(kb, tracker)
@@ -61,5 +62,6 @@ def reread(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         or computed(kb, tracker)
         or about_recommendations(kb, tracker)
         or defined(kb, tracker)
+        or not_a_term(kb, tracker)
         or after_the_documents(kb, tracker)
     )

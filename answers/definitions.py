@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from knowledge import KnowledgeBase
 from knowledge.schema import Guide, Quoted
+from knowledge.text import fold
 from knowledge.vocabulary import mentions
 
 from .guides import guide_answer
@@ -83,6 +85,28 @@ def plain_definition_answer(kb: KnowledgeBase, term_id: str) -> str:
 def term_named(kb: KnowledgeBase, text: str) -> str | None:
     """The id of the glossary term ``text`` names by its id or an alias («y pal?»), or None."""
     return next((t.id for t in kb.glossary if mentions([t.id, *t.aliases], text)), None)
+
+
+# «¿qué es un organismo garante?»: the words after the question, up to a second question or a comma
+_ASKED = re.compile(
+    r"\b(?:(?:que|q|k|ke) (?:es|son|significa|significan)|a que se refiere|en que consisten?)\s+"
+    r"(?:(?:un|una|el|la|los|las|lo|del|de)\s+)?([^?¿.,;:!]+)"
+)
+_AND = re.compile(r"\s+(?:y|o|e|en|para|segun|de acuerdo)\s+")
+MAX_ASKED_WORDS = 4
+
+
+def undefined_asked(kb: KnowledgeBase, text: str) -> str | None:
+    """What «¿qué es X?» asks about when X is none of the glossary's terms nor the initiative itself
+    («organismo garante», «SNT»): the documents define only those; None otherwise."""
+    found = _ASKED.search(fold(text))
+    if found is None:
+        return None
+    phrase = " ".join(_AND.split(found.group(1))[0].split()[:MAX_ASKED_WORDS])
+    known = [word for term in kb.glossary for word in (term.id, *term.aliases)]
+    if not phrase or mentions([*known, *kb.vocabulary.initiative_words], phrase) or kb.state(phrase):
+        return None
+    return phrase
 
 
 def terms_named(kb: KnowledgeBase, text: str) -> list[str]:

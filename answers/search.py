@@ -10,7 +10,7 @@ from typing import NamedTuple
 from index import EmptyQuery, Hit, Searcher
 from index.answering import Answerer, NotInDocuments, Quote
 from knowledge import KnowledgeBase
-from knowledge.text import spanish_date
+from knowledge.text import fold, spanish_date
 
 from .definitions import definition_answer
 from .questions import question_parts
@@ -36,14 +36,31 @@ def refusal(kb: KnowledgeBase) -> str:
     )
 
 
-def not_found(kb: KnowledgeBase, missing: str | None = None, place: str | None = None) -> str:
+ACRONYM_MAX = 4  # a phrase asked about this short is an acronym («snt», «inai»)
+
+
+def not_defined(kb: KnowledgeBase, phrase: str, mention: DocumentReply) -> str:
+    """«¿Qué es un organismo garante?» when the documents define no such thing: that they do not, then
+    the sentence that mentions it when the documents' answer does, else what the assistant can help with."""
+    named = phrase.upper() if len(phrase) <= ACRONYM_MAX else phrase  # «SNT»
+    said = f"Los documentos no definen «{named}»."
+    main = max(phrase.split(), key=len)
+    if mention.answered and main[: len(main) - 1] in fold(mention.text):  # «garante» / «garantes»
+        return f"{said} Lo mencionan así:\n{mention.text}"
+    return not_found(kb, said=said)
+
+
+def not_found(
+    kb: KnowledgeBase, missing: str | None = None, place: str | None = None, said: str | None = None
+) -> str:
     """What to say when the documents do not answer, naming what they lack (a ``not_in_documents`` topic
-    of the vocabulary) when known, and the state asked about (``place``), and what the assistant can
+    of the vocabulary) when known (else ``said``, else that it found nothing), and the state asked about
+    (``place``), and what the assistant can
     answer instead: the definition the topic sends to («¿qué partido creó la iniciativa?»: who drives it),
     else what it can help with."""
     topic = kb.vocabulary.not_in_documents[missing] if missing else None
     where = f" (tampoco de {place})" if topic and place else ""
-    said = f"Los documentos no mencionan {topic.says}{where}." if topic else NOT_FOUND
+    said = f"Los documentos no mencionan {topic.says}{where}." if topic else said or NOT_FOUND
     if topic and topic.see:
         return f"{said} Lo que sí dicen:\n{definition_answer(kb, topic.see)}"
     return (

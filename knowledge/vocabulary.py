@@ -161,6 +161,7 @@ class Vocabulary(Strict):
     how_to: HowTo
     participating: Words
     advice: Words
+    initiative_words: Words
     why: Words
     where_status: WhereStatus
     documents: Documents

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from answers.contacts import contacts_answer, inai_today_answer
-from answers.definitions import guide_for, how_to_answer, steps_answer, terms_named
+from answers.definitions import guide_for, how_to_answer, steps_answer, terms_named, undefined_asked
 from answers.figures import (
     entities_source,
     figure_question_answer,
@@ -16,7 +16,7 @@ from answers.figures import (
 )
 from answers.guides import asked_guide, some_guides_answer
 from answers.recommendations import about_answer, ordinal_of, recommendations_about
-from answers.search import not_found, search_unavailable
+from answers.search import DocumentReply, not_defined, not_found, search_unavailable
 from answers.sources import asks_about_sources, source_answer, sources_named
 from answers.states import list_reply, participants_answer, status_in_year
 from answers.wording import inai_note
@@ -334,3 +334,25 @@ def test_how_the_initiative_works_step_by_step_with_each_steps_guide(kb):
         if guide.id in ("guia-stl", "guia-cocreacion-compromisos-ii")
     )
     assert steps_answer(kb, "stl") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("que es un organismo garante", "organismo garante"),
+        ("¿Qué es el SNT y quién lo integra?", "snt"),
+        ("que es gobierno abierto", None),  # the initiative's definition answers it
+        ("que es un stl", None),
+        ("que es jalisco", None),
+    ],
+)
+def test_what_the_documents_do_not_define_is_named(kb, text, asked):
+    assert undefined_asked(kb, text) == asked
+
+
+def test_not_defined_quotes_a_mention_only_when_it_names_the_thing(kb):
+    mention = DocumentReply("«…y del organismo garante local de transparencia.»\nFuente: …", True)
+    said = not_defined(kb, "organismo garante", mention)
+    assert said.startswith("Los documentos no definen «organismo garante».") and "Lo mencionan así" in said
+    unrelated = not_defined(kb, "snt", DocumentReply("«Otra cosa.»", True))
+    assert "«SNT»" in unrelated and "Lo mencionan así" not in unrelated and "Puedo ayudarte con" in unrelated
