@@ -44,8 +44,8 @@ class ActionDefinicion(AnswerAction):
             return "\n\n".join(definition_answer(kb, t) for t in named), [
                 remember(Topic("definicion", named[-1]))
             ]
-        if (unknown := not_a_term(kb, tracker)) is not None:  # «¿qué es un organismo garante?»
-            return unknown
+        if intent_of(tracker) not in ("que_es_stl", "que_es_pal") and (unknown := not_a_term(kb, tracker)):
+            return unknown  # «¿qué es el SNT?»: not the initiative's definition
         term = TERMS.get(intent_of(tracker) or "", "iniciativa")
         if (how := how_to(kb, tracker, term)) is not None:  # «¿cómo armo un PAL?»: and its guide
             return how

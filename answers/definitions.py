@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from difflib import SequenceMatcher
 
 from knowledge import KnowledgeBase
 from knowledge.schema import Guide, Quoted
@@ -94,6 +95,7 @@ _ASKED = re.compile(
 )
 _AND = re.compile(r"\s+(?:y|o|e|en|para|segun|de acuerdo)\s+")
 MAX_ASKED_WORDS = 4
+SAME_TERM = 0.85  # a phrase this close to a term's alias (difflib ratio) is that term misspelt
 
 
 def undefined_asked(kb: KnowledgeBase, text: str) -> str | None:
@@ -106,7 +108,8 @@ def undefined_asked(kb: KnowledgeBase, text: str) -> str | None:
     known = [word for term in kb.glossary for word in (term.id, *term.aliases)]
     if not phrase or mentions([*known, *kb.vocabulary.initiative_words], phrase) or kb.state(phrase):
         return None
-    return phrase
+    misspelt = any(SequenceMatcher(None, phrase, fold(word)).ratio() >= SAME_TERM for word in known)
+    return None if misspelt else phrase  # «plan de acsion local» is a term
 
 
 def terms_named(kb: KnowledgeBase, text: str) -> list[str]:

@@ -343,6 +343,7 @@ def test_how_the_initiative_works_step_by_step_with_each_steps_guide(kb):
         ("¿Qué es el SNT y quién lo integra?", "snt"),
         ("que es gobierno abierto", None),  # the initiative's definition answers it
         ("que es un stl", None),
+        ("k es un plan de acsion local", None),  # a term misspelt
         ("que es jalisco", None),
     ],
 )
