@@ -92,15 +92,21 @@ def _continues_state(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     )
 
 
+def _moves(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
+    """«¿y la anterior qué decía?» right after a recommendation: a short message moving along the four."""
+    along = topic.kind in ("recomendacion", "recomendaciones") and len(text.split()) <= ELLIPSIS_MAX_WORDS
+    return along and kb.vocabulary.step(text, 1, 1) is not None
+
+
 def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """A message that can only mean the thing just answered («¿y cuántos planes tienen allá?», «esa
-    guía», «¿y cuántos planes lleva?» after a state) and names no state, answered in the last topic
-    whatever intent NLU gave it; else None."""
+    guía», «¿y cuántos planes lleva?» after a state, «¿y la anterior?» after a recommendation) and names no
+    state, answered in the last topic whatever intent NLU gave it; else None."""
     text = text_of(tracker)
     topic = topic_of(tracker)
     if topic is None or resources.state_finder().find(text):
         return None
-    if not (kb.vocabulary.refers_back(text) or _continues_state(kb, topic, text)):
+    if not (kb.vocabulary.refers_back(text) or _continues_state(kb, topic, text) or _moves(kb, topic, text)):
         return None
     found = followup_answer(kb, topic, text)
     return (found[0], remembered(found[1])) if found else None

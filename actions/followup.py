@@ -59,7 +59,11 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
     guides = kb.vocabulary.guides_named(text)  # «¿y el enlace de la de compromisos?»
     if kb.vocabulary.asks_link(text) and len(guides) == 1 and (guide := guide_of(kb, guides[0])):
         return (guide_answer(kb, guide), remembered(Topic("guia", guide.id))), True
-    if metric_of(kb, text) or year_of(text) or kb.vocabulary.asks_history(text):
+    # «¿y antes?» after a figure or a list; after a recommendation «la anterior» is no figure's history
+    history = kb.vocabulary.asks_history(text) and (
+        topic is None or topic.kind in ("cifra", "lista", "consulta")
+    )
+    if metric_of(kb, text) or year_of(text) or history:
         return figures_reply(kb, tracker), True
     try:
         searcher = resources.searcher()

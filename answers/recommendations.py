@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from index.analysis import content_words, tokens
+from index.analysis import SynonymExpander, content_words, tokens
 from knowledge import KnowledgeBase
 from knowledge.text import fold, spanish_date
 from knowledge.vocabulary import mentions
@@ -95,21 +95,34 @@ def plain_answer(kb: KnowledgeBase, ordinal: int) -> str:
 MIN_SHARED = 2
 
 
+_EXPANDERS: dict[str, SynonymExpander] = {}
+
+
+def _expanded(kb: KnowledgeBase, text: str) -> str:
+    """``text`` with the documents' wording of the aliases it uses («ods» → objetivos de desarrollo
+    sostenible); one expander per knowledge base."""
+    if kb.digest not in _EXPANDERS:
+        _EXPANDERS[kb.digest] = SynonymExpander.from_knowledge(kb)
+    return _EXPANDERS[kb.digest].expand(text)
+
+
 def recommendations_about(kb: KnowledgeBase, text: str) -> list[int] | None:
     """The ordinals of the recommendations a «¿cuál habla de …?» question is about: those sharing the
     most of its words (stemmed; at least ``MIN_SHARED``, or all of them when it has fewer); [] when none
-    does and it asks what they treat («¿cuál habla del clima?»); None when it does not ask that way."""
+    shares any and it asks what they treat («¿cuál habla del clima?»); None when it does not ask that way
+    or the match is partial."""
     about = kb.vocabulary.about
     if not mentions(about.asks, text):
         return None
     ordinal_words = {fold(w) for words in kb.vocabulary.ordinals.values() for w in words}
     ignored = {fold(w) for w in about.ignore} | ordinal_words
-    asked = {stem for word, stem in content_words(text) if word not in ignored}
+    asked = {stem for word, stem in content_words(_expanded(kb, text)) if word not in ignored}
     shared = {item.ordinal: len(asked & set(tokens(item.text))) for item in kb.recommendations.items}
     best = max(shared.values(), default=0)
     if asked and best >= min(MIN_SHARED, len(asked)):
         return [ordinal for ordinal, n in shared.items() if n == best]
-    return [] if asked and mentions(about.treats, text) else None
+    # «none of them» only when no recommendation shares a word: a partial match is no proof of absence
+    return [] if asked and best == 0 and mentions(about.treats, text) else None
 
 
 def about_answer(kb: KnowledgeBase, ordinals: list[int]) -> str:

@@ -114,14 +114,17 @@ class Navigation(Strict):
 
 
 class Context(Strict):
+    """Follow-up words by what they ask; :meth:`Vocabulary.follow_up` takes the first kind that matches, in
+    this order («¿esa guía sigue en línea?» asks ``current``, not the ``session`` «en línea»)."""
+
     plain: Words
     issuer: Words
+    current: Words
     session: Words
     date: Words
     audience: Words
     source: Words
     when: Words
-    current: Words
     back: Words
     of_one: Words
     those: Words

@@ -113,6 +113,9 @@ def test_new_since_a_year_is_a_change(kb):
         ("en cual se exhorta a documentar las actividades", [2]),
         ("cual habla de empleo", [3]),
         ("cual recomendacion habla del clima", []),
+        ("cual habla de los ods", [1, 4]),  # an alias, spelt out
+        ("existe alguna recomendacion que toque lo de los empleos", [3]),
+        ("cual habla de datos abiertos", None),  # a partial match proves no absence: never «ninguna»
         ("cual es la mas importante", None),
         ("cual es la siguiente", None),
     ],

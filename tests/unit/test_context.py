@@ -127,3 +127,8 @@ def test_and_now_after_a_year_s_figure_is_its_change_to_the_newest(kb):
     found = followup_answer(kb, Topic("cifra", "stl@2018"), "y ahora?")
     newest = kb.latest("stl")
     assert found is not None and found[0].startswith("De 16") and f"a {newest.value}" in found[0]
+
+
+def test_a_guide_still_online_asks_what_became_of_inai_not_a_session(kb):
+    assert kb.vocabulary.follow_up("esa guia sigue en linea?") == "current"
+    assert kb.vocabulary.follow_up("la sesion fue en linea?") == "session"
