@@ -22,6 +22,7 @@ from answers.states import list_reply
 from common.redaction import install_log_redaction
 from index import Searcher
 from knowledge import KnowledgeBase
+from knowledge.vocabulary import asked_part
 
 from . import resources
 from .clarify import asked_text
@@ -208,7 +209,8 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         topic and topic.kind == "estado" and kb.state(topic.key) == kb.state(named[0].replace("-", " "))
     ):
         return None  # another state: a question of its own
-    if topic is None or (len(text.split()) > CONTEXT_MAX_WORDS and not _asks_of_document(kb, topic, text)):
+    short = len(asked_part(text).split()) <= CONTEXT_MAX_WORDS  # «Muy amable. ¿Y de qué documento…?»
+    if topic is None or (not short and not _asks_of_document(kb, topic, text)):
         return None
     found = followup_answer(kb, topic, text, strict=True)
     return (found[0], remembered(found[1])) if found else None
@@ -239,7 +241,7 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     topic = topic_of(tracker)
     asked = text
     if topic is not None and topic.kind in ("consulta", "lista"):  # «y de esos, ¿cuántos tienen 2?»
-        text = of_plans(kb, text, topic.key)
+        text = of_plans(kb, text, topic.key.partition("@")[0] if topic.kind == "lista" else topic.key)
     those = topic is not None and topic.kind == "consulta" and kb.vocabulary.refers_to_those(text)
     previous = topic.key.split(THEN) if topic and those else []
     combined = combined_answer(kb, text, previous=previous)

@@ -1,6 +1,6 @@
-"""The actions for messages NLU reads as off topic, as a request for a political opinion or for help: the
-refusal, the refusal of opinions or the help text, unless the message follows up the last answer or asks
-the documents something."""
+"""The actions for messages NLU reads as off topic, as a request for a political opinion, for help or as
+thanks: the refusal, the refusal of opinions, the help text or the thanks, unless the message follows up
+the last answer or asks the documents something."""
 
 from __future__ import annotations
 
@@ -79,4 +79,21 @@ class ActionAyuda(Action):
             answer(dispatcher, followed[0])
             return followed[1]
         dispatcher.utter_message(response="utter_ayuda")
+        return []
+
+
+class ActionAgradecer(Action):
+    """The thanks (``utter_agradecer``). A message that thanks and asks more («Muy amable. ¿Y de qué
+    documento proviene esa información?») is read again (actions/reread.py) and answered when it can be."""
+
+    def name(self) -> str:
+        return "action_agradecer"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        asks = "?" in text_of(tracker)
+        followed = reread(resources.kb(), tracker) if asks else None
+        if followed is not None:
+            answer(dispatcher, followed[0])
+            return followed[1]
+        dispatcher.utter_message(response="utter_agradecer")
         return []

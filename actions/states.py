@@ -190,4 +190,5 @@ class ActionListaEstados(AnswerAction):
         if kb.vocabulary.asks_listing_date(text):  # «¿cuál fue el primer estado en instalar su STL?»
             return undated_list_answer(kb, kind), [remember(Topic("lista", kind))]
         year = year_of(entity_of(tracker, "anio") or text)
-        return list_reply(kb, kind, text, year), [remember(Topic("lista", kind))]
+        listed = Topic("lista", f"{kind}@{year}" if year else kind)  # «¿y cuáles se agregaron después?»
+        return list_reply(kb, kind, text, year), [remember(listed)]

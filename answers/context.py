@@ -23,6 +23,7 @@ from .guides import (
     guide_issuer_answer,
     guide_plain_answer,
 )
+from .questions import added_since_answer
 from .recommendations import audience_answer, issuer_answer, plain_answer, recommendation_answer
 from .sources import source_answer, sources_answer
 from .states import joined_in_answer, list_answer, status_answer, status_in_year
@@ -105,6 +106,8 @@ def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = F
         return _definition(kb, topic, text)
     if topic.kind == "cifra":
         return _figure(kb, topic, text)
+    if topic.kind == "lista" and (added := _added_since(kb, topic, text)) is not None:
+        return added
     if topic.kind == "lista" and (aspect := kb.vocabulary.aspect(text)) in ("stl", "pal"):
         return list_answer(kb, aspect), Topic("lista", aspect)
     if topic.kind == "estado" and (state := kb.state(topic.key)) is not None:
@@ -114,8 +117,8 @@ def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = F
         if (year := year_of(text)) is not None and aspect != "ingreso" and ellipsis and not national:
             # «¿y en 2018?», «¿y cuántos tenía en 2018?»
             return status_in_year(kb, state, year, aspect), topic
-        if strict and aspect is None and kb.vocabulary.follow_up(text) != "back":
-            return None
+        if strict and aspect is None and kb.vocabulary.follow_up(text) not in ("back", "source"):
+            return None  # «¿de qué documento sale eso?»: the status, which names its sources
         return status_answer(kb, state, aspect), topic
     return None
 
@@ -127,6 +130,17 @@ def _asks(kb: KnowledgeBase, text: str) -> str | None:
     if asks is None and len(text.split()) <= BARE_WHEN_WORDS and mentions(kb.vocabulary.context.when, text):
         return "date"
     return asks
+
+
+def _added_since(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
+    """«¿Y cuáles se agregaron después?» after the list of a year: the states in the newest list of that
+    kind and not in that year's; None for other follow-ups."""
+    kind, _, year = topic.key.partition("@")
+    words = kb.vocabulary.conditions
+    if not year.isdigit() or not (mentions(words.added, text) or mentions(words.joined, text)):
+        return None  # «se agregaron», «se sumaron», «entraron» to that list
+    added = added_since_answer(kb, kind, int(year))
+    return (added, Topic("lista", kind)) if added else None
 
 
 def _figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:

@@ -336,6 +336,13 @@ def of_plans(kb: KnowledgeBase, text: str, after: str) -> str:
     return f"{folded[: number.end()]} planes{folded[number.end() :]}"
 
 
+def added_since_answer(kb: KnowledgeBase, kind: str, year: int) -> str | None:
+    """The states in the newest list of a kind (``stl`` or ``pal``) and not in the one of ``year``, with
+    both lists cited; None when the documents have no earlier list for that year."""
+    changed = _change(kb, kind, kind.upper(), (year, None))
+    return _answer(kb, Query((changed,), False)) if changed else None
+
+
 def _kind_meant(kb: KnowledgeBase, question: str, then: str) -> str | None:
     """The kind of list an earlier question on lists of no kind meant, read from the follow-up ``then``:
     after «¿cuáles están en la lista de 2020 y no en la de 2018?», «de esos, ¿cuáles tienen plan?» filters

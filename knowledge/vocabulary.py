@@ -40,6 +40,18 @@ def _count_pattern(numbers: tuple[str, ...], nouns: tuple[str, ...]) -> re.Patte
     return re.compile(rf"(?<!\w)(\d|{_alternatives(numbers)})\s+(?:{_alternatives(nouns)})(?!\w)")
 
 
+def asked_part(text: str) -> str:
+    """The question of a message that introduces itself first («Le escribe el titular de… ¿Podría
+    indicarme…?» → from the «¿»; «…de Coahuila. Cuál es la situación?» → the sentence with the «?»); the
+    whole message when it has no question mark."""
+    if "¿" in text:
+        return text[text.index("¿") :]
+    if "?" in text:
+        sentences = re.split(r"(?<=[.!])\s+", text[: text.rindex("?") + 1])
+        return sentences[-1]
+    return text
+
+
 def mentions(words: Iterable[str], text: str) -> bool:
     """Whether ``text`` holds any of ``words`` as a whole word, ignoring case and accents."""
     return bool(_pattern(tuple(words)).search(fold(text)))
@@ -184,8 +196,10 @@ class Vocabulary(Strict):
 
     def missing(self, text: str) -> str | None:
         """The id of the first ``not_in_documents`` topic ``text`` asks about («¿cuál fue el
-        presupuesto?» → ``presupuesto``), or None."""
-        return first_mentioned({key: topic.words for key, topic in self.not_in_documents.items()}, text)
+        presupuesto?» → ``presupuesto``), or None. Only the question counts: «le escribe el titular…
+        ¿cuál es la situación de nuestro estado?» asks for no name."""
+        asked = {key: topic.words for key, topic in self.not_in_documents.items()}
+        return first_mentioned(asked, asked_part(text))
 
     def ordinal(self, text: str) -> int | None:
         """The ordinal ``text`` names («la 3a», «tercera», «3»), or None."""

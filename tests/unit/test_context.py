@@ -132,3 +132,10 @@ def test_and_now_after_a_year_s_figure_is_its_change_to_the_newest(kb):
 def test_a_guide_still_online_asks_what_became_of_inai_not_a_session(kb):
     assert kb.vocabulary.follow_up("esa guia sigue en linea?") == "current"
     assert kb.vocabulary.follow_up("la sesion fue en linea?") == "session"
+
+
+def test_the_states_added_after_a_dated_list(kb):
+    found = followup_answer(kb, Topic("lista", "pal@2018"), "y cuales se agregaron despues")
+    old, new = kb.lists_of_kind("pal")[0], kb.lists_of_kind("pal")[-1]
+    added = {s.name for s, _ in kb.members(new.id)} - {s.name for s, _ in kb.members(old.id)}
+    assert found is not None and all(name in found[0] for name in added)

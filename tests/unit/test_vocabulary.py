@@ -60,3 +60,9 @@ def test_plan_counts_and_absence(kb):
 def test_a_word_is_matched_whole(kb):
     assert kb.vocabulary.aspect("palabra") is None  # «pal» only as a word
     assert kb.vocabulary.ordinal("2018") is None  # a year is no ordinal
+
+
+def test_only_the_question_of_a_message_asks_for_what_the_documents_lack(kb):
+    introduced = "Le escribe el titular de transparencia de Coahuila. ¿Cuál es la situación de mi estado?"
+    assert kb.vocabulary.missing(introduced) is None
+    assert kb.vocabulary.missing("soy titular de transparencia, cuanto gana un comisionado?") == "sueldos"
