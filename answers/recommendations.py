@@ -116,7 +116,8 @@ def recommendations_about(kb: KnowledgeBase, text: str) -> list[int] | None:
         return None
     ordinal_words = {fold(w) for words in kb.vocabulary.ordinals.values() for w in words}
     ignored = {fold(w) for w in about.ignore} | ordinal_words
-    asked = {stem for word, stem in content_words(_expanded(kb, text)) if word not in ignored}
+    own = " ".join(word for word, _ in content_words(text) if word not in ignored)  # «covid» adds none
+    asked = {stem for word, stem in content_words(_expanded(kb, own)) if word not in ignored}
     shared = {item.ordinal: len(asked & set(tokens(item.text))) for item in kb.recommendations.items}
     best = max(shared.values(), default=0)
     if asked and best >= min(MIN_SHARED, len(asked)):

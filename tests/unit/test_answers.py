@@ -360,3 +360,7 @@ def test_not_defined_quotes_a_mention_only_when_it_names_the_thing(kb):
     assert said.startswith("Los documentos no definen «organismo garante».") and "Lo mencionan así" in said
     unrelated = not_defined(kb, "snt", DocumentReply("«Otra cosa.»", True))
     assert "«SNT»" in unrelated and "Lo mencionan así" not in unrelated and "Puedo ayudarte con" in unrelated
+
+
+def test_asking_for_the_recommendations_on_covid_is_no_subject_question(kb):
+    assert recommendations_about(kb, "cuales son las recomendaciones por el covid") is None
