@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from abc import ABC, abstractmethod
 
 from rasa_sdk import Action, Tracker
@@ -13,16 +14,24 @@ from rasa_sdk.types import DomainDict
 from answers.contacts import contacts_answer, inai_today_answer
 from answers.context import Topic, followup_answer
 from answers.definitions import guide_for, how_to_answer, plain_definition_answer, steps_answer, terms_named
-from answers.figures import figure_question_answer, joined_year_asked, several_figures_answer, year_of
+from answers.figures import (
+    figure_question_answer,
+    joined_year_asked,
+    metric_of,
+    several_figures_answer,
+    year_of,
+)
 from answers.guides import asked_guide, guide_answer
-from answers.questions import combined_answer, of_plans
+from answers.questions import THEN, combined_answer, of_plans
+from answers.recommendations import recommendation_answer
 from answers.search import document_reply, not_found, refusal, sharper_quote
 from answers.sources import asks_about_sources, sources_answer, sources_named
-from answers.states import list_reply
+from answers.states import list_reply, status_answer
 from common.redaction import install_log_redaction
 from index import Searcher
 from knowledge import KnowledgeBase
-from knowledge.vocabulary import asked_part
+from knowledge.text import fold
+from knowledge.vocabulary import asked_part, mentions
 
 from . import resources
 from .clarify import asked_text
@@ -195,6 +204,45 @@ def _of_one_state(kb: KnowledgeBase, text: str, named: list[str]) -> Reply | Non
     return (found[0], remembered(found[1])) if found else None
 
 
+BARE_WORDS = 5  # «cdmx», «q onda con oaxaca», «q dice la 3»: a message this short names one thing
+_FEMININE = re.compile(r"\bla\s+\S+|\b(?:primera|segunda|tercera|cuarta)\b")
+
+
+def state_alone(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«cdmx», «q onda con oaxaca»: a short message that names one state and asks nothing else gets its
+    status; None otherwise."""
+    text = text_of(tracker)
+    named = resources.state_finder().find(text)
+    if len(named) != 1 or len(text.split()) > BARE_WORDS or kb.vocabulary.aspect(text):
+        return None
+    state = kb.state(named[0].replace("-", " "))
+    if state is None:
+        return None
+    return status_answer(kb, state), [SlotSet("estado", state.name), remember(Topic("estado", state.name))]
+
+
+def recommendation_alone(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«q dice la 3», «¿y la cuarta?»: a short message naming «la» and an ordinal, and nothing else the
+    documents count (no state, figure, list or guide), asks for that recommendation; None otherwise."""
+    text = text_of(tracker)
+    ordinal = kb.vocabulary.ordinal(text)
+    items = len(kb.recommendations.items)
+    if ordinal is None or not 1 <= ordinal <= items or len(text.split()) > BARE_WORDS:
+        return None
+    others = (
+        resources.state_finder().find(text)
+        or metric_of(kb, text) not in (None, "estados")
+        or kb.vocabulary.aspect(text)
+        or mentions(kb.vocabulary.guide_words, text)
+    )
+    if others or not _FEMININE.search(fold(text)):
+        return None
+    return recommendation_answer(kb, ordinal), [
+        SlotSet("ordinal", str(ordinal)),
+        remember(Topic("recomendacion", str(ordinal))),
+    ]
+
+
 def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """A short message that a follow-up of the last answer resolves («¿desde qué año?», «la anterior»,
     «¿y para quién es?»), or that names one state and a part of its status («qroo se unió en qué
@@ -224,10 +272,8 @@ def _asks_of_document(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     return asks and topic.kind in ("recomendacion", "recomendaciones", "guia")
 
 
-# the longest question kept as the topic a «y de esos…» filters further, and what separates those
-# questions in it
+# the longest question kept as the topic a «y de esos…» filters further
 QUESTION_MAX_CHARS = 200
-THEN = " || "
 
 
 def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -252,7 +298,8 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if found is None and text != asked:  # «¿y los que solo tienen 1?»: the states with that many plans
         return list_reply(kb, "pal", text, None), [remember(Topic("lista", "pal"))]
     joined = joined_year_asked(kb, text)  # «¿y al año siguiente?» may follow the states of a year
-    return (found, [remember(Topic("ingreso", str(joined)) if joined else None)]) if found else None
+    asked = Topic("ingreso", str(joined)) if joined else Topic("consulta", text[:QUESTION_MAX_CHARS])
+    return (found, [remember(asked)]) if found else None
 
 
 def after_the_documents(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:

@@ -30,7 +30,9 @@ from .base import (
     any_intent,
     computed,
     quoted,
+    recommendation_alone,
     remembered,
+    state_alone,
     text_of,
     topic_of,
     unanswerable,
@@ -49,6 +51,8 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
     topic = topic_of(tracker)
     if topic and topic.kind == "estado" and (about_state := state_reply(kb, tracker)) is not None:
         return about_state, True  # the state in the slot: the one just named («¿y Guanajuato?») or the last
+    if topic is None and (alone := state_alone(kb, tracker) or recommendation_alone(kb, tracker)):
+        return alone, True  # «q dice la 3» with nothing before it
     if (about := any_intent(kb, tracker)) is not None:
         return about, True  # «¿qué número tiene el comunicado de 2020?», «¿a quién le pido asesoría?»
     found = followup_answer(kb, topic, text) if topic else None

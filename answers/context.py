@@ -15,7 +15,15 @@ from knowledge.vocabulary import mentions
 
 from .contacts import inai_today_answer
 from .definitions import definition_answer, plain_definition_answer, term_named
-from .figures import change_answer, figure_answer, figure_source_answer, metric_of, month_of, year_of
+from .figures import (
+    change_answer,
+    figure_answer,
+    figure_question_answer,
+    figure_source_answer,
+    metric_of,
+    month_of,
+    year_of,
+)
 from .guides import (
     guide_answer,
     guide_audience_answer,
@@ -23,7 +31,7 @@ from .guides import (
     guide_issuer_answer,
     guide_plain_answer,
 )
-from .questions import added_since_answer
+from .questions import THEN, added_since_answer, combined_answer
 from .recommendations import audience_answer, issuer_answer, plain_answer, recommendation_answer
 from .sources import source_answer, sources_answer
 from .states import joined_in_answer, list_answer, status_answer, status_in_year
@@ -106,6 +114,11 @@ def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = F
         return _definition(kb, topic, text)
     if topic.kind == "cifra":
         return _figure(kb, topic, text)
+    if topic.kind == "consulta" and _which_again(kb, text):  # «¿cuáles son?» after «¿cuántas faltaban?»
+        questions = topic.key.split(THEN)
+        again = combined_answer(kb, questions[-1], previous=questions[:-1])
+        again = again or figure_question_answer(kb, questions[-1])
+        return (again, topic) if again else None
     if topic.kind == "lista" and (added := _added_since(kb, topic, text)) is not None:
         return added
     if topic.kind == "lista" and (aspect := kb.vocabulary.aspect(text)) in ("stl", "pal"):
@@ -130,6 +143,14 @@ def _asks(kb: KnowledgeBase, text: str) -> str | None:
     if asks is None and len(text.split()) <= BARE_WHEN_WORDS and mentions(kb.vocabulary.context.when, text):
         return "date"
     return asks
+
+
+WHICH_AGAIN_WORDS = 3  # «¿y cuáles son?»: no more than this
+
+
+def _which_again(kb: KnowledgeBase, text: str) -> bool:
+    """Whether ``text`` only asks which ones («¿cuáles son?», «¿y cuáles?») of the question just answered."""
+    return len(text.split()) <= WHICH_AGAIN_WORDS and mentions(kb.vocabulary.figure_questions.which, text)
 
 
 def _added_since(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:

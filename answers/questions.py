@@ -28,6 +28,7 @@ NOT_LISTED = (
     "Que un estado no figure en una lista no quiere decir que no lo tenga: los documentos no lo reportan."
 )
 ALONE = ("change", "unknown_year")  # conditions a question may set alone
+THEN = " || "  # between the questions a «y de esos…» topic keeps
 WINDOW = 30  # characters before an aspect word searched for a word that denies it
 
 

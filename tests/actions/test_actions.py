@@ -15,7 +15,7 @@ from actions.feedback import ActionFeedback
 from actions.figures import ActionCifras
 from actions.followup import ActionSeguimiento
 from actions.guides import ActionGuia
-from actions.offtopic import ActionAyuda, ActionFueraDeTema, ActionOpinionPolitica
+from actions.offtopic import ActionAgradecer, ActionAyuda, ActionFueraDeTema, ActionOpinionPolitica
 from actions.privacy import ActionPrivacidad
 from actions.recommendations import ActionRecomendacion
 from actions.search import ActionBuscar
@@ -853,3 +853,22 @@ def test_a_search_bound_question_on_the_recommendations_subjects_is_read_against
         ActionBuscar(), turn("cual recomendacion habla de documentar las actividades", "consulta")
     )
     assert "debidamente documentadas" in texts(messages)[0]
+
+
+def test_a_state_or_a_recommendation_named_alone_is_answered_whatever_the_intent():
+    _, messages = run(ActionFueraDeTema(), turn("cdmx", "fuera_de_tema"))
+    assert texts(messages)[0].startswith("Ciudad de México se sumó a la iniciativa en 2016")
+    _, messages = run(ActionSeguimiento(), turn("q dice la 3", "seguimiento"))
+    assert texts(messages)[0].startswith("Recomendación tercera de 4")
+    _, messages = run(ActionSeguimiento(), turn("3 estados", "seguimiento"))
+    assert not texts(messages)[0].startswith("Recomendación")  # «la» and an ordinal, not any number
+
+
+def test_thanks_with_a_question_is_answered_and_plain_thanks_is_thanked():
+    slots = {"estado": "Coahuila", "tema": "estado:Coahuila"}
+    _, messages = run(
+        ActionAgradecer(), turn("Muy amable. ¿Y de qué documento sale eso?", "agradecer", slots=slots)
+    )
+    assert "INAI/265/19" in texts(messages)[0]
+    _, messages = run(ActionAgradecer(), turn("muchas gracias", "agradecer", slots=slots))
+    assert messages[0]["response"] == "utter_agradecer"
