@@ -224,7 +224,7 @@ def state_alone(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 def recommendation_alone(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«q dice la 3», «¿y la cuarta?»: a short message naming «la» and an ordinal, and nothing else the
     documents count (no state, figure, list or guide), asks for that recommendation; None otherwise."""
-    text = text_of(tracker)
+    text = text_of(tracker).split(",")[-1]  # «ok gracias, y q dice la 2?»
     ordinal = kb.vocabulary.ordinal(text)
     items = len(kb.recommendations.items)
     if ordinal is None or not 1 <= ordinal <= items or len(text.split()) > BARE_WORDS:

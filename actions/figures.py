@@ -27,7 +27,7 @@ from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
 
 from . import resources
-from .base import AnswerAction, Reply, entity_of, of_a_state, remember, text_of
+from .base import QUESTION_MAX_CHARS, AnswerAction, Reply, entity_of, of_a_state, remember, text_of
 
 _YEARS = re.compile(r"\b20[0-3]\d\b")
 
@@ -79,8 +79,8 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     changed = kb.vocabulary.asks_history(text) or mentions(kb.vocabulary.figure_questions.difference, text)
     if metric is None:
         metric = metric_of(kb, text) if changed or period_of(kb, text) else None  # a computed change
-        if metric not in kb.figures.metrics:
-            return reply, [remember(None)]
+        if metric not in kb.figures.metrics:  # a computed answer: «¿y cuáles?» may follow it
+            return reply, [remember(Topic("consulta", text[:QUESTION_MAX_CHARS]))]
         return reply, [SlotSet("cifra", metric), remember(Topic("cifra", f"{metric}@{HISTORY}"))]
     year = year_of(hint or text)
     key = f"{metric}@{year}" if year else f"{metric}@{HISTORY}" if changed else metric

@@ -49,10 +49,12 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
     from the documents (or an honest "not found", which keeps the topic for the next message)."""
     text = text_of(tracker)
     topic = topic_of(tracker)
+    if (alone := recommendation_alone(kb, tracker)) is not None:
+        return alone, True  # «q dice la 3», «y la 2?» even right after a state
     if topic and topic.kind == "estado" and (about_state := state_reply(kb, tracker)) is not None:
         return about_state, True  # the state in the slot: the one just named («¿y Guanajuato?») or the last
-    if topic is None and (alone := state_alone(kb, tracker) or recommendation_alone(kb, tracker)):
-        return alone, True  # «q dice la 3» with nothing before it
+    if topic is None and (alone := state_alone(kb, tracker)) is not None:
+        return alone, True  # «cdmx» with nothing before it
     if (about := any_intent(kb, tracker)) is not None:
         return about, True  # «¿qué número tiene el comunicado de 2020?», «¿a quién le pido asesoría?»
     found = followup_answer(kb, topic, text) if topic else None
