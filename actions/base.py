@@ -12,8 +12,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from answers.contacts import contacts_answer, inai_today_answer
-from answers.context import Topic, followup_answer
-from answers.definitions import guide_for, how_to_answer, plain_definition_answer, steps_answer, terms_named
+from answers.context import AGAIN_IN_YEAR_WORDS, Topic, followup_answer
+from answers.definitions import (
+    definition_answer,
+    guide_for,
+    how_to_answer,
+    plain_definition_answer,
+    steps_answer,
+    terms_named,
+)
 from answers.figures import (
     figure_question_answer,
     joined_year_asked,
@@ -22,7 +29,7 @@ from answers.figures import (
     year_of,
 )
 from answers.guides import asked_guide, guide_answer
-from answers.questions import THEN, combined_answer, of_plans
+from answers.questions import THEN, combined_answer, in_year_of, of_plans
 from answers.recommendations import recommendation_answer
 from answers.search import document_reply, not_found, refusal, sharper_quote
 from answers.sources import asks_about_sources, sources_answer, sources_named
@@ -152,15 +159,27 @@ def guide_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return (guide_answer(kb, guide), remembered(Topic("guia", guide.id))) if guide else None
 
 
+def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«…me pidieron investigar de los secretariados técnicos locales, qué son y para qué sirven…»: a
+    message that asks what one glossary term is gets its definition; None otherwise."""
+    text = text_of(tracker)
+    named = terms_named(kb, text)
+    if len(named) != 1 or not kb.vocabulary.asks_definition(text) or kb.vocabulary.asks_count(text):
+        return None  # «¿qué es un STL y cuántos hay?»: the figure's action answers both
+    return definition_answer(kb, named[0]), [remember(Topic("definicion", named[0]))]
+
+
 def any_intent(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """What a message gets whatever intent NLU gave it, in this order: the source documents it asks about
     (:func:`about_sources`), whom to ask for advice (:func:`advice`), a term in plain words
-    (:func:`explained`), the guide it asks for (:func:`guide_asked`); None when it asks none of these."""
+    (:func:`explained`), the guide it asks for (:func:`guide_asked`), what one term is (:func:`defined`);
+    None when it asks none of these."""
     return (
         about_sources(kb, tracker)
         or advice(kb, tracker)
         or explained(kb, tracker)
         or guide_asked(kb, tracker)
+        or defined(kb, tracker)
     )
 
 
@@ -258,6 +277,9 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     ):
         return None  # another state: a question of its own
     short = len(asked_part(text).split()) <= CONTEXT_MAX_WORDS  # «Muy amable. ¿Y de qué documento…?»
+    # «¿y cómo estaba eso en el comunicado de enero de 2018?» after a computed question
+    again = topic is not None and topic.kind == "consulta" and year_of(text) is not None
+    short = short or (again and len(text.split()) <= AGAIN_IN_YEAR_WORDS)
     if topic is None or (not short and not _asks_of_document(kb, topic, text)):
         return None
     found = followup_answer(kb, topic, text, strict=True)
@@ -285,6 +307,8 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if (several := several_figures_answer(kb, text)) is not None:  # how figures changed, not which states
         return several, [remember(None)]
     topic = topic_of(tracker)
+    if topic is not None and topic.kind == "estado":  # «los que entraron ese mismo año» after a state
+        text = in_year_of(kb, text, kb.state(topic.key))
     asked = text
     if topic is not None and topic.kind in ("consulta", "lista"):  # «y de esos, ¿cuántos tienen 2?»
         text = of_plans(kb, text, topic.key.partition("@")[0] if topic.kind == "lista" else topic.key)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from rasa_sdk import Tracker
 
-from answers.context import Topic
-from answers.definitions import definition_answer, terms_named
 from answers.recommendations import ordinal_of
 from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
@@ -18,7 +16,6 @@ from .base import (
     how_to,
     in_context,
     recommendation_alone,
-    remember,
     state_alone,
     text_of,
     topic_of,
@@ -26,16 +23,6 @@ from .base import (
 from .definitions import not_a_term
 from .figures import counted
 from .recommendations import subject_reply
-
-
-def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
-    """«…me pidieron investigar de los secretariados técnicos locales, qué son y para qué sirven…»: a
-    message that asks what one glossary term is gets its definition; None otherwise."""
-    text = text_of(tracker)
-    named = terms_named(kb, text)
-    if len(named) != 1 or not kb.vocabulary.asks_definition(text):
-        return None
-    return definition_answer(kb, named[0]), [remember(Topic("definicion", named[0]))]
 
 
 def about_recommendations(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -66,7 +53,6 @@ def reread(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         or counted(kb, tracker)  # a count of figures first: «¿cuántos STL y cuántos planes nuevos?»
         or computed(kb, tracker)
         or about_recommendations(kb, tracker)
-        or defined(kb, tracker)
         or not_a_term(kb, tracker)
         or after_the_documents(kb, tracker)
     )

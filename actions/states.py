@@ -37,6 +37,7 @@ from .base import (
     computed,
     declined,
     entity_of,
+    how_to,
     in_context,
     intent_of,
     refused,
@@ -106,6 +107,7 @@ class ActionEstado(Action):
         reply = (
             states_asked(kb, tracker)
             or any_intent(kb, tracker)  # «soy de slp, ¿hay alguna guía pa armar el plan?»
+            or how_to(kb, tracker)  # «…un municipio de Hidalgo, ¿qué pasos sigo para entrarle?»
             or state_reply(kb, tracker)
             or in_context(kb, tracker)
             or by_state(kb, tracker)

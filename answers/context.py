@@ -8,9 +8,11 @@ one slot; every answer sets it, so a new topic replaces the old one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from knowledge import KnowledgeBase
+from knowledge.text import fold
 from knowledge.vocabulary import mentions
 
 from .contacts import inai_today_answer
@@ -114,11 +116,8 @@ def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = F
         return _definition(kb, topic, text)
     if topic.kind == "cifra":
         return _figure(kb, topic, text)
-    if topic.kind == "consulta" and _which_again(kb, text):  # «¿cuáles son?» after «¿cuántas faltaban?»
-        questions = topic.key.split(THEN)
-        again = combined_answer(kb, questions[-1], previous=questions[:-1])
-        again = again or figure_question_answer(kb, questions[-1])
-        return (again, topic) if again else None
+    if topic.kind == "consulta" and (again := _asked_again(kb, topic, text)) is not None:
+        return again
     if topic.kind == "lista" and (added := _added_since(kb, topic, text)) is not None:
         return added
     if topic.kind == "lista" and (aspect := kb.vocabulary.aspect(text)) in ("stl", "pal"):
@@ -145,12 +144,27 @@ def _asks(kb: KnowledgeBase, text: str) -> str | None:
     return asks
 
 
-WHICH_AGAIN_WORDS = 3  # «¿y cuáles son?»: no more than this
+_YEAR_WORDS = re.compile(r"\b(?:(?:en|de|del|a|al)\s+)?(?:\w+\s+de\s+)?20[0-3]\d\b")
+AGAIN_WORDS = 5  # «¿y cuáles son?», «¿cuántos son en total?»: no more than this
+AGAIN_IN_YEAR_WORDS = 12  # «¿y cómo estaba eso en el comunicado de enero de 2018?»
 
 
-def _which_again(kb: KnowledgeBase, text: str) -> bool:
-    """Whether ``text`` only asks which ones («¿cuáles son?», «¿y cuáles?») of the question just answered."""
-    return len(text.split()) <= WHICH_AGAIN_WORDS and mentions(kb.vocabulary.figure_questions.which, text)
+def _asked_again(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
+    """The question just computed asked again: which ones or how many («¿cuáles son?», «¿cuántos son en
+    total?»; its answer counts and names them), or as of another year («¿y en enero de 2018?»); None for
+    other messages."""
+    words = len(text.split())
+    questions = topic.key.split(THEN)
+    asks = kb.vocabulary.asks_count(text) or mentions(kb.vocabulary.figure_questions.which, text)
+    year = year_of(text)
+    if year is not None and words <= AGAIN_IN_YEAR_WORDS and metric_of(kb, text) in (None, "estados"):
+        last = f"{_YEAR_WORDS.sub(' ', fold(questions[-1]))} en {year}"
+    elif asks and words <= AGAIN_WORDS and metric_of(kb, text) in (None, "estados"):
+        last = questions[-1]
+    else:
+        return None
+    again = combined_answer(kb, last, previous=questions[:-1]) or figure_question_answer(kb, last)
+    return (again, Topic("consulta", THEN.join([*questions[:-1], last]))) if again else None
 
 
 def _added_since(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:

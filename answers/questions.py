@@ -324,6 +324,15 @@ def _answer(kb: KnowledgeBase, query: Query) -> str:
 _BARE_NUMBER = re.compile(r"\b(?:[1-9]|uno|una|dos|tres|cuatro)\b(?!\s*(?:de|del)\s+20)")
 
 
+def in_year_of(kb: KnowledgeBase, text: str, state: State | None) -> str:
+    """«De los estados que entraron ese mismo año…» right after a state: ``text`` with the year it joined
+    said; ``text`` itself when it names no such year or the documents give none."""
+    if state is None or state.joined is None:
+        return text
+    pattern = rf"(?<!\w)(?:en\s+)?(?:{_alternatives(kb.vocabulary.conditions.same_year)})(?!\w)"
+    return re.sub(pattern, f"en {state.joined.year}", fold(text), count=1)
+
+
 def of_plans(kb: KnowledgeBase, text: str, after: str) -> str:
     """«y de esos, ¿cuántos tienen 2?», «¿y los que solo tienen 1?» right after an answer about plans
     (``after``: its question, or ``pal`` for the list of plans): a bare number counts plans, so the

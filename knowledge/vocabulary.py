@@ -77,6 +77,7 @@ class Conditions(Strict):
     more_than: Words
     at_least: Words
     or_more: Words
+    same_year: Words
     joined: Words  # «se sumaron en 2016»: a year then means the year joined
     after: Words  # «¿qué estados instalaron su STL después de enero de 2018?»: in a later list only
     between: Words  # «entre 2018 y 2020»: in the list of the second year, not in that of the first
