@@ -166,6 +166,8 @@ def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     named = terms_named(kb, text)
     if len(named) != 1 or not kb.vocabulary.asks_definition(text) or kb.vocabulary.asks_count(text):
         return None  # «¿qué es un STL y cuántos hay?»: the figure's action answers both
+    if resources.state_finder().find(text):
+        return None  # «…no entendí mucho… ¿veracruz ya tiene su plan?»: asks about the state
     return definition_answer(kb, named[0]), [remember(Topic("definicion", named[0]))]
 
 
