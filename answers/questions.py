@@ -143,21 +143,15 @@ def _change(
     newer = _dated_list(kb, kind, end)
     if before is None or before == newer:
         return None
-    members = {state.id for state, _ in kb.members(newer.id)}
-    earlier = {state.id for state, _ in kb.members(before.id)}
-    if removed:  # «¿cuáles de la lista de 2018 ya no aparecen en la de 2020?»
-        return Condition(
-            f"figuran en la lista de {label} del {spanish_date(before.date)} y no en la del "
-            f"{spanish_date(newer.date)}",
-            lambda state: state.id in earlier and state.id not in members,
-            (before.source, newer.source),
-            "change",
-        )
+    # «¿cuáles de la lista de 2018 ya no aparecen en la de 2020?»: in the older list, not the newer
+    inside, outside = (before, newer) if removed else (newer, before)
+    kept = {state.id for state, _ in kb.members(inside.id)}
+    left = {state.id for state, _ in kb.members(outside.id)}
     return Condition(
-        f"figuran en la lista de {label} del {spanish_date(newer.date)} y no en la del "
-        f"{spanish_date(before.date)}",
-        lambda state: state.id in members and state.id not in earlier,
-        (newer.source, before.source),
+        f"figuran en la lista de {label} del {spanish_date(inside.date)} y no en la del "
+        f"{spanish_date(outside.date)}",
+        lambda state: state.id in kept and state.id not in left,
+        (inside.source, outside.source),
         "change",
     )
 
