@@ -239,7 +239,7 @@ def state_alone(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     state = kb.state(named[0].replace("-", " "))
     if state is None:
         return None
-    return status_answer(kb, state), [SlotSet("estado", state.name), remember(Topic("estado", state.name))]
+    return status_answer(kb, state), remembered(Topic("estado", state.name))
 
 
 def recommendation_alone(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -258,10 +258,7 @@ def recommendation_alone(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     )
     if others or not _FEMININE.search(fold(text)):
         return None
-    return recommendation_answer(kb, ordinal), [
-        SlotSet("ordinal", str(ordinal)),
-        remember(Topic("recomendacion", str(ordinal))),
-    ]
+    return recommendation_answer(kb, ordinal), remembered(Topic("recomendacion", str(ordinal)))
 
 
 def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -324,8 +321,8 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if found is None and text != asked:  # «¿y los que solo tienen 1?»: the states with that many plans
         return list_reply(kb, "pal", text, None), [remember(Topic("lista", "pal"))]
     joined = joined_year_asked(kb, text)  # «¿y al año siguiente?» may follow the states of a year
-    asked = Topic("ingreso", str(joined)) if joined else Topic("consulta", text[:QUESTION_MAX_CHARS])
-    return (found, [remember(asked)]) if found else None
+    kept_topic = Topic("ingreso", str(joined)) if joined else Topic("consulta", text[:QUESTION_MAX_CHARS])
+    return (found, [remember(kept_topic)]) if found else None
 
 
 def after_the_documents(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:

@@ -39,11 +39,11 @@ def about_recommendations(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 
 def reread(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """The answer when the message is a short follow-up of the last answer, a state or a recommendation
-    named alone, one of the readings of
-    :func:`any_intent` (the documents, advice, plain words, a guide), asks how to do something, a count of
-    one of the figures, a question the question engine computes, asks which recommendations treat a
-    subject, what one glossary term is (or a thing the documents do not define), or names a year of the
-    notes on what came after the documents; None when it is none of these."""
+    named alone, one of the readings of :func:`any_intent` (the documents, advice, plain words, a guide,
+    what one glossary term is), asks how to do something, a count of one of the figures, a question the
+    question engine computes, asks which recommendations treat a subject, a thing the documents do not
+    define, or names a year of the notes on what came after the documents; None when it is none of
+    these."""
     return (
         in_context(kb, tracker)
         or state_alone(kb, tracker)

@@ -173,9 +173,9 @@ class ActionListaEstados(AnswerAction):
         text = text_of(tracker)
         if (found := computed(kb, tracker)) is not None:
             return found
-        if intent_of(tracker) == "estados_por_anio" and asks_as_of(text):
-            return figures_reply(kb, tracker)  # «¿cuántos se habían sumado a marzo de 2018?»: the figure
         if intent_of(tracker) == "estados_por_anio":
+            if asks_as_of(text):  # «¿cuántos se habían sumado a marzo de 2018?»: the figure
+                return figures_reply(kb, tracker)
             year = year_of(entity_of(tracker, "anio") or text)
             if (
                 year

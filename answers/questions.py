@@ -318,6 +318,11 @@ def _answer(kb: KnowledgeBase, query: Query) -> str:
 _BARE_NUMBER = re.compile(r"\b(?:[1-9]|uno|una|dos|tres|cuatro)\b(?!\s*(?:de|del)\s+20)")
 
 
+def _names_kind(kb: KnowledgeBase, folded: str) -> bool:
+    """Whether ``folded`` names STL or PAL (a kind of dated list)."""
+    return any(spans(kb.vocabulary.aspects[kind], folded) for kind in ("stl", "pal"))
+
+
 def in_year_of(kb: KnowledgeBase, text: str, state: State | None) -> str:
     """«De los estados que entraron ese mismo año…» right after a state: ``text`` with the year it joined
     said; ``text`` itself when it names no such year or the documents give none."""
@@ -333,9 +338,8 @@ def of_plans(kb: KnowledgeBase, text: str, after: str) -> str:
     question is read with the noun said; ``text`` itself otherwise."""
     folded = fold(text)
     about_plans = after == "pal" or bool(spans(kb.vocabulary.aspects["pal"], fold(after)))
-    named = any(spans(kb.vocabulary.aspects[kind], folded) for kind in ("stl", "pal"))
     number = _BARE_NUMBER.search(folded)
-    if not about_plans or named or _YEAR.search(folded) or number is None:
+    if not about_plans or _names_kind(kb, folded) or _YEAR.search(folded) or number is None:
         return text
     return f"{folded[: number.end()]} planes{folded[number.end() :]}"
 
@@ -352,9 +356,7 @@ def _kind_meant(kb: KnowledgeBase, question: str, then: str) -> str | None:
     after «¿cuáles están en la lista de 2020 y no en la de 2018?», «de esos, ¿cuáles tienen plan?» filters
     the new STL (every state new to the list of plans has one); None when ``question`` names a kind."""
     folded = fold(question)
-    if any(spans(kb.vocabulary.aspects[kind], folded) for kind in ("stl", "pal")):
-        return None
-    if not mentions(kb.vocabulary.conditions.lists, folded):
+    if _names_kind(kb, folded) or not mentions(kb.vocabulary.conditions.lists, folded):
         return None
     return "pal" if spans(kb.vocabulary.aspects["stl"], fold(then)) else "stl"
 
@@ -363,8 +365,8 @@ def _each_list(kb: KnowledgeBase, text: str, asks_for_states: bool, previous: Se
     """«¿Qué estados están en la lista de 2020 pero no en la de 2018?»: a change between two dated lists
     that names neither STL nor PAL, answered for each kind, one a line; None for other questions."""
     folded = fold(text)
-    named = any(spans(kb.vocabulary.aspects[kind], folded) for kind in ("stl", "pal"))
-    if previous or not asks_for_states or named or not mentions(kb.vocabulary.conditions.lists, folded):
+    lists = mentions(kb.vocabulary.conditions.lists, folded)
+    if previous or not asks_for_states or _names_kind(kb, folded) or not lists:
         return None
     if period_of(kb, folded) is None or _year_joined(kb, folded, len(folded)):
         return None

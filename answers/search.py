@@ -55,9 +55,8 @@ def not_found(
 ) -> str:
     """What to say when the documents do not answer, naming what they lack (a ``not_in_documents`` topic
     of the vocabulary) when known (else ``said``, else that it found nothing), and the state asked about
-    (``place``), and what the assistant can
-    answer instead: the definition the topic sends to («¿qué partido creó la iniciativa?»: who drives it),
-    else what it can help with."""
+    (``place``), and what the assistant can answer instead: the definition the topic sends to («¿qué
+    partido creó la iniciativa?»: who drives it), else what it can help with."""
     topic = kb.vocabulary.not_in_documents[missing] if missing else None
     where = f" (tampoco de {place})" if topic and place else ""
     said = f"Los documentos no mencionan {topic.says}{where}." if topic else said or NOT_FOUND
