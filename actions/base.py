@@ -62,9 +62,9 @@ Reply = tuple[str, list[EventType]]
 
 
 def text_of(tracker: Tracker) -> str:
-    """The text of the person's latest message; after a button of a clarification («¿Te refieres a…?»),
-    the question they typed before it."""
-    return asked_text(tracker) or tracker.latest_message.get("text") or ""
+    """The text of the person's latest message, its phone shorthand written out («d q fecha es» → «de que
+    fecha es»); after a button of a clarification («¿Te refieres a…?»), the question they typed before it."""
+    return resources.kb().spelled_out(asked_text(tracker) or tracker.latest_message.get("text") or "")
 
 
 def intent_of(tracker: Tracker) -> str | None:

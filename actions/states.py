@@ -13,6 +13,7 @@ from answers.context import Topic
 from answers.figures import national_only, national_only_answer, year_of
 from answers.questions import asks_as_of
 from answers.states import (
+    affirmed,
     joined_in_answer,
     list_reply,
     not_why,
@@ -76,8 +77,8 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         said = undated_answer(kb, state)
     aspect = kb.vocabulary.aspect(text)
     if said is None and (year := year_of(text)) is not None and aspect != "ingreso":
-        said = status_in_year(kb, state, year, aspect)  # «¿jalisco tenía stl en 2018?», «¿y en 2018?»
-    return said or status_answer(kb, state, aspect), [
+        said = affirmed(kb, state, text, aspect, year) + status_in_year(kb, state, year, aspect)
+    return said or affirmed(kb, state, text, aspect) + status_answer(kb, state, aspect), [
         SlotSet("estado", state.name),
         remember(Topic("estado", state.name)),
     ]

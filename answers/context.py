@@ -36,7 +36,7 @@ from .guides import (
 from .questions import THEN, added_since_answer, combined_answer
 from .recommendations import audience_answer, issuer_answer, plain_answer, recommendation_answer
 from .sources import source_answer, sources_answer
-from .states import joined_in_answer, list_answer, status_answer, status_in_year
+from .states import affirmed, joined_in_answer, list_answer, status_answer, status_in_year
 
 KINDS = (
     "estado",
@@ -118,6 +118,8 @@ def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = F
         return _figure(kb, topic, text)
     if topic.kind == "consulta" and (again := _asked_again(kb, topic, text)) is not None:
         return again
+    if topic.kind == "lista" and (dated := _list_source(kb, topic, text)) is not None:
+        return dated, topic
     if topic.kind == "lista" and (added := _added_since(kb, topic, text)) is not None:
         return added
     if topic.kind == "lista" and (aspect := kb.vocabulary.aspect(text)) in ("stl", "pal"):
@@ -128,10 +130,10 @@ def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = F
         national = kb.vocabulary.national(text)
         if (year := year_of(text)) is not None and aspect != "ingreso" and ellipsis and not national:
             # «¿y en 2018?», «¿y cuántos tenía en 2018?»
-            return status_in_year(kb, state, year, aspect), topic
+            return affirmed(kb, state, text, aspect, year) + status_in_year(kb, state, year, aspect), topic
         if strict and aspect is None and kb.vocabulary.follow_up(text) not in ("back", "source"):
             return None  # «¿de qué documento sale eso?»: the status, which names its sources
-        return status_answer(kb, state, aspect), topic
+        return affirmed(kb, state, text, aspect) + status_answer(kb, state, aspect), topic
     return None
 
 
@@ -170,6 +172,15 @@ def _asked_again(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     return (again, Topic("consulta", THEN.join([*questions[:-1], last]))) if again else None
 
 
+def _list_source(kb: KnowledgeBase, topic: Topic, text: str) -> str | None:
+    """«¿Y esas de qué fecha son?» after a list: the document it comes from, with its date; None when the
+    message asks something else."""
+    kind, _, year = topic.key.partition("@")
+    listed = kb.list_as_of(kind, int(year) if year.isdigit() else None)
+    asks = _asks(kb, text)
+    return source_answer(kb, listed.source) if listed and asks in ("date", "source") else None
+
+
 def _added_since(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     """«¿Y cuáles se agregaron después?» after the list of a year: the states in the newest list of that
     kind and not in that year's; None for other follow-ups."""
@@ -195,7 +206,7 @@ def _figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         if shown.isdigit():
             return figure_answer(kb, other, int(shown)), Topic("cifra", f"{other}@{shown}")
     year = year_of(text)
-    if kb.vocabulary.follow_up(text) == "source":
+    if _asks(kb, text) in ("source", "date"):  # «¿de qué comunicado sale?», «¿y eso de qué fecha es?»
         return figure_source_answer(kb, metric, year or (int(shown) if shown.isdigit() else None)), topic
     if year is not None:
         return figure_answer(kb, metric, year, month=month_of(text)), Topic("cifra", f"{metric}@{year}")

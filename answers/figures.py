@@ -12,7 +12,7 @@ from knowledge.vocabulary import mentions, spans
 
 from .questions import asks_as_of, period_of
 from .states import joined_in_answer, most_plans_answer, plans_count_answer
-from .wording import according_to, join_names
+from .wording import according_to, from_source, join_names
 
 _YEAR = re.compile(r"\b(20[0-3]\d)\b")
 
@@ -129,7 +129,7 @@ def figure_source_answer(kb: KnowledgeBase, metric: str, year: int | None = None
     if not observations:
         return figure_answer(kb, metric, year)
     obs = observations[-1]
-    return f"El dato de {figure_text(kb, obs)} sale de {kb.citation(obs.source)}."
+    return f"El dato de {figure_text(kb, obs)} sale {from_source(kb, obs.source)}."
 
 
 # figures the documents also give state by state (the lists of STL and PAL, the states that joined)
@@ -348,6 +348,8 @@ def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
     compared = compared or (year is not None and mentions(asks.now, text))  # «en 2018 había 10, ¿y ahora?»
     # «¿cuántos STL se instalaron entre 2018 y 2020?», «… después de 2018?»
     over_period = period_of(kb, text) is not None and kb.vocabulary.asks_count(text)
-    if metric is not None and (mentions(asks.difference, text) or compared or over_period):
+    # «¿cómo cambiaron los compromisos de 2018 a 2020?»: from that year's figure to the newest
+    changed = year is not None and kb.vocabulary.asks_history(text) and not mentions(asks.which, text)
+    if metric is not None and (mentions(asks.difference, text) or compared or over_period or changed):
         return change_answer(kb, metric, year, month_of(text))
     return None

@@ -15,6 +15,12 @@ def according_to(kb: KnowledgeBase, source_id: str) -> str:
     return f"según {kb.citation(source_id)}"
 
 
+def from_source(kb: KnowledgeBase, source_id: str) -> str:
+    """``del comunicado INAI/265/19, 14 de agosto de 2020`` («de el» contracted)."""
+    cited = kb.citation(source_id)
+    return f"del {cited[3:]}" if cited.startswith("el ") else f"de {cited}"
+
+
 def source_line(kb: KnowledgeBase, source_id: str) -> str:
     """The closing source line: ``Fuente: el comunicado INAI/265/19, 14 de agosto de 2020.``"""
     return f"Fuente: {kb.citation(source_id)}."

@@ -40,6 +40,7 @@ RANK_WEIGHT = 0.01  # what each place down the passage ranking costs a sentence
 LINK_BONUS = 0.05  # a sentence with a link, when the question asks for one («¿dónde la descargo?»)
 HISTORICAL_COST = 0.03  # a passage whose figures a newer source replaced, unless the past is asked for
 OLD_FIGURE_COST = 0.08  # the same, for a question about a figure: the newest is given, never an old one
+TIE_DIGITS = 3  # sentence scores equal to this many decimals are a tie
 SHORT_PASSAGE = 300  # a verbatim passage this short is quoted whole
 # share of a message's content words that, unknown to the documents, say it asks for something they lack
 # (a long message may carry a few: «buenas noches, trabajo en el ayuntamiento…»)
@@ -438,7 +439,9 @@ class Answerer:
                 )
                 score = float(dense) + LEXICAL_WEIGHT * lexical + prior + link
                 scored.append((score, sentence_id, rank))
-        return sorted(scored, key=lambda item: (-item[0], item[1]))
+        # scores this close are a tie (the 4-bit model's vectors differ by ~1e-4 between machines): the
+        # better-ranked passage wins it, so every machine quotes the same sentence
+        return sorted(scored, key=lambda item: (-round(item[0], TIE_DIGITS), item[2], item[1]))
 
     def _names_a_figure(self, question: str) -> bool:
         """Whether the question names one of the national figures («¿cuántos planes…?»; not «¿cuánto dura

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,7 @@ class KnowledgeBase:
     vocabulary: Vocabulary
     _state_names: dict[str, State] = field(default_factory=dict, repr=False)
     _figure_words: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _shorthand: list[re.Pattern[str]] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         for state in self.states:
@@ -57,6 +59,7 @@ class KnowledgeBase:
                 for alias in synonym.aliases
             ]
             self._figure_words[metric] = [*spec.words, *aliases]
+        self._shorthand.append(_shorthand_pattern(self.vocabulary.shorthand, self._state_names))
 
     def state(self, name: str) -> State | None:
         """The state called ``name`` (any alias, any case, with or without accents), or None."""
@@ -65,6 +68,17 @@ class KnowledgeBase:
     def state_names(self) -> dict[str, State]:
         """Every folded name and alias → its state (for entity lookup tables and query expansion)."""
         return dict(self._state_names)
+
+    def spelled_out(self, text: str) -> str:
+        """``text`` with the shorthand people type on phones written out («d q fecha es» → «de que fecha
+        es», ``vocabulary.yaml`` ``shorthand``); a state's alias that holds one («q roo») stays as typed."""
+        words = self.vocabulary.shorthand
+
+        def written(match: re.Match[str]) -> str:
+            short = match.group("short")
+            return words[fold(short)] if short else match.group()
+
+        return self._shorthand[0].sub(written, text)
 
     def figure_words(self, metric: str) -> list[str]:
         """The words that name a national figure: its own and the aliases of the synonyms for them."""
@@ -148,6 +162,16 @@ class KnowledgeBase:
         source = self.sources[source_id]
         when = spanish_date(source.date) if source.date else "sin fecha"
         return f"{source.cite_as}, {when}"
+
+
+def _shorthand_pattern(shorthand: dict[str, str], state_names: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for :meth:`KnowledgeBase.spelled_out`: a state's name that holds a shorthand word
+    (kept), else a shorthand word standing alone (not in «d.f.»)."""
+    short = {fold(word) for word in shorthand}
+    kept = sorted((n for n in state_names if short & set(re.split(r"[\s.]+", n))), key=len, reverse=True)
+    keep = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in kept) or "(?!)"
+    words = "|".join(map(re.escape, sorted(short, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w.])(?:{keep})(?![\w])|(?<![\w.])(?P<short>{words})(?![\w.])", re.IGNORECASE)
 
 
 def _plural(phrase: str) -> str:

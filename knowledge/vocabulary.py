@@ -188,6 +188,8 @@ class Vocabulary(Strict):
     domain: Words
     not_in_documents: dict[str, MissingTopic] = Field(min_length=1)
     context: Context
+    shorthand: dict[Word, Word] = Field(min_length=1)
+    interrogatives: Words
 
     def aspect(self, text: str) -> str | None:
         """What part of a state's status ``text`` asks about: ``pal``, ``stl`` or ``ingreso``; None when it
@@ -242,6 +244,10 @@ class Vocabulary(Strict):
         words) or ``back`` (it points at the last state, guide or recommendation); None when none."""
         asks = {k: words for k, words in self.context.model_dump().items() if k not in ("national", "when")}
         return first_mentioned(asks, text)
+
+    def asks_yes_or_no(self, text: str) -> bool:
+        """Whether the question of ``text`` asks for a «sí» or a «no»: no «qué», «cuántos», «cuándo»…"""
+        return not mentions(self.interrogatives, asked_part(text))
 
     def asks_legal_advice(self, text: str) -> bool:
         """Whether ``text`` asks how to act against an authority («¿cómo demando al ayuntamiento?»)."""

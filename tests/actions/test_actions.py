@@ -50,7 +50,7 @@ def test_state_status_with_source_and_date():
     )
     assert events == [SlotSet("estado", "Jalisco"), SlotSet("tema", "estado:Jalisco")]
     assert texts(messages) == [
-        "Según el comunicado INAI/265/19, 14 de agosto de 2020, Jalisco tiene Secretariado Técnico Local "
+        "Sí. Según el comunicado INAI/265/19, 14 de agosto de 2020, Jalisco tiene Secretariado Técnico Local "
         "(STL). En la lista de enero de 2018 (según el comunicado INAI/002/18, 2 de enero de 2018) tenía "
         "Secretariado Técnico Local (STL)."
     ]
@@ -341,7 +341,7 @@ def test_a_bare_follow_up_after_a_state_stays_with_the_state():
     events, messages = run(ActionSeguimiento(), tracker)
     assert events == [SlotSet("estado", "Nuevo León"), SlotSet("tema", "estado:Nuevo León")]
     assert texts(messages)[0].startswith(
-        "Según el comunicado INAI/265/19, 14 de agosto de 2020, Nuevo León tiene Secretariado Técnico Local"
+        "Sí. Según el comunicado INAI/265/19, 14 de agosto de 2020, Nuevo León tiene Secretariado Técnico Local"
     )
 
 
