@@ -341,7 +341,8 @@ def test_a_bare_follow_up_after_a_state_stays_with_the_state():
     events, messages = run(ActionSeguimiento(), tracker)
     assert events == [SlotSet("estado", "Nuevo León"), SlotSet("tema", "estado:Nuevo León")]
     assert texts(messages)[0].startswith(
-        "Sí. Según el comunicado INAI/265/19, 14 de agosto de 2020, Nuevo León tiene Secretariado Técnico Local"
+        "Sí. Según el comunicado INAI/265/19, 14 de agosto de 2020, Nuevo León tiene Secretariado "
+        "Técnico Local"
     )
 
 
