@@ -259,8 +259,11 @@ def _definition(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     if other is not None and other != topic.key:
         return definition_answer(kb, other), Topic("definicion", other)
     term = kb.term(topic.key)
-    if term is not None and _asks(kb, text) in ("date", "source"):  # «¿de qué fecha es eso?»
+    asks = _asks(kb, text)
+    if term is not None and asks in ("date", "source"):  # «¿de qué fecha es eso?»
         return sources_answer(kb, list(dict.fromkeys(d.source for d in term.definitions))), topic
+    if term is not None and asks == "issuer":  # «¿y quién la impulsa?»: the definition says who
+        return definition_answer(kb, topic.key), topic
     if kb.vocabulary.follow_up(text) == "plain" and kb.term(topic.key) is not None:
         return plain_definition_answer(kb, topic.key), topic
     return None
