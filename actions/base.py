@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from answers.contacts import contacts_answer, inai_today_answer
-from answers.context import AGAIN_IN_YEAR_WORDS, Topic, followup_answer
+from answers.context import AGAIN_IN_YEAR_WORDS, AGAIN_WORDS, Topic, followup_answer
 from answers.definitions import (
     definition_answer,
     guide_for,
@@ -109,6 +109,28 @@ def _continues_state(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     )
 
 
+def _continues_figure(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
+    """«¿y cuántos compromisos tenían?» right after a year's figure: short, opens with «y», names another
+    figure and neither a year nor «ahora», so it asks about the same date."""
+    words = text.lower().split()
+    metric, _, shown = topic.key.partition("@")
+    return (
+        topic.kind == "cifra"
+        and shown.isdigit()
+        and 1 < len(words) <= ELLIPSIS_MAX_WORDS
+        and words[0] == "y"
+        and metric_of(kb, text) not in (None, metric)
+        and year_of(text) is None
+        and not mentions(kb.vocabulary.figure_questions.now, text)
+    )
+
+
+def _asked_again(topic: Topic, text: str) -> bool:
+    """«¿cuántos son?», «¿y cuáles son?» right after a computed question: it, asked again
+    (:func:`answers.context.followup_answer` decides whether it is)."""
+    return topic.kind == "consulta" and len(text.split()) <= AGAIN_WORDS
+
+
 def _moves(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     """«¿y la anterior qué decía?» right after a recommendation: a short message moving along the four."""
     along = topic.kind in ("recomendacion", "recomendaciones") and len(text.split()) <= ELLIPSIS_MAX_WORDS
@@ -117,13 +139,17 @@ def _moves(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
 
 def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """A message that can only mean the thing just answered («¿y cuántos planes tienen allá?», «esa
-    guía», «¿y cuántos planes lleva?» after a state, «¿y la anterior?» after a recommendation) and names no
-    state, answered in the last topic whatever intent NLU gave it; else None."""
+    guía», «¿y cuántos planes lleva?» after a state, «¿y cuántos compromisos tenían?» after a year's figure,
+    «¿y la anterior?» after a recommendation, «¿cuántos son?» after a computed question) and names no state,
+    answered in the last topic whatever intent NLU gave it; else None."""
     text = text_of(tracker)
     topic = topic_of(tracker)
     if topic is None or resources.state_finder().find(text):
         return None
-    if not (kb.vocabulary.refers_back(text) or _continues_state(kb, topic, text) or _moves(kb, topic, text)):
+    continues = _continues_state(kb, topic, text) or _continues_figure(kb, topic, text)
+    if not (
+        kb.vocabulary.refers_back(text) or continues or _moves(kb, topic, text) or _asked_again(topic, text)
+    ):
         return None
     found = followup_answer(kb, topic, text)
     return (found[0], remembered(found[1])) if found else None
@@ -136,7 +162,9 @@ def about_sources(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     text = text_of(tracker)
     if not asks_about_sources(kb, text):
         return None
-    return sources_answer(kb, sources_named(kb, text)), [remember(None)]
+    named = sources_named(kb, text)
+    topic = Topic("documento", named[0]) if len(named) == 1 else None  # «¿y de qué trata?» may follow
+    return sources_answer(kb, named), [remember(topic)]
 
 
 def explained(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:

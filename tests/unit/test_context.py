@@ -139,3 +139,38 @@ def test_the_states_added_after_a_dated_list(kb):
     old, new = kb.lists_of_kind("pal")[0], kb.lists_of_kind("pal")[-1]
     added = {s.name for s, _ in kb.members(new.id)} - {s.name for s, _ in kb.members(old.id)}
     assert found is not None and all(name in found[0] for name in added)
+
+
+@pytest.mark.parametrize("text", ["y esas de que fecha son", "¿de qué comunicado salen?"])
+def test_the_date_of_a_list_is_its_document(kb, text):
+    said, topic = _follow(kb, "lista:pal", text)
+    assert said.startswith("El comunicado INAI/265/19") and "14 de agosto de 2020" in said
+    assert topic == "lista:pal"
+
+
+def test_the_document_of_a_year_list_is_that_year(kb):
+    said, _ = _follow(kb, "lista:stl@2018", "¿y eso de qué fecha es?")
+    assert said.startswith("El comunicado INAI/002/18") and "2 de enero de 2018" in said
+
+
+def test_the_date_of_a_figure_is_its_document(kb):
+    said, _ = _follow(kb, "cifra:stl", "¿y eso de qué fecha es?")
+    assert said == (
+        "El dato de 21 Secretariados Técnicos Locales (STL) sale del comunicado INAI/265/19, 14 de agosto "
+        "de 2020."
+    )
+
+
+def test_a_yes_or_no_question_on_a_listed_state_is_answered_yes_first(kb):
+    said, _ = _follow(kb, "estado:Oaxaca", "y en 2018 ya tenia stl?")
+    assert said.startswith("Sí. En la lista de enero de 2018")
+    said, _ = _follow(kb, "estado:Quintana Roo", "¿y tiene pal?")
+    assert not said.startswith("Sí") and "no figura" in said  # not in the list: no «Sí», and no bare «No»
+    said, _ = _follow(kb, "estado:Oaxaca", "¿y cuántos planes tenía en 2018?")
+    assert not said.startswith("Sí")
+
+
+def test_who_started_the_initiative_is_its_definition(kb):
+    said, topic = _follow(kb, "definicion:iniciativa", "y quien lo invento")
+    assert "impulsada por el Instituto y el Sistema Nacional de Transparencia" in said
+    assert topic == "definicion:iniciativa"

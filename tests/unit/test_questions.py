@@ -225,3 +225,11 @@ def test_the_state_with_the_most_plans_is_computed_not_a_comparison_of_two(kb):
     reply = figure_question_answer(kb, "¿Cuál es el estado con más planes de acción?")
     assert reply is not None and f"es {most}." in reply
     assert figure_question_answer(kb, "¿Jalisco tiene más planes que Nuevo León?") is None
+
+
+def test_how_a_figure_changed_between_two_years_is_computed(kb):
+    said = figure_question_answer(kb, "¿cómo cambiaron los compromisos de 2018 a 2020?")
+    assert said is not None and said.startswith("De 62 compromisos de Gobierno Abierto")
+    assert said.endswith(
+        "140 compromisos de Gobierno Abierto (según el comunicado INAI/265/19, 14 de agosto de 2020): 78 más."
+    )

@@ -66,3 +66,18 @@ def test_only_the_question_of_a_message_asks_for_what_the_documents_lack(kb):
     introduced = "Le escribe el titular de transparencia de Coahuila. ¿Cuál es la situación de mi estado?"
     assert kb.vocabulary.missing(introduced) is None
     assert kb.vocabulary.missing("soy titular de transparencia, cuanto gana un comisionado?") == "sueldos"
+
+
+@pytest.mark.parametrize(
+    "text, spelled",
+    [
+        ("y eso d q comunicado sale", "y eso de que comunicado sale"),
+        ("es obligatorio o es x gusto?", "es obligatorio o es por gusto?"),
+        ("Y XQ NO", "Y por que NO"),
+        ("q roo tiene pal?", "q roo tiene pal?"),  # a state's alias stays as typed
+        ("Q. Roo y el D.F.", "Q. Roo y el D.F."),
+        ("¿qué pasó en Querétaro?", "¿qué pasó en Querétaro?"),
+    ],
+)
+def test_phone_shorthand_is_written_out(kb, text, spelled):
+    assert kb.spelled_out(text) == spelled
