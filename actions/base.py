@@ -38,7 +38,7 @@ from common.redaction import install_log_redaction
 from index import Searcher
 from knowledge import KnowledgeBase
 from knowledge.text import fold
-from knowledge.vocabulary import asked_part, mentions
+from knowledge.vocabulary import asked_part, mentions, spans
 
 from . import resources
 from .clarify import asked_text
@@ -202,15 +202,31 @@ def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 def any_intent(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """What a message gets whatever intent NLU gave it, in this order: the source documents it asks about
     (:func:`about_sources`), whom to ask for advice (:func:`advice`), a term in plain words
-    (:func:`explained`), the guide it asks for (:func:`guide_asked`), what one term is (:func:`defined`);
-    None when it asks none of these."""
+    (:func:`explained`), the guide it asks for (:func:`guide_asked`), what one term is (:func:`defined`),
+    whether taking part is obligatory (:func:`obliged`); None when it asks none of these."""
     return (
         about_sources(kb, tracker)
         or advice(kb, tracker)
         or explained(kb, tracker)
         or guide_asked(kb, tracker)
         or defined(kb, tracker)
+        or obliged(kb, tracker)
     )
+
+
+def obliged(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Mi estado está obligado a tener plan de acción?», «¿es obligatorio o es por gusto?»: what the
+    documents say of it (the initiative is voluntary), not a list or a state's status; None otherwise."""
+    text = text_of(tracker)
+    if not kb.vocabulary.asks_obligation(text) or refused(kb, tracker) or (found := searcher()) is None:
+        return None
+    asked = fold(
+        text
+    )  # the documents say it of every state: «¿Jalisco está obligado…?» asks it of «el estado»
+    for start, end in reversed(spans(kb.state_names(), asked)):
+        asked = f"{asked[:start]}el estado{asked[end:]}"
+    reply = document_reply(kb, found, asked)
+    return (reply.text, [quoted(reply.source)]) if reply.answered else None
 
 
 def how_to(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> Reply | None:

@@ -68,7 +68,7 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if state is None:
         return None
     metric = national_only(kb, text)
-    said = national_only_answer(kb, metric, state.name) if metric else None
+    said = national_only_answer(kb, metric, state.name, text) if metric else None
     if said is not None and (aspect := kb.vocabulary.aspect(text)) in ("stl", "pal", "ingreso"):
         said = f"{status_answer(kb, state, aspect)}\n{said}"  # «¿ya tiene plan y cuántos compromisos?»
     if said is None and mentions(kb.vocabulary.why, text):  # «…¿por qué no aparece en la lista de 2020?»
@@ -87,8 +87,9 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 def by_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«¿Qué estado tiene más compromisos?»: a count the documents give for the country only, asked
     state by state, answered with that and the national figure; None for other messages."""
-    metric = national_only(kb, text_of(tracker))
-    return (national_only_answer(kb, metric, "cada estado"), [remember(None)]) if metric else None
+    text = text_of(tracker)
+    metric = national_only(kb, text)
+    return (national_only_answer(kb, metric, "cada estado", text), [remember(None)]) if metric else None
 
 
 def states_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -172,8 +173,8 @@ class ActionListaEstados(AnswerAction):
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
         text = text_of(tracker)
-        if (found := computed(kb, tracker)) is not None:
-            return found
+        if (found := computed(kb, tracker) or by_state(kb, tracker)) is not None:
+            return found  # by_state: «¿qué estado tiene más compromisos?» is no list of states
         if intent_of(tracker) == "estados_por_anio":
             if asks_as_of(text):  # «¿cuántos se habían sumado a marzo de 2018?»: the figure
                 return figures_reply(kb, tracker)

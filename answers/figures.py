@@ -141,16 +141,20 @@ def national_only(kb: KnowledgeBase, text: str) -> str | None:
     («¿cuántos compromisos tiene Jalisco?», «¿qué estado tiene más compromisos?»: ``compromisos``),
     else None."""
     metric = metric_of(kb, text)
-    counts = kb.vocabulary.asks_count(text) or mentions(kb.vocabulary.figure_questions.more_or_less, text)
+    asks = kb.vocabulary.figure_questions
+    counts = kb.vocabulary.asks_count(text) or mentions(asks.more_or_less, text) or mentions(asks.which, text)
     return metric if metric and metric not in PER_STATE and counts else None
 
 
-def national_only_answer(kb: KnowledgeBase, metric: str, place: str) -> str:
-    """A figure asked of one state that the documents give for the whole country only: say so, then
-    the national figure with its source."""
+def national_only_answer(kb: KnowledgeBase, metric: str, place: str, text: str = "") -> str:
+    """A figure asked of one state that the documents give for the whole country only: say so (that they
+    give no list, when ``text`` asks which: «¿cuáles son los compromisos de Jalisco?»), then the
+    national figure with its source."""
     label = kb.figures.metrics[metric].label
     national = figure_answer(kb, metric)
     national = national[0].lower() + national[1:]
+    if mentions(kb.vocabulary.figure_questions.which, text) and not kb.vocabulary.asks_count(text):
+        return f"Los documentos no dan la lista de {label} de {place}; solo la cifra del país: {national}"
     return f"Los documentos no dan la cifra de {label} de {place}; solo la de todo el país: {national}"
 
 

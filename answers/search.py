@@ -13,8 +13,9 @@ from knowledge import KnowledgeBase
 from knowledge.text import fold, spanish_date
 
 from .definitions import definition_answer
+from .figures import figure_text
 from .questions import question_parts
-from .wording import shorten, source_line
+from .wording import according_to, join_names, shorten, source_line
 
 # how much more of a question's words (by rarity) the documents' answer must speak of than an overview
 # reply for the documents to answer instead (:func:`sharper_quote`)
@@ -102,7 +103,23 @@ def quote_reply(kb: KnowledgeBase, quote: Quote) -> str:
     A passage composed from the facts, which is not the documents' wording, is not put in quotes."""
     text = shorten(quote.text)
     shown = f"«{text}»" if quote.verbatim else text
-    return f"{shown}\n{passage_source(kb, quote.hit)}"
+    return f"{shown}\n{passage_source(kb, quote.hit)}{newer_figures(kb, quote.hit, text)}"
+
+
+def newer_figures(kb: KnowledgeBase, hit: Hit, shown: str) -> str:
+    """After a quote that gives figures newer sources replace («…se han sumado ya 26 estados…»): the newest
+    of those figures with their sources, on a line of its own; nothing otherwise."""
+    source = hit.passage.source
+    folded = fold(shown)
+    metrics = [o.metric for o in kb.superseded() if o.source == source and fold(o.quote) in folded]
+    newest = [obs for m in dict.fromkeys(metrics) if (obs := kb.latest(m)) and obs.source != source]
+    if not newest:
+        return ""
+    by_source: dict[str, list[str]] = {}
+    for obs in newest:
+        by_source.setdefault(obs.source, []).append(figure_text(kb, obs))
+    cited = "; ".join(f"{join_names(texts)} ({according_to(kb, ref)})" for ref, texts in by_source.items())
+    return f"\nEsas cifras son anteriores. Las más recientes: {cited}."
 
 
 class DocumentReply(NamedTuple):

@@ -131,9 +131,14 @@ def status_answer(kb: KnowledgeBase, state: State, aspect: str | None = None) ->
 
 def affirmed(kb: KnowledgeBase, state: State, text: str, aspect: str | None, year: int | None = None) -> str:
     """«Sí. » before the status when ``text`` asks whether the state has an STL or a PAL («¿y en 2018 ya
-    tenía STL?») and the list (of ``year``, else the newest) names it; else nothing. A state a list does
-    not name gets no «No»: the status says which list leaves it out."""
-    if aspect not in ("stl", "pal") or not kb.vocabulary.asks_yes_or_no(text):
+    tenía STL?») and the list (of ``year``, else the newest) names it; else nothing («¿está obligado a
+    tenerlo?» asks no such thing). A state a list does not name gets no «No»: the status says which list
+    leaves it out."""
+    if (
+        aspect not in ("stl", "pal")
+        or not kb.vocabulary.asks_yes_or_no(text)
+        or kb.vocabulary.asks_obligation(text)
+    ):
         return ""
     listed = kb.list_as_of(aspect, year)
     named = listed is not None and any(member.id == state.id for member, _ in kb.members(listed.id))

@@ -190,6 +190,7 @@ class Vocabulary(Strict):
     context: Context
     shorthand: dict[Word, Word] = Field(min_length=1)
     interrogatives: Words
+    obligation: Words
 
     def aspect(self, text: str) -> str | None:
         """What part of a state's status ``text`` asks about: ``pal``, ``stl`` or ``ingreso``; None when it
@@ -248,6 +249,10 @@ class Vocabulary(Strict):
     def asks_yes_or_no(self, text: str) -> bool:
         """Whether the question of ``text`` asks for a «sí» or a «no»: no «qué», «cuántos», «cuándo»…"""
         return not mentions(self.interrogatives, asked_part(text))
+
+    def asks_obligation(self, text: str) -> bool:
+        """Whether ``text`` asks if taking part is obligatory («¿están obligados a…?», «¿es por gusto?»)."""
+        return mentions(self.obligation, text)
 
     def asks_legal_advice(self, text: str) -> bool:
         """Whether ``text`` asks how to act against an authority («¿cómo demando al ayuntamiento?»)."""

@@ -25,8 +25,11 @@ def reply(kb, searcher):
 def test_a_yes_no_question_leads_with_the_sentence_that_answers_it(reply):
     text, found = reply("¿la iniciativa es voluntaria?")
     assert found and text.startswith("«A pesar de ser una iniciativa voluntaria")
-    quote, source = text.split("\n")
+    quote, source, newer = text.split("\n")
     assert quote.endswith("»") and source == MODULE
+    # the quote's figures (26 estados, 16 STL…) are old: the newest follow, with their source and date
+    assert newer.startswith("Esas cifras son anteriores. Las más recientes: 30 estados participantes")
+    assert newer.endswith("(según el comunicado INAI/265/19, 14 de agosto de 2020).")
 
 
 def test_the_sentence_not_the_whole_paragraph(reply):

@@ -156,3 +156,11 @@ def test_a_term_naming_an_unknown_guide_is_refused(knowledge_copy):
     error = _error(knowledge_copy)
     assert error.path.endswith("glossary.yaml") and error.field == "guide"
     assert "'stl'" in error.entry and "unknown guide 'guia-de-stl'" in str(error)
+
+
+def test_a_key_written_twice_names_the_file_and_the_key(knowledge_copy):
+    vocabulary = knowledge_copy / "vocabulary.yaml"
+    _edit(vocabulary, ABSENCE, f"{ABSENCE}\nabsence: [no tienen]")  # YAML alone would keep the second
+    error = _error(knowledge_copy)
+    assert error.path.endswith("vocabulary.yaml")
+    assert "'absence' appears twice" in str(error)
