@@ -241,6 +241,8 @@ def _guide(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     if guide is None:
         return None
     asks = _asks(kb, text)
+    if asks in ("date", "issuer") and {"date", "issuer"} <= kb.vocabulary.follow_ups(text):
+        return guide_date_answer(kb, guide, issuer_too=True), topic  # «¿de qué fecha es y quién la hizo?»
     if asks == "date":
         return guide_date_answer(kb, guide), topic
     if asks == "issuer":

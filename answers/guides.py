@@ -57,19 +57,27 @@ def all_guides_answer(kb: KnowledgeBase) -> str:
     )
 
 
-def guide_date_answer(kb: KnowledgeBase, guide: Guide) -> str:
-    """The documents do not date the guides: say so, and which dated documents present this one."""
-    presented = join_names([kb.citation(ref) for ref in [guide.source, *guide.also_in]])
+def _presented(kb: KnowledgeBase, refs: list[str]) -> str:
+    """«la presentan las recomendaciones del SNT…, 25 de mayo de 2020 y el comunicado INAI/265/19…»."""
+    cited = [kb.citation(ref) for ref in refs]
+    plural = len(cited) > 1 or cited[0].startswith(("las ", "los "))
+    return f"la presenta{'n' if plural else ''} {join_names(cited)}"
+
+
+def guide_date_answer(kb: KnowledgeBase, guide: Guide, issuer_too: bool = False) -> str:
+    """The documents do not date the guides (nor say who wrote them, with ``issuer_too``): say so, and
+    which dated documents present this one."""
+    who = " ni dicen quién la elaboró" if issuer_too else ""
     return (
-        f"Los documentos no dan la fecha de publicación de la {guide.title}. "
-        f"La presenta{'n' if guide.also_in else ''} {presented}.\nEnlace: {guide.url}"
+        f"Los documentos no dan la fecha de publicación de la {guide.title}{who}; "
+        f"{_presented(kb, [guide.source, *guide.also_in])}.\nEnlace: {guide.url}"
     )
 
 
 def guide_issuer_answer(kb: KnowledgeBase, guide: Guide) -> str:
     """The documents do not say who wrote a guide: say so, and where it is presented."""
     return (
-        f"Los documentos no dicen quién elaboró la {guide.title}; la presenta {kb.citation(guide.source)}.\n"
+        f"Los documentos no dicen quién elaboró la {guide.title}; {_presented(kb, [guide.source])}.\n"
         f"Enlace: {guide.url}"
     )
 

@@ -243,8 +243,15 @@ class Vocabulary(Strict):
         ``date``, ``audience`` (for whom),
         ``source`` (which document says it), ``current`` (is it still so today), ``plain`` (in simple
         words) or ``back`` (it points at the last state, guide or recommendation); None when none."""
-        asks = {k: words for k, words in self.context.model_dump().items() if k not in ("national", "when")}
-        return first_mentioned(asks, text)
+        return first_mentioned(self._follow_up_words(), text)
+
+    def _follow_up_words(self) -> dict[str, list[str]]:
+        return {k: words for k, words in self.context.model_dump().items() if k not in ("national", "when")}
+
+    def follow_ups(self, text: str) -> set[str]:
+        """Every kind of :meth:`follow_up` that ``text`` asks («¿de qué fecha es y quién la hizo?»: ``date``
+        and ``issuer``)."""
+        return {kind for kind, words in self._follow_up_words().items() if mentions(words, text)}
 
     def asks_yes_or_no(self, text: str) -> bool:
         """Whether the question of ``text`` asks for a «sí» or a «no»: no «qué», «cuántos», «cuándo»…"""
