@@ -125,7 +125,18 @@ def _continues_figure(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     )
 
 
-def _asked_again(topic: Topic, text: str) -> bool:
+def _counts_the_term(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
+    """«¿y cuántos hay?» right after what a STL is: short, asks how many and names no figure itself."""
+    short = len(text.split()) <= ELLIPSIS_MAX_WORDS
+    return (
+        topic.kind == "definicion"
+        and short
+        and kb.vocabulary.asks_count(text)
+        and metric_of(kb, text) is None
+    )
+
+
+def _asked_again(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     """«¿cuántos son?», «¿y cuáles son?» right after a computed question: it, asked again
     (:func:`answers.context.followup_answer` decides whether it is)."""
     return topic.kind == "consulta" and len(text.split()) <= AGAIN_WORDS
@@ -140,16 +151,15 @@ def _moves(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
 def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """A message that can only mean the thing just answered («¿y cuántos planes tienen allá?», «esa
     guía», «¿y cuántos planes lleva?» after a state, «¿y cuántos compromisos tenían?» after a year's figure,
-    «¿y la anterior?» after a recommendation, «¿cuántos son?» after a computed question) and names no state,
-    answered in the last topic whatever intent NLU gave it; else None."""
+    «¿y cuántos hay?» after a definition, «¿y la anterior?» after a recommendation, «¿cuántos son?» after
+    a computed question) and names no state, answered in the last topic whatever intent NLU gave it; else
+    None."""
     text = text_of(tracker)
     topic = topic_of(tracker)
     if topic is None or resources.state_finder().find(text):
         return None
-    continues = _continues_state(kb, topic, text) or _continues_figure(kb, topic, text)
-    if not (
-        kb.vocabulary.refers_back(text) or continues or _moves(kb, topic, text) or _asked_again(topic, text)
-    ):
+    readings = (_continues_state, _continues_figure, _counts_the_term, _moves, _asked_again)
+    if not (kb.vocabulary.refers_back(text) or any(reads(kb, topic, text) for reads in readings)):
         return None
     found = followup_answer(kb, topic, text)
     return (found[0], remembered(found[1])) if found else None

@@ -266,6 +266,9 @@ def _definition(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return sources_answer(kb, list(dict.fromkeys(d.source for d in term.definitions))), topic
     if term is not None and asks == "issuer":  # «¿y quién la impulsa?»: the definition says who
         return definition_answer(kb, topic.key), topic
+    counted = metric_of(kb, term.term) if term is not None and kb.vocabulary.asks_count(text) else None
+    if counted is not None and metric_of(kb, text) is None:  # «¿y cuántos hay?» after what a STL is
+        return figure_answer(kb, counted), Topic("cifra", counted)
     if kb.vocabulary.follow_up(text) == "plain" and kb.term(topic.key) is not None:
         return plain_definition_answer(kb, topic.key), topic
     return None

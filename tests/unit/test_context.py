@@ -174,3 +174,9 @@ def test_who_started_the_initiative_is_its_definition(kb):
     said, topic = _follow(kb, "definicion:iniciativa", "y quien lo invento")
     assert "impulsada por el Instituto y el Sistema Nacional de Transparencia" in said
     assert topic == "definicion:iniciativa"
+
+
+def test_how_many_after_a_definition_counts_that_term(kb):
+    said, topic = _follow(kb, "definicion:stl", "y cuantos hay")
+    assert said.startswith("21 Secretariados Técnicos Locales (STL), según el comunicado INAI/265/19")
+    assert topic == "cifra:stl"
