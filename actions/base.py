@@ -143,9 +143,12 @@ def _asked_again(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
 
 
 def _moves(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
-    """«¿y la anterior qué decía?» right after a recommendation: a short message moving along the four."""
-    along = topic.kind in ("recomendacion", "recomendaciones") and len(text.split()) <= ELLIPSIS_MAX_WORDS
-    return along and kb.vocabulary.step(text, 1, 1) is not None
+    """«¿y la anterior qué decía?» right after a recommendation or a guide, «¿y la segunda de qué trata?»
+    right after the list of guides: a short message moving along them, or picking one of the guides."""
+    short = len(text.split()) <= ELLIPSIS_MAX_WORDS
+    picks = topic.kind == "guias" and kb.vocabulary.ordinal(text) is not None
+    along = topic.kind in ("recomendacion", "recomendaciones", "guia", "guias")
+    return short and along and (picks or kb.vocabulary.step(text, 1, 1) is not None)
 
 
 def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -298,8 +301,11 @@ def state_alone(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 
 def recommendation_alone(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«q dice la 3», «¿y la cuarta?»: a short message naming «la» and an ordinal, and nothing else the
-    documents count (no state, figure, list or guide), asks for that recommendation; None otherwise."""
+    documents count (no state, figure, list or guide), asks for that recommendation unless the guides were
+    just listed; None otherwise."""
     text = text_of(tracker).split(",")[-1]  # «ok gracias, y q dice la 2?»
+    if (topic := topic_of(tracker)) is not None and topic.kind == "guias":
+        return None  # «¿y la segunda?» after the list of guides: the second guide
     ordinal = kb.vocabulary.ordinal(text)
     items = len(kb.recommendations.items)
     if ordinal is None or not 1 <= ordinal <= items or len(text.split()) > BARE_WORDS:

@@ -36,13 +36,14 @@ from .guides import (
 from .questions import THEN, added_since_answer, combined_answer
 from .recommendations import audience_answer, issuer_answer, plain_answer, recommendation_answer
 from .sources import source_answer, sources_answer
-from .states import affirmed, joined_in_answer, list_answer, status_answer, status_in_year
+from .states import affirmed, joined_in_answer, list_answer, list_reply, status_answer, status_in_year
 
 KINDS = (
     "estado",
     "recomendacion",
     "recomendaciones",
     "guia",
+    "guias",
     "definicion",
     "cifra",
     "lista",
@@ -57,10 +58,10 @@ KINDS = (
 class Topic:
     """What the last answer was about: ``estado:Jalisco``, ``recomendacion:3``, ``guia:guia-stl``,
     ``definicion:stl``, ``cifra:stl`` (``cifra:stl@2018`` for a year's figure, ``cifra:stl@historia`` for
-    its history or change), ``lista:pal``,
-    ``recomendaciones:todas``, ``contacto:inai``, ``consulta:<question>`` (a question the question
-    engine computed: «y de esos…» filters its states further), ``documento:<source id>`` (the document a
-    quoted answer comes from), ``ingreso:2016`` (the states that joined in a year)."""
+    its history or change), ``lista:pal``, ``recomendaciones:todas``, ``guias:todas`` (the list of guides),
+    ``contacto:inai``, ``consulta:<question>`` (a question the question engine computed: «y de esos…»
+    filters its states further), ``documento:<source id>`` (the document a quoted answer comes from),
+    ``ingreso:2016`` (the states that joined in a year)."""
 
     kind: str
     key: str
@@ -103,6 +104,12 @@ def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = F
         return (audience_answer(kb), topic) if asks == "audience" else None
     if topic.kind == "guia":
         return _guide(kb, topic, text)
+    if topic.kind == "guias":  # «¿y la segunda de qué trata?» after the list of guides
+        chosen = kb.vocabulary.ordinal(text) or kb.vocabulary.step(text, 0, len(kb.guides))
+        if chosen is None or not 1 <= chosen <= len(kb.guides):
+            return None
+        picked = Topic("guia", kb.guides[chosen - 1].id)
+        return _guide(kb, picked, text) or (guide_answer(kb, kb.guides[chosen - 1]), picked)
     if topic.kind == "ingreso" and topic.key.isdigit():  # «¿y al año siguiente?» after those of 2016
         joined = int(topic.key)
         moved = kb.vocabulary.step(text, joined, joined)  # the next or the previous year («la última»: none)
@@ -122,6 +129,9 @@ def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = F
         return dated, topic
     if topic.kind == "lista" and (added := _added_since(kb, topic, text)) is not None:
         return added
+    if topic.kind == "lista" and kb.vocabulary.asks_absence(text):  # «¿y cuáles no?»
+        kind = topic.key.partition("@")[0]
+        return list_reply(kb, kind, text), Topic("lista", kind)
     if topic.kind == "lista" and (aspect := kb.vocabulary.aspect(text)) in ("stl", "pal"):
         return list_answer(kb, aspect), Topic("lista", aspect)
     if topic.kind == "estado" and (state := kb.state(topic.key)) is not None:
@@ -240,6 +250,10 @@ def _guide(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     guide = next((g for g in kb.guides if g.id == topic.key), None)
     if guide is None:
         return None
+    position = kb.guides.index(guide) + 1
+    moved = kb.vocabulary.step(text, position, len(kb.guides))  # «¿y la siguiente?»
+    if moved is not None and 1 <= moved <= len(kb.guides) and moved != position:
+        return guide_answer(kb, kb.guides[moved - 1]), Topic("guia", kb.guides[moved - 1].id)
     asks = _asks(kb, text)
     if asks in ("date", "issuer") and {"date", "issuer"} <= kb.vocabulary.follow_ups(text):
         return guide_date_answer(kb, guide, issuer_too=True), topic  # «¿de qué fecha es y quién la hizo?»

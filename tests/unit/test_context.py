@@ -180,3 +180,19 @@ def test_how_many_after_a_definition_counts_that_term(kb):
     said, topic = _follow(kb, "definicion:stl", "y cuantos hay")
     assert said.startswith("21 Secretariados Técnicos Locales (STL), según el comunicado INAI/265/19")
     assert topic == "cifra:stl"
+
+
+def test_an_ordinal_after_the_list_of_guides_picks_that_guide(kb):
+    said, topic = _follow(kb, "guias:todas", "y la segunda de que trata")
+    assert said.startswith(kb.guides[1].title) and topic == f"guia:{kb.guides[1].id}"
+
+
+def test_the_next_guide_after_a_guide(kb):
+    said, topic = _follow(kb, f"guia:{kb.guides[0].id}", "y la siguiente")
+    assert said.startswith(kb.guides[1].title) and topic == f"guia:{kb.guides[1].id}"
+
+
+def test_which_ones_not_after_a_list_are_the_states_it_does_not_name(kb):
+    said, topic = _follow(kb, "lista:pal", "y cuales no")
+    assert "estos 18 estados no figuran en la lista de estados con Plan de Acción Local" in said
+    assert "Que no figuren no quiere decir que no participen." in said and topic == "lista:pal"
