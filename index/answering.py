@@ -184,6 +184,9 @@ class Answerer:
             self._support_tokens[p.id] |= context
             before = p
         self._last_weights: tuple[str, dict[str, tuple[float, bool]]] | None = None
+        # the words that move along a list («la siguiente», «la anterior») ask the documents nothing alone
+        moves = searcher.vocabulary.navigation.model_dump().values()
+        self._moves = frozenset(stem for words in moves for word in words for stem in tokens(word))
 
     @cached_property
     def _document_frequency(self) -> Counter[str]:
@@ -460,6 +463,8 @@ class Answerer:
         missing = self.searcher.vocabulary.missing(text)
         if missing:
             return NotInDocuments(missing)
+        if set(self.content_words(text)) <= self._moves:  # «¿y la siguiente?»: no topic to move along
+            return NotInDocuments()
         hits = self._candidates(text, self.searcher.search(text, k=WIDER))
         best = self.best_sentence(text, hits)
         if best is None:
