@@ -184,7 +184,8 @@ class ActionListaEstados(AnswerAction):
                 and mentions(kb.vocabulary.participating, text)
                 and not mentions(kb.vocabulary.conditions.joined, text)
             ):
-                return participants_answer(kb, year), [remember(None)]  # «los 30 que participaban en 2020»
+                # «los 30 que participaban en 2020»; «¿y cuántos planes había entonces?» may follow
+                return participants_answer(kb, year), [remember(Topic("cifra", f"estados@{year}"))]
             if year:
                 return joined_in_answer(kb, year), [remember(Topic("ingreso", str(year)))]
             if kb.vocabulary.asks_when(text):  # «¿cuál fue el último en sumarse?»: no dates, the years

@@ -169,8 +169,9 @@ def _asked_again(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     questions = topic.key.split(THEN)
     asks = kb.vocabulary.asks_count(text) or mentions(kb.vocabulary.figure_questions.which, text)
     year = year_of(text)
-    named = kb.vocabulary.aspect(text) in ("stl", "pal") or kb.vocabulary.refers_to_those(text)
-    if named:  # «y de esos, ¿cuáles ya tenían plan en 2020?» filters them further
+    # «y de esos, ¿cuáles ya tenían plan en 2020?» filters them further; «¿y de esos cuántos son?» does not
+    filters = kb.vocabulary.refers_to_those(text) and (year is not None or words > AGAIN_WORDS)
+    if kb.vocabulary.aspect(text) in ("stl", "pal") or filters:
         return None
     if year is not None and words <= AGAIN_IN_YEAR_WORDS and metric_of(kb, text) in (None, "estados"):
         last = f"{_YEAR_WORDS.sub(' ', fold(questions[-1]))} en {year}"

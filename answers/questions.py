@@ -256,9 +256,9 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
     if (
         not joins
         and any(c.kind == "denied" for c in conditions)
-        and spans(kb.vocabulary.conditions.joined, folded)
+        and (spans(kb.vocabulary.conditions.joined, folded) or mentions(kb.vocabulary.participating, folded))
     ):
-        conditions.append(_joined_any(kb))  # «¿cuáles que ya se sumaron no tienen STL?»: not the others
+        conditions.append(_joined_any(kb))  # «¿cuáles que ya se sumaron (participan) no tienen STL?»
     if mentions(kb.vocabulary.conditions.unknown_year, folded):
         conditions.append(
             Condition(
