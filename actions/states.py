@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from answers.context import Topic
+from answers.context import STATES_SEPARATOR, Topic
 from answers.figures import national_only, national_only_answer, year_of
 from answers.questions import asks_as_of
 from answers.states import (
@@ -62,7 +62,10 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if 1 < len(several) <= MAX_STATES_AT_ONCE:  # «jalisco, chiapas y sonora tienen stl?»: each of them
         aspect = kb.vocabulary.aspect(text)
         said = "\n".join(status_answer(kb, state, aspect) for state in several)
-        return said, [SlotSet("estado", None), remember(None)]
+        names = STATES_SEPARATOR.join(
+            state.name for state in several
+        )  # «¿y cuál se sumó primero?» may follow
+        return said, [SlotSet("estado", None), remember(Topic("estados", names))]
     value = named[0].replace("-", " ") if len(named) == 1 else tracker.get_slot("estado")
     state = state_from(kb, resources.state_finder(), value, "")
     if state is None:

@@ -40,6 +40,7 @@ from .states import affirmed, joined_in_answer, list_answer, list_reply, status_
 
 KINDS = (
     "estado",
+    "estados",
     "recomendacion",
     "recomendaciones",
     "guia",
@@ -56,12 +57,13 @@ KINDS = (
 
 @dataclass(frozen=True)
 class Topic:
-    """What the last answer was about: ``estado:Jalisco``, ``recomendacion:3``, ``guia:guia-stl``,
-    ``definicion:stl``, ``cifra:stl`` (``cifra:stl@2018`` for a year's figure, ``cifra:stl@historia`` for
-    its history or change), ``lista:pal``, ``recomendaciones:todas``, ``guias:todas`` (the list of guides),
-    ``contacto:inai``, ``consulta:<question>`` (a question the question engine computed: «y de esos…»
-    filters its states further), ``documento:<source id>`` (the document a quoted answer comes from),
-    ``ingreso:2016`` (the states that joined in a year)."""
+    """What the last answer was about: ``estado:Jalisco`` (``estados:Oaxaca|Sonora`` for a few),
+    ``recomendacion:3``, ``guia:guia-stl``, ``definicion:stl``, ``cifra:stl`` (``cifra:stl@2018`` for a
+    year's figure, ``cifra:stl@historia`` for its history or change), ``lista:pal``,
+    ``recomendaciones:todas``, ``guias:todas`` (the list of guides), ``contacto:inai``,
+    ``consulta:<question>`` (a question the question engine computed: «y de esos…» filters its states
+    further), ``documento:<source id>`` (the document a quoted answer comes from), ``ingreso:2016`` (the
+    states that joined in a year)."""
 
     kind: str
     key: str
@@ -82,6 +84,7 @@ Answer = tuple[str, Topic]
 # «¿y en 2018?» after a state: that state in that year (a longer «¿cuántos STL había en 2018?»: all of them)
 YEAR_ELLIPSIS_WORDS = 4
 BARE_WHEN_WORDS = 3  # «¿y cuándo?», «¿cuándo fue?» after something dated: its date
+STATES_SEPARATOR = "|"  # ``estados:Oaxaca|Sonora``: the states of the last answer
 HISTORY = "historia"  # ``cifra:compromisos@historia``: the last answer gave the figure's history or change
 
 
@@ -134,6 +137,12 @@ def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = F
         return list_reply(kb, kind, text), Topic("lista", kind)
     if topic.kind == "lista" and (aspect := kb.vocabulary.aspect(text)) in ("stl", "pal"):
         return list_answer(kb, aspect), Topic("lista", aspect)
+    if topic.kind == "estados":  # «¿y cuál se sumó primero?» after a few states: each of them
+        states = [state for name in topic.key.split(STATES_SEPARATOR) if (state := kb.state(name))]
+        aspect = kb.vocabulary.aspect(text) or ("ingreso" if kb.vocabulary.asks_when(text) else None)
+        if len(states) < 2 or aspect is None:
+            return None
+        return "\n".join(status_answer(kb, state, aspect) for state in states), topic
     if topic.kind == "estado" and (state := kb.state(topic.key)) is not None:
         aspect = kb.vocabulary.aspect(text)
         ellipsis = len(text.split()) <= YEAR_ELLIPSIS_WORDS or kb.vocabulary.of_one(text)
@@ -221,6 +230,14 @@ def _figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return figure_source_answer(kb, metric, year or (int(shown) if shown.isdigit() else None)), topic
     if year is not None:
         return figure_answer(kb, metric, year, month=month_of(text)), Topic("cifra", f"{metric}@{year}")
+    asks = kb.vocabulary.figure_questions
+    if metric in ("stl", "pal") and mentions(asks.which, text):
+        if shown.isdigit():  # «¿y cuáles eran?» after the STL of 2018: that year's list
+            return list_answer(kb, metric, int(shown)), Topic("lista", f"{metric}@{shown}")
+        added = mentions(asks.which_changed, text) and shown == HISTORY
+        first = kb.lists_of_kind(metric)[0].date.year
+        if added and (since := added_since_answer(kb, metric, first)) is not None:
+            return since, Topic("lista", metric)  # «¿cuáles fueron?» after how many were installed since
     if kb.vocabulary.asks_history(text):
         return figure_answer(kb, metric, history=True), Topic("cifra", metric)
     if mentions(kb.vocabulary.figure_questions.now, text):  # «¿y ahora?» after a year's figure: the change

@@ -100,6 +100,7 @@ class FigureQuestions(Strict):
     missing: Words
     now: Words
     which: Words
+    which_changed: Words
     most: Words
     which_one: Words
     total: Words

@@ -196,3 +196,22 @@ def test_which_ones_not_after_a_list_are_the_states_it_does_not_name(kb):
     said, topic = _follow(kb, "lista:pal", "y cuales no")
     assert "estos 18 estados no figuran en la lista de estados con Plan de Acción Local" in said
     assert "Que no figuren no quiere decir que no participen." in said and topic == "lista:pal"
+
+
+def test_when_after_a_few_states_gives_each_year_joined(kb):
+    said, topic = _follow(kb, "estados:Oaxaca|Sonora", "y cual se sumo primero")
+    assert (
+        "Oaxaca se sumó a la iniciativa en 2015" in said and "Sonora se sumó a la iniciativa en 2016" in said
+    )
+    assert topic == "estados:Oaxaca|Sonora"
+
+
+def test_which_after_a_change_of_a_list_are_the_states_added(kb):
+    said, topic = _follow(kb, "cifra:stl@historia", "cuales fueron")
+    assert (
+        "5 estados figuran en la lista de STL del 14 de agosto de 2020 y no en la del 2 de enero de 2018"
+        in said
+    )
+    said, topic = _follow(kb, "cifra:stl@2018", "y cuales eran")  # after a year's figure: that year's list
+    assert said.startswith("Según el comunicado INAI/002/18, 2 de enero de 2018, había 16 Secretariados")
+    assert topic == "lista:stl@2018"
