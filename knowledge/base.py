@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from common.spelling import Speller, words
+
 from .schema import (
     Contact,
     DatedList,
@@ -24,6 +26,9 @@ from .schema import (
 )
 from .text import fold, spanish_date, squash
 from .vocabulary import Vocabulary, mentions
+
+# a word this long, this close (difflib ratio) to a domain word and known nowhere else is a misspelling
+SPELLED_MIN_LETTERS, SPELLED_CUTOFF = 5, 0.8
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,7 @@ class KnowledgeBase:
     _state_names: dict[str, State] = field(default_factory=dict, repr=False)
     _figure_words: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _shorthand: list[re.Pattern[str]] = field(default_factory=list, repr=False)
+    _speller: list[Speller] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         for state in self.states:
@@ -60,6 +66,7 @@ class KnowledgeBase:
             ]
             self._figure_words[metric] = [*spec.words, *aliases]
         self._shorthand.append(_shorthand_pattern(self.vocabulary.shorthand, self._state_names))
+        self._speller.append(self._domain_speller())
 
     def state(self, name: str) -> State | None:
         """The state called ``name`` (any alias, any case, with or without accents), or None."""
@@ -71,14 +78,27 @@ class KnowledgeBase:
 
     def spelled_out(self, text: str) -> str:
         """``text`` with the shorthand people type on phones written out («d q fecha es» → «de que fecha
-        es», ``vocabulary.yaml`` ``shorthand``); a state's alias that holds one («q roo») stays as typed."""
-        words = self.vocabulary.shorthand
+        es», ``vocabulary.yaml`` ``shorthand``; a state's alias that holds one, «q roo», stays as typed) and
+        the domain's words spelt right («planez» → «planes»: :meth:`_domain_speller`)."""
+        shorthand = self.vocabulary.shorthand
 
         def written(match: re.Match[str]) -> str:
             short = match.group("short")
-            return words[fold(short)] if short else match.group()
+            return shorthand[fold(short)] if short else match.group()
 
-        return self._shorthand[0].sub(written, text)
+        return self._speller[0].correct(self._shorthand[0].sub(written, text))
+
+    def _domain_speller(self) -> Speller:
+        """Corrects a misspelt word of the domain (a figure's, an aspect's or a term's single words: «planez»,
+        «secretariadoz», «compromizos») that is no word of the documents, the vocabulary or the states."""
+        vocabulary = self.vocabulary
+        named = [w for m in self.figures.metrics.values() for w in m.words]
+        named += vocabulary.aspects["stl"] + vocabulary.aspects["pal"] + vocabulary.guide_words
+        named += vocabulary.about.names + [alias for term in self.glossary for alias in term.aliases]
+        targets = {fold(w) for w in named if " " not in w.strip() and len(w) >= SPELLED_MIN_LETTERS}
+        known = {w for source in self.sources.values() for w in words(f"{source.title} {source.text}")}
+        known |= set(words(vocabulary.model_dump_json())) | set(words(" ".join(self._state_names)))
+        return Speller(targets, known, SPELLED_CUTOFF, SPELLED_MIN_LETTERS)
 
     def figure_words(self, metric: str) -> list[str]:
         """The words that name a national figure: its own and the aliases of the synonyms for them."""

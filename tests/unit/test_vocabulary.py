@@ -81,3 +81,16 @@ def test_only_the_question_of_a_message_asks_for_what_the_documents_lack(kb):
 )
 def test_phone_shorthand_is_written_out(kb, text, spelled):
     assert kb.spelled_out(text) == spelled
+
+
+@pytest.mark.parametrize(
+    "text, spelled",
+    [
+        ("cuantos planez de accion ai", "cuantos planes de accion hay"),
+        ("cuantos compromizos hay", "cuantos compromisos hay"),
+        ("la planta de luz", "la planta de luz"),  # no word of the domain
+        ("¿Michoacán tiene secretariado?", "¿Michoacán tiene secretariado?"),
+    ],
+)
+def test_the_domain_words_are_spelt_right(kb, text, spelled):
+    assert kb.spelled_out(text) == spelled
