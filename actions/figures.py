@@ -12,6 +12,7 @@ from answers.figures import (
     breakdown_answer,
     breakdown_of,
     compares_values,
+    each_figure_answer,
     figure_answer,
     figure_question_answer,
     metric_of,
@@ -64,6 +65,8 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     if (several := several_figures_answer(kb, text)) is not None:  # «¿cuántos STL y PAL en 2018 y en 2020?»
         return several, [remember(None)]
     parts = question_parts(kb, text)
+    if len(parts) == 1 and (each := each_figure_answer(kb, text)) is not None:  # «¿cuántos STL y PAL hay?»
+        return each, [remember(None)]
     last = tracker.get_slot("cifra")
     if len(parts) > 1:
         replies = []

@@ -58,6 +58,18 @@ def several_figures_answer(kb: KnowledgeBase, text: str) -> str | None:
     return "\n".join(change_answer(kb, metric, start, month_of(text)) for metric in named)
 
 
+def each_figure_answer(kb: KnowledgeBase, text: str) -> str | None:
+    """«¿Cuántas autoridades y organizaciones participaban en 2018?»: each figure a count names (of the year
+    asked, else the newest), one a line; None unless it counts two or more figures besides the states, and
+    none of them by a part of it."""
+    named = [metric for metric in metrics_named(kb, text) if metric != "estados"]
+    parts = any(breakdown_of(kb, metric, text) for metric in named)  # «¿cuántos compromisos sobre covid…?»
+    if len(named) < 2 or not kb.vocabulary.asks_count(text) or parts:
+        return None
+    year = year_of(text)
+    return "\n".join(figure_answer(kb, metric, year, month=month_of(text)) for metric in named)
+
+
 # «¿cuánto dura…?»: an amount, not a number of states
 _SINGULAR_COUNT = re.compile(r"\bcuant[oa]\b(?!.*\bcuant[oa]s\b)")
 _COUNTED = re.compile(r"\bcuant[oa]s\s+(\w+)")

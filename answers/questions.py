@@ -181,13 +181,18 @@ def _year_joined(kb: KnowledgeBase, folded: str, at: int) -> bool:
     se habían sumado a marzo de 2018?»): the nearer word before it decides."""
     if as_of(folded, at):
         return False
-    joined = spans(kb.vocabulary.conditions.joined, folded)
+    conditions = kb.vocabulary.conditions
+    joined = spans(conditions.joined, folded)
     aspects = [*spans(kb.vocabulary.aspects["stl"], folded), *spans(kb.vocabulary.aspects["pal"], folded)]
 
     def nearest(found: list[tuple[int, int]]) -> int:
         return max((end for _, end in found if end <= at), default=-1)
 
-    return bool(joined) and nearest(joined) >= nearest(aspects)
+    # «¿y cuáles de 2016 no tienen plan?»: the states that joined then, when any did (2018 dates lists)
+    those_of = re.compile(rf"(?<!\w)(?:{_alternatives(conditions.those_of)})\s+$").search(folded[:at])
+    joined_then = {str(state.joined.year) for state in kb.states if state.joined}
+    of_year = bool(those_of) and folded[at : at + 4] in joined_then
+    return (bool(joined) and nearest(joined) >= nearest(aspects)) or of_year
 
 
 def _joined_any(kb: KnowledgeBase) -> Condition:

@@ -79,6 +79,7 @@ class Conditions(Strict):
     or_more: Words
     same_year: Words
     joined: Words  # «se sumaron en 2016»: a year then means the year joined
+    those_of: Words  # right before a year: «¿cuáles de 2016…?» means the states that joined then
     after: Words  # «¿qué estados instalaron su STL después de enero de 2018?»: in a later list only
     between: Words  # «entre 2018 y 2020»: in the list of the second year, not in that of the first
     added: Words  # with two years, «¿qué estados se agregaron?»: in the later year's list, not the earlier's

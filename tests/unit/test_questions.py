@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from answers.figures import figure_question_answer, joined_year_asked, since_answer
+from answers.figures import each_figure_answer, figure_question_answer, joined_year_asked, since_answer
 from answers.questions import NOT_LISTED, asks_as_of, combined_answer, of_plans, question_parts
 
 
@@ -233,3 +233,21 @@ def test_how_a_figure_changed_between_two_years_is_computed(kb):
     assert said.endswith(
         "140 compromisos de Gobierno Abierto (según el comunicado INAI/265/19, 14 de agosto de 2020): 78 más."
     )
+
+
+def test_a_count_of_two_figures_gives_each(kb):
+    said = each_figure_answer(kb, "cuantas autoridades y organizaciones participaban en 2018")
+    assert said is not None
+    assert "80 autoridades" in said and "120 organizaciones de la sociedad civil (OSC)" in said
+    assert each_figure_answer(kb, "cuantos planes hay") is None
+
+
+def test_the_states_of_a_year_some_joined_are_those_that_joined(kb):
+    said = combined_answer(kb, "y cuales de 2016 no tienen plan")
+    assert (
+        said is not None
+        and "7 estados no figuran en la lista de PAL y se sumaron a la iniciativa en 2016" in said
+    )
+    assert (
+        combined_answer(kb, "que estados de 2018 tenian stl") is None
+    )  # no state joined in 2018: a list year
