@@ -62,8 +62,9 @@ Reply = tuple[str, list[EventType]]
 
 
 def text_of(tracker: Tracker) -> str:
-    """The text of the person's latest message, its phone shorthand written out («d q fecha es» → «de que
-    fecha es»); after a button of a clarification («¿Te refieres a…?»), the question they typed before it."""
+    """The text of the person's latest message, its phone shorthand written out and the domain's words
+    spelt right (:meth:`knowledge.KnowledgeBase.spelled_out`: «d q fecha es» → «de que fecha es»); after a
+    button of a clarification («¿Te refieres a…?»), the question they typed before it."""
     return resources.kb().spelled_out(asked_text(tracker) or tracker.latest_message.get("text") or "")
 
 
@@ -233,9 +234,8 @@ def obliged(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     text = text_of(tracker)
     if not kb.vocabulary.asks_obligation(text) or refused(kb, tracker) or (found := searcher()) is None:
         return None
-    asked = fold(
-        text
-    )  # the documents say it of every state: «¿Jalisco está obligado…?» asks it of «el estado»
+    # the documents say it of every state: «¿Jalisco está obligado…?» is asked of «el estado»
+    asked = fold(text)
     for start, end in reversed(spans(kb.state_names(), asked)):
         asked = f"{asked[:start]}el estado{asked[end:]}"
     reply = document_reply(kb, found, asked)

@@ -62,9 +62,7 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if 1 < len(several) <= MAX_STATES_AT_ONCE:  # «jalisco, chiapas y sonora tienen stl?»: each of them
         aspect = kb.vocabulary.aspect(text)
         said = "\n".join(status_answer(kb, state, aspect) for state in several)
-        names = STATES_SEPARATOR.join(
-            state.name for state in several
-        )  # «¿y cuál se sumó primero?» may follow
+        names = STATES_SEPARATOR.join(state.name for state in several)  # for «¿y cuál se sumó primero?»
         return said, [SlotSet("estado", None), remember(Topic("estados", names))]
     value = named[0].replace("-", " ") if len(named) == 1 else tracker.get_slot("estado")
     state = state_from(kb, resources.state_finder(), value, "")

@@ -50,8 +50,8 @@ class KnowledgeBase:
     vocabulary: Vocabulary
     _state_names: dict[str, State] = field(default_factory=dict, repr=False)
     _figure_words: dict[str, list[str]] = field(default_factory=dict, repr=False)
-    _shorthand: list[re.Pattern[str]] = field(default_factory=list, repr=False)
-    _speller: list[Speller] = field(default_factory=list, repr=False)
+    _shorthand: re.Pattern[str] = field(init=False, repr=False)
+    _speller: Speller = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         for state in self.states:
@@ -65,8 +65,11 @@ class KnowledgeBase:
                 for alias in synonym.aliases
             ]
             self._figure_words[metric] = [*spec.words, *aliases]
-        self._shorthand.append(_shorthand_pattern(self.vocabulary.shorthand, self._state_names))
-        self._speller.append(self._domain_speller())
+        # built once, on a frozen dataclass
+        object.__setattr__(
+            self, "_shorthand", _shorthand_pattern(self.vocabulary.shorthand, self._state_names)
+        )
+        object.__setattr__(self, "_speller", self._domain_speller())
 
     def state(self, name: str) -> State | None:
         """The state called ``name`` (any alias, any case, with or without accents), or None."""
@@ -86,7 +89,7 @@ class KnowledgeBase:
             short = match.group("short")
             return shorthand[fold(short)] if short else match.group()
 
-        return self._speller[0].correct(self._shorthand[0].sub(written, text))
+        return self._speller.correct(self._shorthand.sub(written, text))
 
     def _domain_speller(self) -> Speller:
         """Corrects a misspelt word of the domain (a figure's, an aspect's or a term's single words: «planez»,
