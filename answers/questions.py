@@ -188,11 +188,12 @@ def _year_joined(kb: KnowledgeBase, folded: str, at: int) -> bool:
     def nearest(found: list[tuple[int, int]]) -> int:
         return max((end for _, end in found if end <= at), default=-1)
 
+    if joined and nearest(joined) >= nearest(aspects):
+        return True
     # «¿y cuáles de 2016 no tienen plan?»: the states that joined then, when any did (2018 dates lists)
-    those_of = re.compile(rf"(?<!\w)(?:{_alternatives(conditions.those_of)})\s+$").search(folded[:at])
-    joined_then = {str(state.joined.year) for state in kb.states if state.joined}
-    of_year = bool(those_of) and folded[at : at + 4] in joined_then
-    return (bool(joined) and nearest(joined) >= nearest(aspects)) or of_year
+    before = folded[:at].rstrip()
+    those_of = any(end == len(before) for _, end in spans(conditions.those_of, before))
+    return those_of and any(s.joined and str(s.joined.year) == folded[at : at + 4] for s in kb.states)
 
 
 def _joined_any(kb: KnowledgeBase) -> Condition:
