@@ -232,14 +232,13 @@ def obliged(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«¿Mi estado está obligado a tener plan de acción?», «¿es obligatorio o es por gusto?»: what the
     documents say of it (the initiative is voluntary), not a list or a state's status; None otherwise."""
     text = text_of(tracker)
-    if not kb.vocabulary.asks_obligation(text) or refused(kb, tracker) or (found := searcher()) is None:
+    if not kb.vocabulary.asks_obligation(text) or refused(kb, tracker):
         return None
     # the documents say it of every state: «¿Jalisco está obligado…?» is asked of «el estado»
     asked = fold(text)
     for start, end in reversed(spans(kb.state_names(), asked)):
         asked = f"{asked[:start]}el estado{asked[end:]}"
-    reply = document_reply(kb, found, asked)
-    return (reply.text, [quoted(reply.source)]) if reply.answered else None
+    return from_documents(kb, tracker, asked)
 
 
 def how_to(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> Reply | None:
@@ -440,12 +439,12 @@ def searcher() -> Searcher | None:
         return None
 
 
-def from_documents(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
-    """The documents' answer to the message, the document it quotes kept as the topic; None when they do
-    not answer it or cannot be searched."""
+def from_documents(kb: KnowledgeBase, tracker: Tracker, asked: str | None = None) -> Reply | None:
+    """The documents' answer to the message (or to ``asked``, the message reworded), the document it quotes
+    kept as the topic; None when they do not answer it or cannot be searched."""
     if (found := searcher()) is None:
         return None
-    reply = document_reply(kb, found, text_of(tracker))
+    reply = document_reply(kb, found, asked or text_of(tracker))
     return (reply.text, [quoted(reply.source)]) if reply.answered else None
 
 

@@ -9,6 +9,7 @@ from rasa_sdk.events import SlotSet
 
 from answers.context import HISTORY, Topic
 from answers.figures import (
+    bare_count,
     breakdown_answer,
     breakdown_of,
     compares_values,
@@ -22,27 +23,15 @@ from answers.figures import (
     unknown_figure_answer,
     year_of,
 )
-from answers.questions import combined_answer, period_of, question_parts
+from answers.questions import combined_answer, date_in, period_of, question_parts
 from answers.states import absent_answer
 from knowledge import KnowledgeBase
-from knowledge.text import MONTHS, fold
 from knowledge.vocabulary import mentions
 
 from . import resources
 from .base import QUESTION_MAX_CHARS, AnswerAction, Reply, entity_of, of_a_state, remember, text_of
 
 _YEARS = re.compile(r"\b20[0-3]\d\b")
-_DATE = re.compile(rf"(?:(?:{'|'.join(MONTHS)})\s+(?:de\s+|del\s+)?)?\b20[0-3]\d\b")
-
-
-def _bare(kb: KnowledgeBase, part: str) -> bool:
-    """Whether a part of a question is a count of a figure and nothing more («¿cuántos STL…»): the date of
-    a later part is then its date too."""
-    asked = [
-        *kb.vocabulary.figure_questions.count,
-        *(w for m in kb.figures.metrics for w in kb.figure_words(m)),
-    ]
-    return all(mentions(asked, word) or word == "y" for word in fold(part).strip("¿? ").split())
 
 
 def _figure(
@@ -83,8 +72,8 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     if len(parts) > 1:
         replies = []
         years = " ".join(_YEARS.findall(parts[0]))
-        if not years and _bare(kb, parts[0]):  # «¿cuántos STL y cuántos compromisos había en enero de 2018?»
-            years = next((found.group() for part in parts if (found := _DATE.search(fold(part)))), "")
+        if not years and bare_count(kb, parts[0]):
+            years = date_in(parts)  # «¿cuántos STL y cuántos compromisos había en enero de 2018?»
         for part in parts:
             # «¿cuántos STL nuevos hubo de 2018 a 2020 y cuántos planes nuevos?»: the years carry over
             reply, metric = _figure(kb, part if _YEARS.search(part) else f"{part} {years}".strip(), last)

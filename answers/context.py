@@ -9,6 +9,7 @@ one slot; every answer sets it, so a new topic replaces the old one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from knowledge import KnowledgeBase
@@ -94,66 +95,91 @@ def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = F
     state answers only a message that asks for a part of its status («¿desde qué año?»), not any."""
     if topic.kind in ("contacto", "guia") and kb.vocabulary.follow_up(text) == "current":
         return inai_today_answer(kb), Topic("contacto", "inai")
-    if topic.kind == "recomendacion" and topic.key.isdigit():
-        return _recommendation(kb, int(topic.key), text)
-    if topic.kind == "recomendaciones":
-        last = len(kb.recommendations.items)
-        chosen = kb.vocabulary.ordinal(text) or kb.vocabulary.step(text, 0, last)  # «la última» of the list
-        if chosen is not None and 1 <= chosen <= last:
-            return recommendation_answer(kb, chosen), Topic("recomendacion", str(chosen))
-        asks = _asks(kb, text)
-        if asks in ("issuer", "session", "date"):
-            return issuer_answer(kb), topic
-        return (audience_answer(kb), topic) if asks == "audience" else None
-    if topic.kind == "guia":
-        return _guide(kb, topic, text)
-    if topic.kind == "guias":  # «¿y la segunda de qué trata?» after the list of guides
-        chosen = kb.vocabulary.ordinal(text) or kb.vocabulary.step(text, 0, len(kb.guides))
-        if chosen is None or not 1 <= chosen <= len(kb.guides):
-            return None
-        picked = Topic("guia", kb.guides[chosen - 1].id)
-        return _guide(kb, picked, text) or (guide_answer(kb, kb.guides[chosen - 1]), picked)
-    if topic.kind == "ingreso" and topic.key.isdigit():  # «¿y al año siguiente?» after those of 2016
-        joined = int(topic.key)
-        moved = kb.vocabulary.step(text, joined, joined)  # the next or the previous year («la última»: none)
-        if moved is None or moved == joined:
-            return None
-        return joined_in_answer(kb, moved), Topic("ingreso", str(moved))
-    if topic.kind == "documento" and topic.key in kb.sources:  # «¿de qué fecha es ese documento?»
-        asks = _asks(kb, text)
-        return (source_answer(kb, topic.key), topic) if asks in ("date", "source", "issuer") else None
-    if topic.kind == "definicion":
-        return _definition(kb, topic, text)
-    if topic.kind == "cifra":
-        return _figure(kb, topic, text)
-    if topic.kind == "consulta" and (again := _asked_again(kb, topic, text)) is not None:
-        return again
-    if topic.kind == "lista" and (dated := _list_source(kb, topic, text)) is not None:
+    if topic.kind == "estado":
+        return _state(kb, topic, text, strict)
+    handler = _FOLLOWUPS.get(topic.kind)
+    return handler(kb, topic, text) if handler else None
+
+
+def _recommendation_of(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
+    return _recommendation(kb, int(topic.key), text) if topic.key.isdigit() else None
+
+
+def _recommendations(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
+    """«¿y la última?», «¿quién las emitió?» after the four recommendations."""
+    last = len(kb.recommendations.items)
+    chosen = kb.vocabulary.ordinal(text) or kb.vocabulary.step(text, 0, last)  # «la última» of the list
+    if chosen is not None and 1 <= chosen <= last:
+        return recommendation_answer(kb, chosen), Topic("recomendacion", str(chosen))
+    asks = _asks(kb, text)
+    if asks in ("issuer", "session", "date"):
+        return issuer_answer(kb), topic
+    return (audience_answer(kb), topic) if asks == "audience" else None
+
+
+def _guides(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
+    """«¿y la segunda de qué trata?» after the list of guides."""
+    chosen = kb.vocabulary.ordinal(text) or kb.vocabulary.step(text, 0, len(kb.guides))
+    if chosen is None or not 1 <= chosen <= len(kb.guides):
+        return None
+    picked = Topic("guia", kb.guides[chosen - 1].id)
+    return _guide(kb, picked, text) or (guide_answer(kb, kb.guides[chosen - 1]), picked)
+
+
+def _joined(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
+    """«¿y al año siguiente?» after the states that joined in 2016."""
+    if not topic.key.isdigit():
+        return None
+    joined = int(topic.key)
+    moved = kb.vocabulary.step(text, joined, joined)  # the next or the previous year («la última»: none)
+    if moved is None or moved == joined:
+        return None
+    return joined_in_answer(kb, moved), Topic("ingreso", str(moved))
+
+
+def _document(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
+    """«¿de qué fecha es ese documento?»"""
+    if topic.key not in kb.sources or _asks(kb, text) not in ("date", "source", "issuer"):
+        return None
+    return source_answer(kb, topic.key), topic
+
+
+def _listing(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
+    """Its date or source, what was added since, «¿y cuáles no?», or the other list («¿y con plan?»)."""
+    if (dated := _list_source(kb, topic, text)) is not None:
         return dated, topic
-    if topic.kind == "lista" and (added := _added_since(kb, topic, text)) is not None:
+    if (added := _added_since(kb, topic, text)) is not None:
         return added
-    if topic.kind == "lista" and kb.vocabulary.asks_absence(text):  # «¿y cuáles no?»
+    if kb.vocabulary.asks_absence(text):  # «¿y cuáles no?»
         kind = topic.key.partition("@")[0]
         return list_reply(kb, kind, text), Topic("lista", kind)
-    if topic.kind == "lista" and (aspect := kb.vocabulary.aspect(text)) in ("stl", "pal"):
+    if (aspect := kb.vocabulary.aspect(text)) in ("stl", "pal"):
         return list_answer(kb, aspect), Topic("lista", aspect)
-    if topic.kind == "estados":  # «¿y cuál se sumó primero?» after a few states: each of them
-        states = [state for name in topic.key.split(STATES_SEPARATOR) if (state := kb.state(name))]
-        aspect = kb.vocabulary.aspect(text) or ("ingreso" if kb.vocabulary.asks_when(text) else None)
-        if len(states) < 2 or aspect is None:
-            return None
-        return "\n".join(status_answer(kb, state, aspect) for state in states), topic
-    if topic.kind == "estado" and (state := kb.state(topic.key)) is not None:
-        aspect = kb.vocabulary.aspect(text)
-        ellipsis = len(text.split()) <= YEAR_ELLIPSIS_WORDS or kb.vocabulary.of_one(text)
-        national = kb.vocabulary.national(text)
-        if (year := year_of(text)) is not None and aspect != "ingreso" and ellipsis and not national:
-            # «¿y en 2018?», «¿y cuántos tenía en 2018?»
-            return affirmed(kb, state, text, aspect, year) + status_in_year(kb, state, year, aspect), topic
-        if strict and aspect is None and kb.vocabulary.follow_up(text) not in ("back", "source"):
-            return None  # «¿de qué documento sale eso?»: the status, which names its sources
-        return affirmed(kb, state, text, aspect) + status_answer(kb, state, aspect), topic
     return None
+
+
+def _several_states(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
+    """«¿y cuál se sumó primero?» after a few states: each of them."""
+    states = [state for name in topic.key.split(STATES_SEPARATOR) if (state := kb.state(name))]
+    aspect = kb.vocabulary.aspect(text) or ("ingreso" if kb.vocabulary.asks_when(text) else None)
+    if len(states) < 2 or aspect is None:
+        return None
+    return "\n".join(status_answer(kb, state, aspect) for state in states), topic
+
+
+def _state(kb: KnowledgeBase, topic: Topic, text: str, strict: bool) -> Answer | None:
+    """A part of the state's status («¿y cuántos planes?»), or its status in a year («¿y en 2018?»)."""
+    if (state := kb.state(topic.key)) is None:
+        return None
+    aspect = kb.vocabulary.aspect(text)
+    ellipsis = len(text.split()) <= YEAR_ELLIPSIS_WORDS or kb.vocabulary.of_one(text)
+    national = kb.vocabulary.national(text)
+    if (year := year_of(text)) is not None and aspect != "ingreso" and ellipsis and not national:
+        # «¿y en 2018?», «¿y cuántos tenía en 2018?»
+        return affirmed(kb, state, text, aspect, year) + status_in_year(kb, state, year, aspect), topic
+    if strict and aspect is None and kb.vocabulary.follow_up(text) not in ("back", "source"):
+        return None  # «¿de qué documento sale eso?»: the status, which names its sources
+    return affirmed(kb, state, text, aspect) + status_answer(kb, state, aspect), topic
 
 
 def _asks(kb: KnowledgeBase, text: str) -> str | None:
@@ -304,3 +330,19 @@ def _definition(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     if kb.vocabulary.follow_up(text) == "plain" and kb.term(topic.key) is not None:
         return plain_definition_answer(kb, topic.key), topic
     return None
+
+
+# what a follow-up of each kind of topic can ask (a state's, which also takes ``strict``, is read apart)
+_FOLLOWUPS: dict[str, Callable[[KnowledgeBase, Topic, str], Answer | None]] = {
+    "recomendacion": _recommendation_of,
+    "recomendaciones": _recommendations,
+    "guia": _guide,
+    "guias": _guides,
+    "ingreso": _joined,
+    "documento": _document,
+    "definicion": _definition,
+    "cifra": _figure,
+    "consulta": _asked_again,
+    "lista": _listing,
+    "estados": _several_states,
+}

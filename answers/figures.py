@@ -82,8 +82,14 @@ def _counts_another_noun(kb: KnowledgeBase, text: str) -> bool:
     if counted is None:
         return False
     word = counted.group(1)
-    figures = [w for metric in kb.figures.metrics for w in kb.figure_words(metric)]
-    return len(word) >= MIN_NOUN and word.endswith("s") and not mentions(figures, word)
+    return len(word) >= MIN_NOUN and word.endswith("s") and not mentions(kb.every_figure_word, word)
+
+
+def bare_count(kb: KnowledgeBase, part: str) -> bool:
+    """Whether a part of a question is a count of a figure and nothing more («¿cuántos STL…»): the date of
+    a later part is then its date too."""
+    asked = [*kb.vocabulary.figure_questions.count, *kb.every_figure_word]
+    return all(mentions(asked, word) or word == "y" for word in fold(part).strip("¿? ").split())
 
 
 def year_of(text: str) -> int | None:

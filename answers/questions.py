@@ -105,19 +105,27 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(map(re.escape, sorted(map(fold, words), key=len, reverse=True)))
 
 
+_MONTH_OR_NOT = rf"(?:(?:{'|'.join(MONTHS)})\s+(?:de\s+|del\s+)?)?"  # «enero de » before a year
+_DATE = re.compile(rf"{_MONTH_OR_NOT}\b20[0-3]\d\b")
+
+
+def date_in(texts: Sequence[str]) -> str:
+    """The first date the texts name, as written and folded («enero de 2018», «2020»), or ""."""
+    return next((found.group() for text in texts if (found := _DATE.search(fold(text)))), "")
+
+
 def period_of(kb: KnowledgeBase, text: str) -> tuple[int, int | None] | None:
     """The years of a change the question asks about: «entre enero de 2018 y agosto de 2020» → (2018,
     2020), «después de 2018» → (2018, None: the newest); None when it asks about none."""
     folded = fold(text)
     words = kb.vocabulary.conditions
-    month = rf"(?:(?:{'|'.join(MONTHS)})\s+(?:de\s+|del\s+)?)?"
     between = re.search(
-        rf"(?<!\w)(?:{_alternatives(words.between)})\s+{month}(20[0-3]\d)\s+(?:y|a|al|hasta)\s+{month}(20[0-3]\d)",
+        rf"(?<!\w)(?:{_alternatives(words.between)})\s+{_MONTH_OR_NOT}(20[0-3]\d)\s+(?:y|a|al|hasta)\s+{_MONTH_OR_NOT}(20[0-3]\d)",
         folded,
     )
     if between:
         return int(between.group(1)), int(between.group(2))
-    after = re.search(rf"(?<!\w)(?:{_alternatives(words.after)})\s+{month}(20[0-3]\d)", folded)
+    after = re.search(rf"(?<!\w)(?:{_alternatives(words.after)})\s+{_MONTH_OR_NOT}(20[0-3]\d)", folded)
     if after:
         return int(after.group(1)), None
     # two years and a word of change: «la lista de 2018 con la de 2020: ¿qué estados se agregaron?»

@@ -107,6 +107,11 @@ class KnowledgeBase:
         """The words that name a national figure: its own and the aliases of the synonyms for them."""
         return self._figure_words[metric]
 
+    @property
+    def every_figure_word(self) -> list[str]:
+        """The words that name any of the national figures."""
+        return [word for words in self._figure_words.values() for word in words]
+
     def members(self, list_id: str) -> list[tuple[State, int]]:
         """The states a dated list names, with their count (number of plans for PAL lists)."""
         return [
