@@ -236,7 +236,7 @@ def obliged(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None
     # the documents say it of every state: «¿Jalisco está obligado…?» is asked of «el estado»
     asked = fold(text)
-    for start, end in reversed(spans(kb.state_names(), asked)):
+    for start, end in reversed(spans([*kb.state_names(), *kb.vocabulary.own_state], asked)):
         asked = f"{asked[:start]}el estado{asked[end:]}"
     return from_documents(kb, tracker, asked)
 

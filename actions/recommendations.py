@@ -14,6 +14,7 @@ from answers.recommendations import (
     ordinal_of,
     recommendation_answer,
     recommendations_about,
+    subject_of,
 )
 from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
@@ -28,7 +29,7 @@ def subject_reply(kb: KnowledgeBase, text: str, ordinal: int | None) -> Reply | 
     if about is None:
         return None
     found = Topic("recomendacion", str(about[0])) if len(about) == 1 else Topic("recomendaciones", "todas")
-    return about_answer(kb, about), remembered(found)
+    return about_answer(kb, about, subject_of(kb, text)), remembered(found)
 
 
 class ActionRecomendacion(AnswerAction):

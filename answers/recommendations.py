@@ -8,7 +8,7 @@ from typing import Any
 from index.analysis import SynonymExpander, content_words, tokens
 from knowledge import KnowledgeBase
 from knowledge.text import fold, spanish_date
-from knowledge.vocabulary import mentions
+from knowledge.vocabulary import mentions, spans
 
 from .wording import join_names, source_line
 
@@ -106,6 +106,23 @@ def _expanded(kb: KnowledgeBase, text: str) -> str:
     return _EXPANDERS[kb.digest].expand(text)
 
 
+def _ignored(kb: KnowledgeBase) -> set[str]:
+    """The stems of the words that say nothing of a recommendation's subject (:attr:`About.ignore`, the
+    ordinals)."""
+    ordinal_words = [w for words in kb.vocabulary.ordinals.values() for w in words]
+    return {stem for word in [*kb.vocabulary.about.ignore, *ordinal_words] for _, stem in content_words(word)}
+
+
+def subject_of(kb: KnowledgeBase, text: str) -> str:
+    """What a «¿cuál habla de …?» question asks about, as written after the word that asks it («datos
+    abiertos»), or "" when nothing follows it."""
+    folded = fold(text)
+    found = spans(kb.vocabulary.about.treats, folded)
+    written = text.lower() if len(text) == len(folded) else folded  # with its accents where it can
+    rest = written[found[-1][1] :] if found else ""
+    return re.sub(r"^(?:\s*\b(?:de|del|la|el|los|las|lo|sobre|acerca|a|al)\b)+", "", rest).strip(" ¿?¡!.,")
+
+
 def recommendations_about(kb: KnowledgeBase, text: str) -> list[int] | None:
     """The ordinals of the recommendations a «¿cuál habla de …?» question is about: those sharing the
     most of its words (stemmed; at least ``MIN_SHARED``, or all of them when it has fewer); [] when none
@@ -114,10 +131,9 @@ def recommendations_about(kb: KnowledgeBase, text: str) -> list[int] | None:
     about = kb.vocabulary.about
     if not mentions(about.asks, text):
         return None
-    ordinal_words = {fold(w) for words in kb.vocabulary.ordinals.values() for w in words}
-    ignored = {fold(w) for w in about.ignore} | ordinal_words
-    own = " ".join(word for word, _ in content_words(text) if word not in ignored)  # «covid» adds none
-    asked = {stem for word, stem in content_words(_expanded(kb, own)) if word not in ignored}
+    ignored = _ignored(kb)  # «covid» adds none; nor «abiertos» («gobierno abierto» is everywhere)
+    own = " ".join(word for word, stem in content_words(text) if stem not in ignored)
+    asked = {stem for _, stem in content_words(_expanded(kb, own)) if stem not in ignored}
     shared = {item.ordinal: len(asked & set(tokens(item.text))) for item in kb.recommendations.items}
     best = max(shared.values(), default=0)
     if asked and best >= min(MIN_SHARED, len(asked)):
@@ -126,12 +142,14 @@ def recommendations_about(kb: KnowledgeBase, text: str) -> list[int] | None:
     return [] if asked and best == 0 and mentions(about.treats, text) else None
 
 
-def about_answer(kb: KnowledgeBase, ordinals: list[int]) -> str:
-    """The recommendations a subject question found, each quoted; or that none of them treats it."""
+def about_answer(kb: KnowledgeBase, ordinals: list[int], subject: str = "") -> str:
+    """The recommendations a subject question found, each quoted; or that none of them treats it (naming
+    the ``subject`` asked about when given)."""
     recs = kb.recommendations
     if not ordinals:
+        named = f"«{subject}»" if subject else "ese tema"
         return (
-            f"Ninguna de las {len(recs.items)} recomendaciones trata ese tema. Puedes leerlas todas "
+            f"Ninguna de las {len(recs.items)} recomendaciones habla de {named}. Puedes leerlas todas "
             f"(«¿cuáles son las recomendaciones?»).\n{source_line(kb, recs.source)}"
         )
     if len(ordinals) == 1:

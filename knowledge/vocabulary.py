@@ -193,6 +193,7 @@ class Vocabulary(Strict):
     shorthand: dict[Word, Word] = Field(min_length=1)
     interrogatives: Words
     obligation: Words
+    own_state: Words
 
     def aspect(self, text: str) -> str | None:
         """What part of a state's status ``text`` asks about: ``pal``, ``stl`` or ``ingreso``; None when it

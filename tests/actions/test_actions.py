@@ -849,7 +849,7 @@ def test_how_many_states_have_no_stl_counts_those_not_in_the_list():
 
 def test_a_search_bound_question_on_the_recommendations_subjects_is_read_against_them():
     _, messages = run(ActionBuscar(), turn("que dicen las recomendaciones sobre los museos", "consulta"))
-    assert texts(messages)[0].startswith("Ninguna de las 4 recomendaciones trata ese tema.")
+    assert texts(messages)[0].startswith("Ninguna de las 4 recomendaciones habla de «museos».")
     _, messages = run(
         ActionBuscar(), turn("cual recomendacion habla de documentar las actividades", "consulta")
     )

@@ -15,7 +15,7 @@ from answers.figures import (
     several_figures_answer,
 )
 from answers.guides import asked_guide, some_guides_answer
-from answers.recommendations import about_answer, ordinal_of, recommendations_about
+from answers.recommendations import about_answer, ordinal_of, recommendations_about, subject_of
 from answers.search import DocumentReply, not_defined, not_found, search_unavailable
 from answers.sources import asks_about_sources, source_answer, sources_named
 from answers.states import list_reply, participants_answer, status_in_year
@@ -115,7 +115,8 @@ def test_new_since_a_year_is_a_change(kb):
         ("cual recomendacion habla del clima", []),
         ("cual habla de los ods", [1, 4]),  # an alias, spelt out
         ("existe alguna recomendacion que toque lo de los empleos", [3]),
-        ("cual habla de datos abiertos", None),  # a partial match proves no absence: never «ninguna»
+        ("cual habla de datos abiertos", []),  # «abiertos» is not a subject: «gobierno abierto» is in all
+        ("cual habla de empleo para mujeres", None),  # a partial match proves no absence: never «ninguna»
         ("cual es la mas importante", None),
         ("cual es la siguiente", None),
     ],
@@ -125,7 +126,9 @@ def test_recommendations_are_found_by_what_they_treat(kb, question, ordinals):
 
 
 def test_none_of_the_recommendations_is_said_plainly(kb):
-    assert about_answer(kb, []).startswith("Ninguna de las 4 recomendaciones trata ese tema.")
+    assert about_answer(kb, []).startswith("Ninguna de las 4 recomendaciones habla de ese tema.")
+    named = about_answer(kb, [], subject_of(kb, "¿Qué recomendación habla de la participación de las mujeres?"))
+    assert named.startswith("Ninguna de las 4 recomendaciones habla de «participación de las mujeres».")
     both = about_answer(kb, [1, 4])
     assert both.startswith("Lo tratan las recomendaciones primera y cuarta (de 4)")
     assert both.count("Fuente:") == 1
