@@ -189,8 +189,9 @@ class ActionListaEstados(AnswerAction):
                 return participants_answer(kb, year), [remember(Topic("cifra", f"estados@{year}"))]
             if year:
                 return joined_in_answer(kb, year), [remember(Topic("ingreso", str(year)))]
-            if kb.vocabulary.asks_when(text):  # «¿cuál fue el último en sumarse?»: no dates, the years
-                return undated_years_answer(kb), [remember(None)]
+            extreme = kb.vocabulary.extreme(text)  # «¿cuál fue el último en sumarse?»: no dates, the years
+            if kb.vocabulary.asks_when(text) or extreme:
+                return undated_years_answer(kb, extreme), [remember(None)]
             return years_answer(kb), [remember(None)]
         kind = "pal" if intent_of(tracker) == "estados_con_pal" else "stl"
         if kb.vocabulary.asks_listing_date(text):  # «¿cuál fue el primer estado en instalar su STL?»

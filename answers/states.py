@@ -272,13 +272,29 @@ def participants_answer(kb: KnowledgeBase, year: int | None = None) -> str:
     return "\n".join([said, *lines])
 
 
-def undated_years_answer(kb: KnowledgeBase) -> str:
-    """When, or in what order, the states joined («¿cuál fue el último estado en sumarse?»): the
-    documents give the year only; then the states of each year."""
-    return (
-        "Los documentos no dan la fecha ni el orden en que se sumó cada estado; dan el año.\n"
-        f"{years_answer(kb)}"
-    )
+def undated_years_answer(kb: KnowledgeBase, extreme: str | None = None) -> str:
+    """When, or in what order, the states joined («¿en qué orden se sumaron?»): the documents give the
+    year only; then the states of each year, or only those of the first or the last year (``extreme``:
+    «¿cuál fue el último estado en sumarse?»)."""
+    said = "Los documentos no dan la fecha ni el orden en que se sumó cada estado; dan el año."
+    years = sorted({s.joined.year for s in kb.states if s.joined})
+    if extreme not in ("first", "last") or not years:
+        return f"{said}\n{years_answer(kb)}"
+    year = years[0] if extreme == "first" else years[-1]
+    names = [s.name for s in kb.states if s.joined and s.joined.year == year]
+    source = kb.joined_source()
+    if extreme == "first":
+        named = f"{join_names(names)} ({len(names)} estados, {according_to(kb, source)})"
+        return f"{said} Los primeros, en {year}: {named}."
+    answer = f"{said} Los últimos que nombran, en {year}: {join_names(names)} ({according_to(kb, source)})."
+    latest = kb.latest("estados")
+    dated = sum(1 for s in kb.states if s.joined)
+    if latest is not None and latest.date is not None and latest.value > dated:
+        answer += (
+            f" Después se sumaron más: {according_to(kb, latest.source)}, participaban {latest.value} "
+            f"estados; los documentos no dicen cuáles se sumaron después ni cuándo."
+        )
+    return answer
 
 
 def state_from(kb: KnowledgeBase, finder: StateFinder, value: Any, text: str) -> State | None:

@@ -128,6 +128,11 @@ class Navigation(Strict):
     last: Words
 
 
+class Extremes(Strict):
+    first: Words
+    last: Words
+
+
 class Context(Strict):
     """Follow-up words by what they ask; :meth:`Vocabulary.follow_up` takes the first kind that matches, in
     this order («¿esa guía sigue en línea?» asks ``current``, not the ``session`` «en línea»)."""
@@ -174,6 +179,7 @@ class Vocabulary(Strict):
     conditions: Conditions
     figure_questions: FigureQuestions
     navigation: Navigation
+    extremes: Extremes
     link: Words
     definition: Words
     how_to: HowTo
@@ -211,6 +217,11 @@ class Vocabulary(Strict):
     def ordinal(self, text: str) -> int | None:
         """The ordinal ``text`` names («la 3a», «tercera», «3»), or None."""
         return first_mentioned(self.ordinals, text)
+
+    def extreme(self, text: str) -> str | None:
+        """Whether ``text`` asks for the first ones or the last ones («¿quiénes se sumaron primero?»):
+        ``first``, ``last`` or None."""
+        return first_mentioned(self.extremes.model_dump(), text)
 
     def step(self, text: str, current: int, last: int) -> int | None:
         """Where «la siguiente», «la anterior» or «la última» lead from item ``current`` of ``last``."""

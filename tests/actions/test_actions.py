@@ -198,7 +198,13 @@ def test_the_last_state_to_join_is_not_invented_the_years_are_given():
     assert reply.startswith(
         "Los documentos no dan la fecha ni el orden en que se sumó cada estado; dan el año"
     )
-    assert "en 2017, Baja California Sur, Guanajuato y Quintana Roo" in reply
+    latest = resources.kb().latest("estados")
+    assert "Los últimos que nombran, en 2017: Baja California Sur, Guanajuato y Quintana Roo" in reply
+    assert f"participaban {latest.value} estados; los documentos no dicen cuáles se sumaron después" in reply
+    assert "2015" not in reply
+    _, first = run(ActionListaEstados(), turn("que estados entraron primero", "estados_por_anio"))
+    assert "Los primeros, en 2015: Baja California, Chiapas" in texts(first)[0]
+    assert "2016" not in texts(first)[0]
     _, plain = run(ActionListaEstados(), turn("que estados se han sumado por año", "estados_por_anio"))
     assert texts(plain)[0].startswith("Se sumaron a la iniciativa en 2015")
 
