@@ -17,6 +17,7 @@ from answers.figures import (
     figure_answer,
     figure_question_answer,
     metric_of,
+    metrics_named,
     month_of,
     overview_answer,
     several_figures_answer,
@@ -24,7 +25,7 @@ from answers.figures import (
     year_of,
 )
 from answers.questions import combined_answer, date_in, period_of, question_parts
-from answers.states import absent_answer
+from answers.states import list_reply
 from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
 
@@ -32,6 +33,12 @@ from . import resources
 from .base import QUESTION_MAX_CHARS, AnswerAction, Reply, entity_of, of_a_state, remember, text_of
 
 _YEARS = re.compile(r"\b20[0-3]\d\b")
+
+
+def _elliptic(kb: KnowledgeBase, part: str) -> bool:
+    """Whether a later part of a question names no figure and no part of a state's status («…¿y cuántos
+    en 2020?»): it asks the part before it again, of its own year."""
+    return not metrics_named(kb, part) and kb.vocabulary.aspect(part) is None
 
 
 def _figure(
@@ -54,8 +61,9 @@ def _figure(
         return breakdown_answer(kb, metric, part), None
     kind = kb.vocabulary.aspect(text)
     counts_states = mentions(kb.figures.metrics["estados"].words, text)
-    if kind in ("stl", "pal") and counts_states and kb.vocabulary.asks_absence(text):
-        return absent_answer(kb, kind), None  # «¿cuántos estados no tienen STL?»: those not in the list
+    if kind in ("stl", "pal") and counts_states:
+        # «¿cuántos estados tenían plan en 2018?»: those a list names; «…no tienen STL?»: those it does not
+        return list_reply(kb, kind, text, year), None
     return figure_answer(kb, metric, year, history, month_of(text)), metric
 
 
@@ -74,9 +82,15 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
         years = " ".join(_YEARS.findall(parts[0]))
         if not years and bare_count(kb, parts[0]):
             years = date_in(parts)  # «¿cuántos STL y cuántos compromisos había en enero de 2018?»
+        asked = ""
         for part in parts:
-            # «¿cuántos STL nuevos hubo de 2018 a 2020 y cuántos planes nuevos?»: the years carry over
-            reply, metric = _figure(kb, part if _YEARS.search(part) else f"{part} {years}".strip(), last)
+            if asked and _YEARS.search(asked) and (year := _YEARS.search(part)) and _elliptic(kb, part):
+                # «en 2018 ¿cuántos estados tenían plan y cuántos en 2020?»: the same question, of 2020
+                asked = _YEARS.sub(year.group(), asked)
+            else:
+                # «¿cuántos STL nuevos hubo de 2018 a 2020 y cuántos planes nuevos?»: the years carry over
+                asked = part if _YEARS.search(part) else f"{part} {years}".strip()
+            reply, metric = _figure(kb, asked, last)
             replies.append(reply)
             last = metric or last
         return "\n".join(replies), [remember(None)]

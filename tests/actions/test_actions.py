@@ -853,6 +853,15 @@ def test_how_many_states_have_no_stl_counts_those_not_in_the_list():
     assert f"estos {absent} estados no figuran en la lista" in texts(messages)[0]
 
 
+def test_how_many_states_had_a_plan_counts_the_states_a_dated_list_names():
+    older, newer = resources.kb().lists_of_kind("pal")[0], resources.kb().lists_of_kind("pal")[-1]
+    _, messages = run(ActionCifras(), turn("en 2018 cuantos estados tenian plan y cuantos en 2020", "cifras"))
+    first, second = texts(messages)[0].split("\n")
+    assert f"en {len(resources.kb().members(older.id))} estados" in first and "2018" in first
+    assert f"en {len(resources.kb().members(newer.id))} estados" in second and "2020" in second
+    assert "estados participantes" not in texts(messages)[0]  # not the states taking part
+
+
 def test_a_search_bound_question_on_the_recommendations_subjects_is_read_against_them():
     _, messages = run(ActionBuscar(), turn("que dicen las recomendaciones sobre los museos", "consulta"))
     assert texts(messages)[0].startswith("Ninguna de las 4 recomendaciones habla de «museos».")
