@@ -21,6 +21,7 @@ from answers.figures import (
     month_of,
     overview_answer,
     several_figures_answer,
+    states_having,
     unknown_figure_answer,
     year_of,
 )
@@ -59,9 +60,7 @@ def _figure(
         return (unknown_figure_answer(kb) if kb.vocabulary.asks_count(text) else overview_answer(kb)), None
     if (part := breakdown_of(kb, metric, text)) is not None:  # «¿cuántos compromisos sobre covid?»
         return breakdown_answer(kb, metric, part), None
-    kind = kb.vocabulary.aspect(text)
-    counts_states = mentions(kb.figures.metrics["estados"].words, text)
-    if kind in ("stl", "pal") and counts_states:
+    if (kind := states_having(kb, text)) is not None:
         # «¿cuántos estados tenían plan en 2018?»: those a list names; «…no tienen STL?»: those it does not
         return list_reply(kb, kind, text, year), None
     return figure_answer(kb, metric, year, history, month_of(text)), metric

@@ -42,13 +42,29 @@ def compares_values(text: str) -> bool:
     return len(numbers) > 1
 
 
+def states_having(kb: KnowledgeBase, text: str) -> str | None:
+    """The list (``stl`` or ``pal``) by which ``text`` counts states («¿cuántos estados tenían plan en
+    2018?», «estados con STL»), not the states and another figure («¿cuántos estados y STL…?»); or None."""
+    folded = fold(text)
+    states = spans(kb.figures.metrics["estados"].words, folded)
+    for kind in ("stl", "pal"):
+        after = [
+            start
+            for start, _ in spans(kb.vocabulary.aspects[kind], folded)
+            if states and start > states[0][1]
+        ]
+        if after and not re.search(r"\by\b|,|\bcuant[oa]s\b", folded[states[0][1] : after[0]]):
+            return kind
+    return None
+
+
 def several_figures_answer(kb: KnowledgeBase, text: str) -> str | None:
     """«¿Cómo cambiaron los estados, los STL y los PAL entre 2018 y 2020?»: the change of each figure
     named, one a line; None unless ``text`` names several figures and asks how they changed (or quotes
     values of them: «el material dice 26 estados y 16 secretariados, ¿uso esas cifras?»)."""
     named = metrics_named(kb, text)
-    if mentions(kb.vocabulary.figure_questions.which, text):  # «¿qué estados…?» asks for states, not a figure
-        named = [metric for metric in named if metric != "estados"]
+    if mentions(kb.vocabulary.figure_questions.which, text) or states_having(kb, text):
+        named = [metric for metric in named if metric != "estados"]  # «¿qué estados…?» asks for states
     period = period_of(kb, text)
     changes = kb.vocabulary.asks_history(text) or mentions(kb.vocabulary.figure_questions.difference, text)
     years = sorted({int(year) for year in _YEAR.findall(text)})  # «…en enero de 2018 y en agosto de 2020?»

@@ -860,6 +860,17 @@ def test_how_many_states_had_a_plan_counts_the_states_a_dated_list_names():
     assert f"en {len(resources.kb().members(older.id))} estados" in first and "2018" in first
     assert f"en {len(resources.kb().members(newer.id))} estados" in second and "2020" in second
     assert "estados participantes" not in texts(messages)[0]  # not the states taking part
+    _, messages = run(ActionCifras(), turn("cuantos estados tenian stl en 2018 y cuantos en 2020", "cifras"))
+    assert "estados participantes" not in texts(messages)[0]
+    assert texts(messages)[0].count("Secretariados Técnicos Locales (STL):") == 2
+
+
+def test_how_many_took_part_then_and_later_gives_the_figure_of_each_year():
+    _, messages = run(ActionCifras(), turn("cuantos participaban en 2018 y cuantos en 2020", "cifras"))
+    years = [obs for obs in resources.kb().history("estados") if obs.date]
+    first, second = texts(messages)[0].split("\n")
+    assert f"{years[0].value} estados participantes" in first and "2018" in first
+    assert f"{years[-1].value} estados participantes" in second and "2020" in second
 
 
 def test_a_search_bound_question_on_the_recommendations_subjects_is_read_against_them():
