@@ -127,11 +127,13 @@ def _guides(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
 
 
 def _joined(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
-    """«¿y al año siguiente?» after the states that joined in 2016."""
+    """«¿y al año siguiente?», «¿y en 2015?» after the states that joined in 2016."""
     if not topic.key.isdigit():
         return None
     joined = int(topic.key)
-    moved = kb.vocabulary.step(text, joined, joined)  # the next or the previous year («la última»: none)
+    year = year_of(text) if len(text.split()) <= YEAR_ELLIPSIS_WORDS else None
+    # the next or the previous year («la última»: none)
+    moved = year or kb.vocabulary.step(text, joined, joined)
     if moved is None or moved == joined:
         return None
     return joined_in_answer(kb, moved), Topic("ingreso", str(moved))

@@ -104,6 +104,9 @@ def test_the_year_after_the_states_of_a_year(kb):
     joined_2017 = [s.name for s in kb.states if s.joined and s.joined.year == 2017]
     assert found is not None and found[1] == Topic("ingreso", "2017")
     assert all(name in found[0] for name in joined_2017)
+    other = followup_answer(kb, Topic("ingreso", "2017"), "y en 2015?")
+    assert other is not None and other[1] == Topic("ingreso", "2015")
+    assert other[0].startswith("En 2015 se sumaron")
 
 
 def test_the_date_of_the_document_just_quoted(kb):
