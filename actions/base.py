@@ -217,7 +217,8 @@ def any_intent(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """What a message gets whatever intent NLU gave it, in this order: the source documents it asks about
     (:func:`about_sources`), whom to ask for advice (:func:`advice`), a term in plain words
     (:func:`explained`), the guide it asks for (:func:`guide_asked`), what one term is (:func:`defined`),
-    whether taking part is obligatory (:func:`obliged`); None when it asks none of these."""
+    whether taking part is obligatory (:func:`obliged`), what became of INAI (:func:`inai_gone`); None
+    when it asks none of these."""
     return (
         about_sources(kb, tracker)
         or advice(kb, tracker)
@@ -225,7 +226,16 @@ def any_intent(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         or guide_asked(kb, tracker)
         or defined(kb, tracker)
         or obliged(kb, tracker)
+        or inai_gone(kb, tracker)
     )
+
+
+def inai_gone(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Qué pasa con las recomendaciones ahora que no hay INAI?»: the dated notes on what became of INAI;
+    None when the message does not say INAI is gone."""
+    if not mentions(kb.vocabulary.inai_gone, text_of(tracker)):
+        return None
+    return inai_today_answer(kb), [remember(Topic("contacto", "inai"))]
 
 
 def obliged(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:

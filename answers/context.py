@@ -131,6 +131,8 @@ def _joined(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     if not topic.key.isdigit():
         return None
     joined = int(topic.key)
+    if kb.vocabulary.asks_count(text) and len(text.split()) <= AGAIN_WORDS:  # «¿cuántos son?»
+        return joined_in_answer(kb, joined), topic
     year = year_of(text) if len(text.split()) <= YEAR_ELLIPSIS_WORDS else None
     # the next or the previous year («la última»: none)
     moved = year or kb.vocabulary.step(text, joined, joined)

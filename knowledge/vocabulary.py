@@ -200,6 +200,7 @@ class Vocabulary(Strict):
     interrogatives: Words
     obligation: Words
     own_state: Words
+    inai_gone: Words
 
     def aspect(self, text: str) -> str | None:
         """What part of a state's status ``text`` asks about: ``pal``, ``stl`` or ``ingreso``; None when it

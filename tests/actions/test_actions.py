@@ -899,3 +899,10 @@ def test_thanks_with_a_question_is_answered_and_plain_thanks_is_thanked():
     assert "INAI/265/19" in texts(messages)[0]
     _, messages = run(ActionAgradecer(), turn("muchas gracias", "agradecer", slots=slots))
     assert messages[0]["response"] == "utter_agradecer"
+
+
+def test_a_message_saying_inai_is_gone_gets_what_became_of_it_whatever_the_intent():
+    _, expected = run(ActionInaiActual(), turn("que paso con el inai", "inai_actual"))
+    asked = "que pasa con las recomendaciones ahora que no hay inai"
+    _, messages = run(ActionRecomendacion(), turn(asked, "recomendacion"))
+    assert texts(messages)[0] == texts(expected)[0]

@@ -107,6 +107,9 @@ def test_the_year_after_the_states_of_a_year(kb):
     other = followup_answer(kb, Topic("ingreso", "2017"), "y en 2015?")
     assert other is not None and other[1] == Topic("ingreso", "2015")
     assert other[0].startswith("En 2015 se sumaron")
+    joined_2016 = [s for s in kb.states if s.joined and s.joined.year == 2016]
+    counted = followup_answer(kb, Topic("ingreso", "2016"), "cuantos son")
+    assert counted is not None and f"En 2016 se sumaron {len(joined_2016)} estados" in counted[0]
 
 
 def test_the_date_of_the_document_just_quoted(kb):
