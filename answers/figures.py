@@ -150,11 +150,23 @@ def figure_answer(
     newest = observations[-1]
     said = figure_text(kb, newest)
     answer = f"{said[0].upper()}{said[1:]}, {according_to(kb, newest.source)}."
+    if (later := _later_report(kb, newest)) is not None:  # «¿cuántas OSC participan actualmente?»
+        answer += f" Es la cifra más reciente de los documentos ({kb.citation(later)}, no la actualiza)."
     older = [o for o in observations[:-1] if o.value != newest.value]
     if history and older:
         steps = join_names([f"{figure_text(kb, o)} ({according_to(kb, o.source)})" for o in older])
         answer += f" Antes: {steps}."
     return answer
+
+
+def _later_report(kb: KnowledgeBase, obs: Observation) -> str | None:
+    """The source of the newest report of figures when it is later than ``obs`` and does not give that
+    figure; None when ``obs`` is of the newest report."""
+    dated = [o for metric in kb.figures.metrics for o in kb.history(metric) if o.date]
+    if obs.date is None or not dated:
+        return None
+    latest = max(dated, key=lambda o: o.date or obs.date)
+    return latest.source if latest.date and latest.date > obs.date else None
 
 
 def figure_source_answer(kb: KnowledgeBase, metric: str, year: int | None = None) -> str:

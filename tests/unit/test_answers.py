@@ -8,6 +8,7 @@ from answers.contacts import contacts_answer, inai_today_answer
 from answers.definitions import guide_for, how_to_answer, steps_answer, terms_named, undefined_asked
 from answers.figures import (
     entities_source,
+    figure_answer,
     figure_question_answer,
     metric_of,
     national_only,
@@ -368,3 +369,11 @@ def test_not_defined_quotes_a_mention_only_when_it_names_the_thing(kb):
 
 def test_asking_for_the_recommendations_on_covid_is_no_subject_question(kb):
     assert recommendations_about(kb, "cuales son las recomendaciones por el covid") is None
+
+
+def test_a_figure_the_newest_report_does_not_give_says_so(kb):
+    newest = max((o for m in kb.figures.metrics for o in kb.history(m) if o.date), key=lambda o: o.date)
+    osc = figure_answer(kb, "osc")
+    said = f"Es la cifra más reciente de los documentos ({kb.citation(newest.source)}, no la actualiza)."
+    assert said in osc
+    assert "no la actualiza" not in figure_answer(kb, "estados")  # the newest report gives it
