@@ -906,3 +906,10 @@ def test_a_message_saying_inai_is_gone_gets_what_became_of_it_whatever_the_inten
     asked = "que pasa con las recomendaciones ahora que no hay inai"
     _, messages = run(ActionRecomendacion(), turn(asked, "recomendacion"))
     assert texts(messages)[0] == texts(expected)[0]
+
+
+def test_how_a_citizen_takes_part_gets_how_the_initiative_works_not_a_passage():
+    _, messages = run(ActionBuscar(), turn("como puedo participar yo como ciudadano", "consulta"))
+    reply = texts(messages)[0]
+    assert "funciona así:" in reply and "sociedad civil" in reply
+    assert "Guía de Secretariados Técnicos Locales" in reply
