@@ -81,17 +81,21 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
         years = " ".join(_YEARS.findall(parts[0]))
         if not years and bare_count(kb, parts[0]):
             years = date_in(parts)  # «¿cuántos STL y cuántos compromisos había en enero de 2018?»
-        asked = ""
+        asked, metrics, dates = "", set[str | None](), set[str]()
         for part in parts:
-            if asked and _YEARS.search(asked) and (year := _YEARS.search(part)) and _elliptic(kb, part):
+            if asked and _YEARS.search(asked) and (found := _YEARS.search(part)) and _elliptic(kb, part):
                 # «en 2018 ¿cuántos estados tenían plan y cuántos en 2020?»: the same question, of 2020
-                asked = _YEARS.sub(year.group(), asked)
+                asked = _YEARS.sub(found.group(), asked)
             else:
                 # «¿cuántos STL nuevos hubo de 2018 a 2020 y cuántos planes nuevos?»: the years carry over
                 asked = part if _YEARS.search(part) else f"{part} {years}".strip()
             reply, metric = _figure(kb, asked, last)
             replies.append(reply)
+            metrics.add(metric)
+            dates.update(_YEARS.findall(asked))
             last = metric or last
+        if len(metrics) == 1 and last in metrics and len(dates) > 1:  # «¿y compromisos?» may follow
+            return "\n".join(replies), [SlotSet("cifra", last), remember(Topic("cifra", f"{last}@{HISTORY}"))]
         return "\n".join(replies), [remember(None)]
     hint = entity_of(tracker, "anio")
     reply, metric = _figure(kb, text, last, hint)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -47,6 +48,7 @@ from .base import (
 )
 from .figures import figures_reply
 
+_YEARS = re.compile(r"\b20[0-3]\d\b")
 MAX_STATES_AT_ONCE = 6  # a message naming more states is answered for the one in the slot, or asked
 
 
@@ -177,7 +179,8 @@ class ActionListaEstados(AnswerAction):
         if (found := computed(kb, tracker) or by_state(kb, tracker)) is not None:
             return found  # by_state: «¿qué estado tiene más compromisos?» is no list of states
         if intent_of(tracker) == "estados_por_anio":
-            if asks_as_of(text):  # «¿cuántos se habían sumado a marzo de 2018?»: the figure
+            by_then = kb.vocabulary.asks_count(text) and mentions(kb.vocabulary.conditions.by_then, text)
+            if asks_as_of(text) or by_then:  # «¿cuántos se habían sumado a marzo de 2018?»: the figure
                 return figures_reply(kb, tracker)
             year = year_of(entity_of(tracker, "anio") or text)
             if (
@@ -187,6 +190,9 @@ class ActionListaEstados(AnswerAction):
             ):
                 # «los 30 que participaban en 2020»; «¿y cuántos planes había entonces?» may follow
                 return participants_answer(kb, year), [remember(Topic("cifra", f"estados@{year}"))]
+            years = list(dict.fromkeys(int(y) for y in _YEARS.findall(text)))
+            if len(years) > 1:  # «¿qué estados se sumaron en 2017 y cuáles en 2015?»: each year's
+                return "\n".join(joined_in_answer(kb, y) for y in years), [remember(None)]
             if year:
                 return joined_in_answer(kb, year), [remember(Topic("ingreso", str(year)))]
             extreme = kb.vocabulary.extreme(text)  # «¿cuál fue el último en sumarse?»: no dates, the years

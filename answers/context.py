@@ -149,14 +149,17 @@ def _document(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
 
 
 def _listing(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
-    """Its date or source, what was added since, «¿y cuáles no?», or the other list («¿y con plan?»)."""
+    """Its date or source, what was added since, «¿y cuáles no?», the list of another year, or the other
+    list («¿y con plan?»)."""
     if (dated := _list_source(kb, topic, text)) is not None:
         return dated, topic
     if (added := _added_since(kb, topic, text)) is not None:
         return added
+    kind = topic.key.partition("@")[0]
     if kb.vocabulary.asks_absence(text):  # «¿y cuáles no?»
-        kind = topic.key.partition("@")[0]
         return list_reply(kb, kind, text), Topic("lista", kind)
+    if (year := year_of(text)) is not None and len(text.split()) <= YEAR_ELLIPSIS_WORDS:  # «¿y en 2018?»
+        return list_answer(kb, kind, year), Topic("lista", f"{kind}@{year}")
     if (aspect := kb.vocabulary.aspect(text)) in ("stl", "pal"):
         return list_answer(kb, aspect), Topic("lista", aspect)
     return None
@@ -234,11 +237,12 @@ def _list_source(kb: KnowledgeBase, topic: Topic, text: str) -> str | None:
 def _added_since(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     """«¿Y cuáles se agregaron después?» after the list of a year: the states in the newest list of that
     kind and not in that year's; None for other follow-ups."""
-    kind, _, year = topic.key.partition("@")
+    kind, _, shown = topic.key.partition("@")
     words = kb.vocabulary.conditions
-    if not year.isdigit() or not (mentions(words.added, text) or mentions(words.joined, text)):
+    year = year_of(text) or (int(shown) if shown.isdigit() else None)  # «¿…después de 2018?» names it
+    if year is None or not (mentions(words.added, text) or mentions(words.joined, text)):
         return None  # «se agregaron», «se sumaron», «entraron» to that list
-    added = added_since_answer(kb, kind, int(year))
+    added = added_since_answer(kb, kind, year)
     return (added, Topic("lista", kind)) if added else None
 
 

@@ -30,9 +30,14 @@ def metric_of(kb: KnowledgeBase, text: str) -> str | None:
 
 
 def metrics_named(kb: KnowledgeBase, text: str) -> list[str]:
-    """Every figure ``text`` names, by a word of it or an alias, in the order named."""
+    """Every figure ``text`` names, by a word of it or an alias, in the order named; a verb of taking part
+    names the states only when nothing else is named («¿cuántos actores participaban?»: the actors)."""
     where = {metric: spans(kb.figure_words(metric), text) for metric in kb.figures.metrics}
-    return [metric for _, metric in sorted((found[0][0], metric) for metric, found in where.items() if found)]
+    named = [metric for _, metric in sorted((at[0][0], metric) for metric, at in where.items() if at)]
+    nouns = [w for w in kb.figure_words("estados") if not mentions(kb.vocabulary.participating, w)]
+    if len(named) > 1 and "estados" in named and not mentions(nouns, text):
+        named.remove("estados")
+    return named
 
 
 def compares_values(text: str) -> bool:
@@ -140,8 +145,8 @@ def figure_answer(
         if not in_year:
             newest = observations[-1]
             return (
-                f"Los documentos no dan la cifra de {label} para {year}. La más reciente: "
-                f"{figure_text(kb, newest)} ({according_to(kb, newest.source)})."
+                f"Los documentos no dan la cifra de {label} para {year}.{_given_in(kb, year)} La más "
+                f"reciente: {figure_text(kb, newest)} ({according_to(kb, newest.source)})."
             )
         in_month = [o for o in in_year if month and o.date and o.date.month == month]
         obs = (in_month or in_year)[-1]
@@ -159,14 +164,26 @@ def figure_answer(
     return answer
 
 
+def _given_in(kb: KnowledgeBase, year: int) -> str:
+    """The figures the documents do give for ``year`` (its last report), as « Para 2018 dan: …»; "" when
+    they give none («¿cuántos actores había en 2018?»: the authorities and the organisations)."""
+    dated = [o for metric in kb.figures.metrics for o in kb.history(metric) if o.date and o.date.year == year]
+    if not dated:
+        return ""
+    last = max(o.date for o in dated if o.date)
+    given = [o for o in dated if o.date == last]
+    said = join_names([figure_text(kb, o) for o in given])
+    return f" Para {year} dan: {said} ({according_to(kb, given[0].source)})."
+
+
 def _later_report(kb: KnowledgeBase, obs: Observation) -> str | None:
     """The source of the newest report of figures when it is later than ``obs`` and does not give that
     figure; None when ``obs`` is of the newest report."""
-    dated = [o for metric in kb.figures.metrics for o in kb.history(metric) if o.date]
+    dated = [(o.date, o.source) for metric in kb.figures.metrics for o in kb.history(metric) if o.date]
     if obs.date is None or not dated:
         return None
-    latest = max(dated, key=lambda o: o.date or obs.date)
-    return latest.source if latest.date and latest.date > obs.date else None
+    latest, source = max(dated)
+    return source if latest > obs.date else None
 
 
 def figure_source_answer(kb: KnowledgeBase, metric: str, year: int | None = None) -> str:

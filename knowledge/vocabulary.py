@@ -77,6 +77,7 @@ class Conditions(Strict):
     more_than: Words
     at_least: Words
     or_more: Words
+    by_then: Words
     same_year: Words
     joined: Words  # «se sumaron en 2016»: a year then means the year joined
     those_of: Words  # right before a year: «¿cuáles de 2016…?» means the states that joined then

@@ -221,3 +221,14 @@ def test_which_after_a_change_of_a_list_are_the_states_added(kb):
     said, topic = _follow(kb, "cifra:stl@2018", "y cuales eran")  # after a year's figure: that year's list
     assert said.startswith("Según el comunicado INAI/002/18, 2 de enero de 2018, había 16 Secretariados")
     assert topic == "lista:stl@2018"
+
+
+def test_a_year_after_a_list_gives_that_years_list_and_what_was_added_after_it(kb):
+    older = kb.lists_of_kind("stl")[0]
+    found = followup_answer(kb, Topic("lista", "stl"), "y en 2018?")
+    assert found is not None and found[1] == Topic("lista", f"stl@{older.date.year}")
+    assert f"{len(kb.members(older.id))} Secretariados Técnicos Locales" in found[0]
+    added = followup_answer(kb, Topic("lista", "stl"), "¿cuáles se agregaron después de 2018?")
+    newer = kb.lists_of_kind("stl")[-1]
+    new_names = {s.name for s, _ in kb.members(newer.id)} - {s.name for s, _ in kb.members(older.id)}
+    assert added is not None and new_names and all(name in added[0] for name in new_names)
