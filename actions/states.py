@@ -179,8 +179,7 @@ class ActionListaEstados(AnswerAction):
         if (found := computed(kb, tracker) or by_state(kb, tracker)) is not None:
             return found  # by_state: «¿qué estado tiene más compromisos?» is no list of states
         if intent_of(tracker) == "estados_por_anio":
-            by_then = kb.vocabulary.asks_count(text) and mentions(kb.vocabulary.conditions.by_then, text)
-            if asks_as_of(text) or by_then:  # «¿cuántos se habían sumado a marzo de 2018?»: the figure
+            if asks_as_of(kb, text):  # «¿cuántos se habían sumado a marzo de 2018?»: the figure
                 return figures_reply(kb, tracker)
             year = year_of(entity_of(tracker, "anio") or text)
             if (

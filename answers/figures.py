@@ -372,7 +372,7 @@ def since_answer(kb: KnowledgeBase) -> str:
 def joined_year_asked(kb: KnowledgeBase, text: str) -> int | None:
     """The year a message asks which (or how many) states joined in («¿cuántos se sumaron en 2016?»)."""
     year = year_of(text)
-    if year is None or asks_as_of(text):  # «¿cuántos se habían sumado a marzo de 2018?»: a figure
+    if year is None or asks_as_of(kb, text):  # «¿cuántos se habían sumado a marzo de 2018?»: a figure
         return None
     asks = metric_of(kb, text) in (None, "estados")
     return year if asks and mentions(kb.vocabulary.conditions.joined, text) else None

@@ -175,9 +175,11 @@ def as_of(folded: str, at: int) -> bool:
     return _AS_OF.search(folded[:at]) is not None
 
 
-def asks_as_of(text: str) -> bool:
+def asks_as_of(kb: KnowledgeBase, text: str) -> bool:
     """Whether the first year ``text`` names is a date things stood at («… a marzo de 2018 y … a agosto
-    de 2020?»)."""
+    de 2020?», «¿cuántos se habían sumado en 2018?»)."""
+    if kb.vocabulary.asks_count(text) and mentions(kb.vocabulary.conditions.by_then, text):
+        return True
     folded = fold(text)
     found = _YEAR.search(folded)
     return found is not None and as_of(folded, found.start())
