@@ -8,8 +8,20 @@ from answers.context import Topic
 from answers.definitions import definition_answer, terms_named, undefined_asked
 from answers.search import document_reply, not_defined
 from knowledge import KnowledgeBase
+from knowledge.vocabulary import mentions
 
-from .base import AnswerAction, Reply, how_to, intent_of, quoted, remember, searcher, sharper, text_of
+from .base import (
+    AnswerAction,
+    Reply,
+    from_documents,
+    how_to,
+    intent_of,
+    quoted,
+    remember,
+    searcher,
+    sharper,
+    text_of,
+)
 
 TERMS = {"que_es_iniciativa": "iniciativa", "que_es_stl": "stl", "que_es_pal": "pal"}
 
@@ -50,8 +62,11 @@ class ActionDefinicion(AnswerAction):
         if (how := how_to(kb, tracker, term)) is not None:  # «¿cómo armo un PAL?»: and its guide
             return how
         definition = definition_answer(kb, term)
-        found = None
-        if not kb.vocabulary.asks_definition(text):  # «¿con quién ideó el INAI el proyecto?»: a detail
+        if mentions(kb.vocabulary.beyond_definition, text) and (found := from_documents(kb, tracker)):
+            return found  # «¿con quién ideó el INAI el proyecto?»: a detail no definition gives
+        if not kb.vocabulary.asks_definition(text):  # «¿qué le aporta a mi estado?»
+            # the overview with the aliases: what the term stands for
             named_as = " ".join(found_term.aliases) if (found_term := kb.term(term)) else ""
-            found = sharper(kb, tracker, f"{definition} {named_as}")  # the aliases: what it stands for
-        return found or (definition, [remember(Topic("definicion", term))])
+            if sharpened := sharper(kb, tracker, f"{definition} {named_as}"):
+                return sharpened
+        return definition, [remember(Topic("definicion", term))]

@@ -99,7 +99,11 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
         return "\n".join(replies), [remember(None)]
     hint = entity_of(tracker, "anio")
     reply, metric = _figure(kb, text, last, hint)
-    changed = kb.vocabulary.asks_history(text) or mentions(kb.vocabulary.figure_questions.difference, text)
+    changed = (
+        kb.vocabulary.asks_history(text)
+        or mentions(kb.vocabulary.figure_questions.difference, text)
+        or len(set(_YEARS.findall(text))) > 1  # «¿cuántos más había en agosto de 2020 que en enero de 2018?»
+    )
     if metric is None:
         metric = metric_of(kb, text) if changed or period_of(kb, text) else None  # a computed change
         if metric not in kb.figures.metrics:  # a computed answer: «¿y cuáles?» may follow it

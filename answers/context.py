@@ -254,7 +254,10 @@ def _figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     if metric not in kb.figures.metrics:
         return None
     other = metric_of(kb, text)
+    asks = kb.vocabulary.figure_questions
     if other is not None and other != metric and year_of(text) is None:
+        if shown == HISTORY and mentions([*asks.more_or_less, *asks.difference], text):
+            return change_answer(kb, other), Topic("cifra", f"{other}@{HISTORY}")  # «¿y cuántos PAL más?»
         if shown == HISTORY:
             return figure_answer(kb, other, history=True), Topic("cifra", f"{other}@{HISTORY}")
         if shown.isdigit():
@@ -264,7 +267,6 @@ def _figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return figure_source_answer(kb, metric, year or (int(shown) if shown.isdigit() else None)), topic
     if year is not None:
         return figure_answer(kb, metric, year, month=month_of(text)), Topic("cifra", f"{metric}@{year}")
-    asks = kb.vocabulary.figure_questions
     if metric in ("stl", "pal") and mentions(asks.which, text):
         if shown.isdigit():  # «¿y cuáles eran?» after the STL of 2018: that year's list
             return list_answer(kb, metric, int(shown)), Topic("lista", f"{metric}@{shown}")

@@ -418,5 +418,22 @@ def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
     # «¿cómo cambiaron los compromisos de 2018 a 2020?»: from that year's figure to the newest
     changed = year is not None and kb.vocabulary.asks_history(text) and not mentions(asks.which, text)
     if metric is not None and (mentions(asks.difference, text) or compared or over_period or changed):
-        return change_answer(kb, metric, year, month_of(text))
+        start, month = earliest_date(text) or (year, month_of(text))
+        return change_answer(kb, metric, start, month)  # «¿… más en agosto de 2020 que en enero de 2018?»
     return None
+
+
+_MONTH_YEAR = re.compile(rf"(?:\b({'|'.join(MONTHS)})\s+(?:de\s+|del\s+)?)?\b(20[0-3]\d)\b")
+
+
+def earliest_date(text: str) -> tuple[int, int | None] | None:
+    """The earliest year ``text`` names, with its month when given («en agosto de 2020 que en enero de
+    2018» → (2018, 1)); None when it names no year."""
+    dates = [
+        (int(found.group(2)), MONTHS.index(found.group(1)) + 1 if found.group(1) else 0)
+        for found in _MONTH_YEAR.finditer(squash(fold(text)))
+    ]
+    if not dates:
+        return None
+    year, month = min(dates)
+    return year, month or None

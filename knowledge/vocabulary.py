@@ -201,6 +201,7 @@ class Vocabulary(Strict):
     interrogatives: Words
     obligation: Words
     own_state: Words
+    beyond_definition: Words
     inai_gone: Words
 
     def aspect(self, text: str) -> str | None:

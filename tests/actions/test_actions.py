@@ -913,3 +913,9 @@ def test_how_a_citizen_takes_part_gets_how_the_initiative_works_not_a_passage():
     reply = texts(messages)[0]
     assert "funciona así:" in reply and "sociedad civil" in reply
     assert "Guía de Secretariados Técnicos Locales" in reply
+
+
+def test_who_the_initiative_was_devised_with_is_the_documents_sentence_not_its_definition():
+    asked = "¿Con quién ideó el INAI el proyecto Cocreación desde lo Local?"
+    _, messages = run(ActionDefinicion(), turn(asked, "que_es_iniciativa"))
+    assert "COMAIP" in texts(messages)[0]

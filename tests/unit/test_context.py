@@ -232,3 +232,9 @@ def test_a_year_after_a_list_gives_that_years_list_and_what_was_added_after_it(k
     newer = kb.lists_of_kind("stl")[-1]
     new_names = {s.name for s, _ in kb.members(newer.id)} - {s.name for s, _ in kb.members(older.id)}
     assert added is not None and new_names and all(name in added[0] for name in new_names)
+
+
+def test_how_many_more_of_another_figure_after_a_change_is_its_change(kb):
+    first, newest = kb.history("pal")[0], kb.history("pal")[-1]
+    found = followup_answer(kb, Topic("cifra", f"compromisos@{HISTORY}"), "¿Y cuántos Planes de Acción Local más?")
+    assert found is not None and f": {newest.value - first.value} más." in found[0]
