@@ -6,10 +6,11 @@ from rasa_sdk import Tracker
 
 from answers.contacts import contacts_answer, inai_today_answer
 from answers.context import Topic
+from answers.search import missing_said
 from answers.wording import inai_note
 from knowledge import KnowledgeBase
 
-from .base import AnswerAction, Reply, remember
+from .base import AnswerAction, Reply, remember, text_of
 from .definitions import not_a_term
 
 
@@ -17,7 +18,10 @@ class ActionContacto(AnswerAction):
     action_name = "action_contacto"
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
-        return contacts_answer(kb), [remember(Topic("contacto", "inai"))]
+        contacts = contacts_answer(kb)
+        if (missing := kb.vocabulary.missing(text_of(tracker))) is not None:  # «dame el nombre del titular»
+            contacts = f"{missing_said(kb, missing)} {contacts}"
+        return contacts, [remember(Topic("contacto", "inai"))]
 
 
 class ActionInaiActual(AnswerAction):

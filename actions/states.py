@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -48,7 +47,6 @@ from .base import (
 )
 from .figures import figures_reply
 
-_YEARS = re.compile(r"\b20[0-3]\d\b")
 MAX_STATES_AT_ONCE = 6  # a message naming more states is answered for the one in the slot, or asked
 
 
@@ -189,9 +187,6 @@ class ActionListaEstados(AnswerAction):
             ):
                 # «los 30 que participaban en 2020»; «¿y cuántos planes había entonces?» may follow
                 return participants_answer(kb, year), [remember(Topic("cifra", f"estados@{year}"))]
-            years = list(dict.fromkeys(int(y) for y in _YEARS.findall(text)))
-            if len(years) > 1:  # «¿qué estados se sumaron en 2017 y cuáles en 2015?»: each year's
-                return "\n".join(joined_in_answer(kb, y) for y in years), [remember(None)]
             if year:
                 return joined_in_answer(kb, year), [remember(Topic("ingreso", str(year)))]
             extreme = kb.vocabulary.extreme(text)  # «¿cuál fue el último en sumarse?»: no dates, the years

@@ -407,8 +407,9 @@ def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
         return since_answer(kb)
     if mentions(asks.total, text) and metric_of(kb, text) in (None, "estados"):
         return total_answer(kb)
-    if (joined := joined_year_asked(kb, text)) is not None:
-        return joined_in_answer(kb, joined)  # «¿cuántos estados se sumaron en 2016?»: the year's list
+    if joined_year_asked(kb, text) is not None:  # «¿cuántos estados se sumaron en 2016?»: the year's list
+        years = dict.fromkeys(int(year) for year in _YEAR.findall(text))  # «…en 2017 y cuáles en 2015?»
+        return "\n".join(joined_in_answer(kb, year) for year in years)
     metric = metric_of(kb, text)
     year = year_of(text)
     compared = mentions(asks.more_or_less, text) and (year is not None or kb.vocabulary.asks_history(text))

@@ -51,6 +51,13 @@ def not_defined(kb: KnowledgeBase, phrase: str, mention: DocumentReply) -> str:
     return not_found(kb, said=said)
 
 
+def missing_said(kb: KnowledgeBase, missing: str, place: str | None = None) -> str:
+    """That the documents do not give a ``not_in_documents`` topic of the vocabulary, naming it, and the
+    state asked about (``place``): «Los documentos no mencionan el presupuesto… (tampoco de Oaxaca).»"""
+    where = f" (tampoco de {place})" if place else ""
+    return f"Los documentos no mencionan {kb.vocabulary.not_in_documents[missing].says}{where}."
+
+
 def not_found(
     kb: KnowledgeBase, missing: str | None = None, place: str | None = None, said: str | None = None
 ) -> str:
@@ -59,8 +66,7 @@ def not_found(
     (``place``), and what the assistant can answer instead: the definition the topic sends to («¿qué
     partido creó la iniciativa?»: who drives it), else what it can help with."""
     topic = kb.vocabulary.not_in_documents[missing] if missing else None
-    where = f" (tampoco de {place})" if topic and place else ""
-    said = f"Los documentos no mencionan {topic.says}{where}." if topic else said or NOT_FOUND
+    said = missing_said(kb, missing, place) if missing else said or NOT_FOUND
     if topic and topic.see:
         return f"{said} Lo que sí dicen:\n{definition_answer(kb, topic.see)}"
     return (

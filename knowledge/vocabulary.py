@@ -172,6 +172,7 @@ class Vocabulary(Strict):
 
     aspects: dict[str, Words]
     ordinals: dict[int, Words]
+    whole_group: Words
     guides: dict[str, Words]
     guide_words: Words
     history: Words
@@ -218,8 +219,12 @@ class Vocabulary(Strict):
         return first_mentioned(asked, asked_part(text))
 
     def ordinal(self, text: str) -> int | None:
-        """The ordinal ``text`` names («la 3a», «tercera», «3»), or None."""
-        return first_mentioned(self.ordinals, text)
+        """The ordinal ``text`` names («la 3a», «tercera», «3»), or None; not the number of a whole group
+        («¿cuál de las cuatro…?»)."""
+        folded = fold(text)
+        for start, end in reversed(spans(self.whole_group, folded)):
+            folded = f"{folded[:start]} {folded[end:]}"
+        return first_mentioned(self.ordinals, folded)
 
     def extreme(self, text: str) -> str | None:
         """Whether ``text`` asks for the first ones or the last ones («¿quiénes se sumaron primero?»):

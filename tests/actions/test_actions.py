@@ -919,3 +919,17 @@ def test_who_the_initiative_was_devised_with_is_the_documents_sentence_not_its_d
     asked = "¿Con quién ideó el INAI el proyecto Cocreación desde lo Local?"
     _, messages = run(ActionDefinicion(), turn(asked, "que_es_iniciativa"))
     assert "COMAIP" in texts(messages)[0]
+
+
+def test_a_name_asked_of_the_contacts_is_said_missing_before_the_contacts():
+    asked = "Dame el nombre del titular de la Dirección General de Gobierno Abierto y Transparencia del INAI"
+    _, messages = run(ActionContacto(), turn(asked, "contacto"))
+    reply = texts(messages)[0]
+    assert reply.startswith("Los documentos no mencionan los nombres de las personas")
+    assert "Los documentos remiten a:" in reply  # and where they do send people
+
+
+def test_how_many_citizens_took_part_in_a_state_is_not_answered_with_its_plans():
+    _, messages = run(ActionEstado(), turn("¿Cuántos ciudadanos participaron en los planes de Oaxaca?", "estado"))
+    assert texts(messages)[0].startswith("Los documentos no mencionan cuántas personas")
+    assert "(tampoco de Oaxaca)" in texts(messages)[0]

@@ -58,9 +58,10 @@ def test_a_passage_made_from_the_facts_is_not_put_in_quotes(reply):
             "¿cuál fue el presupuesto en 2019?",
             "el presupuesto, el costo ni el financiamiento de la iniciativa",
         ),
-        ("cuanto gana un comisionado", "sueldos ni pagos a quienes participan"),
+        ("cuanto gana un comisionado", "sueldos, salarios ni pagos a quienes participan"),
         ("como se llama el titular de la direccion de gobierno abierto", "los nombres de las personas"),
         ("cuantas personas asistieron a la cumbre", "cuántas personas asistieron"),
+        ("cuantos ciudadanos participaron en los planes", "cuántas personas asistieron, participaron"),
     ],
 )
 def test_what_the_documents_lack_is_named(reply, kb, question, missing):

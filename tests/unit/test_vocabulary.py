@@ -15,6 +15,8 @@ import pytest
         ("CUARTA recomendación", 4),
         ("la quinta", 5),
         ("que dicen las recomendaciones", None),
+        ("¿cuál de las cuatro pide documentar las actividades?", None),  # the whole group, not the fourth
+        ("y la tercera de las cuatro?", 3),
     ],
 )
 def test_ordinals_as_people_write_them(kb, text, ordinal):
