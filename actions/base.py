@@ -244,10 +244,14 @@ def obliged(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     text = text_of(tracker)
     if not kb.vocabulary.asks_obligation(text) or refused(kb, tracker):
         return None
-    # the documents say it of every state: «¿Jalisco está obligado…?» is asked of «el estado»
+    # the documents say it of every state and of the initiative by one name: «¿Jalisco está obligado a
+    # entrar a Cocreación desde lo local?» is asked of «el estado» and «la iniciativa»
     asked = fold(text)
     for start, end in reversed(spans([*kb.state_names(), *kb.vocabulary.own_state], asked)):
         asked = f"{asked[:start]}el estado{asked[end:]}"
+    initiative = kb.term(INITIATIVE)
+    for start, end in reversed(spans(initiative.aliases if initiative else [], asked)):
+        asked = f"{asked[:start]}la iniciativa{asked[end:]}"
     return from_documents(kb, tracker, asked)
 
 
@@ -264,8 +268,10 @@ def how_to(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> Repl
         return None
     if (guide := guide_for(kb, named[0])) is not None:
         return how_to_answer(kb, named[0], guide), [remember(Topic("guia", guide.id))]
-    steps = steps_answer(kb, named[0])
-    return (steps, [remember(Topic("definicion", named[0]))]) if steps else None
+    # «¿cómo participo en gobierno abierto?»: a term with no steps of its own is practised by the initiative
+    term = named[0] if kb.term(named[0]) and kb.term(named[0]).steps else INITIATIVE
+    steps = steps_answer(kb, term)
+    return (steps, [remember(Topic("definicion", term))]) if steps else None
 
 
 def advice(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -456,6 +462,28 @@ def from_documents(kb: KnowledgeBase, tracker: Tracker, asked: str | None = None
         return None
     reply = document_reply(kb, found, asked or text_of(tracker))
     return (reply.text, [quoted(reply.source)]) if reply.answered else None
+
+
+CONTINUATION_WORDS = 6  # «¿y todavía me puedo registrar?» after a quote: no more than this
+
+
+def previous_question(tracker: Tracker) -> str | None:
+    """The message the person wrote before the latest one, or None."""
+    users = [event for event in reversed(tracker.events) if event.get("event") == "user"]
+    return str(users[1].get("text") or "") if len(users) > 1 else None
+
+
+def continued(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Y todavía me puedo registrar?» right after a quote of the documents (on the Cumbre): a short
+    message that names nothing of the domain is asked of the documents together with the question before
+    it; None otherwise, or when they do not answer it."""
+    topic = topic_of(tracker)
+    text = text_of(tracker)
+    if topic is None or topic.kind != "documento" or len(text.split()) > CONTINUATION_WORDS:
+        return None
+    if kb.vocabulary.in_domain(text) or not (before := previous_question(tracker)):
+        return None
+    return from_documents(kb, tracker, f"{kb.spelled_out(before)} {text}")
 
 
 def quoted(source: str | None) -> EventType:

@@ -13,6 +13,7 @@ from .base import (
     after_the_documents,
     any_intent,
     computed,
+    continued,
     how_to,
     in_context,
     recommendation_alone,
@@ -42,8 +43,8 @@ def reread(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     named alone, one of the readings of :func:`any_intent` (the documents, advice, plain words, a guide,
     what one glossary term is), asks how to do something, a count of one of the figures, a question the
     question engine computes, asks which recommendations treat a subject, a thing the documents do not
-    define, or names a year of the notes on what came after the documents; None when it is none of
-    these."""
+    define, names a year of the notes on what came after the documents, or continues the question of a
+    quote (:func:`actions.base.continued`); None when it is none of these."""
     return (
         in_context(kb, tracker)
         or state_alone(kb, tracker)
@@ -55,4 +56,5 @@ def reread(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         or about_recommendations(kb, tracker)
         or not_a_term(kb, tracker)
         or after_the_documents(kb, tracker)
+        or continued(kb, tracker)
     )

@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 from knowledge import KnowledgeBase
 from knowledge.schema import Guide, Quoted
 from knowledge.text import fold
-from knowledge.vocabulary import mentions
+from knowledge.vocabulary import mentions, spans
 
 from .guides import guide_answer
 from .wording import PHONE_CHARS, inai_note, source_line
@@ -114,5 +114,15 @@ def undefined_asked(kb: KnowledgeBase, text: str) -> str | None:
 
 def terms_named(kb: KnowledgeBase, text: str) -> list[str]:
     """The ids of every glossary term ``text`` names («¿qué es un STL y qué es un PAL?»), in glossary
-    order."""
-    return [t.id for t in kb.glossary if mentions([t.id, *t.aliases], text)]
+    order; not a term named only inside another's name («gobierno abierto» in «Gobierno Abierto:
+    Cocreación desde lo local»)."""
+    found = {t.id: spans([t.id, *t.aliases], text) for t in kb.glossary}
+
+    def inside(term: str) -> bool:  # every place it is named lies within a longer name of another term
+        others = [at for other, spans_of in found.items() if other != term for at in spans_of]
+        return all(
+            any(start <= s and e <= end and end - start > e - s for start, end in others)
+            for s, e in found[term]
+        )
+
+    return [term for term, at in found.items() if at and not inside(term)]

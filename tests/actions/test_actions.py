@@ -930,6 +930,13 @@ def test_a_name_asked_of_the_contacts_is_said_missing_before_the_contacts():
 
 
 def test_how_many_citizens_took_part_in_a_state_is_not_answered_with_its_plans():
-    _, messages = run(ActionEstado(), turn("¿Cuántos ciudadanos participaron en los planes de Oaxaca?", "estado"))
+    asked = "¿Cuántos ciudadanos participaron en los planes de Oaxaca?"
+    _, messages = run(ActionEstado(), turn(asked, "estado"))
     assert texts(messages)[0].startswith("Los documentos no mencionan cuántas personas")
     assert "(tampoco de Oaxaca)" in texts(messages)[0]
+
+
+def test_whether_joining_is_obligatory_is_answered_whatever_the_initiative_is_called():
+    asked = "ok pero es obligatorio q los estados entren a cocreacion desde lo local?"
+    _, messages = run(ActionBuscar(), turn(asked, "consulta"))
+    assert "iniciativa voluntaria" in texts(messages)[0]

@@ -381,5 +381,6 @@ def test_a_figure_the_newest_report_does_not_give_says_so(kb):
 
 def test_a_difference_between_two_dates_runs_from_the_earlier_whichever_is_named_first(kb):
     first, newest = kb.history("compromisos")[0], kb.history("compromisos")[-1]
-    answer = figure_question_answer(kb, "¿cuántos compromisos más había en agosto de 2020 que en enero de 2018?")
+    asked = "¿cuántos compromisos más había en agosto de 2020 que en enero de 2018?"
+    answer = figure_question_answer(kb, asked)
     assert answer is not None and f": {newest.value - first.value} más." in answer

@@ -236,5 +236,6 @@ def test_a_year_after_a_list_gives_that_years_list_and_what_was_added_after_it(k
 
 def test_how_many_more_of_another_figure_after_a_change_is_its_change(kb):
     first, newest = kb.history("pal")[0], kb.history("pal")[-1]
-    found = followup_answer(kb, Topic("cifra", f"compromisos@{HISTORY}"), "¿Y cuántos Planes de Acción Local más?")
+    asked = "¿Y cuántos Planes de Acción Local más?"
+    found = followup_answer(kb, Topic("cifra", f"compromisos@{HISTORY}"), asked)
     assert found is not None and f": {newest.value - first.value} más." in found[0]
