@@ -475,15 +475,16 @@ def previous_question(tracker: Tracker) -> str | None:
 
 def continued(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«¿Y todavía me puedo registrar?» right after a quote of the documents (on the Cumbre): a short
-    message that names nothing of the domain is asked of the documents together with the question before
-    it; None otherwise, or when they do not answer it."""
+    message that names nothing of the domain and that the documents do not answer on its own («¿qué papel
+    tuvo la COMAIP?» they do) is asked of them together with the question before it; None otherwise, or
+    when they do not answer it."""
     topic = topic_of(tracker)
     text = text_of(tracker)
     if topic is None or topic.kind != "documento" or len(text.split()) > CONTINUATION_WORDS:
         return None
     if kb.vocabulary.in_domain(text) or not (before := previous_question(tracker)):
         return None
-    return from_documents(kb, tracker, f"{kb.spelled_out(before)} {text}")
+    return from_documents(kb, tracker) or from_documents(kb, tracker, f"{kb.spelled_out(before)} {text}")
 
 
 def quoted(source: str | None) -> EventType:

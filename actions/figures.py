@@ -60,8 +60,10 @@ def _figure(
         return (unknown_figure_answer(kb) if kb.vocabulary.asks_count(text) else overview_answer(kb)), None
     if (part := breakdown_of(kb, metric, text)) is not None:  # «¿cuántos compromisos sobre covid?»
         return breakdown_answer(kb, metric, part), None
-    if (kind := states_having(kb, text)) is not None:
-        # «¿cuántos estados tenían plan en 2018?»: those a list names; «…no tienen STL?»: those it does not
+    kind = states_having(kb, text)
+    if kind == "pal" or (kind == "stl" and kb.vocabulary.asks_absence(text)):
+        # «¿cuántos estados tenían plan en 2018?»: those a list names, not the plans; «…no tienen STL?»: those
+        # it does not; «¿cuántos estados tienen STL?» is the figure of STL, one a state
         return list_reply(kb, kind, text, year), None
     return figure_answer(kb, metric, year, history, month_of(text)), metric
 
