@@ -268,7 +268,7 @@ def how_to(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> Repl
         return None
     if (guide := guide_for(kb, named[0])) is not None:
         return how_to_answer(kb, named[0], guide), [remember(Topic("guia", guide.id))]
-    # «¿cómo participo en gobierno abierto?»: a term with no steps of its own is practised by the initiative
+    # «¿y eso cómo se hace?» after «gobierno abierto»: a term with no steps is practised by the initiative
     term = named[0] if kb.term(named[0]) and kb.term(named[0]).steps else INITIATIVE
     steps = steps_answer(kb, term)
     return (steps, [remember(Topic("definicion", term))]) if steps else None

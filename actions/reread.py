@@ -38,6 +38,12 @@ def about_recommendations(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return subject_reply(kb, text, ordinal_of(kb, None, text))
 
 
+def defined_last(tracker: Tracker) -> str | None:
+    """The glossary term the last answer defined, if it did."""
+    topic = topic_of(tracker)
+    return topic.key if topic is not None and topic.kind == "definicion" else None
+
+
 def reread(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """The answer when the message is a short follow-up of the last answer, a state or a recommendation
     named alone, one of the readings of :func:`any_intent` (the documents, advice, plain words, a guide,
@@ -50,7 +56,7 @@ def reread(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         or state_alone(kb, tracker)
         or recommendation_alone(kb, tracker)
         or any_intent(kb, tracker)
-        or how_to(kb, tracker)
+        or how_to(kb, tracker, defined_last(tracker))  # «¿y eso cómo se hace en los estados?»
         or counted(kb, tracker)  # a count of figures first: «¿cuántos STL y cuántos planes nuevos?»
         or computed(kb, tracker)
         or about_recommendations(kb, tracker)

@@ -941,3 +941,15 @@ def test_whether_joining_is_obligatory_is_answered_whatever_the_initiative_is_ca
     asked = "ok pero es obligatorio q los estados entren a cocreacion desde lo local?"
     _, messages = run(ActionBuscar(), turn(asked, "consulta"))
     assert "iniciativa voluntaria" in texts(messages)[0]
+
+
+def test_how_it_is_done_after_open_government_is_how_the_initiative_works():
+    tracker = turn("y eso como se hace en los estados", "consulta", slots={"tema": "definicion:gobierno-abierto"})
+    _, messages = run(ActionBuscar(), tracker)
+    assert "funciona así:" in texts(messages)[0] and "Secretariado Técnico Local" in texts(messages)[0]
+
+
+def test_a_cumbre_of_open_government_is_not_defined_as_open_government():
+    _, messages = run(ActionBuscar(), turn("que es la cumbre de gobierno abierto", "consulta"))
+    assert "transparencia, participación ciudadana y colaboración" not in texts(messages)[0]
+    assert "Cumbre" in texts(messages)[0]
