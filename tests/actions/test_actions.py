@@ -944,7 +944,8 @@ def test_whether_joining_is_obligatory_is_answered_whatever_the_initiative_is_ca
 
 
 def test_how_it_is_done_after_open_government_is_how_the_initiative_works():
-    tracker = turn("y eso como se hace en los estados", "consulta", slots={"tema": "definicion:gobierno-abierto"})
+    defined = {"tema": "definicion:gobierno-abierto"}
+    tracker = turn("y eso como se hace en los estados", "consulta", slots=defined)
     _, messages = run(ActionBuscar(), tracker)
     assert "funciona así:" in texts(messages)[0] and "Secretariado Técnico Local" in texts(messages)[0]
 
