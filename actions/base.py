@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from answers.contacts import contacts_answer, inai_today_answer
-from answers.context import AGAIN_IN_YEAR_WORDS, AGAIN_WORDS, Topic, followup_answer
+from answers.context import AGAIN_IN_YEAR_WORDS, AGAIN_WORDS, HISTORY, Topic, followup_answer
 from answers.definitions import (
     definition_answer,
     guide_for,
@@ -22,6 +22,7 @@ from answers.definitions import (
     terms_named,
 )
 from answers.figures import (
+    changed_figure,
     figure_question_answer,
     joined_year_asked,
     metric_of,
@@ -396,7 +397,14 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if found is None and text != asked:  # «¿y los que solo tienen 1?»: the states with that many plans
         return list_reply(kb, "pal", text, None), [remember(Topic("lista", "pal"))]
     joined = joined_year_asked(kb, text)  # «¿y al año siguiente?» may follow the states of a year
-    kept_topic = Topic("ingreso", str(joined)) if joined else Topic("consulta", text[:QUESTION_MAX_CHARS])
+    changed = changed_figure(kb, text)  # «¿y cuántos PAL más?» may follow a figure's change
+    kept_topic = (
+        Topic("ingreso", str(joined))
+        if joined
+        else Topic("cifra", f"{changed}@{HISTORY}")
+        if changed
+        else Topic("consulta", text[:QUESTION_MAX_CHARS])
+    )
     return (found, [remember(kept_topic)]) if found else None
 
 

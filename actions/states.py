@@ -44,6 +44,7 @@ from .base import (
     refused,
     remember,
     text_of,
+    topic_of,
 )
 from .figures import figures_reply
 
@@ -176,6 +177,10 @@ class ActionListaEstados(AnswerAction):
         text = text_of(tracker)
         if (found := computed(kb, tracker) or by_state(kb, tracker)) is not None:
             return found  # by_state: «¿qué estado tiene más compromisos?» is no list of states
+        topic = topic_of(tracker)
+        added = topic is not None and topic.kind == "lista" and mentions(kb.vocabulary.conditions.added, text)
+        if added and (followed := in_context(kb, tracker)) is not None:
+            return followed  # «¿cuáles se agregaron después de 2018?» after a list: to that list
         if intent_of(tracker) == "estados_por_anio":
             if asks_as_of(kb, text):  # «¿cuántos se habían sumado a marzo de 2018?»: the figure
                 return figures_reply(kb, tracker)

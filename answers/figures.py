@@ -369,6 +369,17 @@ def since_answer(kb: KnowledgeBase) -> str:
     )
 
 
+def changed_figure(kb: KnowledgeBase, text: str) -> str | None:
+    """The figure whose change ``text`` asks (a difference, its history, or two years of it: «¿cuántos
+    compromisos más había en 2020 que en 2018?» → ``compromisos``); None otherwise."""
+    metric = metric_of(kb, text)
+    if metric not in kb.figures.metrics:
+        return None
+    difference = mentions(kb.vocabulary.figure_questions.difference, text)
+    asks = kb.vocabulary.asks_history(text) or difference or len(set(_YEAR.findall(text))) > 1
+    return metric if asks else None
+
+
 def joined_year_asked(kb: KnowledgeBase, text: str) -> int | None:
     """The year a message asks which (or how many) states joined in («¿cuántos se sumaron en 2016?»)."""
     year = year_of(text)

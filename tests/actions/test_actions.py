@@ -20,6 +20,7 @@ from actions.privacy import ActionPrivacidad
 from actions.recommendations import ActionRecomendacion
 from actions.search import ActionBuscar
 from actions.states import ActionEstado, ActionListaEstados, ValidateEstadoForm
+from answers.context import HISTORY, Topic
 from answers.search import not_found, refusal, search_unavailable
 from index import IndexUnavailable
 
@@ -954,3 +955,23 @@ def test_a_cumbre_of_open_government_is_not_defined_as_open_government():
     _, messages = run(ActionBuscar(), turn("que es la cumbre de gobierno abierto", "consulta"))
     assert "transparencia, participación ciudadana y colaboración" not in texts(messages)[0]
     assert "Cumbre" in texts(messages)[0]
+
+
+def test_a_change_computed_for_a_search_keeps_the_figure_for_how_many_more_of_another():
+    asked = "Soy reportero. ¿Cuántos compromisos más había en agosto de 2020 que en enero de 2018?"
+    events, messages = run(ActionBuscar(), turn(asked, "consulta"))
+    first, newest = resources.kb().history("compromisos")[0], resources.kb().history("compromisos")[-1]
+    assert f": {newest.value - first.value} más." in texts(messages)[0]
+    assert SlotSet("tema", str(Topic("cifra", f"compromisos@{HISTORY}"))) in events
+
+
+def test_what_was_added_after_a_year_follows_the_list_just_given():
+    listed = {"tema": "lista:stl@2018"}
+    _, messages = run(
+        ActionListaEstados(), turn("¿cuáles se agregaron después de 2018?", "estados_por_anio", slots=listed)
+    )
+    older, newer = resources.kb().lists_of_kind("stl")[0], resources.kb().lists_of_kind("stl")[-1]
+    added = {s.name for s, _ in resources.kb().members(newer.id)} - {
+        s.name for s, _ in resources.kb().members(older.id)
+    }
+    assert added and all(name in texts(messages)[0] for name in added)
