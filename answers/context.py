@@ -32,6 +32,7 @@ from .guides import (
     guide_audience_answer,
     guide_date_answer,
     guide_issuer_answer,
+    guide_of,
     guide_plain_answer,
 )
 from .questions import THEN, added_since_answer, combined_answer
@@ -300,6 +301,9 @@ def _recommendation(kb: KnowledgeBase, ordinal: int, text: str) -> Answer | None
     return None
 
 
+_OTHER_PURPOSE = re.compile(r"\W*(?:y\s+)?(?:para|pa|la de|la del)\b")  # «¿y para…?», «¿y la de…?»
+
+
 def _guide(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     guide = next((g for g in kb.guides if g.id == topic.key), None)
     if guide is None:
@@ -308,6 +312,9 @@ def _guide(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     moved = kb.vocabulary.step(text, position, len(kb.guides))  # «¿y la siguiente?»
     if moved is not None and 1 <= moved <= len(kb.guides) and moved != position:
         return guide_answer(kb, kb.guides[moved - 1]), Topic("guia", kb.guides[moved - 1].id)
+    other = guide_of(kb, None, text) if _OTHER_PURPOSE.match(fold(text)) else None
+    if other is not None and other != guide:  # «¿y para mejorar los compromisos?»: its guide
+        return guide_answer(kb, other), Topic("guia", other.id)
     asks = _asks(kb, text)
     if asks in ("date", "issuer") and {"date", "issuer"} <= kb.vocabulary.follow_ups(text):
         return guide_date_answer(kb, guide, issuer_too=True), topic  # «¿de qué fecha es y quién la hizo?»

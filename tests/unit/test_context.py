@@ -239,3 +239,9 @@ def test_how_many_more_of_another_figure_after_a_change_is_its_change(kb):
     asked = "¿Y cuántos Planes de Acción Local más?"
     found = followup_answer(kb, Topic("cifra", f"compromisos@{HISTORY}"), asked)
     assert found is not None and f": {newest.value - first.value} más." in found[0]
+
+
+def test_another_purpose_after_a_guide_is_the_guide_for_it(kb):
+    asked = "¿y para mejorar los compromisos del plan de acción?"
+    found = followup_answer(kb, Topic("guia", "guia-stl"), asked)
+    assert found is not None and found[1] == Topic("guia", "guia-cocreacion-compromisos-ii")
