@@ -196,7 +196,8 @@ def guide_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«…vamos a elaborar el segundo Plan de Acción Local, ¿qué guía me recomiendan y cuál es la liga?»:
     the guide a message asks for, by its words or those of the term it is for; None otherwise."""
     text = text_of(tracker)
-    if kb.vocabulary.follow_up(text) or len(kb.vocabulary.guides_named(text)) > 1:
+    asks_of_it = kb.vocabulary.follow_ups(text) & {"date", "issuer", "audience", "plain", "source", "current"}
+    if asks_of_it or len(kb.vocabulary.guides_named(text)) > 1:
         return None  # «¿de qué fecha es la guía…?», «el link de la de STL y la de TP»: the guides action
     guide = asked_guide(kb, text)
     return (guide_answer(kb, guide), remembered(Topic("guia", guide.id))) if guide else None

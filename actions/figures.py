@@ -7,7 +7,7 @@ import re
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from answers.context import HISTORY, Topic
+from answers.context import HISTORY, Topic, followup_answer
 from answers.figures import (
     bare_count,
     breakdown_answer,
@@ -31,9 +31,19 @@ from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
 
 from . import resources
-from .base import QUESTION_MAX_CHARS, AnswerAction, Reply, entity_of, of_a_state, remember, text_of
+from .base import (
+    QUESTION_MAX_CHARS,
+    AnswerAction,
+    Reply,
+    entity_of,
+    of_a_state,
+    remember,
+    text_of,
+    topic_of,
+)
 
 _YEARS = re.compile(r"\b20[0-3]\d\b")
+FOLLOW_UP_WORDS = 8  # «¿y cuántos Planes de Acción Local más?» after a figure's change: no more than this
 
 
 def _elliptic(kb: KnowledgeBase, part: str) -> bool:
@@ -72,6 +82,15 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     """The figure the message names, or each part of a two-part question («¿cuántos participan y desde
     cuándo?»), the second part taking the figure of the first when it names none."""
     text = text_of(tracker)
+    topic = topic_of(tracker)
+    short = len(text.split()) <= FOLLOW_UP_WORDS and not _YEARS.search(text)
+    if (
+        topic is not None
+        and topic.kind == "cifra"
+        and short
+        and (followed := followup_answer(kb, topic, text))
+    ):
+        return followed[0], [SlotSet("cifra", followed[1].key.partition("@")[0]), remember(followed[1])]
     if (several := several_figures_answer(kb, text)) is not None:  # «¿cuántos STL y PAL en 2018 y en 2020?»
         return several, [remember(None)]
     parts = question_parts(kb, text)

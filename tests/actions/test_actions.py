@@ -975,3 +975,23 @@ def test_what_was_added_after_a_year_follows_the_list_just_given():
         s.name for s, _ in resources.kb().members(older.id)
     }
     assert added and all(name in texts(messages)[0] for name in added)
+
+
+def test_a_public_servant_asking_for_the_guide_to_install_an_stl_gets_it():
+    asked = (
+        "Soy servidor público, ¿qué guía me sirve para instalar o fortalecer un Secretariado Técnico Local?"
+    )
+    _, messages = run(ActionDefinicion(), turn(asked, "que_es_stl"))
+    assert (
+        texts(messages)[0].startswith("Guía de Secretariados Técnicos Locales")
+        and "guiastl.pdf" in texts(messages)[0]
+    )
+
+
+def test_how_many_more_of_another_figure_follows_a_figures_change():
+    tracker = turn(
+        "¿Y cuántos Planes de Acción Local más?", "cifras", slots={"tema": f"cifra:compromisos@{HISTORY}"}
+    )
+    _, messages = run(ActionCifras(), tracker)
+    first, newest = resources.kb().history("pal")[0], resources.kb().history("pal")[-1]
+    assert f": {newest.value - first.value} más." in texts(messages)[0]
