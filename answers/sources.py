@@ -35,7 +35,15 @@ def sources_named(kb: KnowledgeBase, text: str) -> list[str]:
     dates = {ref: kb.sources[ref].date for ref in named}
     dated = [ref for ref in named if year is None or ((day := dates[ref]) is not None and day.year == year)]
     in_month = [ref for ref in dated if month and (day := dates[ref]) is not None and day.month == month]
-    return in_month or dated
+    return _giving(kb, in_month or dated, folded)
+
+
+def _giving(kb: KnowledgeBase, refs: list[str], folded: str) -> list[str]:
+    """Those of ``refs`` that give a figure the text quotes («el comunicado que dice que participan 30
+    estados»); all of them when it quotes none, or none of them gives it."""
+    quoted = {int(n) for n in re.findall(r"\b\d{1,3}\b", folded)}
+    given = {o.source for o in kb.figures.observations if o.value in quoted}
+    return [ref for ref in refs if ref in given] or refs
 
 
 def asks_about_sources(kb: KnowledgeBase, text: str) -> bool:

@@ -384,3 +384,9 @@ def test_a_difference_between_two_dates_runs_from_the_earlier_whichever_is_named
     asked = "¿cuántos compromisos más había en agosto de 2020 que en enero de 2018?"
     answer = figure_question_answer(kb, asked)
     assert answer is not None and f": {newest.value - first.value} más." in answer
+
+
+def test_the_document_that_gives_a_quoted_figure_is_the_one_named(kb):
+    newest = kb.history("estados")[-1]
+    asked = f"¿De qué fecha es el comunicado que dice que participan {newest.value} estados?"
+    assert sources_named(kb, asked) == [newest.source]
