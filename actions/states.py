@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from answers.context import STATES_SEPARATOR, Topic
 from answers.figures import national_only, national_only_answer, year_of
-from answers.questions import asks_as_of
+from answers.questions import asks_as_of, question_parts
 from answers.states import (
     affirmed,
     joined_in_answer,
@@ -198,6 +198,8 @@ class ActionListaEstados(AnswerAction):
             if kb.vocabulary.asks_when(text) or extreme:
                 return undated_years_answer(kb, extreme), [remember(None)]
             return years_answer(kb), [remember(None)]
+        if kb.vocabulary.asks_count(text) and len(question_parts(kb, text)) > 1:
+            return figures_reply(kb, tracker)  # «¿cuántos tenían plan en 2018 y cuántos en 2020?»
         kind = "pal" if intent_of(tracker) == "estados_con_pal" else "stl"
         if kb.vocabulary.asks_listing_date(text):  # «¿cuál fue el primer estado en instalar su STL?»
             return undated_list_answer(kb, kind), [remember(Topic("lista", kind))]
