@@ -259,7 +259,7 @@ def _figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     if other is not None and other != metric and year_of(text) is None:
         if shown == HISTORY and mentions([*asks.more_or_less, *asks.difference], text):
             return change_answer(kb, other), Topic("cifra", f"{other}@{HISTORY}")  # «¿y cuántos PAL más?»
-        if shown == HISTORY:
+        if shown == HISTORY or kb.vocabulary.asks_history(text):  # «¿cuántos compromisos en cada fecha?»
             return figure_answer(kb, other, history=True), Topic("cifra", f"{other}@{HISTORY}")
         if shown.isdigit():
             return figure_answer(kb, other, int(shown)), Topic("cifra", f"{other}@{shown}")

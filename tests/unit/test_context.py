@@ -245,3 +245,9 @@ def test_another_purpose_after_a_guide_is_the_guide_for_it(kb):
     asked = "¿y para mejorar los compromisos del plan de acción?"
     found = followup_answer(kb, Topic("guia", "guia-stl"), asked)
     assert found is not None and found[1] == Topic("guia", "guia-cocreacion-compromisos-ii")
+
+
+def test_another_figure_at_each_date_after_a_years_figure_is_its_history(kb):
+    found = followup_answer(kb, Topic("cifra", "pal@2020"), "¿Cuántos compromisos sumaban en cada fecha?")
+    values = {obs.value for obs in kb.history("compromisos") if obs.date}
+    assert found is not None and all(f"{value} compromisos" in found[0] for value in values)
