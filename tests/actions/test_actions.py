@@ -995,3 +995,9 @@ def test_how_many_more_of_another_figure_follows_a_figures_change():
     _, messages = run(ActionCifras(), tracker)
     first, newest = resources.kb().history("pal")[0], resources.kb().history("pal")[-1]
     assert f": {newest.value - first.value} más." in texts(messages)[0]
+
+
+def test_a_long_follow_up_that_starts_with_y_is_read_in_the_topic():
+    asked = "¿y para mejorar los compromisos del plan de acción?"
+    _, messages = run(ActionBuscar(), turn(asked, "consulta", slots={"tema": "guia:guia-stl"}))
+    assert texts(messages)[0].startswith("Guía de Cocreación de Compromisos II")
