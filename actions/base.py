@@ -249,13 +249,18 @@ def obliged(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None
     # the documents say it of every state and of the initiative by one name: «¿Jalisco está obligado a
     # entrar a Cocreación desde lo local?» is asked of «el estado» and «la iniciativa»
-    asked = fold(text)
-    for start, end in reversed(spans([*kb.state_names(), *kb.vocabulary.own_state], asked)):
-        asked = f"{asked[:start]}el estado{asked[end:]}"
     initiative = kb.term(INITIATIVE)
-    for start, end in reversed(spans(initiative.aliases if initiative else [], asked)):
-        asked = f"{asked[:start]}la iniciativa{asked[end:]}"
-    return from_documents(kb, tracker, asked)
+    asked = _renamed(fold(text), [*kb.state_names(), *kb.vocabulary.own_state], "el estado")
+    return from_documents(
+        kb, tracker, _renamed(asked, initiative.aliases if initiative else [], "la iniciativa")
+    )
+
+
+def _renamed(text: str, names: list[str], name: str) -> str:
+    """``text`` with each of ``names`` in it replaced by ``name``."""
+    for start, end in reversed(spans(names, text)):
+        text = f"{text[:start]}{name}{text[end:]}"
+    return text
 
 
 def how_to(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> Reply | None:

@@ -9,6 +9,7 @@ from rasa_sdk.events import SlotSet
 
 from answers.context import HISTORY, Topic, followup_answer
 from answers.figures import (
+    asks_change,
     bare_count,
     breakdown_answer,
     breakdown_of,
@@ -28,7 +29,6 @@ from answers.figures import (
 from answers.questions import combined_answer, date_in, period_of, question_parts
 from answers.states import list_reply
 from knowledge import KnowledgeBase
-from knowledge.vocabulary import mentions
 
 from . import resources
 from .base import (
@@ -120,11 +120,7 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
         return "\n".join(replies), [remember(None)]
     hint = entity_of(tracker, "anio")
     reply, metric = _figure(kb, text, last, hint)
-    changed = (
-        kb.vocabulary.asks_history(text)
-        or mentions(kb.vocabulary.figure_questions.difference, text)
-        or len(set(_YEARS.findall(text))) > 1  # «¿cuántos más había en agosto de 2020 que en enero de 2018?»
-    )
+    changed = asks_change(kb, text)  # «¿cuántos más había en agosto de 2020 que en enero de 2018?»
     if metric is None:
         metric = metric_of(kb, text) if changed or period_of(kb, text) else None  # a computed change
         if metric not in kb.figures.metrics:  # a computed answer: «¿y cuáles?» may follow it

@@ -10,7 +10,7 @@ from knowledge.schema import Observation, State
 from knowledge.text import MONTHS, fold, spanish_date, squash
 from knowledge.vocabulary import mentions, spans
 
-from .questions import asks_as_of, period_of
+from .questions import asks_as_of, earliest_date, period_of
 from .states import joined_in_answer, most_plans_answer, plans_count_answer
 from .wording import according_to, from_source, join_names
 
@@ -373,11 +373,13 @@ def changed_figure(kb: KnowledgeBase, text: str) -> str | None:
     """The figure whose change ``text`` asks (a difference, its history, or two years of it: «¿cuántos
     compromisos más había en 2020 que en 2018?» → ``compromisos``); None otherwise."""
     metric = metric_of(kb, text)
-    if metric not in kb.figures.metrics:
-        return None
+    return metric if metric in kb.figures.metrics and asks_change(kb, text) else None
+
+
+def asks_change(kb: KnowledgeBase, text: str) -> bool:
+    """Whether ``text`` asks how a figure changed: its history, a difference, or two years of it."""
     difference = mentions(kb.vocabulary.figure_questions.difference, text)
-    asks = kb.vocabulary.asks_history(text) or difference or len(set(_YEAR.findall(text))) > 1
-    return metric if asks else None
+    return kb.vocabulary.asks_history(text) or difference or len(set(_YEAR.findall(text))) > 1
 
 
 def joined_year_asked(kb: KnowledgeBase, text: str) -> int | None:
@@ -433,19 +435,3 @@ def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
         start, month = earliest_date(text) or (year, month_of(text))
         return change_answer(kb, metric, start, month)  # «¿… más en agosto de 2020 que en enero de 2018?»
     return None
-
-
-_MONTH_YEAR = re.compile(rf"(?:\b({'|'.join(MONTHS)})\s+(?:de\s+|del\s+)?)?\b(20[0-3]\d)\b")
-
-
-def earliest_date(text: str) -> tuple[int, int | None] | None:
-    """The earliest year ``text`` names, with its month when given («en agosto de 2020 que en enero de
-    2018» → (2018, 1)); None when it names no year."""
-    dates = [
-        (int(found.group(2)), MONTHS.index(found.group(1)) + 1 if found.group(1) else 0)
-        for found in _MONTH_YEAR.finditer(squash(fold(text)))
-    ]
-    if not dates:
-        return None
-    year, month = min(dates)
-    return year, month or None

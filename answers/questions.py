@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from knowledge import KnowledgeBase
 from knowledge.schema import DatedList, State
-from knowledge.text import MONTHS, fold, spanish_date
+from knowledge.text import MONTHS, fold, spanish_date, squash
 from knowledge.vocabulary import mentions, spans
 
 from .wording import join_names
@@ -106,12 +106,25 @@ def _alternatives(words: list[str]) -> str:
 
 
 _MONTH_OR_NOT = rf"(?:(?:{'|'.join(MONTHS)})\s+(?:de\s+|del\s+)?)?"  # «enero de » before a year
-_DATE = re.compile(rf"{_MONTH_OR_NOT}\b20[0-3]\d\b")
+_DATE = re.compile(rf"(?:\b({'|'.join(MONTHS)})\s+(?:de\s+|del\s+)?)?\b(20[0-3]\d)\b")  # month, year
 
 
 def date_in(texts: Sequence[str]) -> str:
     """The first date the texts name, as written and folded («enero de 2018», «2020»), or ""."""
     return next((found.group() for text in texts if (found := _DATE.search(fold(text)))), "")
+
+
+def earliest_date(text: str) -> tuple[int, int | None] | None:
+    """The earliest year ``text`` names, with its month when given («en agosto de 2020 que en enero de
+    2018» → (2018, 1)); None when it names no year."""
+    dates = [
+        (int(found.group(2)), MONTHS.index(found.group(1)) + 1 if found.group(1) else 0)
+        for found in _DATE.finditer(squash(fold(text)))
+    ]
+    if not dates:
+        return None
+    year, month = min(dates)
+    return year, month or None
 
 
 def period_of(kb: KnowledgeBase, text: str) -> tuple[int, int | None] | None:
