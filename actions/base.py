@@ -55,6 +55,7 @@ FEEDBACK_BUTTONS = [
 # de 2018?») is read as one, whatever intent NLU gave it; a longer one is a question of its own.
 CONTEXT_MAX_WORDS = 8
 _AND_THEN = re.compile(r"\W*y\s")  # «¿y …?»: the start of a message that continues the last answer
+AND_THEN_MAX_WORDS = 12  # «¿y para mejorar los compromisos del plan de acción?»: a longer «y…» follows up
 # «¿y cuántos planes lleva?», «¿y desde cuándo está en la iniciativa?» right after a state: a message opening
 # with «y» this short continues it.
 ELLIPSIS_MAX_WORDS = 8
@@ -363,7 +364,7 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     again = topic is not None and topic.kind == "consulta" and year_of(text) is not None
     short = short or (again and len(text.split()) <= AGAIN_IN_YEAR_WORDS)
     # «¿y para mejorar los compromisos del plan de acción?»: a message that starts with «y» continues
-    short = short or (_AND_THEN.match(fold(text)) is not None and len(text.split()) <= AGAIN_IN_YEAR_WORDS)
+    short = short or (_AND_THEN.match(fold(text)) is not None and len(text.split()) <= AND_THEN_MAX_WORDS)
     if topic is None or (not short and not _asks_of_document(kb, topic, text)):
         return None
     found = followup_answer(kb, topic, text, strict=True)

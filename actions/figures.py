@@ -8,26 +8,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from answers.context import HISTORY, Topic, followup_answer
-from answers.figures import (
-    asks_change,
-    bare_count,
-    breakdown_answer,
-    breakdown_of,
-    compares_values,
-    each_figure_answer,
-    figure_answer,
-    figure_question_answer,
-    metric_of,
-    metrics_named,
-    month_of,
-    overview_answer,
-    several_figures_answer,
-    states_having,
-    unknown_figure_answer,
-    year_of,
-)
-from answers.questions import combined_answer, date_in, period_of, question_parts
-from answers.states import list_reply
+from answers.figure_questions import asked_figure, parts_answer
+from answers.figures import asks_change, each_figure_answer, metric_of, several_figures_answer, year_of
+from answers.questions import period_of, question_parts
 from knowledge import KnowledgeBase
 
 from . import resources
@@ -44,38 +27,6 @@ from .base import (
 
 _YEARS = re.compile(r"\b20[0-3]\d\b")
 FOLLOW_UP_WORDS = 8  # «¿y cuántos Planes de Acción Local más?» after a figure's change: no more than this
-
-
-def _elliptic(kb: KnowledgeBase, part: str) -> bool:
-    """Whether a later part of a question names no figure and no part of a state's status («…¿y cuántos
-    en 2020?»): it asks the part before it again, of its own year."""
-    return not metrics_named(kb, part) and kb.vocabulary.aspect(part) is None
-
-
-def _figure(
-    kb: KnowledgeBase, text: str, last: str | None, year_hint: str | None = None
-) -> tuple[str, str | None]:
-    """One question on figures: its answer and the figure it was about (None for a computed answer or
-    the overview). A bare «¿y antes?» or a year alone means the figure ``last`` asked about; a count of
-    something that is not one of the figures is not answered with another figure."""
-    computed = combined_answer(kb, text, asks_for_states=False) or figure_question_answer(kb, text)
-    if computed is not None:
-        return computed, None
-    year = year_of(year_hint or text)
-    metric = metric_of(kb, text)
-    history = kb.vocabulary.asks_history(text) or compares_values(text)  # «unos dicen 26 y otros 30»
-    if metric is None and (year or history):
-        metric = last
-    if metric not in kb.figures.metrics:
-        return (unknown_figure_answer(kb) if kb.vocabulary.asks_count(text) else overview_answer(kb)), None
-    if (part := breakdown_of(kb, metric, text)) is not None:  # «¿cuántos compromisos sobre covid?»
-        return breakdown_answer(kb, metric, part), None
-    kind = states_having(kb, text)
-    if kind == "pal" or (kind == "stl" and kb.vocabulary.asks_absence(text)):
-        # «¿cuántos estados tenían plan en 2018?»: those a list names, not the plans; «…no tienen STL?»: those
-        # it does not; «¿cuántos estados tienen STL?» is the figure of STL, one a state
-        return list_reply(kb, kind, text, year), None
-    return figure_answer(kb, metric, year, history, month_of(text)), metric
 
 
 def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
@@ -98,28 +49,12 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
         return each, [remember(None)]
     last = tracker.get_slot("cifra")
     if len(parts) > 1:
-        replies = []
-        years = " ".join(_YEARS.findall(parts[0]))
-        if not years and bare_count(kb, parts[0]):
-            years = date_in(parts)  # «¿cuántos STL y cuántos compromisos había en enero de 2018?»
-        asked, metrics, dates = "", set[str | None](), set[str]()
-        for part in parts:
-            if asked and _YEARS.search(asked) and (found := _YEARS.search(part)) and _elliptic(kb, part):
-                # «en 2018 ¿cuántos estados tenían plan y cuántos en 2020?»: the same question, of 2020
-                asked = _YEARS.sub(found.group(), asked)
-            else:
-                # «¿cuántos STL nuevos hubo de 2018 a 2020 y cuántos planes nuevos?»: the years carry over
-                asked = part if _YEARS.search(part) else f"{part} {years}".strip()
-            reply, metric = _figure(kb, asked, last)
-            replies.append(reply)
-            metrics.add(metric)
-            dates.update(_YEARS.findall(asked))
-            last = metric or last
-        if len(metrics) == 1 and last in metrics and len(dates) > 1:  # «¿y compromisos?» may follow
-            return "\n".join(replies), [SlotSet("cifra", last), remember(Topic("cifra", f"{last}@{HISTORY}"))]
-        return "\n".join(replies), [remember(None)]
+        reply, over_time = parts_answer(kb, parts, last)
+        if over_time is not None:  # «¿y compromisos?» may follow
+            return reply, [SlotSet("cifra", over_time), remember(Topic("cifra", f"{over_time}@{HISTORY}"))]
+        return reply, [remember(None)]
     hint = entity_of(tracker, "anio")
-    reply, metric = _figure(kb, text, last, hint)
+    reply, metric = asked_figure(kb, text, last, hint)
     changed = asks_change(kb, text)  # «¿cuántos más había en agosto de 2020 que en enero de 2018?»
     if metric is None:
         metric = metric_of(kb, text) if changed or period_of(kb, text) else None  # a computed change

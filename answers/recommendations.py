@@ -95,17 +95,6 @@ def plain_answer(kb: KnowledgeBase, ordinal: int) -> str:
 MIN_SHARED = 2
 
 
-_EXPANDERS: dict[str, SynonymExpander] = {}
-
-
-def _expanded(kb: KnowledgeBase, text: str) -> str:
-    """``text`` with the documents' wording of the aliases it uses («ods» → objetivos de desarrollo
-    sostenible); one expander per knowledge base."""
-    if kb.digest not in _EXPANDERS:
-        _EXPANDERS[kb.digest] = SynonymExpander.from_knowledge(kb)
-    return _EXPANDERS[kb.digest].expand(text)
-
-
 def _ignored(kb: KnowledgeBase) -> set[str]:
     """The stems of the words that say nothing of a recommendation's subject (:attr:`About.ignore`, the
     ordinals)."""
@@ -133,7 +122,7 @@ def recommendations_about(kb: KnowledgeBase, text: str) -> list[int] | None:
         return None
     ignored = _ignored(kb)  # «covid» adds none; nor «abiertos» («gobierno abierto» is everywhere)
     own = " ".join(word for word, stem in content_words(text) if stem not in ignored)
-    asked = {stem for _, stem in content_words(_expanded(kb, own)) if stem not in ignored}
+    asked = {stem for _, stem in content_words(SynonymExpander.of(kb).expand(own)) if stem not in ignored}
     shared = {item.ordinal: len(asked & set(tokens(item.text))) for item in kb.recommendations.items}
     best = max(shared.values(), default=0)
     if asked and best >= min(MIN_SHARED, len(asked)):

@@ -9,7 +9,7 @@ from knowledge import KnowledgeBase
 from knowledge.text import fold, spanish_date
 from knowledge.vocabulary import mentions
 
-from .figures import figure_text, month_of, year_of
+from .figures import figure_text, metrics_named, month_of, year_of
 from .questions import question_parts
 from .wording import join_names
 
@@ -38,11 +38,21 @@ def sources_named(kb: KnowledgeBase, text: str) -> list[str]:
     return _giving(kb, in_month or dated, folded)
 
 
+_QUOTED = re.compile(r"\b\d{1,3}\b")
+QUOTE_WINDOW = 25  # characters either side of a quoted number searched for the figure it counts
+
+
 def _giving(kb: KnowledgeBase, refs: list[str], folded: str) -> list[str]:
-    """Those of ``refs`` that give a figure the text quotes («el comunicado que dice que participan 30
-    estados»); all of them when it quotes none, or none of them gives it."""
-    quoted = {int(n) for n in re.findall(r"\b\d{1,3}\b", folded)}
-    given = {o.source for o in kb.figures.observations if o.value in quoted}
+    """Those of ``refs`` that give a figure the text quotes with its word («el comunicado que dice que
+    participan 30 estados»); all of them when it quotes none, or none of them gives it."""
+    quoted = {
+        (int(number.group()), metric)
+        for number in _QUOTED.finditer(folded)
+        for metric in metrics_named(
+            kb, folded[max(0, number.start() - QUOTE_WINDOW) : number.end() + QUOTE_WINDOW]
+        )
+    }
+    given = {o.source for o in kb.figures.observations if (o.value, o.metric) in quoted}
     return [ref for ref in refs if ref in given] or refs
 
 

@@ -196,11 +196,21 @@ class SynonymExpander:
         pairs += [(name, state.name) for name, state in kb.state_names().items()]
         return cls(pairs)
 
+    @classmethod
+    def of(cls, kb: KnowledgeBase) -> SynonymExpander:
+        """The expander of ``kb``, built once and shared by everything that reads it."""
+        if kb.digest not in _EXPANDERS:
+            _EXPANDERS[kb.digest] = cls.from_knowledge(kb)
+        return _EXPANDERS[kb.digest]
+
     def expand(self, text: str) -> str:
         """``text`` followed by the canonical phrases of the aliases it uses and does not spell out."""
         folded = squash(fold(text))
         extra = [c for c in self._matcher.find(text) if c not in folded]
         return f"{text} ({'; '.join(extra)})" if extra else text
+
+
+_EXPANDERS: dict[str, SynonymExpander] = {}  # by knowledge digest: see SynonymExpander.of
 
 
 # Spellings that sound alike in Mexican Spanish: «chiguagua» is heard as «chihuahua», «sacatecas» as

@@ -69,7 +69,7 @@ class Searcher:
         self.index = index
         self.settings = settings
         self._embedder = embedder
-        self._expander = SynonymExpander.from_knowledge(kb)
+        self._expander = SynonymExpander.of(kb)
         self._states = StateFinder(kb)
         self.kb = kb
         self.vocabulary = kb.vocabulary

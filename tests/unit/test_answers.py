@@ -390,3 +390,10 @@ def test_the_document_that_gives_a_quoted_figure_is_the_one_named(kb):
     newest = kb.history("estados")[-1]
     asked = f"¿De qué fecha es el comunicado que dice que participan {newest.value} estados?"
     assert sources_named(kb, asked) == [newest.source]
+
+
+def test_a_quoted_number_narrows_the_documents_to_those_giving_it_for_the_figure_it_counts(kb):
+    garantes = [o for o in kb.figures.observations if o.metric == "organismos_garantes"]
+    same_value = {o.source for o in kb.figures.observations if o.value == garantes[0].value}
+    asked = f"¿De qué fecha es el comunicado que habla de {garantes[0].value} organismos garantes?"
+    assert len(same_value) > 1 and sources_named(kb, asked) == [garantes[0].source]

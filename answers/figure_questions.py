@@ -1,0 +1,85 @@
+"""Questions on the national figures, read and answered without Rasa: one question, or each part of a
+two-part one («¿cuántos participan y desde cuándo?»). Runs in the action server (``.venv``)."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge import KnowledgeBase
+
+from .figures import (
+    bare_count,
+    breakdown_answer,
+    breakdown_of,
+    compares_values,
+    figure_answer,
+    figure_question_answer,
+    metric_of,
+    metrics_named,
+    month_of,
+    overview_answer,
+    states_having,
+    unknown_figure_answer,
+    year_of,
+)
+from .questions import combined_answer, date_in
+from .states import list_reply
+
+_YEARS = re.compile(r"\b20[0-3]\d\b")
+
+
+def _elliptic(kb: KnowledgeBase, part: str) -> bool:
+    """Whether a later part of a question names no figure and no part of a state's status («…¿y cuántos
+    en 2020?»): it asks the part before it again, of its own year."""
+    return not metrics_named(kb, part) and kb.vocabulary.aspect(part) is None
+
+
+def asked_figure(
+    kb: KnowledgeBase, text: str, last: str | None, year_hint: str | None = None
+) -> tuple[str, str | None]:
+    """One question on figures: its answer and the figure it was about (None for a computed answer or
+    the overview). A bare «¿y antes?» or a year alone means the figure ``last`` asked about; a count of
+    something that is not one of the figures is not answered with another figure."""
+    computed = combined_answer(kb, text, asks_for_states=False) or figure_question_answer(kb, text)
+    if computed is not None:
+        return computed, None
+    year = year_of(year_hint or text)
+    metric = metric_of(kb, text)
+    history = kb.vocabulary.asks_history(text) or compares_values(text)  # «unos dicen 26 y otros 30»
+    if metric is None and (year or history):
+        metric = last
+    if metric not in kb.figures.metrics:
+        return (unknown_figure_answer(kb) if kb.vocabulary.asks_count(text) else overview_answer(kb)), None
+    if (part := breakdown_of(kb, metric, text)) is not None:  # «¿cuántos compromisos sobre covid?»
+        return breakdown_answer(kb, metric, part), None
+    kind = states_having(kb, text)
+    if kind == "pal" or (kind == "stl" and kb.vocabulary.asks_absence(text)):
+        # «¿cuántos estados tenían plan en 2018?»: those a list names, not the plans; «…no tienen STL?»: those
+        # it does not; «¿cuántos estados tienen STL?» is the figure of STL, one a state
+        return list_reply(kb, kind, text, year), None
+    return figure_answer(kb, metric, year, history, month_of(text)), metric
+
+
+def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple[str, str | None]:
+    """Each part of a question answered in turn, and the one figure they all asked about over several
+    dates (None otherwise): «¿y compromisos?» may follow it. A later part that names no figure takes the
+    one before; the years of the first part carry over to parts that name none."""
+    replies = []
+    years = " ".join(_YEARS.findall(parts[0]))
+    if not years and bare_count(kb, parts[0]):
+        years = date_in(parts)  # «¿cuántos STL y cuántos compromisos había en enero de 2018?»
+    asked, metrics, dates = "", set[str | None](), set[str]()
+    for part in parts:
+        if asked and _YEARS.search(asked) and (found := _YEARS.search(part)) and _elliptic(kb, part):
+            # «en 2018 ¿cuántos estados tenían plan y cuántos en 2020?»: the same question, of 2020
+            asked = _YEARS.sub(found.group(), asked)
+        else:
+            # «¿cuántos STL nuevos hubo de 2018 a 2020 y cuántos planes nuevos?»: the years carry over
+            asked = part if _YEARS.search(part) else f"{part} {years}".strip()
+        reply, metric = asked_figure(kb, asked, last)
+        replies.append(reply)
+        metrics.add(metric)
+        dates.update(_YEARS.findall(asked))
+        last = metric or last
+    over_time = last if len(metrics) == 1 and last in metrics and len(dates) > 1 else None
+    return "\n".join(replies), over_time
