@@ -510,13 +510,14 @@ def quoted(source: str | None) -> EventType:
     return remember(Topic("documento", source) if source else None)
 
 
-def sharper(kb: KnowledgeBase, tracker: Tracker, overview: str) -> Reply | None:
+def sharper(kb: KnowledgeBase, tracker: Tracker, overview: str, within: str | None = None) -> Reply | None:
     """The documents' answer when it speaks of clearly more of the question than the ``overview`` the
-    intent gives («¿en qué sesión se aprobaron las recomendaciones?»), with no topic kept; None when it
-    does not, or when the documents cannot be searched."""
+    intent gives («¿en qué sesión se aprobaron las recomendaciones?»), or of what the overview of the
+    source ``within`` leaves unsaid, with no topic kept; None when it does not, or when the documents
+    cannot be searched."""
     if (found := searcher()) is None:
         return None
-    reply = sharper_quote(kb, found, text_of(tracker), overview)
+    reply = sharper_quote(kb, found, text_of(tracker), overview, within)
     return (reply, [remember(None)]) if reply else None
 
 

@@ -21,7 +21,9 @@ class ActionGuia(AnswerAction):
             return some_guides_answer(kb, guides), [remember(Topic("guia", guides[-1].id))]
         guide = guide_of(kb, entity_of(tracker, "guia"), text_of(tracker))
         if guide is None:
-            return all_guides_answer(kb), [remember(Topic("guias", "todas"))]  # «¿y la segunda?» may follow
+            everything = Topic("guias", "todas")  # «¿y la segunda?» may follow
+            asked = followup_answer(kb, everything, text_of(tracker))  # «¿quién las pone a disposición?»
+            return (asked[0] if asked else all_guides_answer(kb)), [remember(everything)]
         topic = Topic("guia", guide.id)
         asked = followup_answer(kb, topic, text_of(tracker))  # «¿de qué fecha es la guía de STL?»
         return (asked[0] if asked else guide_answer(kb, guide)), remembered(topic)

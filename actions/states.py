@@ -16,6 +16,7 @@ from answers.states import (
     affirmed,
     joined_in_answer,
     list_reply,
+    members_answer,
     not_why,
     participants_answer,
     state_from,
@@ -75,6 +76,8 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         said = f"{status_answer(kb, state, aspect)}\n{said}"  # «¿ya tiene plan y cuántos compromisos?»
     if said is None and mentions(kb.vocabulary.why, text):  # «…¿por qué no aparece en la lista de 2020?»
         said = f"{status_answer(kb, state)} {not_why(state)}"
+    if said is None:
+        said = members_answer(kb, state, text)  # «¿quiénes están en su secretariado?»
     if said is None and kb.vocabulary.asks_listing_date(text):
         said = undated_answer(kb, state)
     aspect = kb.vocabulary.aspect(text)

@@ -34,11 +34,20 @@ from .guides import (
     guide_issuer_answer,
     guide_of,
     guide_plain_answer,
+    guides_issuer_answer,
 )
 from .questions import THEN, added_since_answer, combined_answer
 from .recommendations import audience_answer, issuer_answer, plain_answer, recommendation_answer
 from .sources import source_answer, sources_answer
-from .states import affirmed, joined_in_answer, list_answer, list_reply, status_answer, status_in_year
+from .states import (
+    affirmed,
+    joined_in_answer,
+    list_answer,
+    list_reply,
+    members_answer,
+    status_answer,
+    status_in_year,
+)
 
 KINDS = (
     "estado",
@@ -121,6 +130,8 @@ def _recommendations(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | Non
 def _guides(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     """«¿y la segunda de qué trata?» after the list of guides."""
     chosen = kb.vocabulary.ordinal(text) or kb.vocabulary.step(text, 0, len(kb.guides))
+    if chosen is None and _asks(kb, text) == "issuer":  # «¿quién pone a disposición esas guías?»
+        return guides_issuer_answer(kb), topic
     if chosen is None or not 1 <= chosen <= len(kb.guides):
         return None
     picked = Topic("guia", kb.guides[chosen - 1].id)
@@ -185,6 +196,8 @@ def _state(kb: KnowledgeBase, topic: Topic, text: str, strict: bool) -> Answer |
     if (year := year_of(text)) is not None and aspect != "ingreso" and ellipsis and not national:
         # «¿y en 2018?», «¿y cuántos tenía en 2018?»
         return affirmed(kb, state, text, aspect, year) + status_in_year(kb, state, year, aspect), topic
+    if (members := members_answer(kb, state, text)) is not None:  # «¿quiénes están en ese secretariado?»
+        return members, topic
     if strict and aspect is None and kb.vocabulary.follow_up(text) not in ("back", "source"):
         return None  # «¿de qué documento sale eso?»: the status, which names its sources
     return affirmed(kb, state, text, aspect) + status_answer(kb, state, aspect), topic

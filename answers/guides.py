@@ -57,11 +57,15 @@ def all_guides_answer(kb: KnowledgeBase) -> str:
     )
 
 
+def _plural(*cited: str) -> str:
+    """«n» after a verb whose subject is the ``cited`` documents («las recomendaciones… dicen»)."""
+    return "n" if len(cited) > 1 or cited[0].startswith(("las ", "los ")) else ""
+
+
 def _presented(kb: KnowledgeBase, refs: list[str]) -> str:
     """«la presentan las recomendaciones del SNT…, 25 de mayo de 2020 y el comunicado INAI/265/19…»."""
     cited = [kb.citation(ref) for ref in refs]
-    plural = len(cited) > 1 or cited[0].startswith(("las ", "los "))
-    return f"la presenta{'n' if plural else ''} {join_names(cited)}"
+    return f"la presenta{_plural(*cited)} {join_names(cited)}"
 
 
 def guide_date_answer(kb: KnowledgeBase, guide: Guide, issuer_too: bool = False) -> str:
@@ -74,11 +78,34 @@ def guide_date_answer(kb: KnowledgeBase, guide: Guide, issuer_too: bool = False)
     )
 
 
+def _offered(guide: Guide) -> str:
+    """Who the presenting document says offers ``guide``: «el INAI la pone a disposición», or that it
+    does not say."""
+    offer = guide.offered_by
+    return f"{offer.who} la {offer.does}" if offer else "no dice quién la pone a disposición"
+
+
 def guide_issuer_answer(kb: KnowledgeBase, guide: Guide) -> str:
-    """The documents do not say who wrote a guide: say so, and where it is presented."""
+    """Who puts a guide at people's disposal, as the document presenting it says; none says who wrote
+    it."""
+    cited, offer = kb.citation(guide.source), guide.offered_by
+    if offer is not None:
+        said = f"Según {cited}, {offer.who} {offer.does} la {guide.title}"
+    else:
+        said = (
+            f"{cited[0].upper()}{cited[1:]} no dice{_plural(cited)} quién pone a disposición la {guide.title}"
+        )
+    return f"{said}. Los documentos no dicen quién la elaboró.\nEnlace: {guide.url}\n{inai_note(kb)}"
+
+
+def guides_issuer_answer(kb: KnowledgeBase) -> str:
+    """Who puts each guide at people's disposal, as the documents presenting them say («¿quién pone a
+    disposición esas guías?»); none says who wrote them."""
+    lines = "\n".join(f"• {g.title}: {_offered(g)}." for g in kb.guides)
+    sources = list(dict.fromkeys(g.source for g in kb.guides))
     return (
-        f"Los documentos no dicen quién elaboró la {guide.title}; {_presented(kb, [guide.source])}.\n"
-        f"Enlace: {guide.url}"
+        f"Según {join_names([kb.citation(s) for s in sources])}:\n{lines}\n"
+        f"Los documentos no dicen quién elaboró las guías.\n{inai_note(kb)}"
     )
 
 

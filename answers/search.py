@@ -20,6 +20,7 @@ from .wording import according_to, join_names, shorten, source_line
 # how much more of a question's words (by rarity) the documents' answer must speak of than an overview
 # reply for the documents to answer instead (:func:`sharper_quote`)
 SHARPER_BY = 0.15
+BEYOND_SHARE = 0.5  # of what an overview leaves unsaid, held by a passage of the source it sums up
 NOT_FOUND = "No encontré eso en los documentos que conozco."
 
 
@@ -174,10 +175,13 @@ def retrieval_answer(kb: KnowledgeBase, searcher: Searcher, text: str) -> str | 
     return found.text if found.answered else None
 
 
-def sharper_quote(kb: KnowledgeBase, searcher: Searcher, text: str, overview: str) -> str | None:
+def sharper_quote(
+    kb: KnowledgeBase, searcher: Searcher, text: str, overview: str, within: str | None = None
+) -> str | None:
     """The documents' answer to ``text`` when it speaks of clearly more of what is asked than the
     ``overview`` an intent would give («¿en qué sesión se aprobaron las recomendaciones?» is not answered
-    by the list of the four); None otherwise."""
+    by the list of the four), or, from the source ``within`` the overview sums up, when it holds most of
+    what the overview leaves unsaid («¿con qué fundamento legal se emitieron?»); None otherwise."""
     answerer = _answerer(searcher)
     try:
         found = answerer.answer(text)
@@ -186,4 +190,7 @@ def sharper_quote(kb: KnowledgeBase, searcher: Searcher, text: str, overview: st
     if not isinstance(found, Quote):
         return None
     gain = answerer.coverage(text, found.text) - answerer.coverage(text, overview)
-    return quote_reply(kb, found) if gain >= SHARPER_BY else None
+    own = within is not None and found.hit.passage.source == within
+    if gain >= SHARPER_BY or (own and answerer.beyond(text, overview, found.text) >= BEYOND_SHARE):
+        return quote_reply(kb, found)
+    return None

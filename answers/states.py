@@ -9,6 +9,7 @@ from knowledge import KnowledgeBase
 from knowledge.schema import DatedList, State
 from knowledge.text import spanish_date, spanish_month
 
+from .definitions import definition_answer
 from .wording import according_to, join_names
 
 
@@ -315,4 +316,15 @@ def absent_answer(kb: KnowledgeBase, kind: str) -> str:
     return (
         f"Según {kb.citation(lst.source)}, estos {len(absent)} estados no figuran en la lista de "
         f"estados con {what}: {join_names(absent)}. Que no figuren no quiere decir que no participen."
+    )
+
+
+def members_answer(kb: KnowledgeBase, state: State, text: str) -> str | None:
+    """«¿Quiénes están en ese secretariado?» of a state: the documents name no one, and say what every
+    Secretariado is made of; None when ``text`` does not ask who sits on it."""
+    if kb.vocabulary.follow_up(text) != "members" or kb.vocabulary.aspect(text) not in (None, "stl"):
+        return None
+    return (
+        f"Los documentos no nombran a quienes integran el Secretariado Técnico Local de {state.name}. "
+        f"Lo que sí dicen de los Secretariados:\n{definition_answer(kb, 'stl')}"
     )

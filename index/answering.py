@@ -282,6 +282,17 @@ class Answerer:
         weights = {stem: weight for stem, (weight, _) in self._weights(question).items()}
         return self._share(weights, frozenset(tokens(self.searcher.expand(text))))
 
+    def beyond(self, question: str, overview: str, text: str) -> float:
+        """Share of what the question asks that ``overview`` does not speak of (content stems, by weight)
+        that ``text`` holds; 0.0 when the overview speaks of all of it."""
+        said = frozenset(tokens(self.searcher.expand(overview)))
+        unsaid = {
+            stem: weight
+            for stem, (weight, _) in self._weights(question).items()
+            if not self._held(said, stem)
+        }
+        return self._share(unsaid, frozenset(tokens(self.searcher.expand(text)))) if unsaid else 0.0
+
     def _share(self, weights: dict[str, float], held: frozenset[str]) -> float:
         """Share of ``weights`` (stems of a question, by weight) that the stems ``held`` hold; 1.0 when
         there are none."""

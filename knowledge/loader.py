@@ -172,6 +172,8 @@ def _check_references(entries: Sequence[tuple[str, Guide | Contact]], path: Path
         check.quoted(item, path, label)
         for i, ref in enumerate(item.also_in):
             check.source(ref, path, label, f"also_in.{i}")
+        if isinstance(item, Guide) and item.offered_by is not None:
+            check.quote(item.source, item.offered_by.quote, path, label, "offered_by.quote")
 
 
 def _load_vocabulary(path: Path, guide_ids: Sequence[str], term_ids: Sequence[str]) -> Vocabulary:

@@ -126,6 +126,14 @@ class Recommendations(Strict):
     items: list[Recommendation] = Field(min_length=1)
 
 
+class Offer(Strict):
+    """Who the presenting document says puts a guide at people's disposal, with its words."""
+
+    who: str  # «el INAI»
+    does: str  # «pone a disposición», «difunde»
+    quote: str = Field(min_length=8)
+
+
 class Guide(Quoted):
     id: str = Id
     title: str
@@ -133,6 +141,7 @@ class Guide(Quoted):
     audience: str
     url: HttpUrl
     also_in: list[str] = []
+    offered_by: Offer | None = None  # None: the document does not say who
 
 
 class Contact(Quoted):

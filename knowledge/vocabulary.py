@@ -146,6 +146,7 @@ class Context(Strict):
     audience: Words
     source: Words
     when: Words
+    members: Words
     back: Words
     of_one: Words
     those: Words
@@ -262,9 +263,9 @@ class Vocabulary(Strict):
 
     def follow_up(self, text: str) -> str | None:
         """What a follow-up asks of the last answer: ``issuer``, ``session`` (where it was approved),
-        ``date``, ``audience`` (for whom),
-        ``source`` (which document says it), ``current`` (is it still so today), ``plain`` (in simple
-        words) or ``back`` (it points at the last state, guide or recommendation); None when none."""
+        ``date``, ``audience`` (for whom), ``source`` (which document says it), ``members`` (who sits on
+        it), ``current`` (is it still so today), ``plain`` (in simple words) or ``back`` (it points at the
+        last state, guide or recommendation); None when none."""
         return first_mentioned(self._follow_up_words(), text)
 
     def _follow_up_words(self) -> dict[str, list[str]]:

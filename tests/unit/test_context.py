@@ -251,3 +251,28 @@ def test_another_figure_at_each_date_after_a_years_figure_is_its_history(kb):
     found = followup_answer(kb, Topic("cifra", "pal@2020"), "¿Cuántos compromisos sumaban en cada fecha?")
     values = {obs.value for obs in kb.history("compromisos") if obs.date}
     assert found is not None and all(f"{value} compromisos" in found[0] for value in values)
+
+
+def test_who_offers_a_guide_is_what_its_document_says_and_none_says_who_wrote_it(kb):
+    reply, topic = _follow(kb, "guia:guia-stl", "¿y quién la hizo?")
+    assert "el INAI pone a disposición la Guía de Secretariados Técnicos Locales" in reply
+    assert "no dicen quién la elaboró" in reply and topic == "guia:guia-stl"
+    reply, _ = _follow(kb, "guia:guia-transparencia-proactiva", "¿quién la ofrece?")
+    assert "no dicen quién pone a disposición la Guía de Transparencia Proactiva" in reply
+    assert "el INAI pone" not in reply
+
+
+def test_who_offers_the_guides_after_their_list_names_who_for_each(kb):
+    reply, _ = _follow(kb, "guias:todas", "¿quién pone a disposición esas guías?")
+    offered = [g for g in kb.guides if g.offered_by is not None]
+    assert offered and all(f"{g.title}: {g.offered_by.who} la {g.offered_by.does}" in reply for g in offered)
+    assert all(g.title in reply for g in kb.guides) and "no dicen quién elaboró las guías" in reply
+
+
+def test_who_sits_on_a_states_secretariado_is_not_in_the_documents_but_what_each_is_made_of_is(kb):
+    reply, topic = _follow(kb, "estado:Sonora", "quienes estan en ese secretariado")
+    assert reply.startswith(
+        "Los documentos no nombran a quienes integran el Secretariado Técnico Local de Sonora"
+    )
+    assert "representantes de gobierno, de sociedad civil y del organismo garante" in reply
+    assert topic == "estado:Sonora"

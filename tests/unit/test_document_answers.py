@@ -187,3 +187,14 @@ def test_a_quoted_answer_names_the_document_it_comes_from(kb, searcher):
     """The dialogue keeps it, so «¿de qué fecha es ese documento?» can be answered next."""
     found = document_reply(kb, searcher, "¿la iniciativa es voluntaria?")
     assert found.answered and found.source == "modulo-2-sesion-3"
+
+
+def test_what_the_overview_leaves_unsaid_is_quoted_from_the_document_it_sums_up(kb, searcher):
+    from answers.recommendations import all_recommendations_answer
+
+    overview, within = all_recommendations_answer(kb), kb.recommendations.source
+    asked = "con q fundamento legal saco la comision del snt esas recomendaciones"
+    legal = sharper_quote(kb, searcher, asked, overview, within)
+    assert legal is not None and "artículos 26" in legal and "Lineamientos" in legal
+    assert sharper_quote(kb, searcher, asked, overview) is None  # without the source: the overview stays
+    assert sharper_quote(kb, searcher, "dame las recomendaciones del snt porfa", overview, within) is None

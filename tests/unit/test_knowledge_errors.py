@@ -164,3 +164,10 @@ def test_a_key_written_twice_names_the_file_and_the_key(knowledge_copy):
     error = _error(knowledge_copy)
     assert error.path.endswith("vocabulary.yaml")
     assert "'absence' appears twice" in str(error)
+
+
+def test_who_offers_a_guide_must_be_quoted_from_its_source(knowledge_copy):
+    _edit(knowledge_copy / "facts" / "guides.yaml", "el INAI difunde la Guía", "el SNT difunde la Guía")
+    error = _error(knowledge_copy)
+    assert error.path.endswith("guides.yaml") and error.field == "offered_by.quote"
+    assert "guia-cocreacion-compromisos-ii" in error.entry
