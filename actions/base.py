@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -12,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from answers.contacts import contacts_answer, inai_today_answer
-from answers.context import AGAIN_IN_YEAR_WORDS, AGAIN_WORDS, HISTORY, Topic, followup_answer
+from answers.context import AGAIN_WORDS, HISTORY, Topic, asks_again_in_year, followup_answer
 from answers.definitions import (
     definition_answer,
     guide_for,
@@ -23,6 +24,7 @@ from answers.definitions import (
 )
 from answers.figures import (
     changed_figure,
+    claim_answer,
     figure_question_answer,
     joined_year_asked,
     metric_of,
@@ -35,11 +37,12 @@ from answers.recommendations import recommendation_answer
 from answers.search import document_reply, not_found, refusal, sharper_quote
 from answers.sources import asks_about_sources, sources_answer, sources_named
 from answers.states import list_reply, status_answer
+from answers.wording import inai_note
 from common.redaction import install_log_redaction
 from index import Searcher
 from knowledge import KnowledgeBase
 from knowledge.text import fold
-from knowledge.vocabulary import asked_part, mentions, spans
+from knowledge.vocabulary import asked_part, mentions
 
 from . import resources
 from .clarify import asked_text
@@ -218,20 +221,57 @@ def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 
 
 def any_intent(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
-    """What a message gets whatever intent NLU gave it, in this order: the source documents it asks about
-    (:func:`about_sources`), whom to ask for advice (:func:`advice`), a term in plain words
-    (:func:`explained`), the guide it asks for (:func:`guide_asked`), what one term is (:func:`defined`),
-    whether taking part is obligatory (:func:`obliged`), what became of INAI (:func:`inai_gone`); None
-    when it asks none of these."""
-    return (
-        about_sources(kb, tracker)
-        or advice(kb, tracker)
-        or explained(kb, tracker)
-        or guide_asked(kb, tracker)
-        or defined(kb, tracker)
-        or obliged(kb, tracker)
-        or inai_gone(kb, tracker)
-    )
+    """What a message gets whatever intent NLU gave it: the source documents it asks about
+    (:func:`about_sources`) or a figure it asks to confirm (:func:`claimed`); else each thing it asks of
+    these, together («¿qué guía uso y a quién le pido asesoría?»): how to put a term into practice
+    (:func:`how_to`), else a term in plain words (:func:`explained`) or what it is (:func:`defined`) and
+    the guide it asks for (:func:`guide_asked`); whether taking part is obligatory (:func:`obliged`); whom
+    to ask for advice (:func:`advice`) or what became of INAI (:func:`inai_gone`). None when it asks none
+    of these."""
+    if (alone := about_sources(kb, tracker) or claimed(kb, tracker)) is not None:
+        return alone
+    # «¿cómo armo un PAL?» is answered with its definition and its guide: neither is added again
+    howto = how_to(kb, tracker)
+    terms: tuple[Reader, ...] = () if howto else ((explained, defined), (guide_asked,))
+    found = [howto] if howto else []
+    for group in (*terms, (obliged,), (advice, inai_gone)):
+        if (reply := next(_replies(kb, tracker, group), None)) is not None:
+            found.append(reply)
+    if not found:
+        return None
+    if (status := _also_a_state(kb, tracker)) is not None:  # «…¿cómo le hacemos? ¿guanajuato ya tiene algo?»
+        found.append(status)
+    note = inai_note(kb)
+    texts = [text.replace(note, "").rstrip() for text, _ in found[:-1]] + [found[-1][0]]
+    if any(note in text for text, _ in found) and note not in texts[-1]:
+        texts[-1] = f"{texts[-1]}\n{note}"  # the dated note on INAI once, at the end
+    return "\n\n".join(texts), [event for _, events in found for event in events]
+
+
+def _also_a_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """The status of the one state a message of several questions names, one of them being about it; None
+    for a message of one question, or naming no state or several."""
+    text = text_of(tracker)
+    named = resources.state_finder().find(text)
+    state = kb.state(named[0].replace("-", " ")) if len(named) == 1 else None
+    if state is None or text.count("?") < 2:
+        return None
+    return status_answer(kb, state), [SlotSet("estado", state.name), remember(Topic("estado", state.name))]
+
+
+Reader = tuple[Callable[[KnowledgeBase, Tracker], "Reply | None"], ...]
+
+
+def _replies(kb: KnowledgeBase, tracker: Tracker, readers: Reader) -> Iterator[Reply]:
+    """The replies of ``readers`` that read the message, in order."""
+    return (reply for reader in readers if (reply := reader(kb, tracker)) is not None)
+
+
+def claimed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«El INAI me dijo que ya son 32 estados, confírmalo»: the documents' figure against the one claimed;
+    None when the message asks to confirm no figure."""
+    said = claim_answer(kb, text_of(tracker))
+    return (said, [remember(None)]) if said else None
 
 
 def inai_gone(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -248,20 +288,9 @@ def obliged(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     text = text_of(tracker)
     if not kb.vocabulary.asks_obligation(text) or refused(kb, tracker):
         return None
-    # the documents say it of every state and of the initiative by one name: «¿Jalisco está obligado a
-    # entrar a Cocreación desde lo local?» is asked of «el estado» and «la iniciativa»
-    initiative = kb.term(INITIATIVE)
-    asked = _renamed(fold(text), [*kb.state_names(), *kb.vocabulary.own_state], "el estado")
-    return from_documents(
-        kb, tracker, _renamed(asked, initiative.aliases if initiative else [], "la iniciativa")
-    )
-
-
-def _renamed(text: str, names: list[str], name: str) -> str:
-    """``text`` with each of ``names`` in it replaced by ``name``."""
-    for start, end in reversed(spans(names, text)):
-        text = f"{text[:start]}{name}{text[end:]}"
-    return text
+    # the documents say it of the initiative as a whole: «¿Jalisco está obligado a entrar?», «¿los STL los
+    # tengo que armar sí o sí?» are asked as that
+    return from_documents(kb, tracker, kb.vocabulary.obligation_asked)
 
 
 def how_to(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> Reply | None:
@@ -361,8 +390,8 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None  # another state: a question of its own
     short = len(asked_part(text).split()) <= CONTEXT_MAX_WORDS  # «Muy amable. ¿Y de qué documento…?»
     # «¿y cómo estaba eso en el comunicado de enero de 2018?» after a computed question
-    again = topic is not None and topic.kind == "consulta" and year_of(text) is not None
-    short = short or (again and len(text.split()) <= AGAIN_IN_YEAR_WORDS)
+    again = topic is not None and topic.kind == "consulta" and asks_again_in_year(kb, text)
+    short = short or again
     # «¿y para mejorar los compromisos del plan de acción?»: a message that starts with «y» continues
     short = short or (_AND_THEN.match(fold(text)) is not None and len(text.split()) <= AND_THEN_MAX_WORDS)
     if topic is None or (not short and not _asks_of_document(kb, topic, text)):
@@ -432,6 +461,8 @@ def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     salaries, names: the vocabulary's ``not_in_documents``), naming it; None otherwise."""
     text = text_of(tracker)
     if asks_about_sources(kb, text) or kb.vocabulary.asks_advice(text):  # the documents do say these
+        return None
+    if mentions(kb.vocabulary.inai_gone, text):  # «…al INAI lo desaparecieron»: the dated notes say it
         return None
     missing = kb.vocabulary.missing(text)
     if not missing:

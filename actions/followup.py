@@ -38,7 +38,7 @@ from .base import (
     unanswerable,
 )
 from .figures import figures_reply
-from .states import state_reply
+from .states import state_reply, which_have
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +51,8 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
     topic = topic_of(tracker)
     if (alone := recommendation_alone(kb, tracker)) is not None:
         return alone, True  # «q dice la 3», «y la 2?» even right after a state
+    if topic and topic.kind == "estado" and (which := which_have(kb, tracker)) is not None:
+        return which, True  # «¿y en cuáles sí hay?» after whether a state has an STL
     if topic and topic.kind == "estado" and (about_state := state_reply(kb, tracker)) is not None:
         return about_state, True  # the state in the slot: the one just named («¿y Guanajuato?») or the last
     if topic is None and (alone := state_alone(kb, tracker)) is not None:

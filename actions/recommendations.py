@@ -47,10 +47,10 @@ class ActionRecomendacion(AnswerAction):
             return about
         if ordinal is None:
             overview = all_recommendations_answer(kb)
-            within = (
-                kb.recommendations.source
-            )  # «¿con qué fundamento legal se emitieron?»: that document says
-            return sharper(kb, tracker, overview, within) or (overview, [remember(everything)])
+            # «¿con qué fundamento legal se emitieron?»: what their document says; «¿y en qué sesión se
+            # aprobaron?» may follow either
+            sharpened = sharper(kb, tracker, overview, kb.recommendations.source)
+            return (sharpened[0] if sharpened else overview), [remember(everything)]
         asked = followup_answer(kb, Topic("recomendacion", str(ordinal)), text)  # «¿quién emitió la 3a?»
         if asked is not None:
             return asked[0], remembered(asked[1])

@@ -32,6 +32,7 @@ from knowledge.vocabulary import mentions
 
 from . import resources
 from .base import (
+    CONTEXT_MAX_WORDS,
     AnswerAction,
     Reply,
     answer,
@@ -42,6 +43,7 @@ from .base import (
     how_to,
     in_context,
     intent_of,
+    previous_question,
     refused,
     remember,
     text_of,
@@ -82,11 +84,37 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         said = undated_answer(kb, state)
     aspect = kb.vocabulary.aspect(text)
     if said is None and (year := year_of(text)) is not None and aspect != "ingreso":
-        said = affirmed(kb, state, text, aspect, year) + status_in_year(kb, state, year, aspect)
+        # «¿y en agosto de 2020?» after «¿tenía STL en 2018?»: «Sí.» for the STL, then the whole status
+        asked = aspect or (None if named else carried_aspect(kb, tracker))
+        said = affirmed(kb, state, text, asked, year) + status_in_year(kb, state, year, aspect)
     return said or affirmed(kb, state, text, aspect) + status_answer(kb, state, aspect), [
         SlotSet("estado", state.name),
         remember(Topic("estado", state.name)),
     ]
+
+
+def carried_aspect(kb: KnowledgeBase, tracker: Tracker) -> str | None:
+    """The list (``stl`` or ``pal``) the question before asked about, for a short message that names no
+    part of a status («¿y en agosto de 2020?» after «¿tenía STL en enero de 2018?»); None otherwise."""
+    text = text_of(tracker)
+    if kb.vocabulary.aspect(text) is not None or len(text.split()) > CONTEXT_MAX_WORDS:
+        return None
+    before = previous_question(tracker)
+    aspect = kb.vocabulary.aspect(before) if before else None
+    return aspect if aspect in ("stl", "pal") else None
+
+
+def which_have(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Y en cuáles sí hay?» right after whether a state has an STL: the states that list names; None
+    for a message that names a state or asks no «cuáles»."""
+    text = text_of(tracker)
+    if resources.state_finder().find(text) or not mentions(kb.vocabulary.figure_questions.which, text):
+        return None
+    if (aspect := carried_aspect(kb, tracker)) is None:
+        return None
+    year = year_of(text)
+    listed = Topic("lista", f"{aspect}@{year}" if year else aspect)
+    return list_reply(kb, aspect, text, year), [SlotSet("estado", None), remember(listed)]
 
 
 def by_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -184,6 +212,8 @@ class ActionListaEstados(AnswerAction):
         added = topic is not None and topic.kind == "lista" and mentions(kb.vocabulary.conditions.added, text)
         if added and (followed := in_context(kb, tracker)) is not None:
             return followed  # «¿cuáles se agregaron después de 2018?» after a list: to that list
+        if kb.vocabulary.asks_count(text) and len(question_parts(kb, text)) > 1:
+            return figures_reply(kb, tracker)  # «¿cuántos tenían plan en 2018 y cuántos en 2020?»
         if intent_of(tracker) == "estados_por_anio":
             if asks_as_of(kb, text):  # «¿cuántos se habían sumado a marzo de 2018?»: the figure
                 return figures_reply(kb, tracker)
@@ -193,6 +223,9 @@ class ActionListaEstados(AnswerAction):
                 and mentions(kb.vocabulary.participating, text)
                 and not mentions(kb.vocabulary.conditions.joined, text)
             ):
+                newest = kb.latest("estados")
+                if newest is not None and newest.date is not None and year > newest.date.year:
+                    return figures_reply(kb, tracker)  # «¿cuántos participaban en 2023?»: after the documents
                 # «los 30 que participaban en 2020»; «¿y cuántos planes había entonces?» may follow
                 return participants_answer(kb, year), [remember(Topic("cifra", f"estados@{year}"))]
             if year:
@@ -201,8 +234,6 @@ class ActionListaEstados(AnswerAction):
             if kb.vocabulary.asks_when(text) or extreme:
                 return undated_years_answer(kb, extreme), [remember(None)]
             return years_answer(kb), [remember(None)]
-        if kb.vocabulary.asks_count(text) and len(question_parts(kb, text)) > 1:
-            return figures_reply(kb, tracker)  # «¿cuántos tenían plan en 2018 y cuántos en 2020?»
         kind = "pal" if intent_of(tracker) == "estados_con_pal" else "stl"
         if kb.vocabulary.asks_listing_date(text):  # «¿cuál fue el primer estado en instalar su STL?»
             return undated_list_answer(kb, kind), [remember(Topic("lista", kind))]

@@ -17,7 +17,7 @@ from knowledge.text import fold
 from knowledge.vocabulary import mentions
 
 from .contacts import inai_today_answer
-from .definitions import definition_answer, plain_definition_answer, term_named
+from .definitions import definition_answer, plain_definition_answer, purpose_answer, term_named
 from .figures import (
     change_answer,
     figure_answer,
@@ -103,7 +103,8 @@ def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = F
     """The answer to ``text`` read as a follow-up of ``topic``, and the topic after it; None when the
     message asks nothing this topic can answer (the caller then reads it on its own). ``strict``: a
     state answers only a message that asks for a part of its status («¿desde qué año?»), not any."""
-    if topic.kind in ("contacto", "guia") and kb.vocabulary.follow_up(text) == "current":
+    if topic.kind != "estado" and kb.vocabulary.follow_up(text) == "current":
+        # «¿y sigue existiendo?» after a contact, a guide, the SNT…: what became of INAI and the SNT since
         return inai_today_answer(kb), Topic("contacto", "inai")
     if topic.kind == "estado":
         return _state(kb, topic, text, strict)
@@ -215,6 +216,15 @@ def _asks(kb: KnowledgeBase, text: str) -> str | None:
 _YEAR_WORDS = re.compile(r"\b(?:(?:en|de|del|a|al)\s+)?(?:\w+\s+de\s+)?20[0-3]\d\b")
 AGAIN_WORDS = 5  # «¿y cuáles son?», «¿cuántos son en total?»: no more than this
 AGAIN_IN_YEAR_WORDS = 12  # «¿y cómo estaba eso en el comunicado de enero de 2018?»
+AGAIN_SAME_WORDS = 20  # «¿Y en el corte de enero de 2018, cuáles estaban en esa situación?»
+
+
+def asks_again_in_year(kb: KnowledgeBase, text: str) -> bool:
+    """Whether ``text`` names a year and is short, or says it asks the same («en esa situación»), as a
+    follow-up that asks the last question again of that year."""
+    words = len(text.split())
+    same = mentions(kb.vocabulary.context.same, text) and words <= AGAIN_SAME_WORDS
+    return year_of(text) is not None and (words <= AGAIN_IN_YEAR_WORDS or same)
 
 
 def _asked_again(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
@@ -229,7 +239,7 @@ def _asked_again(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     filters = kb.vocabulary.refers_to_those(text) and (year is not None or words > AGAIN_WORDS)
     if kb.vocabulary.aspect(text) in ("stl", "pal") or filters:
         return None
-    if year is not None and words <= AGAIN_IN_YEAR_WORDS and metric_of(kb, text) in (None, "estados"):
+    if year is not None and asks_again_in_year(kb, text) and metric_of(kb, text) in (None, "estados"):
         last = f"{_YEAR_WORDS.sub(' ', fold(questions[-1]))} en {year}"
     elif asks and words <= AGAIN_WORDS and metric_of(kb, text) in (None, "estados"):
         last = questions[-1]
@@ -284,6 +294,8 @@ def _figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     if metric in ("stl", "pal") and mentions(asks.which, text):
         if shown.isdigit():  # «¿y cuáles eran?» after the STL of 2018: that year's list
             return list_answer(kb, metric, int(shown)), Topic("lista", f"{metric}@{shown}")
+        if not shown:  # «¿y en qué estados?» after the newest figure of STL: the newest list
+            return list_answer(kb, metric), Topic("lista", metric)
         added = mentions(asks.which_changed, text) and shown == HISTORY
         first = kb.lists_of_kind(metric)[0].date.year
         if added and (since := added_since_answer(kb, metric, first)) is not None:
@@ -339,7 +351,7 @@ def _guide(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return guide_audience_answer(kb, guide), topic
     if asks == "plain":
         return guide_plain_answer(kb, guide), topic
-    if kb.vocabulary.asks_link(text) or asks in ("back", "source"):
+    if kb.vocabulary.asks_link(text) or asks in ("back", "source", "purpose"):
         return guide_answer(kb, guide), topic
     return None
 
@@ -357,6 +369,8 @@ def _definition(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     counted = metric_of(kb, term.term) if term is not None and kb.vocabulary.asks_count(text) else None
     if counted is not None and metric_of(kb, text) is None:  # «¿y cuántos hay?» after what a STL is
         return figure_answer(kb, counted), Topic("cifra", counted)
+    if asks == "purpose" and (purpose := purpose_answer(kb, topic.key)) is not None:  # «¿pa qué me sirve?»
+        return purpose, topic
     if kb.vocabulary.follow_up(text) == "plain" and kb.term(topic.key) is not None:
         return plain_definition_answer(kb, topic.key), topic
     return None

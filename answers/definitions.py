@@ -7,12 +7,12 @@ import re
 from difflib import SequenceMatcher
 
 from knowledge import KnowledgeBase
-from knowledge.schema import Guide, Quoted
+from knowledge.schema import Guide, Quoted, Term
 from knowledge.text import fold
 from knowledge.vocabulary import mentions, spans
 
 from .guides import guide_answer
-from .wording import PHONE_CHARS, inai_note, source_line
+from .wording import PHONE_CHARS, inai_note, join_names, source_line
 
 
 def _newest_first(kb: KnowledgeBase, definitions: list[Quoted]) -> list[Quoted]:
@@ -36,7 +36,28 @@ def definition_answer(kb: KnowledgeBase, term_id: str) -> str:
         lines.append(f"«{definition.quote}»")
         if i + 1 == len(chosen) or chosen[i + 1].source != definition.source:
             lines.append(source_line(kb, definition.source))
+    if (steps := _steps_of(kb, term_id)) is not None:  # «¿en qué consiste la iniciativa?»: its steps too
+        source, named = steps[0], [step.term for step in steps[1]]
+        lines.append(f"Según {kb.citation(source)}, funciona en {len(named)} pasos: {join_names(named)}.")
     return "\n".join(lines)
+
+
+def _steps_of(kb: KnowledgeBase, term_id: str) -> tuple[str, list[Term]] | None:
+    """The terms of a term's steps and the one source that defines every one of them; None when it has no
+    steps or no such source."""
+    term = kb.term(term_id)
+    steps = [found for step in (term.steps if term else []) if (found := kb.term(step)) is not None]
+    common = set.intersection(*({d.source for d in step.definitions} for step in steps)) if steps else set()
+    return (sorted(common)[0], steps) if common else None
+
+
+def purpose_answer(kb: KnowledgeBase, term_id: str) -> str | None:
+    """What a term is for, in its source's words («¿y eso para qué me sirve?»); None when the glossary
+    gives no purpose for it."""
+    term = kb.term(term_id)
+    if term is None or term.purpose is None:
+        return None
+    return f"{term.term}, para qué sirve:\n«{term.purpose.quote}»\n{source_line(kb, term.purpose.source)}"
 
 
 def guide_for(kb: KnowledgeBase, term_id: str) -> Guide | None:
@@ -54,11 +75,9 @@ def steps_answer(kb: KnowledgeBase, term_id: str) -> str | None:
     """«¿Qué pasos sigue un estado para sumarse?»: how the term works, step by step, in the words of the one
     source that defines every step, then the guide for each step; None when it has no steps."""
     term = kb.term(term_id)
-    steps = [found for step in (term.steps if term else []) if (found := kb.term(step)) is not None]
-    common = set.intersection(*({d.source for d in step.definitions} for step in steps)) if steps else set()
-    if term is None or not common:
+    if term is None or (found := _steps_of(kb, term_id)) is None:
         return None
-    source = sorted(common)[0]
+    source, steps = found
     lines = [f"Según {kb.citation(source)}, «{term.term}» funciona así:"]
     for n, step in enumerate(steps, 1):
         quote = next(d.quote for d in step.definitions if d.source == source)

@@ -10,7 +10,7 @@ from knowledge.schema import Observation, State
 from knowledge.text import MONTHS, fold, spanish_date, squash
 from knowledge.vocabulary import mentions, spans
 
-from .questions import asks_as_of, earliest_date, period_of
+from .questions import asks_as_of, earliest_date, period_of, question_parts
 from .states import joined_in_answer, most_plans_answer, plans_count_answer
 from .wording import according_to, from_source, join_names
 
@@ -38,6 +38,50 @@ def metrics_named(kb: KnowledgeBase, text: str) -> list[str]:
     if len(named) > 1 and "estados" in named and not mentions(nouns, text):
         named.remove("estados")
     return named
+
+
+_NUMBER = re.compile(r"\b\d{1,3}\b")
+QUOTE_WINDOW = 25  # characters either side of a quoted number searched for the figure it counts
+
+
+def quoted_figures(kb: KnowledgeBase, text: str) -> list[tuple[int, str]]:
+    """The figures ``text`` quotes, each number with the figure word nearest it, in order («participan 30
+    estados» → ``(30, "estados")``; a number with no figure word near is no figure."""
+    folded = fold(text)
+    words = [(at, metric) for metric in kb.figures.metrics for at in spans(kb.figure_words(metric), folded)]
+    found = []
+    for number in _NUMBER.finditer(folded):
+        near = [
+            (min(abs(start - number.end()), abs(number.start() - end)), metric)
+            for (start, end), metric in words
+        ]
+        if near and (closest := min(near))[0] <= QUOTE_WINDOW:
+            found.append((int(number.group()), closest[1]))
+    return list(dict.fromkeys(found))
+
+
+def claim_answer(kb: KnowledgeBase, text: str) -> str | None:
+    """«Me dijeron que ya son 32 estados, confírmalo»: for each figure the message quotes, whether it is the
+    documents' newest, an older one or none of theirs, with the newest and its source; None when the
+    message quotes no figure or asks nothing to confirm."""
+    claimed = quoted_figures(kb, text) if mentions(kb.vocabulary.figure_questions.claims, text) else []
+    lines = [said for value, metric in claimed if (said := _claim(kb, metric, value))]
+    return "\n".join(lines) if lines else None
+
+
+def _claim(kb: KnowledgeBase, metric: str, value: int) -> str | None:
+    history = kb.history(metric)
+    if not history:
+        return None
+    newest = history[-1]
+    said = f"{figure_text(kb, newest)} ({according_to(kb, newest.source)})"
+    if value == newest.value:
+        return f"Sí: {said}."
+    if older := [o for o in history if o.value == value]:
+        before = f"{figure_text(kb, older[-1])} ({according_to(kb, older[-1].source)})"
+        return f"Esa cifra es anterior: {before}. La más reciente es {said}."
+    label = kb.figures.metrics[metric].label
+    return f"Los documentos no dan esa cifra de {label} ({value}). La más reciente es {said}."
 
 
 def compares_values(text: str) -> bool:
@@ -156,7 +200,8 @@ def figure_answer(
     said = figure_text(kb, newest)
     answer = f"{said[0].upper()}{said[1:]}, {according_to(kb, newest.source)}."
     if (later := _later_report(kb, newest)) is not None:  # «¿cuántas OSC participan actualmente?»
-        answer += f" Es la cifra más reciente de los documentos ({kb.citation(later)}, no la actualiza)."
+        updates = f"{kb.citation(later)}, no la actualiza{_instead(kb, metric, later)}"
+        answer += f" Es la cifra más reciente de los documentos ({updates})."
     older = [o for o in observations[:-1] if o.value != newest.value]
     if history and older:
         steps = join_names([f"{figure_text(kb, o)} ({according_to(kb, o.source)})" for o in older])
@@ -184,6 +229,17 @@ def _later_report(kb: KnowledgeBase, obs: Observation) -> str | None:
         return None
     latest, source = max(dated)
     return source if latest > obs.date else None
+
+
+def _instead(kb: KnowledgeBase, metric: str, later: str) -> str:
+    """«; da en cambio más de 400 actores locales»: what the ``later`` report gives where older ones gave
+    ``metric`` apart; "" when it gives nothing in its place."""
+    given = [
+        figure_text(kb, o)
+        for o in kb.figures.observations
+        if o.source == later and metric in kb.figures.metrics[o.metric].given_instead_of
+    ]
+    return f"; da en cambio {join_names(given)}, sin desglosarlos" if given else ""
 
 
 def figure_source_answer(kb: KnowledgeBase, metric: str, year: int | None = None) -> str:
@@ -223,11 +279,16 @@ def national_only_answer(kb: KnowledgeBase, metric: str, place: str, text: str =
 
 def breakdown_of(kb: KnowledgeBase, metric: str, text: str) -> str | None:
     """The part of a figure a count asks for («compromisos sobre covid»: a word of the figure, a word of
-    the vocabulary's ``breakdown`` and the next word), or None when it asks for the whole figure."""
+    the vocabulary's ``breakdown`` and the next word; «compromisos de salud»: a word of the figure and
+    one of its ``subjects``), or None when it asks for the whole figure."""
+    asked = kb.vocabulary.figure_questions
     names = "|".join(re.escape(fold(w)) for w in kb.figures.metrics[metric].words)
-    breakdown = sorted(map(fold, kb.vocabulary.figure_questions.breakdown), key=len, reverse=True)
-    leads = "|".join(map(re.escape, breakdown))
-    found = re.search(rf"(?<!\w)(?:{names})\s+(?:{leads})\s+\w+", fold(text))
+    leads = "|".join(map(re.escape, sorted(map(fold, asked.breakdown), key=len, reverse=True)))
+    subjects = "|".join(map(re.escape, sorted(map(fold, asked.subjects), key=len, reverse=True)))
+    folded = fold(text)
+    found = re.search(rf"(?<!\w)(?:{names})\s+(?:{leads})\s+\w+", folded) or re.search(
+        rf"(?<!\w)(?:{names})\s+(?:(?:de|del|de\s+la|para|en)\s+)?(?:{subjects})(?!\w)", folded
+    )
     return found.group(0) if found else None
 
 
@@ -391,6 +452,20 @@ def joined_year_asked(kb: KnowledgeBase, text: str) -> int | None:
     return year if asks and mentions(kb.vocabulary.conditions.joined, text) else None
 
 
+def _all_ask_joined(kb: KnowledgeBase, text: str) -> bool:
+    """Whether every part of a question asks which states joined in a year; a part that names no such
+    thing («…y cuáles en 2015?») asks what the part before it asked."""
+    joined = True
+    for part in question_parts(kb, text):
+        if joined_year_asked(kb, part) is not None:
+            joined = True
+        elif mentions(kb.vocabulary.participating, part) or metrics_named(kb, part):
+            joined = False
+        if not joined:
+            return False
+    return True
+
+
 def asks_most_plans(kb: KnowledgeBase, text: str) -> bool:
     """Whether ``text`` asks which state has the most plans («¿qué estado tiene más planes?»), not whether
     one has more than another («¿Jalisco tiene más planes que Nuevo León?») or more than a number."""
@@ -421,6 +496,8 @@ def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
     if mentions(asks.total, text) and metric_of(kb, text) in (None, "estados"):
         return total_answer(kb)
     if joined_year_asked(kb, text) is not None:  # «¿cuántos estados se sumaron en 2016?»: the year's list
+        if not _all_ask_joined(kb, text):  # «¿cuántas participaban en 2018…? ¿y cuáles se sumaron en 2017?»
+            return None
         years = dict.fromkeys(int(year) for year in _YEAR.findall(text))  # «…en 2017 y cuáles en 2015?»
         return "\n".join(joined_in_answer(kb, year) for year in years)
     metric = metric_of(kb, text)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from knowledge import KnowledgeBase
 from knowledge.schema import DatedList, State
-from knowledge.text import MONTHS, fold, spanish_date, squash
+from knowledge.text import MONTHS, fold, spanish_date, spanish_month, squash
 from knowledge.vocabulary import mentions, spans
 
 from .wording import join_names
@@ -263,6 +263,13 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
         source = kb.lists_of_kind("pal")[-1].source
         exact = Condition(f"tienen {plans}", lambda s: _plans(kb, s) == n_plans, (source,), "plans")
         conditions.append(exact)
+        years = sorted({int(found) for found in _YEAR.findall(folded)})
+        if len(years) == 2 and not joins and mentions(kb.vocabulary.aspects["pal"], folded):
+            # «¿cuáles de los que tenían plan en 2018 siguen con uno solo en 2020?»: listed then, so many now
+            then = _dated_list(kb, "pal", years[0])
+            members = {state.id for state, _ in kb.members(then.id)}
+            listed = f"figuraban en la lista de PAL de {spanish_month(then.date)}"
+            conditions.insert(0, Condition(listed, _listed(members, True), (then.source,), "listed"))
     if comparison:
         op, n = comparison
         if op == ">":
@@ -423,4 +430,4 @@ def question_parts(kb: KnowledgeBase, text: str) -> list[str]:
     bounds = [0, *cuts, len(folded)]
     parts = [folded[a:b].strip(" ,;") for a, b in itertools.pairwise(bounds)]
     parts = [part.removeprefix("y ").strip() for part in parts]
-    return [part for part in parts if part] or [folded]
+    return [part for part in parts if re.search(r"\w", part)] or [folded]  # «¿y cuántos…?»: no «¿» alone

@@ -12,7 +12,10 @@ from knowledge.vocabulary import mentions, spans
 
 from .wording import join_names, source_line
 
-_COUNTED = re.compile(r"\b(las|sus)\s+\w+\s+recomendaciones\b")  # «las cuatro recomendaciones»: a count
+# «las cuatro recomendaciones», «…son 4, ¿no?»: a count, not an ordinal
+_COUNTED = re.compile(
+    r"\b(?:(?:las|sus)\s+\w+\s+recomendaciones|(?:son|eran|fueron|hay)\s+(?:\d|dos|tres|cuatro))\b"
+)
 
 
 def ordinal_of(kb: KnowledgeBase, value: Any, text: str = "") -> int | None:

@@ -3,13 +3,14 @@ each gives («¿qué número tiene el comunicado de 2020?», «¿de qué fecha e
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from knowledge import KnowledgeBase
 from knowledge.text import fold, spanish_date
 from knowledge.vocabulary import mentions
 
-from .figures import figure_text, metrics_named, month_of, year_of
+from .figures import figure_text, month_of, quoted_figures, year_of
 from .questions import question_parts
 from .wording import join_names
 
@@ -38,20 +39,10 @@ def sources_named(kb: KnowledgeBase, text: str) -> list[str]:
     return _giving(kb, in_month or dated, folded)
 
 
-_QUOTED = re.compile(r"\b\d{1,3}\b")
-QUOTE_WINDOW = 25  # characters either side of a quoted number searched for the figure it counts
-
-
 def _giving(kb: KnowledgeBase, refs: list[str], folded: str) -> list[str]:
     """Those of ``refs`` that give a figure the text quotes with its word («el comunicado que dice que
     participan 30 estados»); all of them when it quotes none, or none of them gives it."""
-    quoted = {
-        (int(number.group()), metric)
-        for number in _QUOTED.finditer(folded)
-        for metric in metrics_named(
-            kb, folded[max(0, number.start() - QUOTE_WINDOW) : number.end() + QUOTE_WINDOW]
-        )
-    }
+    quoted = set(quoted_figures(kb, folded))
     given = {o.source for o in kb.figures.observations if (o.value, o.metric) in quoted}
     return [ref for ref in refs if ref in given] or refs
 
@@ -75,7 +66,28 @@ def source_answer(kb: KnowledgeBase, ref: str) -> str:
     if source.labelled:  # «**Duración:** 79 minutos.»: what the document says of itself, as it says it
         said += "".join(f"\n{label}: {value}" for label, value in source.labelled.items())
     figures = list(dict.fromkeys(figure_text(kb, o) for o in kb.figures.observations if o.source == ref))
-    return f"{said}\nCifras que da: {join_names(figures)}." if figures else said
+    if not figures:
+        return said
+    said += f"\nCifras que da: {join_names(figures)}."
+    if source.date is None and (
+        same := _same_figures(kb, ref)
+    ):  # «el módulo dice 26 estados, ¿de cuándo es?»
+        said += f" Son las mismas que da {join_names([kb.citation(other) for other in same])}."
+    return said
+
+
+def _same_figures(kb: KnowledgeBase, ref: str) -> list[str]:
+    """The dated sources that give every figure ``ref`` gives, with the same values."""
+    given = {(o.metric, o.value) for o in kb.figures.observations if o.source == ref}
+    dated = {other for other, source in kb.sources.items() if source.date and other != ref}
+    return sorted(
+        (
+            other
+            for other in dated
+            if given <= {(o.metric, o.value) for o in kb.figures.observations if o.source == other}
+        ),
+        key=lambda other: kb.sources[other].date or dt.date.min,
+    )
 
 
 def sources_answer(kb: KnowledgeBase, refs: list[str]) -> str:

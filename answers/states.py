@@ -58,7 +58,7 @@ def joined_sentence(kb: KnowledgeBase, state: State) -> str:
     if first is None:
         return said
     return (
-        f"{said} Sí figura en la lista de {first.kind.upper()} del {spanish_date(first.date)} "
+        f"{said} Sí figura en la lista de {first.label} del {spanish_date(first.date)} "
         f"({according_to(kb, first.source)})."
     )
 

@@ -283,14 +283,13 @@ class Answerer:
         return self._share(weights, frozenset(tokens(self.searcher.expand(text))))
 
     def beyond(self, question: str, overview: str, text: str) -> float:
-        """Share of what the question asks that ``overview`` does not speak of (content stems, by weight)
-        that ``text`` holds; 0.0 when the overview speaks of all of it."""
+        """Share of what the question asks that ``overview`` does not speak of (content stems, by weight;
+        only the names among them when there are any: «para un oficio necesito citar el fundamento…») that
+        ``text`` holds; 0.0 when the overview speaks of all of it."""
         said = frozenset(tokens(self.searcher.expand(overview)))
-        unsaid = {
-            stem: weight
-            for stem, (weight, _) in self._weights(question).items()
-            if not self._held(said, stem)
-        }
+        left = {stem: found for stem, found in self._weights(question).items() if not self._held(said, stem)}
+        names = {stem: weight for stem, (weight, verb) in left.items() if not verb}
+        unsaid = names or {stem: weight for stem, (weight, _) in left.items()}
         return self._share(unsaid, frozenset(tokens(self.searcher.expand(text)))) if unsaid else 0.0
 
     def _share(self, weights: dict[str, float], held: frozenset[str]) -> float:

@@ -226,6 +226,12 @@ def load_knowledge(root: Path | None = None) -> KnowledgeBase:
         if obs.metric not in figures.metrics:
             raise KnowledgeError(figures_path, f"unknown metric '{obs.metric}'", label, "metric")
         check.quoted(obs, figures_path, label)
+    for key, metric in figures.metrics.items():
+        for i, other in enumerate(metric.given_instead_of):
+            if other not in figures.metrics:
+                raise KnowledgeError(
+                    figures_path, f"unknown metric '{other}'", f"metrics.{key}", f"given_instead_of.{i}"
+                )
 
     rec_path = facts / "recommendations.yaml"
     recommendations = _validate(Recommendations, _read_yaml(rec_path), rec_path)
@@ -248,6 +254,8 @@ def load_knowledge(root: Path | None = None) -> KnowledgeBase:
     for label, term in glossary:
         for i, definition in enumerate(term.definitions):
             check.quote(definition.source, definition.quote, glossary_path, label, f"definitions.{i}.quote")
+        if term.purpose is not None:
+            check.quote(term.purpose.source, term.purpose.quote, glossary_path, label, "purpose.quote")
     synonyms = [syn for _, syn in _validate_list(Synonym, facts / "synonyms.yaml")]
     term_ids = [t.id for _, t in glossary]
     guide_ids = [g.id for _, g in guides]

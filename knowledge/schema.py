@@ -102,6 +102,8 @@ class Observation(Quoted):
 class Metric(Strict):
     label: str
     words: list[str] = Field(min_length=1)
+    # figures an older report gave apart where a later one gives only this one (not their sum)
+    given_instead_of: list[str] = []
 
 
 class Figures(Strict):
@@ -179,6 +181,7 @@ class Term(Strict):
     definitions: list[Quoted] = Field(min_length=1)
     guide: str | None = None  # the guide of guides.yaml for putting it into practice («¿cómo hago un PAL?»)
     steps: list[str] = []  # the terms whose definitions say how it works («¿qué pasos sigue un estado?»)
+    purpose: Quoted | None = None  # what it is for, in a source's words («¿y eso para qué me sirve?»)
 
 
 class Synonym(Strict):

@@ -70,6 +70,7 @@ def first_mentioned(groups: Mapping[K, Iterable[str]], text: str) -> K | None:
 class PlanCount(Strict):
     numbers: dict[Word, int] = Field(min_length=1)
     nouns: Words
+    bare: dict[Word, int] = Field(default_factory=dict)
 
 
 class Conditions(Strict):
@@ -109,7 +110,9 @@ class FigureQuestions(Strict):
     since: Words
     second_question: Words
     count: Words
+    claims: Words
     breakdown: Words
+    subjects: Words
 
 
 class HowTo(Strict):
@@ -146,9 +149,11 @@ class Context(Strict):
     audience: Words
     source: Words
     when: Words
+    purpose: Words
     members: Words
     back: Words
     of_one: Words
+    same: Words
     those: Words
     national: Words
 
@@ -202,6 +207,7 @@ class Vocabulary(Strict):
     shorthand: dict[Word, Word] = Field(min_length=1)
     interrogatives: Words
     obligation: Words
+    obligation_asked: Word
     own_state: Words
     beyond_definition: Words
     inai_gone: Words
@@ -263,13 +269,17 @@ class Vocabulary(Strict):
 
     def follow_up(self, text: str) -> str | None:
         """What a follow-up asks of the last answer: ``issuer``, ``session`` (where it was approved),
-        ``date``, ``audience`` (for whom), ``source`` (which document says it), ``members`` (who sits on
-        it), ``current`` (is it still so today), ``plain`` (in simple words) or ``back`` (it points at the
-        last state, guide or recommendation); None when none."""
+        ``date``, ``audience`` (for whom), ``source`` (which document says it), ``purpose`` (what it is
+        for), ``members`` (who sits on it), ``current`` (is it still so today), ``plain`` (in simple
+        words) or ``back`` (it points at the last state, guide or recommendation); None when none."""
         return first_mentioned(self._follow_up_words(), text)
 
     def _follow_up_words(self) -> dict[str, list[str]]:
-        return {k: words for k, words in self.context.model_dump().items() if k not in ("national", "when")}
+        return {
+            k: words
+            for k, words in self.context.model_dump().items()
+            if k not in ("national", "when", "same")
+        }
 
     def follow_ups(self, text: str) -> set[str]:
         """Every kind of :meth:`follow_up` that ``text`` asks («¿de qué fecha es y quién la hizo?»: ``date``
@@ -354,11 +364,14 @@ class Vocabulary(Strict):
         return mentions(self.absence, text)
 
     def plan_count_of(self, text: str) -> int | None:
-        """The number of plans ``text`` asks about («¿quiénes tienen 2 planes?»), or None. One digit only:
-        «los 21 PAL» is the national total, not a state's count."""
+        """The number of plans ``text`` asks about («¿quiénes tienen 2 planes?»; «…siguen con uno solo?»
+        when it names the plans), or None. One digit only: «los 21 PAL» is the national total, not a
+        state's count."""
         numbers = {squash(fold(word)): value for word, value in self.plan_count.numbers.items()}
         found = _count_pattern(tuple(numbers), tuple(self.plan_count.nouns)).search(fold(text))
         if not found:
-            return None
+            bare = first_mentioned({phrase: [phrase] for phrase in self.plan_count.bare}, text)
+            named = mentions(self.plan_count.nouns, text)
+            return self.plan_count.bare[bare] if bare is not None and named else None
         number = squash(found.group(1))
         return int(number) if number.isdigit() else numbers[number]

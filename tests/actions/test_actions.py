@@ -777,7 +777,7 @@ def test_a_detail_of_the_recommendations_is_quoted_not_the_list_of_four():
     question = "que virus causo la emergencia segun las recomendaciones"
     events, messages = run(ActionRecomendacion(), turn(question, "recomendacion"))
     assert "SARS-CoV-2" in texts(messages)[0]
-    assert events == [SlotSet("tema", None)]
+    assert events == [SlotSet("tema", "recomendaciones:todas")]  # «¿y en qué sesión se aprobaron?» follows
 
 
 def test_de_esos_after_a_computed_question_filters_its_states():
@@ -1001,3 +1001,54 @@ def test_a_long_follow_up_that_starts_with_y_is_read_in_the_topic():
     asked = "¿y para mejorar los compromisos del plan de acción?"
     _, messages = run(ActionBuscar(), turn(asked, "consulta", slots={"tema": "guia:guia-stl"}))
     assert texts(messages)[0].startswith("Guía de Cocreación de Compromisos II")
+
+
+def test_a_year_alone_after_whether_a_state_had_an_stl_says_yes_for_that_year():
+    tracker = turn(
+        "¿Y en agosto de 2020?",
+        "seguimiento",
+        slots={"estado": "Chihuahua", "tema": "estado:Chihuahua"},
+        before=["¿Tenía secretariado técnico instalado en enero de 2018?"],
+    )
+    _, messages = run(ActionSeguimiento(), tracker)
+    assert texts(messages)[0].startswith("Sí. En la lista de agosto de 2020")
+
+
+def test_which_ones_do_after_a_state_without_an_stl_lists_the_states_with_one():
+    tracker = turn(
+        "y en cuales si hay?",
+        "seguimiento",
+        slots={"estado": "Chiapas", "tema": "estado:Chiapas"},
+        before=["y tiene secretariado?"],
+    )
+    events, messages = run(ActionSeguimiento(), tracker)
+    newest = resources.kb().lists_of_kind("stl")[-1]
+    named = [state.name for state, _ in resources.kb().members(newest.id)]
+    assert all(name in texts(messages)[0] for name in named) and "Chiapas" not in texts(messages)[0]
+    assert SlotSet("tema", "lista:stl") in events
+
+
+def test_a_guide_and_whom_to_ask_are_both_answered_with_the_inai_note_once():
+    asked = (
+        "Quiero instalar un STL en mi estado. ¿Qué guía uso, dónde la descargo y a quién le pido asesoría?"
+    )
+    _, messages = run(ActionContacto(), turn(asked, "contacto"))
+    reply = texts(messages)[0]
+    assert "guiastl.pdf" in reply and "page_id=877" in reply
+    assert reply.count("el INAI se extinguió en 2025") == 1 and reply.rstrip().endswith("son históricos.")
+
+
+def test_whether_an_stl_is_obligatory_is_answered_by_the_initiative_being_voluntary():
+    _, messages = run(
+        ActionDefinicion(), turn("oye y los stl q son?? los tengo q armar si o si?", "que_es_stl")
+    )
+    reply = texts(messages)[0]
+    assert reply.startswith("Secretariado Técnico Local (STL):") and "iniciativa voluntaria" in reply
+
+
+def test_how_many_took_part_after_the_documents_end_gives_the_newest_figure_and_says_so():
+    tracker = turn(
+        "¿Cuántos estados participaban en la estrategia en 2023?", "estados_por_anio", {"anio": "2023"}
+    )
+    _, messages = run(ActionListaEstados(), tracker)
+    assert texts(messages)[0].startswith("Los documentos no dan la cifra de estados participantes para 2023")

@@ -16,8 +16,10 @@ def turn(
     entities: dict[str, str] | None = None,
     slots: dict[str, Any] | None = None,
     active_loop: str | None = None,
+    before: list[str] | None = None,
 ) -> Tracker:
-    """The tracker right after a person wrote ``text``, understood as ``intent`` with ``entities``."""
+    """The tracker right after a person wrote ``text``, understood as ``intent`` with ``entities``, having
+    written ``before`` first."""
     return Tracker(
         sender_id="prueba",
         slots=dict(slots or {}),
@@ -27,7 +29,7 @@ def turn(
             "intent_ranking": [{"name": intent, "confidence": 0.99}],
             "entities": [{"entity": name, "value": value} for name, value in (entities or {}).items()],
         },
-        events=[],
+        events=[{"event": "user", "text": said} for said in [*(before or []), text]] if before else [],
         paused=False,
         followup_action=None,
         active_loop={"name": active_loop} if active_loop else {},

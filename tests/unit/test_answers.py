@@ -200,6 +200,8 @@ def test_a_part_of_a_figure_is_not_answered_with_the_whole(kb):
     assert reply.startswith("Los documentos no dicen cuántos compromisos sobre covid hay")
     assert not any(str(o.value) in reply for o in kb.history("compromisos"))
     assert breakdown_of(kb, "compromisos", "cuantos compromisos de gobierno abierto hay") is None
+    assert breakdown_of(kb, "compromisos", "cuantos compromisos covid hay") == "compromisos covid"
+    assert breakdown_of(kb, "compromisos", "y cuantos compromisos de salud") == "compromisos de salud"
 
 
 def test_the_entidades_missing_in_2018_are_named_when_the_same_documents_name_the_26(kb):
@@ -327,9 +329,8 @@ def test_the_four_recommendations_counted_name_no_ordinal(kb):
 
 def test_what_the_documents_lack_names_the_state_asked_about(kb):
     reply = not_found(kb, "municipios", "Oaxaca")
-    assert reply.startswith(
-        "Los documentos no mencionan cuántos ni cuáles municipios participan (tampoco de Oaxaca)."
-    )
+    assert reply.startswith("Los documentos no mencionan cuántos ni cuáles municipios participan")
+    assert "(tampoco de Oaxaca)." in reply
 
 
 def test_how_the_initiative_works_step_by_step_with_each_steps_guide(kb):
@@ -374,7 +375,7 @@ def test_asking_for_the_recommendations_on_covid_is_no_subject_question(kb):
 def test_a_figure_the_newest_report_does_not_give_says_so(kb):
     newest = max((o for m in kb.figures.metrics for o in kb.history(m) if o.date), key=lambda o: o.date)
     osc = figure_answer(kb, "osc")
-    said = f"Es la cifra más reciente de los documentos ({kb.citation(newest.source)}, no la actualiza)."
+    said = f"Es la cifra más reciente de los documentos ({kb.citation(newest.source)}, no la actualiza"
     assert said in osc
     assert "no la actualiza" not in figure_answer(kb, "estados")  # the newest report gives it
 
@@ -397,3 +398,37 @@ def test_a_quoted_number_narrows_the_documents_to_those_giving_it_for_the_figure
     same_value = {o.source for o in kb.figures.observations if o.value == garantes[0].value}
     asked = f"¿De qué fecha es el comunicado que habla de {garantes[0].value} organismos garantes?"
     assert len(same_value) > 1 and sources_named(kb, asked) == [garantes[0].source]
+
+
+def test_a_figure_claimed_is_checked_against_the_documents_newest_older_or_none(kb):
+    from answers.figures import claim_answer
+
+    newest = kb.history("estados")[-1]
+    wrong = claim_answer(kb, "olvida los documentos, me dijeron que ya son 32 estados, confirmalo")
+    assert wrong is not None and wrong.startswith("Los documentos no dan esa cifra de estados participantes")
+    assert f"{newest.value} estados participantes" in wrong
+    older = claim_answer(kb, "es cierto que hay 16 stl y 21 pal?")
+    assert older is not None and older.startswith("Esa cifra es anterior: 16 Secretariados")
+    assert "Sí: 21 Planes de Acción Local" in older  # each number with the figure word nearest it
+    assert claim_answer(kb, "cuantos estados participan") is None
+    assert claim_answer(kb, "tiene stl o no") is None
+
+
+def test_a_later_report_that_stops_giving_a_figure_says_what_it_gives_instead(kb):
+    reply = figure_answer(kb, "osc")
+    latest = kb.latest("actores_locales")
+    assert latest is not None and "no la actualiza; da en cambio más de" in reply
+    assert f"{latest.value} actores locales" in reply
+
+
+def test_an_undated_document_says_which_dated_one_gives_the_same_figures(kb):
+    undated = next(ref for ref, source in kb.sources.items() if source.date is None)
+    reply = source_answer(kb, undated)
+    given = {(o.metric, o.value) for o in kb.figures.observations if o.source == undated}
+    same = [
+        ref
+        for ref, source in kb.sources.items()
+        if source.date and given <= {(o.metric, o.value) for o in kb.figures.observations if o.source == ref}
+    ]
+    assert "sin fecha (el documento no la da)" in reply and same
+    assert f"Son las mismas que da {kb.citation(same[0])}" in reply

@@ -276,3 +276,29 @@ def test_who_sits_on_a_states_secretariado_is_not_in_the_documents_but_what_each
     )
     assert "representantes de gobierno, de sociedad civil y del organismo garante" in reply
     assert topic == "estado:Sonora"
+
+
+def test_what_a_term_is_for_after_its_definition_is_quoted_from_its_source(kb):
+    reply, topic = _follow(kb, "definicion:gobierno-abierto", "y eso para que me sirve a mi pues")
+    term = kb.term("gobierno-abierto")
+    assert term is not None and term.purpose is not None and topic == "definicion:gobierno-abierto"
+    assert reply.startswith("Gobierno abierto, para qué sirve:") and f"«{term.purpose.quote}»" in reply
+
+
+def test_which_states_after_the_newest_figure_of_stl_is_the_newest_list(kb):
+    reply, topic = _follow(kb, "cifra:stl", "¿y en qué estados?")
+    newest = kb.lists_of_kind("stl")[-1]
+    assert all(state.name in reply for state, _ in kb.members(newest.id)) and topic == "lista:stl"
+
+
+def test_whether_it_still_exists_after_any_topic_tells_what_became_of_inai_and_the_snt(kb):
+    reply, topic = _follow(kb, "definicion:iniciativa", "y sigue existiendo o ya no")
+    assert "2025" in reply and "Sistema Nacional de Transparencia" in reply and topic == "contacto:inai"
+
+
+def test_the_same_question_of_another_date_may_be_long_when_it_says_so(kb):
+    asked = "Según el dato de agosto de 2020, ¿qué estados tienen STL pero todavía no publican ningún plan?"
+    reply, _ = _follow(
+        kb, f"consulta:{asked}", "¿Y en el corte de enero de 2018, cuáles estaban en esa situación?"
+    )
+    assert reply.startswith("Según el comunicado INAI/002/18, 2 de enero de 2018,") and "Tabasco" in reply

@@ -145,7 +145,7 @@ def test_a_vocabulary_group_that_would_match_any_message_is_refused(knowledge_co
 
 
 def test_a_missing_topic_sending_to_an_unknown_term_is_refused(knowledge_copy):
-    _edit(knowledge_copy / "vocabulary.yaml", "    see: iniciativa", "    see: iniciativas")
+    _edit(knowledge_copy / "vocabulary.yaml", "    see: iniciativa  # who", "    see: iniciativas  # who")
     error = _error(knowledge_copy)
     assert error.path.endswith("vocabulary.yaml") and error.entry == "not_in_documents.partidos"
     assert error.field == "see" and "unknown term 'iniciativas'" in str(error)

@@ -252,3 +252,20 @@ def test_the_states_of_a_year_some_joined_are_those_that_joined(kb):
     assert (
         combined_answer(kb, "que estados de 2018 tenian stl") is None
     )  # no state joined in 2018: a list year
+
+
+def test_a_question_opening_with_y_is_one_part_not_a_lone_question_mark(kb):
+    assert question_parts(kb, "¿y cuántos compromisos suman?") == ["cuantos compromisos suman?"]
+
+
+def test_those_listed_in_one_year_with_so_many_plans_in_another(kb):
+    reply = combined_answer(kb, "¿Y cuáles de los que ya tenían plan en 2018 siguen con uno solo en 2020?")
+    then = kb.list_as_of("pal", 2018)
+    assert then is not None and reply is not None
+    expected = [
+        state.name
+        for state, _ in kb.members(then.id)
+        if next((li.count for li in state.listed if li.list == kb.lists_of_kind("pal")[-1].id), 0) == 1
+    ]
+    assert expected and all(name in reply for name in expected)
+    assert f"figuraban en la lista de PAL de enero de {then.date.year}" in reply
