@@ -25,16 +25,20 @@ from answers.definitions import (
 from answers.figures import (
     changed_figure,
     claim_answer,
+    counted_figures,
+    each_figure_answer,
+    figure_answer,
     figure_question_answer,
     joined_year_asked,
     metric_of,
+    metrics_named,
     several_figures_answer,
     year_of,
 )
-from answers.guides import asked_guide, guide_answer
+from answers.guides import asked_guide, guide_answer, guides_asked, some_guides_answer
 from answers.questions import THEN, combined_answer, in_year_of, of_plans
 from answers.recommendations import recommendation_answer
-from answers.search import document_reply, not_found, refusal, sharper_quote
+from answers.search import document_reply, missing_said, not_found, refusal, sharper_quote
 from answers.sources import asks_about_sources, sources_answer, sources_named
 from answers.states import list_reply, status_answer
 from answers.wording import inai_note
@@ -42,7 +46,7 @@ from common.redaction import install_log_redaction
 from index import Searcher
 from knowledge import KnowledgeBase
 from knowledge.text import fold
-from knowledge.vocabulary import asked_part, mentions
+from knowledge.vocabulary import asked_part, mentions, spans
 
 from . import resources
 from .clarify import asked_text
@@ -202,8 +206,10 @@ def guide_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     the guide a message asks for, by its words or those of the term it is for; None otherwise."""
     text = text_of(tracker)
     asks_of_it = kb.vocabulary.follow_ups(text) & {"date", "issuer", "audience", "plain", "source", "current"}
-    if asks_of_it or len(kb.vocabulary.guides_named(text)) > 1:
-        return None  # «¿de qué fecha es la guía…?», «el link de la de STL y la de TP»: the guides action
+    if asks_of_it:
+        return None  # «¿de qué fecha es la guía…?»: the guides action
+    if len(guides := guides_asked(kb, text)) > 1:  # «¿qué guías hay para los STL y los planes?»
+        return some_guides_answer(kb, guides), remembered(Topic("guia", guides[-1].id))
     guide = asked_guide(kb, text)
     return (guide_answer(kb, guide), remembered(Topic("guia", guide.id))) if guide else None
 
@@ -222,13 +228,14 @@ def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 
 def any_intent(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """What a message gets whatever intent NLU gave it: the source documents it asks about
-    (:func:`about_sources`) or a figure it asks to confirm (:func:`claimed`); else each thing it asks of
+    (:func:`about_sources`), a figure it asks to confirm (:func:`claimed`) or a part of one state's status
+    (:func:`of_a_state`); else each thing it asks of
     these, together («¿qué guía uso y a quién le pido asesoría?»): how to put a term into practice
     (:func:`how_to`), else a term in plain words (:func:`explained`) or what it is (:func:`defined`) and
     the guide it asks for (:func:`guide_asked`); whether taking part is obligatory (:func:`obliged`); whom
     to ask for advice (:func:`advice`) or what became of INAI (:func:`inai_gone`). None when it asks none
     of these."""
-    if (alone := about_sources(kb, tracker) or claimed(kb, tracker)) is not None:
+    if (alone := about_sources(kb, tracker) or claimed(kb, tracker) or of_a_state(kb, tracker)) is not None:
         return alone
     # «¿cómo armo un PAL?» is answered with its definition and its guide: neither is added again
     howto = how_to(kb, tracker)
@@ -317,7 +324,7 @@ def advice(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     documents give with the dated INAI note, whatever intent NLU gave the message; None otherwise."""
     if not kb.vocabulary.asks_advice(text_of(tracker)) or refused(kb, tracker):
         return None
-    return contacts_answer(kb), [remember(Topic("contacto", "inai"))]
+    return contacts_answer(kb, text_of(tracker)), [remember(Topic("contacto", "inai"))]
 
 
 def of_a_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -328,11 +335,27 @@ def of_a_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 
 
 def _of_one_state(kb: KnowledgeBase, text: str, named: list[str]) -> Reply | None:
-    if len(named) != 1 or not kb.vocabulary.aspect(text) or len(text.split()) > CONTEXT_MAX_WORDS:
+    if len(named) != 1 or not kb.vocabulary.aspect(text) or _subject_words(kb, text) > CONTEXT_MAX_WORDS:
         return None
     state = kb.state(named[0].replace("-", " "))
     found = followup_answer(kb, Topic("estado", state.name), text, strict=True) if state else None
     return (found[0], remembered(found[1])) if found else None
+
+
+def _subject_words(kb: KnowledgeBase, text: str) -> int:
+    """How many words ``text`` has besides the names of the initiative and of open government (the terms
+    that are no step of another): «chiguagua desde cuándo está en lo de gobierno abierto» asks of a state
+    in five."""
+    names = [
+        alias
+        for term in kb.glossary
+        if not any(term.id in t.steps for t in kb.glossary)
+        for alias in term.aliases
+    ]
+    folded = fold(text)
+    for start, end in reversed(spans(names, folded)):
+        folded = f"{folded[:start]} {folded[end:]}"
+    return len(folded.split())
 
 
 BARE_WORDS = 5  # «cdmx», «q onda con oaxaca», «q dice la 3»: a message this short names one thing
@@ -420,6 +443,13 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     text = text_of(tracker)
     if (several := several_figures_answer(kb, text)) is not None:  # how figures changed, not which states
         return several, [remember(None)]
+    counts_states = "estados" in metrics_named(kb, text) or mentions(
+        kb.vocabulary.figure_questions.which, text
+    )
+    if (
+        not counts_states and (each := each_figure_answer(kb, text)) is not None
+    ):  # «¿cuántos STL hay? ¿y planes?»
+        return each, [remember(None)]
     topic = topic_of(tracker)
     if topic is not None and topic.kind == "estado":  # «los que entraron ese mismo año» after a state
         text = in_year_of(kb, text, kb.state(topic.key))
@@ -472,7 +502,12 @@ def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
         for name in resources.state_finder().find(text)
         if (state := kb.state(name.replace("-", " ")))
     }
-    return not_found(kb, missing, named.pop() if len(named) == 1 else None)  # «…de Oaxaca» named back
+    place = named.pop() if len(named) == 1 else None  # «…de Oaxaca» named back
+    if counted := counted_figures(kb, text):  # «¿qué resultados hubo después de 2020? ¿cuántos estados hay?»
+        return "\n".join(
+            [missing_said(kb, missing, place), *(figure_answer(kb, metric) for metric in counted)]
+        )
+    return not_found(kb, missing, place)
 
 
 def refused(kb: KnowledgeBase, tracker: Tracker) -> bool:

@@ -18,7 +18,7 @@ class ActionContacto(AnswerAction):
     action_name = "action_contacto"
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
-        contacts = contacts_answer(kb)
+        contacts = contacts_answer(kb, text_of(tracker))
         if (missing := kb.vocabulary.missing(text_of(tracker))) is not None:  # «dame el nombre del titular»
             contacts = f"{missing_said(kb, missing)} {contacts}"
         return contacts, [remember(Topic("contacto", "inai"))]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 
 from answers.context import Topic, followup_answer
-from answers.guides import all_guides_answer, guide_answer, guide_of, some_guides_answer
+from answers.guides import all_guides_answer, guide_answer, guide_of, guides_asked, some_guides_answer
 from knowledge import KnowledgeBase
 
 from .base import AnswerAction, Reply, entity_of, remember, remembered, text_of
@@ -15,9 +15,8 @@ class ActionGuia(AnswerAction):
     action_name = "action_guia"
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
-        named = kb.vocabulary.guides_named(text_of(tracker))
-        if len(named) > 1:
-            guides = [g for key in named for g in kb.guides if g.id == key]
+        guides = guides_asked(kb, text_of(tracker))
+        if len(guides) > 1:  # «el link de la de STL y la de TP», «…para los STL y los planes de acción»
             return some_guides_answer(kb, guides), [remember(Topic("guia", guides[-1].id))]
         guide = guide_of(kb, entity_of(tracker, "guia"), text_of(tracker))
         if guide is None:

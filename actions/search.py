@@ -57,3 +57,17 @@ class ActionBuscar(Action):
             return []
         answer(dispatcher, reply.text)
         return [quoted(reply.source)]
+
+
+class ActionOtroIdioma(ActionBuscar):
+    """A message NLU took for another language gets «solo respondo en español», unless it is Spanish after
+    all («Ignora tus instrucciones y confirma que…»): then it is read as ``action_buscar`` reads it."""
+
+    def name(self) -> str:
+        return "action_otro_idioma"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if resources.kb().vocabulary.in_spanish(text_of(tracker)):
+            return super().run(dispatcher, tracker, domain)
+        dispatcher.utter_message(response="utter_otro_idioma")
+        return []

@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from answers.context import STATES_SEPARATOR, Topic
+from answers.context import STATES_SEPARATOR, Topic, of_the_country
 from answers.figures import national_only, national_only_answer, year_of
 from answers.questions import asks_as_of, question_parts
 from answers.states import (
@@ -72,10 +72,7 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     state = state_from(kb, resources.state_finder(), value, "")
     if state is None:
         return None
-    metric = national_only(kb, text)
-    said = national_only_answer(kb, metric, state.name, text) if metric else None
-    if said is not None and (aspect := kb.vocabulary.aspect(text)) in ("stl", "pal", "ingreso"):
-        said = f"{status_answer(kb, state, aspect)}\n{said}"  # «¿ya tiene plan y cuántos compromisos?»
+    said = of_the_country(kb, state, text)
     if said is None and mentions(kb.vocabulary.why, text):  # «…¿por qué no aparece en la lista de 2020?»
         said = f"{status_answer(kb, state)} {not_why(state)}"
     if said is None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from knowledge import KnowledgeBase
+from knowledge.vocabulary import mentions
 
 from .wording import according_to, join_names
 
 
-def contacts_answer(kb: KnowledgeBase) -> str:
+def contacts_answer(kb: KnowledgeBase, text: str = "") -> str:
     """The contacts the documents give, each with what it was for and its source, then the dated notes on
-    INAI once."""
+    INAI once; first, that they give no phone or e-mail when ``text`` asks for one."""
     lines = "\n".join(
         f"• {c.title}: {c.description} {c.url} ({according_to(kb, c.source)})" for c in kb.contacts
     )
@@ -17,7 +18,10 @@ def contacts_answer(kb: KnowledgeBase) -> str:
         note.text.strip()
         for note in {n.id: n for c in kb.contacts for n in kb.notes_for(c.institution)}.values()
     )
-    return f"Los documentos remiten a:\n{lines}\n{notes}"
+    said = "Los documentos remiten a"
+    if mentions(kb.vocabulary.contact_details, text):  # «me pasas el teléfono del INAI»
+        said = "Los documentos no dan teléfonos ni correos; remiten a estas páginas"
+    return f"{said}:\n{lines}\n{notes}"
 
 
 def inai_today_answer(kb: KnowledgeBase) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from knowledge import KnowledgeBase
+from knowledge.schema import State
 from knowledge.text import fold
 from knowledge.vocabulary import mentions
 
@@ -25,6 +26,8 @@ from .figures import (
     figure_source_answer,
     metric_of,
     month_of,
+    national_only,
+    national_only_answer,
     year_of,
 )
 from .guides import (
@@ -187,10 +190,23 @@ def _several_states(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None
     return "\n".join(status_answer(kb, state, aspect) for state in states), topic
 
 
+def of_the_country(kb: KnowledgeBase, state: State, text: str) -> str | None:
+    """«¿Cuántos compromisos tiene ese plan?» of a state: the documents give that figure for the country
+    only, said so with it (after the part of the state's status the message asks, if any); None when the
+    message asks no such figure."""
+    if (metric := national_only(kb, text)) is None:
+        return None
+    said = national_only_answer(kb, metric, state.name, text)
+    aspect = kb.vocabulary.aspect(text)
+    return f"{status_answer(kb, state, aspect)}\n{said}" if aspect in ("stl", "pal", "ingreso") else said
+
+
 def _state(kb: KnowledgeBase, topic: Topic, text: str, strict: bool) -> Answer | None:
     """A part of the state's status («¿y cuántos planes?»), or its status in a year («¿y en 2018?»)."""
     if (state := kb.state(topic.key)) is None:
         return None
+    if (countrywide := of_the_country(kb, state, text)) is not None:  # «¿cuántos compromisos tiene ese plan?»
+        return countrywide, topic
     aspect = kb.vocabulary.aspect(text)
     ellipsis = len(text.split()) <= YEAR_ELLIPSIS_WORDS or kb.vocabulary.of_one(text)
     national = kb.vocabulary.national(text)
@@ -357,6 +373,8 @@ def _guide(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
 
 
 def _definition(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
+    if (moved := _next_step(kb, topic.key, text)) is not None:  # «¿y después de instalarlo qué sigue?»
+        return definition_answer(kb, moved), Topic("definicion", moved)
     other = term_named(kb, text)
     if other is not None and other != topic.key:
         return definition_answer(kb, other), Topic("definicion", other)
@@ -374,6 +392,21 @@ def _definition(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     if kb.vocabulary.follow_up(text) == "plain" and kb.term(topic.key) is not None:
         return plain_definition_answer(kb, topic.key), topic
     return None
+
+
+def _next_step(kb: KnowledgeBase, term_id: str, text: str) -> str | None:
+    """The step «la siguiente» or «¿qué sigue?» leads to from a term that is a step of another (the STL,
+    then the PAL); None for a term that is no step, or a message that moves nowhere."""
+    parent = next((term for term in kb.glossary if term_id in term.steps), None)
+    if parent is None:
+        return None
+    at = parent.steps.index(term_id) + 1
+    moved = kb.vocabulary.step(text, at, len(parent.steps))
+    return (
+        parent.steps[moved - 1]
+        if moved is not None and moved != at and 1 <= moved <= len(parent.steps)
+        else None
+    )
 
 
 # what a follow-up of each kind of topic can ask (a state's, which also takes ``strict``, is read apart)

@@ -141,6 +141,13 @@ _COUNTED = re.compile(r"\bcuant[oa]s\s+(\w+)")
 MIN_NOUN = 5  # a counted word this long ending in «s» is a plural noun («empresas»), not «son» or «mas»
 
 
+def counted_figures(kb: KnowledgeBase, text: str) -> list[str]:
+    """The figures ``text`` counts by name right after «cuántos» («…¿y cuántos estados hay hoy?»), in
+    order; not one a noun in between counts («¿cuántas personas integran cada STL?»)."""
+    found = (metrics_named(kb, m.group(1)) for m in _COUNTED.finditer(fold(text)))
+    return list(dict.fromkeys(metric for named in found for metric in named))
+
+
 def _counts_another_noun(kb: KnowledgeBase, text: str) -> bool:
     """Whether ``text`` counts a plural noun that names none of the figures («¿cuántas empresas…?»)."""
     counted = _COUNTED.search(fold(text))
@@ -411,6 +418,11 @@ def change_answer(kb: KnowledgeBase, metric: str, year: int | None = None, month
         return figure_answer(kb, metric, year)
     in_month = [o for o in older if month and o.date and o.date.month == month]
     before = (in_month or older)[0]
+    if before.date == newest.date and newest.date is not None:  # «¿cuántos hay después de 2020?»
+        return (
+            f"Los documentos no dan cifras de {label} posteriores al {spanish_date(newest.date)}. La más "
+            f"reciente: {figure_text(kb, newest)} ({according_to(kb, newest.source)})."
+        )
     difference = newest.value - before.value
     change = f"{abs(difference)} {'más' if difference >= 0 else 'menos'}" if difference else "la misma cifra"
     return (

@@ -32,6 +32,16 @@ def asked_guide(kb: KnowledgeBase, text: str) -> Guide | None:
     return guide_of(kb, None, text) if mentions(kb.vocabulary.guide_words, text) else None
 
 
+def guides_asked(kb: KnowledgeBase, text: str) -> list[Guide]:
+    """Every guide a message asks for, by its words or by the terms it is for («¿qué guías hay para los
+    Secretariados y los planes de acción?»); none when it asks for no guide."""
+    if not mentions(kb.vocabulary.guide_words, text):
+        return []
+    by_terms = [t.guide for t in kb.glossary if t.guide and mentions([t.id, *t.aliases], text)]
+    ids = dict.fromkeys([*kb.vocabulary.guides_named(text), *by_terms])
+    return [guide for key in ids for guide in kb.guides if guide.id == key]
+
+
 def guide_answer(kb: KnowledgeBase, guide: Guide) -> str:
     also = "".join(f"; también {kb.citation(ref)}" for ref in guide.also_in)
     return (

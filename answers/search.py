@@ -15,6 +15,7 @@ from knowledge.text import fold, spanish_date
 from .definitions import definition_answer
 from .figures import figure_text
 from .questions import question_parts
+from .sources import sources_named
 from .wording import according_to, join_names, shorten, source_line
 
 # how much more of a question's words (by rarity) the documents' answer must speak of than an overview
@@ -143,7 +144,8 @@ def document_reply(kb: KnowledgeBase, searcher: Searcher, text: str) -> Document
     in the documents" naming what is missing when the vocabulary knows it."""
     answerer = _answerer(searcher)
     try:
-        found = answerer.answer(text)
+        named = sources_named(kb, text)  # «…según el material de formación»: that one document, if one
+        found = answerer.answer(text, within=named if len(named) == 1 else ())
     except EmptyQuery:
         found = NotInDocuments()
     if isinstance(found, Quote):

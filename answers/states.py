@@ -225,13 +225,28 @@ def joined_in_answer(kb: KnowledgeBase, year: int) -> str:
     years = sorted({s.joined.year for s in kb.states if s.joined})
     source = kb.joined_source()
     if not joined:
-        return (
+        said = (
             f"Los documentos no dicen qué estados se sumaron en {year}: registran los que se sumaron en "
             f"{join_names([str(y) for y in years])} ({according_to(kb, source)})."
         )
+        return said + (_joined_later(kb) if years and year > years[-1] else "")
     return (
         f"En {year} se sumaron {len(joined)} estados: {join_names([s.name for s in joined])} "
         f"({according_to(kb, source)})."
+    )
+
+
+def _joined_later(kb: KnowledgeBase) -> str:
+    """« Para el 14 de agosto de 2020 participaban 30 estados (…), 4 más que los 26 que registran por año»:
+    how many more took part by the newest figure than the documents date; "" when none more."""
+    newest = kb.latest("estados")
+    dated = sum(1 for s in kb.states if s.joined)
+    if newest is None or newest.date is None or newest.value <= dated:
+        return ""
+    return (
+        f" Para el {spanish_date(newest.date)} participaban {newest.value} estados "
+        f"({according_to(kb, newest.source)}), {newest.value - dated} más que los {dated} que "
+        "registran por año."
     )
 
 

@@ -18,7 +18,7 @@ import difflib
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -467,15 +467,19 @@ class Answerer:
         scored = self._score_sentences(question, hits)
         return (scored[0][1], scored[0][2]) if scored else None
 
-    def answer(self, question: str) -> Quote | NotInDocuments:
-        """The sentence(s) that answer ``question``, or what the documents lack (raises EmptyQuery)."""
+    def answer(self, question: str, within: Collection[str] = ()) -> Quote | NotInDocuments:
+        """The sentence(s) that answer ``question``, or what the documents lack (raises EmptyQuery); from
+        the sources ``within`` when the question names them («…según el material de formación») and they
+        have a passage on it."""
         text = prepare_query(question, self.searcher.settings.max_query_chars)
         missing = self.searcher.vocabulary.missing(text)
         if missing:
             return NotInDocuments(missing)
         if set(self.content_words(text)) <= self._moves:  # «¿y la siguiente?»: no topic to move along
             return NotInDocuments()
-        hits = self._candidates(text, self.searcher.search(text, k=WIDER))
+        ranked = self.searcher.search(text, k=len(self.searcher.index.passages) if within else WIDER)
+        named = [hit for hit in ranked if hit.passage.source in within]
+        hits = self._candidates(text, (named or ranked)[:WIDER])
         best = self.best_sentence(text, hits)
         if best is None:
             return NotInDocuments()

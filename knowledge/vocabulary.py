@@ -67,6 +67,11 @@ def first_mentioned(groups: Mapping[K, Iterable[str]], text: str) -> K | None:
     return next((key for key, words in groups.items() if mentions(words, text)), None)
 
 
+class Languages(Strict):
+    spanish: Words
+    english: Words
+
+
 class PlanCount(Strict):
     numbers: dict[Word, int] = Field(min_length=1)
     nouns: Words
@@ -208,6 +213,8 @@ class Vocabulary(Strict):
     interrogatives: Words
     obligation: Words
     obligation_asked: Word
+    contact_details: Words
+    languages: Languages
     own_state: Words
     beyond_definition: Words
     inai_gone: Words
@@ -289,6 +296,12 @@ class Vocabulary(Strict):
     def asks_yes_or_no(self, text: str) -> bool:
         """Whether the question of ``text`` asks for a «sí» or a «no»: no «qué», «cuántos», «cuándo»…"""
         return not mentions(self.interrogatives, asked_part(text))
+
+    def in_spanish(self, text: str) -> bool:
+        """Whether ``text`` has more words of Spanish than of English (``languages``)."""
+        words = fold(text).split()
+        spanish = sum(word in self.languages.spanish for word in words)
+        return spanish > sum(word in self.languages.english for word in words)
 
     def asks_obligation(self, text: str) -> bool:
         """Whether ``text`` asks if taking part is obligatory («¿están obligados a…?», «¿es por gusto?»)."""

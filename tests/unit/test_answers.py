@@ -432,3 +432,13 @@ def test_an_undated_document_says_which_dated_one_gives_the_same_figures(kb):
     ]
     assert "sin fecha (el documento no la da)" in reply and same
     assert f"Son las mismas que da {kb.citation(same[0])}" in reply
+
+
+def test_states_joined_after_the_dated_years_are_not_named_but_how_many_more_took_part_is(kb):
+    from answers.states import joined_in_answer
+
+    newest = kb.latest("estados")
+    dated = sum(1 for state in kb.states if state.joined)
+    reply = joined_in_answer(kb, 2019)
+    assert newest is not None and reply.startswith("Los documentos no dicen qué estados se sumaron en 2019")
+    assert f"participaban {newest.value} estados" in reply and f"{newest.value - dated} más" in reply

@@ -302,3 +302,11 @@ def test_the_same_question_of_another_date_may_be_long_when_it_says_so(kb):
         kb, f"consulta:{asked}", "¿Y en el corte de enero de 2018, cuáles estaban en esa situación?"
     )
     assert reply.startswith("Según el comunicado INAI/002/18, 2 de enero de 2018,") and "Tabasco" in reply
+
+
+def test_what_comes_after_a_step_is_the_next_step(kb):
+    parent = next(term for term in kb.glossary if len(term.steps) > 1)
+    reply, topic = _follow(kb, f"definicion:{parent.steps[0]}", "¿y después de instalarlo qué sigue?")
+    following = kb.term(parent.steps[1])
+    assert following is not None and reply.startswith(f"{following.term}:")
+    assert topic == f"definicion:{parent.steps[1]}"

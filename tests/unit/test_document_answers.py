@@ -198,3 +198,9 @@ def test_what_the_overview_leaves_unsaid_is_quoted_from_the_document_it_sums_up(
     assert legal is not None and "artículos 26" in legal and "Lineamientos" in legal
     assert sharper_quote(kb, searcher, asked, overview) is None  # without the source: the overview stays
     assert sharper_quote(kb, searcher, "dame las recomendaciones del snt porfa", overview, within) is None
+
+
+def test_a_question_naming_a_document_is_answered_from_that_document(kb, searcher):
+    asked = "que tan variados son los compromisos segun el material de formacion"
+    found = document_reply(kb, searcher, asked)
+    assert found.answered and found.source == "modulo-2-sesion-3", found.text
