@@ -256,12 +256,13 @@ def any_intent(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 
 
 def _also_a_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
-    """The status of the one state a message of several questions names, one of them being about it; None
-    for a message of one question, or naming no state or several."""
+    """The status of the one state a message that asks several things names in a question of its own, or in
+    the question it ends with («…¿y ya hay algo funcionando en Nuevo León?»); None otherwise («soy de SLP,
+    ¿hay una guía para el plan?» names the state only to introduce itself)."""
     text = text_of(tracker)
     named = resources.state_finder().find(text)
     state = kb.state(named[0].replace("-", " ")) if len(named) == 1 else None
-    if state is None or text.count("?") < 2:
+    if state is None or (text.count("?") < 2 and not resources.state_finder().find(asked_part(text))):
         return None
     return status_answer(kb, state), [SlotSet("estado", state.name), remember(Topic("estado", state.name))]
 
@@ -503,7 +504,10 @@ def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
         if (state := kb.state(name.replace("-", " ")))
     }
     place = named.pop() if len(named) == 1 else None  # «…de Oaxaca» named back
-    if counted := counted_figures(kb, text):  # «¿qué resultados hubo después de 2020? ¿cuántos estados hay?»
+    lacking = kb.vocabulary.not_in_documents[missing].words
+    if counted := counted_figures(
+        kb, text, lacking
+    ):  # «¿qué resultados hubo después de 2020? ¿cuántos estados?»
         return "\n".join(
             [missing_said(kb, missing, place), *(figure_answer(kb, metric) for metric in counted)]
         )

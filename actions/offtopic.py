@@ -12,7 +12,17 @@ from rasa_sdk.types import DomainDict
 from answers.search import refusal
 
 from . import resources
-from .base import OPINION, answer, declined, from_documents, in_context, refused, text_of, unanswerable
+from .base import (
+    OPINION,
+    answer,
+    any_intent,
+    declined,
+    from_documents,
+    in_context,
+    refused,
+    text_of,
+    unanswerable,
+)
 from .reread import reread
 
 
@@ -53,15 +63,24 @@ class ActionOpinionPolitica(Action):
     asks about a subject outside the initiative («¿quién ganó el partido de las chivas?») or for legal
     advice gets the off-topic refusal instead, and one that asks for something the documents never give
     («¿cuánto les pagan a los comisionados?») the honest reply naming it, unless it asks an opinion in so
-    many words («¿por qué partido votarías?»)."""
+    many words («¿por qué partido votarías?»); one that a follow-up of the last answer or a reading of
+    ``any_intent`` answers («¿y antes a qué área del INAI había que dirigirse?») gets that answer."""
 
     def name(self) -> str:
         return "action_opinion_politica"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
-        if kb.vocabulary.asks_opinion(text_of(tracker)) or not declined(dispatcher, kb, tracker):
+        if kb.vocabulary.asks_opinion(text_of(tracker)):
             dispatcher.utter_message(response=OPINION)
+            return []
+        if declined(dispatcher, kb, tracker):
+            return []
+        # «¿y antes a qué área del INAI había que dirigirse?» after the contacts: a question, not an opinion
+        if (followed := in_context(kb, tracker) or any_intent(kb, tracker)) is not None:
+            answer(dispatcher, followed[0])
+            return followed[1]
+        dispatcher.utter_message(response=OPINION)
         return []
 
 

@@ -17,7 +17,7 @@ from knowledge.schema import State
 from knowledge.text import fold
 from knowledge.vocabulary import mentions
 
-from .contacts import inai_today_answer
+from .contacts import contacts_answer, inai_today_answer
 from .definitions import definition_answer, plain_definition_answer, purpose_answer, term_named
 from .figures import (
     change_answer,
@@ -394,6 +394,14 @@ def _definition(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     return None
 
 
+def _contacts(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
+    """«¿Y el link?», «¿y el teléfono?» after the contacts or what became of INAI: the pages of contacts the
+    documents give (and that they give no phone or e-mail)."""
+    if kb.vocabulary.asks_link(text) or mentions(kb.vocabulary.contact_details, text):
+        return contacts_answer(kb, text), Topic("contacto", "inai")
+    return None
+
+
 def _next_step(kb: KnowledgeBase, term_id: str, text: str) -> str | None:
     """The step «la siguiente» or «¿qué sigue?» leads to from a term that is a step of another (the STL,
     then the PAL); None for a term that is no step, or a message that moves nowhere."""
@@ -411,6 +419,7 @@ def _next_step(kb: KnowledgeBase, term_id: str, text: str) -> str | None:
 
 # what a follow-up of each kind of topic can ask (a state's, which also takes ``strict``, is read apart)
 _FOLLOWUPS: dict[str, Callable[[KnowledgeBase, Topic, str], Answer | None]] = {
+    "contacto": _contacts,
     "recomendacion": _recommendation_of,
     "recomendaciones": _recommendations,
     "guia": _guide,

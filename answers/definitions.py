@@ -36,10 +36,18 @@ def definition_answer(kb: KnowledgeBase, term_id: str) -> str:
         lines.append(f"«{definition.quote}»")
         if i + 1 == len(chosen) or chosen[i + 1].source != definition.source:
             lines.append(source_line(kb, definition.source))
-    if (steps := _steps_of(kb, term_id)) is not None:  # «¿en qué consiste la iniciativa?»: its steps too
-        source, named = steps[0], [step.term for step in steps[1]]
-        lines.append(f"Según {kb.citation(source)}, funciona en {len(named)} pasos: {join_names(named)}.")
+    if steps := _steps_line(kb, term_id):  # «¿en qué consiste la iniciativa?»: its steps too
+        lines.append(steps)
     return "\n".join(lines)
+
+
+def _steps_line(kb: KnowledgeBase, term_id: str) -> str:
+    """«Según …, funciona en 2 pasos: …»: a term's steps named, with the source that defines them; "" for
+    a term with none."""
+    if (steps := _steps_of(kb, term_id)) is None:
+        return ""
+    named = [step.term for step in steps[1]]
+    return f"Según {kb.citation(steps[0])}, funciona en {len(named)} pasos: {join_names(named)}."
 
 
 def _steps_of(kb: KnowledgeBase, term_id: str) -> tuple[str, list[Term]] | None:
@@ -96,10 +104,11 @@ def plain_definition_answer(kb: KnowledgeBase, term_id: str) -> str:
     if term is None:
         raise KeyError(f"knowledge/facts/glossary.yaml has no term {term_id!r}")
     newest = _newest_first(kb, term.definitions)[0]
-    return (
+    said = (
         f"{term.term}, en palabras sencillas: {term.summary}\n"
         f"(Es un resumen nuestro.) Fuente de la definición: {kb.citation(newest.source)}."
     )
+    return f"{said}\n{steps}" if (steps := _steps_line(kb, term_id)) else said
 
 
 def term_named(kb: KnowledgeBase, text: str) -> str | None:

@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 
 from knowledge import KnowledgeBase
+from knowledge.vocabulary import mentions
 
 from .figures import (
     bare_count,
     breakdown_answer,
     breakdown_of,
     compares_values,
+    each_figure_answer,
     figure_answer,
     figure_question_answer,
     metric_of,
@@ -69,13 +71,26 @@ def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple
     if not years and bare_count(kb, parts[0]):
         years = date_in(parts)  # «¿cuántos STL y cuántos compromisos había en enero de 2018?»
     asked, metrics, dates = "", set[str | None](), set[str]()
+    several: list[str] = []  # the figures of a part that counts more than one («planes y compromisos»)
     for part in parts:
+        if several and _elliptic(kb, part):
+            # «…en 2018 y cuántos hay según el dato más reciente?»: each of them again, of that date
+            now = mentions(kb.vocabulary.figure_questions.now, part)
+            year = year_of(part) or (None if now else year_of(asked))
+            replies.append("\n".join(figure_answer(kb, metric, year) for metric in several))
+            continue
         if asked and _YEARS.search(asked) and (found := _YEARS.search(part)) and _elliptic(kb, part):
             # «en 2018 ¿cuántos estados tenían plan y cuántos en 2020?»: the same question, of 2020
             asked = _YEARS.sub(found.group(), asked)
         else:
             # «¿cuántos STL nuevos hubo de 2018 a 2020 y cuántos planes nuevos?»: the years carry over
             asked = part if _YEARS.search(part) else f"{part} {years}".strip()
+        several = [metric for metric in metrics_named(kb, asked) if metric != "estados"]
+        if len(several) > 1 and (each := each_figure_answer(kb, asked)) is not None:
+            replies.append(each)  # «¿cuántos planes y compromisos había en 2018…?»
+            metrics.update(several)
+            continue
+        several = []
         reply, metric = asked_figure(kb, asked, last)
         replies.append(reply)
         metrics.add(metric)

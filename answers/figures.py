@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from knowledge import KnowledgeBase
 from knowledge.schema import Observation, State
@@ -11,7 +12,7 @@ from knowledge.text import MONTHS, fold, spanish_date, squash
 from knowledge.vocabulary import mentions, spans
 
 from .questions import asks_as_of, earliest_date, period_of, question_parts
-from .states import joined_in_answer, most_plans_answer, plans_count_answer
+from .states import joined_in_answer, most_plans_answer, participants_answer, plans_count_answer
 from .wording import according_to, from_source, join_names
 
 _YEAR = re.compile(r"\b(20[0-3]\d)\b")
@@ -41,6 +42,7 @@ def metrics_named(kb: KnowledgeBase, text: str) -> list[str]:
 
 
 _NUMBER = re.compile(r"\b\d{1,3}\b")
+_SINCE_YEAR = re.compile(r"\bdesde\s+(?:el\s+)?20[0-3]\d\b")
 QUOTE_WINDOW = 25  # characters either side of a quoted number searched for the figure it counts
 
 
@@ -66,6 +68,8 @@ def claim_answer(kb: KnowledgeBase, text: str) -> str | None:
     message quotes no figure or asks nothing to confirm."""
     claimed = quoted_figures(kb, text) if mentions(kb.vocabulary.figure_questions.claims, text) else []
     lines = [said for value, metric in claimed if (said := _claim(kb, metric, value))]
+    if lines and _SINCE_YEAR.search(fold(text)):  # «…participan desde 2015»: since when, too
+        lines.append(since_answer(kb))
     return "\n".join(lines) if lines else None
 
 
@@ -141,10 +145,20 @@ _COUNTED = re.compile(r"\bcuant[oa]s\s+(\w+)")
 MIN_NOUN = 5  # a counted word this long ending in «s» is a plural noun («empresas»), not «son» or «mas»
 
 
-def counted_figures(kb: KnowledgeBase, text: str) -> list[str]:
+COUNT_REACH = 25  # characters after «cuántos compromisos» where a word of what is counted may follow
+
+
+def counted_figures(kb: KnowledgeBase, text: str, apart_from: Sequence[str] = ()) -> list[str]:
     """The figures ``text`` counts by name right after «cuántos» («…¿y cuántos estados hay hoy?»), in
-    order; not one a noun in between counts («¿cuántas personas integran cada STL?»)."""
-    found = (metrics_named(kb, m.group(1)) for m in _COUNTED.finditer(fold(text)))
+    order; not one a noun in between counts («¿cuántas personas integran cada STL?»), nor one followed by
+    a word of ``apart_from`` («¿cuántos compromisos cumplió Veracruz?» counts what is fulfilled)."""
+    folded = fold(text)
+    apart = [start for start, _ in spans(list(apart_from), folded)]
+    found = [
+        metrics_named(kb, m.group(1))
+        for m in _COUNTED.finditer(folded)
+        if not any(m.start() <= start <= m.end() + COUNT_REACH for start in apart)
+    ]
     return list(dict.fromkeys(metric for named in found for metric in named))
 
 
@@ -507,6 +521,12 @@ def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
         return since_answer(kb)
     if mentions(asks.total, text) and metric_of(kb, text) in (None, "estados"):
         return total_answer(kb)
+    # named as states: «¿cuáles estados participan?», «participan 30 estados, ¿cuáles son?»; not «¿qué
+    # ayuda da el INAI a quienes participan?»
+    nouns = [word for word in kb.figure_words("estados") if not mentions(kb.vocabulary.participating, word)]
+    participating = mentions(kb.vocabulary.participating, text) and mentions(nouns, text)
+    if participating and mentions(asks.which, text) and not mentions(kb.vocabulary.conditions.joined, text):
+        return participants_answer(kb, year_of(text))  # «participan 30 estados, ¿cuáles son?»
     if joined_year_asked(kb, text) is not None:  # «¿cuántos estados se sumaron en 2016?»: the year's list
         if not _all_ask_joined(kb, text):  # «¿cuántas participaban en 2018…? ¿y cuáles se sumaron en 2017?»
             return None

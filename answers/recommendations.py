@@ -13,6 +13,9 @@ from knowledge.vocabulary import mentions, spans
 from .wording import join_names, source_line
 
 # «las cuatro recomendaciones», «…son 4, ¿no?»: a count, not an ordinal
+_ALL = re.compile(
+    r"\bson\s+(?:las|sus)\s+\w+\s+recomendaciones\b"
+)  # «¿cuáles son las cuatro recomendaciones…?»
 _COUNTED = re.compile(
     r"\b(?:(?:las|sus)\s+\w+\s+recomendaciones|(?:son|eran|fueron|hay)\s+(?:\d|dos|tres|cuatro))\b"
 )
@@ -121,7 +124,7 @@ def recommendations_about(kb: KnowledgeBase, text: str) -> list[int] | None:
     shares any and it asks what they treat («¿cuál habla del clima?»); None when it does not ask that way
     or the match is partial."""
     about = kb.vocabulary.about
-    if not mentions(about.asks, text):
+    if not mentions(about.asks, text) or _ALL.search(fold(text)):  # «¿cuáles son las cuatro…?»: all
         return None
     ignored = _ignored(kb)  # «covid» adds none; nor «abiertos» («gobierno abierto» is everywhere)
     own = " ".join(word for word, stem in content_words(text) if stem not in ignored)

@@ -11,12 +11,13 @@ from index import EmptyQuery, Hit, Searcher
 from index.answering import Answerer, NotInDocuments, Quote
 from knowledge import KnowledgeBase
 from knowledge.text import fold, spanish_date
+from knowledge.vocabulary import mentions
 
 from .definitions import definition_answer
 from .figures import figure_text
 from .questions import question_parts
 from .sources import sources_named
-from .wording import according_to, join_names, shorten, source_line
+from .wording import according_to, inai_note, join_names, shorten, source_line
 
 # how much more of a question's words (by rarity) the documents' answer must speak of than an overview
 # reply for the documents to answer instead (:func:`sharper_quote`)
@@ -114,6 +115,16 @@ def quote_reply(kb: KnowledgeBase, quote: Quote) -> str:
     return f"{shown}\n{passage_source(kb, quote.hit)}{newer_figures(kb, quote.hit, text)}"
 
 
+def _with_inai_note(kb: KnowledgeBase, reply: str) -> str:
+    """``reply`` with the dated note on INAI at the end when what it quotes sends people to INAI (its
+    micrositio, its contacts, its advice: ``sends_to_inai``)."""
+    sends = kb.vocabulary.sends_to_inai
+    if not mentions(sends.names, reply) or not mentions(sends.words, reply):
+        return reply
+    note = inai_note(kb)
+    return reply if note in reply else f"{reply}\n{note}"
+
+
 def newer_figures(kb: KnowledgeBase, hit: Hit, shown: str) -> str:
     """After a quote that gives figures newer sources replace («…se han sumado ya 26 estados…»): the newest
     of those figures with their sources, on a line of its own; nothing otherwise."""
@@ -151,7 +162,7 @@ def document_reply(kb: KnowledgeBase, searcher: Searcher, text: str) -> Document
     if isinstance(found, Quote):
         quotes = _parts_answered(answerer, kb, text) or [found]
         source = quotes[0].hit.passage.source
-        reply = "\n".join(quote_reply(kb, quote) for quote in quotes)
+        reply = _with_inai_note(kb, "\n".join(quote_reply(kb, quote) for quote in quotes))
         return DocumentReply(reply, True, source if source in kb.sources else None)
     return DocumentReply(not_found(kb, found.topic), False)
 
@@ -194,5 +205,5 @@ def sharper_quote(
     gain = answerer.coverage(text, found.text) - answerer.coverage(text, overview)
     own = within is not None and found.hit.passage.source == within
     if gain >= SHARPER_BY or (own and answerer.beyond(text, overview, found.text) >= BEYOND_SHARE):
-        return quote_reply(kb, found)
+        return _with_inai_note(kb, quote_reply(kb, found))
     return None

@@ -121,6 +121,7 @@ _ASKS_FIGURE = re.compile(r"\b(?:cuant[oa]s?|numero|cifras?|total)\b")
 _DETERMINERS = (
     "el|la|los|las|un|una|unos|unas|mi|mis|tu|tus|su|sus|este|esta|ese|esa|cada|del|al|nuestro|nuestra"
     "|estos|estas|esos|esas|otro|otra|otros|otras|algunos|algunas|varios|varias|nuestros|nuestras"
+    "|con que"  # «¿con qué fundamento…?»: a name follows, not a verb
 )
 # «además del ejecutivo, ¿qué otros poderes…?»: what the question sets aside, which the answer need not name
 _BESIDES = re.compile(

@@ -67,6 +67,11 @@ def first_mentioned(groups: Mapping[K, Iterable[str]], text: str) -> K | None:
     return next((key for key, words in groups.items() if mentions(words, text)), None)
 
 
+class SendsTo(Strict):
+    names: Words  # how the documents name the institution
+    words: Words  # what, said of it, sends people to it
+
+
 class Languages(Strict):
     spanish: Words
     english: Words
@@ -214,6 +219,7 @@ class Vocabulary(Strict):
     obligation: Words
     obligation_asked: Word
     contact_details: Words
+    sends_to_inai: SendsTo
     languages: Languages
     own_state: Words
     beyond_definition: Words

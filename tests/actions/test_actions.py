@@ -1111,3 +1111,29 @@ def test_a_misspelt_state_and_when_it_joined_with_the_initiatives_name_is_about_
     tracker = turn("chiguagua desde cuando esta en lo de gobierno abierto", "que_es_iniciativa")
     _, messages = run(ActionDefinicion(), tracker)
     assert texts(messages)[0].startswith("Chihuahua se sumó a la iniciativa en 2016")
+
+
+def test_a_count_of_what_the_documents_lack_gets_no_figure_beside_the_honest_reply():
+    _, messages = run(ActionCifras(), turn("cuantos compromisos cumplio veracruz", "cifras"))
+    newest = resources.kb().latest("compromisos")
+    assert newest is not None and texts(messages)[0].startswith("Los documentos no mencionan")
+    assert str(newest.value) not in texts(messages)[0]
+
+
+def test_a_procedural_question_taken_for_an_opinion_is_answered():
+    asked = "¿Y antes a qué área del INAI había que dirigirse?"
+    _, messages = run(
+        ActionOpinionPolitica(), turn(asked, "opinion_politica", slots={"tema": "contacto:inai"})
+    )
+    assert "Dirección General de Gobierno Abierto y Transparencia" in texts(messages)[0]
+    _, refused = run(
+        ActionOpinionPolitica(), turn("¿hizo bien el gobierno en desaparecer al inai?", "opinion_politica")
+    )
+    assert refused == [{**refused[0], "response": "utter_opinion_politica"}]
+
+
+def test_all_four_recommendations_asked_by_their_count_are_all_four():
+    asked = "¿Cuáles son las cuatro recomendaciones sobre gobierno abierto durante la pandemia de COVID-19?"
+    _, messages = run(ActionRecomendacion(), turn(asked, "recomendacion"))
+    items = resources.kb().recommendations.items
+    assert all(f"{item.name}: {item.summary}" in texts(messages)[0] for item in items)

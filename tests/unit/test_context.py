@@ -310,3 +310,8 @@ def test_what_comes_after_a_step_is_the_next_step(kb):
     following = kb.term(parent.steps[1])
     assert following is not None and reply.startswith(f"{following.term}:")
     assert topic == f"definicion:{parent.steps[1]}"
+
+
+def test_the_link_after_the_contacts_is_the_contacts_pages(kb):
+    reply, topic = _follow(kb, "contacto:inai", "¿y el link?")
+    assert all(str(contact.url) in reply for contact in kb.contacts) and topic == "contacto:inai"

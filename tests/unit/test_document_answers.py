@@ -36,7 +36,9 @@ def test_the_sentence_not_the_whole_paragraph(reply):
     text, found = reply("¿qué herramientas ofrece el INAI a los participantes?")
     assert found and text.startswith("«El INAI ofrece a los participantes")
     assert "herramientas de acompañamiento y asesoría técnica de manera remota" in text
-    assert text.endswith("Fuente: el comunicado INAI/265/19, 14 de agosto de 2020.")
+    # INAI's advice is offered: the dated note on INAI follows the source, once
+    assert "Fuente: el comunicado INAI/265/19, 14 de agosto de 2020.\nNota: el INAI se extinguió" in text
+    assert text.count("Nota: el INAI se extinguió") == 1
     assert "exhorta a participar" not in text  # the neighbouring paragraph is not shown
 
 

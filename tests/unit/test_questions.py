@@ -269,3 +269,21 @@ def test_those_listed_in_one_year_with_so_many_plans_in_another(kb):
     ]
     assert expected and all(name in reply for name in expected)
     assert f"figuraban en la lista de PAL de enero de {then.date.year}" in reply
+
+
+def test_two_figures_of_a_year_and_each_again_by_the_newest_figure(kb):
+    from answers.figure_questions import parts_answer
+
+    asked = "¿Cuántos planes de acción y compromisos había en 2018 y cuántos hay según el dato más reciente?"
+    reply, _ = parts_answer(kb, question_parts(kb, asked), None)
+    for metric in ("pal", "compromisos"):
+        first = next(o for o in kb.history(metric) if o.date and o.date.year == 2018)
+        newest = kb.latest(metric)
+        assert newest is not None and f"había {first.value} " in reply and f"{newest.value} " in reply
+
+
+def test_which_states_take_part_by_a_year_are_those_the_documents_name(kb):
+    reply = figure_question_answer(kb, "Según el dato de 2020 participan 30 estados. ¿Cuáles son?")
+    newest = kb.latest("estados")
+    assert newest is not None and reply is not None
+    assert f"participaban {newest.value} estados" in reply and "no los nombran en una sola lista" in reply
