@@ -35,7 +35,7 @@ from answers.figures import (
     several_figures_answer,
     year_of,
 )
-from answers.guides import asked_guide, guide_answer, guides_asked, some_guides_answer
+from answers.guides import all_guides_answer, asked_guide, guide_answer, guides_asked, some_guides_answer
 from answers.questions import THEN, combined_answer, in_year_of, of_plans
 from answers.recommendations import recommendation_answer
 from answers.search import document_reply, missing_said, not_found, refusal, sharper_quote
@@ -210,8 +210,11 @@ def guide_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None  # «¿de qué fecha es la guía…?»: the guides action
     if len(guides := guides_asked(kb, text)) > 1:  # «¿qué guías hay para los STL y los planes?»
         return some_guides_answer(kb, guides), remembered(Topic("guia", guides[-1].id))
-    guide = asked_guide(kb, text)
-    return (guide_answer(kb, guide), remembered(Topic("guia", guide.id))) if guide else None
+    if (guide := asked_guide(kb, text)) is not None:
+        return guide_answer(kb, guide), remembered(Topic("guia", guide.id))
+    if mentions(kb.vocabulary.all_guides, text):  # «¿qué guías pone el INAI a disposición?»
+        return all_guides_answer(kb), remembered(Topic("guias", "todas"))
+    return None
 
 
 def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:

@@ -191,6 +191,7 @@ class Vocabulary(Strict):
     whole_group: Words
     guides: dict[str, Words]
     guide_words: Words
+    all_guides: Words
     history: Words
     absence: Words
     plan_count: PlanCount

@@ -1137,3 +1137,10 @@ def test_all_four_recommendations_asked_by_their_count_are_all_four():
     _, messages = run(ActionRecomendacion(), turn(asked, "recomendacion"))
     items = resources.kb().recommendations.items
     assert all(f"{item.name}: {item.summary}" in texts(messages)[0] for item in items)
+
+
+def test_the_guides_asked_all_together_are_all_listed_whatever_the_intent():
+    asked = "¿Qué guías pone el INAI a disposición de los participantes de la estrategia?"
+    events, messages = run(ActionBuscar(), turn(asked, "consulta"))
+    assert all(guide.title in texts(messages)[0] for guide in resources.kb().guides)
+    assert SlotSet("tema", "guias:todas") in events
