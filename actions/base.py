@@ -232,17 +232,16 @@ def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 def any_intent(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """What a message gets whatever intent NLU gave it: the source documents it asks about
     (:func:`about_sources`), a figure it asks to confirm (:func:`claimed`) or a part of one state's status
-    (:func:`of_a_state`); else each thing it asks of
-    these, together («¿qué guía uso y a quién le pido asesoría?»): how to put a term into practice
-    (:func:`how_to`), else a term in plain words (:func:`explained`) or what it is (:func:`defined`) and
-    the guide it asks for (:func:`guide_asked`); whether taking part is obligatory (:func:`obliged`); whom
-    to ask for advice (:func:`advice`) or what became of INAI (:func:`inai_gone`). None when it asks none
-    of these."""
+    (:func:`of_a_state`); else each of these it asks, together («¿qué guía uso y a quién le pido
+    asesoría?»): how to put a term into practice (:func:`how_to`), else a term in plain words
+    (:func:`explained`) or what it is (:func:`defined`) and the guide it asks for (:func:`guide_asked`);
+    whether taking part is obligatory (:func:`obliged`); whom to ask for advice (:func:`advice`) or what
+    became of INAI (:func:`inai_gone`). None when it asks none of these."""
     if (alone := about_sources(kb, tracker) or claimed(kb, tracker) or of_a_state(kb, tracker)) is not None:
         return alone
     # «¿cómo armo un PAL?» is answered with its definition and its guide: neither is added again
     howto = how_to(kb, tracker)
-    terms: tuple[Reader, ...] = () if howto else ((explained, defined), (guide_asked,))
+    terms: tuple[Readers, ...] = () if howto else ((explained, defined), (guide_asked,))
     found = [howto] if howto else []
     for group in (*terms, (obliged,), (advice, inai_gone)):
         if (reply := next(_replies(kb, tracker, group), None)) is not None:
@@ -270,10 +269,10 @@ def _also_a_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return status_answer(kb, state), [SlotSet("estado", state.name), remember(Topic("estado", state.name))]
 
 
-Reader = tuple[Callable[[KnowledgeBase, Tracker], "Reply | None"], ...]
+Readers = tuple[Callable[[KnowledgeBase, Tracker], "Reply | None"], ...]
 
 
-def _replies(kb: KnowledgeBase, tracker: Tracker, readers: Reader) -> Iterator[Reply]:
+def _replies(kb: KnowledgeBase, tracker: Tracker, readers: Readers) -> Iterator[Reply]:
     """The replies of ``readers`` that read the message, in order."""
     return (reply for reader in readers if (reply := reader(kb, tracker)) is not None)
 
@@ -604,8 +603,8 @@ class AnswerAction(Action, ABC):
     gave it, a message that points back at the last answer («allá», «esa guía») is answered in that topic
     (:func:`pointing_back`), and one of the readings of :func:`any_intent` as that reading. With
     ``honest_first``, legal advice, a subject outside the initiative or a question for something the
-    documents never give is declined (:func:`declined`) instead of answered with a figure or a list that
-    answers something else."""
+    documents never give is declined (:func:`declined`) first, even right after a topic it could follow
+    up, instead of answered with a figure or a list that answers something else."""
 
     action_name = ""
     honest_first = False
@@ -615,9 +614,9 @@ class AnswerAction(Action, ABC):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
-        back = pointing_back(kb, tracker) or any_intent(kb, tracker)
-        if back is None and self.honest_first and declined(dispatcher, kb, tracker):
+        if self.honest_first and declined(dispatcher, kb, tracker):  # «y ya que andamos, ¿qué municipios…?»
             return []
+        back = pointing_back(kb, tracker) or any_intent(kb, tracker)
         text, events = back or self.respond(kb, tracker)
         answer(dispatcher, text)
         return events

@@ -9,7 +9,14 @@ from rasa_sdk.events import SlotSet
 
 from answers.context import HISTORY, Topic, followup_answer
 from answers.figure_questions import asked_figure, parts_answer
-from answers.figures import asks_change, each_figure_answer, metric_of, several_figures_answer, year_of
+from answers.figures import (
+    asks_change,
+    each_figure_answer,
+    metric_of,
+    overview_answer,
+    several_figures_answer,
+    year_of,
+)
 from answers.questions import period_of, question_parts
 from knowledge import KnowledgeBase
 
@@ -21,6 +28,7 @@ from .base import (
     entity_of,
     of_a_state,
     remember,
+    sharper,
     text_of,
     topic_of,
 )
@@ -55,6 +63,8 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
         return reply, [remember(None)]
     hint = entity_of(tracker, "anio")
     reply, metric = asked_figure(kb, text, last, hint)
+    if reply == overview_answer(kb) and (sharpened := sharper(kb, tracker, reply)) is not None:
+        return sharpened  # «ese comunicado habla de una Cumbre, ¿fue en mayo?»: no figure, the documents
     changed = asks_change(kb, text)  # «¿cuántos más había en agosto de 2020 que en enero de 2018?»
     if metric is None:
         metric = metric_of(kb, text) if changed or period_of(kb, text) else None  # a computed change

@@ -25,6 +25,7 @@ from .figures import (
     figure_question_answer,
     figure_source_answer,
     metric_of,
+    metrics_named,
     month_of,
     national_only,
     national_only_answer,
@@ -291,20 +292,21 @@ def _figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     another figure asked the same way («¿y los STL?» after the history of the compromisos, or after their
     figure of a year)."""
     metric, _, shown = topic.key.partition("@")
-    if metric not in kb.figures.metrics:
-        return None
-    other = metric_of(kb, text)
+    if metric not in kb.figures.metrics or kb.vocabulary.missing(text) is not None:
+        return None  # «y ya que andamos, ¿qué municipios participan?»: no figure, the honest reply
+    named = metrics_named(kb, text)  # «¿y autoridades? ¿y organismos garantes?» asks both, the last one too
+    others = named if len(named) > 1 else [other for other in named if other != metric]
     asks = kb.vocabulary.figure_questions
-    if other is not None and other != metric and year_of(text) is None:
-        if shown == HISTORY and mentions([*asks.more_or_less, *asks.difference], text):
-            return change_answer(kb, other), Topic("cifra", f"{other}@{HISTORY}")  # «¿y cuántos PAL más?»
-        if shown == HISTORY or kb.vocabulary.asks_history(text):  # «¿cuántos compromisos en cada fecha?»
-            return figure_answer(kb, other, history=True), Topic("cifra", f"{other}@{HISTORY}")
-        if shown.isdigit():
-            return figure_answer(kb, other, int(shown)), Topic("cifra", f"{other}@{shown}")
+    if others and year_of(text) is None:  # «¿y autoridades? ¿y organismos garantes en ese entonces?»
+        found = [said for other in others if (said := _other_figure(kb, other, shown, text)) is not None]
+        if len(found) == len(others):
+            return "\n".join(said for said, _ in found), found[-1][1]
     year = year_of(text)
+    newest = mentions(asks.now, text)  # «¿de qué documento sale el dato más reciente?»
     if _asks(kb, text) in ("source", "date"):  # «¿de qué comunicado sale?», «¿y eso de qué fecha es?»
-        return figure_source_answer(kb, metric, year or (int(shown) if shown.isdigit() else None)), topic
+        of = others[0] if len(others) == 1 else metric  # «y compromisos cuántos llevaban? ¿a qué fecha?»
+        asked = year or (int(shown) if shown.isdigit() and not newest else None)
+        return figure_source_answer(kb, of, asked), Topic("cifra", of) if of != metric else topic
     if year is not None:
         return figure_answer(kb, metric, year, month=month_of(text)), Topic("cifra", f"{metric}@{year}")
     if metric in ("stl", "pal") and mentions(asks.which, text):
@@ -321,6 +323,19 @@ def _figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     if mentions(kb.vocabulary.figure_questions.now, text):  # «¿y ahora?» after a year's figure: the change
         changed = change_answer(kb, metric, int(shown)) if shown.isdigit() else figure_answer(kb, metric)
         return changed, Topic("cifra", metric)
+    return None
+
+
+def _other_figure(kb: KnowledgeBase, other: str, shown: str, text: str) -> Answer | None:
+    """Another figure asked the way the last one was shown: its change after a change («¿y cuántos PAL
+    más?»), its history after a history, its value of the year shown; None otherwise."""
+    asks = kb.vocabulary.figure_questions
+    if shown == HISTORY and mentions([*asks.more_or_less, *asks.difference], text):
+        return change_answer(kb, other), Topic("cifra", f"{other}@{HISTORY}")
+    if shown == HISTORY or kb.vocabulary.asks_history(text):  # «¿cuántos compromisos en cada fecha?»
+        return figure_answer(kb, other, history=True), Topic("cifra", f"{other}@{HISTORY}")
+    if shown.isdigit():
+        return figure_answer(kb, other, int(shown)), Topic("cifra", f"{other}@{shown}")
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from answers.context import HISTORY, Topic, followup_answer
+from answers.wording import from_source
 
 
 def _follow(kb, topic: str, text: str) -> tuple[str, str]:
@@ -315,3 +316,33 @@ def test_what_comes_after_a_step_is_the_next_step(kb):
 def test_the_link_after_the_contacts_is_the_contacts_pages(kb):
     reply, topic = _follow(kb, "contacto:inai", "¿y el link?")
     assert all(str(contact.url) in reply for contact in kb.contacts) and topic == "contacto:inai"
+
+
+def test_two_figures_asked_after_a_years_figure_are_both_of_that_year(kb):
+    reply, _ = _follow(
+        kb, "cifra:autoridades@2018", "¿y autoridades? ¿y organismos garantes en ese entonces?"
+    )
+    for metric in ("autoridades", "organismos_garantes"):
+        value = next(o.value for o in kb.history(metric) if o.date and o.date.year == 2018)
+        assert f"había {value} " in reply
+
+
+def test_the_source_of_the_newest_figure_after_a_years_figure_is_the_newest_document(kb):
+    newest = kb.latest("stl")
+    assert newest is not None
+    reply, _ = _follow(kb, "cifra:stl@2018", "¿De qué documento sale el dato más reciente?")
+    label = "Secretariados Técnicos Locales (STL)"
+    assert reply == f"El dato de {newest.value} {label} sale {from_source(kb, newest.source)}."
+    reply, topic = _follow(kb, "cifra:estados", "y compromisos cuantos llevaban? a que fecha es eso")
+    assert (
+        reply.startswith(f"El dato de {kb.latest('compromisos').value} compromisos")
+        and topic == "cifra:compromisos"
+    )
+
+
+def test_what_the_documents_never_give_is_no_follow_up_of_a_figure(kb):
+    parsed = Topic.parse("cifra:pal@2023")
+    assert parsed is not None
+    assert (
+        followup_answer(kb, parsed, "Y ya que andamos, ¿qué municipios participan en la iniciativa?") is None
+    )
