@@ -225,6 +225,8 @@ def test_how_to_build_a_plan_gives_the_definition_and_the_guide_for_it(kb):
     assert kb.vocabulary.asks_how_to("oiga y mi municipio que pasos sigue pa armar su plan")
     assert kb.vocabulary.asks_how_to("como le hacemos para conformar un secretariado")
     assert not kb.vocabulary.asks_how_to("como funciona un stl")  # what it is, not how to set one up
+    assert kb.vocabulary.asks_how_to("dime cómo puede un estado sumarse a Cocreación desde lo local")
+    assert not kb.vocabulary.asks_how_to("cuando se sumo jalisco")
 
 
 @pytest.mark.parametrize(
