@@ -42,7 +42,10 @@ class ActionRecomendacion(AnswerAction):
         everything = Topic("recomendaciones", "todas")
         if ordinal is None and kb.vocabulary.follow_up(text) in ("issuer", "session", "date"):
             audience = mentions(kb.vocabulary.context.audience, text)  # «…y a quiénes van dirigidas?»
-            return issuer_answer(kb, audience=audience), [remember(everything)]
+            issued = issuer_answer(kb, audience=audience)
+            if text.count("?") > 1 and (more := sharper(kb, tracker, issued, kb.recommendations.source)):
+                issued = f"{issued}\n{more[0]}"  # «¿Fue presencial? ¿y en qué artículos se fundamentan?»
+            return issued, [remember(everything)]
         if (about := subject_reply(kb, text, ordinal)) is not None:
             return about
         if ordinal is None:

@@ -1144,3 +1144,13 @@ def test_the_guides_asked_all_together_are_all_listed_whatever_the_intent():
     events, messages = run(ActionBuscar(), turn(asked, "consulta"))
     assert all(guide.title in texts(messages)[0] for guide in resources.kb().guides)
     assert SlotSet("tema", "guias:todas") in events
+
+
+def test_the_session_and_the_legal_basis_asked_together_are_both_answered():
+    asked = "¿Fue presencial? ¿y en qué artículos de los lineamientos se fundamentan?"
+    _, messages = run(
+        ActionRecomendacion(), turn(asked, "recomendacion", slots={"tema": "recomendaciones:todas"})
+    )
+    assert "de forma remota" in texts(messages)[0] and "artículos 26" in texts(messages)[0]
+    _, alone = run(ActionRecomendacion(), turn("¿quién las emitió? ¿y cuándo?", "recomendacion"))
+    assert "artículos 26" not in texts(alone)[0]
