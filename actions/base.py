@@ -414,7 +414,7 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         topic and topic.kind == "estado" and kb.state(topic.key) == kb.state(named[0].replace("-", " "))
     ):
         return None  # another state: a question of its own
-    short = len(asked_part(text).split()) <= CONTEXT_MAX_WORDS  # «Muy amable. ¿Y de qué documento…?»
+    short = _subject_words(kb, asked_part(text)) <= CONTEXT_MAX_WORDS  # «Muy amable. ¿Y de qué documento…?»
     # «¿y cómo estaba eso en el comunicado de enero de 2018?» after a computed question
     again = topic is not None and topic.kind == "consulta" and asks_again_in_year(kb, text)
     short = short or again
@@ -456,6 +456,9 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     topic = topic_of(tracker)
     if topic is not None and topic.kind == "estado":  # «los que entraron ese mismo año» after a state
         text = in_year_of(kb, text, kb.state(topic.key))
+    if topic is not None and topic.kind == "ingreso" and kb.vocabulary.refers_to_those(text):
+        # «¿y cuál de ellos tiene PAL?» after the states of 2017: those that joined that year
+        text = f"{text} {kb.vocabulary.conditions.joined[0]} en {topic.key}"
     asked = text
     if topic is not None and topic.kind in ("consulta", "lista"):  # «y de esos, ¿cuántos tienen 2?»
         text = of_plans(kb, text, topic.key.partition("@")[0] if topic.kind == "lista" else topic.key)

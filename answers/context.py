@@ -159,8 +159,10 @@ def _joined(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
 
 
 def _document(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
-    """«¿de qué fecha es ese documento?»"""
-    if topic.key not in kb.sources or _asks(kb, text) not in ("date", "source", "issuer"):
+    """«¿de qué fecha es ese documento?», «¿a quién va dirigido?» (what it says of itself); not «¿qué busca
+    ese compromiso?», which the documents' text answers."""
+    asked = ("date", "source", "issuer", "audience")
+    if topic.key not in kb.sources or _asks(kb, text) not in asked:
         return None
     return source_answer(kb, topic.key), topic
 
@@ -402,6 +404,8 @@ def _definition(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     counted = metric_of(kb, term.term) if term is not None and kb.vocabulary.asks_count(text) else None
     if counted is not None and metric_of(kb, text) is None:  # «¿y cuántos hay?» after what a STL is
         return figure_answer(kb, counted), Topic("cifra", counted)
+    if term is not None and asks == "members":  # «¿y quiénes lo forman?»: the definition says it
+        return definition_answer(kb, topic.key), topic
     if asks == "purpose" and (purpose := purpose_answer(kb, topic.key)) is not None:  # «¿pa qué me sirve?»
         return purpose, topic
     if kb.vocabulary.follow_up(text) == "plain" and kb.term(topic.key) is not None:

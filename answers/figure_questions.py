@@ -24,7 +24,7 @@ from .figures import (
     unknown_figure_answer,
     year_of,
 )
-from .questions import combined_answer, date_in
+from .questions import added_since_answer, combined_answer, date_in
 from .states import list_reply
 
 _YEARS = re.compile(r"\b20[0-3]\d\b")
@@ -97,4 +97,9 @@ def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple
         dates.update(_YEARS.findall(asked))
         last = metric or last
     over_time = last if len(metrics) == 1 and last in metrics and len(dates) > 1 else None
+    # «…¿y cuántos en agosto de 2020? ¿Cuáles son los nuevos?»: the states the newer list adds
+    which = mentions(kb.vocabulary.figure_questions.which_changed, " ".join(parts))
+    listed = over_time in ("stl", "pal") and which
+    if listed and over_time and (added := added_since_answer(kb, over_time, int(min(dates)))) is not None:
+        replies.append(added)
     return "\n".join(replies), over_time

@@ -1154,3 +1154,24 @@ def test_the_session_and_the_legal_basis_asked_together_are_both_answered():
     assert "de forma remota" in texts(messages)[0] and "artículos 26" in texts(messages)[0]
     _, alone = run(ActionRecomendacion(), turn("¿quién las emitió? ¿y cuándo?", "recomendacion"))
     assert "artículos 26" not in texts(alone)[0]
+
+
+def test_which_of_the_states_of_a_year_have_a_plan():
+    tracker = turn(
+        "¿Y cuál de ellos tiene un Plan de Acción Local publicado?",
+        "seguimiento",
+        slots={"tema": "ingreso:2017"},
+    )
+    _, messages = run(ActionSeguimiento(), tracker)
+    kb = resources.kb()
+    newest = kb.lists_of_kind("pal")[-1]
+    listed = {state.id for state, _ in kb.members(newest.id)}
+    expected = [s.name for s in kb.states if s.joined and s.joined.year == 2017 and s.id in listed]
+    assert expected and all(name in texts(messages)[0] for name in expected)
+
+
+def test_whether_any_of_a_computed_list_has_a_plan_filters_it_further():
+    first = "¿Cuáles de esos ya tienen secretariado? sumo en 2017"
+    tracker = turn("¿y alguno tiene plan publicado?", "seguimiento", slots={"tema": f"consulta:{first}"})
+    _, messages = run(ActionSeguimiento(), tracker)
+    assert "Guanajuato" in texts(messages)[0] and "Quintana Roo" not in texts(messages)[0]

@@ -346,3 +346,13 @@ def test_what_the_documents_never_give_is_no_follow_up_of_a_figure(kb):
     assert (
         followup_answer(kb, parsed, "Y ya que andamos, ¿qué municipios participan en la iniciativa?") is None
     )
+
+
+def test_who_forms_it_after_a_definition_is_the_definition(kb):
+    reply, topic = _follow(kb, "definicion:stl", "y quienes lo forman")
+    assert reply.startswith("Secretariado Técnico Local (STL):") and topic == "definicion:stl"
+
+
+def test_for_whom_a_document_is_after_it_is_what_it_says_of_itself(kb):
+    reply, _ = _follow(kb, "documento:modulo-2-sesion-3", "¿A quién va dirigida?")
+    assert "fellows" in reply

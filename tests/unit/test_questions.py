@@ -287,3 +287,15 @@ def test_which_states_take_part_by_a_year_are_those_the_documents_name(kb):
     newest = kb.latest("estados")
     assert newest is not None and reply is not None
     assert f"participaban {newest.value} estados" in reply and "no los nombran en una sola lista" in reply
+
+
+def test_two_dates_of_a_list_and_which_are_new(kb):
+    from answers.figure_questions import parts_answer
+
+    asked = "¿Cuántos STL había en enero de 2018 y cuántos en agosto de 2020? ¿Cuáles son los nuevos?"
+    reply, _ = parts_answer(kb, question_parts(kb, asked), None)
+    then, newest = kb.list_as_of("stl", 2018), kb.lists_of_kind("stl")[-1]
+    assert then is not None
+    before = {state.id for state, _ in kb.members(then.id)}
+    added = [state.name for state, _ in kb.members(newest.id) if state.id not in before]
+    assert added and all(name in reply for name in added)
