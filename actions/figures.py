@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
@@ -33,7 +31,6 @@ from .base import (
     topic_of,
 )
 
-_YEARS = re.compile(r"\b20[0-3]\d\b")
 FOLLOW_UP_WORDS = 8  # «¿y cuántos Planes de Acción Local más?» after a figure's change: no more than this
 
 
@@ -42,7 +39,7 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     cuándo?»), the second part taking the figure of the first when it names none."""
     text = text_of(tracker)
     topic = topic_of(tracker)
-    short = len(text.split()) <= FOLLOW_UP_WORDS and not _YEARS.search(text)
+    short = len(text.split()) <= FOLLOW_UP_WORDS and year_of(text) is None
     if (
         topic is not None
         and topic.kind == "cifra"

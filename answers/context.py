@@ -308,7 +308,7 @@ def _figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     if _asks(kb, text) in ("source", "date"):  # «¿de qué comunicado sale?», «¿y eso de qué fecha es?»
         of = others[0] if len(others) == 1 else metric  # «y compromisos cuántos llevaban? ¿a qué fecha?»
         asked = year or (int(shown) if shown.isdigit() and not newest else None)
-        return figure_source_answer(kb, of, asked), Topic("cifra", of) if of != metric else topic
+        return figure_source_answer(kb, of, asked), (Topic("cifra", of) if of != metric else topic)
     if year is not None:
         return figure_answer(kb, metric, year, month=month_of(text)), Topic("cifra", f"{metric}@{year}")
     if metric in ("stl", "pal") and mentions(asks.which, text):

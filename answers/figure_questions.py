@@ -98,8 +98,8 @@ def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple
         last = metric or last
     over_time = last if len(metrics) == 1 and last in metrics and len(dates) > 1 else None
     # «…¿y cuántos en agosto de 2020? ¿Cuáles son los nuevos?»: the states the newer list adds
+    listed = over_time if over_time in ("stl", "pal") else None
     which = mentions(kb.vocabulary.figure_questions.which_changed, " ".join(parts))
-    listed = over_time in ("stl", "pal") and which
-    if listed and over_time and (added := added_since_answer(kb, over_time, int(min(dates)))) is not None:
+    if listed and which and (added := added_since_answer(kb, listed, int(min(dates)))):
         replies.append(added)
     return "\n".join(replies), over_time

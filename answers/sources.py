@@ -69,9 +69,8 @@ def source_answer(kb: KnowledgeBase, ref: str) -> str:
     if not figures:
         return said
     said += f"\nCifras que da: {join_names(figures)}."
-    if source.date is None and (
-        same := _same_figures(kb, ref)
-    ):  # «el módulo dice 26 estados, ¿de cuándo es?»
+    # «el módulo dice 26 estados, ¿de cuándo es?»: an undated document's figures, matched to a dated one
+    if source.date is None and (same := _same_figures(kb, ref)):
         said += f" Son las mismas que da {join_names([kb.citation(other) for other in same])}."
     return said
 
