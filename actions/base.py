@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from answers.contacts import contacts_answer, inai_today_answer
-from answers.context import AGAIN_WORDS, HISTORY, Topic, asks_again_in_year, followup_answer
+from answers.context import followup_answer
 from answers.definitions import (
     definition_answer,
     guide_for,
@@ -22,6 +22,7 @@ from answers.definitions import (
     steps_answer,
     terms_named,
 )
+from answers.figure_followups import asks_again_in_year
 from answers.figures import (
     changed_figure,
     claim_answer,
@@ -41,6 +42,7 @@ from answers.recommendations import recommendation_answer
 from answers.search import document_reply, missing_said, not_found, refusal, sharper_quote
 from answers.sources import asks_about_sources, sources_answer, sources_named
 from answers.states import list_reply, status_answer
+from answers.topic import AGAIN_WORDS, HISTORY, Topic
 from answers.wording import inai_note
 from common.redaction import install_log_redaction
 from index import Searcher
@@ -229,18 +231,19 @@ def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return definition_answer(kb, named[0]), [remember(Topic("definicion", named[0]))]
 
 
-def any_intent(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> Reply | None:
     """What a message gets whatever intent NLU gave it: the source documents it asks about
     (:func:`about_sources`), a figure it asks to confirm (:func:`claimed`) or a part of one state's status
     (:func:`of_a_state`); else each of these it asks, together («¿qué guía uso y a quién le pido
-    asesoría?»): how to put a term into practice (:func:`how_to`), else a term in plain words
-    (:func:`explained`) or what it is (:func:`defined`) and the guide it asks for (:func:`guide_asked`);
-    whether taking part is obligatory (:func:`obliged`); whom to ask for advice (:func:`advice`) or what
-    became of INAI (:func:`inai_gone`). None when it asks none of these."""
+    asesoría?»): how to put a term into practice (:func:`how_to`; ``term`` is the one asked about by a
+    message that names none), else a term in plain words (:func:`explained`) or what it is
+    (:func:`defined`) and the guide it asks for (:func:`guide_asked`); whether taking part is obligatory
+    (:func:`obliged`); whom to ask for advice (:func:`advice`) or what became of INAI
+    (:func:`inai_gone`). None when it asks none of these."""
     if (alone := about_sources(kb, tracker) or claimed(kb, tracker) or of_a_state(kb, tracker)) is not None:
         return alone
     # «¿cómo armo un PAL?» is answered with its definition and its guide: neither is added again
-    howto = how_to(kb, tracker)
+    howto = how_to(kb, tracker, term)
     terms: tuple[Readers, ...] = () if howto else ((explained, defined), (guide_asked,))
     found = [howto] if howto else []
     for group in (*terms, (obliged,), (advice, inai_gone)):
@@ -349,14 +352,8 @@ def _subject_words(kb: KnowledgeBase, text: str) -> int:
     """How many words ``text`` has besides the names of the initiative and of open government (the terms
     that are no step of another): «chiguagua desde cuándo está en lo de gobierno abierto» asks of a state
     in five."""
-    names = [
-        alias
-        for term in kb.glossary
-        if not any(term.id in t.steps for t in kb.glossary)
-        for alias in term.aliases
-    ]
     folded = fold(text)
-    for start, end in reversed(spans(names, folded)):
+    for start, end in reversed(spans(kb.whole_names(), folded)):
         folded = f"{folded[:start]} {folded[end:]}"
     return len(folded.split())
 

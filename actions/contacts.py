@@ -5,8 +5,8 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 
 from answers.contacts import contacts_answer, inai_today_answer
-from answers.context import Topic
 from answers.search import missing_said
+from answers.topic import Topic
 from answers.wording import inai_note
 from knowledge import KnowledgeBase
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rasa_sdk import Tracker
 
-from answers.context import Topic
 from answers.definitions import definition_answer, terms_named, undefined_asked
 from answers.search import document_reply, not_defined
+from answers.topic import Topic
 from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
 

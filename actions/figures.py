@@ -5,7 +5,7 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from answers.context import HISTORY, Topic, followup_answer
+from answers.context import followup_answer
 from answers.figure_questions import asked_figure, parts_answer
 from answers.figures import (
     asks_change,
@@ -16,6 +16,7 @@ from answers.figures import (
     year_of,
 )
 from answers.questions import period_of, question_parts
+from answers.topic import HISTORY, Topic
 from knowledge import KnowledgeBase
 
 from . import resources

@@ -17,10 +17,11 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from answers.context import Topic, followup_answer
+from answers.context import followup_answer
 from answers.figures import metric_of, year_of
 from answers.guides import guide_answer, guide_of
 from answers.search import document_reply, search_unavailable
+from answers.topic import Topic
 from knowledge import KnowledgeBase
 
 from . import resources

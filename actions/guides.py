@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from rasa_sdk import Tracker
 
-from answers.context import Topic, followup_answer
+from answers.context import followup_answer
 from answers.guides import all_guides_answer, guide_answer, guide_of, guides_asked, some_guides_answer
+from answers.topic import Topic
 from knowledge import KnowledgeBase
 
 from .base import AnswerAction, Reply, entity_of, remember, remembered, text_of

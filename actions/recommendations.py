@@ -6,7 +6,7 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from answers.context import Topic, followup_answer
+from answers.context import followup_answer
 from answers.recommendations import (
     about_answer,
     all_recommendations_answer,
@@ -16,6 +16,7 @@ from answers.recommendations import (
     recommendations_about,
     subject_of,
 )
+from answers.topic import Topic
 from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
 

@@ -14,7 +14,6 @@ from .base import (
     any_intent,
     computed,
     continued,
-    how_to,
     in_context,
     recommendation_alone,
     state_alone,
@@ -55,8 +54,7 @@ def reread(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         in_context(kb, tracker)
         or state_alone(kb, tracker)
         or recommendation_alone(kb, tracker)
-        or any_intent(kb, tracker)
-        or how_to(kb, tracker, defined_last(tracker))  # «¿y eso cómo se hace en los estados?»
+        or any_intent(kb, tracker, defined_last(tracker))  # «¿y eso cómo se hace en los estados?»
         or counted(kb, tracker)  # a count of figures first: «¿cuántos STL y cuántos planes nuevos?»
         or computed(kb, tracker)
         or about_recommendations(kb, tracker)

@@ -9,9 +9,9 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from answers.context import STATES_SEPARATOR, Topic, of_the_country
 from answers.figures import national_only, national_only_answer, year_of
 from answers.questions import asks_as_of, question_parts
+from answers.state_followups import of_the_country
 from answers.states import (
     affirmed,
     joined_in_answer,
@@ -27,6 +27,7 @@ from answers.states import (
     undated_years_answer,
     years_answer,
 )
+from answers.topic import STATES_SEPARATOR, Topic
 from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
 
@@ -40,7 +41,6 @@ from .base import (
     computed,
     declined,
     entity_of,
-    how_to,
     in_context,
     intent_of,
     previous_question,
@@ -138,8 +138,8 @@ class ActionEstado(Action):
             return []
         reply = (
             states_asked(kb, tracker)
-            or any_intent(kb, tracker)  # «soy de slp, ¿hay alguna guía pa armar el plan?»
-            or how_to(kb, tracker)  # «…un municipio de Hidalgo, ¿qué pasos sigo para entrarle?»
+            or any_intent(kb, tracker)  # «soy de slp, ¿hay alguna guía pa armar el plan?», «…un municipio
+            # de Hidalgo, ¿qué pasos sigo para entrarle?»
             or state_reply(kb, tracker)
             or in_context(kb, tracker)
             or by_state(kb, tracker)

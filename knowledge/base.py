@@ -178,6 +178,15 @@ class KnowledgeBase:
             None,
         )
 
+    def step_parent(self, term_id: str) -> Term | None:
+        """The term ``term_id`` is a step of (the initiative, for the STL and the PAL), or None."""
+        return next((term for term in self.glossary if term_id in term.steps), None)
+
+    def whole_names(self) -> list[str]:
+        """The aliases of the terms that are no step of another: the initiative's and open government's."""
+        wholes = [term for term in self.glossary if self.step_parent(term.id) is None]
+        return [alias for term in wholes for alias in term.aliases]
+
     def recommendation(self, ordinal: int) -> Recommendation | None:
         return next((r for r in self.recommendations.items if r.ordinal == ordinal), None)
 

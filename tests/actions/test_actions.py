@@ -20,8 +20,8 @@ from actions.privacy import ActionPrivacidad
 from actions.recommendations import ActionRecomendacion
 from actions.search import ActionBuscar
 from actions.states import ActionEstado, ActionListaEstados, ValidateEstadoForm
-from answers.context import HISTORY, Topic
 from answers.search import not_found, refusal, search_unavailable
+from answers.topic import HISTORY, Topic
 from index import IndexUnavailable
 
 from .trackers import run, texts, turn

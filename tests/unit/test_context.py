@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from answers.context import HISTORY, Topic, followup_answer
+from answers.context import followup_answer
+from answers.topic import HISTORY, Topic
 from answers.wording import from_source
 
 

@@ -1,0 +1,154 @@
+"""Follow-ups of a figure («¿y en 2018?», «¿de qué comunicado sale?», «¿y los STL?»), of a list of states
+(«¿y cuáles no?», «¿y cuáles se agregaron después?») and of a question the question engine computed
+(«¿cuántos son en total?», «¿y en enero de 2018?»)."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge import KnowledgeBase
+from knowledge.text import fold
+from knowledge.vocabulary import mentions
+
+from .figures import (
+    change_answer,
+    figure_answer,
+    figure_question_answer,
+    figure_source_answer,
+    metric_of,
+    metrics_named,
+    month_of,
+    year_of,
+)
+from .questions import THEN, added_since_answer, combined_answer
+from .sources import source_answer
+from .states import (
+    list_answer,
+    list_reply,
+)
+from .topic import AGAIN_WORDS, HISTORY, YEAR_ELLIPSIS_WORDS, Answer, Topic, follow_up_of
+
+
+def after_listing(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
+    """Its date or source, what was added since, «¿y cuáles no?», the list of another year, or the other
+    list («¿y con plan?»)."""
+    if (dated := _list_source(kb, topic, text)) is not None:
+        return dated, topic
+    if (added := _added_since(kb, topic, text)) is not None:
+        return added
+    kind = topic.key.partition("@")[0]
+    if kb.vocabulary.asks_absence(text):  # «¿y cuáles no?»
+        return list_reply(kb, kind, text), Topic("lista", kind)
+    if (year := year_of(text)) is not None and len(text.split()) <= YEAR_ELLIPSIS_WORDS:  # «¿y en 2018?»
+        return list_answer(kb, kind, year), Topic("lista", f"{kind}@{year}")
+    if (aspect := kb.vocabulary.aspect(text)) in ("stl", "pal"):
+        return list_answer(kb, aspect), Topic("lista", aspect)
+    return None
+
+
+_YEAR_WORDS = re.compile(r"\b(?:(?:en|de|del|a|al)\s+)?(?:\w+\s+de\s+)?20[0-3]\d\b")
+AGAIN_IN_YEAR_WORDS = 12  # «¿y cómo estaba eso en el comunicado de enero de 2018?»
+AGAIN_SAME_WORDS = 20  # «¿Y en el corte de enero de 2018, cuáles estaban en esa situación?»
+
+
+def asks_again_in_year(kb: KnowledgeBase, text: str) -> bool:
+    """Whether ``text`` names a year and is short, or says it asks the same («en esa situación»), as a
+    follow-up that asks the last question again of that year."""
+    words = len(text.split())
+    same = mentions(kb.vocabulary.context.same, text) and words <= AGAIN_SAME_WORDS
+    return year_of(text) is not None and (words <= AGAIN_IN_YEAR_WORDS or same)
+
+
+def after_question(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
+    """The question just computed asked again: which ones or how many («¿cuáles son?», «¿cuántos son en
+    total?»; its answer counts and names them), or as of another year («¿y en enero de 2018?»); None for
+    other messages."""
+    words = len(text.split())
+    questions = topic.key.split(THEN)
+    asks = kb.vocabulary.asks_count(text) or mentions(kb.vocabulary.figure_questions.which, text)
+    year = year_of(text)
+    # «y de esos, ¿cuáles ya tenían plan en 2020?» filters them further; «¿y de esos cuántos son?» does not
+    filters = kb.vocabulary.refers_to_those(text) and (year is not None or words > AGAIN_WORDS)
+    if kb.vocabulary.aspect(text) in ("stl", "pal") or filters:
+        return None
+    if year is not None and asks_again_in_year(kb, text) and metric_of(kb, text) in (None, "estados"):
+        last = f"{_YEAR_WORDS.sub(' ', fold(questions[-1]))} en {year}"
+    elif asks and words <= AGAIN_WORDS and metric_of(kb, text) in (None, "estados"):
+        last = questions[-1]
+    else:
+        return None
+    again = combined_answer(kb, last, previous=questions[:-1]) or figure_question_answer(kb, last)
+    return (again, Topic("consulta", THEN.join([*questions[:-1], last]))) if again else None
+
+
+def _list_source(kb: KnowledgeBase, topic: Topic, text: str) -> str | None:
+    """«¿Y esas de qué fecha son?» after a list: the document it comes from, with its date; None when the
+    message asks something else."""
+    kind, _, year = topic.key.partition("@")
+    listed = kb.list_as_of(kind, int(year) if year.isdigit() else None)
+    asks = follow_up_of(kb, text)
+    return source_answer(kb, listed.source) if listed and asks in ("date", "source") else None
+
+
+def _added_since(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
+    """«¿Y cuáles se agregaron después?» after the list of a year: the states in the newest list of that
+    kind and not in that year's; None for other follow-ups."""
+    kind, _, shown = topic.key.partition("@")
+    words = kb.vocabulary.conditions
+    year = year_of(text) or (int(shown) if shown.isdigit() else None)  # «¿…después de 2018?» names it
+    if year is None or not (mentions(words.added, text) or mentions(words.joined, text)):
+        return None  # «se agregaron», «se sumaron», «entraron» to that list
+    added = added_since_answer(kb, kind, year)
+    return (added, Topic("lista", kind)) if added else None
+
+
+def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
+    """A figure's follow-up: another year («¿y en 2018?»), its history, the document it comes from, or
+    another figure asked the same way («¿y los STL?» after the history of the compromisos, or after their
+    figure of a year)."""
+    metric, _, shown = topic.key.partition("@")
+    if metric not in kb.figures.metrics or kb.vocabulary.missing(text) is not None:
+        return None  # «y ya que andamos, ¿qué municipios participan?»: no figure, the honest reply
+    named = metrics_named(kb, text)  # «¿y autoridades? ¿y organismos garantes?» asks both, the last one too
+    others = named if len(named) > 1 else [other for other in named if other != metric]
+    asks = kb.vocabulary.figure_questions
+    if others and year_of(text) is None:  # «¿y autoridades? ¿y organismos garantes en ese entonces?»
+        found = [said for other in others if (said := _other_figure(kb, other, shown, text)) is not None]
+        if len(found) == len(others):
+            return "\n".join(said for said, _ in found), found[-1][1]
+    year = year_of(text)
+    newest = mentions(asks.now, text)  # «¿de qué documento sale el dato más reciente?»
+    if follow_up_of(kb, text) in ("source", "date"):  # «¿de qué comunicado sale?», «¿y eso de qué fecha es?»
+        of = others[0] if len(others) == 1 else metric  # «y compromisos cuántos llevaban? ¿a qué fecha?»
+        asked = year or (int(shown) if shown.isdigit() and not newest else None)
+        return figure_source_answer(kb, of, asked), (Topic("cifra", of) if of != metric else topic)
+    if year is not None:
+        return figure_answer(kb, metric, year, month=month_of(text)), Topic("cifra", f"{metric}@{year}")
+    if metric in ("stl", "pal") and mentions(asks.which, text):
+        if shown.isdigit():  # «¿y cuáles eran?» after the STL of 2018: that year's list
+            return list_answer(kb, metric, int(shown)), Topic("lista", f"{metric}@{shown}")
+        if not shown:  # «¿y en qué estados?» after the newest figure of STL: the newest list
+            return list_answer(kb, metric), Topic("lista", metric)
+        added = mentions(asks.which_changed, text) and shown == HISTORY
+        first = kb.lists_of_kind(metric)[0].date.year
+        if added and (since := added_since_answer(kb, metric, first)) is not None:
+            return since, Topic("lista", metric)  # «¿cuáles fueron?» after how many were installed since
+    if kb.vocabulary.asks_history(text):
+        return figure_answer(kb, metric, history=True), Topic("cifra", metric)
+    if mentions(kb.vocabulary.figure_questions.now, text):  # «¿y ahora?» after a year's figure: the change
+        changed = change_answer(kb, metric, int(shown)) if shown.isdigit() else figure_answer(kb, metric)
+        return changed, Topic("cifra", metric)
+    return None
+
+
+def _other_figure(kb: KnowledgeBase, other: str, shown: str, text: str) -> Answer | None:
+    """Another figure asked the way the last one was shown: its change after a change («¿y cuántos PAL
+    más?»), its history after a history, its value of the year shown; None otherwise."""
+    asks = kb.vocabulary.figure_questions
+    if shown == HISTORY and mentions([*asks.more_or_less, *asks.difference], text):
+        return change_answer(kb, other), Topic("cifra", f"{other}@{HISTORY}")
+    if shown == HISTORY or kb.vocabulary.asks_history(text):  # «¿cuántos compromisos en cada fecha?»
+        return figure_answer(kb, other, history=True), Topic("cifra", f"{other}@{HISTORY}")
+    if shown.isdigit():
+        return figure_answer(kb, other, int(shown)), Topic("cifra", f"{other}@{shown}")
+    return None

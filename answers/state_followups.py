@@ -1,0 +1,75 @@
+"""Follow-ups of a state («¿y en 2018?», «¿y cuántos planes?», «¿de qué documento sale eso?»), of a few
+states («¿y cuál se sumó primero?») and of the states that joined in a year («¿y al año siguiente?»)."""
+
+from __future__ import annotations
+
+from knowledge import KnowledgeBase
+from knowledge.schema import State
+
+from .figures import (
+    national_only,
+    national_only_answer,
+    year_of,
+)
+from .states import (
+    affirmed,
+    joined_in_answer,
+    members_answer,
+    status_answer,
+    status_in_year,
+)
+from .topic import AGAIN_WORDS, STATES_SEPARATOR, YEAR_ELLIPSIS_WORDS, Answer, Topic
+
+
+def after_joined(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
+    """«¿y al año siguiente?», «¿y en 2015?» after the states that joined in 2016."""
+    if not topic.key.isdigit():
+        return None
+    joined = int(topic.key)
+    if kb.vocabulary.asks_count(text) and len(text.split()) <= AGAIN_WORDS:  # «¿cuántos son?»
+        return joined_in_answer(kb, joined), topic
+    year = year_of(text) if len(text.split()) <= YEAR_ELLIPSIS_WORDS else None
+    # the next or the previous year («la última»: none)
+    moved = year or kb.vocabulary.step(text, joined, joined)
+    if moved is None or moved == joined:
+        return None
+    return joined_in_answer(kb, moved), Topic("ingreso", str(moved))
+
+
+def after_states(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
+    """«¿y cuál se sumó primero?» after a few states: each of them."""
+    states = [state for name in topic.key.split(STATES_SEPARATOR) if (state := kb.state(name))]
+    aspect = kb.vocabulary.aspect(text) or ("ingreso" if kb.vocabulary.asks_when(text) else None)
+    if len(states) < 2 or aspect is None:
+        return None
+    return "\n".join(status_answer(kb, state, aspect) for state in states), topic
+
+
+def of_the_country(kb: KnowledgeBase, state: State, text: str) -> str | None:
+    """«¿Cuántos compromisos tiene ese plan?» of a state: the documents give that figure for the country
+    only, said so with it (after the part of the state's status the message asks, if any); None when the
+    message asks no such figure."""
+    if (metric := national_only(kb, text)) is None:
+        return None
+    said = national_only_answer(kb, metric, state.name, text)
+    aspect = kb.vocabulary.aspect(text)
+    return f"{status_answer(kb, state, aspect)}\n{said}" if aspect in ("stl", "pal", "ingreso") else said
+
+
+def after_state(kb: KnowledgeBase, topic: Topic, text: str, strict: bool) -> Answer | None:
+    """A part of the state's status («¿y cuántos planes?»), or its status in a year («¿y en 2018?»)."""
+    if (state := kb.state(topic.key)) is None:
+        return None
+    if (countrywide := of_the_country(kb, state, text)) is not None:  # «¿cuántos compromisos tiene ese plan?»
+        return countrywide, topic
+    aspect = kb.vocabulary.aspect(text)
+    ellipsis = len(text.split()) <= YEAR_ELLIPSIS_WORDS or kb.vocabulary.of_one(text)
+    national = kb.vocabulary.national(text)
+    if (year := year_of(text)) is not None and aspect != "ingreso" and ellipsis and not national:
+        # «¿y en 2018?», «¿y cuántos tenía en 2018?»
+        return affirmed(kb, state, text, aspect, year) + status_in_year(kb, state, year, aspect), topic
+    if (members := members_answer(kb, state, text)) is not None:  # «¿quiénes están en ese secretariado?»
+        return members, topic
+    if strict and aspect is None and kb.vocabulary.follow_up(text) not in ("back", "source"):
+        return None  # «¿de qué documento sale eso?»: the status, which names its sources
+    return affirmed(kb, state, text, aspect) + status_answer(kb, state, aspect), topic
