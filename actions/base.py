@@ -22,7 +22,7 @@ from answers.definitions import (
     steps_answer,
     terms_named,
 )
-from answers.figure_followups import asks_again_in_year
+from answers.figure_followups import asks_again_in_year, of_the_list
 from answers.figures import (
     changed_figure,
     claim_answer,
@@ -33,10 +33,18 @@ from answers.figures import (
     joined_year_asked,
     metric_of,
     metrics_named,
+    said_by_answer,
     several_figures_answer,
     year_of,
 )
-from answers.guides import all_guides_answer, asked_guide, guide_answer, guides_asked, some_guides_answer
+from answers.guides import (
+    all_guides_answer,
+    asked_guide,
+    guide_answer,
+    guide_of,
+    guides_asked,
+    some_guides_answer,
+)
 from answers.questions import THEN, combined_answer, in_year_of, of_plans
 from answers.recommendations import recommendation_answer
 from answers.search import document_reply, missing_said, not_found, refusal, sharper_quote
@@ -138,6 +146,12 @@ def _continues_figure(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     )
 
 
+def _continues_list(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
+    """«¿y en 2018 eran cuántos?» right after a list: that year's list."""
+    kind = topic.key.partition("@")[0]
+    return topic.kind == "lista" and year_of(text) is not None and of_the_list(kb, kind, text)
+
+
 def _counts_the_term(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     """«¿y cuántos hay?» right after what a STL is: short, asks how many and names no figure itself."""
     short = len(text.split()) <= ELLIPSIS_MAX_WORDS
@@ -160,6 +174,9 @@ def _moves(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     right after the list of guides: a short message moving along them, or picking one of the guides."""
     short = len(text.split()) <= ELLIPSIS_MAX_WORDS
     picks = topic.kind == "guias" and kb.vocabulary.ordinal(text) is not None
+    # «¿y hay otra de transparencia proactiva?» after a guide
+    other = guide_of(kb, None, text) if topic.kind == "guia" else None
+    picks = picks or (other is not None and other.id != topic.key)
     along = topic.kind in ("recomendacion", "recomendaciones", "guia", "guias")
     return short and along and (picks or kb.vocabulary.step(text, 1, 1) is not None)
 
@@ -174,7 +191,7 @@ def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     topic = topic_of(tracker)
     if topic is None or resources.state_finder().find(text):
         return None
-    readings = (_continues_state, _continues_figure, _counts_the_term, _moves, _asked_again)
+    readings = (_continues_state, _continues_figure, _continues_list, _counts_the_term, _moves, _asked_again)
     if not (kb.vocabulary.refers_back(text) or any(reads(kb, topic, text) for reads in readings)):
         return None
     found = followup_answer(kb, topic, text)
@@ -233,14 +250,15 @@ def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 
 def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> Reply | None:
     """What a message gets whatever intent NLU gave it: the source documents it asks about
-    (:func:`about_sources`), a figure it asks to confirm (:func:`claimed`) or a part of one state's status
-    (:func:`of_a_state`); else each of these it asks, together («¿qué guía uso y a quién le pido
-    asesoría?»): how to put a term into practice (:func:`how_to`; ``term`` is the one asked about by a
-    message that names none), else a term in plain words (:func:`explained`) or what it is
-    (:func:`defined`) and the guide it asks for (:func:`guide_asked`); whether taking part is obligatory
-    (:func:`obliged`); whom to ask for advice (:func:`advice`) or what became of INAI
-    (:func:`inai_gone`). None when it asks none of these."""
-    if (alone := about_sources(kb, tracker) or claimed(kb, tracker) or of_a_state(kb, tracker)) is not None:
+    (:func:`about_sources`), the documents that give a number (:func:`said_by`), a figure it asks to
+    confirm (:func:`claimed`) or a part of one state's status (:func:`of_a_state`); else each of these it
+    asks, together («¿qué guía uso y a quién le pido asesoría?»): how to put a term into practice
+    (:func:`how_to`; ``term`` is the one asked about by a message that names none), else a term in plain
+    words (:func:`explained`) or what it is (:func:`defined`) and the guide it asks for
+    (:func:`guide_asked`); whether taking part is obligatory (:func:`obliged`); whom to ask for advice
+    (:func:`advice`) or what became of INAI (:func:`inai_gone`). None when it asks none of these."""
+    readers = (about_sources, said_by, claimed, of_a_state)
+    if (alone := next(_replies(kb, tracker, readers), None)) is not None:
         return alone
     # «¿cómo armo un PAL?» is answered with its definition and its guide: neither is added again
     howto = how_to(kb, tracker, term)
@@ -278,6 +296,13 @@ Readers = tuple[Callable[[KnowledgeBase, Tracker], "Reply | None"], ...]
 def _replies(kb: KnowledgeBase, tracker: Tracker, readers: Readers) -> Iterator[Reply]:
     """The replies of ``readers`` that read the message, in order."""
     return (reply for reader in readers if (reply := reader(kb, tracker)) is not None)
+
+
+def said_by(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Qué comunicado dice 26 estados?», «¿y el que decía 26?»: the documents that give a number; None
+    when the message asks no such thing."""
+    said = said_by_answer(kb, text_of(tracker))
+    return (said, [remember(None)]) if said else None
 
 
 def claimed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:

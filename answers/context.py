@@ -22,6 +22,7 @@ from .figure_followups import after_figure, after_listing, after_question
 from .figures import (
     figure_answer,
     metric_of,
+    since_answer,
 )
 from .guides import (
     guide_answer,
@@ -105,7 +106,11 @@ def _recommendation(kb: KnowledgeBase, ordinal: int, text: str) -> Answer | None
     return None
 
 
-_OTHER_PURPOSE = re.compile(r"\W*(?:y\s+)?(?:para|pa|la de|la del)\b")  # «¿y para…?», «¿y la de…?»
+# «¿y para…?», «¿y la de…?», «¿y hay otra de…?»
+_OTHER_PURPOSE = re.compile(
+    r"\W*(?:y\s+)?(?:(?:hay|existe|tienen)\s+)?(?:(?:otra|alguna|una)\s+)?"
+    r"(?:para|pa|la de|la del|de|d|sobre)\b"
+)
 
 
 def _guide(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
@@ -142,6 +147,8 @@ def _definition(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     if other is not None and other != topic.key:
         return definition_answer(kb, other), Topic("definicion", other)
     term = kb.term(topic.key)
+    if term is not None and term.steps and mentions(kb.vocabulary.figure_questions.since, text):
+        return since_answer(kb), topic  # «¿desde cuándo?» after the initiative: since its first states joined
     asks = follow_up_of(kb, text)
     if term is not None and asks in ("date", "source"):  # «¿de qué fecha es eso?»
         return sources_answer(kb, list(dict.fromkeys(d.source for d in term.definitions))), topic

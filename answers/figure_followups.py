@@ -39,7 +39,7 @@ def after_listing(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     kind = topic.key.partition("@")[0]
     if kb.vocabulary.asks_absence(text):  # «¿y cuáles no?»
         return list_reply(kb, kind, text), Topic("lista", kind)
-    if (year := year_of(text)) is not None and len(text.split()) <= YEAR_ELLIPSIS_WORDS:  # «¿y en 2018?»
+    if (year := year_of(text)) is not None and of_the_list(kb, kind, text):  # «¿y en 2018 eran cuántos?»
         return list_answer(kb, kind, year), Topic("lista", f"{kind}@{year}")
     if (aspect := kb.vocabulary.aspect(text)) in ("stl", "pal"):
         return list_answer(kb, aspect), Topic("lista", aspect)
@@ -79,6 +79,15 @@ def after_question(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return None
     again = combined_answer(kb, last, previous=questions[:-1]) or figure_question_answer(kb, last)
     return (again, Topic("consulta", THEN.join([*questions[:-1], last]))) if again else None
+
+
+def of_the_list(kb: KnowledgeBase, kind: str, text: str) -> bool:
+    """Whether a message that names a year asks for the list shown, of that year: «¿y en 2018?», or a count
+    or «cuáles» of no other figure («¿y en 2018 eran cuántos?»)."""
+    if len(text.split()) <= YEAR_ELLIPSIS_WORDS:
+        return True
+    asks = kb.vocabulary.asks_count(text) or mentions(kb.vocabulary.figure_questions.which, text)
+    return asks and len(text.split()) <= AGAIN_IN_YEAR_WORDS and metric_of(kb, text) in (None, kind)
 
 
 def _list_source(kb: KnowledgeBase, topic: Topic, text: str) -> str | None:

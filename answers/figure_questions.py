@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from knowledge import KnowledgeBase
-from knowledge.vocabulary import mentions
+from knowledge.text import fold
+from knowledge.vocabulary import mentions, spans
 
 from .figures import (
     bare_count,
@@ -36,6 +37,15 @@ def _elliptic(kb: KnowledgeBase, part: str) -> bool:
     return not metrics_named(kb, part) and kb.vocabulary.aspect(part) is None
 
 
+def _names_nothing(kb: KnowledgeBase, text: str) -> bool:
+    """Whether a count of a year names nothing to count («¿y en 2018 cuántos eran?»)."""
+    asks = kb.vocabulary.figure_questions
+    left = _YEARS.sub(" ", fold(text))
+    for start, end in reversed(spans([*asks.count, *asks.bare_count], left)):
+        left = f"{left[:start]} {left[end:]}"
+    return not re.sub(r"[^\w]", " ", left).split()
+
+
 def asked_figure(
     kb: KnowledgeBase, text: str, last: str | None, year_hint: str | None = None
 ) -> tuple[str, str | None]:
@@ -50,6 +60,8 @@ def asked_figure(
     history = kb.vocabulary.asks_history(text) or compares_values(text)  # «unos dicen 26 y otros 30»
     if metric is None and (year or history):
         metric = last
+    if metric not in kb.figures.metrics and year is not None and _names_nothing(kb, text):
+        return overview_answer(kb, year), None  # «¿y en 2018 cuántos eran?» with nothing before it
     if metric not in kb.figures.metrics:
         return (unknown_figure_answer(kb) if kb.vocabulary.asks_count(text) else overview_answer(kb)), None
     if (part := breakdown_of(kb, metric, text)) is not None:  # «¿cuántos compromisos sobre covid?»

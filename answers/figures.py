@@ -73,6 +73,30 @@ def claim_answer(kb: KnowledgeBase, text: str) -> str | None:
     return "\n".join(lines) if lines else None
 
 
+def said_by_answer(kb: KnowledgeBase, text: str) -> str | None:
+    """«¿Qué comunicado dice 26 estados?», «¿y el que decía 26?»: the documents that give each number the
+    message quotes (of the figure named with it, else of any figure), or that none gives it; None when the
+    message asks no such thing."""
+    folded = fold(text)
+    if not mentions(kb.vocabulary.figure_questions.said_by, folded) or kb.vocabulary.asks_count(text):
+        return None
+    quoted: list[tuple[int, str | None]] = [*quoted_figures(kb, text)]
+    quoted = quoted or [(int(number), None) for number in _NUMBER.findall(_YEAR.sub(" ", folded))]
+    lines = []
+    for value, metric in quoted:
+        found = [o for o in kb.figures.observations if o.value == value and metric in (None, o.metric)]
+        if not found and metric is None:
+            lines.append(f"Ningún documento da una cifra de {value}.")
+        elif not found and metric is not None:
+            history = figure_answer(kb, metric, history=True)
+            lines.append(f"Ningún documento da {value} {kb.figures.metrics[metric].label}. {history}")
+        by_source: dict[str, list[str]] = {}
+        for observation in found:
+            by_source.setdefault(observation.source, []).append(figure_text(kb, observation))
+        lines += [f"Lo dice {kb.citation(ref)}: {join_names(texts)}." for ref, texts in by_source.items()]
+    return "\n".join(lines) if lines else None
+
+
 def _claim(kb: KnowledgeBase, metric: str, value: int) -> str | None:
     history = kb.history(metric)
     if not history:
@@ -328,15 +352,27 @@ def unknown_figure_answer(kb: KnowledgeBase) -> str:
     return f"Los documentos no dan esa cifra. {overview_answer(kb)}"
 
 
-def overview_answer(kb: KnowledgeBase) -> str:
-    """The newest dated source's figures, all together."""
+def overview_answer(kb: KnowledgeBase, year: int | None = None) -> str:
+    """The newest dated source's figures, all together; with ``year``, each figure's newest of that year
+    (when the documents give any then), by the source that gives it."""
     dated = [o for o in kb.figures.observations if o.date]
-    newest_source = max(dated, key=lambda o: o.date or dt.date.min).source
-    figures = [figure_text(kb, o) for o in dated if o.source == newest_source]
-    return (
-        f"Según {kb.citation(newest_source)}, la iniciativa Gobierno Abierto: Cocreación desde lo local "
-        f"tenía {join_names(figures)}. Puedes preguntar por una cifra y cómo ha cambiado."
-    )
+    of_year = [o for o in dated if o.date and o.date.year == year]
+    missing = f"Los documentos no dan cifras de {year}. " if year is not None and not of_year else ""
+    if not of_year:
+        newest_source = max(dated, key=lambda o: o.date or dt.date.min).source
+        of_year = [o for o in dated if o.source == newest_source]
+    newest = {o.metric: o for o in sorted(of_year, key=lambda o: o.date or dt.date.min)}
+    by_source: dict[str, list[str]] = {}
+    for observation in sorted(newest.values(), key=lambda o: o.date or dt.date.min):
+        by_source.setdefault(observation.source, []).append(figure_text(kb, observation))
+    initiative = "la iniciativa Gobierno Abierto: Cocreación desde lo local tenía"
+    if len(by_source) == 1:
+        ((source, texts),) = by_source.items()
+        said = f"Según {kb.citation(source)}, {initiative} {join_names(texts)}."
+    else:
+        each = "; ".join(f"según {kb.citation(ref)}, {join_names(texts)}" for ref, texts in by_source.items())
+        said = f"{initiative[0].upper()}{initiative[1:]}, {each}."
+    return f"{missing}{said} Puedes preguntar por una cifra y cómo ha cambiado."
 
 
 def entities_source(kb: KnowledgeBase) -> str | None:

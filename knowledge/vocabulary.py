@@ -119,7 +119,9 @@ class FigureQuestions(Strict):
     total: Words
     since: Words
     second_question: Words
+    said_by: Words
     count: Words
+    bare_count: Words
     claims: Words
     breakdown: Words
     subjects: Words
@@ -217,6 +219,7 @@ class Vocabulary(Strict):
     context: Context
     shorthand: dict[Word, Word] = Field(min_length=1)
     interrogatives: Words
+    tag_questions: Words
     obligation: Words
     obligation_asked: Word
     contact_details: Words
@@ -301,8 +304,12 @@ class Vocabulary(Strict):
         return {kind for kind, words in self._follow_up_words().items() if mentions(words, text)}
 
     def asks_yes_or_no(self, text: str) -> bool:
-        """Whether the question of ``text`` asks for a «sí» or a «no»: no «qué», «cuántos», «cuándo»…"""
-        return not mentions(self.interrogatives, asked_part(text))
+        """Whether the question of ``text`` asks for a «sí» or a «no»: no «qué», «cuántos», «cuándo»… (but for
+        a tag that ends it: «…o q onda?»)."""
+        asked = fold(asked_part(text)).rstrip(" ?!.")
+        tags = sorted(self.tag_questions, key=len, reverse=True)
+        asked = next((asked[: -len(tag)] for tag in tags if asked.endswith(f" {tag}")), asked)
+        return not mentions(self.interrogatives, asked)
 
     def in_spanish(self, text: str) -> bool:
         """Whether ``text`` has more words of Spanish than of English (``languages``)."""
