@@ -56,7 +56,7 @@ from common.redaction import install_log_redaction
 from index import Searcher
 from knowledge import KnowledgeBase
 from knowledge.text import fold
-from knowledge.vocabulary import asked_part, mentions, spans
+from knowledge.vocabulary import asked_part, mentions, without
 
 from . import resources
 from .clarify import asked_text
@@ -377,10 +377,7 @@ def _subject_words(kb: KnowledgeBase, text: str) -> int:
     """How many words ``text`` has besides the names of the initiative and of open government (the terms
     that are no step of another): «chiguagua desde cuándo está en lo de gobierno abierto» asks of a state
     in five."""
-    folded = fold(text)
-    for start, end in reversed(spans(kb.whole_names(), folded)):
-        folded = f"{folded[:start]} {folded[end:]}"
-    return len(folded.split())
+    return len(without(kb.whole_names(), text).split())
 
 
 BARE_WORDS = 5  # «cdmx», «q onda con oaxaca», «q dice la 3»: a message this short names one thing

@@ -7,7 +7,7 @@ import re
 
 from knowledge import KnowledgeBase
 from knowledge.text import fold
-from knowledge.vocabulary import mentions, spans
+from knowledge.vocabulary import mentions, without
 
 from .figures import (
     bare_count,
@@ -40,9 +40,7 @@ def _elliptic(kb: KnowledgeBase, part: str) -> bool:
 def _names_nothing(kb: KnowledgeBase, text: str) -> bool:
     """Whether a count of a year names nothing to count («¿y en 2018 cuántos eran?»)."""
     asks = kb.vocabulary.figure_questions
-    left = _YEARS.sub(" ", fold(text))
-    for start, end in reversed(spans([*asks.count, *asks.bare_count], left)):
-        left = f"{left[:start]} {left[end:]}"
+    left = without([*asks.count, *asks.bare_count], _YEARS.sub(" ", fold(text)))
     return not re.sub(r"[^\w]", " ", left).split()
 
 

@@ -90,11 +90,19 @@ def said_by_answer(kb: KnowledgeBase, text: str) -> str | None:
         elif not found and metric is not None:
             history = figure_answer(kb, metric, history=True)
             lines.append(f"Ningún documento da {value} {kb.figures.metrics[metric].label}. {history}")
-        by_source: dict[str, list[str]] = {}
-        for observation in found:
-            by_source.setdefault(observation.source, []).append(figure_text(kb, observation))
-        lines += [f"Lo dice {kb.citation(ref)}: {join_names(texts)}." for ref, texts in by_source.items()]
+        lines += [
+            f"Lo dice {kb.citation(ref)}: {join_names(texts)}."
+            for ref, texts in _by_source(kb, found).items()
+        ]
     return "\n".join(lines) if lines else None
+
+
+def _by_source(kb: KnowledgeBase, observations: Sequence[Observation]) -> dict[str, list[str]]:
+    """Each source of ``observations``, in order, with the figures it gives."""
+    by_source: dict[str, list[str]] = {}
+    for observation in observations:
+        by_source.setdefault(observation.source, []).append(figure_text(kb, observation))
+    return by_source
 
 
 def _claim(kb: KnowledgeBase, metric: str, value: int) -> str | None:
@@ -362,9 +370,7 @@ def overview_answer(kb: KnowledgeBase, year: int | None = None) -> str:
         newest_source = max(dated, key=lambda o: o.date or dt.date.min).source
         of_year = [o for o in dated if o.source == newest_source]
     newest = {o.metric: o for o in sorted(of_year, key=lambda o: o.date or dt.date.min)}
-    by_source: dict[str, list[str]] = {}
-    for observation in sorted(newest.values(), key=lambda o: o.date or dt.date.min):
-        by_source.setdefault(observation.source, []).append(figure_text(kb, observation))
+    by_source = _by_source(kb, sorted(newest.values(), key=lambda o: o.date or dt.date.min))
     initiative = "la iniciativa Gobierno Abierto: Cocreación desde lo local tenía"
     if len(by_source) == 1:
         ((source, texts),) = by_source.items()

@@ -62,6 +62,14 @@ def spans(words: Iterable[str], text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _pattern(tuple(words)).finditer(fold(text))]
 
 
+def without(words: Iterable[str], text: str) -> str:
+    """``fold(text)`` with each of ``words`` that stands in it as a whole word blanked out."""
+    folded = fold(text)
+    for start, end in reversed(spans(words, folded)):
+        folded = f"{folded[:start]} {folded[end:]}"
+    return folded
+
+
 def first_mentioned(groups: Mapping[K, Iterable[str]], text: str) -> K | None:
     """The first key of ``groups`` (in its order) whose words ``text`` mentions, or None."""
     return next((key for key, words in groups.items() if mentions(words, text)), None)
@@ -245,10 +253,7 @@ class Vocabulary(Strict):
     def ordinal(self, text: str) -> int | None:
         """The ordinal ``text`` names («la 3a», «tercera», «3»), or None; not the number of a whole group
         («¿cuál de las cuatro…?»)."""
-        folded = fold(text)
-        for start, end in reversed(spans(self.whole_group, folded)):
-            folded = f"{folded[:start]} {folded[end:]}"
-        return first_mentioned(self.ordinals, folded)
+        return first_mentioned(self.ordinals, without(self.whole_group, text))
 
     def extreme(self, text: str) -> str | None:
         """Whether ``text`` asks for the first ones or the last ones («¿quiénes se sumaron primero?»):
