@@ -23,6 +23,7 @@ from answers.definitions import (
     terms_named,
 )
 from answers.figure_followups import asks_again_in_year, of_the_list
+from answers.figure_questions import asked_figure, parts_answer
 from answers.figures import (
     changed_figure,
     claim_answer,
@@ -45,9 +46,9 @@ from answers.guides import (
     guides_asked,
     some_guides_answer,
 )
-from answers.questions import THEN, combined_answer, in_year_of, of_plans
+from answers.questions import THEN, combined_answer, enumerated_parts, in_year_of, of_plans, question_parts
 from answers.recommendations import recommendation_answer
-from answers.search import document_reply, missing_said, not_found, refusal, sharper_quote
+from answers.search import NOT_FOUND, document_reply, missing_said, not_found, refusal, sharper_quote
 from answers.sources import asks_about_sources, sources_answer, sources_named
 from answers.states import list_reply, status_answer
 from answers.topic import AGAIN_WORDS, HISTORY, Topic
@@ -101,6 +102,12 @@ def entity_of(tracker: Tracker, name: str) -> str | None:
 def topic_of(tracker: Tracker) -> Topic | None:
     """The topic of the last answer (slot ``tema``), if it had one."""
     return Topic.parse(tracker.get_slot("tema"))
+
+
+def last_quoted(tracker: Tracker) -> str | None:
+    """The source document the last answer quoted, if it quoted one."""
+    topic = topic_of(tracker)
+    return topic.key if topic is not None and topic.kind == "documento" else None
 
 
 def remember(topic: Topic | None) -> EventType:
@@ -276,6 +283,60 @@ def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> 
     if any(note in text for text, _ in found) and note not in texts[-1]:
         texts[-1] = f"{texts[-1]}\n{note}"  # the dated note on INAI once, at the end
     return "\n\n".join(texts), [event for _, events in found for event in events]
+
+
+def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«Primero, ¿desde qué año se impulsa la iniciativa?, y además, ¿qué ley se tomó como referente?»: each
+    question of a message that asks them in turn, answered in turn (:func:`part_reply`); a question that
+    nothing answers is said so. None when the message does not enumerate questions, or none is answered."""
+    parts = enumerated_parts(kb, text_of(tracker))
+    if len(parts) < 2 or refused(kb, tracker):
+        return None
+    replies = [part_reply(kb, tracker, part) for part in parts]
+    if all(reply is None for reply in replies):
+        return None
+    texts: list[str] = []
+    for part, reply in zip(parts, replies, strict=True):
+        said = reply[0] if reply else f"Sobre «{part.strip(' ¿?.')}»: {NOT_FOUND[0].lower()}{NOT_FOUND[1:]}"
+        if said not in texts:
+            texts.append(said)
+    note = inai_note(kb)
+    joined = "\n\n".join(text.replace(note, "").rstrip() for text in texts)
+    if any(note in text for text in texts):
+        joined = f"{joined}\n{note}"  # the dated note on INAI once, at the end
+    last = next(reply for reply in reversed(replies) if reply is not None)
+    return joined, last[1]
+
+
+def part_reply(kb: KnowledgeBase, tracker: Tracker, part: str) -> Reply | None:
+    """One of the questions of a message that asks several in turn: what a message of its own gets from
+    :func:`any_intent`, a recommendation it names by its ordinal (when the message speaks of the
+    recommendations), the question engine (:func:`computed`), a figure it counts, or the documents; None
+    when none answers it."""
+    asked = with_text(tracker, part)
+    if (found := any_intent(kb, asked)) is not None:
+        return found
+    ordinal = kb.vocabulary.ordinal(part)
+    if (
+        ordinal
+        and mentions(kb.vocabulary.about.names, text_of(tracker))
+        and ordinal <= len(kb.recommendations.items)
+    ):
+        return recommendation_answer(kb, ordinal), remembered(Topic("recomendacion", str(ordinal)))
+    if (found := computed(kb, asked)) is not None:
+        return found
+    if kb.vocabulary.asks_count(part) and metric_of(kb, part) in kb.figures.metrics:
+        counts = question_parts(kb, part)  # «¿cuántos había a inicios de 2018 y cuántos en agosto de 2020?»
+        counted = parts_answer(kb, counts, None)[0] if len(counts) > 1 else asked_figure(kb, part, None)[0]
+        return counted, [remember(None)]
+    return from_documents(kb, asked)
+
+
+def with_text(tracker: Tracker, text: str) -> Tracker:
+    """A copy of ``tracker`` whose latest message is ``text`` (one question of a longer message)."""
+    copied = tracker.copy()
+    copied.latest_message = {**copied.latest_message, "text": text, "entities": []}
+    return copied
 
 
 def _also_a_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -572,7 +633,7 @@ def from_documents(kb: KnowledgeBase, tracker: Tracker, asked: str | None = None
     kept as the topic; None when they do not answer it or cannot be searched."""
     if (found := searcher()) is None:
         return None
-    reply = document_reply(kb, found, asked or text_of(tracker))
+    reply = document_reply(kb, found, asked or text_of(tracker), last_quoted(tracker))
     return (reply.text, [quoted(reply.source)]) if reply.answered else None
 
 
@@ -626,7 +687,8 @@ class AnswerAction(Action, ABC):
     (:func:`pointing_back`), and one of the readings of :func:`any_intent` as that reading. With
     ``honest_first``, legal advice, a subject outside the initiative or a question for something the
     documents never give is declined (:func:`declined`) first, even right after a topic it could follow
-    up, instead of answered with a figure or a list that answers something else."""
+    up, instead of answered with a figure or a list that answers something else. A message that asks for
+    an opinion in so many words gets the refusal of opinions, whatever intent NLU gave it."""
 
     action_name = ""
     honest_first = False
@@ -636,9 +698,12 @@ class AnswerAction(Action, ABC):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
+        if kb.vocabulary.asks_opinion(text_of(tracker)):  # «¿considera que su extinción fue un retroceso?»
+            dispatcher.utter_message(response=OPINION)
+            return []
         if self.honest_first and declined(dispatcher, kb, tracker):  # «y ya que andamos, ¿qué municipios…?»
             return []
-        back = pointing_back(kb, tracker) or any_intent(kb, tracker)
+        back = pointing_back(kb, tracker) or each_part(kb, tracker) or any_intent(kb, tracker)
         text, events = back or self.respond(kb, tracker)
         answer(dispatcher, text)
         return events

@@ -10,7 +10,18 @@ from rasa_sdk.types import DomainDict
 from answers.search import document_reply, refusal, search_unavailable
 
 from . import resources
-from .base import OPINION, answer, intent_of, quoted, refused, searcher, text_of, unanswerable
+from .base import (
+    OPINION,
+    answer,
+    each_part,
+    intent_of,
+    last_quoted,
+    quoted,
+    refused,
+    searcher,
+    text_of,
+    unanswerable,
+)
 from .clarify import between_topics, clarification
 from .reread import reread
 
@@ -34,7 +45,7 @@ class ActionBuscar(Action):
         if kb.vocabulary.asks_opinion(text_of(tracker)):  # «¿hizo bien el gobierno en…?»
             dispatcher.utter_message(response=OPINION)
             return []
-        followed = reread(kb, tracker)
+        followed = each_part(kb, tracker) or reread(kb, tracker)  # each_part: «Primero, ¿…?, y además, ¿…?»
         if followed is not None:
             answer(dispatcher, followed[0])
             return followed[1]
@@ -48,7 +59,7 @@ class ActionBuscar(Action):
         if (found_searcher := searcher()) is None:
             dispatcher.utter_message(**(question or {"text": search_unavailable(kb)}))
             return []
-        reply = document_reply(kb, found_searcher, text_of(tracker))
+        reply = document_reply(kb, found_searcher, text_of(tracker), last_quoted(tracker))
         if not reply.answered and question is not None:  # one topic NLU thought of, and the documents do not
             dispatcher.utter_message(**question)
             return []

@@ -40,6 +40,7 @@ from .base import (
     any_intent,
     computed,
     declined,
+    each_part,
     entity_of,
     in_context,
     intent_of,
@@ -137,7 +138,8 @@ class ActionEstado(Action):
         if declined(dispatcher, kb, tracker):
             return []
         reply = (
-            states_asked(kb, tracker)
+            each_part(kb, tracker)  # «primero, ¿qué entidades se incorporaron en 2017?, y además, ¿…?»
+            or states_asked(kb, tracker)
             or any_intent(kb, tracker)  # «soy de slp, ¿hay alguna guía pa armar el plan?», «…un municipio
             # de Hidalgo, ¿qué pasos sigo para entrarle?»
             or state_reply(kb, tracker)

@@ -25,6 +25,7 @@ from .figures import (
     since_answer,
 )
 from .guides import (
+    all_guides_answer,
     guide_answer,
     guide_audience_answer,
     guide_date_answer,
@@ -73,6 +74,8 @@ def _guides(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     chosen = kb.vocabulary.ordinal(text) or kb.vocabulary.step(text, 0, len(kb.guides))
     if chosen is None and follow_up_of(kb, text) == "issuer":  # «¿quién pone a disposición esas guías?»
         return guides_issuer_answer(kb), topic
+    if chosen is None and kb.vocabulary.asks_link(text):  # «¿dónde las puedo bajar?»: each with its link
+        return all_guides_answer(kb), topic
     if chosen is None or not 1 <= chosen <= len(kb.guides):
         return None
     picked = Topic("guia", kb.guides[chosen - 1].id)
@@ -83,6 +86,8 @@ def _document(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     """«¿de qué fecha es ese documento?», «¿a quién va dirigido?» (what it says of itself); not «¿qué busca
     ese compromiso?», which the documents' text answers."""
     asked = ("date", "source", "issuer", "audience")
+    if topic.key == kb.recommendations.source and (moved := _recommendations(kb, topic, text)) is not None:
+        return moved  # «¿y la última de ellas?» after a sentence of the recommendations
     if topic.key not in kb.sources or follow_up_of(kb, text) not in asked:
         return None
     return source_answer(kb, topic.key), topic

@@ -119,6 +119,7 @@ def term_named(kb: KnowledgeBase, text: str) -> str | None:
 # «¿qué es un organismo garante?»: the words after the question, up to a second question or a comma
 _ASKED = re.compile(
     r"\b(?:(?:que|q|k|ke) (?:es|son|significa|significan)|a que se refiere|en que consisten?)\s+"
+    r"(?!lo (?:que|q)\b)"  # «¿qué es lo que sigue?» asks what comes next
     r"(?:(?:un|una|el|la|los|las|lo|del|de)\s+)?([^?¿.,;:!]+)"
 )
 _AND = re.compile(r"\s+(?:y|o|e|en|para|segun|de acuerdo)\s+")
@@ -132,7 +133,10 @@ def undefined_asked(kb: KnowledgeBase, text: str) -> str | None:
     found = _ASKED.search(fold(text))
     if found is None:
         return None
-    phrase = " ".join(_AND.split(found.group(1))[0].split()[:MAX_ASKED_WORDS])
+    words = _AND.split(found.group(1))[0].split()
+    while words and words[0].endswith("mente"):  # «¿en qué consiste exactamente…?»: no thing named
+        words.pop(0)
+    phrase = " ".join(words[:MAX_ASKED_WORDS])
     known = [word for term in kb.glossary for word in (term.id, *term.aliases)]
     if not phrase or mentions([*known, *kb.vocabulary.initiative_words], phrase) or kb.state(phrase):
         return None

@@ -431,3 +431,27 @@ def question_parts(kb: KnowledgeBase, text: str) -> list[str]:
     parts = [folded[a:b].strip(" ,;") for a, b in itertools.pairwise(bounds)]
     parts = [part.removeprefix("y ").strip() for part in parts]
     return [part for part in parts if re.search(r"\w", part)] or [folded]  # «¿y cuántos…?»: no «¿» alone
+
+
+def enumerated_parts(kb: KnowledgeBase, text: str) -> list[str]:
+    """The questions of a message that asks them in turn («Primero, ¿desde qué año…?, y además, ¿qué
+    ley…?»), each as written, without what comes before the first («Me interesa la genealogía del
+    proyecto.»); none when it does not enumerate them."""
+    words = kb.vocabulary.enumeration
+    first = "|".join(re.escape(fold(w)) for w in sorted(words.first, key=len, reverse=True))
+    then = "|".join(re.escape(fold(w)) for w in sorted(words.then, key=len, reverse=True))
+    folded = fold(text)  # the same length as ``text``: a position in one is a position in the other
+    opening = re.search(rf"(?:^|[.:;,?!¿]\s*)(?:{first})\s*[,:]", folded)
+    if opening is None:
+        return []
+    marker = rf"(?:y\s+)?(?:{then})\b\s*[,:]?\s*"
+    nexts = [
+        opening.end() + m.start(1) for m in re.finditer(rf"[.;,?]\s*({marker})", folded[opening.end() :])
+    ]
+    if not nexts:
+        return []
+    parts = []
+    for start, end in itertools.pairwise([opening.end(), *nexts, len(text)]):
+        said = re.match(marker, folded[start:end])
+        parts.append(text[start + (said.end() if said else 0) : end].strip(" ,;:"))
+    return [part for part in parts if re.search(r"\w", part)]

@@ -150,12 +150,17 @@ class DocumentReply(NamedTuple):
     source: str | None = None
 
 
-def document_reply(kb: KnowledgeBase, searcher: Searcher, text: str) -> DocumentReply:
+def document_reply(
+    kb: KnowledgeBase, searcher: Searcher, text: str, last_source: str | None = None
+) -> DocumentReply:
     """The reply to ``text`` from the documents: the quoted sentence with its source, or the honest "not
-    in the documents" naming what is missing when the vocabulary knows it."""
+    in the documents" naming what is missing when the vocabulary knows it. A question about the document
+    the last answer quoted (``last_source``: «en ese mismo comunicado…») is asked of it first."""
     answerer = _answerer(searcher)
     try:
         named = sources_named(kb, text)  # «…según el material de formación»: that one document, if one
+        if last_source and mentions(kb.vocabulary.documents.same, text):
+            named = [last_source]
         found = answerer.answer(text, within=named if len(named) == 1 else ())
     except EmptyQuery:
         found = NotInDocuments()

@@ -45,6 +45,12 @@ SHORT_PASSAGE = 300  # a verbatim passage this short is quoted whole
 # share of a message's content words that, unknown to the documents, say it asks for something they lack
 # (a long message may carry a few: «buenas noches, trabajo en el ayuntamiento…»)
 UNKNOWN_SHARE = 0.2
+# weight of a word said only before the question of a long message («en el municipio nos interesa saber…
+# ¿qué sectores lo conforman?»): it sets the scene, the question after it says what is asked
+PREAMBLE_WEIGHT = 0.25
+# weight of the kind of thing asked for («¿qué sectores o actores lo conforman?»): the answer names its
+# instances («gobierno, sociedad civil…») more often than the kind
+KIND_WEIGHT = 0.3
 MIN_SUPPORT = 0.25  # share (by rarity) of the question's content words the quoted passage must hold
 MIN_PREFIX = 3  # a stem this long matches a word of the documents that starts with it («dur»: duración)
 MIN_FUZZY, FUZZY_CUTOFF = 5, 0.85  # a word this long this close to a known word is a misspelling of it
@@ -91,6 +97,9 @@ QUESTION_WORDS = frozenset(
         "otras",
         "pq",
         "porq",
+        "deb",  # «¿quiénes deben integrarlo?»: must, would have to: they ask, they name nothing
+        "deberi",
+        "tendri",
     ]
 )
 _LINK = re.compile(r"https?://")
@@ -109,6 +118,7 @@ _CONTINUES = re.compile(r"^(Dich[oa]s?|Es[eo]s?|Est[ea]s?)\b")  # a sentence tha
 # What kind of thing the question asks for, which the answering sentence must give (folded text).
 _COUNTED = re.compile(r"\bcuant[oa]s\s+(\w+)")  # «¿cuántos miembros…?»: a number of members
 _ASKS_DATE = re.compile(r"\b(?:cuando|que (?:dia|fecha)|en que (?:ano|anio))\b")
+_ASKS_WHY = re.compile(r"\b(?:por que|por que razon|a que se debe)\b")
 _ASKS_TIME = re.compile(r"\b(?:que hora|a que horas?|horarios?)\b")
 _ASKS_PAGE = re.compile(r"\b(?:pagina|paginas|sitio|sitios|web|portal|micrositio|liga|link|enlace|url)\b")
 _CITATION = re.compile(r"\bsegun (?:el|la|los|las) [^:;]*?\b(?:19|20)\d\d\b")  # «según el comunicado…, 2020»
@@ -126,6 +136,17 @@ _DETERMINERS = (
 # «además del ejecutivo, ¿qué otros poderes…?»: what the question sets aside, which the answer need not name
 _BESIDES = re.compile(
     r"\b(?:ademas|aparte|fuera|mas alla) de(?:l| la| los| las)? (\w+)|\b(?:excepto|salvo) (\w+)"
+)
+_KIND_ASKED = re.compile(
+    r"¿\s*(?:(?:en|de|con|a|por|para|bajo|sobre)\s+)?(?:que|cuales|cuantos|cuantas)\s+(\w+)(?:\s+[oy]\s+(\w+))?"
+)
+# what a message asks, where it also sets the scene: its «¿…?» questions, and the questions it asks
+# indirectly («nos interesa saber quiénes deben integrarlo»), up to a reason given after them («, pues…»)
+_ASKED = re.compile(
+    r"¿[^?]*\??"
+    r"|\b(?:saber|conocer|preguntar|consultar|entender|decir|indicar|explicar)\s+"
+    r"(?:si|que|quien|quienes|cual|cuales|como|cuando|donde|cuanto|cuantos|cuanta|cuantas"
+    r"|en que|de que|por que|para que)\b(?:(?!,\s*(?:pues|ya que|porque|dado que|debido a)\b)[^.;!?¿])*"
 )
 _CLITIC = re.compile(r"(?:se(?:lo|la|los|las)?|me|te|nos|lo|la|los|las|le|les)$")
 
@@ -252,6 +273,9 @@ class Answerer:
         weights: dict[str, tuple[float, bool]] = {}
         folded = fold(question)
         aside = {word for match in _BESIDES.finditer(folded) for word in match.groups() if word}
+        asked = _asked_part(folded)
+        asked_stems = {stem for _, stem in content_words(asked)} if asked else set()
+        kinds = {word for match in _KIND_ASKED.finditer(folded) for word in match.groups() if word}
         for word, stem in content_words(question):
             if (
                 word in aside
@@ -264,6 +288,10 @@ class Answerer:
                 continue
             verb = self._is_verb(word) and not _names_here(word, folded)
             weight = self._idf(stem) * (VERB_WEIGHT if verb else 1.0)
+            if asked and stem not in asked_stems:
+                weight *= PREAMBLE_WEIGHT
+            if word in kinds:
+                weight *= KIND_WEIGHT
             if weight > weights.get(stem, (0.0, False))[0]:
                 weights[stem] = (weight, verb)
         return weights
@@ -321,14 +349,15 @@ class Answerer:
 
     def unknown(self, question: str) -> tuple[str, ...]:
         """Words of the question that name something no document mentions: not used by the documents
-        (nor misspelt from a word they use), not a number, and not a verb form (:mod:`index.lemmas`)."""
+        (nor misspelt from a word they use), not a number, not a verb form (:mod:`index.lemmas`) and not
+        an adverb in «-mente»."""
         found = []
         for word, stem in content_words(question):
             if stem.isdigit() or word in QUESTION_WORDS or stem in QUESTION_WORDS or len(word) < MIN_PREFIX:
                 continue
             if word in self._known_word_set or self._holds(self._known_stems, stem) or self._misspelt(word):
                 continue
-            if self._is_verb(word):
+            if self._is_verb(word) or word.endswith("mente"):  # «exactamente» names nothing
                 continue
             found.append(word)
         return tuple(dict.fromkeys(found))
@@ -492,7 +521,7 @@ class Answerer:
         support = self.support(text, hit.passage.id)
         if not self._on_topic(text, hits, sentence_id) or support < MIN_SUPPORT:
             return NotInDocuments()
-        return self._quote(hit, sentence_id, support)
+        return self._quote(hit, sentence_id, support, why=bool(_ASKS_WHY.search(fold(text))))
 
     def _candidates(self, question: str, ranked: list[Hit]) -> list[Hit]:
         """The first ``CANDIDATES`` passages of ``ranked``, and after them up to ``EXTRA`` more that hold
@@ -504,11 +533,12 @@ class Answerer:
         weights = {stem: weight for stem, (weight, _) in weighted.items()}
         held = [self._passage_tokens[h.passage.id] for h in hits]
         names = [stem for stem, (_, verb) in weighted.items() if not verb]
-        missing = [stem for stem in names if not any(self._held(words, stem) for words in held)]
+        # the very word, not one it starts: «común» is not held by «comunicado»
+        missing = [stem for stem in names if not any(stem in words for words in held)]
         more = [
             h
             for h in ranked[CANDIDATES:]
-            if any(self._held(self._passage_tokens[h.passage.id], stem) for stem in missing)
+            if any(stem in self._passage_tokens[h.passage.id] for stem in missing)
         ]
         more.sort(key=lambda h: self._share(weights, self._passage_tokens[h.passage.id]), reverse=True)
         return hits + more[:EXTRA]
@@ -526,16 +556,25 @@ class Answerer:
         bm25 = max(h.bm25 or 0.0 for h in hits)
         return self.searcher.confident(Hit(hits[0].passage, hits[0].score, dense, bm25))
 
-    def _quote(self, hit: Hit, sentence_id: int, support: float) -> Quote:
+    def _quote(self, hit: Hit, sentence_id: int, support: float, why: bool = False) -> Quote:
+        """The chosen sentence, with the next one when it needs it («Dicho Secretariado…») or when the
+        question asks why (the documents give the reason after what they state)."""
         ids = self._by_passage[hit.passage.id]
         sentences = [self.searcher.index.sentences[i].text for i in ids]
         at = ids.index(sentence_id)
         chosen = sentences[at : at + 1]
-        if at + 1 < len(sentences) and _CONTINUES.match(sentences[at + 1]):
+        if at + 1 < len(sentences) and (why or _CONTINUES.match(sentences[at + 1])):
             chosen.append(sentences[at + 1])
         verbatim = is_verbatim(hit.passage)
         whole = not verbatim or len(hit.passage.text) <= SHORT_PASSAGE
         return Quote(hit, tuple(chosen), verbatim, whole, support)
+
+
+def _asked_part(folded: str) -> str | None:
+    """What a message that also sets the scene asks («Trabajo en el ayuntamiento. ¿Qué…?»: «¿Qué…?»);
+    None when all of it asks, or it asks nothing it can tell."""
+    asked = " ".join(match.group(0) for match in _ASKED.finditer(folded))
+    return asked if asked and len(asked) < len(folded.strip()) * 0.9 else None
 
 
 def _strings(value: object) -> list[str]:

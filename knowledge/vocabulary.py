@@ -144,6 +144,12 @@ class HowTo(Strict):
 class Documents(Strict):
     kinds: dict[str, Words]  # by the kind of the sources' front matter
     asks: Words
+    same: Words  # the document just quoted («en ese mismo comunicado…»)
+
+
+class Enumeration(Strict):
+    first: Words  # opens the first of several questions
+    then: Words  # opens each next one
 
 
 class Navigation(Strict):
@@ -218,6 +224,7 @@ class Vocabulary(Strict):
     why: Words
     where_status: WhereStatus
     documents: Documents
+    enumeration: Enumeration
     about: About
     legal_advice: Words
     off_topic: Words
