@@ -232,7 +232,7 @@ def guide_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     the guide a message asks for, by its words or those of the term it is for; None otherwise."""
     text = text_of(tracker)
     asks_of_it = kb.vocabulary.follow_ups(text) & {"date", "issuer", "audience", "plain", "source", "current"}
-    if asks_of_it:
+    if asks_of_it and not mentions(kb.vocabulary.which_guide, text):
         return None  # «¿de qué fecha es la guía…?»: the guides action
     if len(guides := guides_asked(kb, text)) > 1:  # «¿qué guías hay para los STL y los planes?»
         return some_guides_answer(kb, guides), remembered(Topic("guia", guides[-1].id))

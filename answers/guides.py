@@ -7,7 +7,7 @@ from typing import Any
 from knowledge import KnowledgeBase
 from knowledge.schema import Guide
 from knowledge.text import fold
-from knowledge.vocabulary import mentions
+from knowledge.vocabulary import asked_part, mentions
 
 from .wording import inai_note, join_names
 
@@ -22,8 +22,16 @@ def guide_of(kb: KnowledgeBase, value: Any, text: str = "") -> Guide | None:
         guide_id = fold(candidate) if fold(candidate) in guides else kb.vocabulary.guide(candidate)
         if guide_id is not None:
             return guides[guide_id]
-    for_terms = {t.guide for t in kb.glossary if t.guide in guides and mentions([t.id, *t.aliases], text)}
-    return guides[for_terms.pop()] if len(for_terms) == 1 else None
+    for words in (
+        text,
+        asked_part(text),
+    ):  # «Con el propósito de instalar… ¿qué guía para participar en un STL?»
+        for_terms = {
+            t.guide for t in kb.glossary if t.guide in guides and mentions([t.id, *t.aliases], words)
+        }
+        if len(for_terms) == 1:
+            return guides[for_terms.pop()]
+    return None
 
 
 def asked_guide(kb: KnowledgeBase, text: str) -> Guide | None:

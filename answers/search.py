@@ -164,12 +164,14 @@ def document_reply(
         found = answerer.answer(text, within=named if len(named) == 1 else ())
     except EmptyQuery:
         found = NotInDocuments()
-    if isinstance(found, Quote):
-        quotes = _parts_answered(answerer, kb, text) or [found]
-        source = quotes[0].hit.passage.source
-        reply = _with_inai_note(kb, "\n".join(quote_reply(kb, quote) for quote in quotes))
-        return DocumentReply(reply, True, source if source in kb.sources else None)
-    return DocumentReply(not_found(kb, found.topic), False)
+    # «¿cuándo fue la cumbre y en qué página me registraba?»: each part, when no one sentence answers both
+    parts = _parts_answered(answerer, kb, text) if isinstance(found, Quote) or not found.topic else []
+    if isinstance(found, NotInDocuments) and not parts:
+        return DocumentReply(not_found(kb, found.topic), False)
+    quotes = parts or [found] if isinstance(found, Quote) else parts
+    source = quotes[0].hit.passage.source
+    reply = _with_inai_note(kb, "\n".join(quote_reply(kb, quote) for quote in quotes))
+    return DocumentReply(reply, True, source if source in kb.sources else None)
 
 
 def _parts_answered(answerer: Answerer, kb: KnowledgeBase, text: str) -> list[Quote]:

@@ -36,7 +36,27 @@ def sources_named(kb: KnowledgeBase, text: str) -> list[str]:
     dates = {ref: kb.sources[ref].date for ref in named}
     dated = [ref for ref in named if year is None or ((day := dates[ref]) is not None and day.year == year)]
     in_month = [ref for ref in dated if month and (day := dates[ref]) is not None and day.month == month]
-    return _giving(kb, in_month or dated, folded)
+    return _giving(kb, _titled(kb, in_month or dated, folded), folded)
+
+
+TITLE_WORDS = 2  # words of a source's title or summary (none all the others share) that name it
+_WORD = re.compile(r"\w{5,}")  # a word this long says what a document is about
+
+
+def _titled(kb: KnowledgeBase, refs: list[str], folded: str) -> list[str]:
+    """Those of ``refs`` whose title or summary the text quotes («el comunicado que habla de la emergencia
+    sanitaria», «titulado 'Avanza México hacia…'»), by the words of theirs the others do not share; all of
+    them when it quotes none."""
+    if len(refs) < 2:
+        return refs
+    words = {
+        ref: set(_WORD.findall(fold(f"{kb.sources[ref].title} {kb.sources[ref].summary}"))) for ref in refs
+    }
+    shared = set.intersection(*words.values())
+    asked = set(_WORD.findall(folded))
+    quoted = {ref: len((held - shared) & asked) for ref, held in words.items()}
+    most = max(quoted.values())
+    return [ref for ref in refs if quoted[ref] == most] if most >= TITLE_WORDS else refs
 
 
 def _giving(kb: KnowledgeBase, refs: list[str], folded: str) -> list[str]:

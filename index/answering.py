@@ -41,6 +41,7 @@ LINK_BONUS = 0.05  # a sentence with a link, when the question asks for one («�
 HISTORICAL_COST = 0.03  # a passage whose figures a newer source replaced, unless the past is asked for
 OLD_FIGURE_COST = 0.08  # the same, for a question about a figure: the newest is given, never an old one
 TIE_DIGITS = 3  # sentence scores equal to this many decimals are a tie
+MAX_ITEMS = 6  # items of a list quoted after the sentence that announces it («…a saber:»)
 SHORT_PASSAGE = 300  # a verbatim passage this short is quoted whole
 # share of a message's content words that, unknown to the documents, say it asks for something they lack
 # (a long message may carry a few: «buenas noches, trabajo en el ayuntamiento…»)
@@ -148,6 +149,7 @@ _ASKED = re.compile(
     r"(?:si|que|quien|quienes|cual|cuales|como|cuando|donde|cuanto|cuantos|cuanta|cuantas"
     r"|en que|de que|por que|para que)\b(?:(?!,\s*(?:pues|ya que|porque|dado que|debido a)\b)[^.;!?¿])*"
 )
+_ITEM = re.compile(r"\s*(?:[-•*]\s*)?(?:\(?\d{1,2}[).]|[a-z]\))\s")  # «1) La instalación…», «- 2. …»
 _CLITIC = re.compile(r"(?:se(?:lo|la|los|las)?|me|te|nos|lo|la|los|las|le|les)$")
 
 
@@ -181,6 +183,7 @@ class Answerer:
     def __init__(self, searcher: Searcher) -> None:
         self.searcher = searcher
         index = searcher.index
+        self._position = {p.id: at for at, p in enumerate(index.passages)}
         self._by_passage: dict[str, list[int]] = {}
         for i, sentence in enumerate(index.sentences):
             self._by_passage.setdefault(index.passages[sentence.passage].id, []).append(i)
@@ -567,7 +570,29 @@ class Answerer:
             chosen.append(sentences[at + 1])
         verbatim = is_verbatim(hit.passage)
         whole = not verbatim or len(hit.passage.text) <= SHORT_PASSAGE
+        items = (
+            self._items_after(hit.passage)
+            if chosen[-1].endswith(":") and at + len(chosen) == len(ids)
+            else []
+        )
+        if items:  # «…a saber:» and the list that follows it
+            lead = sentences[: at + len(chosen)] if whole else chosen
+            return Quote(hit, (*lead, *items), verbatim, False, support)
         return Quote(hit, tuple(chosen), verbatim, whole, support)
+
+    def _items_after(self, passage: Passage) -> list[str]:
+        """The items of the list that follows a passage ending in «:» in its document (their first
+        sentences, «1) La instalación de un Secretariado…»)."""
+        passages = self.searcher.index.passages
+        items = []
+        for following in passages[
+            self._position[passage.id] + 1 : self._position[passage.id] + 1 + MAX_ITEMS
+        ]:
+            if following.source != passage.source or not _ITEM.match(following.text):
+                break
+            first = self._by_passage.get(following.id, [])
+            items.append(self.searcher.index.sentences[first[0]].text if first else following.text)
+        return items
 
 
 def _asked_part(folded: str) -> str | None:

@@ -177,6 +177,7 @@ class Context(Strict):
     when: Words
     purpose: Words
     members: Words
+    also_gone: Words
     back: Words
     of_one: Words
     same: Words
@@ -208,6 +209,7 @@ class Vocabulary(Strict):
     guides: dict[str, Words]
     guide_words: Words
     all_guides: Words
+    which_guide: Words
     history: Words
     absence: Words
     plan_count: PlanCount
@@ -307,7 +309,7 @@ class Vocabulary(Strict):
         return {
             k: words
             for k, words in self.context.model_dump().items()
-            if k not in ("national", "when", "same")
+            if k not in ("national", "when", "same", "also_gone")
         }
 
     def follow_ups(self, text: str) -> set[str]:
