@@ -292,7 +292,11 @@ def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     parts = enumerated_parts(kb, text_of(tracker))
     if len(parts) < 2 or refused(kb, tracker):
         return None
-    replies = [part_reply(kb, tracker, part) for part in parts]
+    replies: list[Reply | None] = []
+    asked = tracker
+    for part in parts:  # each follows up the one before («…2017; segundo, cuáles de ellas…»)
+        replies.append(reply := part_reply(kb, asked, part))
+        asked = with_slots(asked, reply[1]) if reply else asked
     if all(reply is None for reply in replies):
         return None
     texts: list[str] = []
@@ -330,6 +334,13 @@ def part_reply(kb: KnowledgeBase, tracker: Tracker, part: str) -> Reply | None:
         counted = parts_answer(kb, counts, None)[0] if len(counts) > 1 else asked_figure(kb, part, None)[0]
         return counted, [remember(None)]
     return from_documents(kb, asked)
+
+
+def with_slots(tracker: Tracker, events: list[EventType]) -> Tracker:
+    """A copy of ``tracker`` with the slots ``events`` set."""
+    copied = tracker.copy()
+    copied.slots.update({e["name"]: e["value"] for e in events if e.get("event") == "slot"})
+    return copied
 
 
 def with_text(tracker: Tracker, text: str) -> Tracker:
@@ -494,7 +505,8 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         topic and topic.kind == "estado" and kb.state(topic.key) == kb.state(named[0].replace("-", " "))
     ):
         return None  # another state: a question of its own
-    short = _subject_words(kb, asked_part(text)) <= CONTEXT_MAX_WORDS  # «Muy amable. ¿Y de qué documento…?»
+    # «Muy amable. ¿Y de qué documento…?», «¿Qué medio lo reportó? Lo necesito para la bibliografía.»
+    short = _subject_words(kb, asked_part(text).partition("?")[0]) <= CONTEXT_MAX_WORDS
     # «¿y cómo estaba eso en el comunicado de enero de 2018?» after a computed question
     again = topic is not None and topic.kind == "consulta" and asks_again_in_year(kb, text)
     short = short or again
@@ -661,7 +673,10 @@ def continued(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 
 
 def quoted(source: str | None) -> EventType:
-    """Keep the source document a reply quotes as the topic («¿de qué fecha es ese documento?»)."""
+    """Keep the source document a reply quotes as the topic («¿de qué fecha es ese documento?»); a dated
+    note on what became of INAI keeps that («¿qué medio lo reportó?»)."""
+    if source is not None and source not in resources.kb().sources:
+        return remember(Topic("contacto", "inai"))
     return remember(Topic("documento", source) if source else None)
 
 

@@ -49,6 +49,13 @@ class ActionRecomendacion(AnswerAction):
             return issued, [remember(everything)]
         if (about := subject_reply(kb, text, ordinal)) is not None:
             return about
+        items = len(kb.recommendations.items)
+        several = [n for n in kb.vocabulary.ordinals_named(text) if 1 <= n <= items]
+        if len(several) > 1:  # «resúmeme la primera y la cuarta»: each
+            return "\n\n".join(recommendation_answer(kb, n) for n in several), [
+                SlotSet("ordinal", str(several[-1])),
+                remember(Topic("recomendacion", str(several[-1]))),
+            ]
         if ordinal is None:
             overview = all_recommendations_answer(kb)
             # «¿con qué fundamento legal se emitieron?»: what their document says; «¿y en qué sesión se

@@ -95,7 +95,8 @@ def _document(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
 
 def _recommendation(kb: KnowledgeBase, ordinal: int, text: str) -> Answer | None:
     last = len(kb.recommendations.items)
-    step = kb.vocabulary.step(text, ordinal, last)
+    # a message naming its recommendation does not move along («…la cuarta… durante y después de…»)
+    step = kb.vocabulary.step(text, ordinal, last) if kb.vocabulary.ordinal(text) is None else None
     if step is not None:
         return recommendation_answer(kb, step), Topic("recomendacion", str(step))
     asks = follow_up_of(kb, text)

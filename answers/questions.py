@@ -237,10 +237,13 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
     folded = fold(text)
     conditions: list[Condition] = []
     comparison = _plans_comparison(kb, folded)
-    year = _YEAR.search(folded)
-    joins = year is not None and _year_joined(kb, folded, year.start())
+    # «¿cuáles tenían STL en agosto de 2020 y se sumaron en 2017?»: a year joined and a date of the lists
+    named_years = list(_YEAR.finditer(folded))
+    joined_in = next((found for found in named_years if _year_joined(kb, folded, found.start())), None)
+    dated = next((found for found in named_years if found is not joined_in), None)
+    joins = joined_in is not None
     period = period_of(kb, folded)
-    as_of = (period[1] if period else int(year.group(1))) if year and not joins else None
+    as_of = (period[1] if period and not joins else int(dated.group(1))) if dated else None
     for kind, label in (("stl", "STL"), ("pal", "PAL")):
         found = spans(kb.vocabulary.aspects[kind], folded) or ([(0, 0)] if kind == kind_asked else [])
         if not found or (kind == "pal" and (comparison or kb.vocabulary.plan_count_of(folded) is not None)):
@@ -279,8 +282,8 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
         source = kb.lists_of_kind("pal")[-1].source
         test = (lambda s: _plans(kb, s) > n) if op == ">" else (lambda s: _plans(kb, s) >= n)
         conditions.append(Condition(phrase, test, (source,), "plans"))
-    if year and joins:
-        joined = int(year.group(1))
+    if joined_in is not None:
+        joined = int(joined_in.group(1))
         conditions.append(
             Condition(
                 f"se sumaron a la iniciativa en {joined}",

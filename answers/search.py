@@ -142,8 +142,8 @@ def newer_figures(kb: KnowledgeBase, hit: Hit, shown: str) -> str:
 
 
 class DocumentReply(NamedTuple):
-    """A reply from the documents: its text, whether they answer, and the source document it quotes first
-    (None when they do not answer, or it quotes a dated note)."""
+    """A reply from the documents: its text, whether they answer, and the source document or dated note
+    it quotes first (None when they do not answer)."""
 
     text: str
     answered: bool
@@ -171,7 +171,7 @@ def document_reply(
     quotes = parts or [found] if isinstance(found, Quote) else parts
     source = quotes[0].hit.passage.source
     reply = _with_inai_note(kb, "\n".join(quote_reply(kb, quote) for quote in quotes))
-    return DocumentReply(reply, True, source if source in kb.sources else None)
+    return DocumentReply(reply, True, source)
 
 
 def _parts_answered(answerer: Answerer, kb: KnowledgeBase, text: str) -> list[Quote]:

@@ -8,7 +8,7 @@ import re
 
 from knowledge import KnowledgeBase
 from knowledge.text import fold, spanish_date
-from knowledge.vocabulary import mentions
+from knowledge.vocabulary import mentions, without
 
 from .figures import figure_text, month_of, quoted_figures, year_of
 from .questions import question_parts
@@ -44,16 +44,14 @@ _WORD = re.compile(r"\w{5,}")  # a word this long says what a document is about
 
 
 def _titled(kb: KnowledgeBase, refs: list[str], folded: str) -> list[str]:
-    """Those of ``refs`` whose title or summary the text quotes («el comunicado que habla de la emergencia
+    """Those of ``refs`` whose title the text quotes («el comunicado que habla de la emergencia
     sanitaria», «titulado 'Avanza México hacia…'»), by the words of theirs the others do not share; all of
     them when it quotes none."""
     if len(refs) < 2:
         return refs
-    words = {
-        ref: set(_WORD.findall(fold(f"{kb.sources[ref].title} {kb.sources[ref].summary}"))) for ref in refs
-    }
+    words = {ref: set(_WORD.findall(fold(kb.sources[ref].title))) for ref in refs}
     shared = set.intersection(*words.values())
-    asked = set(_WORD.findall(folded))
+    asked = set(_WORD.findall(without(kb.whole_names(), folded)))  # not the initiative's name
     quoted = {ref: len((held - shared) & asked) for ref, held in words.items()}
     most = max(quoted.values())
     return [ref for ref in refs if quoted[ref] == most] if most >= TITLE_WORDS else refs

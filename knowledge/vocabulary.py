@@ -264,6 +264,12 @@ class Vocabulary(Strict):
         («¿cuál de las cuatro…?»)."""
         return first_mentioned(self.ordinals, without(self.whole_group, text))
 
+    def ordinals_named(self, text: str) -> list[int]:
+        """Every ordinal ``text`` names, in order («la primera y la cuarta» → [1, 4])."""
+        text = without(self.whole_group, text)
+        at = {n: found[0][0] for n, words in self.ordinals.items() if (found := spans(words, text))}
+        return sorted(at, key=at.__getitem__)
+
     def extreme(self, text: str) -> str | None:
         """Whether ``text`` asks for the first ones or the last ones («¿quiénes se sumaron primero?»):
         ``first``, ``last`` or None."""
