@@ -19,10 +19,13 @@ from knowledge.vocabulary import mentions
 from .contacts import contacts_answer, inai_today_answer
 from .definitions import definition_answer, plain_definition_answer, purpose_answer, term_named
 from .figure_followups import after_figure, after_listing, after_question
+from .figure_questions import asked_figure
 from .figures import (
     figure_answer,
     metric_of,
+    month_of,
     since_answer,
+    year_of,
 )
 from .guides import (
     all_guides_answer,
@@ -83,14 +86,37 @@ def _guides(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
 
 
 def _document(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
-    """«¿de qué fecha es ese documento?», «¿a quién va dirigido?» (what it says of itself); not «¿qué busca
-    ese compromiso?», which the documents' text answers."""
+    """«¿de qué fecha es ese documento?», «¿a quién va dirigido?» (what it says of itself), «¿y el del 27 de
+    marzo de 2018?» (the same of the document of that kind and date); not «¿qué busca ese compromiso?»,
+    which the documents' text answers."""
     asked = ("date", "source", "issuer", "audience")
+    if (other := _of_date(kb, topic.key, text)) is not None:
+        return source_answer(kb, other), Topic("documento", other)
     if topic.key == kb.recommendations.source and (moved := _recommendations(kb, topic, text)) is not None:
         return moved  # «¿y la última de ellas?» after a sentence of the recommendations
     if topic.key not in kb.sources or follow_up_of(kb, text) not in asked:
         return None
     return source_answer(kb, topic.key), topic
+
+
+_THE_ONE_OF = re.compile(r"\W*(?:y\s+)?(?:el|la)\s+(?:del?|que)\b")  # «¿y el del 27 de marzo de 2018?»
+
+
+def _of_date(kb: KnowledgeBase, ref: str, text: str) -> str | None:
+    """The one other document of the kind of ``ref`` dated the year (and month) ``text`` names, if any."""
+    year, month = year_of(text), month_of(text)
+    if ref not in kb.sources or year is None or not _THE_ONE_OF.match(fold(text)):
+        return None
+    found = [
+        other
+        for other, source in kb.sources.items()
+        if other != ref
+        and source.kind == kb.sources[ref].kind
+        and source.date is not None
+        and source.date.year == year
+        and month in (None, source.date.month)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _recommendation(kb: KnowledgeBase, ordinal: int, text: str) -> Answer | None:
@@ -162,6 +188,8 @@ def _definition(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return definition_answer(kb, topic.key), topic
     counted = metric_of(kb, term.term) if term is not None and kb.vocabulary.asks_count(text) else None
     if counted is not None and metric_of(kb, text) is None:  # «¿y cuántos hay?» after what a STL is
+        if (year := year_of(text)) is not None:  # «¿y cuántos había a principios de 2018?»
+            return asked_figure(kb, text, counted)[0], Topic("cifra", f"{counted}@{year}")
         return figure_answer(kb, counted), Topic("cifra", counted)
     if term is not None and asks == "members":  # «¿y quiénes lo forman?»: the definition says it
         return definition_answer(kb, topic.key), topic

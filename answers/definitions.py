@@ -124,6 +124,7 @@ _ASKED = re.compile(
 )
 _AND = re.compile(r"\s+(?:y|o|e|en|para|segun|de acuerdo)\s+")
 MAX_ASKED_WORDS = 4
+_POINTS_BACK = re.compile(r"\W*(?:ese|esa|esos|esas|este|esta|estos|estas|dicho|dicha|aquel|aquella)\b")
 SAME_TERM = 0.85  # a phrase this close to a term's alias (difflib ratio) is that term misspelt
 
 
@@ -139,6 +140,9 @@ def undefined_asked(kb: KnowledgeBase, text: str) -> str | None:
     phrase = " ".join(words[:MAX_ASKED_WORDS])
     known = [word for term in kb.glossary for word in (term.id, *term.aliases)]
     if not phrase or mentions([*known, *kb.vocabulary.initiative_words], phrase) or kb.state(phrase):
+        return None
+    documents = [word for words in kb.vocabulary.documents.kinds.values() for word in words]
+    if mentions(documents, phrase) or _POINTS_BACK.match(phrase):  # «el Módulo 2 Sesión 3», «ese compromiso»
         return None
     misspelt = any(SequenceMatcher(None, phrase, fold(word)).ratio() >= SAME_TERM for word in known)
     return None if misspelt else phrase  # «plan de acsion local» is a term

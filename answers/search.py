@@ -4,6 +4,7 @@ date; or an honest "not in the documents" that names what they lack when the voc
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -24,6 +25,8 @@ from .wording import according_to, inai_note, join_names, shorten, source_line
 SHARPER_BY = 0.15
 BEYOND_SHARE = 0.5  # of what an overview leaves unsaid, held by a passage of the source it sums up
 NOT_FOUND = "No encontré eso en los documentos que conozco."
+# «ese compromiso», «dicha cumbre»: what the document just quoted spoke of
+_DEMONSTRATIVE = re.compile(r"\b(?:ese|esa|esos|esas|dicho|dicha|dichos|dichas|aquel|aquella)\s+\w{4,}")
 
 
 def _topics(kb: KnowledgeBase) -> str:
@@ -162,6 +165,11 @@ def document_reply(
         if last_source and mentions(kb.vocabulary.documents.same, text):
             named = [last_source]
         found = answerer.answer(text, within=named if len(named) == 1 else ())
+        if (
+            last_source and not named and _DEMONSTRATIVE.search(fold(text))
+        ):  # «¿en qué consiste ese compromiso?»
+            within = answerer.answer(text, within=(last_source,))
+            found = within if isinstance(within, Quote) else found
     except EmptyQuery:
         found = NotInDocuments()
     # «¿cuándo fue la cumbre y en qué página me registraba?»: each part, when no one sentence answers both

@@ -1175,3 +1175,40 @@ def test_whether_any_of_a_computed_list_has_a_plan_filters_it_further():
     tracker = turn("¿y alguno tiene plan publicado?", "seguimiento", slots={"tema": f"consulta:{first}"})
     _, messages = run(ActionSeguimiento(), tracker)
     assert "Guanajuato" in texts(messages)[0] and "Quintana Roo" not in texts(messages)[0]
+
+
+@pytest.mark.parametrize(
+    "action, intent", [(ActionBuscar(), "nlu_fallback"), (ActionEstado(), "estado_situacion")]
+)
+def test_questions_asked_in_turn_are_each_answered_in_turn(action, intent):
+    asked = (
+        "Dos precisiones: primero, ¿qué entidades se incorporaron durante 2017?, "
+        "y además, ¿en qué año se sumó Chihuahua?"
+    )
+    _, messages = run(action, turn(asked, intent))
+    reply = texts(messages)[0]
+    kb = resources.kb()
+    joined = [s.name for s in kb.states if s.joined and s.joined.year == 2017]
+    chihuahua = kb.state("Chihuahua")
+    assert all(name in reply for name in joined)
+    assert (
+        chihuahua is not None
+        and chihuahua.joined
+        and f"se sumó a la iniciativa en {chihuahua.joined.year}" in reply
+    )
+    assert reply.index(joined[0]) < reply.index("Chihuahua se sumó")  # in the order asked
+
+
+def test_a_part_of_an_enumerated_question_follows_up_the_one_before():
+    asked = (
+        "Dos datos: primero, qué entidades se sumaron durante 2017; "
+        "segundo, cuáles de ellas tenían STL en agosto de 2020."
+    )
+    _, messages = run(ActionBuscar(), turn(asked, "nlu_fallback"))
+    assert "figuran en la lista de STL y se sumaron a la iniciativa en 2017" in texts(messages)[0]
+
+
+def test_an_opinion_asked_in_so_many_words_is_refused_whatever_the_intent():
+    asked = "¿Considera que la desaparición del INAI fue un retroceso democrático?"
+    _, messages = run(ActionInaiActual(), turn(asked, "inai_actual"))
+    assert messages[0].get("response") == "utter_opinion_politica"

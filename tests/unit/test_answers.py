@@ -13,6 +13,7 @@ from answers.figures import (
     metric_of,
     national_only,
     national_only_answer,
+    said_by_answer,
     several_figures_answer,
 )
 from answers.guides import asked_guide, some_guides_answer
@@ -444,3 +445,36 @@ def test_states_joined_after_the_dated_years_are_not_named_but_how_many_more_too
     reply = joined_in_answer(kb, 2019)
     assert newest is not None and reply.startswith("Los documentos no dicen qué estados se sumaron en 2019")
     assert f"participaban {newest.value} estados" in reply and f"{newest.value - dated} más" in reply
+
+
+def test_a_document_is_named_by_its_title_or_subject(kb):
+    assert sources_named(kb, "¿qué clave lleva el comunicado que habla de la emergencia sanitaria?") == [
+        "inai-265-19"
+    ]
+    assert sources_named(kb, "cito el comunicado titulado «Avanza México hacia la consolidación»") == [
+        "inai-083-18"
+    ]
+    # the initiative's own name names no one communiqué
+    assert len(sources_named(kb, "los comunicados sobre la iniciativa de cocreación desde lo local")) == 3
+
+
+def test_a_document_or_a_back_reference_is_no_term_to_define(kb):
+    assert undefined_asked(kb, "¿Qué es el «Módulo 2 Sesión 3» y cuánto dura?") is None
+    assert undefined_asked(kb, "¿En qué consiste ese compromiso?") is None
+    assert undefined_asked(kb, "¿qué es lo que sigue?") is None
+    assert undefined_asked(kb, "¿qué es un organismo garante?") == "organismo garante"
+
+
+def test_the_guide_asked_for_by_its_question_not_by_the_scene(kb):
+    guide = asked_guide(
+        kb,
+        "Con el propósito de instalar un espacio de participación en nuestra entidad, ¿qué guía recomienda "
+        "el INAI para participar en un Secretariado Técnico Local?",
+    )
+    assert guide is not None and guide.id == "guia-stl"
+
+
+def test_the_documents_that_reported_a_number_and_their_dates(kb):
+    reply = said_by_answer(kb, "¿Y en qué fecha se habían reportado apenas 16?")
+    assert reply is not None and "INAI/002/18, 2 de enero de 2018: 16 Secretariados Técnicos Locales" in reply
+    assert said_by_answer(kb, "¿cuántos STL se reportaron en 2020?") is None  # a count, not who said it

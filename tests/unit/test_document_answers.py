@@ -206,3 +206,41 @@ def test_a_question_naming_a_document_is_answered_from_that_document(kb, searche
     asked = "que tan variados son los compromisos segun el material de formacion"
     found = document_reply(kb, searcher, asked)
     assert found.answered and found.source == "modulo-2-sesion-3", found.text
+
+
+def test_a_long_message_is_answered_by_what_it_asks_not_by_how_it_sets_the_scene(reply):
+    text, found = reply(
+        "En el municipio nos interesa saber quiénes deben integrar un Secretariado Técnico Local, pues "
+        "tendríamos que convocar formalmente a los participantes. ¿Qué sectores o actores lo conforman?"
+    )
+    assert found and "sociedad civil" in text and "organismo garante" in text
+
+
+def test_a_two_part_question_no_one_sentence_answers_gets_each_part(reply):
+    text, found = reply("¿Cuándo se celebró la Cumbre de Gobierno Abierto y en qué página me registraba?")
+    assert found and "11 al 13 de abril" in text and "eventos.inai.org.mx/1racumbrenacional_ga" in text
+
+
+def test_why_quotes_the_reason_after_the_sentence_that_states_it(reply):
+    text, found = reply(
+        "¿por qué los gobiernos estatales y municipales son espacios idóneos para el gobierno abierto?"
+    )
+    assert found and "proximidad" in text
+
+
+def test_a_sentence_announcing_a_list_is_quoted_with_the_list(reply):
+    text, found = reply("¿cuáles son los dos pasos de la mecánica de operación de la iniciativa?")
+    assert found and "a saber:" in text
+    assert (
+        "1) La instalación de un Secretariado Técnico Local" in text and "2) La generación de un Plan" in text
+    )
+
+
+def test_a_question_about_the_document_just_quoted_is_asked_of_it(kb, searcher):
+    asked = "En ese mismo comunicado se menciona un compromiso común entre varios planes. ¿Cuál era?"
+    assert "Follow the Money" in document_reply(kb, searcher, asked, "inai-083-18").text
+
+
+def test_an_adverb_is_no_word_the_documents_lack(reply):
+    text, found = reply("¿En qué consiste exactamente el compromiso de seguir la pista del dinero?")
+    assert found and "Follow the Money" in text

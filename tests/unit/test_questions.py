@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from answers.figures import each_figure_answer, figure_question_answer, joined_year_asked, since_answer
-from answers.questions import NOT_LISTED, asks_as_of, combined_answer, of_plans, question_parts
+from answers.questions import (
+    NOT_LISTED,
+    asks_as_of,
+    combined_answer,
+    enumerated_parts,
+    of_plans,
+    question_parts,
+)
 
 
 def _members(kb, kind: str) -> dict[str, int]:
@@ -299,3 +306,30 @@ def test_two_dates_of_a_list_and_which_are_new(kb):
     before = {state.id for state, _ in kb.members(then.id)}
     added = [state.name for state, _ in kb.members(newest.id) if state.id not in before]
     assert added and all(name in reply for name in added)
+
+
+def test_the_questions_of_a_message_that_asks_them_in_turn(kb):
+    parts = enumerated_parts(
+        kb,
+        "Me interesa la genealogía del proyecto. Primero, ¿desde qué año se impulsa la iniciativa?, "
+        "y además, ¿qué ley general se tomó como referente?",
+    )
+    assert parts == ["¿desde qué año se impulsa la iniciativa?", "¿qué ley general se tomó como referente?"]
+    assert enumerated_parts(
+        kb, "dos datos: primero, qué estados se sumaron en 2017; segundo, cuáles tienen STL"
+    ) == [
+        "qué estados se sumaron en 2017",
+        "cuáles tienen STL",
+    ]
+    assert enumerated_parts(kb, "¿cuál fue el primero en sumarse y además cuándo?") == []
+
+
+def test_states_that_joined_in_one_year_and_are_listed_at_another_date(kb):
+    reply = combined_answer(
+        kb, "¿cuáles tenían Secretariado Técnico Local en agosto de 2020 y se sumaron en 2017?"
+    )
+    joined = {s.name for s in kb.states if s.joined and s.joined.year == 2017}
+    listed = {s.name for s, _ in kb.members(kb.lists_of_kind("stl")[-1].id)}
+    assert reply is not None and "se sumaron a la iniciativa en 2017" in reply
+    assert all(name in reply for name in joined & listed)
+    assert not any(name in reply for name in joined - listed)

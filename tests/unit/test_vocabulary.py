@@ -96,3 +96,10 @@ def test_phone_shorthand_is_written_out(kb, text, spelled):
 )
 def test_the_domain_words_are_spelt_right(kb, text, spelled):
     assert kb.spelled_out(text) == spelled
+
+
+def test_every_ordinal_a_message_names_in_order(kb):
+    assert kb.vocabulary.ordinals_named(
+        "resúmeme la primera y la cuarta recomendación del 25 de mayo de 2020"
+    ) == [1, 4]
+    assert kb.vocabulary.ordinals_named("¿cuál de las cuatro habla de los ODS?") == []
