@@ -289,13 +289,16 @@ def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«Primero, ¿desde qué año se impulsa la iniciativa?, y además, ¿qué ley se tomó como referente?»: each
     question of a message that asks them in turn, answered in turn (:func:`part_reply`); a question that
     nothing answers is said so. None when the message does not enumerate questions, or none is answered."""
-    parts = enumerated_parts(kb, text_of(tracker))
+    text = text_of(tracker)
+    parts = enumerated_parts(kb, text)
     if len(parts) < 2 or refused(kb, tracker):
         return None
+    scene = text[: text.find(parts[0])].strip()  # «Analizo el material «Módulo 2 Sesión 3». Primero, …»
+    about = f"{scene} " if len(sources_named(kb, scene)) == 1 else ""  # each part asks of that document
     replies: list[Reply | None] = []
     asked = tracker
     for part in parts:  # each follows up the one before («…2017; segundo, cuáles de ellas…»)
-        replies.append(reply := part_reply(kb, asked, part))
+        replies.append(reply := part_reply(kb, asked, f"{about}{part}"))
         asked = with_slots(asked, reply[1]) if reply else asked
     if all(reply is None for reply in replies):
         return None
@@ -439,6 +442,10 @@ def of_a_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 
 def _of_one_state(kb: KnowledgeBase, text: str, named: list[str]) -> Reply | None:
     if len(named) != 1 or not kb.vocabulary.aspect(text) or _subject_words(kb, text) > CONTEXT_MAX_WORDS:
+        return None
+    if mentions(
+        kb.vocabulary.guide_words, asked_part(text)
+    ):  # «…en Tamaulipas. ¿Hay algún documento de apoyo?»
         return None
     state = kb.state(named[0].replace("-", " "))
     found = followup_answer(kb, Topic("estado", state.name), text, strict=True) if state else None
@@ -649,7 +656,7 @@ def from_documents(kb: KnowledgeBase, tracker: Tracker, asked: str | None = None
     return (reply.text, [quoted(reply.source)]) if reply.answered else None
 
 
-CONTINUATION_WORDS = 6  # «¿y todavía me puedo registrar?» after a quote: no more than this
+CONTINUATION_WORDS = 8  # «¿y en qué página se registraba uno?» after a quote: no more than this
 
 
 def previous_question(tracker: Tracker) -> str | None:

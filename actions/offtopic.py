@@ -15,7 +15,6 @@ from . import resources
 from .base import (
     OPINION,
     answer,
-    any_intent,
     declined,
     from_documents,
     in_context,
@@ -63,8 +62,9 @@ class ActionOpinionPolitica(Action):
     asks about a subject outside the initiative («¿quién ganó el partido de las chivas?») or for legal
     advice gets the off-topic refusal instead, and one that asks for something the documents never give
     («¿cuánto les pagan a los comisionados?») the honest reply naming it, unless it asks an opinion in so
-    many words («¿por qué partido votarías?»); one that a follow-up of the last answer or a reading of
-    ``any_intent`` answers («¿y antes a qué área del INAI había que dirigirse?») gets that answer."""
+    many words («¿por qué partido votarías?»); one that a second reading answers (actions/reread.py: «¿y antes
+    a qué área del INAI había que dirigirse?»), or that names a subject of the initiative the documents
+    answer («¿qué ofrecía esa Dirección General?»), gets that answer."""
 
     def name(self) -> str:
         return "action_opinion_politica"
@@ -76,8 +76,12 @@ class ActionOpinionPolitica(Action):
             return []
         if declined(dispatcher, kb, tracker):
             return []
-        # «¿y antes a qué área del INAI había que dirigirse?» after the contacts: a question, not an opinion
-        if (followed := in_context(kb, tracker) or any_intent(kb, tracker)) is not None:
+        # «¿y antes a qué área del INAI había que dirigirse?» after the contacts: a question, not an opinion;
+        # «¿qué ofrecía esa Dirección General?»: the documents answer it
+        followed = reread(kb, tracker) or (
+            from_documents(kb, tracker) if kb.vocabulary.in_domain(text_of(tracker)) else None
+        )
+        if followed is not None:
             answer(dispatcher, followed[0])
             return followed[1]
         dispatcher.utter_message(response=OPINION)

@@ -9,13 +9,25 @@ from rasa_sdk.types import DomainDict
 
 from common import settings
 from common.texts import privacy_notice
+from knowledge.vocabulary import mentions
+
+from . import resources
+from .base import answer, in_context, text_of
 
 
 class ActionPrivacidad(Action):
+    """The privacy notice; a follow-up of the last answer NLU took for a privacy question («¿y dónde las
+    puedo descargar?» after the guides) that names nothing of the person's own data gets its answer."""
+
     def name(self) -> str:
         return "action_privacidad"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        kb = resources.kb()
+        own = mentions(kb.vocabulary.own_data, text_of(tracker))
+        if not own and (followed := in_context(kb, tracker)) is not None:  # «¿y dónde las descargo?»
+            answer(dispatcher, followed[0])
+            return followed[1]
         dispatcher.utter_message(
             text=privacy_notice(settings.retention_days(), settings.privacy_contact(), tracker.sender_id)
         )

@@ -122,7 +122,7 @@ _ASKED = re.compile(
     r"(?!lo (?:que|q)\b)"  # «¿qué es lo que sigue?» asks what comes next
     r"(?:(?:un|una|el|la|los|las|lo|del|de)\s+)?([^?¿.,;:!]+)"
 )
-_AND = re.compile(r"\s+(?:y|o|e|en|para|segun|de acuerdo)\s+")
+_AND = re.compile(r"\s+(?:y|o|e|en|para|segun|de acuerdo|que|q)\s+")  # «la OGP que sale en…»: «OGP»
 MAX_ASKED_WORDS = 4
 _POINTS_BACK = re.compile(r"\W*(?:ese|esa|esos|esas|este|esta|estos|estas|dicho|dicha|aquel|aquella)\b")
 SAME_TERM = 0.85  # a phrase this close to a term's alias (difflib ratio) is that term misspelt

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
 from knowledge import KnowledgeBase
 from knowledge.text import fold, spanish_date
@@ -45,14 +46,14 @@ _WORD = re.compile(r"\w{5,}")  # a word this long says what a document is about
 
 def _titled(kb: KnowledgeBase, refs: list[str], folded: str) -> list[str]:
     """Those of ``refs`` whose title the text quotes («el comunicado que habla de la emergencia
-    sanitaria», «titulado 'Avanza México hacia…'»), by the words of theirs the others do not share; all of
+    sanitaria», «titulado 'Avanza México hacia…'»), by the words of theirs no other title has; all of
     them when it quotes none."""
     if len(refs) < 2:
         return refs
     words = {ref: set(_WORD.findall(fold(kb.sources[ref].title))) for ref in refs}
-    shared = set.intersection(*words.values())
+    seen = Counter(word for held in words.values() for word in held)
     asked = set(_WORD.findall(without(kb.whole_names(), folded)))  # not the initiative's name
-    quoted = {ref: len((held - shared) & asked) for ref, held in words.items()}
+    quoted = {ref: len({w for w in held if seen[w] == 1} & asked) for ref, held in words.items()}
     most = max(quoted.values())
     return [ref for ref in refs if quoted[ref] == most] if most >= TITLE_WORDS else refs
 

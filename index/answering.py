@@ -144,7 +144,7 @@ _KIND_ASKED = re.compile(
 # what a message asks, where it also sets the scene: its «¿…?» questions, and the questions it asks
 # indirectly («nos interesa saber quiénes deben integrarlo»), up to a reason given after them («, pues…»)
 _ASKED = re.compile(
-    r"¿[^?]*\??"
+    r"¿[^?]*\??|^[^¿?.!]*\?(?=\s+\w)"  # «…? los necesito para un mapa mental»: what follows is an aside
     r"|\b(?:saber|conocer|preguntar|consultar|entender|decir|indicar|explicar)\s+"
     r"(?:si|que|quien|quienes|cual|cuales|como|cuando|donde|cuanto|cuantos|cuanta|cuantas"
     r"|en que|de que|por que|para que)\b(?:(?!,\s*(?:pues|ya que|porque|dado que|debido a)\b)[^.;!?¿])*"
@@ -518,7 +518,7 @@ class Answerer:
             return NotInDocuments()
         sentence_id, rank = best
         hit = hits[rank]
-        unknown = self.unknown(text)
+        unknown = self.unknown(_asked_part(fold(text)) or text)  # not the scene it sets, nor an aside
         if unknown and len(unknown) >= UNKNOWN_SHARE * len(content_words(text)):
             return NotInDocuments(unknown_words=unknown)
         support = self.support(text, hit.passage.id)

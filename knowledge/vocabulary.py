@@ -228,6 +228,7 @@ class Vocabulary(Strict):
     documents: Documents
     enumeration: Enumeration
     about: About
+    own_data: Words
     legal_advice: Words
     off_topic: Words
     opinion: Words
