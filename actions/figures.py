@@ -12,6 +12,7 @@ from answers.figures import (
     each_figure_answer,
     metric_of,
     overview_answer,
+    percent_answer,
     several_figures_answer,
     year_of,
 )
@@ -48,6 +49,8 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
         and (followed := followup_answer(kb, topic, text))
     ):
         return followed[0], [SlotSet("cifra", followed[1].key.partition("@")[0]), remember(followed[1])]
+    if (percent := percent_answer(kb, text, tracker.get_slot("cifra"))) is not None:  # «…en porcentaje»
+        return percent, [remember(None)]
     if (several := several_figures_answer(kb, text)) is not None:  # «¿cuántos STL y PAL en 2018 y en 2020?»
         return several, [remember(None)]
     parts = question_parts(kb, text)

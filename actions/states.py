@@ -11,6 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from answers.figures import national_only, national_only_answer, year_of
 from answers.questions import asks_as_of, question_parts
+from answers.recommendations import all_recommendations_answer, recommendation_answer
 from answers.state_followups import of_the_country
 from answers.states import (
     affirmed,
@@ -129,6 +130,21 @@ def states_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return computed(kb, tracker) if mentions(kb.vocabulary.figure_questions.which, text_of(tracker)) else None
 
 
+def recommendations_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«…SU SERVIDOR DON CHUY DE ZACATECAS QUE DICEN LAS RECOMENDACIONES ESAS DEL COVID»: a message that names
+    its state only to introduce itself and asks what the recommendations say (no part of a state's status)
+    gets them; None otherwise."""
+    text = text_of(tracker)
+    if kb.vocabulary.aspect(text) or not mentions(kb.vocabulary.about.names, text):
+        return None
+    if not mentions(kb.vocabulary.about.asks, text):
+        return None
+    ordinal = kb.vocabulary.ordinal(text)
+    if ordinal is not None and 1 <= ordinal <= len(kb.recommendations.items):
+        return recommendation_answer(kb, ordinal), [remember(Topic("recomendacion", str(ordinal)))]
+    return all_recommendations_answer(kb), [remember(Topic("recomendaciones", "todas"))]
+
+
 class ActionEstado(Action):
     def name(self) -> str:
         return "action_estado"
@@ -139,6 +155,7 @@ class ActionEstado(Action):
             return []
         reply = (
             each_part(kb, tracker)  # «primero, ¿qué entidades se incorporaron en 2017?, y además, ¿…?»
+            or recommendations_asked(kb, tracker)
             or states_asked(kb, tracker)
             or any_intent(kb, tracker)  # «soy de slp, ¿hay alguna guía pa armar el plan?», «…un municipio
             # de Hidalgo, ¿qué pasos sigo para entrarle?»

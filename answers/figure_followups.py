@@ -18,6 +18,7 @@ from .figures import (
     metric_of,
     metrics_named,
     month_of,
+    percent_answer,
     year_of,
 )
 from .questions import THEN, added_since_answer, combined_answer
@@ -125,6 +126,8 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         found = [said for other in others if (said := _other_figure(kb, other, shown, text)) is not None]
         if len(found) == len(others):
             return "\n".join(said for said, _ in found), found[-1][1]
+    if (percent := percent_answer(kb, text, metric)) is not None:  # «…calcúlame el crecimiento en porcentaje»
+        return percent, Topic("cifra", f"{metric}@{HISTORY}")
     year = year_of(text)
     newest = mentions(asks.now, text)  # «¿de qué documento sale el dato más reciente?»
     if follow_up_of(kb, text) in ("source", "date"):  # «¿de qué comunicado sale?», «¿y eso de qué fecha es?»

@@ -50,7 +50,9 @@ def asked_figure(
     """One question on figures: its answer and the figure it was about (None for a computed answer or
     the overview). A bare «¿y antes?» or a year alone means the figure ``last`` asked about; a count of
     something that is not one of the figures is not answered with another figure."""
-    computed = combined_answer(kb, text, asks_for_states=False) or figure_question_answer(kb, text)
+    # «¿cuántos STL nuevos hay entre 2018 y 2020? Nómbralos»: which states, too
+    named = mentions(kb.vocabulary.figure_questions.which, text)
+    computed = combined_answer(kb, text, asks_for_states=named) or figure_question_answer(kb, text)
     if computed is not None:
         return computed, None
     year = year_of(year_hint or text)

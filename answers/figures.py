@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
 
 from knowledge import KnowledgeBase
 from knowledge.schema import Observation, State
@@ -306,6 +307,7 @@ def figure_source_answer(kb: KnowledgeBase, metric: str, year: int | None = None
 
 # figures the documents also give state by state (the lists of STL and PAL, the states that joined)
 PER_STATE = ("estados", "stl", "pal")
+ONE_PER_STATE = ("estados", "stl")  # a state takes part once and installs one STL; it may publish several PAL
 
 
 def national_only(kb: KnowledgeBase, text: str) -> str | None:
@@ -487,6 +489,50 @@ def change_answer(kb: KnowledgeBase, metric: str, year: int | None = None, month
     )
 
 
+def _percent(value: float) -> str:
+    """«31,25 %», «65,63 %», «30 %»: two decimals at most (half up), a decimal comma."""
+    rounded = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return f"{rounded}".rstrip("0").rstrip(".").replace(".", ",") + " %"
+
+
+def percent_answer(kb: KnowledgeBase, text: str, metric: str | None = None) -> str | None:
+    """«¿Qué porcentaje de las 32 entidades participaba en 2020?»: a figure of one per state as a share of
+    the entidades federativas; «calcúlame el crecimiento en porcentaje»: how much a figure grew from its
+    first dated value (or that of the year named) to the newest, both cited. ``metric``: the figure asked
+    about when the message names none. None when the message asks for no percentage."""
+    asks = kb.vocabulary.figure_questions
+    if not (mentions(asks.percent, text) or "%" in text):
+        return None
+    metric = metric_of(kb, text) or metric
+    if metric not in kb.figures.metrics:
+        return None
+    if mentions(asks.growth, text) or kb.vocabulary.asks_history(text):
+        observations = kb.history(metric)
+        year = year_of(text) if len(set(_YEAR.findall(text))) > 1 else None
+        before = next((o for o in observations if year is None or (o.date and o.date.year == year)), None)
+        newest = observations[-1] if observations else None
+        if before is None or newest is None or before is newest or not before.value:
+            return None
+        grew = (newest.value - before.value) / before.value * 100
+        return (
+            f"{change_answer(kb, metric, before.date.year if before.date else None)} En porcentaje: "
+            f"{'+' if grew >= 0 else ''}{_percent(grew)}."
+        )
+    if metric not in ONE_PER_STATE:
+        return None
+    year, total = year_of(text), len(kb.states)
+    observation = next(
+        (o for o in reversed(kb.history(metric)) if year is None or (o.date and o.date.year == year)), None
+    )
+    source = entities_source(kb)
+    if observation is None or source is None:
+        return None
+    return (
+        f"{figure_text(kb, observation)} ({according_to(kb, observation.source)}) de {total} entidades "
+        f"federativas ({according_to(kb, source)}): {_percent(observation.value / total * 100)}."
+    )
+
+
 def since_answer(kb: KnowledgeBase) -> str:
     """Since when states take part: the first year any joined, and which joined then."""
     first = min(state.joined.year for state in kb.states if state.joined)
@@ -552,6 +598,8 @@ def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
     year, a change (also over a period, or from a past figure to now). Several figures' change at once is
     :func:`several_figures_answer`, which its callers ask first."""
     asks = kb.vocabulary.figure_questions
+    if (percent := percent_answer(kb, text)) is not None:  # «¿qué porcentaje de las 32 entidades…?»
+        return percent
     counts_states = kb.vocabulary.asks_count(text) or mentions(asks.which, text)
     if (plans := kb.vocabulary.plan_count_of(text)) is not None and counts_states:
         return plans_count_answer(kb, plans)  # «¿cuántos (estados) tienen dos planes?», not «¿qué guía…?»

@@ -250,7 +250,8 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
             continue
         removed = mentions(kb.vocabulary.conditions.removed, folded)
         changed = _change(kb, kind, label, period, removed) if period and not joins else None
-        if changed is not None and not _counts_items(kb, folded, kind):
+        named = mentions(kb.vocabulary.figure_questions.which, folded)  # «¿cuántos nuevos…? Nómbralos»
+        if changed is not None and (named or not _counts_items(kb, folded, kind)):
             conditions.append(changed)
             continue
         newest = _dated_list(kb, kind, as_of)

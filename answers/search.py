@@ -25,6 +25,7 @@ from .wording import according_to, inai_note, join_names, shorten, source_line
 SHARPER_BY = 0.15
 BEYOND_SHARE = 0.5  # of what an overview leaves unsaid, held by a passage of the source it sums up
 NOT_FOUND = "No encontré eso en los documentos que conozco."
+ELLIPTIC_WORDS = 8  # a message this short that names nothing of the initiative follows up the last quote
 # «ese compromiso», «dicha cumbre»: what the document just quoted spoke of
 _DEMONSTRATIVE = re.compile(r"\b(?:ese|esa|esos|esas|dicho|dicha|dichos|dichas|aquel|aquella)\s+\w{4,}")
 
@@ -165,11 +166,16 @@ def document_reply(
         if last_source and mentions(kb.vocabulary.documents.same, text):
             named = [last_source]
         found = answerer.answer(text, within=named if len(named) == 1 else ())
-        if (
-            last_source and not named and _DEMONSTRATIVE.search(fold(text))
-        ):  # «¿en qué consiste ese compromiso?»
+        # «¿en qué consiste ese compromiso?», «¿en qué días se iba a celebrar?»: of the document just quoted
+        # (a short one, when that document answers it as well as any other)
+        elliptic = len(text.split()) <= ELLIPTIC_WORDS and not kb.vocabulary.in_domain(text)
+        pointed = _DEMONSTRATIVE.search(fold(text)) is not None
+        if last_source and not named and (elliptic or pointed):
             within = answerer.answer(text, within=(last_source,))
-            found = within if isinstance(within, Quote) else found
+            as_well = not isinstance(found, Quote) or (
+                isinstance(within, Quote) and within.support >= found.support
+            )
+            found = within if isinstance(within, Quote) and (pointed or as_well) else found
     except EmptyQuery:
         found = NotInDocuments()
     # «¿cuándo fue la cumbre y en qué página me registraba?»: each part, when no one sentence answers both

@@ -131,6 +131,8 @@ class FigureQuestions(Strict):
     count: Words
     bare_count: Words
     claims: Words
+    percent: Words
+    growth: Words
     breakdown: Words
     subjects: Words
 

@@ -13,6 +13,7 @@ from answers.figures import (
     metric_of,
     national_only,
     national_only_answer,
+    percent_answer,
     said_by_answer,
     several_figures_answer,
 )
@@ -478,3 +479,20 @@ def test_the_documents_that_reported_a_number_and_their_dates(kb):
     reply = said_by_answer(kb, "¿Y en qué fecha se habían reportado apenas 16?")
     assert reply is not None and "INAI/002/18, 2 de enero de 2018: 16 Secretariados Técnicos Locales" in reply
     assert said_by_answer(kb, "¿cuántos STL se reportaron en 2020?") is None  # a count, not who said it
+
+
+def test_a_share_of_the_entidades_and_a_growth_in_per_cent(kb):
+    newest = kb.latest("estados")
+    share = percent_answer(kb, "¿Qué porcentaje de las 32 entidades participaba según el comunicado de 2020?")
+    assert newest is not None and share is not None
+    assert f"{newest.value} estados participantes" in share and f"de {len(kb.states)} entidades" in share
+    assert f"{newest.value / len(kb.states) * 100:.2f}".replace(".", ",").rstrip("0") in share
+    first, last = kb.history("stl")[0], kb.history("stl")[-1]
+    grew = percent_answer(kb, "calcúlame el crecimiento en porcentaje", "stl")
+    assert (
+        grew is not None and f"{(last.value - first.value) / first.value * 100:.2f}".replace(".", ",") in grew
+    )
+    assert (
+        percent_answer(kb, "¿qué porcentaje de los planes tiene Jalisco?") is None
+    )  # plans: no share of states
+    assert percent_answer(kb, "¿cuántos STL hay?") is None
