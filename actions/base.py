@@ -414,7 +414,11 @@ def how_to(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> Repl
     text = text_of(tracker)
     if not kb.vocabulary.asks_how_to(text) or refused(kb, tracker):
         return None
-    named = terms_named(kb, text) or ([term or INITIATIVE] if kb.vocabulary.in_domain(text) or term else [])
+    # «¿cómo podríamos empezar algo así en nuestro estado?»: the initiative, in one's own state
+    ours = mentions(kb.vocabulary.own_state, text)
+    named = terms_named(kb, text) or (
+        [term or INITIATIVE] if kb.vocabulary.in_domain(text) or term or ours else []
+    )
     if len(named) != 1:
         return None
     if (guide := guide_for(kb, named[0])) is not None:

@@ -501,8 +501,8 @@ def percent_answer(kb: KnowledgeBase, text: str, metric: str | None = None) -> s
     first dated value (or that of the year named) to the newest, both cited. ``metric``: the figure asked
     about when the message names none. None when the message asks for no percentage."""
     asks = kb.vocabulary.figure_questions
-    if not (mentions(asks.percent, text) or "%" in text):
-        return None
+    if not (mentions(asks.percent, text) or "%" in text) or len(question_parts(kb, text)) > 1:
+        return None  # «¿qué porcentaje participaba en 2018 y cuántas en 2020?»: each part in turn
     metric = metric_of(kb, text) or metric
     if metric not in kb.figures.metrics:
         return None

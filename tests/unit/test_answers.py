@@ -496,3 +496,5 @@ def test_a_share_of_the_entidades_and_a_growth_in_per_cent(kb):
         percent_answer(kb, "¿qué porcentaje de los planes tiene Jalisco?") is None
     )  # plans: no share of states
     assert percent_answer(kb, "¿cuántos STL hay?") is None
+    # a percentage and a count asked together: each part in turn (answers.figure_questions.parts_answer)
+    assert percent_answer(kb, "¿qué porcentaje participaba en 2018 y cuántas entidades en 2020?") is None
