@@ -287,10 +287,15 @@ def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> 
 
 def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«Primero, ¿desde qué año se impulsa la iniciativa?, y además, ¿qué ley se tomó como referente?»: each
-    question of a message that asks them in turn, answered in turn (:func:`part_reply`); a question that
-    nothing answers is said so. None when the message does not enumerate questions, or none is answered."""
+    question of a message that asks them in turn (or whose second question filters the answer to the first:
+    «¿qué estados se sumaron en 2017 y cuáles de ellos tienen STL?»), answered in turn (:func:`part_reply`);
+    a question that nothing answers is said so. None when the message does not enumerate questions, or none
+    is answered."""
     text = text_of(tracker)
     parts = enumerated_parts(kb, text)
+    those = [] if parts else question_parts(kb, text)  # «¿qué estados se sumaron en 2017 y cuáles de ellos…?»
+    if len(those) == 2 and kb.vocabulary.refers_to_those(those[1]) and not kb.vocabulary.asks_count(those[0]):
+        parts = those  # the list, then of it
     if len(parts) < 2 or refused(kb, tracker):
         return None
     scene = text[: text.find(parts[0])].strip()  # «Analizo el material «Módulo 2 Sesión 3». Primero, …»
@@ -300,7 +305,7 @@ def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     for part in parts:  # each follows up the one before («…2017; segundo, cuáles de ellas…»)
         replies.append(reply := part_reply(kb, asked, f"{about}{part}"))
         asked = with_slots(asked, reply[1]) if reply else asked
-    if all(reply is None for reply in replies):
+    if all(reply is None for reply in replies) or (those and None in replies):
         return None
     texts: list[str] = []
     for part, reply in zip(parts, replies, strict=True):

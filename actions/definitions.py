@@ -11,6 +11,7 @@ from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
 
 from .base import (
+    INITIATIVE,
     AnswerAction,
     Reply,
     from_documents,
@@ -62,6 +63,8 @@ class ActionDefinicion(AnswerAction):
         if (how := how_to(kb, tracker, term)) is not None:  # «¿cómo armo un PAL?»: and its guide
             return how
         definition = definition_answer(kb, term)
+        if kb.vocabulary.follow_up(text) == "members" and term != INITIATIVE:
+            return definition, [remember(Topic("definicion", term))]  # «¿quiénes deben integrarlo?»: it says
         if mentions(kb.vocabulary.beyond_definition, text) and (found := from_documents(kb, tracker)):
             return found  # «¿con quién ideó el INAI el proyecto?»: a detail no definition gives
         if not kb.vocabulary.asks_definition(text):  # «¿qué le aporta a mi estado?»

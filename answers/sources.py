@@ -69,9 +69,12 @@ def _giving(kb: KnowledgeBase, refs: list[str], folded: str) -> list[str]:
 def asks_about_sources(kb: KnowledgeBase, text: str) -> bool:
     """Whether ``text`` asks something of a source document it names (its number, date, figures…), in
     every part of a two-part question («¿cuánto dura y a quién está dirigido?»; «¿como qué agentes actúan
-    y cuánto dura?» asks the documents' text too)."""
-    asks = kb.vocabulary.documents.asks
-    return all(mentions(asks, part) for part in question_parts(kb, text)) and bool(sources_named(kb, text))
+    y cuánto dura?» asks the documents' text too), or what it says as a whole («¿qué dice el comunicado
+    INAI/002/18?»; not «¿qué dice … sobre los STL?»)."""
+    documents = kb.vocabulary.documents
+    whole = mentions(documents.says, text) and not mentions(documents.subject, text)  # «¿qué dice el…?»
+    asked = whole or all(mentions(documents.asks, part) for part in question_parts(kb, text))
+    return asked and bool(sources_named(kb, text))
 
 
 def source_answer(kb: KnowledgeBase, ref: str) -> str:

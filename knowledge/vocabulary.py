@@ -146,6 +146,8 @@ class HowTo(Strict):
 class Documents(Strict):
     kinds: dict[str, Words]  # by the kind of the sources' front matter
     asks: Words
+    says: Words  # what a document says as a whole
+    subject: Words  # what a question about a document's text is about
     same: Words  # the document just quoted («en ese mismo comunicado…»)
 
 

@@ -1212,3 +1212,30 @@ def test_an_opinion_asked_in_so_many_words_is_refused_whatever_the_intent():
     asked = "¿Considera que la desaparición del INAI fue un retroceso democrático?"
     _, messages = run(ActionInaiActual(), turn(asked, "inai_actual"))
     assert messages[0].get("response") == "utter_opinion_politica"
+
+
+def test_a_second_question_about_the_states_of_the_first_gets_both():
+    _, messages = run(
+        ActionListaEstados(),
+        turn("¿Qué estados se sumaron en 2017 y cuáles de ellos tienen STL?", "estados_por_anio"),
+    )
+    kb = resources.kb()
+    joined = [s.name for s in kb.states if s.joined and s.joined.year == 2017]
+    reply = texts(messages)[0]
+    assert all(name in reply for name in joined) and "figuran en la lista de STL y se sumaron" in reply
+
+
+def test_a_state_named_to_introduce_oneself_does_not_take_a_question_about_the_recommendations():
+    asked = "BUENAS TARDES JOVEN AQUI DON CHUY DE ZACATECAS QUE DICEN LAS RECOMENDACIONES ESAS DEL COVID"
+    _, messages = run(ActionEstado(), turn(asked, "estado_situacion", entities={"estado": "Zacatecas"}))
+    assert "4 recomendaciones" in texts(messages)[0] and "Zacatecas" not in texts(messages)[0]
+
+
+def test_a_follow_up_taken_for_privacy_gets_its_answer_unless_it_names_ones_data():
+    guides = {"tema": "guias:todas"}
+    _, messages = run(
+        ActionPrivacidad(), turn("y donde las puedo descargar para mi trabajo?", "privacidad", slots=guides)
+    )
+    assert "micrositios.inai.org.mx" in texts(messages)[0]
+    _, own = run(ActionPrivacidad(), turn("¿dónde descargo mi conversación?", "privacidad", slots=guides))
+    assert "Aviso de privacidad" in texts(own)[0]

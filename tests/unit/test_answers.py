@@ -498,3 +498,9 @@ def test_a_share_of_the_entidades_and_a_growth_in_per_cent(kb):
     assert percent_answer(kb, "¿cuántos STL hay?") is None
     # a percentage and a count asked together: each part in turn (answers.figure_questions.parts_answer)
     assert percent_answer(kb, "¿qué porcentaje participaba en 2018 y cuántas entidades en 2020?") is None
+
+
+def test_what_a_document_says_as_a_whole_unless_a_subject_follows(kb):
+    assert asks_about_sources(kb, "¿Qué dice el comunicado INAI/002/18?")
+    assert asks_about_sources(kb, "¿Qué anunció el INAI en el comunicado INAI/083/18?")
+    assert not asks_about_sources(kb, "¿qué dice el comunicado de 2020 sobre los STL?")
