@@ -7,23 +7,28 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from answers.search import refusal
 from common import settings
 from common.texts import privacy_notice
 from knowledge.vocabulary import mentions
 
 from . import resources
-from .base import answer, in_context, text_of
+from .base import answer, in_context, refused, text_of
 
 
 class ActionPrivacidad(Action):
     """The privacy notice; a follow-up of the last answer NLU took for a privacy question («¿y dónde las
-    puedo descargar?» after the guides) that names nothing of the person's own data gets its answer."""
+    puedo descargar?» after the guides) that names nothing of the person's own data gets its answer, and
+    a request for legal advice the refusal."""
 
     def name(self) -> str:
         return "action_privacidad"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
+        if refused(kb, tracker):  # «¿es legal que mi municipio no publique su información?»
+            dispatcher.utter_message(text=refusal(kb))
+            return []
         own = mentions(kb.vocabulary.own_data, text_of(tracker))
         if not own and (followed := in_context(kb, tracker)) is not None:  # «¿y dónde las descargo?»
             answer(dispatcher, followed[0])
