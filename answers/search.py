@@ -25,7 +25,7 @@ from .wording import according_to, inai_note, join_names, shorten, source_line
 SHARPER_BY = 0.15
 BEYOND_SHARE = 0.5  # of what an overview leaves unsaid, held by a passage of the source it sums up
 NOT_FOUND = "No encontré eso en los documentos que conozco."
-ELLIPTIC_WORDS = 8  # a message this short that names nothing of the initiative follows up the last quote
+ELLIPTIC_WORDS = 10  # a message this short that names nothing of the initiative follows up the last quote
 # «ese compromiso», «dicha cumbre»: what the document just quoted spoke of
 _DEMONSTRATIVE = re.compile(r"\b(?:ese|esa|esos|esas|dicho|dicha|dichos|dichas|aquel|aquella)\s+\w{4,}")
 
@@ -175,7 +175,10 @@ def document_reply(
             as_well = not isinstance(found, Quote) or (
                 isinstance(within, Quote) and within.support >= found.support
             )
-            found = within if isinstance(within, Quote) and (pointed or as_well) else found
+            if (elliptic and answerer.names_nothing(text)) or (
+                isinstance(within, Quote) and (pointed or as_well)
+            ):
+                found = within  # «¿y cuándo iba a ser eso?» names nothing another document could answer
     except EmptyQuery:
         found = NotInDocuments()
     # «¿cuándo fue la cumbre y en qué página me registraba?»: each part, when no one sentence answers both

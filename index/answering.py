@@ -299,6 +299,10 @@ class Answerer:
                 weights[stem] = (weight, verb)
         return weights
 
+    def names_nothing(self, question: str) -> bool:
+        """Whether the question names nothing the documents use but verbs («¿y cuándo iba a ser eso?»)."""
+        return all(verb for _, verb in self._weights(question).values())
+
     def support(self, question: str, passage_id: str) -> float:
         """Share of the question's content words that the documents use, weighted by rarity, that the
         passage holds (1.0 when the question names nothing but states and verbs: «¿Colima participa?»)."""

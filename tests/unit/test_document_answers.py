@@ -244,3 +244,13 @@ def test_a_question_about_the_document_just_quoted_is_asked_of_it(kb, searcher):
 def test_an_adverb_is_no_word_the_documents_lack(reply):
     text, found = reply("¿En qué consiste exactamente el compromiso de seguir la pista del dinero?")
     assert found and "Follow the Money" in text
+
+
+def test_a_follow_up_that_names_nothing_is_never_answered_from_another_document(kb, searcher):
+    found = document_reply(kb, searcher, "¿Y cuándo iba a ser eso?", "inai-083-18")
+    assert "mayo de 2020" not in found.text  # the recommendations' date answers nothing here
+    # a follow-up that names what it asks is answered by the document that answers it best
+    common = document_reply(
+        kb, searcher, "¿y qué compromiso es común entre los estados?", "modulo-2-sesion-3"
+    )
+    assert "Follow the Money" in common.text
