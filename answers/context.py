@@ -154,9 +154,9 @@ def _guide(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     if moved is not None and 1 <= moved <= len(kb.guides) and moved != position:
         return guide_answer(kb, kb.guides[moved - 1]), Topic("guia", kb.guides[moved - 1].id)
     other = guide_of(kb, None, text) if _OTHER_PURPOSE.match(fold(text)) else None
-    # «¿y el link de la de secretariados?»: the guide it names by the guide's own words, asking for a guide
-    # or its link (not «¿cuántos compromisos hay?»)
-    asks_guide = kb.vocabulary.asks_link(text) or mentions(kb.vocabulary.guide_words, text)
+    # «¿y el link de la de secretariados?», «¿y si quiero publicar info proactiva?»: the guide it names by the
+    # guide's own words, unless it counts something (not «¿cuántos compromisos hay?»)
+    asks_guide = kb.vocabulary.asks_link(text) or not kb.vocabulary.asks_count(text)
     named = kb.vocabulary.guide(text) if asks_guide else None
     other = other or next((g for g in kb.guides if g.id == named), None)
     if other is not None and other != guide:  # «¿y para mejorar los compromisos?»: its guide
