@@ -336,6 +336,13 @@ class Answerer:
             return 1.0
         return sum(weight for stem, weight in weights.items() if self._held(held, stem)) / total
 
+    def _has_word(self, held: frozenset[str], stem: str) -> bool:
+        """Whether the passage holds a stem of the question as a word of its own, or the documents'
+        wording of that alias («congresos» → poder legislativo)."""
+        return stem in held or any(
+            all(self._holds(held, s) for s in canonical) for canonical in self._canonical.get(stem, ())
+        )
+
     def _held(self, held: frozenset[str], stem: str) -> bool:
         """Whether the passage holds a stem of the question, or the documents' wording of that alias
         («entidades» → estados, «stl» → secretariado técnico local)."""
@@ -540,12 +547,12 @@ class Answerer:
         weights = {stem: weight for stem, (weight, _) in weighted.items()}
         held = [self._passage_tokens[h.passage.id] for h in hits]
         names = [stem for stem, (_, verb) in weighted.items() if not verb]
-        # the very word, not one it starts: «común» is not held by «comunicado»
-        missing = [stem for stem in names if not any(stem in words for words in held)]
+        # the very word (or the documents' wording of it), not one it starts: «común» is not in «comunicado»
+        missing = [stem for stem in names if not any(self._has_word(words, stem) for words in held)]
         more = [
             h
             for h in ranked[CANDIDATES:]
-            if any(stem in self._passage_tokens[h.passage.id] for stem in missing)
+            if any(self._has_word(self._passage_tokens[h.passage.id], stem) for stem in missing)
         ]
         more.sort(key=lambda h: self._share(weights, self._passage_tokens[h.passage.id]), reverse=True)
         return hits + more[:EXTRA]
