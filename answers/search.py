@@ -166,29 +166,38 @@ def document_reply(
         if last_source and mentions(kb.vocabulary.documents.same, text):
             named = [last_source]
         found = answerer.answer(text, within=named if len(named) == 1 else ())
-        # «¿en qué consiste ese compromiso?», «¿en qué días se iba a celebrar?»: of the document just quoted
-        # (a short one, when that document answers it as well as any other)
-        elliptic = len(text.split()) <= ELLIPTIC_WORDS and not kb.vocabulary.in_domain(text)
-        pointed = _DEMONSTRATIVE.search(fold(text)) is not None
-        if last_source and not named and (elliptic or pointed):
-            within = answerer.answer(text, within=(last_source,))
-            as_well = not isinstance(found, Quote) or (
-                isinstance(within, Quote) and within.support >= found.support
-            )
-            if (elliptic and answerer.names_nothing(text)) or (
-                isinstance(within, Quote) and (pointed or as_well)
-            ):
-                found = within  # «¿y cuándo iba a ser eso?» names nothing another document could answer
+        if last_source and not named:
+            found = _of_last_quote(kb, answerer, text, last_source, found)
     except EmptyQuery:
         found = NotInDocuments()
     # «¿cuándo fue la cumbre y en qué página me registraba?»: each part, when no one sentence answers both
     parts = _parts_answered(answerer, kb, text) if isinstance(found, Quote) or not found.topic else []
     if isinstance(found, NotInDocuments) and not parts:
         return DocumentReply(not_found(kb, found.topic), False)
-    quotes = parts or [found] if isinstance(found, Quote) else parts
+    quotes = parts or ([found] if isinstance(found, Quote) else [])
     source = quotes[0].hit.passage.source
     reply = _with_inai_note(kb, "\n".join(quote_reply(kb, quote) for quote in quotes))
     return DocumentReply(reply, True, source)
+
+
+def _of_last_quote(
+    kb: KnowledgeBase, answerer: Answerer, text: str, last_source: str, found: Quote | NotInDocuments
+) -> Quote | NotInDocuments:
+    """The answer from the document the last answer quoted instead of ``found`` (the documents' answer)
+    when the question points at it («¿en qué consiste ese compromiso?»), or is short, names nothing of the
+    initiative and that document answers it as well as any other; and always when it names nothing at all
+    («¿y cuándo iba a ser eso?»: no other document could answer it)."""
+    elliptic = len(text.split()) <= ELLIPTIC_WORDS and not kb.vocabulary.in_domain(text)
+    pointed = _DEMONSTRATIVE.search(fold(text)) is not None
+    if not (elliptic or pointed):
+        return found
+    within = answerer.answer(text, within=(last_source,))
+    if elliptic and answerer.names_nothing(text):
+        return within
+    if not isinstance(within, Quote):
+        return found
+    as_well = not isinstance(found, Quote) or within.support >= found.support
+    return within if pointed or as_well else found
 
 
 def _parts_answered(answerer: Answerer, kb: KnowledgeBase, text: str) -> list[Quote]:
