@@ -278,11 +278,16 @@ def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> 
         return None
     if (status := _also_a_state(kb, tracker)) is not None:  # «…¿cómo le hacemos? ¿guanajuato ya tiene algo?»
         found.append(status)
+    return note_once(kb, [text for text, _ in found]), [event for _, events in found for event in events]
+
+
+def note_once(kb: KnowledgeBase, texts: list[str]) -> str:
+    """Replies given together, the dated note on INAI once: the replies that end with it lose it, and it
+    comes at the end unless a reply holds it within its text (what became of INAI lists it)."""
     note = inai_note(kb)
-    texts = [text.replace(note, "").rstrip() for text, _ in found[:-1]] + [found[-1][0]]
-    if any(note in text for text, _ in found) and note not in texts[-1]:
-        texts[-1] = f"{texts[-1]}\n{note}"  # the dated note on INAI once, at the end
-    return "\n\n".join(texts), [event for _, events in found for event in events]
+    kept = [text.rstrip().removesuffix(note).rstrip() for text in texts]
+    joined = "\n\n".join(kept)
+    return f"{joined}\n{note}" if any(note in text for text in texts) and note not in joined else joined
 
 
 def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -298,8 +303,9 @@ def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         parts = those  # the list, then of it
     if len(parts) < 2 or refused(kb, tracker):
         return None
-    scene = text[: text.find(parts[0])].strip()  # «Analizo el material «Módulo 2 Sesión 3». Primero, …»
-    about = f"{scene} " if len(sources_named(kb, scene)) == 1 else ""  # each part asks of that document
+    # «Analizo el material «Módulo 2 Sesión 3». Primero, …»: each part asks of the document named before it
+    scene = "" if those else text[: text.index(parts[0])].strip()
+    about = f"{scene} " if scene and len(sources_named(kb, scene)) == 1 else ""
     replies: list[Reply | None] = []
     asked = tracker
     for part in parts:  # each follows up the one before («…2017; segundo, cuáles de ellas…»)
@@ -312,12 +318,8 @@ def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         said = reply[0] if reply else f"Sobre «{part.strip(' ¿?.')}»: {NOT_FOUND[0].lower()}{NOT_FOUND[1:]}"
         if said not in texts:
             texts.append(said)
-    note = inai_note(kb)
-    joined = "\n\n".join(text.replace(note, "").rstrip() for text in texts)
-    if any(note in text for text in texts):
-        joined = f"{joined}\n{note}"  # the dated note on INAI once, at the end
     last = next(reply for reply in reversed(replies) if reply is not None)
-    return joined, last[1]
+    return note_once(kb, texts), last[1]
 
 
 def part_reply(kb: KnowledgeBase, tracker: Tracker, part: str) -> Reply | None:
@@ -452,9 +454,8 @@ def of_a_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 def _of_one_state(kb: KnowledgeBase, text: str, named: list[str]) -> Reply | None:
     if len(named) != 1 or not kb.vocabulary.aspect(text) or _subject_words(kb, text) > CONTEXT_MAX_WORDS:
         return None
-    if mentions(
-        kb.vocabulary.guide_words, asked_part(text)
-    ):  # «…en Tamaulipas. ¿Hay algún documento de apoyo?»
+    asks_guide = mentions(kb.vocabulary.guide_words, asked_part(text))
+    if asks_guide:  # «…en Tamaulipas. ¿Hay algún documento de apoyo?»: the state only introduces
         return None
     state = kb.state(named[0].replace("-", " "))
     found = followup_answer(kb, Topic("estado", state.name), text, strict=True) if state else None
