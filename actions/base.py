@@ -47,7 +47,7 @@ from answers.guides import (
     some_guides_answer,
 )
 from answers.questions import THEN, combined_answer, enumerated_parts, in_year_of, of_plans, question_parts
-from answers.recommendations import recommendation_answer
+from answers.recommendations import recommendation_answer, recommendation_named
 from answers.search import NOT_FOUND, document_reply, missing_said, not_found, refusal, sharper_quote
 from answers.sources import asks_about_sources, sources_answer, sources_named
 from answers.states import list_reply, status_answer
@@ -330,12 +330,8 @@ def part_reply(kb: KnowledgeBase, tracker: Tracker, part: str) -> Reply | None:
     asked = with_text(tracker, part)
     if (found := any_intent(kb, asked)) is not None:
         return found
-    ordinal = kb.vocabulary.ordinal(part)
-    if (
-        ordinal
-        and mentions(kb.vocabulary.about.names, text_of(tracker))
-        and ordinal <= len(kb.recommendations.items)
-    ):
+    ordinal = recommendation_named(kb, part)
+    if ordinal is not None and mentions(kb.vocabulary.about.names, text_of(tracker)):
         return recommendation_answer(kb, ordinal), remembered(Topic("recomendacion", str(ordinal)))
     if (found := computed(kb, asked)) is not None:
         return found
@@ -493,9 +489,8 @@ def recommendation_alone(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     text = text_of(tracker).split(",")[-1]  # «ok gracias, y q dice la 2?»
     if (topic := topic_of(tracker)) is not None and topic.kind == "guias":
         return None  # «¿y la segunda?» after the list of guides: the second guide
-    ordinal = kb.vocabulary.ordinal(text)
-    items = len(kb.recommendations.items)
-    if ordinal is None or not 1 <= ordinal <= items or len(text.split()) > BARE_WORDS:
+    ordinal = recommendation_named(kb, text)
+    if ordinal is None or len(text.split()) > BARE_WORDS:
         return None
     others = (
         resources.state_finder().find(text)

@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from answers.figures import national_only, national_only_answer, year_of
 from answers.questions import asks_as_of, question_parts
-from answers.recommendations import all_recommendations_answer, recommendation_answer
+from answers.recommendations import all_recommendations_answer, recommendation_answer, recommendation_named
 from answers.state_followups import of_the_country
 from answers.states import (
     affirmed,
@@ -139,8 +139,7 @@ def recommendations_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None
     if not mentions(kb.vocabulary.about.asks, text):
         return None
-    ordinal = kb.vocabulary.ordinal(text)
-    if ordinal is not None and 1 <= ordinal <= len(kb.recommendations.items):
+    if (ordinal := recommendation_named(kb, text)) is not None:
         return recommendation_answer(kb, ordinal), [remember(Topic("recomendacion", str(ordinal)))]
     return all_recommendations_answer(kb), [remember(Topic("recomendaciones", "todas"))]
 

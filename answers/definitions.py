@@ -124,7 +124,6 @@ _ASKED = re.compile(
 )
 _AND = re.compile(r"\s+(?:y|o|e|en|para|segun|de acuerdo|que|q)\s+")  # «la OGP que sale en…»: «OGP»
 MAX_ASKED_WORDS = 4
-_POINTS_BACK = re.compile(r"\W*(?:ese|esa|esos|esas|este|esta|estos|estas|dicho|dicha|aquel|aquella)\b")
 SAME_TERM = 0.85  # a phrase this close to a term's alias (difflib ratio) is that term misspelt
 
 
@@ -142,7 +141,7 @@ def undefined_asked(kb: KnowledgeBase, text: str) -> str | None:
     if not phrase or mentions([*known, *kb.vocabulary.initiative_words], phrase) or kb.state(phrase):
         return None
     documents = [word for words in kb.vocabulary.documents.kinds.values() for word in words]
-    if mentions(documents, phrase) or _POINTS_BACK.match(phrase):  # «el Módulo 2 Sesión 3», «ese compromiso»
+    if mentions(documents, phrase) or kb.vocabulary.points_back(phrase):  # «el Módulo 2», «ese compromiso»
         return None
     misspelt = any(SequenceMatcher(None, phrase, fold(word)).ratio() >= SAME_TERM for word in known)
     return None if misspelt else phrase  # «plan de acsion local» is a term

@@ -461,6 +461,19 @@ def _joined_by(kb: KnowledgeBase, figure: Observation) -> tuple[list[State], str
     return joined, kb.newest_source(ref for s in joined if s.joined for ref in set(s.joined.sources) & dated)
 
 
+def _compared(
+    kb: KnowledgeBase, metric: str, year: int | None = None, month: int | None = None
+) -> tuple[Observation, Observation] | None:
+    """The value of a figure to compare from (of the year given: its month's when given, else its first; else
+    the figure's first) and its newest; None when the figure has one value or none of that year."""
+    observations = kb.history(metric)
+    older = [o for o in observations if year is None or (o.date and o.date.year == year)]
+    if len(observations) < 2 or not older:
+        return None
+    in_month = [o for o in older if month and o.date and o.date.month == month]
+    return (in_month or older)[0], observations[-1]
+
+
 def change_answer(kb: KnowledgeBase, metric: str, year: int | None = None, month: int | None = None) -> str:
     """How a figure changed from a year (its month's value when given, else its first) or from its first
     dated value to the newest, both cited."""
@@ -470,12 +483,9 @@ def change_answer(kb: KnowledgeBase, metric: str, year: int | None = None, month
         only = observations[0] if observations else None
         given = f": {figure_text(kb, only)} ({according_to(kb, only.source)})" if only else ""
         return f"Los documentos dan una sola cifra de {label}{given}; no hay con qué compararla."
-    newest = observations[-1]
-    older = [o for o in observations if year is None or (o.date and o.date.year == year)]
-    if not older:
+    if (compared := _compared(kb, metric, year, month)) is None:
         return figure_answer(kb, metric, year)
-    in_month = [o for o in older if month and o.date and o.date.month == month]
-    before = (in_month or older)[0]
+    before, newest = compared
     if before.date == newest.date and newest.date is not None:  # «¿cuántos hay después de 2020?»
         return (
             f"Los documentos no dan cifras de {label} posteriores al {spanish_date(newest.date)}. La más "
@@ -507,17 +517,13 @@ def percent_answer(kb: KnowledgeBase, text: str, metric: str | None = None) -> s
     if metric not in kb.figures.metrics:
         return None
     if mentions(asks.growth, text) or kb.vocabulary.asks_history(text):
-        observations = kb.history(metric)
         year = year_of(text) if len(set(_YEAR.findall(text))) > 1 else None
-        before = next((o for o in observations if year is None or (o.date and o.date.year == year)), None)
-        newest = observations[-1] if observations else None
-        if before is None or newest is None or before is newest or not before.value:
+        compared = _compared(kb, metric, year)
+        if compared is None or compared[0] is compared[1] or not compared[0].value:
             return None
+        before, newest = compared
         grew = (newest.value - before.value) / before.value * 100
-        return (
-            f"{change_answer(kb, metric, before.date.year if before.date else None)} En porcentaje: "
-            f"{'+' if grew >= 0 else ''}{_percent(grew)}."
-        )
+        return f"{change_answer(kb, metric, year)} En porcentaje: {'+' if grew >= 0 else ''}{_percent(grew)}."
     if metric not in ONE_PER_STATE:
         return None
     year, total = year_of(text), len(kb.states)

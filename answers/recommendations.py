@@ -34,6 +34,12 @@ def ordinal_of(kb: KnowledgeBase, value: Any, text: str = "") -> int | None:
     return last if kb.vocabulary.step(text, 0, last) == last else None  # «la última»
 
 
+def recommendation_named(kb: KnowledgeBase, text: str) -> int | None:
+    """The ordinal ``text`` names when a recommendation has it («la cuarta»), else None («la quinta»)."""
+    ordinal = kb.vocabulary.ordinal(text)
+    return ordinal if ordinal is not None and 1 <= ordinal <= len(kb.recommendations.items) else None
+
+
 def recommendation_answer(kb: KnowledgeBase, ordinal: int) -> str:
     recs = kb.recommendations
     item = kb.recommendation(ordinal)

@@ -4,7 +4,6 @@ date; or an honest "not in the documents" that names what they lack when the voc
 from __future__ import annotations
 
 import datetime as dt
-import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -26,8 +25,6 @@ SHARPER_BY = 0.15
 BEYOND_SHARE = 0.5  # of what an overview leaves unsaid, held by a passage of the source it sums up
 NOT_FOUND = "No encontré eso en los documentos que conozco."
 ELLIPTIC_WORDS = 10  # a message this short that names nothing of the initiative follows up the last quote
-# «ese compromiso», «dicha cumbre»: what the document just quoted spoke of
-_DEMONSTRATIVE = re.compile(r"\b(?:ese|esa|esos|esas|dicho|dicha|dichos|dichas|aquel|aquella)\s+\w{4,}")
 
 
 def _topics(kb: KnowledgeBase) -> str:
@@ -188,7 +185,7 @@ def _of_last_quote(
     initiative and that document answers it as well as any other; and always when it names nothing at all
     («¿y cuándo iba a ser eso?»: no other document could answer it)."""
     elliptic = len(text.split()) <= ELLIPTIC_WORDS and not kb.vocabulary.in_domain(text)
-    pointed = _DEMONSTRATIVE.search(fold(text)) is not None
+    pointed = kb.vocabulary.points_back(text, near=False)
     if not (elliptic or pointed):
         return found
     within = answerer.answer(text, within=(last_source,))

@@ -35,6 +35,11 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{_alternatives(words)})(?!\w)")
 
 
+@lru_cache(maxsize=4)
+def _pointing(words: tuple[str, ...]) -> re.Pattern[str]:  # a demonstrative before a noun («ese compromiso»)
+    return re.compile(rf"(?<!\w)(?:{_alternatives(words)})\s+\w{{4,}}")
+
+
 @lru_cache(maxsize=16)
 def _count_pattern(numbers: tuple[str, ...], nouns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(\d|{_alternatives(numbers)})\s+(?:{_alternatives(nouns)})(?!\w)")
@@ -167,6 +172,11 @@ class Extremes(Strict):
     last: Words
 
 
+class Demonstratives(Strict):
+    far: Words
+    near: Words
+
+
 class Context(Strict):
     """Follow-up words by what they ask; :meth:`Vocabulary.follow_up` takes the first kind that matches, in
     this order («¿esa guía sigue en línea?» asks ``current``, not the ``session`` «en línea»)."""
@@ -182,6 +192,7 @@ class Context(Strict):
     purpose: Words
     members: Words
     also_gone: Words
+    demonstratives: Demonstratives
     back: Words
     of_one: Words
     same: Words
@@ -386,6 +397,12 @@ class Vocabulary(Strict):
     def refers_back(self, text: str) -> bool:
         """Whether ``text`` can only mean the thing just answered («allá», «esa guía»)."""
         return mentions(self.context.back, text)
+
+    def points_back(self, text: str, *, near: bool = True) -> bool:
+        """Whether ``text`` names a thing with a demonstrative («ese compromiso», «dicha guía»); only the far
+        ones unless ``near`` («esta iniciativa» may mean the initiative itself)."""
+        words = self.context.demonstratives
+        return bool(_pointing(tuple(words.far + words.near if near else words.far)).search(fold(text)))
 
     def of_one(self, text: str) -> bool:
         """Whether ``text`` has a verb whose subject is one state («¿cuántos planes sacó?»)."""
