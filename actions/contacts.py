@@ -10,8 +10,9 @@ from answers.topic import Topic
 from answers.wording import inai_note
 from knowledge import KnowledgeBase
 
-from .base import AnswerAction, Reply, remember, text_of
+from .base import AnswerAction
 from .definitions import not_a_term
+from .turn import Reply, remember, text_of
 
 
 class ActionContacto(AnswerAction):

@@ -10,19 +10,9 @@ from answers.topic import Topic
 from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
 
-from .base import (
-    INITIATIVE,
-    AnswerAction,
-    Reply,
-    from_documents,
-    how_to,
-    intent_of,
-    quoted,
-    remember,
-    searcher,
-    sharper,
-    text_of,
-)
+from .base import AnswerAction
+from .readers import INITIATIVE, from_documents, how_to, searcher, sharper
+from .turn import Reply, intent_of, quoted, remember, text_of
 
 TERMS = {"que_es_iniciativa": "iniciativa", "que_es_stl": "stl", "que_es_pal": "pal"}
 
@@ -45,7 +35,7 @@ class ActionDefinicion(AnswerAction):
     a question for a detail the definition does not give («¿con quién ideó el INAI el proyecto?»), the
     sentence of the documents that gives it; a question how to put an STL or a PAL into practice («¿cómo
     armo un plan de acción?»), the definition and the guide for it, and for the initiative, how it works
-    step by step (:func:`actions.base.how_to`)."""
+    step by step (:func:`actions.readers.how_to`)."""
 
     action_name = "action_definicion"
     honest_first = True

@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from knowledge.text import fold
 
-from .base import entity_of, text_of
+from .turn import entity_of, text_of
 
 log = logging.getLogger(__name__)
 THANKS_NEGATIVE = "Gracias por avisar. Lo tomaremos en cuenta para mejorar."

@@ -21,17 +21,9 @@ from answers.topic import HISTORY, Topic
 from knowledge import KnowledgeBase
 
 from . import resources
-from .base import (
-    QUESTION_MAX_CHARS,
-    AnswerAction,
-    Reply,
-    entity_of,
-    of_a_state,
-    remember,
-    sharper,
-    text_of,
-    topic_of,
-)
+from .base import AnswerAction
+from .readers import QUESTION_MAX_CHARS, of_a_state, sharper
+from .turn import Reply, entity_of, remember, text_of, topic_of
 
 FOLLOW_UP_WORDS = 8  # «¿y cuántos Planes de Acción Local más?» after a figure's change: no more than this
 

@@ -25,21 +25,11 @@ from answers.topic import Topic
 from knowledge import KnowledgeBase
 
 from . import resources
-from .base import (
-    Reply,
-    answer,
-    any_intent,
-    computed,
-    quoted,
-    recommendation_alone,
-    remembered,
-    state_alone,
-    text_of,
-    topic_of,
-    unanswerable,
-)
+from .base import answer
 from .figures import figures_reply
+from .readers import any_intent, computed, recommendation_alone, state_alone, unanswerable
 from .states import state_reply, which_have
+from .turn import Reply, quoted, remembered, text_of, topic_of
 
 log = logging.getLogger(__name__)
 

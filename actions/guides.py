@@ -9,7 +9,8 @@ from answers.guides import all_guides_answer, guide_answer, guide_of, guides_ask
 from answers.topic import Topic
 from knowledge import KnowledgeBase
 
-from .base import AnswerAction, Reply, entity_of, remember, remembered, text_of
+from .base import AnswerAction
+from .turn import Reply, entity_of, remember, remembered, text_of
 
 
 class ActionGuia(AnswerAction):

@@ -12,17 +12,10 @@ from rasa_sdk.types import DomainDict
 from answers.search import refusal
 
 from . import resources
-from .base import (
-    OPINION,
-    answer,
-    declined,
-    from_documents,
-    in_context,
-    refused,
-    text_of,
-    unanswerable,
-)
+from .base import OPINION, answer
+from .readers import declined, from_documents, in_context, refused, unanswerable
 from .reread import reread
+from .turn import text_of
 
 
 class ActionFueraDeTema(Action):

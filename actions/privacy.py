@@ -13,7 +13,9 @@ from common.texts import privacy_notice
 from knowledge.vocabulary import mentions
 
 from . import resources
-from .base import answer, in_context, refused, text_of
+from .base import answer
+from .readers import in_context, refused
+from .turn import text_of
 
 
 class ActionPrivacidad(Action):

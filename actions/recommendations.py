@@ -20,7 +20,9 @@ from answers.topic import Topic
 from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
 
-from .base import AnswerAction, Reply, entity_of, remember, remembered, sharper, text_of
+from .base import AnswerAction
+from .readers import sharper
+from .turn import Reply, entity_of, remember, remembered, text_of
 
 
 def subject_reply(kb: KnowledgeBase, text: str, ordinal: int | None) -> Reply | None:

@@ -8,8 +8,9 @@ from answers.recommendations import ordinal_of
 from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
 
-from .base import (
-    Reply,
+from .definitions import not_a_term
+from .figures import counted
+from .readers import (
     after_the_documents,
     any_intent,
     computed,
@@ -17,12 +18,9 @@ from .base import (
     in_context,
     recommendation_alone,
     state_alone,
-    text_of,
-    topic_of,
 )
-from .definitions import not_a_term
-from .figures import counted
 from .recommendations import subject_reply
+from .turn import Reply, text_of, topic_of
 
 
 def about_recommendations(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -49,7 +47,7 @@ def reread(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     what one glossary term is), asks how to do something, a count of one of the figures, a question the
     question engine computes, asks which recommendations treat a subject, a thing the documents do not
     define, names a year of the notes on what came after the documents, or continues the question of a
-    quote (:func:`actions.base.continued`); None when it is none of these."""
+    quote (:func:`actions.readers.continued`); None when it is none of these."""
     return (
         in_context(kb, tracker)
         or state_alone(kb, tracker)

@@ -10,20 +10,11 @@ from rasa_sdk.types import DomainDict
 from answers.search import document_reply, refusal, search_unavailable
 
 from . import resources
-from .base import (
-    OPINION,
-    answer,
-    each_part,
-    intent_of,
-    last_quoted,
-    quoted,
-    refused,
-    searcher,
-    text_of,
-    unanswerable,
-)
+from .base import OPINION, answer
 from .clarify import between_topics, clarification
+from .readers import each_part, refused, searcher, unanswerable
 from .reread import reread
+from .turn import intent_of, last_quoted, quoted, text_of
 
 
 class ActionBuscar(Action):

@@ -33,25 +33,10 @@ from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
 
 from . import resources
-from .base import (
-    CONTEXT_MAX_WORDS,
-    AnswerAction,
-    Reply,
-    answer,
-    any_intent,
-    computed,
-    declined,
-    each_part,
-    entity_of,
-    in_context,
-    intent_of,
-    previous_question,
-    refused,
-    remember,
-    text_of,
-    topic_of,
-)
+from .base import AnswerAction, answer
 from .figures import figures_reply
+from .readers import CONTEXT_MAX_WORDS, any_intent, computed, declined, each_part, in_context, refused
+from .turn import Reply, entity_of, intent_of, previous_question, remember, text_of, topic_of
 
 MAX_STATES_AT_ONCE = 6  # a message naming more states is answered for the one in the slot, or asked
 

@@ -1,0 +1,647 @@
+"""The readings any answer action tries before its own: a message that follows up the last answer, asks
+several questions in turn, asks something every action answers the same way (a source, a figure to
+confirm, a state's status, how to put a term into practice), or calls for a refusal or an honest "not in
+the documents"."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterator
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from answers.contacts import contacts_answer, inai_today_answer
+from answers.context import followup_answer
+from answers.definitions import (
+    definition_answer,
+    guide_for,
+    how_to_answer,
+    plain_definition_answer,
+    steps_answer,
+    terms_named,
+)
+from answers.figure_followups import asks_again_in_year, of_the_list
+from answers.figure_questions import asked_figure, parts_answer
+from answers.figures import (
+    changed_figure,
+    claim_answer,
+    counted_figures,
+    each_figure_answer,
+    figure_answer,
+    figure_question_answer,
+    joined_year_asked,
+    metric_of,
+    metrics_named,
+    said_by_answer,
+    several_figures_answer,
+    year_of,
+)
+from answers.guides import (
+    all_guides_answer,
+    asked_guide,
+    guide_answer,
+    guide_of,
+    guides_asked,
+    some_guides_answer,
+)
+from answers.questions import THEN, combined_answer, enumerated_parts, in_year_of, of_plans, question_parts
+from answers.recommendations import recommendation_answer, recommendation_named
+from answers.search import NOT_FOUND, document_reply, missing_said, not_found, refusal, sharper_quote
+from answers.sources import asks_about_sources, sources_answer, sources_named
+from answers.states import list_reply, status_answer
+from answers.topic import AGAIN_WORDS, HISTORY, Topic
+from answers.wording import inai_note
+from index import Searcher
+from knowledge import KnowledgeBase
+from knowledge.text import fold
+from knowledge.vocabulary import asked_part, mentions, without
+
+from . import resources
+from .turn import (
+    Reply,
+    last_quoted,
+    previous_question,
+    quoted,
+    remember,
+    remembered,
+    text_of,
+    topic_of,
+    with_slots,
+    with_text,
+)
+
+log = logging.getLogger(__name__)
+
+INITIATIVE = "iniciativa"  # the glossary's term for the initiative itself (knowledge/facts/glossary.yaml)
+
+
+# A message this short that a follow-up of the last answer resolves («¿desde qué año?», «¿y a principios
+# de 2018?») is read as one, whatever intent NLU gave it; a longer one is a question of its own.
+CONTEXT_MAX_WORDS = 8
+
+
+_AND_THEN = re.compile(r"\W*y\s")  # «¿y …?»: the start of a message that continues the last answer
+
+
+AND_THEN_MAX_WORDS = 12  # «¿y para mejorar los compromisos del plan de acción?»: a longer «y…» follows up
+
+
+# «¿y cuántos planes lleva?», «¿y desde cuándo está en la iniciativa?» right after a state: a message opening
+# with «y» this short continues it.
+ELLIPSIS_MAX_WORDS = 8
+
+
+def _continues_state(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
+    """«¿y cuántos planes lleva?», «cuántos planes sacó» after a state: short, opens with «y» or has a
+    verb whose subject is one state, asks a part of a state's status and not about the whole country."""
+    words = text.lower().split()
+    return (
+        topic.kind == "estado"
+        and 1 < len(words) <= ELLIPSIS_MAX_WORDS
+        and (words[0] == "y" or kb.vocabulary.of_one(text))
+        and kb.vocabulary.aspect(text) is not None
+        and not kb.vocabulary.national(text)
+    )
+
+
+def _continues_figure(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
+    """«¿y cuántos compromisos tenían?» right after a year's figure: short, opens with «y», names another
+    figure and neither a year nor «ahora», so it asks about the same date."""
+    words = text.lower().split()
+    metric, _, shown = topic.key.partition("@")
+    return (
+        topic.kind == "cifra"
+        and shown.isdigit()
+        and 1 < len(words) <= ELLIPSIS_MAX_WORDS
+        and words[0] == "y"
+        and metric_of(kb, text) not in (None, metric)
+        and year_of(text) is None
+        and not mentions(kb.vocabulary.figure_questions.now, text)
+    )
+
+
+def _continues_list(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
+    """«¿y en 2018 eran cuántos?» right after a list: that year's list."""
+    kind = topic.key.partition("@")[0]
+    return topic.kind == "lista" and year_of(text) is not None and of_the_list(kb, kind, text)
+
+
+def _counts_the_term(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
+    """«¿y cuántos hay?» right after what a STL is: short, asks how many and names no figure itself."""
+    short = len(text.split()) <= ELLIPSIS_MAX_WORDS
+    return (
+        topic.kind == "definicion"
+        and short
+        and kb.vocabulary.asks_count(text)
+        and metric_of(kb, text) is None
+    )
+
+
+def _asked_again(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
+    """«¿cuántos son?», «¿y cuáles son?» right after a computed question: it, asked again
+    (:func:`answers.context.followup_answer` decides whether it is)."""
+    return topic.kind == "consulta" and len(text.split()) <= AGAIN_WORDS
+
+
+def _moves(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
+    """«¿y la anterior qué decía?» right after a recommendation or a guide, «¿y la segunda de qué trata?»
+    right after the list of guides: a short message moving along them, or picking one of the guides."""
+    short = len(text.split()) <= ELLIPSIS_MAX_WORDS
+    picks = topic.kind == "guias" and kb.vocabulary.ordinal(text) is not None
+    # «¿y hay otra de transparencia proactiva?» after a guide
+    other = guide_of(kb, None, text) if topic.kind == "guia" else None
+    picks = picks or (other is not None and other.id != topic.key)
+    along = topic.kind in ("recomendacion", "recomendaciones", "guia", "guias")
+    return short and along and (picks or kb.vocabulary.step(text, 1, 1) is not None)
+
+
+def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """A message that can only mean the thing just answered («¿y cuántos planes tienen allá?», «esa
+    guía», «¿y cuántos planes lleva?» after a state, «¿y cuántos compromisos tenían?» after a year's figure,
+    «¿y cuántos hay?» after a definition, «¿y la anterior?» after a recommendation, «¿cuántos son?» after
+    a computed question) and names no state, answered in the last topic whatever intent NLU gave it; else
+    None."""
+    text = text_of(tracker)
+    topic = topic_of(tracker)
+    if topic is None or resources.state_finder().find(text):
+        return None
+    readings = (_continues_state, _continues_figure, _continues_list, _counts_the_term, _moves, _asked_again)
+    if not (kb.vocabulary.refers_back(text) or any(reads(kb, topic, text) for reads in readings)):
+        return None
+    found = followup_answer(kb, topic, text)
+    return (found[0], remembered(found[1])) if found else None
+
+
+def about_sources(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Qué número tiene el comunicado de 2020?», «¿de qué fecha es el material de formación?»: a question
+    about the source documents it names, answered with their number, date and figures whatever intent NLU
+    gave it; None otherwise."""
+    text = text_of(tracker)
+    if not asks_about_sources(kb, text):
+        return None
+    named = sources_named(kb, text)
+    topic = Topic("documento", named[0]) if len(named) == 1 else None  # «¿y de qué trata?» may follow
+    return sources_answer(kb, named), [remember(topic)]
+
+
+def explained(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«Explícamelo fácil, ¿qué es eso del STL?»: a message asking for one term it names in plain words (and
+    naming no state) gets our plain summary of it, whatever intent NLU gave it; None otherwise."""
+    text = text_of(tracker)
+    named = terms_named(kb, text)
+    if len(named) != 1 or kb.vocabulary.follow_up(text) != "plain" or resources.state_finder().find(text):
+        return None  # «no entendí mucho… ¿veracruz ya tiene su plan?»: asks about the state
+    return plain_definition_answer(kb, named[0]), [remember(Topic("definicion", named[0]))]
+
+
+def guide_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«…vamos a elaborar el segundo Plan de Acción Local, ¿qué guía me recomiendan y cuál es la liga?»:
+    the guide a message asks for, by its words or those of the term it is for; None otherwise."""
+    text = text_of(tracker)
+    asks_of_it = kb.vocabulary.follow_ups(text) & {"date", "issuer", "audience", "plain", "source", "current"}
+    if asks_of_it and not mentions(kb.vocabulary.which_guide, text):
+        return None  # «¿de qué fecha es la guía…?»: the guides action
+    if len(guides := guides_asked(kb, text)) > 1:  # «¿qué guías hay para los STL y los planes?»
+        return some_guides_answer(kb, guides), remembered(Topic("guia", guides[-1].id))
+    if (guide := asked_guide(kb, text)) is not None:
+        return guide_answer(kb, guide), remembered(Topic("guia", guide.id))
+    if mentions(kb.vocabulary.all_guides, text):  # «¿qué guías pone el INAI a disposición?»
+        return all_guides_answer(kb), remembered(Topic("guias", "todas"))
+    return None
+
+
+def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«…me pidieron investigar de los secretariados técnicos locales, qué son y para qué sirven…»: a
+    message that asks what one glossary term is gets its definition; None otherwise."""
+    text = text_of(tracker)
+    named = terms_named(kb, text)
+    if len(named) != 1 or not kb.vocabulary.asks_definition(text) or kb.vocabulary.asks_count(text):
+        return None  # «¿qué es un STL y cuántos hay?»: the figure's action answers both
+    if resources.state_finder().find(text):
+        return None  # «…no entendí mucho… ¿veracruz ya tiene su plan?»: asks about the state
+    return definition_answer(kb, named[0]), [remember(Topic("definicion", named[0]))]
+
+
+def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> Reply | None:
+    """What a message gets whatever intent NLU gave it: the source documents it asks about
+    (:func:`about_sources`), the documents that give a number (:func:`said_by`), a figure it asks to
+    confirm (:func:`claimed`) or a part of one state's status (:func:`of_a_state`); else each of these it
+    asks, together («¿qué guía uso y a quién le pido asesoría?»): how to put a term into practice
+    (:func:`how_to`; ``term`` is the one asked about by a message that names none), else a term in plain
+    words (:func:`explained`) or what it is (:func:`defined`) and the guide it asks for
+    (:func:`guide_asked`); whether taking part is obligatory (:func:`obliged`); whom to ask for advice
+    (:func:`advice`) or what became of INAI (:func:`inai_gone`). None when it asks none of these."""
+    readers = (about_sources, said_by, claimed, of_a_state)
+    if (alone := next(_replies(kb, tracker, readers), None)) is not None:
+        return alone
+    # «¿cómo armo un PAL?» is answered with its definition and its guide: neither is added again
+    howto = how_to(kb, tracker, term)
+    terms: tuple[Readers, ...] = () if howto else ((explained, defined), (guide_asked,))
+    found = [howto] if howto else []
+    for group in (*terms, (obliged,), (advice, inai_gone)):
+        if (reply := next(_replies(kb, tracker, group), None)) is not None:
+            found.append(reply)
+    if not found:
+        return None
+    if (status := _also_a_state(kb, tracker)) is not None:  # «…¿cómo le hacemos? ¿guanajuato ya tiene algo?»
+        found.append(status)
+    return note_once(kb, [text for text, _ in found]), [event for _, events in found for event in events]
+
+
+def note_once(kb: KnowledgeBase, texts: list[str]) -> str:
+    """Replies given together, the dated note on INAI once: the replies that end with it lose it, and it
+    comes at the end unless a reply holds it within its text (what became of INAI lists it)."""
+    note = inai_note(kb)
+    kept = [text.rstrip().removesuffix(note).rstrip() for text in texts]
+    joined = "\n\n".join(kept)
+    return f"{joined}\n{note}" if any(note in text for text in texts) and note not in joined else joined
+
+
+def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«Primero, ¿desde qué año se impulsa la iniciativa?, y además, ¿qué ley se tomó como referente?»: each
+    question of a message that asks them in turn (or whose second question filters the answer to the first:
+    «¿qué estados se sumaron en 2017 y cuáles de ellos tienen STL?»), answered in turn (:func:`part_reply`);
+    a question that nothing answers is said so. None when the message does not enumerate questions, or none
+    is answered."""
+    text = text_of(tracker)
+    parts = enumerated_parts(kb, text)
+    those = [] if parts else question_parts(kb, text)  # «¿qué estados se sumaron en 2017 y cuáles de ellos…?»
+    if len(those) == 2 and kb.vocabulary.refers_to_those(those[1]) and not kb.vocabulary.asks_count(those[0]):
+        parts = those  # the list, then of it
+    if len(parts) < 2 or refused(kb, tracker):
+        return None
+    # «Analizo el material «Módulo 2 Sesión 3». Primero, …»: each part asks of the document named before it
+    scene = "" if those else text[: text.index(parts[0])].strip()
+    about = f"{scene} " if scene and len(sources_named(kb, scene)) == 1 else ""
+    replies: list[Reply | None] = []
+    asked = tracker
+    for part in parts:  # each follows up the one before («…2017; segundo, cuáles de ellas…»)
+        replies.append(reply := part_reply(kb, asked, f"{about}{part}"))
+        asked = with_slots(asked, reply[1]) if reply else asked
+    if all(reply is None for reply in replies) or (those and None in replies):
+        return None
+    texts: list[str] = []
+    for part, reply in zip(parts, replies, strict=True):
+        said = reply[0] if reply else f"Sobre «{part.strip(' ¿?.')}»: {NOT_FOUND[0].lower()}{NOT_FOUND[1:]}"
+        if said not in texts:
+            texts.append(said)
+    last = next(reply for reply in reversed(replies) if reply is not None)
+    return note_once(kb, texts), last[1]
+
+
+def part_reply(kb: KnowledgeBase, tracker: Tracker, part: str) -> Reply | None:
+    """One of the questions of a message that asks several in turn: what a message of its own gets from
+    :func:`any_intent`, a recommendation it names by its ordinal (when the message speaks of the
+    recommendations), the question engine (:func:`computed`), a figure it counts, or the documents; None
+    when none answers it."""
+    asked = with_text(tracker, part)
+    if (found := any_intent(kb, asked)) is not None:
+        return found
+    ordinal = recommendation_named(kb, part)
+    if ordinal is not None and mentions(kb.vocabulary.about.names, text_of(tracker)):
+        return recommendation_answer(kb, ordinal), remembered(Topic("recomendacion", str(ordinal)))
+    if (found := computed(kb, asked)) is not None:
+        return found
+    if kb.vocabulary.asks_count(part) and metric_of(kb, part) in kb.figures.metrics:
+        counts = question_parts(kb, part)  # «¿cuántos había a inicios de 2018 y cuántos en agosto de 2020?»
+        counted = parts_answer(kb, counts, None)[0] if len(counts) > 1 else asked_figure(kb, part, None)[0]
+        return counted, [remember(None)]
+    return from_documents(kb, asked)
+
+
+def _also_a_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """The status of the one state a message that asks several things names in a question of its own, or in
+    the question it ends with («…¿y ya hay algo funcionando en Nuevo León?»); None otherwise («soy de SLP,
+    ¿hay una guía para el plan?» names the state only to introduce itself)."""
+    text = text_of(tracker)
+    named = resources.state_finder().find(text)
+    state = kb.state(named[0].replace("-", " ")) if len(named) == 1 else None
+    if state is None or (text.count("?") < 2 and not resources.state_finder().find(asked_part(text))):
+        return None
+    return status_answer(kb, state), [SlotSet("estado", state.name), remember(Topic("estado", state.name))]
+
+
+Readers = tuple[Callable[[KnowledgeBase, Tracker], "Reply | None"], ...]
+
+
+def _replies(kb: KnowledgeBase, tracker: Tracker, readers: Readers) -> Iterator[Reply]:
+    """The replies of ``readers`` that read the message, in order."""
+    return (reply for reader in readers if (reply := reader(kb, tracker)) is not None)
+
+
+def said_by(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Qué comunicado dice 26 estados?», «¿y el que decía 26?»: the documents that give a number; None
+    when the message asks no such thing."""
+    said = said_by_answer(kb, text_of(tracker))
+    return (said, [remember(None)]) if said else None
+
+
+def claimed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«El INAI me dijo que ya son 32 estados, confírmalo»: the documents' figure against the one claimed;
+    None when the message asks to confirm no figure."""
+    said = claim_answer(kb, text_of(tracker))
+    return (said, [remember(None)]) if said else None
+
+
+def inai_gone(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Qué pasa con las recomendaciones ahora que no hay INAI?»: the dated notes on what became of INAI;
+    None when the message does not say INAI is gone."""
+    if not mentions(kb.vocabulary.inai_gone, text_of(tracker)):
+        return None
+    return inai_today_answer(kb), [remember(Topic("contacto", "inai"))]
+
+
+def obliged(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Mi estado está obligado a tener plan de acción?», «¿es obligatorio o es por gusto?»: what the
+    documents say of it (the initiative is voluntary), not a list or a state's status; None otherwise."""
+    text = text_of(tracker)
+    if not kb.vocabulary.asks_obligation(text) or refused(kb, tracker):
+        return None
+    # the documents say it of the initiative as a whole: «¿Jalisco está obligado a entrar?», «¿los STL los
+    # tengo que armar sí o sí?» are asked as that
+    return from_documents(kb, tracker, kb.vocabulary.obligation_asked)
+
+
+def how_to(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> Reply | None:
+    """«¿Cómo armo un PAL?», «¿qué pasos seguimos para arrancar un ejercicio de gobierno abierto?»: the
+    term's definition and its guide, or how the initiative works step by step (a message about the
+    initiative that names no term asks about ``term``, else about the initiative); None when the message asks
+    no such thing."""
+    text = text_of(tracker)
+    if not kb.vocabulary.asks_how_to(text) or refused(kb, tracker):
+        return None
+    # «¿cómo podríamos empezar algo así en nuestro estado?»: the initiative, in one's own state
+    ours = mentions(kb.vocabulary.own_state, text)
+    named = terms_named(kb, text) or (
+        [term or INITIATIVE] if kb.vocabulary.in_domain(text) or term or ours else []
+    )
+    if len(named) != 1:
+        return None
+    if (guide := guide_for(kb, named[0])) is not None:
+        return how_to_answer(kb, named[0], guide), [remember(Topic("guia", guide.id))]
+    # «¿y eso cómo se hace?» after «gobierno abierto»: a term with no steps is practised by the initiative
+    term = named[0] if kb.term(named[0]) and kb.term(named[0]).steps else INITIATIVE
+    steps = steps_answer(kb, term)
+    return (steps, [remember(Topic("definicion", term))]) if steps else None
+
+
+def advice(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«…queremos instalar un STL, ¿a quién le podemos pedir asesoría?»: whom to turn to, the contacts the
+    documents give with the dated INAI note, whatever intent NLU gave the message; None otherwise."""
+    if not kb.vocabulary.asks_advice(text_of(tracker)) or refused(kb, tracker):
+        return None
+    return contacts_answer(kb, text_of(tracker)), [remember(Topic("contacto", "inai"))]
+
+
+def of_a_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """A message that names one state and asks one part of its status («oaxaka cuántos planes lleva»,
+    «qroo se unió en qué año»), answered for that state whatever intent NLU gave it; None otherwise."""
+    text = text_of(tracker)
+    return _of_one_state(kb, text, resources.state_finder().find(text))
+
+
+def _of_one_state(kb: KnowledgeBase, text: str, named: list[str]) -> Reply | None:
+    if len(named) != 1 or not kb.vocabulary.aspect(text) or _subject_words(kb, text) > CONTEXT_MAX_WORDS:
+        return None
+    asks_guide = mentions(kb.vocabulary.guide_words, asked_part(text))
+    if asks_guide:  # «…en Tamaulipas. ¿Hay algún documento de apoyo?»: the state only introduces
+        return None
+    state = kb.state(named[0].replace("-", " "))
+    found = followup_answer(kb, Topic("estado", state.name), text, strict=True) if state else None
+    return (found[0], remembered(found[1])) if found else None
+
+
+def _subject_words(kb: KnowledgeBase, text: str) -> int:
+    """How many words ``text`` has besides the names of the initiative and of open government (the terms
+    that are no step of another): «chiguagua desde cuándo está en lo de gobierno abierto» asks of a state
+    in five."""
+    return len(without(kb.whole_names(), text).split())
+
+
+BARE_WORDS = 5  # «cdmx», «q onda con oaxaca», «q dice la 3»: a message this short names one thing
+
+
+_FEMININE = re.compile(r"\bla\s+\S+|\b(?:primera|segunda|tercera|cuarta)\b")
+
+
+def state_alone(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«cdmx», «q onda con oaxaca»: a short message that names one state and asks nothing else gets its
+    status; None otherwise."""
+    text = text_of(tracker)
+    named = resources.state_finder().find(text)
+    if len(named) != 1 or len(text.split()) > BARE_WORDS or kb.vocabulary.aspect(text):
+        return None
+    state = kb.state(named[0].replace("-", " "))
+    if state is None:
+        return None
+    return status_answer(kb, state), remembered(Topic("estado", state.name))
+
+
+def recommendation_alone(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«q dice la 3», «¿y la cuarta?»: a short message naming «la» and an ordinal, and nothing else the
+    documents count (no state, figure, list or guide), asks for that recommendation unless the guides were
+    just listed; None otherwise."""
+    text = text_of(tracker).split(",")[-1]  # «ok gracias, y q dice la 2?»
+    if (topic := topic_of(tracker)) is not None and topic.kind == "guias":
+        return None  # «¿y la segunda?» after the list of guides: the second guide
+    ordinal = recommendation_named(kb, text)
+    if ordinal is None or len(text.split()) > BARE_WORDS:
+        return None
+    others = (
+        resources.state_finder().find(text)
+        or metric_of(kb, text) not in (None, "estados")
+        or kb.vocabulary.aspect(text)
+        or mentions(kb.vocabulary.guide_words, text)
+    )
+    if others or not _FEMININE.search(fold(text)):
+        return None
+    return recommendation_answer(kb, ordinal), remembered(Topic("recomendacion", str(ordinal)))
+
+
+def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """A short message that a follow-up of the last answer resolves («¿desde qué año?», «la anterior»,
+    «¿y para quién es?»), or that names one state and a part of its status («qroo se unió en qué
+    año»), answered in that topic although NLU sent it elsewhere (to search, or to the off-topic
+    refusal); None otherwise."""
+    text = text_of(tracker)
+    named = resources.state_finder().find(text)
+    if (stated := _of_one_state(kb, text, named)) is not None:  # «qroo se unió en qué año»: that state's
+        return stated
+    topic = topic_of(tracker)
+    if named and not (
+        topic and topic.kind == "estado" and kb.state(topic.key) == kb.state(named[0].replace("-", " "))
+    ):
+        return None  # another state: a question of its own
+    # «Muy amable. ¿Y de qué documento…?», «¿Qué medio lo reportó? Lo necesito para la bibliografía.»
+    short = _subject_words(kb, asked_part(text).partition("?")[0]) <= CONTEXT_MAX_WORDS
+    # «¿y cómo estaba eso en el comunicado de enero de 2018?» after a computed question
+    again = topic is not None and topic.kind == "consulta" and asks_again_in_year(kb, text)
+    short = short or again
+    # «¿y para mejorar los compromisos del plan de acción?»: a message that starts with «y» continues
+    short = short or (_AND_THEN.match(fold(text)) is not None and len(text.split()) <= AND_THEN_MAX_WORDS)
+    if topic is None or (not short and not _asks_of_document(kb, topic, text)):
+        return None
+    found = followup_answer(kb, topic, text, strict=True)
+    return (found[0], remembered(found[1])) if found else None
+
+
+def _asks_of_document(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
+    """«¿En el marco de qué sesión se aprobaron y bajo qué modalidad se celebró dicha sesión?»: a long
+    message asking who issued, when, in what session or for whom, right after the recommendations or a
+    guide, follows them up (no other topic has these)."""
+    asks = kb.vocabulary.follow_up(text) in ("issuer", "session", "date", "audience")
+    return asks and topic.kind in ("recomendacion", "recomendaciones", "guia")
+
+
+# the longest question kept as the topic a «y de esos…» filters further
+QUESTION_MAX_CHARS = 200
+
+
+def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """The question engine's answer when it can read the message (conditions on the states, a change in
+    a figure, the entidades missing), whatever intent NLU gave it: those questions name figures and
+    lists precisely enough to be in the domain; «y de esos…» after one of them filters its states
+    further. None when it cannot."""
+    text = text_of(tracker)
+    if (several := several_figures_answer(kb, text)) is not None:  # how figures changed, not which states
+        return several, [remember(None)]
+    counts_states = "estados" in metrics_named(kb, text) or mentions(
+        kb.vocabulary.figure_questions.which, text
+    )
+    if (
+        not counts_states and (each := each_figure_answer(kb, text)) is not None
+    ):  # «¿cuántos STL hay? ¿y planes?»
+        return each, [remember(None)]
+    topic = topic_of(tracker)
+    if topic is not None and topic.kind == "estado":  # «los que entraron ese mismo año» after a state
+        text = in_year_of(kb, text, kb.state(topic.key))
+    if topic is not None and topic.kind == "ingreso" and kb.vocabulary.refers_to_those(text):
+        # «¿y cuál de ellos tiene PAL?» after the states of 2017: those that joined that year
+        text = f"{text} {kb.vocabulary.conditions.joined[0]} en {topic.key}"
+    asked = text
+    if topic is not None and topic.kind in ("consulta", "lista"):  # «y de esos, ¿cuántos tienen 2?»
+        text = of_plans(kb, text, topic.key.partition("@")[0] if topic.kind == "lista" else topic.key)
+    those = topic is not None and topic.kind == "consulta" and kb.vocabulary.refers_to_those(text)
+    previous = topic.key.split(THEN) if topic and those else []
+    combined = combined_answer(kb, text, previous=previous)
+    if combined is not None:
+        kept = THEN.join([*previous, text[:QUESTION_MAX_CHARS]])
+        return combined, [remember(Topic("consulta", kept))]
+    found = figure_question_answer(kb, text)
+    if found is None and text != asked:  # «¿y los que solo tienen 1?»: the states with that many plans
+        return list_reply(kb, "pal", text, None), [remember(Topic("lista", "pal"))]
+    joined = joined_year_asked(kb, text)  # «¿y al año siguiente?» may follow the states of a year
+    changed = changed_figure(kb, text)  # «¿y cuántos PAL más?» may follow a figure's change
+    kept_topic = (
+        Topic("ingreso", str(joined))
+        if joined
+        else Topic("cifra", f"{changed}@{HISTORY}")
+        if changed
+        else Topic("consulta", text[:QUESTION_MAX_CHARS])
+    )
+    return (found, [remember(kept_topic)]) if found else None
+
+
+def after_the_documents(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Qué ley publicó el DOF en 2025?»: a message naming a year of the knowledge base's dated notes on
+    what happened after the documents (INAI's extinction, the new laws) gets those notes; None otherwise."""
+    year = year_of(text_of(tracker))
+    if year is None or year not in {note.date.year for note in kb.notes}:
+        return None
+    return inai_today_answer(kb), [remember(Topic("contacto", "inai"))]
+
+
+def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
+    """The honest reply when the message asks for something the documents never give (a budget,
+    salaries, names: the vocabulary's ``not_in_documents``), naming it; None otherwise."""
+    text = text_of(tracker)
+    if asks_about_sources(kb, text) or kb.vocabulary.asks_advice(text):  # the documents do say these
+        return None
+    if mentions(kb.vocabulary.inai_gone, text):  # «…al INAI lo desaparecieron»: the dated notes say it
+        return None
+    missing = kb.vocabulary.missing(text)
+    if not missing:
+        return None
+    named = {
+        state.name
+        for name in resources.state_finder().find(text)
+        if (state := kb.state(name.replace("-", " ")))
+    }
+    place = named.pop() if len(named) == 1 else None  # «…de Oaxaca» named back
+    lacking = kb.vocabulary.not_in_documents[missing].words
+    if counted := counted_figures(
+        kb, text, lacking
+    ):  # «¿qué resultados hubo después de 2020? ¿cuántos estados?»
+        return "\n".join(
+            [missing_said(kb, missing, place), *(figure_answer(kb, metric) for metric in counted)]
+        )
+    return not_found(kb, missing, place)
+
+
+def refused(kb: KnowledgeBase, tracker: Tracker) -> bool:
+    """Whether the message asks for legal advice («¿puedo meter un amparo?») or about a subject outside the
+    initiative («¿cómo está el clima en Oaxaca?»), whatever intent NLU gave it: both get the short
+    refusal (``answers.search.refusal``, which says what the assistant can help with)."""
+    text = text_of(tracker)
+    return kb.vocabulary.asks_legal_advice(text) or kb.vocabulary.asks_off_topic(text)
+
+
+def declined(dispatcher: CollectingDispatcher, kb: KnowledgeBase, tracker: Tracker) -> bool:
+    """Send the refusal (legal advice, a subject outside the initiative: :func:`refused`) or the honest
+    "not in the documents" (:func:`unanswerable`) when the message calls for one; whether it did."""
+    if refused(kb, tracker):
+        dispatcher.utter_message(text=refusal(kb))
+        return True
+    if honest := unanswerable(kb, tracker):
+        dispatcher.utter_message(text=honest, outcome="not_found")
+        return True
+    return False
+
+
+def searcher() -> Searcher | None:
+    """The warm searcher; None (logged) when the index cannot be opened."""
+    try:
+        return resources.searcher()
+    except Exception:
+        log.exception("search is unavailable")
+        return None
+
+
+def from_documents(kb: KnowledgeBase, tracker: Tracker, asked: str | None = None) -> Reply | None:
+    """The documents' answer to the message (or to ``asked``, the message reworded), the document it quotes
+    kept as the topic; None when they do not answer it or cannot be searched."""
+    if (found := searcher()) is None:
+        return None
+    reply = document_reply(kb, found, asked or text_of(tracker), last_quoted(tracker))
+    return (reply.text, [quoted(reply.source)]) if reply.answered else None
+
+
+CONTINUATION_WORDS = 8  # «¿y en qué página se registraba uno?» after a quote: no more than this
+
+
+def continued(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Y todavía me puedo registrar?» right after a quote of the documents (on the Cumbre): a short
+    message that names nothing of the domain and that the documents do not answer on its own («¿qué papel
+    tuvo la COMAIP?» they do) is asked of them together with the question before it; None otherwise, or
+    when they do not answer it."""
+    topic = topic_of(tracker)
+    text = text_of(tracker)
+    if topic is None or topic.kind != "documento" or len(text.split()) > CONTINUATION_WORDS:
+        return None
+    if kb.vocabulary.in_domain(text) or not (before := previous_question(tracker)):
+        return None
+    return from_documents(kb, tracker) or from_documents(kb, tracker, f"{kb.spelled_out(before)} {text}")
+
+
+def sharper(kb: KnowledgeBase, tracker: Tracker, overview: str, within: str | None = None) -> Reply | None:
+    """The documents' answer when it speaks of clearly more of the question than the ``overview`` the
+    intent gives («¿en qué sesión se aprobaron las recomendaciones?»), or of what the overview of the
+    source ``within`` leaves unsaid, with no topic kept; None when it does not, or when the documents
+    cannot be searched."""
+    if (found := searcher()) is None:
+        return None
+    reply = sharper_quote(kb, found, text_of(tracker), overview, within)
+    return (reply, [remember(None)]) if reply else None

@@ -1,0 +1,87 @@
+"""Reading the turn a tracker holds (the message, its intent and entities, the topic of the last answer)
+and the events that keep a reply's topic."""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+
+from answers.topic import Topic
+from common.redaction import install_log_redaction
+
+from . import resources
+from .clarify import asked_text
+
+install_log_redaction()  # what people type may be logged: never their e-mail, phone, CURP or RFC
+
+Reply = tuple[str, list[EventType]]
+
+
+def text_of(tracker: Tracker) -> str:
+    """The text of the person's latest message, its phone shorthand written out and the domain's words
+    spelt right (:meth:`knowledge.KnowledgeBase.spelled_out`: «d q fecha es» → «de que fecha es»); after a
+    button of a clarification («¿Te refieres a…?»), the question they typed before it."""
+    return resources.kb().spelled_out(asked_text(tracker) or tracker.latest_message.get("text") or "")
+
+
+def intent_of(tracker: Tracker) -> str | None:
+    """The intent NLU gave the latest message."""
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def entity_of(tracker: Tracker, name: str) -> str | None:
+    """The first value of entity ``name`` in the latest message."""
+    return next(tracker.get_latest_entity_values(name), None)
+
+
+def topic_of(tracker: Tracker) -> Topic | None:
+    """The topic of the last answer (slot ``tema``), if it had one."""
+    return Topic.parse(tracker.get_slot("tema"))
+
+
+def last_quoted(tracker: Tracker) -> str | None:
+    """The source document the last answer quoted, if it quoted one."""
+    topic = topic_of(tracker)
+    return topic.key if topic is not None and topic.kind == "documento" else None
+
+
+def remember(topic: Topic | None) -> EventType:
+    """Keep ``topic`` as the conversation's topic; None clears it (a new topic replaces the old)."""
+    return SlotSet("tema", str(topic) if topic else None)
+
+
+def remembered(topic: Topic) -> list[EventType]:
+    """Keep ``topic``, and the slot its kind fills (the recommendation's ordinal, the state, the figure,
+    the guide)."""
+    slots = {"recomendacion": "ordinal", "estado": "estado", "cifra": "cifra", "guia": "guia"}
+    filled = slots.get(topic.kind)
+    value = topic.key.partition("@")[0]  # «cifra:compromisos@2018» fills cifra with «compromisos»
+    return ([SlotSet(filled, value)] if filled else []) + [remember(topic)]
+
+
+def with_slots(tracker: Tracker, events: list[EventType]) -> Tracker:
+    """A copy of ``tracker`` with the slots ``events`` set."""
+    copied = tracker.copy()
+    copied.slots.update({e["name"]: e["value"] for e in events if e.get("event") == "slot"})
+    return copied
+
+
+def with_text(tracker: Tracker, text: str) -> Tracker:
+    """A copy of ``tracker`` whose latest message is ``text`` (one question of a longer message)."""
+    copied = tracker.copy()
+    copied.latest_message = {**copied.latest_message, "text": text, "entities": []}
+    return copied
+
+
+def previous_question(tracker: Tracker) -> str | None:
+    """The message the person wrote before the latest one, or None."""
+    users = [event for event in reversed(tracker.events) if event.get("event") == "user"]
+    return str(users[1].get("text") or "") if len(users) > 1 else None
+
+
+def quoted(source: str | None) -> EventType:
+    """Keep the source document a reply quotes as the topic («¿de qué fecha es ese documento?»); a dated
+    note on what became of INAI keeps that («¿qué medio lo reportó?»)."""
+    if source is not None and source not in resources.kb().sources:
+        return remember(Topic("contacto", "inai"))
+    return remember(Topic("documento", source) if source else None)
