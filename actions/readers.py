@@ -23,7 +23,7 @@ from answers.definitions import (
     steps_answer,
     terms_named,
 )
-from answers.figure_followups import asks_again_in_year, of_the_list
+from answers.figure_followups import asked_again, asks_again_in_year, of_the_list
 from answers.figure_questions import asked_figure, parts_answer
 from answers.figures import (
     changed_figure,
@@ -47,12 +47,20 @@ from answers.guides import (
     guides_asked,
     some_guides_answer,
 )
-from answers.questions import THEN, combined_answer, enumerated_parts, in_year_of, of_plans, question_parts
+from answers.questions import (
+    THEN,
+    combined_answer,
+    enumerated_parts,
+    in_year_of,
+    joined_questions,
+    of_plans,
+    question_parts,
+)
 from answers.recommendations import recommendation_answer, recommendation_named
 from answers.search import NOT_FOUND, document_reply, missing_said, not_found, refusal, sharper_quote
 from answers.sources import asks_about_sources, sources_answer, sources_named
 from answers.states import list_reply, status_answer
-from answers.topic import AGAIN_WORDS, HISTORY, Topic
+from answers.topic import HISTORY, Topic
 from answers.wording import inai_note
 from index import Searcher
 from knowledge import KnowledgeBase
@@ -123,6 +131,21 @@ def _continues_figure(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     )
 
 
+def _same_date(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
+    """«A esa misma fecha, ¿cuántos planes había y cuántos compromisos?» right after a year's figure: other
+    figures, of the date of that one."""
+    metric, _, shown = topic.key.partition("@")
+    named = metrics_named(kb, text)
+    return (
+        topic.kind == "cifra"
+        and shown.isdigit()
+        and mentions(kb.vocabulary.context.same_date, text)
+        and bool(named)
+        and named != [metric]
+        and year_of(text) is None
+    )
+
+
 def _continues_list(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     """«¿y en 2018 eran cuántos?» right after a list: that year's list."""
     kind = topic.key.partition("@")[0]
@@ -143,7 +166,7 @@ def _counts_the_term(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
 def _asked_again(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     """«¿cuántos son?», «¿y cuáles son?» right after a computed question: it, asked again
     (:func:`answers.context.followup_answer` decides whether it is)."""
-    return topic.kind == "consulta" and len(text.split()) <= AGAIN_WORDS
+    return topic.kind == "consulta" and asked_again(kb, text)
 
 
 def _moves(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
@@ -168,7 +191,15 @@ def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     topic = topic_of(tracker)
     if topic is None or resources.state_finder().find(text):
         return None
-    readings = (_continues_state, _continues_figure, _continues_list, _counts_the_term, _moves, _asked_again)
+    readings = (
+        _continues_state,
+        _continues_figure,
+        _same_date,
+        _continues_list,
+        _counts_the_term,
+        _moves,
+        _asked_again,
+    )
     if not (kb.vocabulary.refers_back(text) or any(reads(kb, topic, text) for reads in readings)):
         return None
     found = followup_answer(kb, topic, text)
@@ -271,18 +302,24 @@ def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     those = [] if parts else question_parts(kb, text)  # «¿qué estados se sumaron en 2017 y cuáles de ellos…?»
     if len(those) == 2 and kb.vocabulary.refers_to_those(those[1]) and not kb.vocabulary.asks_count(those[0]):
         parts = those  # the list, then of it
+    # «¿quién la promueve y desde qué año existe?», unless the message as a whole is read whatever its intent
+    # («…¿a quién acudimos y qué guía nos sirve?»: advice and a guide together)
+    joined = [] if parts or any_intent(kb, tracker) else joined_questions(kb, text)
+    parts = parts or joined
     if len(parts) < 2 or refused(kb, tracker):
         return None
     # «Analizo el material «Módulo 2 Sesión 3». Primero, …»: each part asks of the document named before it
-    scene = "" if those else text[: text.index(parts[0])].strip()
+    scene = "" if those or joined else text[: text.index(parts[0])].strip()
     about = f"{scene} " if scene and len(sources_named(kb, scene)) == 1 else ""
     replies: list[Reply | None] = []
     asked = tracker
     for part in parts:  # each follows up the one before («…2017; segundo, cuáles de ellas…»)
         replies.append(reply := part_reply(kb, asked, f"{about}{part}"))
         asked = with_slots(asked, reply[1]) if reply else asked
-    if all(reply is None for reply in replies) or (those and None in replies):
+    if all(reply is None for reply in replies) or ((those or joined) and None in replies):
         return None
+    if joined and any(_quotes(reply) for reply in replies[1:]):  # «…y en qué fechas sería?»: the quote of
+        return None  # the whole question answers it better than a passage found for its second half alone
     texts: list[str] = []
     for part, reply in zip(parts, replies, strict=True):
         said = reply[0] if reply else f"Sobre «{part.strip(' ¿?.')}»: {NOT_FOUND[0].lower()}{NOT_FOUND[1:]}"
@@ -292,13 +329,19 @@ def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return note_once(kb, texts), last[1]
 
 
+def _quotes(reply: Reply | None) -> bool:
+    """Whether ``reply`` quotes the documents (it keeps the document it quotes as the topic)."""
+    topics = [event.get("value") for event in (reply[1] if reply else []) if event.get("name") == "tema"]
+    return any(str(topic).startswith("documento:") for topic in topics)
+
+
 def part_reply(kb: KnowledgeBase, tracker: Tracker, part: str) -> Reply | None:
     """One of the questions of a message that asks several in turn: what a message of its own gets from
-    :func:`any_intent`, a recommendation it names by its ordinal (when the message speaks of the
-    recommendations), the question engine (:func:`computed`), a figure it counts, or the documents; None
-    when none answers it."""
+    :func:`any_intent` or as a follow-up of the part before (:func:`in_context`), a recommendation it names
+    by its ordinal (when the message speaks of the recommendations), the question engine (:func:`computed`),
+    a figure it counts, or the documents; None when none answers it."""
     asked = with_text(tracker, part)
-    if (found := any_intent(kb, asked)) is not None:
+    if (found := any_intent(kb, asked) or in_context(kb, asked)) is not None:  # «…y qué les pide?»
         return found
     ordinal = recommendation_named(kb, part)
     if ordinal is not None and mentions(kb.vocabulary.about.names, text_of(tracker)):
@@ -481,11 +524,16 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     again = topic is not None and topic.kind == "consulta" and asks_again_in_year(kb, text)
     short = short or again
     # «¿y para mejorar los compromisos del plan de acción?»: a message that starts with «y» continues
-    short = short or (_AND_THEN.match(fold(text)) is not None and len(text.split()) <= AND_THEN_MAX_WORDS)
+    short = short or (and_then(text) and len(text.split()) <= AND_THEN_MAX_WORDS)
     if topic is None or (not short and not _asks_of_document(kb, topic, text)):
         return None
     found = followup_answer(kb, topic, text, strict=True)
     return (found[0], remembered(found[1])) if found else None
+
+
+def and_then(text: str) -> bool:
+    """Whether ``text`` opens with «y» («¿y en Jalisco?»), as a message continuing the last answer does."""
+    return _AND_THEN.match(fold(text)) is not None
 
 
 def _asks_of_document(kb: KnowledgeBase, topic: Topic, text: str) -> bool:

@@ -35,7 +35,16 @@ from knowledge.vocabulary import mentions
 from . import resources
 from .base import AnswerAction, answer
 from .figures import figures_reply
-from .readers import CONTEXT_MAX_WORDS, any_intent, computed, declined, each_part, in_context, refused
+from .readers import (
+    CONTEXT_MAX_WORDS,
+    and_then,
+    any_intent,
+    computed,
+    declined,
+    each_part,
+    in_context,
+    refused,
+)
 from .turn import Reply, entity_of, intent_of, previous_question, remember, text_of, topic_of
 
 MAX_STATES_AT_ONCE = 6  # a message naming more states is answered for the one in the slot, or asked
@@ -67,11 +76,13 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if said is None and kb.vocabulary.asks_listing_date(text):
         said = undated_answer(kb, state)
     aspect = kb.vocabulary.aspect(text)
+    # «¿y en Jalisco?» after «¿cdmx tiene STL?»: «Sí.» for the STL, then the whole status
+    carried = carried_aspect(kb, tracker) if len(named) == 1 and and_then(text) else None
     if said is None and (year := year_of(text)) is not None and aspect != "ingreso":
         # «¿y en agosto de 2020?» after «¿tenía STL en 2018?»: «Sí.» for the STL, then the whole status
         asked = aspect or (None if named else carried_aspect(kb, tracker))
         said = affirmed(kb, state, text, asked, year) + status_in_year(kb, state, year, aspect)
-    return said or affirmed(kb, state, text, aspect) + status_answer(kb, state, aspect), [
+    return said or affirmed(kb, state, text, aspect or carried) + status_answer(kb, state, aspect), [
         SlotSet("estado", state.name),
         remember(Topic("estado", state.name)),
     ]

@@ -99,6 +99,7 @@ def _document(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     return source_answer(kb, topic.key), topic
 
 
+SAYS_WORDS = 5  # «¿y qué les pide exactamente?»: no longer, or it asks which recommendation says something
 _THE_ONE_OF = re.compile(r"\W*(?:y\s+)?(?:el|la)\s+(?:del?|que)\b")  # «¿y el del 27 de marzo de 2018?»
 
 
@@ -133,7 +134,8 @@ def _recommendation(kb: KnowledgeBase, ordinal: int, text: str) -> Answer | None
         return audience_answer(kb), topic
     if asks == "plain":
         return plain_answer(kb, ordinal), topic
-    if asks == "back":
+    says = len(text.split()) <= SAYS_WORDS and mentions(kb.vocabulary.context.says, text)
+    if asks == "back" or (asks is None and says):  # «¿y qué les pide?»
         return recommendation_answer(kb, ordinal), topic
     return None
 

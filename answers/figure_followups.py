@@ -60,6 +60,13 @@ def asks_again_in_year(kb: KnowledgeBase, text: str) -> bool:
     return year_of(text) is not None and (words <= AGAIN_IN_YEAR_WORDS or same)
 
 
+def asked_again(kb: KnowledgeBase, text: str) -> bool:
+    """Whether ``text`` is short enough to ask the last question again («¿cuántos son?»), or says it does
+    («¿cuántos estados son en total en esa situación?»)."""
+    words = len(text.split())
+    return words <= AGAIN_WORDS or (mentions(kb.vocabulary.context.same, text) and words <= AGAIN_SAME_WORDS)
+
+
 def after_question(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     """The question just computed asked again: which ones or how many («¿cuáles son?», «¿cuántos son en
     total?»; its answer counts and names them), or as of another year («¿y en enero de 2018?»); None for
@@ -74,7 +81,7 @@ def after_question(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return None
     if year is not None and asks_again_in_year(kb, text) and metric_of(kb, text) in (None, "estados"):
         last = f"{_YEAR_WORDS.sub(' ', fold(questions[-1]))} en {year}"
-    elif asks and words <= AGAIN_WORDS and metric_of(kb, text) in (None, "estados"):
+    elif asks and asked_again(kb, text) and metric_of(kb, text) in (None, "estados"):
         last = questions[-1]
     else:
         return None
@@ -153,6 +160,9 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     return None
 
 
+BARE_FIGURE_WORDS = 5  # «¿y cuántos organismos garantes?»: a message this short only names the figure
+
+
 def _other_figure(kb: KnowledgeBase, other: str, shown: str, text: str) -> Answer | None:
     """Another figure asked the way the last one was shown: its change after a change («¿y cuántos PAL
     más?»), its history after a history, its value of the year shown; None otherwise."""
@@ -163,4 +173,6 @@ def _other_figure(kb: KnowledgeBase, other: str, shown: str, text: str) -> Answe
         return figure_answer(kb, other, history=True), Topic("cifra", f"{other}@{HISTORY}")
     if shown.isdigit():
         return figure_answer(kb, other, int(shown)), Topic("cifra", f"{other}@{shown}")
+    if not shown and len(text.split()) <= BARE_FIGURE_WORDS and not mentions(asks.which, text):
+        return figure_answer(kb, other), Topic("cifra", other)  # «y organismos garantes» after the newest OSC
     return None

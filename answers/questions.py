@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from knowledge import KnowledgeBase
 from knowledge.schema import DatedList, State
 from knowledge.text import MONTHS, fold, spanish_date, spanish_month, squash
-from knowledge.vocabulary import mentions, spans
+from knowledge.vocabulary import asked_part, mentions, spans
 
 from .wording import join_names
 
@@ -459,3 +459,22 @@ def enumerated_parts(kb: KnowledgeBase, text: str) -> list[str]:
         said = re.match(marker, folded[start:end])
         parts.append(text[start + (said.end() if said else 0) : end].strip(" ,;:"))
     return [part for part in parts if re.search(r"\w", part)]
+
+
+def joined_questions(kb: KnowledgeBase, text: str) -> list[str]:
+    """«¿Quién promueve la iniciativa y desde qué año existe?»: the two questions of a message that joins a
+    question to another with «y» and an interrogative, each as written; none when it joins no two
+    questions (or more than two)."""
+    words = "|".join(re.escape(w) for w in sorted(kb.vocabulary.interrogatives, key=len, reverse=True))
+    asking = rf"(?:(?:a|de|desde|en|para|por|con)\s+)?(?:{words})\b"  # «¿desde qué año…?», «¿a quién…?»
+    folded = fold(text)  # the same length as ``text``: a position in one is a position in the other
+    joins = list(re.finditer(rf"\s+y\s+(?={asking})", folded))
+    if len(joins) != 1 or len(question_parts(kb, text)) > 1:  # «¿cuántos había en 2018 y cuántos en 2020?»
+        return []
+    first, second = text[: joins[0].start()].strip(" ,"), text[joins[0].end() :].strip()
+    # «Confirma que son 32 y que hay 200…» asks nothing: the first part must open with its question word
+    if not re.match(asking, fold(asked_part(first)).lstrip("¿ ")) or len(second.split()) < 2:
+        return []
+    if "¿" in text:  # «¿Quién…?», «¿desde qué año…?»: each a question of its own
+        first, second = (first if "?" in first else f"{first}?"), f"¿{second.lstrip('¿')}"
+    return [first, second]

@@ -118,7 +118,7 @@ _NOT_A_COUNT = re.compile(r"https?://\S+|[A-Z]+/\d+/\d+|\w+-\d+")  # links, ids 
 _CONTINUES = re.compile(r"^(Dich[oa]s?|Es[eo]s?|Est[ea]s?)\b")  # a sentence that needs the one before
 # What kind of thing the question asks for, which the answering sentence must give (folded text).
 _COUNTED = re.compile(r"\bcuant[oa]s\s+(\w+)")  # «¿cuántos miembros…?»: a number of members
-_ASKS_DATE = re.compile(r"\b(?:cuando|que (?:dia|fecha)|en que (?:ano|anio))\b")
+_ASKS_DATE = re.compile(r"\b(?:cuando|que (?:dias?|fechas?)|en que (?:ano|anio))\b")
 _ASKS_WHY = re.compile(r"\b(?:por que|por que razon|a que se debe)\b")
 _ASKS_TIME = re.compile(r"\b(?:que hora|a que horas?|horarios?)\b")
 _ASKS_PAGE = re.compile(r"\b(?:pagina|paginas|sitio|sitios|web|portal|micrositio|liga|link|enlace|url)\b")
@@ -139,7 +139,8 @@ _BESIDES = re.compile(
     r"\b(?:ademas|aparte|fuera|mas alla) de(?:l| la| los| las)? (\w+)|\b(?:excepto|salvo) (\w+)"
 )
 _KIND_ASKED = re.compile(
-    r"¿\s*(?:(?:en|de|con|a|por|para|bajo|sobre)\s+)?(?:que|cuales|cuantos|cuantas)\s+(\w+)(?:\s+[oy]\s+(\w+))?"
+    r"(?:¿|\by\s)\s*(?:(?:en|de|con|a|por|para|bajo|sobre)\s+)?(?:que|cuales|cuantos|cuantas)\s+(\w+)"
+    r"(?:\s+[oy]\s+(\w+))?"
 )
 # what a message asks, where it also sets the scene: its «¿…?» questions, and the questions it asks
 # indirectly («nos interesa saber quiénes deben integrarlo»), up to a reason given after them («, pues…»)

@@ -193,6 +193,8 @@ class Context(Strict):
     members: Words
     also_gone: Words
     demonstratives: Demonstratives
+    says: Words
+    same_date: Words
     back: Words
     of_one: Words
     same: Words
@@ -253,6 +255,7 @@ class Vocabulary(Strict):
     shorthand: dict[Word, Word] = Field(min_length=1)
     interrogatives: Words
     tag_questions: Words
+    relatives: Words
     obligation: Words
     obligation_asked: Word
     contact_details: Words
@@ -331,7 +334,7 @@ class Vocabulary(Strict):
         return {
             k: words
             for k, words in self.context.model_dump().items()
-            if k not in ("national", "when", "same", "also_gone")
+            if k not in ("national", "when", "same", "also_gone", "says", "same_date", "demonstratives")
         }
 
     def follow_ups(self, text: str) -> set[str]:
@@ -341,11 +344,11 @@ class Vocabulary(Strict):
 
     def asks_yes_or_no(self, text: str) -> bool:
         """Whether the question of ``text`` asks for a «sí» or a «no»: no «qué», «cuántos», «cuándo»… (but for
-        a tag that ends it: «…o q onda?»)."""
+        a tag that ends it: «…o q onda?», nor a relative: «según lo que publicaron…»)."""
         asked = fold(asked_part(text)).rstrip(" ?!.")
         tags = sorted(self.tag_questions, key=len, reverse=True)
         asked = next((asked[: -len(tag)] for tag in tags if asked.endswith(f" {tag}")), asked)
-        return not mentions(self.interrogatives, asked)
+        return not mentions(self.interrogatives, without(self.relatives, asked))
 
     def in_spanish(self, text: str) -> bool:
         """Whether ``text`` has more words of Spanish than of English (``languages``)."""

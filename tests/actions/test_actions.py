@@ -1239,3 +1239,76 @@ def test_a_follow_up_taken_for_privacy_gets_its_answer_unless_it_names_ones_data
     assert "micrositios.inai.org.mx" in texts(messages)[0]
     _, own = run(ActionPrivacidad(), turn("¿dónde descargo mi conversación?", "privacidad", slots=guides))
     assert "Aviso de privacidad" in texts(own)[0]
+
+
+def test_a_state_after_a_question_on_its_neighbours_stl_gets_a_yes_and_its_whole_status():
+    _, messages = run(
+        ActionEstado(),
+        turn(
+            "¿y en jalisco?",
+            "estado_situacion",
+            entities={"estado": "Jalisco"},
+            before=["¿y tiene secretariado técnico?"],
+        ),
+    )
+    reply = texts(messages)[0]
+    assert reply.startswith("Sí. ") and "se sumó a la iniciativa en 2015" in reply
+
+
+def test_a_relative_clause_does_not_keep_a_yes_or_no_question_from_its_yes():
+    asked = "segun lo ultimo q publicaron, colima ya tiene secretariado tecnico o no? nomas eso"
+    _, messages = run(ActionEstado(), turn(asked, "estado_situacion", entities={"estado": "Colima"}))
+    assert texts(messages)[0].startswith("Sí. ")
+
+
+def test_other_figures_at_the_same_date_as_the_last_one():
+    asked = (
+        "A esa misma fecha, ¿cuántos planes de acción locales había publicados y cuántos compromisos sumaban?"
+    )
+    _, messages = run(ActionCifras(), turn(asked, "cifras", slots={"tema": "cifra:stl@2018"}))
+    reply = texts(messages)[0]
+    assert "10 Planes de Acción Local" in reply and "62 compromisos" in reply and "140" not in reply
+
+
+def test_a_bare_other_figure_after_the_newest_one_is_that_figure():
+    _, messages = run(
+        ActionBuscar(), turn("y organismos garantes", "nlu_fallback", slots={"tema": "cifra:autoridades"})
+    )
+    assert texts(messages)[0].startswith("26 organismos garantes")
+
+
+def test_the_same_question_counted_again_in_its_own_words():
+    first = "Con los datos de agosto de 2020, ¿qué estados tienen STL pero ningún plan de acción publicado?"
+    events, _ = run(ActionBuscar(), turn(first, "nlu_fallback"))
+    topic = next(e["value"] for e in events if e.get("name") == "tema")
+    _, messages = run(
+        ActionCifras(),
+        turn("¿Cuántos estados son en total en esa situación?", "cifras", slots={"tema": topic}),
+    )
+    assert "7 estados" in texts(messages)[0]
+
+
+def test_two_questions_joined_by_y_are_each_answered():
+    asked = (
+        "¿Qué porcentaje de las 32 entidades participaba en marzo de 2018 y qué porcentaje en agosto de 2020?"
+    )
+    _, messages = run(ActionCifras(), turn(asked, "cifras"))
+    reply = texts(messages)[0]
+    assert "81,25 %" in reply and "93,75 %" in reply
+
+
+def test_what_the_recommendation_just_named_asks_for():
+    _, messages = run(
+        ActionSeguimiento(), turn("¿y qué les pide?", "seguimiento", slots={"tema": "recomendacion:3"})
+    )
+    assert texts(messages)[0].startswith("Recomendación tercera de 4")
+
+
+def test_the_states_only_in_the_newer_list():
+    asked = (
+        "Compara la lista de Secretariados Técnicos Locales de enero de 2018 con la de agosto de 2020: "
+        "¿qué estados aparecen solo en la de 2020?"
+    )
+    _, messages = run(ActionBuscar(), turn(asked, "nlu_fallback"))
+    reply = texts(messages)[0]
+    assert all(name in reply for name in ("Baja California Sur", "Chihuahua", "Colima", "Guanajuato"))
