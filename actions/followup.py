@@ -27,9 +27,16 @@ from knowledge import KnowledgeBase
 from . import resources
 from .base import answer
 from .figures import figures_reply
-from .readers import any_intent, computed, recommendation_alone, state_alone, unanswerable
+from .readers import (
+    along_the_document,
+    any_intent,
+    computed,
+    recommendation_alone,
+    state_alone,
+    unanswerable,
+)
 from .states import state_reply, which_have
-from .turn import Reply, quoted, remembered, text_of, topic_of
+from .turn import Reply, last_quoted, quoted, remembered, text_of, topic_of
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +47,8 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
     from the documents (or an honest "not found", which keeps the topic for the next message)."""
     text = text_of(tracker)
     topic = topic_of(tracker)
+    if (along := along_the_document(kb, tracker)) is not None:
+        return along, True  # «¿y qué sigue?» after a quote
     if (alone := recommendation_alone(kb, tracker)) is not None:
         return alone, True  # «q dice la 3», «y la 2?» even right after a state
     if topic and topic.kind == "estado" and (which := which_have(kb, tracker)) is not None:
@@ -69,8 +78,8 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
     except Exception:
         log.exception("search is unavailable")
         return (search_unavailable(kb), []), False
-    reply = document_reply(kb, searcher, text)
-    return (reply.text, [quoted(reply.source)] if reply.answered else []), reply.answered
+    reply = document_reply(kb, searcher, text, last_quoted(tracker))  # «¿y cuánto dura en total?»: of it
+    return (reply.text, [quoted(reply.source, reply.passage)] if reply.answered else []), reply.answered
 
 
 class ActionSeguimiento(Action):

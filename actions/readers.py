@@ -57,7 +57,15 @@ from answers.questions import (
     question_parts,
 )
 from answers.recommendations import recommendation_answer, recommendation_named
-from answers.search import NOT_FOUND, document_reply, missing_said, not_found, refusal, sharper_quote
+from answers.search import (
+    NOT_FOUND,
+    beside_reply,
+    document_reply,
+    missing_said,
+    not_found,
+    refusal,
+    sharper_quote,
+)
 from answers.sources import asks_about_sources, sources_answer, sources_named
 from answers.states import list_reply, status_answer
 from answers.topic import HISTORY, Topic
@@ -70,6 +78,7 @@ from knowledge.vocabulary import asked_part, mentions, without
 from . import resources
 from .turn import (
     Reply,
+    last_passage,
     last_quoted,
     previous_question,
     quoted,
@@ -100,18 +109,21 @@ AND_THEN_MAX_WORDS = 12  # «¿y para mejorar los compromisos del plan de acció
 # «¿y cuántos planes lleva?», «¿y desde cuándo está en la iniciativa?» right after a state: a message opening
 # with «y» this short continues it.
 ELLIPSIS_MAX_WORDS = 8
+MEMBER_MAX_WORDS = 20  # «¿y figura entre los estados con…?» right after a state: no longer than this
 
 
 def _continues_state(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     """«¿y cuántos planes lleva?», «cuántos planes sacó» after a state: short, opens with «y» or has a
-    verb whose subject is one state, asks a part of a state's status and not about the whole country."""
+    verb whose subject is one state, asks a part of a state's status and not about the whole country; or
+    asks whether it is in a list («¿y figura entre los estados con PAL…?»)."""
     words = text.lower().split()
+    # «¿y figura entre los estados con Plan de Acción Local publicado según el dato más reciente?»
+    member = mentions(kb.vocabulary.context.member_of, text) and len(words) <= MEMBER_MAX_WORDS
+    short = 1 < len(words) <= ELLIPSIS_MAX_WORDS and (words[0] == "y" or kb.vocabulary.of_one(text))
     return (
         topic.kind == "estado"
-        and 1 < len(words) <= ELLIPSIS_MAX_WORDS
-        and (words[0] == "y" or kb.vocabulary.of_one(text))
         and kb.vocabulary.aspect(text) is not None
-        and not kb.vocabulary.national(text)
+        and (member or (short and not kb.vocabulary.national(text)))
     )
 
 
@@ -187,6 +199,8 @@ def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     «¿y cuántos hay?» after a definition, «¿y la anterior?» after a recommendation, «¿cuántos son?» after
     a computed question) and names no state, answered in the last topic whatever intent NLU gave it; else
     None."""
+    if (along := along_the_document(kb, tracker)) is not None:  # «¿y qué sigue?» after a quote
+        return along
     text = text_of(tracker)
     topic = topic_of(tracker)
     if topic is None or resources.state_finder().find(text):
@@ -337,17 +351,23 @@ def _quotes(reply: Reply | None) -> bool:
 
 def part_reply(kb: KnowledgeBase, tracker: Tracker, part: str) -> Reply | None:
     """One of the questions of a message that asks several in turn: what a message of its own gets from
-    :func:`any_intent` or as a follow-up of the part before (:func:`in_context`), a recommendation it names
-    by its ordinal (when the message speaks of the recommendations), the question engine (:func:`computed`),
-    a figure it counts, or the documents; None when none answers it."""
+    :func:`any_intent`, a recommendation it names by its ordinal (when the message speaks of the
+    recommendations), the question engine (:func:`computed`), a follow-up of the part before
+    (:func:`in_context`), the list of states it asks for, a figure it counts, or the documents; None when
+    none answers it."""
     asked = with_text(tracker, part)
-    if (found := any_intent(kb, asked) or in_context(kb, asked)) is not None:  # «…y qué les pide?»
+    if (found := any_intent(kb, asked)) is not None:
         return found
     ordinal = recommendation_named(kb, part)
     if ordinal is not None and mentions(kb.vocabulary.about.names, text_of(tracker)):
         return recommendation_answer(kb, ordinal), remembered(Topic("recomendacion", str(ordinal)))
-    if (found := computed(kb, asked)) is not None:
+    if (found := computed(kb, asked) or in_context(kb, asked)) is not None:  # «…y qué les pide?»
         return found
+    aspect = kb.vocabulary.aspect(part)  # «¿qué estados tienen STL…»: the list, for «…y cuáles de ellos…?»
+    if aspect in ("stl", "pal") and mentions(kb.vocabulary.figure_questions.which, part):
+        year = year_of(part)
+        listed = Topic("lista", f"{aspect}@{year}" if year else aspect)
+        return list_reply(kb, aspect, part, year), [remember(listed)]
     if kb.vocabulary.asks_count(part) and metric_of(kb, part) in kb.figures.metrics:
         counts = question_parts(kb, part)  # «¿cuántos había a inicios de 2018 y cuántos en agosto de 2020?»
         counted = parts_answer(kb, counts, None)[0] if len(counts) > 1 else asked_figure(kb, part, None)[0]
@@ -385,8 +405,11 @@ def said_by(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 def claimed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«El INAI me dijo que ya son 32 estados, confírmalo»: the documents' figure against the one claimed;
     None when the message asks to confirm no figure."""
-    said = claim_answer(kb, text_of(tracker))
-    return (said, [remember(None)]) if said else None
+    text = text_of(tracker)
+    if (said := claim_answer(kb, text)) is None:
+        return None
+    metric = metric_of(kb, text)  # «entonces, ¿cuál es el último dato documentado?» may follow
+    return said, [remember(Topic("cifra", metric) if metric in kb.figures.metrics else None)]
 
 
 def inai_gone(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -509,6 +532,8 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     «¿y para quién es?»), or that names one state and a part of its status («qroo se unió en qué
     año»), answered in that topic although NLU sent it elsewhere (to search, or to the off-topic
     refusal); None otherwise."""
+    if (along := along_the_document(kb, tracker)) is not None:  # «¿y qué sigue?» after a quote
+        return along
     text = text_of(tracker)
     named = resources.state_finder().find(text)
     if (stated := _of_one_state(kb, text, named)) is not None:  # «qroo se unió en qué año»: that state's
@@ -572,8 +597,14 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     asked = text
     if topic is not None and topic.kind in ("consulta", "lista"):  # «y de esos, ¿cuántos tienen 2?»
         text = of_plans(kb, text, topic.key.partition("@")[0] if topic.kind == "lista" else topic.key)
-    those = topic is not None and topic.kind == "consulta" and kb.vocabulary.refers_to_those(text)
-    previous = topic.key.split(THEN) if topic and those else []
+    those = topic is not None and topic.kind in ("consulta", "lista") and kb.vocabulary.refers_to_those(text)
+    previous = []
+    if topic is not None and those and topic.kind == "consulta":
+        previous = topic.key.split(THEN)
+    elif topic is not None and those:  # «y de esos, ¿cuáles tenían plan?» after the STL of 2018: in 2018
+        previous, year = _listed(topic)
+        past = year and year_of(text) is None and mentions(kb.vocabulary.context.past, text)  # not «tienen»
+        text = f"{text} en {year}" if past else text
     combined = combined_answer(kb, text, previous=previous)
     if combined is not None:
         kept = THEN.join([*previous, text[:QUESTION_MAX_CHARS]])
@@ -591,6 +622,14 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         else Topic("consulta", text[:QUESTION_MAX_CHARS])
     )
     return (found, [remember(kept_topic)]) if found else None
+
+
+def _listed(topic: Topic) -> tuple[list[str], str | None]:
+    """The question a list answers, in the engine's words («estados con stl en 2018» for
+    ``lista:stl@2018``), and the year of the list, if it has one."""
+    kind, _, year = topic.key.partition("@")
+    dated = year if year.isdigit() else None
+    return [f"estados con {kind}" + (f" en {dated}" if dated else "")], dated
 
 
 def after_the_documents(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -664,7 +703,19 @@ def from_documents(kb: KnowledgeBase, tracker: Tracker, asked: str | None = None
     if (found := searcher()) is None:
         return None
     reply = document_reply(kb, found, asked or text_of(tracker), last_quoted(tracker))
-    return (reply.text, [quoted(reply.source)]) if reply.answered else None
+    return (reply.text, [quoted(reply.source, reply.passage)]) if reply.answered else None
+
+
+def along_the_document(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Y luego?», «¿qué sigue?» right after a quote: the passage that follows the one quoted (or precedes
+    it: «¿y lo anterior?») in its document; None otherwise, or when the documents cannot be searched."""
+    passage, text = last_passage(tracker), text_of(tracker)
+    if passage is None or resources.state_finder().find(text) or re.search(r"\d", text):
+        return None  # «¿y después de 2018?» moves in time, not along the document
+    if kb.vocabulary.in_domain(text) or (found := searcher()) is None:  # «¿qué sigue después del STL?»
+        return None
+    reply = beside_reply(kb, found, passage, text)
+    return (reply.text, [quoted(reply.source, reply.passage)]) if reply else None
 
 
 CONTINUATION_WORDS = 8  # «¿y en qué página se registraba uno?» after a quote: no more than this

@@ -58,7 +58,7 @@ class ActionBuscar(Action):
             dispatcher.utter_message(text=reply.text, outcome="not_found")
             return []
         answer(dispatcher, reply.text)
-        return [quoted(reply.source)]
+        return [quoted(reply.source, reply.passage)]
 
 
 class ActionOtroIdioma(ActionBuscar):

@@ -42,10 +42,12 @@ from .readers import (
     computed,
     declined,
     each_part,
+    from_documents,
     in_context,
     refused,
 )
-from .turn import Reply, entity_of, intent_of, previous_question, remember, text_of, topic_of
+from .reread import reread
+from .turn import Reply, entity_of, intent_of, previous_question, remember, text_of, topic_of, with_text
 
 MAX_STATES_AT_ONCE = 6  # a message naming more states is answered for the one in the slot, or asked
 
@@ -86,6 +88,20 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         SlotSet("estado", state.name),
         remember(Topic("estado", state.name)),
     ]
+
+
+def from_elsewhere(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«…le escribo de San Cristóbal de las Casas… ¿cuántos planes de acción han salido?»: a message that
+    names a state only as where the person writes from is answered for what it asks (a second reading,
+    else the documents), not with that state's status; None otherwise."""
+    text = text_of(tracker)
+    elsewhere = kb.vocabulary.without_origin(text)
+    if not resources.state_finder().find(text) or resources.state_finder().find(elsewhere):
+        return None
+    if mentions(kb.vocabulary.own_state, text):  # «…de Villa de Etla, Oaxaca… si en mi estado hay…»
+        return None
+    asked = with_text(tracker, elsewhere)
+    return reread(kb, asked) or from_documents(kb, asked)
 
 
 def carried_aspect(kb: KnowledgeBase, tracker: Tracker) -> str | None:
@@ -154,6 +170,7 @@ class ActionEstado(Action):
             or states_asked(kb, tracker)
             or any_intent(kb, tracker)  # «soy de slp, ¿hay alguna guía pa armar el plan?», «…un municipio
             # de Hidalgo, ¿qué pasos sigo para entrarle?»
+            or from_elsewhere(kb, tracker)  # «…le escribo de San Cristóbal… ¿cuántos planes han salido?»
             or state_reply(kb, tracker)
             or in_context(kb, tracker)
             or by_state(kb, tracker)

@@ -15,6 +15,7 @@ from .clarify import asked_text
 install_log_redaction()  # what people type may be logged: never their e-mail, phone, CURP or RFC
 
 Reply = tuple[str, list[EventType]]
+PASSAGE = "#"  # «inai-083-18#4»: a document's passage, as the index names it
 
 
 def text_of(tracker: Tracker) -> str:
@@ -42,7 +43,14 @@ def topic_of(tracker: Tracker) -> Topic | None:
 def last_quoted(tracker: Tracker) -> str | None:
     """The source document the last answer quoted, if it quoted one."""
     topic = topic_of(tracker)
-    return topic.key if topic is not None and topic.kind == "documento" else None
+    return topic.key.partition(PASSAGE)[0] if topic is not None and topic.kind == "documento" else None
+
+
+def last_passage(tracker: Tracker) -> str | None:
+    """The passage of a document the last answer quoted («inai-083-18#4»), if it kept one."""
+    topic = topic_of(tracker)
+    kept = topic is not None and topic.kind == "documento" and PASSAGE in topic.key
+    return topic.key if kept and topic else None
 
 
 def remember(topic: Topic | None) -> EventType:
@@ -79,9 +87,11 @@ def previous_question(tracker: Tracker) -> str | None:
     return str(users[1].get("text") or "") if len(users) > 1 else None
 
 
-def quoted(source: str | None) -> EventType:
-    """Keep the source document a reply quotes as the topic («¿de qué fecha es ese documento?»); a dated
-    note on what became of INAI keeps that («¿qué medio lo reportó?»)."""
+def quoted(source: str | None, passage: str | None = None) -> EventType:
+    """Keep the source document a reply quotes as the topic («¿de qué fecha es ese documento?»), with the
+    passage it quotes last when it is one of the document's own («¿y qué sigue?»); a dated note on what
+    became of INAI keeps that («¿qué medio lo reportó?»)."""
     if source is not None and source not in resources.kb().sources:
         return remember(Topic("contacto", "inai"))
-    return remember(Topic("documento", source) if source else None)
+    own = passage is not None and passage.startswith(f"{source}{PASSAGE}")
+    return remember(Topic("documento", passage if own and passage else source) if source else None)

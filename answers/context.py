@@ -90,13 +90,14 @@ def _document(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     marzo de 2018?» (the same of the document of that kind and date); not «¿qué busca ese compromiso?»,
     which the documents' text answers."""
     asked = ("date", "source", "issuer", "audience")
-    if (other := _of_date(kb, topic.key, text)) is not None:
+    ref = topic.key.partition("#")[0]  # «inai-083-18#4»: a passage of the document
+    if (other := _of_date(kb, ref, text)) is not None:
         return source_answer(kb, other), Topic("documento", other)
-    if topic.key == kb.recommendations.source and (moved := _recommendations(kb, topic, text)) is not None:
+    if ref == kb.recommendations.source and (moved := _recommendations(kb, topic, text)) is not None:
         return moved  # «¿y la última de ellas?» after a sentence of the recommendations
-    if topic.key not in kb.sources or follow_up_of(kb, text) not in asked:
+    if ref not in kb.sources or follow_up_of(kb, text) not in asked:
         return None
-    return source_answer(kb, topic.key), topic
+    return source_answer(kb, ref), topic
 
 
 SAYS_WORDS = 5  # «¿y qué les pide exactamente?»: no longer, or it asks which recommendation says something

@@ -149,14 +149,14 @@ def undefined_asked(kb: KnowledgeBase, text: str) -> str | None:
 
 def terms_named(kb: KnowledgeBase, text: str) -> list[str]:
     """The ids of every glossary term ``text`` names («¿qué es un STL y qué es un PAL?»), in glossary
-    order; not a term named only inside another's name («gobierno abierto» in «Gobierno Abierto:
-    Cocreación desde lo local»)."""
+    order; not a term named only within or across another's longer name («gobierno abierto» in «¿Qué es
+    Gobierno Abierto: Cocreación desde lo local?»)."""
     found = {t.id: spans([t.id, *t.aliases], text) for t in kb.glossary}
 
-    def inside(term: str) -> bool:  # every place it is named lies within a longer name of another term
+    def inside(term: str) -> bool:  # every place it is named overlaps a longer name of another term
         others = [at for other, spans_of in found.items() if other != term for at in spans_of]
         return all(
-            any(start <= s and e <= end and end - start > e - s for start, end in others)
+            any(s < end and start < e and end - start > e - s for start, end in others)
             for s, e in found[term]
         )
 

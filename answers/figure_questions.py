@@ -21,11 +21,13 @@ from .figures import (
     metrics_named,
     month_of,
     overview_answer,
+    source_figure_answer,
     states_having,
     unknown_figure_answer,
     year_of,
 )
 from .questions import added_since_answer, combined_answer, date_in
+from .sources import sources_named
 from .states import list_reply
 
 _YEARS = re.compile(r"\b20[0-3]\d\b")
@@ -71,6 +73,10 @@ def asked_figure(
         # «¿cuántos estados tenían plan en 2018?»: those a list names, not the plans; «…no tienen STL?»: those
         # it does not; «¿cuántos estados tienen STL?» is the figure of STL, one a state
         return list_reply(kb, kind, text, year), None
+    sources = sources_named(kb, text)  # «…según el material de la sesión»: as that document gives it
+    of_one = len(sources) == 1 and year is None and not history
+    if of_one and (given := source_figure_answer(kb, metric, sources[0])) is not None:
+        return given, metric
     return figure_answer(kb, metric, year, history, month_of(text)), metric
 
 

@@ -263,6 +263,20 @@ def figure_answer(
     return answer
 
 
+def source_figure_answer(kb: KnowledgeBase, metric: str, source: str) -> str | None:
+    """«¿Cuántos planes se habían publicado según el material de la sesión?»: the figure as ``source``
+    gives it, then the newest when another source gives a later one; None when ``source`` gives none."""
+    given = next((o for o in kb.figures.observations if o.metric == metric and o.source == source), None)
+    if given is None:
+        return None
+    said = figure_text(kb, given)
+    answer = f"{said[0].upper()}{said[1:]}, {according_to(kb, source)}."
+    newest = kb.latest(metric)
+    if newest is not None and newest.source != source and newest.value != given.value:
+        answer += f" La cifra más reciente: {figure_text(kb, newest)} ({according_to(kb, newest.source)})."
+    return answer
+
+
 def _given_in(kb: KnowledgeBase, year: int) -> str:
     """The figures the documents do give for ``year`` (its last report), as « Para 2018 dan: …»; "" when
     they give none («¿cuántos actores había en 2018?»: the authorities and the organisations)."""

@@ -469,7 +469,8 @@ def joined_questions(kb: KnowledgeBase, text: str) -> list[str]:
     asking = rf"(?:(?:a|de|desde|en|para|por|con)\s+)?(?:{words})\b"  # «¿desde qué año…?», «¿a quién…?»
     folded = fold(text)  # the same length as ``text``: a position in one is a position in the other
     joins = list(re.finditer(rf"\s+y\s+(?={asking})", folded))
-    if len(joins) != 1 or len(question_parts(kb, text)) > 1:  # «¿cuántos había en 2018 y cuántos en 2020?»
+    counted = question_parts(kb, text)  # «¿cuántos había en 2018 y cuántos en 2020?»: the engine's own
+    if len(joins) != 1 or (len(counted) > 1 and kb.vocabulary.asks_count(counted[0])):
         return []
     first, second = text[: joins[0].start()].strip(" ,"), text[joins[0].end() :].strip()
     # «Confirma que son 32 y que hay 200…» asks nothing: the first part must open with its question word

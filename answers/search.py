@@ -24,6 +24,7 @@ from .wording import according_to, inai_note, join_names, shorten, source_line
 SHARPER_BY = 0.15
 BEYOND_SHARE = 0.5  # of what an overview leaves unsaid, held by a passage of the source it sums up
 NOT_FOUND = "No encontré eso en los documentos que conozco."
+BESIDE_WORDS = 6  # «¿y después qué sigue?»: a message that moves along a document is no longer
 ELLIPTIC_WORDS = 10  # a message this short that names nothing of the initiative follows up the last quote
 
 
@@ -149,6 +150,7 @@ class DocumentReply(NamedTuple):
     text: str
     answered: bool
     source: str | None = None
+    passage: str | None = None  # the passage quoted last, for «¿y qué sigue?»
 
 
 def document_reply(
@@ -174,7 +176,22 @@ def document_reply(
     quotes = parts or ([found] if isinstance(found, Quote) else [])
     source = quotes[0].hit.passage.source
     reply = _with_inai_note(kb, "\n".join(quote_reply(kb, quote) for quote in quotes))
-    return DocumentReply(reply, True, source)
+    return DocumentReply(reply, True, source, quotes[-1].hit.passage.id)
+
+
+def beside_reply(kb: KnowledgeBase, searcher: Searcher, passage_id: str, text: str) -> DocumentReply | None:
+    """«¿Y qué sigue?», «¿y lo anterior?» right after a quote: the passage that follows (or precedes) the one
+    quoted in its document, quoted whole with its source; None when the message moves nowhere, or there is
+    no such passage."""
+    step = kb.vocabulary.step(text, 0, 0)
+    if step not in (1, -1) or len(text.split()) > BESIDE_WORDS:
+        return None
+    passage = _answerer(searcher).beside(passage_id, step)
+    if passage is None:
+        return None
+    hit = Hit(passage, 0.0)
+    reply = _with_inai_note(kb, f"«{shorten(passage.text)}»\n{passage_source(kb, hit)}")
+    return DocumentReply(reply, True, passage.source, passage.id)
 
 
 def _of_last_quote(

@@ -7,6 +7,7 @@ from knowledge import KnowledgeBase
 from knowledge.schema import State
 
 from .figures import (
+    metric_of,
     national_only,
     national_only_answer,
     year_of,
@@ -26,7 +27,8 @@ def after_joined(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     if not topic.key.isdigit():
         return None
     joined = int(topic.key)
-    if kb.vocabulary.asks_count(text) and len(text.split()) <= AGAIN_WORDS:  # «¿cuántos son?»
+    asks_again = kb.vocabulary.asks_count(text) and len(text.split()) <= AGAIN_WORDS  # «¿cuántos son?»
+    if asks_again and metric_of(kb, text) in (None, "estados"):  # not «¿cuántos STL hay ahorita?»
         return joined_in_answer(kb, joined), topic
     year = year_of(text) if len(text.split()) <= YEAR_ELLIPSIS_WORDS else None
     # the next or the previous year («la última»: none)

@@ -592,6 +592,16 @@ class Answerer:
             return Quote(hit, (*lead, *items), verbatim, False, support)
         return Quote(hit, tuple(chosen), verbatim, whole, support)
 
+    def beside(self, passage_id: str, step: int) -> Passage | None:
+        """The passage ``step`` places after (or, negative, before) ``passage_id`` in its document; None
+        past either end, or for a passage the index does not hold."""
+        passages = self.searcher.index.passages
+        at = self._position.get(passage_id)
+        if at is None or not 0 <= at + step < len(passages):
+            return None
+        found = passages[at + step]
+        return found if found.source == passages[at].source else None
+
     def _items_after(self, passage: Passage) -> list[str]:
         """The items of the list that follows a passage ending in «:» in its document (their first
         sentences, «1) La instalación de un Secretariado…»)."""

@@ -40,6 +40,12 @@ def _pointing(words: tuple[str, ...]) -> re.Pattern[str]:  # a demonstrative bef
     return re.compile(rf"(?<!\w)(?:{_alternatives(words)})\s+\w{{4,}}")
 
 
+@lru_cache(maxsize=2)
+def _origin(ends: tuple[str, ...]) -> re.Pattern[str]:  # a place: words up to one of ``ends``, or a stop
+    word = rf"\s+(?!(?:{_alternatives(ends)})(?!\w))[^\s,.;:?!¿]+"
+    return re.compile(rf"(?:{word}){{1,{ORIGIN_WORDS}}}(?:,(?:{word}){{1,2}}(?=[,.;:?!¿]|$))?")
+
+
 @lru_cache(maxsize=16)
 def _count_pattern(numbers: tuple[str, ...], nouns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(\d|{_alternatives(numbers)})\s+(?:{_alternatives(nouns)})(?!\w)")
@@ -172,6 +178,13 @@ class Extremes(Strict):
     last: Words
 
 
+ORIGIN_WORDS = 8  # «…aquí en mi pueblo en la sierra sur de Oaxaca…»: a place is no longer than this
+# the context words that mark no kind of follow-up of their own (read where they matter)
+_NOT_FOLLOW_UPS = frozenset(
+    ["national", "when", "same", "also_gone", "says", "past", "same_date", "demonstratives", "member_of"]
+)
+
+
 class Demonstratives(Strict):
     far: Words
     near: Words
@@ -194,9 +207,11 @@ class Context(Strict):
     also_gone: Words
     demonstratives: Demonstratives
     says: Words
+    past: Words
     same_date: Words
     back: Words
     of_one: Words
+    member_of: Words
     same: Words
     those: Words
     national: Words
@@ -248,6 +263,7 @@ class Vocabulary(Strict):
     own_data: Words
     legal_advice: Words
     off_topic: Words
+    manipulation: Words
     opinion: Words
     domain: Words
     not_in_documents: dict[str, MissingTopic] = Field(min_length=1)
@@ -261,6 +277,8 @@ class Vocabulary(Strict):
     contact_details: Words
     sends_to_inai: SendsTo
     languages: Languages
+    origins: Words
+    origin_ends: Words
     own_state: Words
     beyond_definition: Words
     inai_gone: Words
@@ -331,11 +349,7 @@ class Vocabulary(Strict):
         return first_mentioned(self._follow_up_words(), text)
 
     def _follow_up_words(self) -> dict[str, list[str]]:
-        return {
-            k: words
-            for k, words in self.context.model_dump().items()
-            if k not in ("national", "when", "same", "also_gone", "says", "same_date", "demonstratives")
-        }
+        return {k: words for k, words in self.context.model_dump().items() if k not in _NOT_FOLLOW_UPS}
 
     def follow_ups(self, text: str) -> set[str]:
         """Every kind of :meth:`follow_up` that ``text`` asks («¿de qué fecha es y quién la hizo?»: ``date``
@@ -374,8 +388,10 @@ class Vocabulary(Strict):
 
     def asks_off_topic(self, text: str) -> bool:
         """Whether ``text`` asks about something outside the initiative, though it may name a state («¿cómo
-        está el clima en Oaxaca?»)."""
-        return mentions(self.off_topic, text)
+        está el clima en Oaxaca?»), and nothing of the initiative («…después del temblor…, ¿en Oaxaca hay un
+        STL?» asks about it); or asks for what no message may get (the instructions, a signed document)."""
+        outside = mentions(self.off_topic, text) and not self.in_domain(text)
+        return outside or mentions(self.manipulation, text)
 
     def asks_listing_date(self, text: str) -> bool:
         """Whether ``text`` asks when a state installed its STL or published a plan («¿en qué mes publicó
@@ -400,6 +416,16 @@ class Vocabulary(Strict):
     def refers_back(self, text: str) -> bool:
         """Whether ``text`` can only mean the thing just answered («allá», «esa guía»)."""
         return mentions(self.context.back, text)
+
+    def without_origin(self, text: str) -> str:
+        """``fold(text)`` with where the person writes from blanked («soy de Santa María Huatulco, Oaxaca»:
+        the place, up to the next stop or ORIGIN_WORDS words, and a state of a word or two after a comma:
+        «…de Cuicatlán, Oaxaca.»)."""
+        folded = fold(text)
+        for start, end in reversed(spans(self.origins, folded)):
+            place = _origin(tuple(self.origin_ends)).match(folded[end:])
+            folded = f"{folded[:start]} {folded[end + (place.end() if place else 0) :]}"
+        return folded
 
     def points_back(self, text: str, *, near: bool = True) -> bool:
         """Whether ``text`` names a thing with a demonstrative («ese compromiso», «dicha guía»); only the far

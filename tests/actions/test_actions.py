@@ -1312,3 +1312,31 @@ def test_the_states_only_in_the_newer_list():
     _, messages = run(ActionBuscar(), turn(asked, "nlu_fallback"))
     reply = texts(messages)[0]
     assert all(name in reply for name in ("Baja California Sur", "Chihuahua", "Colima", "Guanajuato"))
+
+
+def test_what_follows_a_quote_in_its_document():
+    _, messages = run(
+        ActionSeguimiento(), turn("y luego?", "seguimiento", slots={"tema": "documento:modulo-2-sesion-3#3"})
+    )
+    assert texts(messages)[0].startswith("«1) La instalación de un Secretariado Técnico Local")
+
+
+def test_a_state_named_only_as_where_one_writes_from_is_not_the_subject():
+    asked = "soy de Zacatecas y quiero saber cuántos compromisos hay en total"
+    _, messages = run(ActionEstado(), turn(asked, "estado_situacion", entities={"estado": "Zacatecas"}))
+    assert texts(messages)[0].startswith("140 compromisos de Gobierno Abierto")
+
+
+def test_a_subject_outside_named_in_passing_does_not_refuse_a_question_about_the_initiative():
+    asked = (
+        "despues del temblor todavia andamos levantando la casa, pero en oaxaca hay un secretariado tecnico?"
+    )
+    _, messages = run(ActionEstado(), turn(asked, "estado_situacion", entities={"estado": "Oaxaca"}))
+    assert "Oaxaca tiene Secretariado Técnico Local" in texts(messages)[0]
+
+
+def test_a_figure_as_the_document_named_gives_it_then_the_newest():
+    asked = "¿Cuántos planes de acción local se habían publicado según el material de formación?"
+    _, messages = run(ActionCifras(), turn(asked, "cifras"))
+    reply = texts(messages)[0]
+    assert reply.startswith("10 Planes de Acción Local") and "La cifra más reciente: 21 Planes" in reply

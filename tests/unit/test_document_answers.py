@@ -93,8 +93,8 @@ def test_an_unrelated_passage_is_never_an_answer(reply, kb, question):
 
 
 def test_off_topic_and_empty_messages_get_the_plain_not_found(kb, searcher):
-    assert document_reply(kb, searcher, "receta de pozole") == (not_found(kb), False, None)
-    assert document_reply(kb, searcher, "   ") == (not_found(kb), False, None)
+    assert document_reply(kb, searcher, "receta de pozole") == (not_found(kb), False, None, None)
+    assert document_reply(kb, searcher, "   ") == (not_found(kb), False, None, None)
     assert retrieval_answer(kb, searcher, "receta de pozole") is None
 
 
