@@ -32,6 +32,7 @@ from answers.figures import (
     each_figure_answer,
     figure_answer,
     figure_question_answer,
+    figures_asked_answer,
     joined_year_asked,
     metric_of,
     metrics_named,
@@ -581,6 +582,8 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     text = text_of(tracker)
     if (several := several_figures_answer(kb, text)) is not None:  # how figures changed, not which states
         return several, [remember(None)]
+    if (asked := figures_asked_answer(kb, text)) is not None:  # «dame las cifras de estados, STL y PAL…»
+        return asked, [remember(None)]
     counts_states = "estados" in metrics_named(kb, text) or mentions(
         kb.vocabulary.figure_questions.which, text
     )
@@ -649,7 +652,7 @@ def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
         return None
     if mentions(kb.vocabulary.inai_gone, text):  # «…al INAI lo desaparecieron»: the dated notes say it
         return None
-    missing = kb.vocabulary.missing(text)
+    missing = kb.vocabulary.missing(kb.vocabulary.without_origin(text))  # not «fui presidente de un comité…»
     if not missing:
         return None
     named = {

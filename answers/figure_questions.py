@@ -47,11 +47,16 @@ def _names_nothing(kb: KnowledgeBase, text: str) -> bool:
 
 
 def asked_figure(
-    kb: KnowledgeBase, text: str, last: str | None, year_hint: str | None = None
+    kb: KnowledgeBase,
+    text: str,
+    last: str | None,
+    year_hint: str | None = None,
+    source_hint: str | None = None,
 ) -> tuple[str, str | None]:
     """One question on figures: its answer and the figure it was about (None for a computed answer or
     the overview). A bare «¿y antes?» or a year alone means the figure ``last`` asked about; a count of
-    something that is not one of the figures is not answered with another figure."""
+    something that is not one of the figures is not answered with another figure; a figure of one document
+    (``source_hint`` when the text names none) is that document's."""
     # «¿cuántos STL nuevos hay entre 2018 y 2020? Nómbralos»: which states, too
     named = mentions(kb.vocabulary.figure_questions.which, text)
     computed = combined_answer(kb, text, asks_for_states=named) or figure_question_answer(kb, text)
@@ -73,7 +78,7 @@ def asked_figure(
         # «¿cuántos estados tenían plan en 2018?»: those a list names, not the plans; «…no tienen STL?»: those
         # it does not; «¿cuántos estados tienen STL?» is the figure of STL, one a state
         return list_reply(kb, kind, text, year), None
-    sources = sources_named(kb, text)  # «…según el material de la sesión»: as that document gives it
+    sources = sources_named(kb, text) or ([source_hint] if source_hint else [])  # «…según el material…»
     of_one = len(sources) == 1 and year is None and not history
     if of_one and (given := source_figure_answer(kb, metric, sources[0])) is not None:
         return given, metric
@@ -83,13 +88,15 @@ def asked_figure(
 def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple[str, str | None]:
     """Each part of a question answered in turn, and the one figure they all asked about over several
     dates (None otherwise): «¿y compromisos?» may follow it. A later part that names no figure takes the
-    one before; the years of the first part carry over to parts that name none."""
+    one before; the years and the one document of the first part carry over to parts that name none."""
     replies = []
     years = " ".join(_YEARS.findall(parts[0]))
     if not years and bare_count(kb, parts[0]):
         years = date_in(parts)  # «¿cuántos STL y cuántos compromisos había en enero de 2018?»
     asked, metrics, dates = "", set[str | None](), set[str]()
     several: list[str] = []  # the figures of a part that counts more than one («planes y compromisos»)
+    named = sources_named(kb, parts[0])  # «según la sesión de capacitación, ¿cuántos… y cuántos…?»: of it
+    source = named[0] if len(named) == 1 else None
     for part in parts:
         if several and _elliptic(kb, part):
             # «…en 2018 y cuántos hay según el dato más reciente?»: each of them again, of that date
@@ -104,12 +111,17 @@ def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple
             # «¿cuántos STL nuevos hubo de 2018 a 2020 y cuántos planes nuevos?»: the years carry over
             asked = part if _YEARS.search(part) else f"{part} {years}".strip()
         several = [metric for metric in metrics_named(kb, asked) if metric != "estados"]
+        given = [said for metric in several if source and (said := source_figure_answer(kb, metric, source))]
+        if len(several) > 1 and given:  # «…según el material, ¿cuántos planes y compromisos había?»
+            replies.append("\n".join(given))
+            metrics.update(several)
+            continue
         if len(several) > 1 and (each := each_figure_answer(kb, asked)) is not None:
             replies.append(each)  # «¿cuántos planes y compromisos había en 2018…?»
             metrics.update(several)
             continue
         several = []
-        reply, metric = asked_figure(kb, asked, last)
+        reply, metric = asked_figure(kb, asked, last, source_hint=source)
         replies.append(reply)
         metrics.add(metric)
         dates.update(_YEARS.findall(asked))

@@ -172,6 +172,20 @@ def each_figure_answer(kb: KnowledgeBase, text: str) -> str | None:
     return "\n".join(figure_answer(kb, metric, year, month=month_of(text)) for metric in named)
 
 
+def figures_asked_answer(kb: KnowledgeBase, text: str) -> str | None:
+    """«Dame las cifras más recientes de estados participantes, secretariados, planes y compromisos, y aparte
+    las de principios de 2018»: each figure it names, the newest one a line, then apart those of the year
+    it names (only those when it asks for no newest); None unless it asks for the figures of two or more."""
+    named, asks = metrics_named(kb, text), kb.vocabulary.figure_questions
+    if len(named) < 2 or not mentions(asks.figures, text) or mentions(asks.which, text):
+        return None  # «con los datos de 2020, ¿qué estados tienen STL pero no PAL?» asks which states
+    newest = "\n".join(figure_answer(kb, metric) for metric in named)
+    if (year := year_of(text)) is None:
+        return newest
+    dated = "\n".join(figure_answer(kb, metric, year, month=month_of(text)) for metric in named)
+    return f"{newest}\n\n{dated}" if mentions(kb.vocabulary.figure_questions.now, text) else dated
+
+
 # «¿cuánto dura…?»: an amount, not a number of states
 _SINGULAR_COUNT = re.compile(r"\bcuant[oa]\b(?!.*\bcuant[oa]s\b)")
 _COUNTED = re.compile(r"\bcuant[oa]s\s+(\w+)")

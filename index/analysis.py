@@ -243,19 +243,20 @@ class StateFinder:
 
     A distinctive word is a word of five or more letters of one state's name only, and not an ordinary
     word (``guanajuato``, ``potosi``; not ``california``, ``estado`` or ``nuevo``): "guanajuto" or
-    "zacatecs" still find their state.
+    "zacatecs" still find their state. Ordinary words close to a state's (the vocabulary's
+    ``not_states``: «pueblo», «clima», «señora») find none.
     """
 
     FUZZY_CUTOFF = 0.8
     MIN_LETTERS = 5
-    ORDINARY = frozenset({"estado", "estados", "ciudad", "nuevo", "nueva", "distrito", "federal"})
 
     def __init__(self, kb: KnowledgeBase) -> None:
+        self._ordinary = frozenset(fold(word) for word in kb.vocabulary.not_states)
         self._exact = PhraseMatcher({name: state.id for name, state in kb.state_names().items()})
         owners: dict[str, set[str]] = {}
         for state in kb.states:
             for word in _WORD.findall(fold(state.name)):
-                if len(word) >= self.MIN_LETTERS and word not in self.ORDINARY | STOP_WORDS:
+                if len(word) >= self.MIN_LETTERS and word not in self._ordinary | STOP_WORDS:
                     owners.setdefault(word, set()).add(state.id)
         self._words = {word: ids.pop() for word, ids in owners.items() if len(ids) == 1}
         self._sounds = {_sound(word): state_id for word, state_id in self._words.items()}
@@ -265,7 +266,7 @@ class StateFinder:
         """Ids of the states ``text`` names, exact matches first, without repeats."""
         found = self._exact.find(text)
         for word in _WORD.findall(fold(text)):
-            if len(word) < self.MIN_LETTERS or word in self.ORDINARY:
+            if len(word) < self.MIN_LETTERS or word in self._ordinary:
                 continue
             close = difflib.get_close_matches(word, self._words, n=1, cutoff=self.FUZZY_CUTOFF)
             if close:

@@ -144,6 +144,7 @@ class FigureQuestions(Strict):
     claims: Words
     percent: Words
     growth: Words
+    figures: Words
     breakdown: Words
     subjects: Words
 
@@ -277,6 +278,7 @@ class Vocabulary(Strict):
     contact_details: Words
     sends_to_inai: SendsTo
     languages: Languages
+    not_states: Words
     origins: Words
     origin_ends: Words
     own_state: Words

@@ -1340,3 +1340,11 @@ def test_a_figure_as_the_document_named_gives_it_then_the_newest():
     _, messages = run(ActionCifras(), turn(asked, "cifras"))
     reply = texts(messages)[0]
     assert reply.startswith("10 Planes de Acción Local") and "La cifra más reciente: 21 Planes" in reply
+
+
+def test_the_figures_asked_for_together_newest_then_of_the_year_apart():
+    asked = "Dame las cifras más recientes de secretariados y planes, y aparte las de 2018, sin mezclarlas."
+    _, messages = run(ActionBuscar(), turn(asked, "nlu_fallback"))
+    newest, dated = texts(messages)[0].split("\n\n")
+    assert "21 Secretariados" in newest and "21 Planes" in newest
+    assert "16 Secretariados" in dated and "10 Planes" in dated
