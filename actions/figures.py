@@ -10,6 +10,7 @@ from answers.figure_questions import asked_figure, parts_answer
 from answers.figures import (
     asks_change,
     each_figure_answer,
+    figures_asked_answer,
     metric_of,
     overview_answer,
     percent_answer,
@@ -45,6 +46,8 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
         return percent, [remember(None)]
     if (several := several_figures_answer(kb, text)) is not None:  # «¿cuántos STL y PAL en 2018 y en 2020?»
         return several, [remember(None)]
+    if (together := figures_asked_answer(kb, text)) is not None:  # «dame las cifras de estados, STL y…»
+        return together, [remember(None)]
     parts = question_parts(kb, text)
     if len(parts) == 1 and (each := each_figure_answer(kb, text)) is not None:  # «¿cuántos STL y PAL hay?»
         return each, [remember(None)]

@@ -36,6 +36,7 @@ from answers.figures import (
     joined_year_asked,
     metric_of,
     metrics_named,
+    overview_answer,
     said_by_answer,
     several_figures_answer,
     year_of,
@@ -313,26 +314,27 @@ def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     a question that nothing answers is said so. None when the message does not enumerate questions, or none
     is answered."""
     text = text_of(tracker)
-    parts = enumerated_parts(kb, text)
+    parts = enumerated = enumerated_parts(kb, text)
     those = [] if parts else question_parts(kb, text)  # «¿qué estados se sumaron en 2017 y cuáles de ellos…?»
     if len(those) == 2 and kb.vocabulary.refers_to_those(those[1]) and not kb.vocabulary.asks_count(those[0]):
         parts = those  # the list, then of it
     # «¿quién la promueve y desde qué año existe?», unless the message as a whole is read whatever its intent
     # («…¿a quién acudimos y qué guía nos sirve?»: advice and a guide together)
-    joined = [] if parts or any_intent(kb, tracker) else joined_questions(kb, text)
-    parts = parts or joined
+    if not parts and any_intent(kb, tracker) is None:
+        parts = joined_questions(kb, text)
     if len(parts) < 2 or refused(kb, tracker):
         return None
     # «Analizo el material «Módulo 2 Sesión 3». Primero, …»: each part asks of the document named before it
-    scene = "" if those or joined else text[: text.index(parts[0])].strip()
+    scene = text[: text.index(parts[0])].strip() if enumerated else ""
     about = f"{scene} " if scene and len(sources_named(kb, scene)) == 1 else ""
     replies: list[Reply | None] = []
     asked = tracker
     for part in parts:  # each follows up the one before («…2017; segundo, cuáles de ellas…»)
         replies.append(reply := part_reply(kb, asked, f"{about}{part}"))
         asked = with_slots(asked, reply[1]) if reply else asked
-    if all(reply is None for reply in replies) or ((those or joined) and None in replies):
+    if all(reply is None for reply in replies) or (not enumerated and None in replies):
         return None
+    joined = not enumerated and parts is not those
     if joined and any(_quotes(reply) for reply in replies[1:]):  # «…y en qué fechas sería?»: the quote of
         return None  # the whole question answers it better than a passage found for its second half alone
     texts: list[str] = []
@@ -633,6 +635,18 @@ def _listed(topic: Topic) -> tuple[list[str], str | None]:
     kind, _, year = topic.key.partition("@")
     dated = year if year.isdigit() else None
     return [f"estados con {kind}" + (f" en {dated}" if dated else "")], dated
+
+
+def figures_of_date(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«Bueno, entonces ¿cuál es la cifra correcta de agosto de 2020?»: a figure named by no metric, of a
+    year the message names, is every figure of that date; None otherwise."""
+    text = text_of(tracker)
+    year = year_of(text)
+    if year is None or metric_of(kb, text) is not None:
+        return None
+    if not mentions(kb.vocabulary.figure_questions.nouns, text) or resources.state_finder().find(text):
+        return None
+    return overview_answer(kb, year), [remember(None)]
 
 
 def after_the_documents(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:

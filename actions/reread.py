@@ -15,6 +15,7 @@ from .readers import (
     any_intent,
     computed,
     continued,
+    figures_of_date,
     in_context,
     recommendation_alone,
     state_alone,
@@ -45,9 +46,9 @@ def reread(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """The answer when the message is a short follow-up of the last answer, a state or a recommendation
     named alone, one of the readings of :func:`any_intent` (the documents, advice, plain words, a guide,
     what one glossary term is), asks how to do something, a count of one of the figures, a question the
-    question engine computes, asks which recommendations treat a subject, a thing the documents do not
-    define, names a year of the notes on what came after the documents, or continues the question of a
-    quote (:func:`actions.readers.continued`); None when it is none of these."""
+    question engine computes, the figures of a date, asks which recommendations treat a subject, a thing
+    the documents do not define, names a year of the notes on what came after the documents, or continues
+    the question of a quote (:func:`actions.readers.continued`); None when it is none of these."""
     return (
         in_context(kb, tracker)
         or state_alone(kb, tracker)
@@ -55,6 +56,7 @@ def reread(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         or any_intent(kb, tracker, defined_last(tracker))  # «¿y eso cómo se hace en los estados?»
         or counted(kb, tracker)  # a count of figures first: «¿cuántos STL y cuántos planes nuevos?»
         or computed(kb, tracker)
+        or figures_of_date(kb, tracker)  # «¿cuál es la cifra correcta de agosto de 2020?»
         or about_recommendations(kb, tracker)
         or not_a_term(kb, tracker)
         or after_the_documents(kb, tracker)

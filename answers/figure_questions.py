@@ -17,6 +17,7 @@ from .figures import (
     each_figure_answer,
     figure_answer,
     figure_question_answer,
+    figures_asked_answer,
     metric_of,
     metrics_named,
     month_of,
@@ -57,6 +58,8 @@ def asked_figure(
     the overview). A bare «¿y antes?» or a year alone means the figure ``last`` asked about; a count of
     something that is not one of the figures is not answered with another figure; a figure of one document
     (``source_hint`` when the text names none) is that document's."""
+    if (together := figures_asked_answer(kb, text)) is not None:  # «dame las cifras de estados, STL y…»
+        return together, None
     # «¿cuántos STL nuevos hay entre 2018 y 2020? Nómbralos»: which states, too
     named = mentions(kb.vocabulary.figure_questions.which, text)
     computed = combined_answer(kb, text, asks_for_states=named) or figure_question_answer(kb, text)

@@ -76,8 +76,8 @@ def claim_answer(kb: KnowledgeBase, text: str) -> str | None:
 
 def said_by_answer(kb: KnowledgeBase, text: str) -> str | None:
     """«¿Qué comunicado dice 26 estados?», «¿y el que decía 26?»: the documents that give each number the
-    message quotes (of the figure named with it, else of any figure), or that none gives it; None when the
-    message asks no such thing."""
+    message quotes (of the figure named with it, else of any figure, else a line a document labels about
+    itself: «Duración: 79 minutos»), or that none gives it; None when the message asks no such thing."""
     folded = fold(text)
     if not mentions(kb.vocabulary.figure_questions.said_by, folded) or kb.vocabulary.asks_count(text):
         return None
@@ -86,7 +86,16 @@ def said_by_answer(kb: KnowledgeBase, text: str) -> str | None:
     lines = []
     for value, metric in quoted:
         found = [o for o in kb.figures.observations if o.value == value and metric in (None, o.metric)]
-        if not found and metric is None:
+        # «una sesión de 79 minutos, ¿qué documento es?»: a line a document labels about itself
+        labelled = [
+            f"Lo dice {kb.citation(ref)}: «{label}: {said}»"
+            for ref, source in kb.sources.items()
+            for label, said in source.labelled.items()
+            if re.search(rf"(?<!\d){value}(?!\d)", said)
+        ]
+        if not found and metric is None and labelled:
+            lines += labelled
+        elif not found and metric is None:
             lines.append(f"Ningún documento da una cifra de {value}.")
         elif not found and metric is not None:
             history = figure_answer(kb, metric, history=True)

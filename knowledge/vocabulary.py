@@ -144,6 +144,7 @@ class FigureQuestions(Strict):
     claims: Words
     percent: Words
     growth: Words
+    nouns: Words
     figures: Words
     breakdown: Words
     subjects: Words

@@ -1348,3 +1348,22 @@ def test_the_figures_asked_for_together_newest_then_of_the_year_apart():
     newest, dated = texts(messages)[0].split("\n\n")
     assert "21 Secretariados" in newest and "21 Planes" in newest
     assert "16 Secretariados" in dated and "10 Planes" in dated
+
+
+def test_the_document_that_labels_a_number_about_itself():
+    asked = "Tengo un material con una sesión de 79 minutos, ¿qué documento es?"
+    _, messages = run(ActionBuscar(), turn(asked, "nlu_fallback"))
+    assert "Módulo 2 Sesión 3" in texts(messages)[0] and "79 minutos" in texts(messages)[0]
+
+
+def test_the_figures_asked_for_together_from_the_figures_action():
+    asked = "Dame las cifras más recientes de estados, secretariados y compromisos, y aparte las de 2018."
+    _, messages = run(ActionCifras(), turn(asked, "cifras"))
+    newest, dated = texts(messages)[0].split("\n\n")
+    assert "30 estados" in newest and "140 compromisos" in newest and "62 compromisos" in dated
+
+
+def test_the_figure_of_a_date_named_by_no_metric_is_every_figure_of_that_date():
+    asked = "Bueno, ¿y cuál es la cifra correcta de agosto de 2020?"
+    _, messages = run(ActionBuscar(), turn(asked, "nlu_fallback"))
+    assert "30 estados participantes" in texts(messages)[0] and "14 de agosto de 2020" in texts(messages)[0]
