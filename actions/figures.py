@@ -20,6 +20,7 @@ from answers.figures import (
 from answers.questions import period_of, question_parts
 from answers.topic import HISTORY, Topic
 from knowledge import KnowledgeBase
+from knowledge.vocabulary import mentions
 
 from . import resources
 from .base import AnswerAction
@@ -81,11 +82,13 @@ class ActionCifras(AnswerAction):
 
 
 def counted(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
-    """A count of one of the figures that NLU did not take for a figure question («tmb kiero saber cuantos
-    compromisos hay porfa»), answered as one; None when the message asks no count of a figure, names a
-    state, or asks for something the documents never give."""
+    """A count of one of the figures (or «la cifra» of one) that NLU did not take for a figure question
+    («tmb kiero saber cuantos compromisos hay porfa»), answered as one; None when the message asks no count
+    of a figure, names a state, or asks for something the documents never give."""
     text = text_of(tracker)
-    if not kb.vocabulary.asks_count(text) or metric_of(kb, text) not in kb.figures.metrics:
+    # «…requiero la cifra más reciente de STL…» asks for it as surely as «¿cuántos STL hay?»
+    asks = kb.vocabulary.asks_count(text) or mentions(kb.vocabulary.figure_questions.nouns, text)
+    if not asks or metric_of(kb, text) not in kb.figures.metrics:
         return None
     if resources.state_finder().find(text) or kb.vocabulary.missing(text) or kb.vocabulary.asks_link(text):
         return None
