@@ -31,6 +31,7 @@ from .readers import (
     along_the_document,
     any_intent,
     computed,
+    how_to,
     recommendation_alone,
     state_alone,
     unanswerable,
@@ -53,13 +54,14 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
         return alone, True  # «q dice la 3», «y la 2?» even right after a state
     if topic and topic.kind == "estado" and (which := which_have(kb, tracker)) is not None:
         return which, True  # «¿y en cuáles sí hay?» after whether a state has an STL
-    if (about := any_intent(kb, tracker)) is not None:
-        return about, True  # «¿qué número tiene el comunicado de 2020?», «¿a quién le pido asesoría?»,
-        # «entonces, ¿cómo participo yo?» even right after a state
+    if topic and topic.kind == "estado" and (how := how_to(kb, tracker)) is not None:
+        return how, True  # «entonces, ¿cómo participo yo?» right after a state: how, not the state again
     if topic and topic.kind == "estado" and (about_state := state_reply(kb, tracker)) is not None:
         return about_state, True  # the state in the slot: the one just named («¿y Guanajuato?») or the last
     if topic is None and (alone := state_alone(kb, tracker)) is not None:
         return alone, True  # «cdmx» with nothing before it
+    if (about := any_intent(kb, tracker)) is not None:
+        return about, True  # «¿qué número tiene el comunicado de 2020?», «¿a quién le pido asesoría?»
     found = followup_answer(kb, topic, text) if topic else None
     if found is not None:
         return (found[0], remembered(found[1])), True

@@ -173,6 +173,8 @@ def _other_figure(kb: KnowledgeBase, other: str, shown: str, text: str) -> Answe
         return figure_answer(kb, other, history=True), Topic("cifra", f"{other}@{HISTORY}")
     if shown.isdigit():
         return figure_answer(kb, other, int(shown)), Topic("cifra", f"{other}@{shown}")
-    if not shown and len(text.split()) <= BARE_FIGURE_WORDS and not mentions(asks.which, text):
-        return figure_answer(kb, other), Topic("cifra", other)  # «y organismos garantes» after the newest OSC
+    # «y organismos garantes» after the newest OSC; not «¿cuántas empresas participan?» (no figure of theirs)
+    bare = len(text.split()) <= BARE_FIGURE_WORDS and not mentions(asks.which, text) and other != "estados"
+    if not shown and bare:
+        return figure_answer(kb, other), Topic("cifra", other)
     return None

@@ -1367,3 +1367,12 @@ def test_the_figure_of_a_date_named_by_no_metric_is_every_figure_of_that_date():
     asked = "Bueno, ¿y cuál es la cifra correcta de agosto de 2020?"
     _, messages = run(ActionBuscar(), turn(asked, "nlu_fallback"))
     assert "30 estados participantes" in texts(messages)[0] and "14 de agosto de 2020" in texts(messages)[0]
+
+
+def test_how_to_take_part_right_after_a_state_is_how_not_the_state_again():
+    slots = {"tema": "estado:Ciudad de México", "estado": "Ciudad de México"}
+    _, messages = run(ActionSeguimiento(), turn("entonces como participo yo", "seguimiento", slots=slots))
+    assert (
+        "Secretariado Técnico Local" in texts(messages)[0]
+        and "se sumó a la iniciativa" not in texts(messages)[0]
+    )
