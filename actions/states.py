@@ -92,8 +92,9 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 
 def from_elsewhere(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«…le escribo de San Cristóbal de las Casas… ¿cuántos planes de acción han salido?»: a message that
-    names a state only as where the person writes from is answered for what it asks (a second reading,
-    else the documents), not with that state's status; None otherwise."""
+    names a state only where the person says where they write from or what they are is answered for what
+    it asks (a second reading, else the documents), not with that state's status, unless it speaks of its
+    own state («mi estado», «le entramos»); None otherwise."""
     text = text_of(tracker)
     elsewhere = kb.vocabulary.without_origin(text)
     if not resources.state_finder().find(text) or resources.state_finder().find(elsewhere):
