@@ -6,7 +6,7 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
-from answers.topic import Topic
+from answers.topic import PASSAGE, Topic
 from common.redaction import install_log_redaction
 
 from . import resources
@@ -15,7 +15,6 @@ from .clarify import asked_text
 install_log_redaction()  # what people type may be logged: never their e-mail, phone, CURP or RFC
 
 Reply = tuple[str, list[EventType]]
-PASSAGE = "#"  # «inai-083-18#4»: a document's passage, as the index names it
 
 
 def text_of(tracker: Tracker) -> str:
@@ -43,7 +42,7 @@ def topic_of(tracker: Tracker) -> Topic | None:
 def last_quoted(tracker: Tracker) -> str | None:
     """The source document the last answer quoted, if it quoted one."""
     topic = topic_of(tracker)
-    return topic.key.partition(PASSAGE)[0] if topic is not None and topic.kind == "documento" else None
+    return topic.document if topic is not None and topic.kind == "documento" else None
 
 
 def last_passage(tracker: Tracker) -> str | None:

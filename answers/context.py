@@ -90,7 +90,7 @@ def _document(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     marzo de 2018?» (the same of the document of that kind and date); not «¿qué busca ese compromiso?»,
     which the documents' text answers."""
     asked = ("date", "source", "issuer", "audience")
-    ref = topic.key.partition("#")[0]  # «inai-083-18#4»: a passage of the document
+    ref = topic.document  # «inai-083-18#4» keeps a passage of the document
     if (other := _of_date(kb, ref, text)) is not None:
         return source_answer(kb, other), Topic("documento", other)
     if ref == kb.recommendations.source and (moved := _recommendations(kb, topic, text)) is not None:

@@ -192,7 +192,7 @@ def figures_asked_answer(kb: KnowledgeBase, text: str) -> str | None:
     if (year := year_of(text)) is None:
         return newest
     dated = "\n".join(figure_answer(kb, metric, year, month=month_of(text)) for metric in named)
-    return f"{newest}\n\n{dated}" if mentions(kb.vocabulary.figure_questions.now, text) else dated
+    return f"{newest}\n\n{dated}" if mentions(asks.now, text) else dated
 
 
 # «¿cuánto dura…?»: an amount, not a number of states

@@ -25,6 +25,9 @@ KINDS = (
 )
 
 
+PASSAGE = "#"  # «inai-083-18#4»: a document's passage, as the index names it
+
+
 @dataclass(frozen=True)
 class Topic:
     """What the last answer was about: ``estado:Jalisco`` (``estados:Oaxaca|Sonora`` for a few),
@@ -32,14 +35,19 @@ class Topic:
     year's figure, ``cifra:stl@historia`` for its history or change), ``lista:pal``,
     ``recomendaciones:todas``, ``guias:todas`` (the list of guides), ``contacto:inai``,
     ``consulta:<question>`` (a question the question engine computed: «y de esos…» filters its states
-    further), ``documento:<source id>`` (the document a quoted answer comes from), ``ingreso:2016`` (the
-    states that joined in a year)."""
+    further), ``documento:<source id>`` (the document a quoted answer comes from; ``documento:inai-083-18#4``
+    with the passage it quoted, for «¿y qué sigue?»), ``ingreso:2016`` (the states that joined in a year)."""
 
     kind: str
     key: str
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.key}"
+
+    @property
+    def document(self) -> str:
+        """The source id of a ``documento`` topic, without the passage it may keep («inai-083-18»)."""
+        return self.key.partition(PASSAGE)[0]
 
     @classmethod
     def parse(cls, value: object) -> Topic | None:

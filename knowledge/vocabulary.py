@@ -421,8 +421,9 @@ class Vocabulary(Strict):
         return mentions(self.context.back, text)
 
     def without_origin(self, text: str) -> str:
-        """``fold(text)`` with where the person writes from blanked («soy de Santa María Huatulco, Oaxaca»:
-        the place, up to the next stop or ORIGIN_WORDS words, and a state of a word or two after a comma:
+        """``fold(text)`` with where the person writes from or what they are blanked («soy de Santa María
+        Huatulco, Oaxaca», «fui presidente de un comité»: what follows the vocabulary's ``origins`` up to the
+        next stop, one of ``origin_ends`` or ORIGIN_WORDS words, and a state of a word or two after a comma:
         «…de Cuicatlán, Oaxaca.»)."""
         folded = fold(text)
         for start, end in reversed(spans(self.origins, folded)):
