@@ -12,6 +12,7 @@ from knowledge import KnowledgeBase
 
 from .base import AnswerAction
 from .definitions import not_a_term
+from .readers import sharper
 from .turn import Reply, remember, text_of
 
 
@@ -33,4 +34,6 @@ class ActionInaiActual(AnswerAction):
         if (unknown := not_a_term(kb, tracker)) is not None:  # «¿qué es el INAI?», «¿qué es el SNT?»
             note = inai_note(kb)
             return (unknown[0] if note in unknown[0] else f"{unknown[0]}\n{note}"), unknown[1]  # once
-        return inai_today_answer(kb), [remember(None)]
+        overview = inai_today_answer(kb)
+        # «y con quién ideó el proyecto el INAI?»: a question the documents answer, not what became of INAI
+        return sharper(kb, tracker, overview) or (overview, [remember(None)])

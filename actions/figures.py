@@ -25,7 +25,7 @@ from knowledge.vocabulary import mentions
 from . import resources
 from .base import AnswerAction
 from .readers import QUESTION_MAX_CHARS, of_a_state, sharper
-from .turn import Reply, entity_of, remember, text_of, topic_of
+from .turn import Reply, entity_of, remember, text_of, topic_of, with_text
 
 FOLLOW_UP_WORDS = 8  # «¿y cuántos Planes de Acción Local más?» after a figure's change: no more than this
 
@@ -35,6 +35,10 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     cuándo?»), the second part taking the figure of the first when it names none."""
     text = text_of(tracker)
     topic = topic_of(tracker)
+    dated = topic.key.partition("@")[2] if topic is not None and topic.kind in ("lista", "cifra") else ""
+    if dated.isdigit() and year_of(text) is None and kb.vocabulary.points_back(text, near=False):
+        text = f"{text} en {dated}"  # «¿cuántos compromisos tenían esos planes?» after those of 2018
+        tracker = with_text(tracker, text)
     short = len(text.split()) <= FOLLOW_UP_WORDS and year_of(text) is None
     if (
         topic is not None

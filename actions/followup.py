@@ -28,6 +28,7 @@ from . import resources
 from .base import answer
 from .figures import figures_reply
 from .readers import (
+    against_the_list,
     along_the_document,
     any_intent,
     computed,
@@ -48,8 +49,8 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
     from the documents (or an honest "not found", which keeps the topic for the next message)."""
     text = text_of(tracker)
     topic = topic_of(tracker)
-    if (along := along_the_document(kb, tracker)) is not None:
-        return along, True  # «¿y qué sigue?» after a quote
+    if (along := along_the_document(kb, tracker) or against_the_list(kb, tracker)) is not None:
+        return along, True  # «¿y qué sigue?» after a quote, «¿y cuáles no?» after a list
     if (alone := recommendation_alone(kb, tracker)) is not None:
         return alone, True  # «q dice la 3», «y la 2?» even right after a state
     if topic and topic.kind == "estado" and (which := which_have(kb, tracker)) is not None:

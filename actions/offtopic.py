@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from answers.search import refusal
+from knowledge.vocabulary import mentions
 
 from . import resources
 from .base import OPINION, answer
@@ -112,4 +113,23 @@ class ActionAgradecer(Action):
             answer(dispatcher, followed[0])
             return followed[1]
         dispatcher.utter_message(response="utter_agradecer")
+        return []
+
+
+class ActionEresBot(Action):
+    """Who answers (``utter_eres_bot``) to a message that speaks to the assistant («¿eres un bot?»); one NLU
+    took for it that does not («¿fue en persona la reunión?» after the recommendations) is read again
+    (actions/reread.py) and answered when it can be."""
+
+    def name(self) -> str:
+        return "action_eres_bot"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        kb = resources.kb()
+        to_it = mentions(kb.vocabulary.to_the_assistant, text_of(tracker))
+        followed = None if to_it else reread(kb, tracker)
+        if followed is not None:
+            answer(dispatcher, followed[0])
+            return followed[1]
+        dispatcher.utter_message(response="utter_eres_bot")
         return []

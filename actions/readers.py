@@ -51,12 +51,15 @@ from answers.guides import (
 )
 from answers.questions import (
     THEN,
+    added_since_answer,
     combined_answer,
+    complement_answer,
     enumerated_parts,
     in_year_of,
     joined_questions,
     of_plans,
     question_parts,
+    states_meeting,
 )
 from answers.recommendations import recommendation_answer, recommendation_named
 from answers.search import (
@@ -69,7 +72,7 @@ from answers.search import (
     sharper_quote,
 )
 from answers.sources import asks_about_sources, sources_answer, sources_named
-from answers.states import list_reply, status_answer
+from answers.states import list_reply, plans_by_count_answer, status_answer
 from answers.topic import HISTORY, Topic
 from answers.wording import inai_note
 from index import Searcher
@@ -230,6 +233,8 @@ def about_sources(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if not asks_about_sources(kb, text):
         return None
     named = sources_named(kb, text)
+    if len(named) > 1 and (last := last_quoted(tracker)) in named and year_of(text) is None:
+        named = [last]  # «¿q número de comunicado era?» right after a quote of one: that one
     topic = Topic("documento", named[0]) if len(named) == 1 else None  # «¿y de qué trata?» may follow
     return sources_answer(kb, named), [remember(topic)]
 
@@ -281,7 +286,7 @@ def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> 
     words (:func:`explained`) or what it is (:func:`defined`) and the guide it asks for
     (:func:`guide_asked`); whether taking part is obligatory (:func:`obliged`); whom to ask for advice
     (:func:`advice`) or what became of INAI (:func:`inai_gone`). None when it asks none of these."""
-    readers = (about_sources, said_by, claimed, of_a_state)
+    readers = (about_sources, said_by, claimed, of_a_state, per_state)
     if (alone := next(_replies(kb, tracker, readers), None)) is not None:
         return alone
     # «¿cómo armo un PAL?» is answered with its definition and its guide: neither is added again
@@ -530,13 +535,59 @@ def recommendation_alone(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return recommendation_answer(kb, ordinal), remembered(Topic("recomendacion", str(ordinal)))
 
 
+MAX_STATES_EACH = 8  # «¿y allá cuántos planes tenían?» is answered state by state for no more than these
+
+
+def against_the_list(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Y cuáles no?» right after a computed list or a list of states: the others
+    (:func:`complement_answer`); «¿cuáles se agregaron después?» right after a dated list or figure of STL
+    or plans: the states in the newest list and not in that one. None otherwise, or when the message names
+    a state."""
+    topic, text = topic_of(tracker), text_of(tracker)
+    if (
+        topic is None
+        or topic.kind not in ("consulta", "lista", "cifra")
+        or resources.state_finder().find(text)
+    ):
+        return None
+    kind, _, year = topic.key.partition("@")
+    added = topic.kind != "consulta" and kind in ("stl", "pal") and year.isdigit()
+    added = added and mentions(kb.vocabulary.conditions.added, text) and year_of(text) is None
+    if added and not kb.vocabulary.aspect(text) and (found := added_since_answer(kb, kind, int(year))):
+        since = f"¿qué estados con {kind} se agregaron después de {year}?"
+        return found, [remember(Topic("consulta", since))]
+    if topic.kind == "cifra":
+        return None
+    previous = topic.key.split(THEN) if topic.kind == "consulta" else _listed(topic)[0]
+    aspect = kb.vocabulary.aspect(text)
+    back = kb.vocabulary.refers_back(text) or kb.vocabulary.refers_to_those(text)
+    if topic.kind == "consulta" and back and aspect in ("stl", "pal") and kb.vocabulary.asks_count(text):
+        # «¿y allá cuántos planes tenían?» after the states of 2017 with STL: each of them
+        group = states_meeting(kb, previous)
+        if 0 < len(group) <= MAX_STATES_EACH:
+            return "\n".join(status_answer(kb, state, aspect) for state in group), []
+    other = complement_answer(kb, previous, text)
+    return (other, []) if other is not None else None
+
+
+def per_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Cuántos planes tiene cada estado?»: the states grouped by their number of plans, whatever intent NLU
+    gave it; None when the message asks no count of plans state by state, or names a state."""
+    text = text_of(tracker)
+    if kb.vocabulary.aspect(text) != "pal" or not mentions(kb.vocabulary.per_state, text):
+        return None
+    if not kb.vocabulary.asks_count(text) or resources.state_finder().find(text):
+        return None
+    return plans_by_count_answer(kb), [remember(Topic("lista", "pal"))]
+
+
 def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """A short message that a follow-up of the last answer resolves («¿desde qué año?», «la anterior»,
     «¿y para quién es?»), or that names one state and a part of its status («qroo se unió en qué
     año»), answered in that topic although NLU sent it elsewhere (to search, or to the off-topic
     refusal); None otherwise."""
-    if (along := along_the_document(kb, tracker)) is not None:  # «¿y qué sigue?» after a quote
-        return along
+    if (along := along_the_document(kb, tracker) or against_the_list(kb, tracker)) is not None:
+        return along  # «¿y qué sigue?» after a quote, «¿y cuáles no?» after a list
     text = text_of(tracker)
     named = resources.state_finder().find(text)
     if (stated := _of_one_state(kb, text, named)) is not None:  # «qroo se unió en qué año»: that state's
@@ -581,6 +632,8 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     a figure, the entidades missing), whatever intent NLU gave it: those questions name figures and
     lists precisely enough to be in the domain; «y de esos…» after one of them filters its states
     further. None when it cannot."""
+    if (other := against_the_list(kb, tracker)) is not None:  # «¿y cuáles no?» after a list
+        return other
     text = text_of(tracker)
     if (several := several_figures_answer(kb, text)) is not None:  # how figures changed, not which states
         return several, [remember(None)]

@@ -12,14 +12,16 @@ from answers.search import document_reply, refusal, search_unavailable
 from . import resources
 from .base import OPINION, answer
 from .clarify import between_topics, clarification
-from .readers import each_part, refused, searcher, unanswerable
+from .readers import each_part, in_context, refused, searcher, unanswerable
 from .reread import reread
 from .turn import intent_of, last_quoted, quoted, text_of
 
 
 class ActionBuscar(Action):
-    """A short follow-up of the last answer is answered in its topic first (``in_context``), a question
-    the question engine reads is computed (``computed``); when NLU hesitated between two topics, it asks
+    """A short follow-up of the last answer is answered in its topic first (``in_context``), then a
+    question for what the documents never give gets the honest "not in the documents" (before any figure
+    or list), a question the question engine reads is computed (``computed``); when NLU hesitated between
+    two topics, it asks
     which one was meant (actions/clarify.py); when only one of the two is a topic, the documents
     answer first and it asks only if they do not. A "not found" carries ``outcome="not_found"`` (kept in the
     conversation's event, not shown), so `make report` can list the questions the knowledge does not
@@ -36,13 +38,15 @@ class ActionBuscar(Action):
         if kb.vocabulary.asks_opinion(text_of(tracker)):  # «¿hizo bien el gobierno en…?»
             dispatcher.utter_message(response=OPINION)
             return []
-        followed = each_part(kb, tracker) or reread(kb, tracker)  # each_part: «Primero, ¿…?, y además, ¿…?»
+        # «Primero, ¿…?, y además, ¿…?»: each part; «¿y para mejorar los compromisos?»: in the last topic
+        followed = each_part(kb, tracker) or in_context(kb, tracker)
+        if followed is None and (honest := unanswerable(kb, tracker)):  # before any figure or list
+            dispatcher.utter_message(text=honest, outcome="not_found")
+            return []
+        followed = followed or reread(kb, tracker)
         if followed is not None:
             answer(dispatcher, followed[0])
             return followed[1]
-        if honest := unanswerable(kb, tracker):  # no need to ask which topic was meant
-            dispatcher.utter_message(text=honest, outcome="not_found")
-            return []
         question = clarification(tracker) if intent_of(tracker) == "nlu_fallback" else None
         if question is not None and between_topics(question):
             dispatcher.utter_message(**question)

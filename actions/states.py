@@ -33,7 +33,7 @@ from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
 
 from . import resources
-from .base import AnswerAction, answer
+from .base import OPINION, AnswerAction, answer
 from .figures import figures_reply
 from .readers import (
     CONTEXT_MAX_WORDS,
@@ -163,6 +163,9 @@ class ActionEstado(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
+        if kb.vocabulary.asks_opinion(text_of(tracker)):  # «¿el gobernador de Veracruz lo hace bien?»
+            dispatcher.utter_message(response=OPINION)
+            return []
         if declined(dispatcher, kb, tracker):
             return []
         reply = (

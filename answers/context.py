@@ -105,8 +105,12 @@ _THE_ONE_OF = re.compile(r"\W*(?:y\s+)?(?:el|la)\s+(?:del?|que)\b")  # «¿y el 
 
 
 def _of_date(kb: KnowledgeBase, ref: str, text: str) -> str | None:
-    """The one other document of the kind of ``ref`` dated the year (and month) ``text`` names, if any."""
+    """The one other document of the kind of ``ref`` dated the year (and month) ``text`` names, if any; «ese
+    mismo año» is the year of ``ref``."""
     year, month = year_of(text), month_of(text)
+    dated = kb.sources[ref].date if ref in kb.sources else None
+    if year is None and dated is not None and mentions(kb.vocabulary.conditions.same_year, text):
+        year = dated.year  # «¿y el del 27 de marzo de ese mismo año?»
     if ref not in kb.sources or year is None or not _THE_ONE_OF.match(fold(text)):
         return None
     found = [

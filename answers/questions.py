@@ -391,6 +391,41 @@ def added_since_answer(kb: KnowledgeBase, kind: str, year: int) -> str | None:
     return _answer(kb, Query((changed,), False)) if changed else None
 
 
+def states_meeting(kb: KnowledgeBase, previous: Sequence[str]) -> list[State]:
+    """The states that meet every condition the questions ``previous`` set («¿cuáles de ellas ya tenían
+    STL en agosto de 2020?»), for a follow-up about each of them."""
+    conditions = [c for question in previous for c in parse(kb, question).conditions]
+    return [s for s in kb.states if conditions and all(c.holds(s) for c in conditions)]
+
+
+COMPLEMENT_WORDS = 12  # «¿y cuáles de ese grupo de 2015 no lo tenían?»: no longer than this
+
+
+def complement_answer(kb: KnowledgeBase, previous: Sequence[str], text: str) -> str | None:
+    """«¿Y cuáles no?», «¿y cuáles de ese grupo no lo tenían?» right after a computed list (``previous``:
+    the questions it answered): the states that meet its conditions but the last one on a dated list, the
+    other way round; None when ``text`` names a kind of list or a year of its own, denies nothing, or is
+    long (a question of its own), or the questions before set no condition on a list."""
+    folded = fold(text)
+    short = len(folded.split()) <= COMPLEMENT_WORDS
+    if not short or _names_kind(kb, folded) or not mentions(kb.vocabulary.conditions.negation, folded):
+        return None
+    asked = {int(year) for question in previous for year in _YEAR.findall(fold(question))}
+    if any(int(year) not in asked for year in _YEAR.findall(folded)):
+        return None  # «¿y cuáles no en 2020?» asks of another date
+    conditions = [c for question in previous for c in parse(kb, question).conditions]
+    on_lists = [i for i, c in enumerate(conditions) if c.kind in ("listed", "denied")]
+    if not on_lists:
+        return None
+    flipped = conditions[on_lists[-1]]
+    listed = flipped.kind == "denied"
+    wording = flipped.text.removeprefix("no ") if listed else f"no {flipped.text}"
+    conditions[on_lists[-1]] = Condition(
+        wording, lambda state: not flipped.holds(state), flipped.sources, "listed" if listed else "denied"
+    )
+    return _answer(kb, Query(tuple(conditions), False))
+
+
 def _kind_meant(kb: KnowledgeBase, question: str, then: str) -> str | None:
     """The kind of list an earlier question on lists of no kind meant, read from the follow-up ``then``:
     after «¿cuáles están en la lista de 2020 y no en la de 2018?», «de esos, ¿cuáles tienen plan?» filters

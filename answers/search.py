@@ -181,10 +181,12 @@ def document_reply(
 
 def beside_reply(kb: KnowledgeBase, searcher: Searcher, passage_id: str, text: str) -> DocumentReply | None:
     """«¿Y qué sigue?», «¿y lo anterior?» right after a quote: the passage that follows (or precedes) the one
-    quoted in its document, quoted whole with its source; None when the message moves nowhere, or there is
-    no such passage."""
+    quoted in its document, quoted whole with its source; «¿y en qué consiste?»: the passage quoted, whole.
+    None when the message moves nowhere, or there is no such passage."""
+    says = mentions(kb.vocabulary.context.says, text)  # what the thing just quoted is: its whole passage
     step = kb.vocabulary.step(text, 0, 0)
-    if step not in (1, -1) or len(text.split()) > BESIDE_WORDS:
+    step = 0 if step is None and says else step
+    if len(text.split()) > BESIDE_WORDS or not (step in (1, -1) or (step == 0 and says)):
         return None
     passage = _answerer(searcher).beside(passage_id, step)
     if passage is None:

@@ -209,6 +209,21 @@ def plans_count_answer(kb: KnowledgeBase, plans: int) -> str:
     return f"Según {kb.citation(lst.source)}, {states} {counted}: {join_names(names)}."
 
 
+def plans_by_count_answer(kb: KnowledgeBase) -> str:
+    """«¿Cuántos planes tiene cada estado?»: the states of the newest PAL list grouped by how many plans
+    each has, most first, one group a line; the others do not figure in it."""
+    lst = _newest(kb, "pal")
+    members = kb.members(lst.id)
+    counts = sorted({count for _, count in members}, reverse=True)
+    named = {n: join_names([state.name for state, count in members if count == n]) for n in counts}
+    lines = [f"• {n} Plan{'es' if n > 1 else ''} de Acción Local: {named[n]}" for n in counts]
+    return (
+        f"Según {kb.citation(lst.source)}, los estados con Plan de Acción Local (PAL) publicado:\n"
+        + "\n".join(lines)
+        + "\nLos demás estados no figuran en esa lista: los documentos no reportan que tengan plan."
+    )
+
+
 def most_plans_answer(kb: KnowledgeBase) -> str:
     """«¿Cuál es el estado con más planes?»: the most Planes de Acción Local a state has in the newest
     list, and the states that have that many."""

@@ -93,6 +93,10 @@ QUESTION_WORDS = frozenset(
         "hola",
         "oye",
         "dnd",  # donde
+        "ahi",  # «¿y ahí mencionan…?» points at the document, it is not what is asked
+        "alli",
+        "alla",
+        "aqui",
         "tan",  # «¿qué tan diversas…?»
         "otros",
         "otras",
@@ -225,12 +229,12 @@ class Answerer:
     @cached_property
     def _known_words(self) -> list[str]:
         """Every word (folded) of the documents, of the aliases people type and of the vocabulary,
-        except the vocabulary's words for what the documents lack."""
+        except the vocabulary's words for what the documents lack and for the assistant itself («robot»)."""
         kb = self.searcher.kb
         texts = [p.text for p in self.searcher.passages]
         texts += [alias for synonym in kb.synonyms for alias in synonym.aliases]
         texts += list(kb.state_names())
-        texts += _strings(kb.vocabulary.model_dump(exclude={"not_in_documents"}))
+        texts += _strings(kb.vocabulary.model_dump(exclude={"not_in_documents", "to_the_assistant"}))
         return sorted({word for text in texts for word, _ in content_words(text)})
 
     @cached_property
@@ -534,7 +538,11 @@ class Answerer:
         if unknown and len(unknown) >= UNKNOWN_SHARE * len(content_words(text)):
             return NotInDocuments(unknown_words=unknown)
         support = self.support(text, hit.passage.id)
-        if not self._on_topic(text, hits, sentence_id) or support < MIN_SUPPORT:
+        # a question asked of a document it names or points at («¿y ahí mencionan algún compromiso…?») is
+        # about the documents, when it names something they use
+        names = any(not verb for _, verb in self._weights(text).values())
+        on_topic = (bool(named) and names) or self._on_topic(text, hits, sentence_id)
+        if not on_topic or support < MIN_SUPPORT:
             return NotInDocuments()
         return self._quote(hit, sentence_id, support, why=bool(_ASKS_WHY.search(fold(text))))
 

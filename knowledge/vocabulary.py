@@ -51,12 +51,20 @@ def _count_pattern(numbers: tuple[str, ...], nouns: tuple[str, ...]) -> re.Patte
     return re.compile(rf"(?<!\w)(\d|{_alternatives(numbers)})\s+(?:{_alternatives(nouns)})(?!\w)")
 
 
+BARE_QUESTION_WORDS = 3  # «¿Quién fue?», «¿y cuándo?»: a question no longer than this says no subject
+
+
 def asked_part(text: str) -> str:
     """The question of a message that introduces itself first («Le escribe el titular de… ¿Podría
     indicarme…?» → from the «¿»; «…de Coahuila. Cuál es la situación?» → the sentence with the «?»); the
-    whole message when it has no question mark."""
+    whole message when it has no question mark. A bare question takes the sentence before it along
+    («Necesito el nombre del comisionado. ¿Quién fue?»)."""
     if "¿" in text:
-        return text[text.index("¿") :]
+        question = text[text.index("¿") :]
+        if len(question.split()) > BARE_QUESTION_WORDS:
+            return question
+        before = re.split(r"(?<=[.!])\s+", text[: text.index("¿")].strip())
+        return f"{before[-1]} {question}".strip()
     if "?" in text:
         sentences = re.split(r"(?<=[.!])\s+", text[: text.rindex("?") + 1])
         return sentences[-1]
@@ -124,6 +132,13 @@ class Conditions(Strict):
 class WhereStatus(Strict):
     where: Words
     status: Words
+
+
+class AdviceAsked(Strict):
+    """«¿Y si mi ONG quiere asesoría, a quién le hablamos?»: a word of whom or where with one of help."""
+
+    who: Words
+    help: Words
 
 
 class FigureQuestions(Strict):
@@ -232,6 +247,9 @@ class MissingTopic(Strict):
     says: Word  # completes «Los documentos no mencionan …»
     words: Words
     see: Word | None = None  # a glossary term whose definition says what the documents do give instead
+    # when set, the topic counts only in a question that also has one of these («¿quién es el presidente?»),
+    # not where the person says who sent them («el presidente municipal me pidió…»)
+    asked_with: Words | None = None
 
 
 class Vocabulary(Strict):
@@ -245,6 +263,9 @@ class Vocabulary(Strict):
     all_guides: Words
     which_guide: Words
     history: Words
+    newest_only: Words
+    to_the_assistant: Words
+    per_state: Words
     absence: Words
     plan_count: PlanCount
     conditions: Conditions
@@ -259,6 +280,7 @@ class Vocabulary(Strict):
     initiative_words: Words
     why: Words
     where_status: WhereStatus
+    advice_asked: AdviceAsked
     documents: Documents
     enumeration: Enumeration
     about: About
@@ -288,16 +310,25 @@ class Vocabulary(Strict):
 
     def aspect(self, text: str) -> str | None:
         """What part of a state's status ``text`` asks about: ``pal``, ``stl`` or ``ingreso``; None when it
-        names none, or several («¿tiene secretariado y cuántos planes?» asks for the whole status)."""
-        named = [key for key, words in self.aspects.items() if mentions(words, text)]
-        return named[0] if len(named) == 1 else None
+        names none, or several («¿tiene secretariado y cuántos planes?» asks for the whole status). The
+        question counts first: «Colima aparece con STL en 2020. ¿En qué año se sumó?» asks when it joined."""
+        for part in (asked_part(text), text):
+            named = [key for key, words in self.aspects.items() if mentions(words, part)]
+            if named:
+                return named[0] if len(named) == 1 else None
+        return None
 
     def missing(self, text: str) -> str | None:
         """The id of the first ``not_in_documents`` topic ``text`` asks about («¿cuál fue el
         presupuesto?» → ``presupuesto``), or None. Only the question counts: «le escribe el titular…
         ¿cuál es la situación de nuestro estado?» asks for no name."""
-        asked = {key: topic.words for key, topic in self.not_in_documents.items()}
-        return first_mentioned(asked, asked_part(text))
+        question = asked_part(text)
+        asked = {
+            key: topic.words
+            for key, topic in self.not_in_documents.items()
+            if topic.asked_with is None or mentions(topic.asked_with, question)
+        }
+        return first_mentioned(asked, question)
 
     def ordinal(self, text: str) -> int | None:
         """The ordinal ``text`` names («la 3a», «tercera», «3»), or None; not the number of a whole group
@@ -324,8 +355,11 @@ class Vocabulary(Strict):
     def asks_advice(self, text: str) -> bool:
         """Whether ``text`` asks whom to turn to for advice («¿a quién le pido asesoría?») or where to look
         up how the states are doing («¿dónde puedo checar cómo va cada estado?»)."""
-        return mentions(self.advice, text) or (
-            mentions(self.where_status.where, text) and mentions(self.where_status.status, text)
+        asked = self.advice_asked
+        return (
+            mentions(self.advice, text)
+            or (mentions(self.where_status.where, text) and mentions(self.where_status.status, text))
+            or (mentions(asked.who, text) and mentions(asked.help, text))
         )
 
     def asks_how_to(self, text: str) -> bool:
@@ -454,8 +488,9 @@ class Vocabulary(Strict):
         return first_mentioned(self.guides, text)
 
     def asks_history(self, text: str) -> bool:
-        """Whether ``text`` asks about the past or how something changed («¿y antes?», «¿ha crecido?»)."""
-        return mentions(self.history, text)
+        """Whether ``text`` asks about the past or how something changed («¿y antes?», «¿ha crecido?»); not
+        when it declines the history in so many words («solo el dato más nuevo, sin la historia»)."""
+        return mentions(self.history, without(self.newest_only, text))
 
     def asks_past(self, text: str) -> bool:
         """Whether ``text`` asks about history or names a year, so older figures are as welcome as new."""

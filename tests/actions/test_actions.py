@@ -15,7 +15,13 @@ from actions.feedback import ActionFeedback
 from actions.figures import ActionCifras
 from actions.followup import ActionSeguimiento
 from actions.guides import ActionGuia
-from actions.offtopic import ActionAgradecer, ActionAyuda, ActionFueraDeTema, ActionOpinionPolitica
+from actions.offtopic import (
+    ActionAgradecer,
+    ActionAyuda,
+    ActionEresBot,
+    ActionFueraDeTema,
+    ActionOpinionPolitica,
+)
 from actions.privacy import ActionPrivacidad
 from actions.recommendations import ActionRecomendacion
 from actions.search import ActionBuscar
@@ -1376,3 +1382,58 @@ def test_how_to_take_part_right_after_a_state_is_how_not_the_state_again():
         "Secretariado Técnico Local" in texts(messages)[0]
         and "se sumó a la iniciativa" not in texts(messages)[0]
     )
+
+
+def test_the_others_of_a_computed_list_are_those_that_do_not_meet_its_last_condition_on_a_list():
+    asked = (
+        "De los estados que entraron en 2015, ¿cuáles ya tenían Secretariado Técnico Local a inicios de 2018?"
+    )
+    slots = {"tema": str(Topic("consulta", asked))}
+    _, messages = run(
+        ActionBuscar(), turn("¿Y cuáles de ese grupo de 2015 no lo tenían?", "nlu_fallback", slots=slots)
+    )
+    reply = texts(messages)[0]
+    assert "no figuran en la lista de STL y se sumaron a la iniciativa en 2015: Chiapas y Hidalgo" in reply
+    assert "no quiere decir que no lo tenga" in reply
+
+
+def test_the_states_added_after_a_dated_figure_are_those_new_to_the_newest_list():
+    slots = {"tema": str(Topic("cifra", "stl@2018")), "cifra": "stl"}
+    _, messages = run(ActionBuscar(), turn("¿Cuáles se agregaron después?", "nlu_fallback", slots=slots))
+    reply = texts(messages)[0]
+    assert "figuran en la lista de STL del 14 de agosto de 2020 y no en la del 2 de enero de 2018" in reply
+    assert "Guanajuato" in reply and "Jalisco" not in reply
+
+
+def test_a_figure_asked_of_those_plans_is_the_figure_of_the_list_just_given():
+    slots = {"tema": str(Topic("lista", "pal@2018"))}
+    _, messages = run(
+        ActionCifras(), turn("¿Cuántos compromisos contenían esos planes?", "cifras", slots=slots)
+    )
+    assert texts(messages)[0].startswith("Al 2 de enero de 2018 había 62 compromisos")
+
+
+def test_a_question_nlu_took_for_who_answers_is_answered_when_it_does_not_speak_to_the_assistant():
+    slots = {"tema": str(Topic("recomendaciones", "todas"))}
+    _, messages = run(ActionEresBot(), turn("fue en persona la reunion?", "eres_bot", slots=slots))
+    assert "de forma remota" in texts(messages)[0]
+    _, messages = run(ActionEresBot(), turn("me contesta una persona?", "eres_bot", slots=slots))
+    assert messages == [{**messages[0], "response": "utter_eres_bot"}]
+
+
+def test_a_request_to_write_an_attack_naming_a_state_gets_the_refusal_of_opinions():
+    asked = "Redáctame un tuit incendiario acusando al gobernador de Veracruz de simular el gobierno abierto."
+    _, messages = run(ActionEstado(), turn(asked, "estado_situacion", entities={"estado": "Veracruz"}))
+    assert messages[0]["response"] == "utter_opinion_politica"
+
+
+def test_the_year_a_state_joined_asked_after_a_sentence_about_its_lists():
+    asked = "Colima aparece con STL en 2020. ¿En qué año exacto se sumó Colima a la iniciativa?"
+    _, messages = run(ActionEstado(), turn(asked, "estado_situacion", entities={"estado": "Colima"}))
+    assert texts(messages)[0].startswith("Los documentos no dicen en qué año se sumó Colima")
+
+
+def test_the_number_of_the_document_just_quoted():
+    slots = {"tema": str(Topic("documento", "inai-083-18#9"))}
+    _, messages = run(ActionBuscar(), turn("q numero de comunicado era", "nlu_fallback", slots=slots))
+    assert texts(messages)[0].startswith("El comunicado INAI/083/18")

@@ -31,6 +31,7 @@ def test_ordinals_as_people_write_them(kb, text, ordinal):
         ("cuándo se sumó", "ingreso"),
         ("en que año entro", "ingreso"),
         ("como va oaxaca", None),
+        ("Colima aparece con STL en 2020. ¿En qué año se sumó?", "ingreso"),  # the question, not the scene
     ],
 )
 def test_what_part_of_a_state_a_message_asks_about(kb, text, aspect):
@@ -48,6 +49,36 @@ def test_history_and_the_past(kb):
     assert not kb.vocabulary.asks_history("cuantos stl hay")
     # a year is not history for a figure's answer, but older passages are welcome in retrieval
     assert not kb.vocabulary.asks_history("cuantos stl habia en 2018")
+    assert not kb.vocabulary.asks_history("cuantos compromisos hay? solo el dato mas nuevo, sin la historia")
+
+
+@pytest.mark.parametrize(
+    "text, missing",
+    [
+        ("Necesito el nombre del comisionado que habló en el comunicado. ¿Quién fue?", "personas"),
+        ("soy la encargada de transparencia, el presidente municipal me pidio ver si ya hay plan?", None),
+        ("quien es la encargada del secretariado de sonora", "personas"),
+        (
+            "Dame los nombres de las organizaciones civiles que están en el secretariado de Sonora.",
+            "organizaciones",
+        ),
+        ("¿cuánto tiempo se tarda en publicar el plan después de instalar el secretariado?", "frecuencia"),
+    ],
+)
+def test_what_the_question_asks_that_the_documents_lack(kb, text, missing):
+    assert kb.vocabulary.missing(text) == missing
+
+
+@pytest.mark.parametrize(
+    "text, advice",
+    [
+        ("¿Y si mi ONG quiere asesoría, a quién le hablamos?", True),
+        ("¿a quién le pido asesoría?", True),
+        ("¿a quién le corresponde instalar el STL?", False),
+    ],
+)
+def test_whom_to_turn_to(kb, text, advice):
+    assert kb.vocabulary.asks_advice(text) == advice
     assert kb.vocabulary.asks_past("cuantos stl habia en 2018")
 
 
