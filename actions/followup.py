@@ -32,6 +32,7 @@ from .readers import (
     along_the_document,
     any_intent,
     computed,
+    footnote,
     how_to,
     recommendation_alone,
     state_alone,
@@ -49,8 +50,11 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
     from the documents (or an honest "not found", which keeps the topic for the next message)."""
     text = text_of(tracker)
     topic = topic_of(tracker)
-    if (along := along_the_document(kb, tracker) or against_the_list(kb, tracker)) is not None:
-        return along, True  # «¿y qué sigue?» after a quote, «¿y cuáles no?» after a list
+    if along := along_the_document(kb, tracker) or against_the_list(kb, tracker) or footnote(kb, tracker):
+        return (
+            along,
+            True,
+        )  # «¿y qué sigue?» after a quote, «¿y cuáles no?» after a list, «¿y la 4?» after a note
     if (alone := recommendation_alone(kb, tracker)) is not None:
         return alone, True  # «q dice la 3», «y la 2?» even right after a state
     if topic and topic.kind == "estado" and (which := which_have(kb, tracker)) is not None:

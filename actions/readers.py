@@ -71,14 +71,14 @@ from answers.search import (
     refusal,
     sharper_quote,
 )
-from answers.sources import asks_about_sources, sources_answer, sources_named
+from answers.sources import asks_about_sources, note_answer, sources_answer, sources_named
 from answers.states import list_reply, plans_by_count_answer, status_answer
 from answers.topic import HISTORY, Topic
 from answers.wording import inai_note
 from index import Searcher
 from knowledge import KnowledgeBase
 from knowledge.text import fold
-from knowledge.vocabulary import asked_part, mentions, without
+from knowledge.vocabulary import and_then, asked_part, mentions, without
 
 from . import resources
 from .turn import (
@@ -103,9 +103,6 @@ INITIATIVE = "iniciativa"  # the glossary's term for the initiative itself (know
 # A message this short that a follow-up of the last answer resolves («¿desde qué año?», «¿y a principios
 # de 2018?») is read as one, whatever intent NLU gave it; a longer one is a question of its own.
 CONTEXT_MAX_WORDS = 8
-
-
-_AND_THEN = re.compile(r"\W*y\s")  # «¿y …?»: the start of a message that continues the last answer
 
 
 AND_THEN_MAX_WORDS = 12  # «¿y para mejorar los compromisos del plan de acción?»: a longer «y…» follows up
@@ -286,7 +283,7 @@ def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> 
     words (:func:`explained`) or what it is (:func:`defined`) and the guide it asks for
     (:func:`guide_asked`); whether taking part is obligatory (:func:`obliged`); whom to ask for advice
     (:func:`advice`) or what became of INAI (:func:`inai_gone`). None when it asks none of these."""
-    readers = (about_sources, said_by, claimed, of_a_state, per_state)
+    readers = (footnote, about_sources, said_by, claimed, of_a_state, per_state)
     if (alone := next(_replies(kb, tracker, readers), None)) is not None:
         return alone
     # «¿cómo armo un PAL?» is answered with its definition and its guide: neither is added again
@@ -581,13 +578,35 @@ def per_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return plans_by_count_answer(kb), [remember(Topic("lista", "pal"))]
 
 
+def footnote(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿A qué documento remite la nota 2?», «¿y la 4?» right after a footnote: the footnote as it reads and
+    the sentence that cites it, of the document named, or just quoted, or the one document with notes;
+    None otherwise."""
+    text, topic = text_of(tracker), topic_of(tracker)
+    after_note = topic is not None and topic.kind == "nota" and len(text.split()) <= CONTEXT_MAX_WORDS
+    after_note = after_note and not kb.vocabulary.in_domain(
+        text
+    )  # «¿y la tercera recomendación?»
+    if not (mentions(kb.vocabulary.footnotes, text) or after_note):
+        return None
+    if (number := kb.vocabulary.ordinal(text)) is None:
+        return None
+    noted = [ref for ref, source in kb.sources.items() if source.notes]
+    named = [ref for ref in sources_named(kb, text) if ref in noted]
+    before = topic.key.partition("@")[0] if after_note and topic else last_quoted(tracker)
+    refs = named or ([before] if before in noted else noted)
+    if len(refs) != 1 or (said := note_answer(kb, refs[0], number)) is None:
+        return None
+    return said, [remember(Topic("nota", f"{refs[0]}@{number}"))]
+
+
 def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """A short message that a follow-up of the last answer resolves («¿desde qué año?», «la anterior»,
     «¿y para quién es?»), or that names one state and a part of its status («qroo se unió en qué
     año»), answered in that topic although NLU sent it elsewhere (to search, or to the off-topic
     refusal); None otherwise."""
-    if (along := along_the_document(kb, tracker) or against_the_list(kb, tracker)) is not None:
-        return along  # «¿y qué sigue?» after a quote, «¿y cuáles no?» after a list
+    if along := along_the_document(kb, tracker) or against_the_list(kb, tracker) or footnote(kb, tracker):
+        return along  # «¿y qué sigue?» after a quote, «¿y cuáles no?» after a list, «¿y la 4?» after a note
     text = text_of(tracker)
     named = resources.state_finder().find(text)
     if (stated := _of_one_state(kb, text, named)) is not None:  # «qroo se unió en qué año»: that state's
@@ -608,11 +627,6 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None
     found = followup_answer(kb, topic, text, strict=True)
     return (found[0], remembered(found[1])) if found else None
-
-
-def and_then(text: str) -> bool:
-    """Whether ``text`` opens with «y» («¿y en Jalisco?»), as a message continuing the last answer does."""
-    return _AND_THEN.match(fold(text)) is not None
 
 
 def _asks_of_document(kb: KnowledgeBase, topic: Topic, text: str) -> bool:

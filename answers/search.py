@@ -11,13 +11,13 @@ from index import EmptyQuery, Hit, Searcher
 from index.answering import Answerer, NotInDocuments, Quote
 from knowledge import KnowledgeBase
 from knowledge.text import fold, spanish_date
-from knowledge.vocabulary import mentions
+from knowledge.vocabulary import and_then, mentions
 
 from .definitions import definition_answer
 from .figures import figure_text
 from .questions import question_parts
 from .sources import sources_named
-from .wording import according_to, inai_note, join_names, shorten, source_line
+from .wording import according_to, join_names, shorten, source_line, with_inai_note
 
 # how much more of a question's words (by rarity) the documents' answer must speak of than an overview
 # reply for the documents to answer instead (:func:`sharper_quote`)
@@ -117,16 +117,6 @@ def quote_reply(kb: KnowledgeBase, quote: Quote) -> str:
     return f"{shown}\n{passage_source(kb, quote.hit)}{newer_figures(kb, quote.hit, text)}"
 
 
-def _with_inai_note(kb: KnowledgeBase, reply: str) -> str:
-    """``reply`` with the dated note on INAI at the end when what it quotes sends people to INAI (its
-    micrositio, its contacts, its advice: ``sends_to_inai``)."""
-    sends = kb.vocabulary.sends_to_inai
-    if not mentions(sends.names, reply) or not mentions(sends.words, reply):
-        return reply
-    note = inai_note(kb)
-    return reply if note in reply else f"{reply}\n{note}"
-
-
 def newer_figures(kb: KnowledgeBase, hit: Hit, shown: str) -> str:
     """After a quote that gives figures newer sources replace («…se han sumado ya 26 estados…»): the newest
     of those figures with their sources, on a line of its own; nothing otherwise."""
@@ -175,7 +165,7 @@ def document_reply(
         return DocumentReply(not_found(kb, found.topic), False)
     quotes = parts or ([found] if isinstance(found, Quote) else [])
     source = quotes[0].hit.passage.source
-    reply = _with_inai_note(kb, "\n".join(quote_reply(kb, quote) for quote in quotes))
+    reply = with_inai_note(kb, "\n".join(quote_reply(kb, quote) for quote in quotes))
     return DocumentReply(reply, True, source, quotes[-1].hit.passage.id)
 
 
@@ -192,7 +182,7 @@ def beside_reply(kb: KnowledgeBase, searcher: Searcher, passage_id: str, text: s
     if passage is None:
         return None
     hit = Hit(passage, 0.0)
-    reply = _with_inai_note(kb, f"«{shorten(passage.text)}»\n{passage_source(kb, hit)}")
+    reply = with_inai_note(kb, f"«{shorten(passage.text)}»\n{passage_source(kb, hit)}")
     return DocumentReply(reply, True, passage.source, passage.id)
 
 
@@ -200,12 +190,14 @@ def _of_last_quote(
     kb: KnowledgeBase, answerer: Answerer, text: str, last_source: str, found: Quote | NotInDocuments
 ) -> Quote | NotInDocuments:
     """The answer from the document the last answer quoted instead of ``found`` (the documents' answer)
-    when the question points at it («¿en qué consiste ese compromiso?»), or is short, names nothing of the
-    initiative and that document answers it as well as any other; and always when it names nothing at all
-    («¿y cuándo iba a ser eso?»: no other document could answer it)."""
+    when the question points at it («¿en qué consiste ese compromiso?»), or is short and names nothing of
+    the initiative and that document answers it as well as any other, or opens with «y» and it answers it
+    better; and always when
+    it names nothing at all («¿y cuándo iba a ser eso?»: no other document could answer it)."""
     elliptic = len(text.split()) <= ELLIPTIC_WORDS and not kb.vocabulary.in_domain(text)
     pointed = kb.vocabulary.points_back(text, near=False)
-    if not (elliptic or pointed):
+    continues = and_then(text)  # «¿Y qué papel nos dan a los participantes en la sesión?»
+    if not (elliptic or pointed or continues):
         return found
     within = answerer.answer(text, within=(last_source,))
     if elliptic and answerer.names_nothing(text):
@@ -213,7 +205,10 @@ def _of_last_quote(
     if not isinstance(within, Quote):
         return found
     as_well = not isinstance(found, Quote) or within.support >= found.support
-    return within if pointed or as_well else found
+    better = (
+        not isinstance(found, Quote) or within.support > found.support
+    )  # «¿y cuántos hay?»
+    return within if pointed or (as_well if elliptic else better) else found
 
 
 def _parts_answered(answerer: Answerer, kb: KnowledgeBase, text: str) -> list[Quote]:
@@ -254,5 +249,5 @@ def sharper_quote(
     gain = answerer.coverage(text, found.text) - answerer.coverage(text, overview)
     own = within is not None and found.hit.passage.source == within
     if gain >= SHARPER_BY or (own and answerer.beyond(text, overview, found.text) >= BEYOND_SHARE):
-        return _with_inai_note(kb, quote_reply(kb, found))
+        return with_inai_note(kb, quote_reply(kb, found))
     return None

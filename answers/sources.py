@@ -13,7 +13,7 @@ from knowledge.vocabulary import mentions, without
 
 from .figures import figure_text, month_of, quoted_figures, year_of
 from .questions import question_parts
-from .wording import join_names
+from .wording import join_names, with_inai_note
 
 
 def sources_named(kb: KnowledgeBase, text: str) -> list[str]:
@@ -114,3 +114,17 @@ def _same_figures(kb: KnowledgeBase, ref: str) -> list[str]:
 def sources_answer(kb: KnowledgeBase, refs: list[str]) -> str:
     """Each source named, one after the other."""
     return "\n\n".join(source_answer(kb, ref) for ref in refs)
+
+
+def note_answer(kb: KnowledgeBase, ref: str, number: int) -> str | None:
+    """Footnote ``number`` of a source as it reads, with the sentence that cites it, its source and date
+    (and the dated note on INAI when it sends people there); None when the source has no such note."""
+    source = kb.sources[ref]
+    note = source.notes.get(number)
+    if note is None:
+        return None
+    when = f", del {spanish_date(source.date)}," if source.date else ""
+    said = f"La nota {number} de {source.cite_as}{when} dice: «{note}»"
+    if (cited := source.citing(number)) is not None:
+        said += f"\nLa cita este pasaje: «{cited}»"
+    return with_inai_note(kb, said)

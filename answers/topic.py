@@ -22,6 +22,7 @@ KINDS = (
     "consulta",
     "documento",
     "ingreso",
+    "nota",
 )
 
 
@@ -36,7 +37,8 @@ class Topic:
     ``recomendaciones:todas``, ``guias:todas`` (the list of guides), ``contacto:inai``,
     ``consulta:<question>`` (a question the question engine computed: «y de esos…» filters its states
     further), ``documento:<source id>`` (the document a quoted answer comes from; ``documento:inai-083-18#4``
-    with the passage it quoted, for «¿y qué sigue?»), ``ingreso:2016`` (the states that joined in a year)."""
+    with the passage it quoted, for «¿y qué sigue?»), ``ingreso:2016`` (the states that joined in a year),
+    ``nota:snt-recomendaciones-covid19@2`` (a document's footnote)."""
 
     kind: str
     key: str

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from knowledge import KnowledgeBase
+from knowledge.vocabulary import mentions
 
 PHONE_CHARS = 700
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+")
@@ -29,6 +30,16 @@ def source_line(kb: KnowledgeBase, source_id: str) -> str:
 def inai_note(kb: KnowledgeBase) -> str:
     """The dated note(s) every answer that sends a person to INAI carries."""
     return " ".join(note.text.strip() for note in kb.notes_for("INAI"))
+
+
+def with_inai_note(kb: KnowledgeBase, reply: str) -> str:
+    """``reply`` with the dated note on INAI at the end when what it quotes sends people to INAI (its
+    micrositio, its contacts, its advice: ``sends_to_inai``)."""
+    sends = kb.vocabulary.sends_to_inai
+    if not mentions(sends.names, reply) or not mentions(sends.words, reply):
+        return reply
+    note = inai_note(kb)
+    return reply if note in reply else f"{reply}\n{note}"
 
 
 def shorten(text: str, limit: int = PHONE_CHARS) -> str:

@@ -20,6 +20,8 @@ class Strict(BaseModel):
 
 
 _LABELLED = re.compile(r"^\*\*([^*:\n]+):\*\*[ \t]*(.+)$", re.MULTILINE)
+_NOTES = re.compile(r"^#+\s*Notas\s*$(.*)", re.MULTILINE | re.DOTALL)  # «### Notas», then «1. Disponible…»
+_NOTE = re.compile(r"^(\d+)\.\s+(.+)$", re.MULTILINE)
 
 
 class Source(Strict):
@@ -41,6 +43,18 @@ class Source(Strict):
     def labelled(self) -> dict[str, str]:
         """The lines the document labels in bold about itself («**Duración:** 79 minutos.»), label → text."""
         return dict(_LABELLED.findall(self.text))
+
+    @property
+    def notes(self) -> dict[int, str]:
+        """The document's footnotes by number, from its «Notas» section («1. Disponible en: …»)."""
+        found = _NOTES.search(self.text)
+        return {int(n): note.strip() for n, note in _NOTE.findall(found.group(1))} if found else {}
+
+    def citing(self, note: int) -> str | None:
+        """The sentence of the text that cites footnote ``note`` («…la Guía de Co-creación de Compromisos II
+        (nota 2), una herramienta…»), or None."""
+        found = re.search(rf"[^.\n]*\(nota {note}\)[^.\n]*\.?", self.text)
+        return found.group().strip() if found else None
 
 
 class Quoted(Strict):

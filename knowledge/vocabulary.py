@@ -71,6 +71,14 @@ def asked_part(text: str) -> str:
     return text
 
 
+_AND_THEN = re.compile(r"\W*y\s")  # «¿y …?»: the start of a message that continues the last answer
+
+
+def and_then(text: str) -> bool:
+    """Whether ``text`` opens with «y» («¿y en Jalisco?»), as a message continuing the last answer does."""
+    return _AND_THEN.match(fold(text)) is not None
+
+
 def mentions(words: Iterable[str], text: str) -> bool:
     """Whether ``text`` holds any of ``words`` as a whole word, ignoring case and accents."""
     return bool(_pattern(tuple(words)).search(fold(text)))
@@ -266,6 +274,7 @@ class Vocabulary(Strict):
     newest_only: Words
     to_the_assistant: Words
     per_state: Words
+    footnotes: Words
     absence: Words
     plan_count: PlanCount
     conditions: Conditions

@@ -1437,3 +1437,26 @@ def test_the_number_of_the_document_just_quoted():
     slots = {"tema": str(Topic("documento", "inai-083-18#9"))}
     _, messages = run(ActionBuscar(), turn("q numero de comunicado era", "nlu_fallback", slots=slots))
     assert texts(messages)[0].startswith("El comunicado INAI/083/18")
+
+
+def test_a_footnote_asked_by_its_number_and_the_next_one_after_it():
+    asked = "Estoy revisando las notas al pie del comunicado de recomendaciones. ¿A qué remite la nota 2?"
+    events, messages = run(ActionBuscar(), turn(asked, "nlu_fallback"))
+    assert "«Disponible en: https://micrositios.inai.org.mx" in texts(messages)[0]
+    assert "Guía de Co-creación de Compromisos II (nota 2)" in texts(messages)[0]
+    slots = {"tema": events[-1]["value"]}
+    _, messages = run(
+        ActionSeguimiento(), turn("¿Y la 4, qué se puede consultar ahí?", "seguimiento", slots=slots)
+    )
+    assert "contactos institucionales" in texts(messages)[0] and "2025" in texts(messages)[0]
+    _, messages = run(
+        ActionRecomendacion(), turn("y la tercera recomendacion?", "recomendacion", slots=slots)
+    )
+    assert texts(messages)[0].startswith("Recomendación tercera de 4")
+
+
+def test_a_follow_up_that_opens_with_y_is_asked_of_the_document_just_quoted_first():
+    slots = {"tema": str(Topic("documento", "modulo-2-sesion-3"))}
+    asked = "¿Y qué papel nos dan a los participantes en la sesión?"
+    _, messages = run(ActionBuscar(), turn(asked, "consulta", slots=slots))
+    assert "Agentes Locales de Cambio" in texts(messages)[0]
