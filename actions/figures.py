@@ -17,7 +17,7 @@ from answers.figures import (
     several_figures_answer,
     year_of,
 )
-from answers.questions import period_of, question_parts
+from answers.questions import combined_answer, period_of, question_parts
 from answers.topic import HISTORY, Topic
 from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
@@ -47,6 +47,10 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
         and (followed := followup_answer(kb, topic, text))
     ):
         return followed[0], [SlotSet("cifra", followed[1].key.partition("@")[0]), remember(followed[1])]
+    which = mentions(kb.vocabulary.figure_questions.which, text) and asks_change(kb, text)
+    if which and (states := combined_answer(kb, text)) is not None:
+        # «¿cuántos STL nuevos hubo de 2018 a 2020? ¿y cuáles son?»: the states new to the list, counted
+        return states, [remember(Topic("consulta", text[:QUESTION_MAX_CHARS]))]
     if (percent := percent_answer(kb, text, tracker.get_slot("cifra"))) is not None:  # «…en porcentaje»
         return percent, [remember(None)]
     if (several := several_figures_answer(kb, text)) is not None:  # «¿cuántos STL y PAL en 2018 y en 2020?»

@@ -321,8 +321,9 @@ def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if len(those) == 2 and kb.vocabulary.refers_to_those(those[1]) and not kb.vocabulary.asks_count(those[0]):
         parts = those  # the list, then of it
     # «¿quién la promueve y desde qué año existe?», unless the message as a whole is read whatever its intent
-    # («…¿a quién acudimos y qué guía nos sirve?»: advice and a guide together)
-    if not parts and any_intent(kb, tracker) is None:
+    # («…¿a quién acudimos y qué guía nos sirve?»: advice and a guide together) or the question engine
+    # computes it («¿cuántos STL se instalaron entre 2018 y 2020 y en qué estados?»: the new ones)
+    if not parts and any_intent(kb, tracker) is None and combined_answer(kb, text) is None:
         parts = joined_questions(kb, text)
     if len(parts) < 2 or refused(kb, tracker):
         return None
@@ -584,9 +585,7 @@ def footnote(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     None otherwise."""
     text, topic = text_of(tracker), topic_of(tracker)
     after_note = topic is not None and topic.kind == "nota" and len(text.split()) <= CONTEXT_MAX_WORDS
-    after_note = after_note and not kb.vocabulary.in_domain(
-        text
-    )  # «¿y la tercera recomendación?»
+    after_note = after_note and not kb.vocabulary.in_domain(text)  # «¿y la tercera recomendación?»
     if not (mentions(kb.vocabulary.footnotes, text) or after_note):
         return None
     if (number := kb.vocabulary.ordinal(text)) is None:

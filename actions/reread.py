@@ -42,22 +42,34 @@ def defined_last(tracker: Tracker) -> str | None:
     return topic.key if topic is not None and topic.kind == "definicion" else None
 
 
-def reread(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+def named_reading(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """The answer when the message is a short follow-up of the last answer, a state or a recommendation
     named alone, one of the readings of :func:`any_intent` (the documents, advice, plain words, a guide,
-    what one glossary term is), asks how to do something, a count of one of the figures, a question the
-    question engine computes, the figures of a date, asks which recommendations treat a subject, a thing
-    the documents do not define, names a year of the notes on what came after the documents, or continues
-    the question of a quote (:func:`actions.readers.continued`); None when it is none of these."""
+    what one glossary term is, how to do something), or asks which recommendations treat a subject; None
+    when it is none of these."""
     return (
         in_context(kb, tracker)
         or state_alone(kb, tracker)
         or recommendation_alone(kb, tracker)
         or any_intent(kb, tracker, defined_last(tracker))  # «¿y eso cómo se hace en los estados?»
-        or counted(kb, tracker)  # a count of figures first: «¿cuántos STL y cuántos planes nuevos?»
+        or about_recommendations(kb, tracker)  # «La tercera era sobre vacunas, ¿verdad?»: what it is about
+    )
+
+
+def reread(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """The answer when the message is read by :func:`named_reading`, or is a count of one of the figures,
+    a question the question engine computes, the figures of a date, a thing the documents do not define,
+    names a year of the notes on what came after the documents, or continues the question of a quote
+    (:func:`actions.readers.continued`); None when it is none of these."""
+    return named_reading(kb, tracker) or computed_reading(kb, tracker)
+
+
+def computed_reading(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """The second half of :func:`reread`: what a message that names no one thing may still ask."""
+    return (
+        counted(kb, tracker)  # a count of figures first: «¿cuántos STL y cuántos planes nuevos?»
         or computed(kb, tracker)
         or figures_of_date(kb, tracker)  # «¿cuál es la cifra correcta de agosto de 2020?»
-        or about_recommendations(kb, tracker)
         or not_a_term(kb, tracker)
         or after_the_documents(kb, tracker)
         or continued(kb, tracker)

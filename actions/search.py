@@ -12,8 +12,8 @@ from answers.search import document_reply, refusal, search_unavailable
 from . import resources
 from .base import OPINION, answer
 from .clarify import between_topics, clarification
-from .readers import each_part, in_context, refused, searcher, unanswerable
-from .reread import reread
+from .readers import each_part, refused, searcher, unanswerable
+from .reread import computed_reading, named_reading
 from .turn import intent_of, last_quoted, quoted, text_of
 
 
@@ -38,12 +38,13 @@ class ActionBuscar(Action):
         if kb.vocabulary.asks_opinion(text_of(tracker)):  # «¿hizo bien el gobierno en…?»
             dispatcher.utter_message(response=OPINION)
             return []
-        # «Primero, ¿…?, y además, ¿…?»: each part; «¿y para mejorar los compromisos?»: in the last topic
-        followed = each_part(kb, tracker) or in_context(kb, tracker)
+        # «Primero, ¿…?, y además, ¿…?»: each part; «¿y para mejorar los compromisos?»: in the last topic;
+        # «La tercera recomendación era sobre vacunas, ¿verdad?»: the one named
+        followed = each_part(kb, tracker) or named_reading(kb, tracker)
         if followed is None and (honest := unanswerable(kb, tracker)):  # before any figure or list
             dispatcher.utter_message(text=honest, outcome="not_found")
             return []
-        followed = followed or reread(kb, tracker)
+        followed = followed or computed_reading(kb, tracker)
         if followed is not None:
             answer(dispatcher, followed[0])
             return followed[1]

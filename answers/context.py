@@ -215,11 +215,14 @@ def _definition(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
 def _contacts(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     """«¿Y el link?», «¿y el teléfono?» after the contacts or what became of INAI: the pages of contacts the
     documents give (and that they give no phone or e-mail); «¿qué medio lo reportó?», «¿y el SNT?»: the
-    dated notes on what became of INAI and the SNT, with their sources."""
+    dated notes on what became of INAI and the SNT, with their sources; «¿y hoy quién tiene esas
+    funciones?»: the same notes."""
     if kb.vocabulary.asks_link(text) or mentions(kb.vocabulary.contact_details, text):
         return contacts_answer(kb, text), Topic("contacto", "inai")
-    if follow_up_of(kb, text) in ("source", "date") or mentions(kb.vocabulary.context.also_gone, text):
-        return inai_today_answer(kb), topic  # «¿qué medio lo reportó?», «¿y el SNT?»: the dated notes
+    if follow_up_of(kb, text) in ("source", "date", "current") or mentions(
+        kb.vocabulary.context.also_gone, text
+    ):
+        return inai_today_answer(kb), topic  # «¿qué medio lo reportó?», «¿y hoy quién lo hace?»: the notes
     return None
 
 

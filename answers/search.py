@@ -11,7 +11,7 @@ from index import EmptyQuery, Hit, Searcher
 from index.answering import Answerer, NotInDocuments, Quote
 from knowledge import KnowledgeBase
 from knowledge.text import fold, spanish_date
-from knowledge.vocabulary import and_then, mentions
+from knowledge.vocabulary import mentions
 
 from .definitions import definition_answer
 from .figures import figure_text
@@ -190,14 +190,12 @@ def _of_last_quote(
     kb: KnowledgeBase, answerer: Answerer, text: str, last_source: str, found: Quote | NotInDocuments
 ) -> Quote | NotInDocuments:
     """The answer from the document the last answer quoted instead of ``found`` (the documents' answer)
-    when the question points at it («¿en qué consiste ese compromiso?»), or is short and names nothing of
-    the initiative and that document answers it as well as any other, or opens with «y» and it answers it
-    better; and always when
-    it names nothing at all («¿y cuándo iba a ser eso?»: no other document could answer it)."""
+    when the question points at it («¿en qué consiste ese compromiso?»), or is short, names nothing of the
+    initiative and that document answers it as well as any other; and always when it names nothing at all
+    («¿y cuándo iba a ser eso?»: no other document could answer it)."""
     elliptic = len(text.split()) <= ELLIPTIC_WORDS and not kb.vocabulary.in_domain(text)
     pointed = kb.vocabulary.points_back(text, near=False)
-    continues = and_then(text)  # «¿Y qué papel nos dan a los participantes en la sesión?»
-    if not (elliptic or pointed or continues):
+    if not (elliptic or pointed):
         return found
     within = answerer.answer(text, within=(last_source,))
     if elliptic and answerer.names_nothing(text):
@@ -205,10 +203,7 @@ def _of_last_quote(
     if not isinstance(within, Quote):
         return found
     as_well = not isinstance(found, Quote) or within.support >= found.support
-    better = (
-        not isinstance(found, Quote) or within.support > found.support
-    )  # «¿y cuántos hay?»
-    return within if pointed or (as_well if elliptic else better) else found
+    return within if pointed or as_well else found
 
 
 def _parts_answered(answerer: Answerer, kb: KnowledgeBase, text: str) -> list[Quote]:

@@ -51,20 +51,12 @@ def _count_pattern(numbers: tuple[str, ...], nouns: tuple[str, ...]) -> re.Patte
     return re.compile(rf"(?<!\w)(\d|{_alternatives(numbers)})\s+(?:{_alternatives(nouns)})(?!\w)")
 
 
-BARE_QUESTION_WORDS = 3  # «¿Quién fue?», «¿y cuándo?»: a question no longer than this says no subject
-
-
 def asked_part(text: str) -> str:
     """The question of a message that introduces itself first («Le escribe el titular de… ¿Podría
     indicarme…?» → from the «¿»; «…de Coahuila. Cuál es la situación?» → the sentence with the «?»); the
-    whole message when it has no question mark. A bare question takes the sentence before it along
-    («Necesito el nombre del comisionado. ¿Quién fue?»)."""
+    whole message when it has no question mark."""
     if "¿" in text:
-        question = text[text.index("¿") :]
-        if len(question.split()) > BARE_QUESTION_WORDS:
-            return question
-        before = re.split(r"(?<=[.!])\s+", text[: text.index("¿")].strip())
-        return f"{before[-1]} {question}".strip()
+        return text[text.index("¿") :]
     if "?" in text:
         sentences = re.split(r"(?<=[.!])\s+", text[: text.rindex("?") + 1])
         return sentences[-1]
@@ -249,6 +241,9 @@ class About(Strict):
     ignore: Words
 
 
+BARE_QUESTION_WORDS = 3  # «¿Quién fue?», «¿y cuándo?»: a question no longer than this names no subject
+
+
 class MissingTopic(Strict):
     """Something people ask about that the documents do not give, and how a reply names it."""
 
@@ -275,6 +270,7 @@ class Vocabulary(Strict):
     to_the_assistant: Words
     per_state: Words
     footnotes: Words
+    confirm_tags: Words
     absence: Words
     plan_count: PlanCount
     conditions: Conditions
@@ -332,6 +328,15 @@ class Vocabulary(Strict):
         presupuesto?» → ``presupuesto``), or None. Only the question counts: «le escribe el titular…
         ¿cuál es la situación de nuestro estado?» asks for no name."""
         question = asked_part(text)
+        if (
+            "¿" in text
+            and len(question.split()) <= BARE_QUESTION_WORDS
+            and not mentions(self.confirm_tags, question)
+        ):
+            # «Necesito el nombre del comisionado. ¿Quién fue?»: a bare question asks what the sentence before
+            # says; not a tag («…sobre vacunas, ¿verdad?» asks whether the claim holds)
+            before = re.split(r"(?<=[.!])\s+", text[: text.index("¿")].strip())
+            question = f"{before[-1]} {question}"
         asked = {
             key: topic.words
             for key, topic in self.not_in_documents.items()

@@ -1455,8 +1455,35 @@ def test_a_footnote_asked_by_its_number_and_the_next_one_after_it():
     assert texts(messages)[0].startswith("Recomendación tercera de 4")
 
 
-def test_a_follow_up_that_opens_with_y_is_asked_of_the_document_just_quoted_first():
-    slots = {"tema": str(Topic("documento", "modulo-2-sesion-3"))}
-    asked = "¿Y qué papel nos dan a los participantes en la sesión?"
-    _, messages = run(ActionBuscar(), turn(asked, "consulta", slots=slots))
-    assert "Agentes Locales de Cambio" in texts(messages)[0]
+def test_how_many_new_and_which_are_answered_with_the_states_new_to_the_list():
+    _, messages = run(
+        ActionCifras(), turn("cuantos secretariados nuevos hubo de 2018 a 2020? y cuales son", "cifras")
+    )
+    reply = texts(messages)[0]
+    assert (
+        reply.startswith("Según") and "5 estados figuran en la lista de STL del 14 de agosto de 2020" in reply
+    )
+    assert "Baja California Sur, Chihuahua, Colima, Estado de México y Guanajuato" in reply
+
+
+def test_a_claim_about_a_recommendation_to_confirm_gets_the_recommendation():
+    asked = "La tercera recomendación era sobre comprar vacunas, ¿verdad?"
+    _, messages = run(ActionRecomendacion(), turn(asked, "recomendacion", entities={"ordinal": "3"}))
+    assert texts(messages)[0].startswith("Recomendación tercera de 4")
+
+
+def test_who_does_it_today_after_the_contacts_is_what_became_of_inai():
+    slots = {"tema": str(Topic("contacto", "inai"))}
+    _, messages = run(ActionBuscar(), turn("¿Y hoy quién tiene esas funciones?", "consulta", slots=slots))
+    assert "Secretaría Anticorrupción y Buen Gobierno" in texts(messages)[0]
+
+
+def test_how_many_were_installed_between_two_dates_and_in_which_states_is_one_computed_question():
+    asked = "¿Cuántos secretariados se instalaron entre 2018 y 2020 y en qué estados?"
+    _, messages = run(ActionListaEstados(), turn(asked, "estados_con_stl", entities={"anio": "2018"}))
+    reply = texts(messages)[0]
+    assert (
+        "5 estados figuran en la lista de STL del 14 de agosto de 2020 y no en la del 2 de enero de 2018"
+        in reply
+    )
+    assert "30 estados participantes" not in reply
