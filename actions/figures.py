@@ -6,7 +6,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from answers.context import followup_answer
-from answers.figure_questions import asked_figure, parts_answer
+from answers.figure_questions import asked_figure, new_ones_answer, parts_answer
 from answers.figures import (
     asks_change,
     each_figure_answer,
@@ -17,7 +17,7 @@ from answers.figures import (
     several_figures_answer,
     year_of,
 )
-from answers.questions import combined_answer, period_of, question_parts
+from answers.questions import period_of, question_parts
 from answers.topic import HISTORY, Topic
 from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
@@ -47,10 +47,8 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
         and (followed := followup_answer(kb, topic, text))
     ):
         return followed[0], [SlotSet("cifra", followed[1].key.partition("@")[0]), remember(followed[1])]
-    which = mentions(kb.vocabulary.figure_questions.which, text) and asks_change(kb, text)
-    if which and (states := combined_answer(kb, text)) is not None:
-        # «¿cuántos STL nuevos hubo de 2018 a 2020? ¿y cuáles son?»: the states new to the list, counted
-        return states, [remember(Topic("consulta", text[:QUESTION_MAX_CHARS]))]
+    if (new_ones := new_ones_answer(kb, text)) is not None:  # «¿cuántos STL nuevos hubo…? ¿y cuáles son?»
+        return new_ones, [remember(Topic("consulta", text[:QUESTION_MAX_CHARS]))]
     if (percent := percent_answer(kb, text, tracker.get_slot("cifra"))) is not None:  # «…en porcentaje»
         return percent, [remember(None)]
     if (several := several_figures_answer(kb, text)) is not None:  # «¿cuántos STL y PAL en 2018 y en 2020?»

@@ -24,7 +24,7 @@ from answers.definitions import (
     terms_named,
 )
 from answers.figure_followups import asked_again, asks_again_in_year, of_the_list
-from answers.figure_questions import asked_figure, parts_answer
+from answers.figure_questions import asked_figure, new_ones_answer, parts_answer
 from answers.figures import (
     changed_figure,
     claim_answer,
@@ -86,6 +86,7 @@ from .turn import (
     last_passage,
     last_quoted,
     previous_question,
+    previous_questions,
     quoted,
     remember,
     remembered,
@@ -533,6 +534,7 @@ def recommendation_alone(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return recommendation_answer(kb, ordinal), remembered(Topic("recomendacion", str(ordinal)))
 
 
+DATES_BACK = 3  # «¿… entre una fecha y otra?»: the dates of the last messages this far back
 MAX_STATES_EACH = 8  # «¿y allá cuántos planes tenían?» is answered state by state for no more than these
 
 
@@ -551,9 +553,13 @@ def against_the_list(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     kind, _, year = topic.key.partition("@")
     added = topic.kind != "consulta" and kind in ("stl", "pal") and year.isdigit()
     added = added and mentions(kb.vocabulary.conditions.added, text) and year_of(text) is None
-    if added and not kb.vocabulary.aspect(text) and (found := added_since_answer(kb, kind, int(year))):
-        since = f"¿qué estados con {kind} se agregaron después de {year}?"
-        return found, [remember(Topic("consulta", since))]
+    if added and not kb.vocabulary.aspect(text):
+        # «¿cuáles se agregaron entre una fecha y otra?» after the newest figure: since the one asked before
+        asked_years = [found for text in previous_questions(tracker, DATES_BACK) if (found := year_of(text))]
+        since = min([int(year), *asked_years])
+        if (found := added_since_answer(kb, kind, since)) is not None:
+            asked = f"¿qué estados con {kind} se agregaron después de {since}?"
+            return found, [remember(Topic("consulta", asked))]
     if topic.kind == "cifra":
         return None
     previous = topic.key.split(THEN) if topic.kind == "consulta" else _listed(topic)[0]
@@ -676,6 +682,8 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         previous, year = _listed(topic)
         past = year and year_of(text) is None and mentions(kb.vocabulary.context.past, text)  # not «tienen»
         text = f"{text} en {year}" if past else text
+    if not previous and (new_ones := new_ones_answer(kb, text)) is not None:  # «¿cuántos… y en qué estados?»
+        return new_ones, [remember(Topic("consulta", text[:QUESTION_MAX_CHARS]))]
     combined = combined_answer(kb, text, previous=previous)
     if combined is not None:
         kept = THEN.join([*previous, text[:QUESTION_MAX_CHARS]])

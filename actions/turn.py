@@ -82,8 +82,14 @@ def with_text(tracker: Tracker, text: str) -> Tracker:
 
 def previous_question(tracker: Tracker) -> str | None:
     """The message the person wrote before the latest one, or None."""
+    earlier = previous_questions(tracker, 1)
+    return earlier[0] if earlier else None
+
+
+def previous_questions(tracker: Tracker, count: int) -> list[str]:
+    """Up to ``count`` messages the person wrote before the latest one, the nearest first."""
     users = [event for event in reversed(tracker.events) if event.get("event") == "user"]
-    return str(users[1].get("text") or "") if len(users) > 1 else None
+    return [str(event.get("text") or "") for event in users[1 : count + 1]]
 
 
 def quoted(source: str | None, passage: str | None = None) -> EventType:

@@ -13,6 +13,8 @@ from .figures import (
     bare_count,
     breakdown_answer,
     breakdown_of,
+    change_answer,
+    changed_figure,
     compares_values,
     each_figure_answer,
     figure_answer,
@@ -27,7 +29,7 @@ from .figures import (
     unknown_figure_answer,
     year_of,
 )
-from .questions import added_since_answer, combined_answer, date_in
+from .questions import added_since_answer, combined_answer, date_in, earliest_date
 from .sources import sources_named
 from .states import list_reply
 
@@ -136,3 +138,16 @@ def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple
     if listed and which and (added := added_since_answer(kb, listed, int(min(dates)))):
         replies.append(added)
     return "\n".join(replies), over_time
+
+
+def new_ones_answer(kb: KnowledgeBase, text: str) -> str | None:
+    """«¿Cuántos STL se instalaron entre 2018 y 2020 y en qué estados?»: how the figure changed, both dates
+    cited, then the states new to its list; None unless the message asks both how STL or plans changed and
+    which states."""
+    metric = changed_figure(kb, text)
+    if metric not in ("stl", "pal") or not mentions(kb.vocabulary.figure_questions.which, text):
+        return None
+    if (states := combined_answer(kb, text)) is None:
+        return None
+    year, month = earliest_date(text) or (None, None)
+    return f"{change_answer(kb, metric, year, month)}\n{states}"

@@ -77,15 +77,21 @@ def claim_answer(kb: KnowledgeBase, text: str) -> str | None:
 def said_by_answer(kb: KnowledgeBase, text: str) -> str | None:
     """«¿Qué comunicado dice 26 estados?», «¿y el que decía 26?»: the documents that give each number the
     message quotes (of the figure named with it, else of any figure, else a line a document labels about
-    itself: «Duración: 79 minutos»), or that none gives it; None when the message asks no such thing."""
+    itself: «Duración: 79 minutos»), or that none gives it, of the date it names if one does; None when the
+    message asks no such thing."""
     folded = fold(text)
     if not mentions(kb.vocabulary.figure_questions.said_by, folded) or kb.vocabulary.asks_count(text):
         return None
     quoted: list[tuple[int, str | None]] = [*quoted_figures(kb, text)]
     quoted = quoted or [(int(number), None) for number in _NUMBER.findall(_YEAR.sub(" ", folded))]
     lines = []
+    year, month = year_of(text), month_of(text)  # «¿en qué comunicado de enero de 2018 dijo…?»: of that date
     for value, metric in quoted:
         found = [o for o in kb.figures.observations if o.value == value and metric in (None, o.metric)]
+        dated = [
+            o for o in found if year and o.date and o.date.year == year and month in (None, o.date.month)
+        ]
+        found = dated or found
         # «una sesión de 79 minutos, ¿qué documento es?»: a line a document labels about itself
         labelled = [
             f"Lo dice {kb.citation(ref)}: «{label}: {said}»"

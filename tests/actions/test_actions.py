@@ -1460,9 +1460,8 @@ def test_how_many_new_and_which_are_answered_with_the_states_new_to_the_list():
         ActionCifras(), turn("cuantos secretariados nuevos hubo de 2018 a 2020? y cuales son", "cifras")
     )
     reply = texts(messages)[0]
-    assert (
-        reply.startswith("Según") and "5 estados figuran en la lista de STL del 14 de agosto de 2020" in reply
-    )
+    assert reply.startswith("De 16 Secretariados") and ": 5 más." in reply
+    assert "5 estados figuran en la lista de STL del 14 de agosto de 2020" in reply
     assert "Baja California Sur, Chihuahua, Colima, Estado de México y Guanajuato" in reply
 
 
@@ -1486,4 +1485,21 @@ def test_how_many_were_installed_between_two_dates_and_in_which_states_is_one_co
         "5 estados figuran en la lista de STL del 14 de agosto de 2020 y no en la del 2 de enero de 2018"
         in reply
     )
-    assert "30 estados participantes" not in reply
+    assert reply.startswith("De 16 Secretariados") and "30 estados participantes" not in reply
+
+
+def test_the_states_added_between_the_two_dates_just_asked():
+    slots = {"tema": str(Topic("cifra", "stl@2020")), "cifra": "stl"}
+    before = ["¿Cuántos STL había a principios de 2018?", "¿y para agosto de 2020?"]
+    asked = "¿cuáles son los que se agregaron entre una fecha y otra?"
+    _, messages = run(ActionBuscar(), turn(asked, "nlu_fallback", slots=slots, before=before))
+    assert "no en la del 2 de enero de 2018: Baja California Sur, Chihuahua" in texts(messages)[0]
+
+
+def test_the_document_that_gave_a_number_on_the_date_named():
+    asked = "¿En qué comunicado de enero de 2018 dijo el INAI que 26 estados impulsan ejercicios locales?"
+    _, messages = run(ActionBuscar(), turn(asked, "consulta"))
+    assert (
+        texts(messages)[0]
+        == "Lo dice el comunicado INAI/002/18, 2 de enero de 2018: 26 estados participantes."
+    )
