@@ -15,7 +15,6 @@ from .turn import Reply, entity_of, remember, remembered, text_of
 
 class ActionGuia(AnswerAction):
     action_name = "action_guia"
-    honest_first = True  # «¿cada cuánto debe sesionar un STL según la guía?»: the documents do not say
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
         guides = guides_asked(kb, text_of(tracker))
