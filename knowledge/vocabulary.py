@@ -315,9 +315,10 @@ class Vocabulary(Strict):
 
     def aspect(self, text: str) -> str | None:
         """What part of a state's status ``text`` asks about: ``pal``, ``stl`` or ``ingreso``; None when it
-        names none, or several («¿tiene secretariado y cuántos planes?» asks for the whole status). The
-        question counts first: «Colima aparece con STL en 2020. ¿En qué año se sumó?» asks when it joined."""
-        for part in (asked_part(text), text):
+        names none, or several («¿tiene secretariado y cuántos planes?» asks for the whole status). A question
+        opened with «¿» counts first: «Colima aparece con STL en 2020. ¿En qué año se sumó?» asks when it
+        joined; «cdmx tiene stl o no?? y desde q año» asks both."""
+        for part in (asked_part(text) if "¿" in text else text, text):
             named = [key for key, words in self.aspects.items() if mentions(words, part)]
             if named:
                 return named[0] if len(named) == 1 else None

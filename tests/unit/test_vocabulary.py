@@ -32,6 +32,7 @@ def test_ordinals_as_people_write_them(kb, text, ordinal):
         ("en que año entro", "ingreso"),
         ("como va oaxaca", None),
         ("Colima aparece con STL en 2020. ¿En qué año se sumó?", "ingreso"),  # the question, not the scene
+        ("cdmx tiene secretariado tecnico local o no?? y desde q año participa", None),  # both: the status
     ],
 )
 def test_what_part_of_a_state_a_message_asks_about(kb, text, aspect):
@@ -58,6 +59,7 @@ def test_history_and_the_past(kb):
         ("Necesito el nombre del comisionado que habló en el comunicado. ¿Quién fue?", "personas"),
         ("soy la encargada de transparencia, el presidente municipal me pidio ver si ya hay plan?", None),
         ("quien es la encargada del secretariado de sonora", "personas"),
+        ("¿Qué comisionados o comisionadas firmaron las recomendaciones del 25 de mayo de 2020?", "personas"),
         (
             "Dame los nombres de las organizaciones civiles que están en el secretariado de Sonora.",
             "organizaciones",
