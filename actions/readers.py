@@ -555,7 +555,7 @@ def against_the_list(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     added = added and mentions(kb.vocabulary.conditions.added, text) and year_of(text) is None
     if added and not kb.vocabulary.aspect(text):
         # «¿cuáles se agregaron entre una fecha y otra?» after the newest figure: since the one asked before
-        asked_years = [found for text in previous_questions(tracker, DATES_BACK) if (found := year_of(text))]
+        asked_years = [asked for asked in map(year_of, previous_questions(tracker, DATES_BACK)) if asked]
         since = min([int(year), *asked_years])
         if (found := added_since_answer(kb, kind, since)) is not None:
             asked = f"¿qué estados con {kind} se agregaron después de {since}?"

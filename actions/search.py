@@ -18,14 +18,14 @@ from .turn import intent_of, last_quoted, quoted, text_of
 
 
 class ActionBuscar(Action):
-    """A short follow-up of the last answer is answered in its topic first (``in_context``), then a
-    question for what the documents never give gets the honest "not in the documents" (before any figure
-    or list), a question the question engine reads is computed (``computed``); when NLU hesitated between
-    two topics, it asks
-    which one was meant (actions/clarify.py); when only one of the two is a topic, the documents
-    answer first and it asks only if they do not. A "not found" carries ``outcome="not_found"`` (kept in the
-    conversation's event, not shown), so `make report` can list the questions the knowledge does not
-    answer yet; it and a clarification keep the topic."""
+    """A short follow-up of the last answer is answered in its topic first, and a message that names one
+    thing (a state, a recommendation, a document…) as that thing (``named_reading``); then a question for
+    what the documents never give gets the honest "not in the documents", before any figure or list; then
+    a question the question engine reads is computed (``computed_reading``); when NLU hesitated between
+    two topics, it asks which one was meant (actions/clarify.py); when only one of the two is a topic, the
+    documents answer first and it asks only if they do not. A "not found" carries ``outcome="not_found"``
+    (kept in the conversation's event, not shown), so `make report` can list the questions the knowledge
+    does not answer yet; it and a clarification keep the topic."""
 
     def name(self) -> str:
         return "action_buscar"
