@@ -14,7 +14,7 @@ from knowledge.vocabulary import mentions, spans
 
 from .questions import asks_as_of, earliest_date, period_of, question_parts
 from .states import joined_in_answer, most_plans_answer, participants_answer, plans_count_answer
-from .wording import according_to, from_source, join_names
+from .wording import according_to, from_source, join_names, sentence_start
 
 _YEAR = re.compile(r"\b(20[0-3]\d)\b")
 
@@ -281,7 +281,7 @@ def figure_answer(
         return f"Al {when} había {figure_text(kb, obs)} ({according_to(kb, obs.source)})."
     newest = observations[-1]
     said = figure_text(kb, newest)
-    answer = f"{said[0].upper()}{said[1:]}, {according_to(kb, newest.source)}."
+    answer = f"{sentence_start(said)}, {according_to(kb, newest.source)}."
     if (later := _later_report(kb, newest)) is not None:  # «¿cuántas OSC participan actualmente?»
         updates = f"{kb.citation(later)}, no la actualiza{_instead(kb, metric, later)}"
         answer += f" Es la cifra más reciente de los documentos ({updates})."
@@ -299,7 +299,7 @@ def source_figure_answer(kb: KnowledgeBase, metric: str, source: str) -> str | N
     if given is None:
         return None
     said = figure_text(kb, given)
-    answer = f"{said[0].upper()}{said[1:]}, {according_to(kb, source)}."
+    answer = f"{sentence_start(said)}, {according_to(kb, source)}."
     newest = kb.latest(metric)
     if newest is not None and newest.source != source and newest.value != given.value:
         answer += f" La cifra más reciente: {figure_text(kb, newest)} ({according_to(kb, newest.source)})."
@@ -422,7 +422,7 @@ def overview_answer(kb: KnowledgeBase, year: int | None = None) -> str:
         said = f"Según {kb.citation(source)}, {initiative} {join_names(texts)}."
     else:
         each = "; ".join(f"según {kb.citation(ref)}, {join_names(texts)}" for ref, texts in by_source.items())
-        said = f"{initiative[0].upper()}{initiative[1:]}, {each}."
+        said = f"{sentence_start(initiative)}, {each}."
     return f"{missing}{said} Puedes preguntar por una cifra y cómo ha cambiado."
 
 

@@ -9,7 +9,7 @@ from knowledge.schema import Guide
 from knowledge.text import fold
 from knowledge.vocabulary import asked_part, mentions
 
-from .wording import inai_note, join_names
+from .wording import inai_note, join_names, sentence_start
 
 
 def guide_of(kb: KnowledgeBase, value: Any, text: str = "") -> Guide | None:
@@ -110,9 +110,7 @@ def guide_issuer_answer(kb: KnowledgeBase, guide: Guide) -> str:
     if offer is not None:
         said = f"Según {cited}, {offer.who} {offer.does} la {guide.title}"
     else:
-        said = (
-            f"{cited[0].upper()}{cited[1:]} no dice{_plural(cited)} quién pone a disposición la {guide.title}"
-        )
+        said = f"{sentence_start(cited)} no dice{_plural(cited)} quién pone a disposición la {guide.title}"
     return f"{said}. Los documentos no dicen quién la elaboró.\nEnlace: {guide.url}\n{inai_note(kb)}"
 
 

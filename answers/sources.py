@@ -13,7 +13,7 @@ from knowledge.vocabulary import mentions, without
 
 from .figures import figure_text, month_of, quoted_figures, year_of
 from .questions import question_parts
-from .wording import join_names, with_inai_note
+from .wording import join_names, sentence_start, with_inai_note
 
 
 def sources_named(kb: KnowledgeBase, text: str) -> list[str]:
@@ -84,7 +84,7 @@ def source_answer(kb: KnowledgeBase, ref: str) -> str:
     when = f"del {spanish_date(source.date)}" if source.date else "sin fecha (el documento no la da)"
     issuer = f", emitido por {source.issuer}" if source.issuer else ""
     named = source.cite_as if "«" in source.cite_as else f"{source.cite_as}: «{source.title}»"  # title once
-    said = f"{named[0].upper()}{named[1:]}, {when}{issuer}. {source.summary}"
+    said = f"{sentence_start(named)}, {when}{issuer}. {source.summary}"
     if source.labelled:  # «**Duración:** 79 minutos.»: what the document says of itself, as it says it
         said += "".join(f"\n{label}: {value}" for label, value in source.labelled.items())
     figures = list(dict.fromkeys(figure_text(kb, o) for o in kb.figures.observations if o.source == ref))

@@ -56,6 +56,11 @@ def shorten(text: str, limit: int = PHONE_CHARS) -> str:
     return kept + " …"
 
 
+def sentence_start(text: str) -> str:
+    """``text`` with its first letter in capitals, to open a sentence («el comunicado…» → «El…»)."""
+    return f"{text[:1].upper()}{text[1:]}"
+
+
 def join_names(names: list[str]) -> str:
     """``['A', 'B', 'C']`` → ``A, B y C``."""
     return ", ".join(names[:-1]) + " y " + names[-1] if len(names) > 1 else "".join(names)
