@@ -391,10 +391,15 @@ def added_since_answer(kb: KnowledgeBase, kind: str, year: int) -> str | None:
     return _answer(kb, Query((changed,), False)) if changed else None
 
 
+def _conditions_of(kb: KnowledgeBase, previous: Sequence[str]) -> list[Condition]:
+    """Every condition the questions ``previous`` set, in order."""
+    return [c for question in previous for c in parse(kb, question).conditions]
+
+
 def states_meeting(kb: KnowledgeBase, previous: Sequence[str]) -> list[State]:
     """The states that meet every condition the questions ``previous`` set («¿cuáles de ellas ya tenían
     STL en agosto de 2020?»), for a follow-up about each of them."""
-    conditions = [c for question in previous for c in parse(kb, question).conditions]
+    conditions = _conditions_of(kb, previous)
     return [s for s in kb.states if conditions and all(c.holds(s) for c in conditions)]
 
 
@@ -413,7 +418,7 @@ def complement_answer(kb: KnowledgeBase, previous: Sequence[str], text: str) -> 
     asked = {int(year) for question in previous for year in _YEAR.findall(fold(question))}
     if any(int(year) not in asked for year in _YEAR.findall(folded)):
         return None  # «¿y cuáles no en 2020?» asks of another date
-    conditions = [c for question in previous for c in parse(kb, question).conditions]
+    conditions = _conditions_of(kb, previous)
     on_lists = [i for i, c in enumerate(conditions) if c.kind in ("listed", "denied")]
     if not on_lists:
         return None

@@ -51,6 +51,9 @@ def _count_pattern(numbers: tuple[str, ...], nouns: tuple[str, ...]) -> re.Patte
     return re.compile(rf"(?<!\w)(\d|{_alternatives(numbers)})\s+(?:{_alternatives(nouns)})(?!\w)")
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!])\s+")  # between the sentences of a message
+
+
 def asked_part(text: str) -> str:
     """The question of a message that introduces itself first («Le escribe el titular de… ¿Podría
     indicarme…?» → from the «¿»; «…de Coahuila. Cuál es la situación?» → the sentence with the «?»); the
@@ -58,7 +61,7 @@ def asked_part(text: str) -> str:
     if "¿" in text:
         return text[text.index("¿") :]
     if "?" in text:
-        sentences = re.split(r"(?<=[.!])\s+", text[: text.rindex("?") + 1])
+        sentences = _SENTENCE_BREAK.split(text[: text.rindex("?") + 1])
         return sentences[-1]
     return text
 
@@ -336,7 +339,7 @@ class Vocabulary(Strict):
         ):
             # «Necesito el nombre del comisionado. ¿Quién fue?»: a bare question asks what the sentence before
             # says; not a tag («…sobre vacunas, ¿verdad?» asks whether the claim holds)
-            before = re.split(r"(?<=[.!])\s+", text[: text.index("¿")].strip())
+            before = _SENTENCE_BREAK.split(text[: text.index("¿")].strip())
             question = f"{before[-1]} {question}"
         asked = {
             key: topic.words
