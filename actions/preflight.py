@@ -1,9 +1,11 @@
 """The action server's start-up check: `python -m actions.preflight`, run by ops/serve.py first.
 
 The knowledge base must load (an error names its file, entry and field, and start-up stops). The index
-must be whole, built from this knowledge and with the configured embedding model; if it is missing,
-damaged or built otherwise, the check says which and rebuilds it. Exit 0 when the action server can
-answer, 1 with the reason when it cannot.
+must be whole, built from this knowledge and with the configured embedding model, with its files as the
+build wrote them (SHA-256) and every vector finite; if it is missing, altered, poisoned or built
+otherwise, the check names the file and what is wrong, and rebuilds it. Exit 0 when the action server
+can answer, 1 with the reason when it cannot (the rebuilt index is not usable either, or it cannot be
+written).
 """
 
 from __future__ import annotations
@@ -50,6 +52,9 @@ def main() -> int:
         return 1
     except IndexUnavailable as problem:
         log.error("no hay un índice utilizable: %s", problem)
+        return 1
+    except OSError as problem:
+        log.error("no se pudo reconstruir el índice: %s. Revisa el espacio y los permisos.", problem)
         return 1
     return 0
 

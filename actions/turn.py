@@ -30,8 +30,9 @@ def intent_of(tracker: Tracker) -> str | None:
 
 
 def entity_of(tracker: Tracker, name: str) -> str | None:
-    """The first value of entity ``name`` in the latest message."""
-    return next(tracker.get_latest_entity_values(name), None)
+    """The first text value of entity ``name`` in the latest message. Any client can send an entity whose
+    value is an object or a list (``/feedback{"valor": {"x": 1}}``): such a value counts as absent."""
+    return next((v for v in tracker.get_latest_entity_values(name) if isinstance(v, str)), None)
 
 
 def topic_of(tracker: Tracker) -> Topic | None:

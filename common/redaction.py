@@ -1,8 +1,9 @@
 """Personal data out of logs and reports: e-mail addresses, phone numbers, CURP and RFC.
 
 ``redact(text)`` replaces them with ``[correo]``, ``[teléfono]``, ``[CURP]`` and ``[RFC]``;
-``install_log_redaction()`` applies it to every log record of the process. Standard library only:
-this module is imported both by the Python 3.11 tools and inside Rasa (Python 3.10).
+``install_log_redaction()`` makes every log record of the process safe to keep, traceback included:
+redacted, without the conversations that error replies carry, and bounded in length. Standard library
+only: this module is imported both by the Python 3.11 tools and inside Rasa (Python 3.10).
 
 What counts (case-insensitive, since people type in lower case):
 
@@ -19,13 +20,27 @@ What counts (case-insensitive, since people type in lower case):
 Document numbers (INAI/265/19), years and dates, amounts (1,000) and URLs without an ``@`` are left
 alone: a number is a phone only with ten digits in a phone's grouping, never inside a longer number
 or a path.
+
+What else a log record loses, since it would put what people wrote in the log:
+
+- the body of an error reply Rasa quotes (``body='b'…''``, its ``ClientResponseError``: rasa_sdk's 500
+  reply holds the whole tracker), replaced by its length;
+- in Rasa's structured events (structlog, one JSON object a line, or ``key=value`` in a terminal), the
+  fields Rasa itself lists as anonymizable (``text``, ``user_message``…), replaced by their length, and
+  the frame locals of their tracebacks;
+- beyond ``MAX_MESSAGE_CHARS`` (a traceback: ``MAX_TRACEBACK_CHARS``), the middle, replaced by a note of
+  how many characters were cut.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from typing import Any
+
+MAX_MESSAGE_CHARS = 2000
+MAX_TRACEBACK_CHARS = 8000
 
 _DATE = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 _SEP = r"[ .\-]"
@@ -67,12 +82,92 @@ def redact(text: str) -> str:
     return text
 
 
-def install_log_redaction() -> None:
-    """Make every log record of the process carry redacted text (idempotent).
+# The fields of Rasa's structured log events that may hold what people wrote (rasa.utils.log_utils).
+PERSON_FIELDS = frozenset(
+    {
+        "text", "response_text", "user_text", "slot_values", "parse_data_text", "parse_data_entities",
+        "prediction_events", "tracker_latest_message", "prefilled_slots", "message", "response",
+        "slot_candidates", "rasa_event", "rasa_events", "tracker_states", "current_states", "old_states",
+        "successes", "current_entity", "next_entity", "states", "entity", "token_text", "user_message",
+        "json_message",
+    }
+)  # fmt: skip
+_ERROR_BODY = re.compile(r"""body='b(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")'""")
+_CONSOLE_FIELD = re.compile(  # structlog's ConsoleRenderer: key in cyan, value in magenta
+    rf"(\x1b\[36m(?:{'|'.join(PERSON_FIELDS)})\x1b\[0m=\x1b\[35m)(.*?)(\x1b\[0m)", re.DOTALL
+)
+_FORMATTER = logging.Formatter()
 
-    Wraps the current log record factory: the message is formatted with its arguments, redacted and
-    stored as ``record.msg`` with ``record.args = None``. Tracebacks are formatted later by handlers
-    and are not touched. A record whose message cannot be formatted is left as it was.
+
+def _omitted(text: str) -> str:
+    return f"[omitido: {len(text)} caracteres]"
+
+
+def _structured_event(text: str) -> str:
+    """A JSON log event of Rasa's without what people wrote (``PERSON_FIELDS``) and without frame locals;
+    any other text as it is."""
+    if not text.startswith("{"):
+        return text
+    try:
+        event = json.loads(text)
+    except ValueError:
+        return text
+    if not isinstance(event, dict) or "event" not in event:
+        return text
+    for field in PERSON_FIELDS & event.keys():
+        value = event[field]
+        event[field] = _omitted(value if isinstance(value, str) else json.dumps(value))
+    _drop_locals(event.get("exception"))
+    return json.dumps(event)
+
+
+def _drop_locals(exceptions: Any) -> None:
+    """Drop the frame locals of a structlog dict traceback: ``[{"frames": [{"locals": {…}}, …]}, …]``."""
+    for exception in exceptions if isinstance(exceptions, list) else []:
+        frames = exception.get("frames") if isinstance(exception, dict) else None
+        for frame in frames if isinstance(frames, list) else []:
+            if isinstance(frame, dict):
+                frame.pop("locals", None)
+
+
+def bounded(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """``text``, or when longer than ``limit`` its beginning and end around a note of how much was cut."""
+    if len(text) <= limit:
+        return text
+    half = limit // 2
+    return f"{text[:half]} … [recortado: {len(text) - 2 * half} caracteres] … {text[-half:]}"
+
+
+def loggable(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """``text`` as a log may keep it: no error body nor field of Rasa's holding what people wrote, no
+    frame locals, personal data redacted, at most about ``limit`` characters."""
+    text = _CONSOLE_FIELD.sub(lambda m: m[1] + _omitted(m[2]) + m[3], _structured_event(text))
+    text = _ERROR_BODY.sub(lambda m: "body=" + _omitted(m[0][len("body=") :]), text)
+    return bounded(redact(text), limit)
+
+
+def _make_safe(record: logging.LogRecord) -> None:
+    """Make ``record``'s message, traceback and stack ``loggable``. The traceback is formatted here into
+    ``exc_text``, which every standard formatter prints instead of formatting ``exc_info`` again."""
+    if record.exc_info and not record.exc_text:
+        record.exc_text = _FORMATTER.formatException(record.exc_info)
+    if record.exc_text:
+        record.exc_text = loggable(record.exc_text, MAX_TRACEBACK_CHARS)
+    if record.stack_info:
+        record.stack_info = loggable(record.stack_info, MAX_TRACEBACK_CHARS)
+    try:
+        record.msg = loggable(record.getMessage())
+    except Exception:  # noqa: BLE001 - a broken log call must still be logged, as logging itself would do
+        return
+    record.args = None
+
+
+def install_log_redaction() -> None:
+    """Make every log record of the process ``loggable`` when it is made (idempotent).
+
+    Wraps the current log record factory: the message is formatted with its arguments, made loggable
+    and stored as ``record.msg`` with ``record.args = None``; the traceback is formatted and made
+    loggable into ``record.exc_text``. A record whose message cannot be formatted keeps its message.
     """
     previous = logging.getLogRecordFactory()
     if getattr(previous, "redacts_personal_data", False):
@@ -80,11 +175,7 @@ def install_log_redaction() -> None:
 
     def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
         record = previous(*args, **kwargs)
-        try:
-            record.msg = redact(record.getMessage())
-        except Exception:  # noqa: BLE001 - a broken log call must still be logged, as logging itself would do
-            return record
-        record.args = None
+        _make_safe(record)
         return record
 
     setattr(factory, "redacts_personal_data", True)  # noqa: B010 - a mark on a function, read above

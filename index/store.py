@@ -8,9 +8,14 @@ Layout under ``INDEX_DIR`` (default ``build/index``)::
 
 A build writes into a temporary folder and only then points ``current`` at it, so a failed build leaves
 the previous index serving. Builds are skipped when the knowledge, the model and the passage code are
-unchanged (content hash). ``sentences.*`` hold what answers quote (:mod:`index.sentences`): each
-sentence's passage, its text and its vector, so that answers can rank sentences without embedding them.
-``verbs.txt`` lists the Spanish verb forms answers need (:mod:`index.lemmas`).
+unchanged (content hash) and the files are as they were built. ``sentences.*`` hold what answers quote
+(:mod:`index.sentences`): each sentence's passage, its text and its vector, so that answers can rank
+sentences without embedding them. ``verbs.txt`` lists the Spanish verb forms answers need
+(:mod:`index.lemmas`).
+
+``meta.json`` records the SHA-256 of every other file. Opening the index checks them, and that every vector
+is finite (NaN written over the vectors would otherwise make every search quietly find nothing): an
+altered or poisoned index is refused naming the file and what is wrong, and a build replaces it.
 """
 
 from __future__ import annotations
@@ -42,7 +47,8 @@ from .passages import Passage, build_passages
 from .sentences import units
 
 log = logging.getLogger(__name__)
-FORMAT = 2
+FORMAT = 3  # 3: meta.json records the files' SHA-256
+FILES = ("passages.jsonl", "dense.faiss", "sentences.jsonl", "sentences.npy", "verbs.txt")
 BATCH = 16
 KEEP_VERSIONS = 2
 
@@ -114,6 +120,27 @@ def current_build_id(root: Path) -> str | None:
     return (current_meta(root) or {}).get("build_id")
 
 
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _altered(folder: Path, meta: dict) -> str | None:
+    """What is wrong with the first file that is missing or no longer what its build wrote, or None."""
+    recorded = meta.get("sha256") or {}
+    for name in FILES:
+        path = folder / name
+        if not path.is_file():
+            return f"falta {name}"
+        if recorded.get(name) != _sha256(path):
+            return f"{name} cambió después de construirse (su SHA-256 no es el que anota meta.json)"
+    return None
+
+
+def _non_finite(vectors: np.ndarray) -> int:
+    """How many of ``vectors`` hold a NaN or an infinite value."""
+    return int((~np.isfinite(vectors)).any(axis=1).sum())
+
+
 def _embed(embedder: Embedder, texts: list[str], progress: bool, what: str = "passages") -> np.ndarray:
     if not texts:
         return np.zeros((0, 0), dtype=np.float32)
@@ -154,7 +181,8 @@ def _write(
             )
     np.save(folder / "sentences.npy", sentences[1])
     (folder / "verbs.txt").write_text("\n".join(_verb_forms()) + "\n", encoding="utf-8")
-    (folder / "meta.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+    sha256 = {name: _sha256(folder / name) for name in FILES}
+    (folder / "meta.json").write_text(json.dumps(meta | {"sha256": sha256}, indent=2), encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
@@ -181,6 +209,17 @@ def _prune(versions: Path, keep: int) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def _up_to_date(root: Path, bid: str) -> bool:
+    """Whether the serving index was built as ``bid`` and its files are still as they were written."""
+    meta = current_meta(root)
+    if meta is None or meta.get("build_id") != bid:
+        return False
+    problem = _altered(_current(root), meta)
+    if problem is not None:
+        log.warning("the index in %s is damaged (%s): rebuilding it", _current(root), problem)
+    return problem is None
+
+
 def build_index(
     settings: Settings,
     kb: KnowledgeBase | None = None,
@@ -188,13 +227,14 @@ def build_index(
     force: bool = False,
     progress: bool = True,
 ) -> BuildResult:
-    """Build the index unless an up-to-date one is serving; swap it in atomically when done."""
+    """Build the index unless an up-to-date, intact one is serving; swap it in atomically when done.
+    Raises IndexUnavailable, leaving the serving index, when the model gives NaN or infinite vectors."""
     started = time.perf_counter()
     kb = kb or load_knowledge()
     root = settings.index_dir
     model = model_id(settings)
     bid = build_id(kb, model)
-    if not force and current_build_id(root) == bid:
+    if not force and _up_to_date(root, bid):
         log.info("index is up to date (%s)", bid)
         return BuildResult(_current(root).resolve(), False, 0, time.perf_counter() - started)
     passages = build_passages(kb)
@@ -205,6 +245,11 @@ def build_index(
     try:
         vectors = _embed(embedder, [p.text for p in passages], progress)
         sentences = _sentences(embedder, passages, vectors, progress)
+        if broken := _non_finite(vectors) + _non_finite(sentences[1]):
+            raise IndexUnavailable(
+                f"El modelo {model} dio {broken} vectores con valores no finitos (NaN o infinito): el "
+                "índice no se construyó y el anterior sigue sirviendo. Revisa el modelo y vuelve a construir."
+            )
         meta = {
             "format": FORMAT,
             "build_id": bid,
@@ -229,7 +274,8 @@ def build_index(
 
 
 def load_index(settings: Settings) -> LoadedIndex:
-    """Open the serving index, checking it is whole and was built with the configured model."""
+    """Open the serving index, checking it was built with the configured model, its files are those the
+    build wrote (SHA-256), it is whole, and every vector is finite."""
     folder = _current(settings.index_dir)
     hint = "Constrúyelo con `python -m index build` (o `make index`)."
     if not folder.exists():
@@ -245,6 +291,9 @@ def load_index(settings: Settings) -> LoadedIndex:
                 f"configuración pide {expected!r}: buscar con otro modelo daría resultados sin sentido. "
                 f"{hint}"
             )
+        altered = _altered(folder, meta)
+        if altered is not None:
+            raise IndexUnavailable(f"El índice en {folder} está dañado: {altered}. {hint}")
         with open(folder / "passages.jsonl", encoding="utf-8") as lines:
             passages = [Passage(**json.loads(line)) for line in lines]
         dense = faiss.read_index(str(folder / "dense.faiss"))
@@ -264,4 +313,13 @@ def load_index(settings: Settings) -> LoadedIndex:
     )
     if not whole:
         raise IndexUnavailable(f"El índice en {folder} está dañado (vectores y pasajes no coinciden). {hint}")
+    for name, vectors in (
+        ("dense.faiss", dense.reconstruct_n(0, dense.ntotal)),
+        ("sentences.npy", sentence_vectors),
+    ):
+        if broken := _non_finite(vectors):
+            raise IndexUnavailable(
+                f"El índice en {folder} está dañado: {name} tiene {broken} de {len(vectors)} vectores con "
+                f"valores no finitos (NaN o infinito). {hint}"
+            )
     return LoadedIndex(folder.resolve(), meta, passages, dense, sentences, sentence_vectors, verb_forms)

@@ -28,8 +28,10 @@ class Redact(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.msg = self._clean(record.getMessage())
         record.args = None
-        if record.exc_info:
-            record.exc_text = self._clean(self._formatter.formatException(record.exc_info))
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self._formatter.formatException(record.exc_info)
+        if record.exc_text:  # already cleaned of personal data by common.redaction when it was made
+            record.exc_text = self._clean(record.exc_text)
             record.exc_info = None
         if record.stack_info:
             record.stack_info = self._clean(record.stack_info)

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import asyncio
 
+import httpx
 import pytest
+from rasa_sdk import Action
+from rasa_sdk import __version__ as SDK_VERSION
+from rasa_sdk.endpoint import create_app
 from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import ActionExecutor
+from sanic import Sanic
 
-from actions import resources
+from actions import errors, resources
 from actions.base import FEEDBACK_BUTTONS
 from actions.contacts import ActionContacto, ActionInaiActual
 from actions.definitions import ActionDefinicion
@@ -1503,3 +1509,61 @@ def test_the_document_that_gave_a_number_on_the_date_named():
         texts(messages)[0]
         == "Lo dice el comunicado INAI/002/18, 2 de enero de 2018: 26 estados participantes."
     )
+
+
+@pytest.mark.parametrize("value", [{"x": 1}, ["mal", "bien"]])
+def test_feedback_with_an_entity_that_is_no_text_reads_the_message_instead(value):
+    tracker = turn('/feedback{"valor": {"x": 1}}', "feedback", entities={"valor": value})
+    assert texts(run(ActionFeedback(), tracker)[1]) == ["¡Gracias! Me alegra que te sirviera."]
+
+
+@pytest.mark.parametrize(
+    "action, asked, intent",
+    [
+        (ActionListaEstados(), "¿en qué año se sumó cada estado?", "estados_por_anio"),
+        (ActionListaEstados(), "¿qué estados tenían STL en 2018?", "estados_con_stl"),
+        (ActionCifras(), "¿cuántos estados participan?", "cifras"),
+    ],
+)
+def test_a_year_that_is_no_text_counts_as_absent_and_the_message_names_it(action, asked, intent):
+    expected = texts(run(action, turn(asked, intent))[1])
+    assert texts(run(action, turn(asked, intent, entities={"anio": {"anio": 1999}}))[1]) == expected
+    assert texts(run(action, turn(asked, intent, entities={"anio": [2020]}))[1]) == expected
+
+
+class ActionThatFails(Action):
+    def name(self) -> str:
+        return "action_que_falla"
+
+    def run(self, dispatcher, tracker, domain) -> list:
+        raise RuntimeError("falló")
+
+
+async def _post_to_action_server(app: Sanic, body: dict) -> httpx.Response:
+    """POST ``body`` to the app's /webhook through ASGI, the app started and stopped around it."""
+    incoming: asyncio.Queue = asyncio.Queue()
+    outgoing: asyncio.Queue = asyncio.Queue()
+    await incoming.put({"type": "lifespan.startup"})
+    lifespan = asyncio.create_task(
+        app({"type": "lifespan", "asgi": {"version": "3.0"}}, incoming.get, outgoing.put)
+    )
+    assert (await outgoing.get())["type"] == "lifespan.startup.complete"
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://acciones"
+    ) as client:
+        reply = await client.post("/webhook", json=body)
+    await incoming.put({"type": "lifespan.shutdown"})
+    await lifespan
+    return reply
+
+
+def test_a_failing_action_answers_a_short_error_without_the_conversation():
+    executor = ActionExecutor()
+    executor.register_action(ActionThatFails())
+    app = create_app(executor)
+    errors.install(app)
+    tracker = turn("mi correo es ana@x.mx y mi teléfono 55 1234 5678", "consulta").current_state()
+    body = {"next_action": "action_que_falla", "sender_id": "prueba", "version": SDK_VERSION, "domain": {}}
+    body["tracker"] = tracker
+    reply = asyncio.run(_post_to_action_server(app, body))
+    assert (reply.status_code, reply.json()) == (500, {"error": errors.FAILED})

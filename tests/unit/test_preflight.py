@@ -1,5 +1,6 @@
-"""The action server's start-up check: a missing, damaged or foreign index is named and rebuilt; a
-knowledge error stops start-up naming file and field, and the index already serving is left alone."""
+"""The action server's start-up check: a missing, damaged, altered, poisoned or foreign index is named and
+rebuilt, and start-up stops saying why when the rebuild cannot serve; a knowledge error stops start-up
+naming file and field, and the index already serving is left alone."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ import sys
 
 import pytest
 
-from actions.preflight import check
-from index import Settings, build_index, load_index
+from actions.preflight import check, main
+from index import IndexUnavailable, Settings, build_index, load_index
 
 from ..conftest import REPO, HashEmbedder
+from .test_index_store import NanEmbedder, alter_one_value, poison, record_checksums
 
 
 @pytest.fixture
@@ -76,3 +78,36 @@ def test_a_knowledge_error_stops_start_up_and_the_build_and_the_index_keeps_serv
     assert "Traceback" not in result.stderr
     assert (settings.index_dir / "current").resolve() == serving
     assert len(load_index(settings).passages) > 100
+
+
+def test_vectors_overwritten_with_nan_are_named_and_rebuilt(settings, kb, caplog):
+    build_index(settings, kb=kb, embedder=HashEmbedder(), progress=False)
+    poison(settings.index_dir / "current")
+    _rebuilt_after(settings, caplog, "está dañado: dense.faiss cambió después de construirse")
+
+
+def test_a_changed_vector_value_is_named_and_rebuilt(settings, kb, caplog):
+    build_index(settings, kb=kb, embedder=HashEmbedder(), progress=False)
+    alter_one_value(settings.index_dir / "current")
+    _rebuilt_after(settings, caplog, "está dañado: sentences.npy cambió después de construirse")
+
+
+def test_nan_vectors_with_matching_checksums_are_named_and_rebuilt(settings, kb, caplog):
+    build_index(settings, kb=kb, embedder=HashEmbedder(), progress=False)
+    poison(settings.index_dir / "current")
+    record_checksums(settings.index_dir / "current")
+    _rebuilt_after(settings, caplog, "vectores con valores no finitos (NaN o infinito)")
+
+
+def test_a_rebuild_that_cannot_serve_stops_start_up_saying_why(settings, kb):
+    build_index(settings, kb=kb, embedder=HashEmbedder(), progress=False)
+    poison(settings.index_dir / "current")
+    with pytest.raises(IndexUnavailable, match=r"dio \d+ vectores con valores no finitos .*Revisa el modelo"):
+        check(settings, embedder=NanEmbedder())
+
+
+def test_an_index_that_cannot_be_written_stops_start_up_naming_the_path(tmp_path, monkeypatch, caplog):
+    (tmp_path / "ocupado").write_text("un archivo, no una carpeta", encoding="utf-8")
+    monkeypatch.setenv("INDEX_DIR", str(tmp_path / "ocupado" / "index"))
+    assert main() == 1
+    assert "no se pudo reconstruir el índice" in caplog.text and str(tmp_path / "ocupado") in caplog.text

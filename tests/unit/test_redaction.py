@@ -1,13 +1,15 @@
-"""common.redaction: personal data replaced by markers, the domain's own text left alone, in logs too."""
+"""common.redaction: personal data replaced by markers, the domain's own text left alone, in logs too:
+tracebacks, the error replies and structured events of Rasa, and over-long messages cut."""
 
 from __future__ import annotations
 
 import io
+import json
 import logging
 
 import pytest
 
-from common.redaction import install_log_redaction, redact
+from common.redaction import MAX_MESSAGE_CHARS, install_log_redaction, redact
 
 
 @pytest.mark.parametrize(
@@ -153,3 +155,81 @@ def test_tracebacks_still_reach_the_handler(log_output):
         logging.getLogger("x").exception("failed for %s", "ana@x.mx")
     output = log_output.getvalue()
     assert "x failed for [correo]" in output and "ValueError: boom" in output
+
+
+def _fail_with(text: str) -> None:
+    contact = f"{text}, ana@x.mx"  # a frame local: never in the log
+    raise ValueError(f"no pude procesar {contact} ni 55 1234 5678")
+
+
+def test_a_logged_traceback_is_redacted_for_every_handler(log_output):
+    install_log_redaction()
+    try:
+        _fail_with("escríbeme a juan@ejemplo.org")
+    except ValueError:
+        logging.getLogger("actions").exception("la acción falló")
+    output = log_output.getvalue()
+    assert "ValueError: no pude procesar escríbeme a [correo], [correo] ni [teléfono]" in output
+    for secret in ("juan@ejemplo.org", "ana@x.mx", "1234 5678"):
+        assert secret not in output
+
+
+def test_a_stack_logged_with_the_record_is_redacted(log_output):
+    install_log_redaction()
+    logging.getLogger("x").info("contexto", stack_info=True)  # this line shows: ana@x.mx
+    output = log_output.getvalue()
+    assert "Stack (most recent call last)" in output and "[correo]" in output and "ana@x.mx" not in output
+
+
+def test_an_over_long_message_is_cut_saying_how_much(log_output):
+    install_log_redaction()
+    logging.getLogger("rasa.core.processor").info("%s%s", "a" * 6000, "z" * 4000)
+    line = log_output.getvalue().strip()
+    assert len(line) < MAX_MESSAGE_CHARS + 100
+    assert "a" * 900 + " … [recortado: 8000 caracteres] … " + "z" * 900 in line
+
+
+class ClientResponseError(Exception):
+    """As rasa.utils.endpoints words it: the body of the reply, as bytes, in the message."""
+
+    def __init__(self, status: int, reason: str, body: bytes) -> None:
+        super().__init__(f"{status}, {reason}, body='{body!r}'")
+
+
+def test_an_error_reply_rasa_quotes_leaves_only_its_length(log_output):
+    install_log_redaction()
+    body = json.dumps(
+        {"error": "x", "request_body": {"tracker": {"latest_message": {"text": "¿y Jalisco?"}}}}
+    )
+    error = ClientResponseError(500, "Internal Server Error", body.encode())
+    try:
+        try:
+            raise error
+        except ClientResponseError as cause:
+            raise RuntimeError("Failed to execute custom action 'action_feedback'") from cause
+    except RuntimeError:
+        logging.getLogger("rasa.core.processor").exception("Encountered an exception while running action")
+    logging.getLogger("rasa.core.actions.action").warning("as a result of error '%s'. The default", error)
+    output = log_output.getvalue()
+    assert "Internal Server Error, body=[omitido: " in output and "as a result of error '500" in output
+    assert "request_body" not in output and "Jalisco" not in output
+
+
+def test_rasa_structured_events_keep_no_text_people_wrote_nor_frame_locals(log_output):
+    install_log_redaction()
+    frame = {"filename": "rest.py", "lineno": 171, "name": "receive", "locals": {"text": "'¿y Jalisco?'"}}
+    event = {
+        "text": "¿y Jalisco?",
+        "event": "rest.message.received.failure",
+        "level": "error",
+        "exception": [{"exc_type": "CancelledError", "frames": [frame]}],
+    }
+    logging.getLogger("rasa.core.channels.rest").error(json.dumps(event))
+    console = "\x1b[1mrest.message.received.timeout \x1b[0m \x1b[36mtext\x1b[0m=\x1b[35m¿y Jalisco?\x1b[0m"
+    logging.getLogger("rasa.core.channels.rest").error(console)
+    logged = log_output.getvalue().splitlines()
+    kept = json.loads(logged[0].removeprefix("rasa.core.channels.rest "))
+    assert kept["text"] == "[omitido: 11 caracteres]" and kept["event"] == "rest.message.received.failure"
+    assert kept["exception"][0]["frames"] == [{"filename": "rest.py", "lineno": 171, "name": "receive"}]
+    assert "\x1b[36mtext\x1b[0m=\x1b[35m[omitido: 11 caracteres]\x1b[0m" in logged[1]
+    assert "Jalisco" not in log_output.getvalue()
