@@ -71,7 +71,7 @@ def server_memory(root: int) -> dict[str, float]:
     for pid in descendants(root):
         try:
             command = Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ")
-            key = "rasa_mib" if "rasa run" in command or "/rasa " in command else "actions_mib"
+            key = "rasa_mib" if "channels.rasa_main" in command else "actions_mib"
             memory[key] += rss_mib(pid)
         except OSError:
             continue
@@ -132,6 +132,7 @@ def running_assistant(rasa_port: str, actions_port: str, env: dict[str, str]) ->
             "TRACKER_STORE_URL": f"sqlite:///{folder}/tracker.db",
         }
         url = f"http://127.0.0.1:{rasa_port}/webhooks/rest/"
+        ready = f"http://127.0.0.1:{rasa_port}/webhooks/ready/"
         log = Path(folder) / "assistant.log"
         started = time.monotonic()
         with open(log, "w", encoding="utf-8") as output:
@@ -144,7 +145,7 @@ def running_assistant(rasa_port: str, actions_port: str, env: dict[str, str]) ->
                 start_new_session=True,
             )
         try:
-            _wait_ready(url, server, log)
+            _wait_ready(ready, server, log)
             yield Assistant(url + "webhook", server.pid, round(time.monotonic() - started, 1))
         finally:
             _stop(server)

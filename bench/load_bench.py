@@ -1,7 +1,8 @@
 """Load test: throughput, turn latency, errors and the servers' memory under N concurrent conversations.
 
 Starts the assistant as `make run` does (`python -m ops.serve` on ports 5027/5077, a fresh SQLite
-tracker store, no demo page, the per-sender rate limit off), warms it with each dev conversation once,
+tracker store, no demo page, the rate limits and the bound on turns in progress off: it measures what
+the machine can do; bench/overload_bench.py measures the bound), warms it with each dev conversation once,
 then runs one phase per concurrency level (default 20, then 50 conversations, 60 s each). In a phase
 every simulated conversation is a thread that replays the dev conversations
 (tests/conversations/dev_conversations.yml) turn by turn over the REST channel, without think time,
@@ -38,7 +39,7 @@ from dataclasses import dataclass, field
 from harness import Assistant, conversations, percentile, running_assistant, server_memory
 
 RASA_PORT, ACTIONS_PORT = "5027", "5077"
-SERVER_ENV = {"WIDGET_PORT": "0", "RATE_LIMIT_PER_MINUTE": "0"}  # 0: rate limit off
+SERVER_ENV = {"WIDGET_PORT": "0", "RATE_LIMIT_PER_MINUTE": "0", "MAX_TURNS_IN_PROGRESS": "0"}  # 0: off
 REQUEST_TIMEOUT_S = 60
 MAX_GROWTH_MIB = 50.0  # per server, from before the first phase to the end (warm-up excluded)
 OK, EMPTY = "ok", "empty reply"

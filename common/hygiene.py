@@ -1,13 +1,15 @@
 """Input hygiene for every channel: what Rasa should see of a person's message.
 
 Control characters are removed, a blank message becomes the ``mensaje_vacio`` intent, text that looks
-like an intent payload but names no intent of the domain is plain text, and an over-long message is
+like an intent payload but names no intent of the domain is plain text, a payload's entities keep only
+text and number values (an object or a list never reaches the actions), and an over-long message is
 cut to a limit (MAX_MESSAGE_CHARS). Standard library only, so it is tested in either environment.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 from collections.abc import Collection
@@ -27,14 +29,37 @@ def as_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
+def _is_entity_value(value: Any) -> bool:
+    """Whether an entity may have ``value``: text or a finite number (not true/false, null, list, object)."""
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, str) or (isinstance(value, int | float) and math.isfinite(value))
+
+
+def _payload(intent: str, entities: str | None) -> str:
+    """``/intent`` with the entities of its JSON ``entities`` whose values are text or numbers; the others,
+    and JSON that is not an object, are dropped («/feedback{"valor": {"x": 1}}» → «/feedback»)."""
+    try:
+        parsed = json.loads(entities) if entities else {}
+    except (ValueError, RecursionError):  # not JSON, a number too long, or nested too deep
+        parsed = {}
+    if not isinstance(parsed, dict):
+        parsed = {}
+    kept = {name: value for name, value in parsed.items() if _is_entity_value(value)}
+    return f"/{intent}{json.dumps(kept, ensure_ascii=False)}" if kept else f"/{intent}"
+
+
 def clean_text(text: Any, limit: int, intents: Collection[str]) -> tuple[str, bool]:
     """The text Rasa should see, and whether it was cut. Blank input becomes the empty-message intent;
-    only the domain's ``intents`` may be sent as ``/intent`` payloads (buttons)."""
+    only the domain's ``intents`` may be sent as ``/intent`` payloads (buttons), with entities of text
+    and numbers only."""
     text = unicodedata.normalize("NFC", _CONTROL.sub(" ", as_text(text))).strip()
     if not text:
         return EMPTY_INTENT, False
     payload = _PAYLOAD.match(text)
-    if text.startswith("/") and not (payload and payload.group(1) in intents):
+    if payload and payload.group(1) in intents:
+        text = _payload(payload.group(1), payload.group(2))
+    elif text.startswith("/"):
         text = text.lstrip("/").strip() or EMPTY_INTENT  # "/start" or "/foo bar": plain text
     if len(text) <= limit:
         return text, False

@@ -15,7 +15,13 @@ DEFAULT_ACTIONS_PORT = 5055
 DEFAULT_CORS_ORIGINS = ("http://localhost:8080", "http://127.0.0.1:8080")
 DEFAULT_RETENTION_DAYS = 30
 DEFAULT_RATE_LIMIT_PER_MINUTE = 20
+DEFAULT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE = 120  # six senders' worth: several people behind one NAT
+DEFAULT_MAX_TURNS_IN_PROGRESS = 10  # measured: bench/overload_bench.py, docs/evaluation.md
+DEFAULT_TURN_WAIT_MS = 500
 DEFAULT_MAX_MESSAGE_CHARS = 1000
+DEFAULT_MAX_BODY_BYTES = 262_144  # a 200,000-character message still gets its cut and its answer
+DEFAULT_MAX_METADATA_BYTES = 2048
+DEFAULT_ACTION_TIMEOUT_S = 6
 
 
 def _text(name: str, default: str = "") -> str:
@@ -63,13 +69,55 @@ def retention_days() -> int:
 
 
 def rate_limit_per_minute() -> int:
-    """RATE_LIMIT_PER_MINUTE: messages one sender may send in any 60 s; 0 switches the limit off."""
+    """RATE_LIMIT_PER_MINUTE: messages a minute one sender may send (a burst of that many, then one every
+    60/N s); 0 switches the limit off."""
     return _int("RATE_LIMIT_PER_MINUTE", DEFAULT_RATE_LIMIT_PER_MINUTE)
+
+
+def rate_limit_per_address_per_minute() -> int:
+    """RATE_LIMIT_PER_ADDRESS_PER_MINUTE: messages a minute one client address may send, whatever sender
+    ids it uses, as RATE_LIMIT_PER_MINUTE counts (Telegram's chats: per chat only); 0 switches it off."""
+    return _int("RATE_LIMIT_PER_ADDRESS_PER_MINUTE", DEFAULT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE)
+
+
+def trusted_proxy_header() -> str:
+    """TRUSTED_PROXY_HEADER (e.g. ``X-Forwarded-For``): the client address is the rightmost address in
+    this header, the one the proxy in front of Rasa wrote; empty: the TCP peer's. Set it only when every
+    request reaches Rasa through that proxy, or a client can name any address."""
+    return _text("TRUSTED_PROXY_HEADER")
+
+
+def max_turns_in_progress() -> int:
+    """MAX_TURNS_IN_PROGRESS: turns one Rasa handles at once; past it a turn waits up to TURN_WAIT_MS for
+    a place, then is answered «hay mucha demanda» and not processed; 0 switches this bound off."""
+    return _int("MAX_TURNS_IN_PROGRESS", DEFAULT_MAX_TURNS_IN_PROGRESS)
+
+
+def turn_wait_ms() -> int:
+    """TURN_WAIT_MS: how long a turn waits for a place among MAX_TURNS_IN_PROGRESS before it is refused."""
+    return _int("TURN_WAIT_MS", DEFAULT_TURN_WAIT_MS)
 
 
 def max_message_chars() -> int:
     """MAX_MESSAGE_CHARS: longer messages are cut, and the person is told."""
     return _int("MAX_MESSAGE_CHARS", DEFAULT_MAX_MESSAGE_CHARS)
+
+
+def max_body_bytes() -> int:
+    """MAX_BODY_BYTES: the largest request body REST and socket.io read; larger ones get HTTP 413, unread."""
+    return _int("MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES)
+
+
+def max_metadata_bytes() -> int:
+    """MAX_METADATA_BYTES: a message's ``metadata`` is stored only when it is a JSON object at most this
+    long (as compact JSON); otherwise it is dropped, and the message answered."""
+    return _int("MAX_METADATA_BYTES", DEFAULT_MAX_METADATA_BYTES)
+
+
+def telegram_bridge_secret() -> str:
+    """TELEGRAM_BRIDGE_SECRET: shared by Rasa and the Telegram bridge, which sends it in X-Bridge-Secret;
+    REST takes a ``telegram:`` sender only with it. Empty: REST refuses every ``telegram:`` sender."""
+    return _text("TELEGRAM_BRIDGE_SECRET")
 
 
 def privacy_contact() -> str:
@@ -86,3 +134,8 @@ def lock_store_url() -> str:
 def tracker_store_url() -> str:
     """TRACKER_STORE_URL: ``postgresql://…`` or ``sqlite:///…``; empty: the SQLite file of endpoints.yml."""
     return _text("TRACKER_STORE_URL")
+
+
+def action_timeout_s() -> int:
+    """ACTION_TIMEOUT_S: seconds Rasa waits for the action server before the turn fails with an apology."""
+    return _int("ACTION_TIMEOUT_S", DEFAULT_ACTION_TIMEOUT_S)

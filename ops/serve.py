@@ -1,4 +1,10 @@
-"""Start the action server and Rasa together; Ctrl-C stops both. Ready when the REST channel answers.
+"""Start the assistant's servers and keep them running; Ctrl-C stops them all.
+
+Rasa, the action server, and (when configured) the Telegram bridge and the widget's page each run in a
+process group of its own under ops/supervisor.py: a server that dies or stops answering its health check
+is started again, logged with the reason, and never takes the others down; none outlives the launcher.
+Ready («Listo») when Rasa's readiness check (``/webhooks/ready/``) says Rasa and the action server answer.
+Files the servers write (conversations, endpoints with passwords) are readable by their owner only.
 
 Configuration (environment, with safe defaults):
   RASA_HOST / RASA_PORT           where Rasa's channels listen (127.0.0.1:5005)
@@ -7,12 +13,24 @@ Configuration (environment, with safe defaults):
   TRACKER_STORE_URL               postgresql://user:password@host:port/db (or sqlite:///file.db)
   LOCK_STORE_URL                  redis://[:password@]host:port/db: Redis lock store, shared by replicas
                                   (and the rate limit's counters); unset: in memory, one instance
-  RATE_LIMIT_PER_MINUTE           messages a sender may send in any 60 s (20); 0: no limit
+  RATE_LIMIT_PER_MINUTE           messages a minute a sender may send: a burst of 20, then one every 3 s
+                                  (20); 0: no limit
+  RATE_LIMIT_PER_ADDRESS_PER_MINUTE  the same per client address, whatever its sender ids (120); not for
+                                  loopback or Telegram's chats; 0: no limit
+  TRUSTED_PROXY_HEADER            e.g. X-Forwarded-For: the client address is its rightmost entry (the
+                                  proxy's); unset: the TCP peer. Only when Rasa is reachable through it alone
+  MAX_TURNS_IN_PROGRESS           turns Rasa handles at once (10); past it a turn waits TURN_WAIT_MS (500)
+                                  for a place, then gets «hay mucha demanda» and is not processed; 0: no bound
   RETENTION_DAYS                  days conversations are kept (30): `make purge`, the privacy notice
   CORS_ORIGINS                    space-separated origins allowed to call Rasa (localhost:8080)
-  RASA_ENABLE_API=1               turn on Rasa's HTTP API; refused unless RASA_API_TOKEN is set
+  RASA_ENABLE_API=1               turn on Rasa's HTTP API; refused unless RASA_API_TOKEN is set (passed to
+                                  Rasa by the environment, never on its command line)
+  ACTION_TIMEOUT_S                seconds Rasa waits for the action server before apologising (6)
   MAX_MESSAGE_CHARS               longer messages are cut, and the person told (1000)
   TELEGRAM_BOT_TOKEN              when set, the Telegram bridge (python -m clients.telegram) starts too
+  TELEGRAM_BRIDGE_SECRET          proves to Rasa that a `telegram:` sender comes from the bridge; unset: a
+                                  new random one each start (set the same one where bridge and Rasa are
+                                  started apart, e.g. replicas behind a load balancer)
   WIDGET_HOST / WIDGET_PORT       the widget's demo page (python -m clients.widget.server), 127.0.0.1:8080;
                                   WIDGET_PORT=0: not started
   WIDGET_RASA_URL                 the assistant's address as the browser sees it (http://localhost:RASA_PORT)
@@ -21,13 +39,15 @@ Configuration (environment, with safe defaults):
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import logging
 import os
+import secrets
 import signal
+import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -38,11 +58,13 @@ import yaml
 
 from common import settings
 from common.redaction import install_log_redaction
+from ops import supervisor
 
 REPO = Path(__file__).resolve().parent.parent
 BUILD = REPO / "build"
 READY_TIMEOUT_S = 300
-MAX_RESTART_PAUSE_S = 30
+WARM_TIMEOUT_S = 60
+CHECK_INTERVAL_S = 1.0
 log = logging.getLogger("ops.serve")
 
 
@@ -78,12 +100,13 @@ def tracker_store(url: str) -> dict:
 
 
 def lock_store(url: str) -> dict:
-    """``redis://[:password@]host:6379/1`` → Rasa's Redis lock store."""
+    """``redis://[:password@]host:6379/1`` → Rasa's Redis lock store, which serves from memory while Redis
+    is away (channels/stores.py)."""
     parts = urllib.parse.urlparse(url)
     if parts.scheme != "redis":
         raise StartError(f"LOCK_STORE_URL must start with redis://, not {parts.scheme}://")
     store = {
-        "type": "redis",
+        "type": "channels.stores.DegradableRedisLockStore",
         "url": parts.hostname or "localhost",
         "port": parts.port or 6379,
         "db": int(parts.path.lstrip("/") or 1),
@@ -107,14 +130,30 @@ def runtime_endpoints() -> Path:
         endpoints["lock_store"] = lock_store(settings.lock_store_url())
     path = BUILD / f"endpoints-{settings.rasa_port()}.yml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(endpoints, sort_keys=False), encoding="utf-8")
+    private_file(path).write_text(yaml.safe_dump(endpoints, sort_keys=False), encoding="utf-8")
+    store = endpoints.get("tracker_store") or {}
+    if store.get("dialect") == "sqlite":
+        private_file(REPO / store["db"])  # the conversations
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """``path``, readable and writable by its owner only (it holds a password or conversations)."""
+    if path.exists():
+        path.chmod(0o600)
+    else:
+        path.touch(mode=0o600)
     return path
 
 
 def _rasa(subcommand: str, endpoints: Path) -> list[str]:
-    """``rasa <subcommand>`` with the trained model and the endpoints written for this environment."""
-    rasa = REPO / ".venv-rasa" / "bin" / "rasa"
-    return [str(rasa), subcommand, "--model", str(REPO / "models"), "--endpoints", str(endpoints)]
+    """``rasa <subcommand>`` with the trained model and the endpoints written for this environment.
+
+    Rasa is started by ``channels.rasa_main``, which takes the HTTP API token from the environment, so
+    the token is not in the command line that every local user can read (``ps``)."""
+    python = REPO / ".venv-rasa" / "bin" / "python"
+    command = [str(python), "-m", "channels.rasa_main", subcommand]
+    return [*command, "--model", str(REPO / "models"), "--endpoints", str(endpoints)]
 
 
 def rasa_threads() -> dict[str, str]:
@@ -140,54 +179,30 @@ def rasa_command(endpoints: Path) -> list[str]:
         *settings.cors_origins(),
     ]
     if os.environ.get("RASA_ENABLE_API") == "1":
-        token = os.environ.get("RASA_API_TOKEN")
-        if not token:
+        if not os.environ.get("RASA_API_TOKEN"):
             raise StartError(
                 "RASA_ENABLE_API=1 needs RASA_API_TOKEN: the HTTP API can load models and must not be open"
             )
-        command += ["--enable-api", "--auth-token", token]
+        command.append("--enable-api")  # the token goes by the environment: channels/rasa_main.py
     return command
 
 
-def preflight_command() -> list[str]:
-    return [str(REPO / ".venv" / "bin" / "python"), "-m", "actions.preflight"]
+def _python(module: str) -> list[str]:
+    return [str(REPO / ".venv" / "bin" / "python"), "-m", module]
 
 
 def preflight(env: dict) -> bool:
     """The action server's start-up check (actions/preflight.py): knowledge loads, a usable index serves."""
-    return subprocess.run(preflight_command(), cwd=REPO, env=env).returncode == 0
-
-
-def actions_command() -> list[str]:
-    return [
-        str(REPO / ".venv" / "bin" / "python"),
-        "-m",
-        "rasa_sdk",
-        "--actions",
-        "actions",
-        "--port",
-        str(settings.actions_port()),
-    ]
-
-
-def telegram_command() -> list[str]:
-    return [str(REPO / ".venv" / "bin" / "python"), "-m", "clients.telegram"]
-
-
-def widget_command() -> list[str]:
-    return [str(REPO / ".venv" / "bin" / "python"), "-m", "clients.widget.server"]
+    return supervisor.run_once(_python("actions.preflight"), env, REPO) == 0
 
 
 def rest_url() -> str:
     return f"http://127.0.0.1:{settings.rasa_port()}/webhooks/rest/"
 
 
-def _answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as reply:
-            return reply.status == 200
-    except (urllib.error.URLError, OSError):
-        return False
+def ready_url() -> str:
+    """Rasa's readiness check (channels/readiness.py): 200 only when Rasa and the action server answer."""
+    return f"http://127.0.0.1:{settings.rasa_port()}/webhooks/ready/"
 
 
 def warm_actions() -> None:
@@ -215,72 +230,75 @@ def warm_actions() -> None:
         headers={"Content-Type": "application/json"},
     )
     try:
-        urllib.request.urlopen(request, timeout=120).read()
+        urllib.request.urlopen(request, timeout=WARM_TIMEOUT_S).read()
     except (urllib.error.URLError, OSError) as problem:
         log.warning("could not warm the action server: %s", problem)
 
 
-def wait_until(check, processes: list[subprocess.Popen], timeout: float) -> None:
+class Warmer:
+    """Warms the action server each time it answers again, in a thread, so that supervising goes on
+    meanwhile (a warm call to a server that froze meanwhile would hold it up to ``WARM_TIMEOUT_S``)."""
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+
+    def __call__(self) -> None:
+        self._thread = threading.Thread(target=warm_actions, name="warm", daemon=True)
+        self._thread.start()
+
+    def wait(self) -> None:
+        """Until the last warm call has ended."""
+        if self._thread is not None:
+            self._thread.join(WARM_TIMEOUT_S)
+
+
+def ports_in_use() -> list[str]:
+    """The ports this assistant would listen on that something else holds already, named for a person."""
+    wanted = [("RASA_PORT", settings.rasa_host(), settings.rasa_port())]
+    wanted.append(("ACTIONS_PORT", settings.actions_host(), settings.actions_port()))
+    if os.environ.get("WIDGET_PORT") != "0":
+        wanted.append(("WIDGET_PORT", _env("WIDGET_HOST", "127.0.0.1"), int(_env("WIDGET_PORT", "8080"))))
+    taken = []
+    for name, host, port in wanted:
+        with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind((host, port))
+            except OSError:
+                taken.append(f"{name}={port}")
+    return taken
+
+
+def wait_until_ready(servers: list[supervisor.Server], timeout: float) -> None:
+    """Until Rasa and the action server answer the readiness check (and both have answered the
+    supervisor's probes); a server that stops meanwhile, or a wait past ``timeout``, is a start error (its
+    log is above)."""
     deadline = time.monotonic() + timeout
-    while not check():
-        if any(p.poll() is not None for p in processes):
-            raise StartError("a server stopped while starting: see its log above")
+    while not (supervisor.answers(ready_url()) and all(server.well for server in servers)):
+        for server in servers:
+            if server.process is not None and server.process.poll() is not None:
+                reason = supervisor.exit_reason(server.process.returncode)
+                raise StartError(f"{server.name} stopped while starting ({reason}): see its log above")
+            server.check()  # the action server's warm call starts the first time it answers
         if time.monotonic() > deadline:
             raise StartError(f"not ready after {timeout:.0f} s")
         time.sleep(0.5)
 
 
-def start(command: list[str], env: dict) -> subprocess.Popen:
-    """Start a server in a process group of its own, so stopping it also stops its workers."""
-    return subprocess.Popen(command, cwd=REPO, env=env, start_new_session=True)
-
-
-def _signal_group(process: subprocess.Popen, signum: int) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signum)
-
-
-def stop(processes: list[subprocess.Popen]) -> None:
-    """Stop every server and its workers: newest first, politely, then by force after 20 s."""
-    for process in reversed(processes):
-        _signal_group(process, signal.SIGTERM)
-    for process in reversed(processes):
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            process.wait(timeout=20)
-        _signal_group(process, signal.SIGKILL)  # workers left behind by a stopped main process
-
-
-def supervise(processes: list[subprocess.Popen], env: dict) -> int:
-    """Keep the assistant up until it is stopped (Ctrl-C, SIGTERM, SIGHUP).
-
-    ``processes[0]`` is the action server: it is stateless, so when it stops it is started again (with
-    a growing pause if it keeps stopping) while Rasa goes on serving and apologises meanwhile. If Rasa
-    or the Telegram bridge stops, everything stops.
-    """
-    restarts = 0
+def supervise(servers: list[supervisor.Server]) -> None:
+    """Keep every server up until the launcher is stopped (Ctrl-C, SIGTERM, SIGHUP): see ops/supervisor.py."""
     while True:
-        if any(p.poll() is not None for p in processes[1:]):
-            return 1
-        if processes[0].poll() is not None:
-            pause = min(2**restarts, MAX_RESTART_PAUSE_S)
-            log.warning(
-                "the action server stopped (exit %s): starting it again in %d s",
-                processes[0].returncode,
-                pause,
-            )
-            time.sleep(pause)
-            restarts += 1
-            if preflight(env):
-                processes[0] = start(actions_command(), env)
-        time.sleep(0.5)
+        for server in servers:
+            server.check()
+        time.sleep(CHECK_INTERVAL_S)
 
 
 def _exit_on_signal(signum: int, _frame: object) -> None:
     raise SystemExit(0)
 
 
-def serve(shell: bool = False) -> int:
-    env = {
+def base_env() -> dict[str, str]:
+    return {
         **os.environ,
         "SANIC_HOST": settings.actions_host(),
         # one figure for every privacy notice (the Telegram bridge has no default) and `make purge`
@@ -290,43 +308,85 @@ def serve(shell: bool = False) -> int:
         "PYTHONPATH": str(REPO),
         # the action server embeds one query at a time: one OpenMP thread (index/config.py)
         "EMBEDDINGS_THREADS": os.environ.get("EMBEDDINGS_THREADS") or "1",
+        # Rasa takes `telegram:` senders only from the bridge, which proves it with this (channels/inputs.py)
+        "TELEGRAM_BRIDGE_SECRET": settings.telegram_bridge_secret() or secrets.token_urlsafe(32),
     }
-    endpoints = runtime_endpoints()
-    processes: list[subprocess.Popen] = []
-    helpers: list[subprocess.Popen] = []  # optional: the assistant keeps running if one stops
+
+
+def servers_to_start(
+    env: dict, endpoints: Path, warmer: Warmer
+) -> tuple[list[supervisor.Server], list[supervisor.Server]]:
+    """The servers of the assistant (action server, Rasa), then the channels' helpers (Telegram, widget)."""
+    actions = supervisor.Server(
+        "the action server",
+        _python("actions.server"),
+        env,
+        REPO,
+        health=f"http://127.0.0.1:{settings.actions_port()}/health",
+        on_well=warmer,
+    )
+    rasa_env = {**env, **rasa_threads()}
+    # a restart of Rasa costs a model load: it gets more patience than the action server
+    rasa = supervisor.Server("Rasa", rasa_command(endpoints), rasa_env, REPO, health=rest_url(), patience=5)
+    helpers = []
+    if os.environ.get("TELEGRAM_BOT_TOKEN"):
+        rasa_url = os.environ.get("RASA_URL") or f"http://127.0.0.1:{settings.rasa_port()}"
+        bridge_env = {**env, "RASA_URL": rasa_url}
+        helpers.append(
+            supervisor.Server("the Telegram bridge", _python("clients.telegram"), bridge_env, REPO)
+        )
+    if os.environ.get("WIDGET_PORT") != "0":
+        widget_rasa = os.environ.get("WIDGET_RASA_URL") or f"http://localhost:{settings.rasa_port()}"
+        widget_env = {**env, "WIDGET_RASA_URL": widget_rasa}
+        helpers.append(
+            supervisor.Server("the widget page", _python("clients.widget.server"), widget_env, REPO)
+        )
+    return [actions, rasa], helpers
+
+
+def serve(shell: bool = False) -> int:
+    env = base_env()
+    os.umask(0o077)  # what the servers write (conversations, endpoints with passwords) is the operator's only
+    servers: list[supervisor.Server] = []
     for signum in (signal.SIGTERM, signal.SIGHUP):  # servers run in their own groups: stop them here
         signal.signal(signum, _exit_on_signal)
     started = time.monotonic()
     try:
+        taken = ports_in_use()
+        if taken:
+            raise StartError(f"already in use: {', '.join(taken)}; is another assistant running?")
+        endpoints = runtime_endpoints()
+        if shell:
+            if not preflight(env):
+                raise StartError("the action server cannot start: see the reason above")
+            servers, _ = servers_to_start(env, endpoints, Warmer())
+            servers[0].start()
+            return subprocess.call(_rasa("shell", endpoints), cwd=REPO, env=env)
+        warmer = Warmer()
+        servers, helpers = servers_to_start(env, endpoints, warmer)
+        actions, rasa = servers
+        rasa.start()  # Rasa loads its model meanwhile: the slowest part of starting
         if not preflight(env):
             raise StartError("the action server cannot start: see the reason above")
-        processes.append(start(actions_command(), env))
-        wait_until(
-            lambda: _answers(f"http://127.0.0.1:{settings.actions_port()}/health"), processes, READY_TIMEOUT_S
-        )
-        warm_actions()
-        if shell:
-            return subprocess.call(_rasa("shell", endpoints), cwd=REPO, env=env)
-        processes.append(start(rasa_command(endpoints), {**env, **rasa_threads()}))
-        wait_until(lambda: _answers(rest_url()), processes, READY_TIMEOUT_S)
-        if os.environ.get("TELEGRAM_BOT_TOKEN"):
-            rasa_url = os.environ.get("RASA_URL") or f"http://127.0.0.1:{settings.rasa_port()}"
-            processes.append(start(telegram_command(), {**env, "RASA_URL": rasa_url}))
-        if os.environ.get("WIDGET_PORT") != "0":
-            widget_rasa = os.environ.get("WIDGET_RASA_URL") or f"http://localhost:{settings.rasa_port()}"
-            helpers.append(start(widget_command(), {**env, "WIDGET_RASA_URL": widget_rasa}))
+        actions.start()
+        wait_until_ready(servers, READY_TIMEOUT_S)
+        warmer.wait()  # the index and the model are loaded before the first person
+        for helper in helpers:
+            helper.start()
+        servers += helpers
         print(
             f"Listo en {time.monotonic() - started:.0f} s: {rest_url()}webhook (Ctrl-C para salir)",
             flush=True,
         )
-        return supervise(processes, env)
+        supervise(servers)
+        return 0
     except KeyboardInterrupt:
         return 0
     except StartError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 1
     finally:
-        stop(processes + helpers)
+        supervisor.stop_all(servers)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -67,7 +67,7 @@ class Postgres:
             check=True,
             capture_output=True,
         )
-        command = [
+        self._command = [
             *_as_db_user(),
             str(binaries / "postgres"),
             "-D",
@@ -81,8 +81,7 @@ class Postgres:
             "-c",
             "fsync=off",
         ]
-        self.server = Process("postgres", command, dict(os.environ), folder)
-        self._wait_ready(binaries)
+        self.resume()
         subprocess.run(
             [str(binaries / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", PG_USER, PG_DB],
             check=True,
@@ -93,6 +92,17 @@ class Postgres:
     @property
     def url(self) -> str:
         return f"postgresql://{PG_USER}:{PG_PASSWORD}@127.0.0.1:{self.port}/{PG_DB}"
+
+    def halt(self) -> None:
+        """Stop the server at once (clients cut off) and keep its data: an outage, ended by :meth:`resume`."""
+        pg_ctl = [*_as_db_user(), str(postgres_bin() / "pg_ctl"), "-D", str(self.folder / "data")]
+        subprocess.run([*pg_ctl, "-m", "fast", "-w", "stop"], check=True, capture_output=True)
+        self.server.stop()
+
+    def resume(self) -> None:
+        """Start the server (again) on its data; back when it accepts connections."""
+        self.server = Process("postgres", self._command, dict(os.environ), self.folder)
+        self._wait_ready(postgres_bin())
 
     def _wait_ready(self, binaries: Path) -> None:
         deadline = time.monotonic() + 60
@@ -118,27 +128,23 @@ class Redis:
         if port_taken(port):
             raise RuntimeError(f"port {port} is taken: cannot start Redis for the tests")
         self.port = port
+        self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
-        self.server = Process(
-            "redis",
-            [
-                "redis-server",
-                "--port",
-                str(port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(folder),
-            ],
-            dict(os.environ),
-            folder,
-        )
+        self.resume()
+
+    def halt(self) -> None:
+        """Kill the server (an outage, ended by :meth:`resume`); it keeps nothing."""
+        self.server.process.kill()
+        self.server.process.wait()
+        self.server.log.close()
+
+    def resume(self) -> None:
+        """Start the server (again); back when its port answers."""
+        command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"]
+        command += ["--save", "", "--appendonly", "no", "--dir", str(self.folder)]
+        self.server = Process("redis", command, dict(os.environ), self.folder)
         deadline = time.monotonic() + 30
-        while not port_taken(port):
+        while not port_taken(self.port):
             if self.server.process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError("Redis did not start:\n" + self.server.log_path.read_text()[-3000:])
             time.sleep(0.2)

@@ -10,6 +10,8 @@ TELEGRAM_WEBHOOK_LISTEN   address the webhook server binds (127.0.0.1)
 TELEGRAM_WEBHOOK_PORT     port the webhook server binds (8443)
 RETENTION_DAYS, PRIVACY_CONTACT  told in /start; read from common/settings.py, as every channel does
 RATE_LIMIT_PER_MINUTE     Rasa's channel limits each chat (common/settings.py); the bridge adds no limit
+TELEGRAM_BRIDGE_SECRET    sent to Rasa with each message (common/settings.py); Rasa, given the same one,
+                          takes ``telegram:`` senders only with it
 LOG_LEVEL                 logging level (INFO)
 TELEGRAM_LOG_TEXT=1       also log message texts and library debug output (off)
 """

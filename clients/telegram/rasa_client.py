@@ -1,4 +1,8 @@
-"""Rasa's REST channel: one POST per message, ``sender`` keeps each chat's conversation apart."""
+"""Rasa's REST channel: one POST per message, ``sender`` keeps each chat's conversation apart.
+
+Rasa takes a ``telegram:`` sender only from the bridge: each POST carries TELEGRAM_BRIDGE_SECRET in the
+X-Bridge-Secret header (common/bounds.py), when it is set, as it must be in Rasa's environment too.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,9 @@ import logging
 from typing import Any
 
 import httpx
+
+from common import settings
+from common.bounds import BRIDGE_SECRET_HEADER
 
 log = logging.getLogger(__name__)
 
@@ -27,13 +34,21 @@ class RasaClient:
         self.webhook = f"{base_url.rstrip('/')}/webhooks/rest/webhook"
         self.health = f"{base_url.rstrip('/')}/webhooks/rest/"
         self._client = client or httpx.AsyncClient(timeout=httpx.Timeout(timeout))
+        secret = settings.telegram_bridge_secret()
+        self._headers = {BRIDGE_SECRET_HEADER: secret} if secret else {}
 
     async def send(self, sender: str, message: str) -> list[dict[str, Any]]:
         """Send one message; return Rasa's replies or raise :class:`RasaUnavailable`."""
         try:
-            response = await self._client.post(self.webhook, json={"sender": sender, "message": message})
+            response = await self._client.post(
+                self.webhook, json={"sender": sender, "message": message}, headers=self._headers
+            )
         except httpx.HTTPError as problem:
             raise RasaUnavailable(f"Rasa did not answer: {type(problem).__name__}") from None
+        if response.status_code == 403:
+            raise RasaUnavailable(
+                "Rasa refused the bridge (HTTP 403): give Rasa and the bridge the same TELEGRAM_BRIDGE_SECRET"
+            )
         if response.status_code != 200:
             raise RasaUnavailable(f"Rasa answered HTTP {response.status_code}")
         try:

@@ -30,6 +30,7 @@ UNDERSTANDING = yaml.safe_load(  # issue 11: NLU, combined facts, documents, no 
     (REPO / "tests" / "stories" / "dev_understanding.yml").read_text(encoding="utf-8")
 )
 RASA_PORT, ACTIONS_PORT = "5015", "5065"
+BRIDGE_SECRET = "secreto-del-puente-de-prueba"  # how the stand-in bridge proves its telegram: senders
 LONG_MESSAGE = "quiero saber sobre gobierno abierto en jalisco " * 130  # over 6,000 characters
 
 
@@ -45,6 +46,7 @@ def assistant(tmp_path_factory):
         "ACTIONS_PORT": ACTIONS_PORT,
         "WIDGET_PORT": "0",
         "TRACKER_STORE_URL": f"sqlite:///{tracker}",
+        "TELEGRAM_BRIDGE_SECRET": BRIDGE_SECRET,
     }
     server = Process("assistant", [sys.executable, "-m", "ops.serve"], env, tmp_path_factory.mktemp("logs"))
     url = f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/"
@@ -203,8 +205,9 @@ def test_socketio_channel_answers(assistant):
     assert received and "21 Secretariados Técnicos Locales" in received[0]["text"]
 
 
-def test_telegram_bridge_against_the_real_assistant(assistant, kb):
+def test_telegram_bridge_against_the_real_assistant(assistant, kb, monkeypatch):
     """/estado → press a state → its status, from the real Rasa, through a stand-in Bot API."""
+    monkeypatch.setenv("TELEGRAM_BRIDGE_SECRET", BRIDGE_SECRET)
     from clients.telegram.app import catalogue
     from clients.telegram.config import Settings as TelegramSettings
 
@@ -252,9 +255,17 @@ def test_the_servers_listen_on_loopback_only(assistant):
         assert addresses and addresses <= loopback, (port, addresses)
 
 
+def _port_of(process: Path) -> str | None:
+    """The ACTIONS_PORT in a process's environment."""
+    for variable in (process / "environ").read_bytes().split(b"\0"):
+        if variable.startswith(b"ACTIONS_PORT="):
+            return variable.split(b"=", 1)[1].decode()
+    return None
+
+
 def _action_server_pids() -> list[int]:
-    """The action server of the `assistant` fixture (python -m rasa_sdk on ACTIONS_PORT) and all its
-    descendants (Sanic's workers)."""
+    """The action server of the `assistant` fixture (python -m actions.server, whose environment has
+    ACTIONS_PORT) and all its descendants."""
     parents: dict[int, int] = {}
     main = None
     for entry in Path("/proc").iterdir():
@@ -262,10 +273,10 @@ def _action_server_pids() -> list[int]:
             try:
                 command = (entry / "cmdline").read_bytes().split(b"\0")
                 parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                if b"actions.server" in command and _port_of(entry) == ACTIONS_PORT:
+                    main = int(entry.name)
             except (OSError, IndexError, ValueError):
                 continue
-            if b"rasa_sdk" in command and ACTIONS_PORT.encode() in command:
-                main = int(entry.name)
     assert main is not None, "no action server is running"
     family = [main]
     for pid in family:  # grows while walking: children, grandchildren…

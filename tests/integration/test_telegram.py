@@ -27,6 +27,7 @@ from clients.telegram.config import ConfigError, Settings, from_env
 from clients.telegram.limits import FloodLimiter
 from clients.telegram.logs import Redact
 from clients.telegram.render import ButtonStore, render, split_text
+from common.redaction import install_log_redaction
 from common.settings import DEFAULT_RATE_LIMIT_PER_MINUTE
 from common.texts import SLOW_DOWN, privacy_notice
 
@@ -486,6 +487,21 @@ def test_redact_removes_the_token_from_messages_and_tracebacks():
     Redact([TOKEN]).filter(record)
     assert TOKEN not in logging.Formatter().format(record)
     assert "[REDACTED]" in record.getMessage()
+
+
+def test_the_bridge_log_keeps_personal_data_out_of_tracebacks(caplog):
+    """A traceback already cleaned of personal data (common.redaction) is not formatted again from the
+    exception, which still holds what the person typed."""
+    install_log_redaction()
+    try:
+        raise RuntimeError(f"falló al responder a ana@example.org, tel. 55 1234 5678, bot{TOKEN}")
+    except RuntimeError:
+        logging.getLogger("clients.telegram.test").exception("a turn failed")
+    record = caplog.records[-1]
+    Redact([TOKEN]).filter(record)
+    logged = logging.Formatter().format(record)
+    assert "ana@example.org" not in logged and "1234 5678" not in logged and TOKEN not in logged
+    assert "[correo]" in logged
 
 
 # -- the command --------------------------------------------------------------------------------------

@@ -68,3 +68,26 @@ def test_whatever_a_client_sends_becomes_text(value, text):
 )
 def test_nlu_reads_the_plain_words(typed, read):
     assert plain_words(typed) == read
+
+
+@pytest.mark.parametrize(
+    ("typed", "seen"),
+    [
+        ('/feedback{"valor": {"x":1}}', "/feedback"),
+        ('/feedback{"valor": ["positivo"]}', "/feedback"),
+        ('/feedback{"valor": null}', "/feedback"),
+        ('/feedback{"valor": true}', "/feedback"),
+        ('/feedback{"valor": NaN}', "/feedback"),
+        ('/feedback{"valor": {"a": {"b": [1, {"c": 2}]}}}', "/feedback"),
+        ('/feedback{"valor": "positivo", "x": {"y": 1}}', '/feedback{"valor": "positivo"}'),
+        (
+            '/estado_situacion{"estado": "Jalisco", "anio": 2020}',
+            '/estado_situacion{"estado": "Jalisco", "anio": 2020}',
+        ),
+        ("/feedback{no es json}", "/feedback"),
+        ('/feedback{"a":' + "[" * 100_000 + "]" * 100_000 + "}", "/feedback"),
+        ("/feedback{}", "/feedback"),
+    ],
+)
+def test_payload_entities_are_only_text_or_numbers(typed, seen):
+    assert clean_text(typed, 1_000_000, INTENTS) == (seen, False)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 import yaml
 
+from channels import rasa_main
 from ops import serve
 
 
@@ -52,7 +55,7 @@ def test_runtime_endpoints_apply_the_environment(monkeypatch, tmp_path):
 def test_redis_url_becomes_rasa_lock_store(monkeypatch, tmp_path):
     written = _written(monkeypatch, tmp_path, LOCK_STORE_URL="redis://:cl%40ve@cache.local:6380/3")
     assert written["lock_store"] == {
-        "type": "redis",
+        "type": "channels.stores.DegradableRedisLockStore",
         "url": "cache.local",
         "port": 6380,
         "db": 3,
@@ -93,7 +96,35 @@ def test_http_api_needs_a_token(monkeypatch, tmp_path):
         serve.rasa_command(tmp_path / "e.yml")
     monkeypatch.setenv("RASA_API_TOKEN", "secreto")
     command = serve.rasa_command(tmp_path / "e.yml")
-    assert command[command.index("--auth-token") + 1] == "secreto"
+    assert "--enable-api" in command
+    assert "secreto" not in command  # every local user can read a command line (ps)
+    assert rasa_main.arguments(command, "secreto")[-2:] == ["--auth-token", "secreto"]
+
+
+def test_the_token_is_added_only_with_the_http_api():
+    assert rasa_main.arguments(["run", "--port", "5005"], "secreto") == ["run", "--port", "5005"]
+
+
+def test_endpoints_and_the_conversations_are_private_files(monkeypatch, tmp_path):
+    monkeypatch.setattr(serve, "BUILD", tmp_path)
+    monkeypatch.setenv("TRACKER_STORE_URL", f"sqlite:///{tmp_path}/t.db")
+    (tmp_path / "t.db").write_text("")
+    (tmp_path / "t.db").chmod(0o644)
+    endpoints = serve.runtime_endpoints()
+    assert endpoints.stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "t.db").stat().st_mode & 0o777 == 0o600
+
+
+def test_ports_held_by_another_program_are_named(monkeypatch):
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        monkeypatch.setenv("ACTIONS_PORT", str(free.getsockname()[1]))
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        monkeypatch.setenv("RASA_PORT", str(holder.getsockname()[1]))
+        monkeypatch.setenv("WIDGET_PORT", "0")
+        assert serve.ports_in_use() == [f"RASA_PORT={holder.getsockname()[1]}"]
 
 
 def test_rasa_gets_one_openmp_and_one_openblas_thread_unless_the_operator_chose(monkeypatch):
