@@ -271,15 +271,18 @@ def ports_in_use() -> list[str]:
 
 def wait_until_ready(servers: list[supervisor.Server], timeout: float) -> None:
     """Until Rasa and the action server answer the readiness check (and both have answered the
-    supervisor's probes); a server that stops meanwhile, or a wait past ``timeout``, is a start error (its
-    log is above)."""
+    supervisor's probes). A server that stops before it ever answered, or a wait past ``timeout``, is a
+    start error (its log is above); one that answered and then failed is restarted, as later."""
     deadline = time.monotonic() + timeout
     while not (supervisor.answers(ready_url()) and all(server.well for server in servers)):
         for server in servers:
-            if server.process is not None and server.process.poll() is not None:
+            stopped = server.process is not None and server.process.poll() is not None
+            if (
+                stopped and not server.well and server.restart_at is None
+            ):  # it never answered: it cannot start
                 reason = supervisor.exit_reason(server.process.returncode)
                 raise StartError(f"{server.name} stopped while starting ({reason}): see its log above")
-            server.check()  # the action server's warm call starts the first time it answers
+            server.check()  # restarts one that answered, then failed; warms the action server when it answers
         if time.monotonic() > deadline:
             raise StartError(f"not ready after {timeout:.0f} s")
         time.sleep(0.5)
