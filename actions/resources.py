@@ -1,7 +1,8 @@
 """The knowledge base and the search index, loaded once per action-server process, on first use.
 
-Loading at import time crashed the action server (fork vs spawn), so nothing heavy happens here until
-an action asks for it. Tests point ``INDEX_DIR`` elsewhere and call ``searcher.cache_clear()``.
+Nothing heavy happens at import (it crashed rasa-sdk's forked workers); the action server
+(actions/server.py) asks for them before it opens its port. Tests point ``INDEX_DIR`` elsewhere and call
+``searcher.cache_clear()``.
 """
 
 from __future__ import annotations

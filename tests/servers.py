@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -71,3 +72,18 @@ class Process:
                 self.process.kill()
                 self.process.wait(timeout=10)
         self.log.close()
+
+
+def start_assistant(env: dict[str, str], log_dir: Path) -> Process:
+    """The assistant as `make run` starts it (``python -m ops.serve``) with ``env`` over this environment
+    (``RASA_PORT`` at least; no widget page unless given), once its readiness check says Rasa and the
+    action server answer. A missing environment skips (fails in CI); a failed start fails, with the log."""
+    if assistant_missing():
+        skip_or_fail(assistant_missing())
+    command = [sys.executable, "-m", "ops.serve"]
+    server = Process("assistant", command, {**os.environ, "WIDGET_PORT": "0", **env}, log_dir)
+    problem = server.wait_until(f"http://127.0.0.1:{env['RASA_PORT']}/webhooks/ready/", timeout=300)
+    if problem:
+        server.stop()
+        pytest.fail(problem)
+    return server

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
 import sqlite3
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -22,7 +20,7 @@ from common.bounds import BRIDGE_SECRET_HEADER, MAX_SENDER_CHARS, bounded_sender
 from common.settings import DEFAULT_MAX_BODY_BYTES
 from common.texts import APOLOGY
 
-from ..servers import Process, assistant_missing, port_taken, skip_or_fail
+from ..servers import port_taken, start_assistant
 
 RASA_PORT, ACTIONS_PORT = "5217", "5267"
 SECRET = "secreto-de-prueba-del-puente"
@@ -51,28 +49,19 @@ class Assistant:
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory) -> Iterator[Assistant]:
     """The running assistant, with a bridge secret, on its own ports and a fresh tracker store."""
-    if assistant_missing():
-        skip_or_fail(assistant_missing())
     if port_taken(int(RASA_PORT)) or port_taken(int(ACTIONS_PORT)):
         pytest.fail(f"port {RASA_PORT} or {ACTIONS_PORT} is in use: the abuse tests need them")
     tracker = tmp_path_factory.mktemp("tracker") / "tracker.db"
     env = {
-        **os.environ,
         "RASA_PORT": RASA_PORT,
         "ACTIONS_PORT": ACTIONS_PORT,
-        "WIDGET_PORT": "0",
         "TRACKER_STORE_URL": f"sqlite:///{tracker}",
         "TELEGRAM_BRIDGE_SECRET": SECRET,
+        "TELEGRAM_BOT_TOKEN": "",
+        "CORS_ORIGINS": "",  # the default: http://localhost:8080 http://127.0.0.1:8080
     }
-    env.pop("TELEGRAM_BOT_TOKEN", None)
-    env.pop("CORS_ORIGINS", None)  # the default: http://localhost:8080 http://127.0.0.1:8080
-    server = Process("assistant", [sys.executable, "-m", "ops.serve"], env, tmp_path_factory.mktemp("logs"))
-    url = f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/"
-    problem = server.wait_until(url, timeout=300)
-    if problem:
-        server.stop()
-        pytest.fail(problem)
-    yield Assistant(url + "webhook", tracker)
+    server = start_assistant(env, tmp_path_factory.mktemp("logs"))
+    yield Assistant(f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/webhook", tracker)
     server.stop()
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sys
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -20,7 +19,7 @@ from common.texts import APOLOGY, SLOW_DOWN
 from knowledge.text import fold
 
 from ..conftest import REPO
-from ..servers import Process, answers, assistant_missing, skip_or_fail
+from ..servers import answers, start_assistant
 from .hostile import hostile_messages
 
 CONVERSATIONS = yaml.safe_load(
@@ -37,24 +36,15 @@ LONG_MESSAGE = "quiero saber sobre gobierno abierto en jalisco " * 130  # over 6
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
     """The running assistant, on its own ports and a fresh tracker store; stopped after the module."""
-    if assistant_missing():
-        skip_or_fail(assistant_missing())
     tracker = tmp_path_factory.mktemp("tracker") / "tracker.db"
     env = {
-        **os.environ,
         "RASA_PORT": RASA_PORT,
         "ACTIONS_PORT": ACTIONS_PORT,
-        "WIDGET_PORT": "0",
         "TRACKER_STORE_URL": f"sqlite:///{tracker}",
         "TELEGRAM_BRIDGE_SECRET": BRIDGE_SECRET,
     }
-    server = Process("assistant", [sys.executable, "-m", "ops.serve"], env, tmp_path_factory.mktemp("logs"))
-    url = f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/"
-    problem = server.wait_until(url, timeout=300)
-    if problem:
-        server.stop()
-        pytest.fail(problem)
-    yield url + "webhook"
+    server = start_assistant(env, tmp_path_factory.mktemp("logs"))
+    yield f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/webhook"
     server.stop()
 
 

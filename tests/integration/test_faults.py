@@ -19,7 +19,7 @@ import pytest
 
 from common.texts import APOLOGY
 
-from ..servers import Process, answers, assistant_missing, port_taken, skip_or_fail
+from ..servers import Process, answers, assistant_missing, port_taken, skip_or_fail, start_assistant
 from .telegram_fakes import TOKEN, FakeBotApi
 
 RASA_PORT, ACTIONS_PORT, WIDGET_PORT = 5221, 5271, 8221
@@ -31,7 +31,6 @@ GONE_WITHIN_S = 10
 
 def _env(tmp_path: Path, api: FakeBotApi, rasa_port: int, actions_port: int, widget_port: int) -> dict:
     return {
-        **os.environ,
         "RASA_PORT": str(rasa_port),
         "ACTIONS_PORT": str(actions_port),
         "WIDGET_PORT": str(widget_port),
@@ -51,15 +50,8 @@ def api() -> Iterator[FakeBotApi]:
 @pytest.fixture(scope="module")
 def launcher(tmp_path_factory, api) -> Iterator[Process]:
     """The assistant as `make run` starts it, with Telegram and the widget; stopped after the module."""
-    if assistant_missing():
-        skip_or_fail(assistant_missing())
     tmp = tmp_path_factory.mktemp("faults")
-    env = _env(tmp, api, RASA_PORT, ACTIONS_PORT, WIDGET_PORT)
-    server = Process("launcher", [sys.executable, "-m", "ops.serve"], env, tmp)
-    problem = server.wait_until(f"http://127.0.0.1:{RASA_PORT}/webhooks/ready/", timeout=300)
-    if problem:
-        server.stop()
-        pytest.fail(problem)
+    server = start_assistant(_env(tmp, api, RASA_PORT, ACTIONS_PORT, WIDGET_PORT), tmp)
     yield server
     server.stop()
 
@@ -173,6 +165,7 @@ def test_an_action_server_fault_gives_a_quick_apology_in_every_channel_then_answ
     launcher, api, fault, chat
 ):
     say("falla", "hola")
+    time.sleep(3)  # a server that has been answering, as the launcher sees it (probes every second)
     actions = child(launcher, "actions.server")
     os.kill(actions, signal.SIGKILL if fault == "killed" else signal.SIGSTOP)
     with ThreadPoolExecutor(2) as pool:  # the three channels at once, while the action server is down
@@ -229,7 +222,7 @@ def test_nothing_outlives_the_launcher(tmp_path, api, stop, after, telegram):
     if assistant_missing():
         skip_or_fail(assistant_missing())
     ports = (5223, 5273, 8223)
-    env = _env(tmp_path, api, *ports)
+    env = {**os.environ, **_env(tmp_path, api, *ports)}
     if not telegram:
         env["TELEGRAM_BOT_TOKEN"] = ""
     launcher = Process("launcher", [sys.executable, "-m", "ops.serve"], env, tmp_path)

@@ -6,9 +6,7 @@ neither processed nor stored."""
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import sys
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -18,7 +16,7 @@ import pytest
 
 from common.texts import BUSY, SLOW_DOWN
 
-from ..servers import Process, assistant_missing, skip_or_fail
+from ..servers import start_assistant
 
 RASA_PORT, ACTIONS_PORT = "5219", "5269"
 ADDRESS_LIMIT = 3  # a burst of 3, then one every 20 s: no refill while a test runs
@@ -29,27 +27,18 @@ BURST = 30  # senders at the same instant
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
     """The assistant behind a (pretend) proxy that writes X-Forwarded-For, with small limits."""
-    if assistant_missing():
-        skip_or_fail(assistant_missing())
     tracker = tmp_path_factory.mktemp("tracker") / "tracker.db"
     env = {
-        **os.environ,
         "RASA_PORT": RASA_PORT,
         "ACTIONS_PORT": ACTIONS_PORT,
-        "WIDGET_PORT": "0",
         "TRACKER_STORE_URL": f"sqlite:///{tracker}",
         "TRUSTED_PROXY_HEADER": "X-Forwarded-For",
         "RATE_LIMIT_PER_ADDRESS_PER_MINUTE": str(ADDRESS_LIMIT),
         "MAX_TURNS_IN_PROGRESS": str(BOUND),
         "TURN_WAIT_MS": "50",
     }
-    server = Process("assistant", [sys.executable, "-m", "ops.serve"], env, tmp_path_factory.mktemp("logs"))
-    url = f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/"
-    problem = server.wait_until(url, timeout=300)
-    if problem:
-        server.stop()
-        pytest.fail(problem)
-    yield url + "webhook", tracker
+    server = start_assistant(env, tmp_path_factory.mktemp("logs"))
+    yield f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/webhook", tracker
     server.stop()
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -16,7 +15,7 @@ import pytest
 
 from common.texts import STORE_DOWN
 
-from ..servers import Process, assistant_missing, skip_or_fail
+from ..servers import Process, assistant_missing, skip_or_fail, start_assistant
 from ..services import PG_DB, PG_PASSWORD, PG_USER, Postgres, Redis, postgres_bin, services_missing
 
 PG_PORT, REDIS_PORT = 54339, 63809
@@ -41,20 +40,14 @@ def services(tmp_path_factory) -> Iterator[tuple[Postgres, Redis]]:
 def assistant(services, tmp_path_factory) -> Iterator[Process]:
     postgres, redis = services
     env = {
-        **os.environ,
         "RASA_PORT": str(RASA_PORT),
         "ACTIONS_PORT": str(ACTIONS_PORT),
-        "WIDGET_PORT": "0",
         "TELEGRAM_BOT_TOKEN": "",
         "TRACKER_STORE_URL": postgres.url,
         "LOCK_STORE_URL": redis.url,
         "RATE_LIMIT_PER_MINUTE": "0",
     }
-    server = Process("assistant", [sys.executable, "-m", "ops.serve"], env, tmp_path_factory.mktemp("logs"))
-    problem = server.wait_until(f"http://127.0.0.1:{RASA_PORT}/webhooks/ready/", timeout=300)
-    if problem:
-        server.stop()
-        pytest.fail(problem)
+    server = start_assistant(env, tmp_path_factory.mktemp("logs"))
     yield server
     server.stop()
 
