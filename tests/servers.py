@@ -87,3 +87,28 @@ def start_assistant(env: dict[str, str], log_dir: Path) -> Process:
         server.stop()
         pytest.fail(problem)
     return server
+
+
+def socketio_exchange(
+    port: int | str, session: str, message: object, headers: dict | None = None
+) -> list[dict]:
+    """Send ``message`` over socket.io as the widget does (``session_request``, then ``user_uttered``);
+    what the bot utters back within 30 s."""
+    socketio = pytest.importorskip("socketio")
+    client = socketio.Client()
+    received: list[dict] = []
+    client.on("bot_uttered", lambda data: received.append(data))
+    url = f"http://127.0.0.1:{port}"
+    client.connect(
+        url, socketio_path="/socket.io", transports=["websocket"], headers=headers or {}, wait_timeout=10
+    )
+    try:
+        client.emit("session_request", {"session_id": session})
+        time.sleep(0.5)
+        client.emit("user_uttered", {"message": message, "session_id": session})
+        deadline = time.monotonic() + 30
+        while not received and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        client.disconnect()
+    return received

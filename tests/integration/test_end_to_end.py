@@ -19,7 +19,7 @@ from common.texts import APOLOGY, SLOW_DOWN
 from knowledge.text import fold
 
 from ..conftest import REPO
-from ..servers import answers, start_assistant
+from ..servers import answers, socketio_exchange, start_assistant
 from .hostile import hostile_messages
 
 CONVERSATIONS = yaml.safe_load(
@@ -160,7 +160,7 @@ def test_a_malformed_body_still_gets_a_reply(assistant, body):
 
 
 def test_socketio_turns_a_message_that_is_not_text_into_text(assistant):
-    received = _socketio_exchange("socket-numero", 12345)
+    received = socketio_exchange(RASA_PORT, "socket-numero", 12345)
     assert received and received[0]["text"]
 
 
@@ -171,27 +171,8 @@ def test_a_sender_over_the_rate_limit_is_asked_to_wait(assistant):
     assert "asistente virtual" in say(assistant, "otra-persona", "hola")[0]["text"]
 
 
-def _socketio_exchange(session: str, message: Any) -> list[dict]:
-    """Send ``message`` over socket.io as the widget does; what the bot utters back (within 30 s)."""
-    socketio = pytest.importorskip("socketio")
-    client = socketio.Client()
-    received: list[dict] = []
-    client.on("bot_uttered", lambda data: received.append(data))
-    client.connect(f"http://127.0.0.1:{RASA_PORT}", socketio_path="/socket.io", transports=["websocket"])
-    try:
-        client.emit("session_request", {"session_id": session})
-        time.sleep(0.5)
-        client.emit("user_uttered", {"message": message, "session_id": session})
-        deadline = time.monotonic() + 30
-        while not received and time.monotonic() < deadline:
-            time.sleep(0.2)
-    finally:
-        client.disconnect()
-    return received
-
-
 def test_socketio_channel_answers(assistant):
-    received = _socketio_exchange("socket-prueba", "cuantos stl hay")
+    received = socketio_exchange(RASA_PORT, "socket-prueba", "cuantos stl hay")
     assert received and "21 Secretariados Técnicos Locales" in received[0]["text"]
 
 

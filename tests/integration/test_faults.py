@@ -19,7 +19,15 @@ import pytest
 
 from common.texts import APOLOGY
 
-from ..servers import Process, answers, assistant_missing, port_taken, skip_or_fail, start_assistant
+from ..servers import (
+    Process,
+    answers,
+    assistant_missing,
+    port_taken,
+    skip_or_fail,
+    socketio_exchange,
+    start_assistant,
+)
 from .telegram_fakes import TOKEN, FakeBotApi
 
 RASA_PORT, ACTIONS_PORT, WIDGET_PORT = 5221, 5271, 8221
@@ -134,21 +142,9 @@ def test_ready_only_when_rasa_and_the_action_server_answer(launcher):
 
 def socketio_says(session: str, text: str) -> tuple[str, float]:
     """What the assistant answers over socket.io, as the widget asks, and how many seconds it took."""
-    socketio = pytest.importorskip("socketio")
-    client = socketio.Client()
-    received: list[str] = []
-    client.on("bot_uttered", lambda data: received.append(data.get("text") or ""))
-    url = f"http://127.0.0.1:{RASA_PORT}"
-    client.connect(url, socketio_path="/socket.io", transports=["websocket"], wait_timeout=10)
-    try:
-        client.emit("session_request", {"session_id": session})
-        time.sleep(0.5)
-        started = time.monotonic()
-        client.emit("user_uttered", {"message": text, "session_id": session})
-        _until(lambda: received, 60, "a socket.io reply")
-        return " ".join(received), time.monotonic() - started
-    finally:
-        client.disconnect()
+    started = time.monotonic()
+    received = socketio_exchange(RASA_PORT, session, text)
+    return " ".join(data.get("text") or "" for data in received), time.monotonic() - started
 
 
 def telegram_says(api: FakeBotApi, chat: int, text: str) -> tuple[str, float]:

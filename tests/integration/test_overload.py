@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -16,7 +15,7 @@ import pytest
 
 from common.texts import BUSY, SLOW_DOWN
 
-from ..servers import start_assistant
+from ..servers import socketio_exchange, start_assistant
 
 RASA_PORT, ACTIONS_PORT = "5219", "5269"
 ADDRESS_LIMIT = 3  # a burst of 3, then one every 20 s: no refill while a test runs
@@ -65,27 +64,9 @@ def test_rotating_sender_ids_from_one_address_are_refused_past_its_limit(assista
 
 
 def _socketio_says(session: str, text: str, forwarded_for: str) -> list[str]:
-    """One message over a new socket.io connection through the pretend proxy; what the bot utters first."""
-    socketio = pytest.importorskip("socketio")
-    client = socketio.Client()
-    received: list[str] = []
-    client.on("bot_uttered", lambda data: received.append(data.get("text")))
-    client.connect(
-        f"http://127.0.0.1:{RASA_PORT}",
-        socketio_path="/socket.io",
-        transports=["websocket"],
-        headers={"X-Forwarded-For": forwarded_for},
-    )
-    try:
-        client.emit("session_request", {"session_id": session})
-        time.sleep(0.5)
-        client.emit("user_uttered", {"message": text, "session_id": session})
-        deadline = time.monotonic() + 30
-        while not received and time.monotonic() < deadline:
-            time.sleep(0.1)
-    finally:
-        client.disconnect()
-    return received[:1]
+    """One socket.io message through the pretend proxy; the text of the first reply."""
+    received = socketio_exchange(RASA_PORT, session, text, headers={"X-Forwarded-For": forwarded_for})
+    return [data.get("text") for data in received[:1]]
 
 
 def test_rotating_socketio_sessions_from_one_address_are_refused_past_its_limit(assistant):
