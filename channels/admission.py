@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from common import settings
+from common.recurring import Recurring
 
 logger = logging.getLogger(__name__)
 REPORT_EVERY_S = 60.0
@@ -33,8 +33,7 @@ class Admission:
         self.limit = limit
         self.wait_s = wait_s
         self._places = asyncio.Semaphore(limit)
-        self._refused = 0
-        self._reported_at = float("-inf")
+        self._refusals = Recurring(logger, REPORT_EVERY_S)
 
     @asynccontextmanager
     async def place(self) -> AsyncIterator[None]:
@@ -53,20 +52,12 @@ class Admission:
         try:
             await asyncio.wait_for(self._places.acquire(), self.wait_s)
         except asyncio.TimeoutError:
-            self._report_refusal()
-            raise Busy from None
-
-    def _report_refusal(self) -> None:
-        """Count a refused turn; log the count when the last report is a minute old."""
-        self._refused += 1
-        now = time.monotonic()
-        if now - self._reported_at >= REPORT_EVERY_S:
-            logger.warning(
+            self._refusals.happened(
+                logging.WARNING,
                 "overloaded: %d turn(s) refused since the last report (MAX_TURNS_IN_PROGRESS=%d all busy)",
-                self._refused,
                 self.limit,
             )
-            self._refused, self._reported_at = 0, now
+            raise Busy from None
 
 
 def admission_from_env() -> Admission | None:

@@ -35,10 +35,12 @@ from throttled.exceptions import StoreUnavailableError
 
 from common import settings
 from common.bounds import is_reserved
+from common.recurring import Recurring
 
 logger = logging.getLogger(__name__)
 MAX_TRACKED_KEYS = 100_000  # in memory: one key a sender or address
 REDIS_TIMEOUT_S = 1.0
+WARN_EVERY_S = 60.0
 #: The client address of the message being handled, set by the channel that received it (None: unknown).
 CLIENT_ADDRESS: contextvars.ContextVar[str | None] = contextvars.ContextVar("client_address", default=None)
 
@@ -89,7 +91,7 @@ class Limiter:
         self.store = store
         self._senders = _throttle(per_sender, store)
         self._addresses = _throttle(per_address, store)
-        self._warnings = Throttled(key="store-unavailable", quota=per_min(1), store=MemoryStore())
+        self._store_unavailable = Recurring(logger, WARN_EVERY_S)
 
     async def allow(self, sender: str, address: str | None) -> bool:
         """True when the message may go on (it is counted); False when its sender or address is over."""
@@ -102,16 +104,12 @@ class Limiter:
                     logger.info("rate limit: a message of %s refused (%s over the limit)", sender, kind)
                     return False
         except StoreUnavailableError as problem:
-            await self._warn(problem)
-        return True
-
-    async def _warn(self, problem: StoreUnavailableError) -> None:
-        """Log that Redis failed, once a minute at most (a Redis outage must not flood the log)."""
-        if not (await self._warnings.limit()).limited:
-            logger.warning(
-                "rate limit: Redis unavailable (%s); messages let through (this warning: once a minute)",
+            self._store_unavailable.happened(
+                logging.WARNING,
+                "rate limit: %d message(s) let through since the last report: Redis unavailable (%s)",
                 problem.__cause__ or problem,
             )
+        return True
 
 
 def redis_url(url: str) -> str:

@@ -28,6 +28,8 @@ from rasa.core.tracker_store import FailSafeTrackerStore
 from rasa.utils.endpoints import EndpointConfig
 from redis.exceptions import RedisError
 
+from common.recurring import Recurring
+
 REDIS_TIMEOUT_S = 1.0
 RETRY_S = 5.0
 LOG_EVERY_S = 30.0
@@ -39,14 +41,13 @@ class StoreUnavailable(RuntimeError):
 
 
 class Outage:
-    """A store's state as the log tells it: one line when it goes, a summary at most every ``LOG_EVERY_S``,
-    one line when it is back."""
+    """A store's state as the log tells it: one line when it goes, then at most one every ``LOG_EVERY_S``
+    with the failed calls since the line before (common/recurring.py), one line when it is back."""
 
     def __init__(self, store: str, clock: Callable[[], float] = time.monotonic) -> None:
         self.store = store
         self.failures = 0
-        self._clock = clock
-        self._logged_at: float | None = None
+        self._lines = Recurring(logger, LOG_EVERY_S, clock)
 
     @property
     def ongoing(self) -> bool:
@@ -54,21 +55,19 @@ class Outage:
 
     def failed(self, problem: BaseException, consequence: str) -> None:
         self.failures += 1
-        now = self._clock()
-        if self._logged_at is None or now - self._logged_at >= LOG_EVERY_S:
-            self._logged_at = now
-            logger.error(
-                "%s is unavailable (%s; failed calls so far: %d): %s",
-                self.store,
-                type(problem).__name__,
-                self.failures,
-                consequence,
-            )
+        self._lines.happened(
+            logging.ERROR,
+            "%d failed call(s) since the last report: %s is unavailable (%s): %s",
+            self.store,
+            type(problem).__name__,
+            consequence,
+        )
 
     def recovered(self) -> None:
         if self.ongoing:
             logger.warning("%s is back (failed calls: %d)", self.store, self.failures)
-        self.failures, self._logged_at = 0, None
+        self.failures = 0
+        self._lines.reset()
 
 
 _TRACKER_STORE = Outage("the tracker store")
