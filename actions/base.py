@@ -9,11 +9,13 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from answers.topic import Topic
 from knowledge import KnowledgeBase
 
 from . import resources
+from .leads import lead_buttons
 from .readers import any_intent, declined, each_part, pointing_back
-from .turn import Reply, text_of
+from .turn import Reply, text_of, topic_of
 
 OPINION = "utter_opinion_politica"  # the refusal of political opinions (domain/basicos.yml)
 FEEDBACK_BUTTONS = [
@@ -22,9 +24,19 @@ FEEDBACK_BUTTONS = [
 ]
 
 
-def answer(dispatcher: CollectingDispatcher, text: str) -> None:
-    """Send a substantive answer, with 👍/👎 buttons to rate it."""
-    dispatcher.utter_message(text=text, buttons=FEEDBACK_BUTTONS)
+def topic_after(tracker: Tracker, events: list[EventType]) -> Topic | None:
+    """The conversation's topic once ``events`` are applied: the last one they keep (None when they clear
+    it), else the one it had."""
+    kept = [e for e in events if e.get("event") == "slot" and e.get("name") == "tema"]
+    return Topic.parse(kept[-1].get("value")) if kept else topic_of(tracker)
+
+
+def answer(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, events: list[EventType]) -> None:
+    """Send a substantive answer with where it leads (:func:`lead_buttons`, by its topic), then 👍/👎 to
+    rate it."""
+    dispatcher.utter_message(
+        text=text, buttons=lead_buttons(tracker, topic_after(tracker, events)) + FEEDBACK_BUTTONS
+    )
 
 
 class AnswerAction(Action, ABC):
@@ -51,7 +63,7 @@ class AnswerAction(Action, ABC):
             return []
         back = pointing_back(kb, tracker) or each_part(kb, tracker) or any_intent(kb, tracker)
         text, events = back or self.respond(kb, tracker)
-        answer(dispatcher, text)
+        answer(dispatcher, tracker, text, events)
         return events
 
     @abstractmethod

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from rasa_sdk import Tracker
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from answers.contacts import contacts_answer, inai_today_answer
+from answers.human import human_route_answer
 from answers.search import missing_said
 from answers.topic import Topic
-from answers.wording import inai_note
+from answers.wording import inai_note, says_inai_note
 from knowledge import KnowledgeBase
 
-from .base import AnswerAction
+from . import resources
+from .base import AnswerAction, answer
 from .definitions import not_a_term
 from .readers import sharper
 from .turn import Reply, remember, text_of
@@ -32,8 +37,21 @@ class ActionInaiActual(AnswerAction):
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
         if (unknown := not_a_term(kb, tracker)) is not None:  # «¿qué es el INAI?», «¿qué es el SNT?»
-            note = inai_note(kb)
-            return (unknown[0] if note in unknown[0] else f"{unknown[0]}\n{note}"), unknown[1]  # once
+            said = says_inai_note(kb, unknown[0])
+            return (unknown[0] if said else f"{unknown[0]}\n{inai_note(kb)}"), unknown[1]  # once
         overview = inai_today_answer(kb)
         # «y con quién ideó el proyecto el INAI?»: a question the documents answer, not what became of INAI
         return sharper(kb, tracker, overview) or (overview, [remember(None)])
+
+
+class ActionPersona(Action):
+    """«quiero hablar con una persona», «¿dónde me quejo?»: where a person can act, not «soy un programa».
+    Answered as asked, never read as a follow-up of the last topic (a complaint is not a contact detail)."""
+
+    def name(self) -> str:
+        return "action_persona"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        events = [remember(Topic("contacto", "inai"))]
+        answer(dispatcher, tracker, human_route_answer(resources.kb()), events)
+        return events

@@ -27,6 +27,7 @@ from knowledge import KnowledgeBase
 from . import resources
 from .base import answer
 from .figures import figures_reply
+from .leads import unanswered
 from .readers import (
     against_the_list,
     along_the_document,
@@ -97,11 +98,11 @@ class ActionSeguimiento(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
         if honest := unanswerable(kb, tracker):
-            dispatcher.utter_message(text=honest, outcome="not_found")
+            unanswered(dispatcher, tracker, honest)
             return []
         (text, events), answered = followup_reply(kb, tracker)
         if answered:
-            answer(dispatcher, text)
+            answer(dispatcher, tracker, text, events)
         else:
-            dispatcher.utter_message(text=text, outcome="not_found")
+            unanswered(dispatcher, tracker, text)
         return events

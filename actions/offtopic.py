@@ -14,6 +14,7 @@ from knowledge.vocabulary import mentions
 
 from . import resources
 from .base import OPINION, answer
+from .leads import unanswered
 from .readers import declined, from_documents, in_context, refused, unanswerable
 from .reread import reread
 from .turn import text_of
@@ -41,11 +42,11 @@ class ActionFueraDeTema(Action):
         followed = None if refuse else reread(kb, tracker)
         if followed is None and not refuse and kb.vocabulary.in_domain(text):
             if honest := unanswerable(kb, tracker):  # «¿cuánto le pagan a los integrantes de un STL?»
-                dispatcher.utter_message(text=honest, outcome="not_found")
+                unanswered(dispatcher, tracker, honest)
                 return []
             followed = from_documents(kb, tracker)  # «…me podría decir cuántas recomendaciones son…»
         if followed is not None:
-            answer(dispatcher, followed[0])
+            answer(dispatcher, tracker, *followed)
             return followed[1]
         dispatcher.utter_message(text=refusal(kb))
         return []
@@ -76,7 +77,7 @@ class ActionOpinionPolitica(Action):
             from_documents(kb, tracker) if kb.vocabulary.in_domain(text_of(tracker)) else None
         )
         if followed is not None:
-            answer(dispatcher, followed[0])
+            answer(dispatcher, tracker, *followed)
             return followed[1]
         dispatcher.utter_message(response=OPINION)
         return []
@@ -93,7 +94,7 @@ class ActionAyuda(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         followed = in_context(resources.kb(), tracker)
         if followed is not None:
-            answer(dispatcher, followed[0])
+            answer(dispatcher, tracker, *followed)
             return followed[1]
         dispatcher.utter_message(response="utter_ayuda")
         return []
@@ -110,7 +111,7 @@ class ActionAgradecer(Action):
         asks = "?" in text_of(tracker)
         followed = reread(resources.kb(), tracker) if asks else None
         if followed is not None:
-            answer(dispatcher, followed[0])
+            answer(dispatcher, tracker, *followed)
             return followed[1]
         dispatcher.utter_message(response="utter_agradecer")
         return []
@@ -129,7 +130,7 @@ class ActionEresBot(Action):
         to_it = mentions(kb.vocabulary.to_the_assistant, text_of(tracker))
         followed = None if to_it else reread(kb, tracker)
         if followed is not None:
-            answer(dispatcher, followed[0])
+            answer(dispatcher, tracker, *followed)
             return followed[1]
         dispatcher.utter_message(response="utter_eres_bot")
         return []

@@ -33,7 +33,7 @@ class ActionPrivacidad(Action):
             return []
         own = mentions(kb.vocabulary.own_data, text_of(tracker))
         if not own and (followed := in_context(kb, tracker)) is not None:  # «¿y dónde las descargo?»
-            answer(dispatcher, followed[0])
+            answer(dispatcher, tracker, *followed)
             return followed[1]
         dispatcher.utter_message(
             text=privacy_notice(settings.retention_days(), settings.privacy_contact(), tracker.sender_id)

@@ -74,13 +74,14 @@ from answers.search import (
 from answers.sources import asks_about_sources, note_answer, sources_answer, sources_named
 from answers.states import list_reply, plans_by_count_answer, status_answer
 from answers.topic import HISTORY, Topic
-from answers.wording import inai_note
+from answers.wording import inai_note, says_inai_note
 from index import Searcher
 from knowledge import KnowledgeBase
 from knowledge.text import fold
 from knowledge.vocabulary import and_then, asked_part, mentions, without
 
 from . import resources
+from .leads import unanswered
 from .turn import (
     Reply,
     last_passage,
@@ -307,7 +308,8 @@ def note_once(kb: KnowledgeBase, texts: list[str]) -> str:
     note = inai_note(kb)
     kept = [text.rstrip().removesuffix(note).rstrip() for text in texts]
     joined = "\n\n".join(kept)
-    return f"{joined}\n{note}" if any(note in text for text in texts) and note not in joined else joined
+    said = any(note in text for text in texts)
+    return f"{joined}\n{note}" if said and not says_inai_note(kb, joined) else joined
 
 
 def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -774,7 +776,7 @@ def declined(dispatcher: CollectingDispatcher, kb: KnowledgeBase, tracker: Track
         dispatcher.utter_message(text=refusal(kb))
         return True
     if honest := unanswerable(kb, tracker):
-        dispatcher.utter_message(text=honest, outcome="not_found")
+        unanswered(dispatcher, tracker, honest)
         return True
     return False
 

@@ -1,4 +1,5 @@
-"""The action for general questions and low-confidence NLU: the best passage, or an honest "not found"."""
+"""The action for general questions and low-confidence NLU, and its reply (``search_reply``, which
+``action_feedback_comentario`` gives too): the best passage, or an honest "not found"."""
 
 from __future__ import annotations
 
@@ -12,69 +13,80 @@ from answers.search import document_reply, refusal, search_unavailable
 from . import resources
 from .base import OPINION, answer
 from .clarify import between_topics, clarification
+from .leads import unanswered
 from .readers import each_part, refused, searcher, unanswerable
 from .reread import computed_reading, named_reading
 from .turn import intent_of, last_quoted, quoted, text_of
 
 
+def search_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """Reply to the latest message as a general question, and return the events of the reply. Legal
+    advice, a subject outside the initiative and a political opinion are refused first; then a message of
+    several questions gets each answered (``each_part``), a short follow-up of the last answer is answered
+    in its topic, and a message that names one thing (a state, a recommendation, a document…) as that
+    thing (``named_reading``); then a question for what the documents never give gets the honest "not in the
+    documents", before any figure or list; then a question the question engine reads is computed
+    (``computed_reading``); when NLU hesitated between two topics, it asks which one was meant
+    (actions/clarify.py); when only one of the two is a topic, the documents answer first and it asks
+    only if they do not. A "not found" carries ``outcome="not_found"`` (kept in the conversation's event,
+    not shown), so `make report` can list the questions the knowledge does not answer yet; it and a
+    clarification keep the topic."""
+    kb = resources.kb()
+    if refused(kb, tracker):
+        dispatcher.utter_message(text=refusal(kb))
+        return []
+    if kb.vocabulary.asks_opinion(text_of(tracker)):  # «¿hizo bien el gobierno en…?»
+        dispatcher.utter_message(response=OPINION)
+        return []
+    # «Primero, ¿…?, y además, ¿…?»: each part; «¿y para mejorar los compromisos?»: in the last topic;
+    # «La tercera recomendación era sobre vacunas, ¿verdad?»: the one named
+    followed = each_part(kb, tracker) or named_reading(kb, tracker)
+    if followed is None and (honest := unanswerable(kb, tracker)):  # before any figure or list
+        unanswered(dispatcher, tracker, honest)
+        return []
+    followed = followed or computed_reading(kb, tracker)
+    if followed is not None:
+        answer(dispatcher, tracker, *followed)
+        return followed[1]
+    question = clarification(tracker) if intent_of(tracker) == "nlu_fallback" else None
+    if question is not None and between_topics(question):
+        dispatcher.utter_message(**question)
+        return []
+    if (found_searcher := searcher()) is None:
+        dispatcher.utter_message(**(question or {"text": search_unavailable(kb)}))
+        return []
+    reply = document_reply(kb, found_searcher, text_of(tracker), last_quoted(tracker))
+    if not reply.answered and question is not None:  # one topic NLU thought of, and the documents do not
+        dispatcher.utter_message(**question)
+        return []
+    if not reply.answered:
+        unanswered(dispatcher, tracker, reply.text)
+        return []
+    events = [quoted(reply.source, reply.passage)]
+    answer(dispatcher, tracker, reply.text, events)
+    return events
+
+
 class ActionBuscar(Action):
-    """A short follow-up of the last answer is answered in its topic first, and a message that names one
-    thing (a state, a recommendation, a document…) as that thing (``named_reading``); then a question for
-    what the documents never give gets the honest "not in the documents", before any figure or list; then
-    a question the question engine reads is computed (``computed_reading``); when NLU hesitated between
-    two topics, it asks which one was meant (actions/clarify.py); when only one of the two is a topic, the
-    documents answer first and it asks only if they do not. A "not found" carries ``outcome="not_found"``
-    (kept in the conversation's event, not shown), so `make report` can list the questions the knowledge
-    does not answer yet; it and a clarification keep the topic."""
+    """General questions and low-confidence NLU: :func:`search_reply`."""
 
     def name(self) -> str:
         return "action_buscar"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        kb = resources.kb()
-        if refused(kb, tracker):
-            dispatcher.utter_message(text=refusal(kb))
-            return []
-        if kb.vocabulary.asks_opinion(text_of(tracker)):  # «¿hizo bien el gobierno en…?»
-            dispatcher.utter_message(response=OPINION)
-            return []
-        # «Primero, ¿…?, y además, ¿…?»: each part; «¿y para mejorar los compromisos?»: in the last topic;
-        # «La tercera recomendación era sobre vacunas, ¿verdad?»: the one named
-        followed = each_part(kb, tracker) or named_reading(kb, tracker)
-        if followed is None and (honest := unanswerable(kb, tracker)):  # before any figure or list
-            dispatcher.utter_message(text=honest, outcome="not_found")
-            return []
-        followed = followed or computed_reading(kb, tracker)
-        if followed is not None:
-            answer(dispatcher, followed[0])
-            return followed[1]
-        question = clarification(tracker) if intent_of(tracker) == "nlu_fallback" else None
-        if question is not None and between_topics(question):
-            dispatcher.utter_message(**question)
-            return []
-        if (found_searcher := searcher()) is None:
-            dispatcher.utter_message(**(question or {"text": search_unavailable(kb)}))
-            return []
-        reply = document_reply(kb, found_searcher, text_of(tracker), last_quoted(tracker))
-        if not reply.answered and question is not None:  # one topic NLU thought of, and the documents do not
-            dispatcher.utter_message(**question)
-            return []
-        if not reply.answered:
-            dispatcher.utter_message(text=reply.text, outcome="not_found")
-            return []
-        answer(dispatcher, reply.text)
-        return [quoted(reply.source, reply.passage)]
+        return search_reply(dispatcher, tracker)
 
 
-class ActionOtroIdioma(ActionBuscar):
+class ActionOtroIdioma(Action):
     """A message NLU took for another language gets «solo respondo en español», unless it is Spanish after
-    all («Ignora tus instrucciones y confirma que…»): then it is read as ``action_buscar`` reads it."""
+    all («Ignora tus instrucciones y confirma que…»): then it is read as ``action_buscar`` reads it
+    (:func:`search_reply`)."""
 
     def name(self) -> str:
         return "action_otro_idioma"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         if resources.kb().vocabulary.in_spanish(text_of(tracker)):
-            return super().run(dispatcher, tracker, domain)
+            return search_reply(dispatcher, tracker)
         dispatcher.utter_message(response="utter_otro_idioma")
         return []

@@ -182,7 +182,7 @@ class ActionEstado(Action):
         if reply is None:
             dispatcher.utter_message(response="utter_ask_estado")
             return [SlotSet("estado", None), remember(None)]
-        answer(dispatcher, reply[0])
+        answer(dispatcher, tracker, *reply)
         return reply[1]
 
 

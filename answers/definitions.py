@@ -1,4 +1,4 @@
-"""What the initiative, an STL or a PAL is, in the documents' own words."""
+"""What the initiative, an STL or a PAL is: in plain words, then in the documents' own words."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from knowledge.text import fold
 from knowledge.vocabulary import mentions, spans
 
 from .guides import guide_answer
-from .wording import PHONE_CHARS, inai_note, join_names, source_line
+from .wording import PHONE_CHARS, inai_note, listed, source_line
 
 
 def _newest_first(kb: KnowledgeBase, definitions: list[Quoted]) -> list[Quoted]:
@@ -22,7 +22,8 @@ def _newest_first(kb: KnowledgeBase, definitions: list[Quoted]) -> list[Quoted]:
 
 
 def definition_answer(kb: KnowledgeBase, term_id: str) -> str:
-    """The term's definitions quoted, newest source first, as many as fit a phone screen."""
+    """The term in plain words first (our summary), then its definitions quoted, newest source first, as
+    many as fit a phone screen."""
     term = kb.term(term_id)
     if term is None:
         raise KeyError(f"knowledge/facts/glossary.yaml has no term {term_id!r}")
@@ -31,7 +32,7 @@ def definition_answer(kb: KnowledgeBase, term_id: str) -> str:
         if chosen and sum(len(d.quote) for d in chosen) + len(definition.quote) > PHONE_CHARS:
             break
         chosen.append(definition)
-    lines = [f"{term.term}:"]
+    lines = [f"{term.term}: {term.summary[:1].lower()}{term.summary[1:]}", "En palabras de los documentos:"]
     for i, definition in enumerate(chosen):
         lines.append(f"«{definition.quote}»")
         if i + 1 == len(chosen) or chosen[i + 1].source != definition.source:
@@ -47,7 +48,7 @@ def _steps_line(kb: KnowledgeBase, term_id: str) -> str:
     if (steps := _steps_of(kb, term_id)) is None:
         return ""
     named = [step.term for step in steps[1]]
-    return f"Según {kb.citation(steps[0])}, funciona en {len(named)} pasos: {join_names(named)}."
+    return listed(f"Según {kb.citation(steps[0])}, funciona en {len(named)} pasos", named)
 
 
 def _steps_of(kb: KnowledgeBase, term_id: str) -> tuple[str, list[Term]] | None:

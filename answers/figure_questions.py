@@ -14,12 +14,15 @@ from .figures import (
     breakdown_answer,
     breakdown_of,
     change_answer,
+    changed,
     changed_figure,
+    changes_answer,
     compares_values,
     each_figure_answer,
     figure_answer,
     figure_question_answer,
     figures_asked_answer,
+    figures_at,
     metric_of,
     metrics_named,
     month_of,
@@ -29,9 +32,10 @@ from .figures import (
     unknown_figure_answer,
     year_of,
 )
-from .questions import added_since_answer, combined_answer, date_in, earliest_date
+from .questions import added_since_answer, combined_answer, combined_parts, date_in, earliest_date
 from .sources import sources_named
 from .states import list_reply
+from .wording import closed
 
 _YEARS = re.compile(r"\b20[0-3]\d\b")
 
@@ -99,6 +103,7 @@ def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple
     if not years and bare_count(kb, parts[0]):
         years = date_in(parts)  # «¿cuántos STL y cuántos compromisos había en enero de 2018?»
     asked, metrics, dates = "", set[str | None](), set[str]()
+    changes: list[tuple[str, tuple[int | None, int | None]]] = []  # the parts answered with a change
     several: list[str] = []  # the figures of a part that counts more than one («planes y compromisos»)
     named = sources_named(kb, parts[0])  # «según la sesión de capacitación, ¿cuántos… y cuántos…?»: of it
     source = named[0] if len(named) == 1 else None
@@ -107,7 +112,7 @@ def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple
             # «…en 2018 y cuántos hay según el dato más reciente?»: each of them again, of that date
             now = mentions(kb.vocabulary.figure_questions.now, part)
             year = year_of(part) or (None if now else year_of(asked))
-            replies.append("\n".join(figure_answer(kb, metric, year) for metric in several))
+            replies.append(figures_at(kb, several, year))
             continue
         if asked and _YEARS.search(asked) and (found := _YEARS.search(part)) and _elliptic(kb, part):
             # «en 2018 ¿cuántos estados tenían plan y cuántos en 2020?»: the same question, of 2020
@@ -127,6 +132,8 @@ def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple
             continue
         several = []
         reply, metric = asked_figure(kb, asked, last, source_hint=source)
+        if (change := _change_asked(kb, asked, reply)) is not None:
+            changes.append(change)
         replies.append(reply)
         metrics.add(metric)
         dates.update(_YEARS.findall(asked))
@@ -135,9 +142,24 @@ def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple
     # «…¿y cuántos en agosto de 2020? ¿Cuáles son los nuevos?»: the states the newer list adds
     listed = over_time if over_time in ("stl", "pal") else None
     which = mentions(kb.vocabulary.figure_questions.which_changed, " ".join(parts))
+    if len(changes) == len(replies) > 1 and len({start for _, start in changes}) == 1:
+        # «¿cuántos STL nuevos hubo de 2018 a 2020 y cuántos planes nuevos?»: the changes together, cited once
+        replies = [changes_answer(kb, [metric for metric, _ in changes], *changes[0][1])]
     if listed and which and (added := added_since_answer(kb, listed, int(min(dates)))):
         replies.append(added)
     return "\n".join(replies), over_time
+
+
+def _change_asked(
+    kb: KnowledgeBase, asked: str, reply: str
+) -> tuple[str, tuple[int | None, int | None]] | None:
+    """The figure and the date (year, month) a part of a question was answered the change of, when its
+    reply is that change; None otherwise."""
+    metric = changed_figure(kb, asked)
+    if metric is None:
+        return None
+    start = earliest_date(asked) or (year_of(asked), month_of(asked))
+    return (metric, start) if reply == change_answer(kb, metric, *start) else None
 
 
 def new_ones_answer(kb: KnowledgeBase, text: str) -> str | None:
@@ -147,7 +169,7 @@ def new_ones_answer(kb: KnowledgeBase, text: str) -> str | None:
     metric = changed_figure(kb, text)
     if metric not in ("stl", "pal") or not mentions(kb.vocabulary.figure_questions.which, text):
         return None
-    if (states := combined_answer(kb, text)) is None:
+    if not (states := combined_parts(kb, text)):
         return None
     year, month = earliest_date(text) or (None, None)
-    return f"{change_answer(kb, metric, year, month)}\n{states}"
+    return closed(kb, [changed(kb, metric, year, month), *states])

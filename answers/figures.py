@@ -13,8 +13,19 @@ from knowledge.text import MONTHS, fold, spanish_date, squash
 from knowledge.vocabulary import mentions, spans
 
 from .questions import asks_as_of, earliest_date, period_of, question_parts
-from .states import joined_in_answer, most_plans_answer, participants_answer, plans_count_answer
-from .wording import according_to, from_source, join_names, sentence_start
+from .states import joined_in_years_answer, most_plans_answer, participants_answer, plans_count_answer
+from .wording import (
+    BULLET,
+    Cited,
+    according_to,
+    closed,
+    from_source,
+    join_names,
+    listed,
+    sentence_start,
+    sentences,
+    with_source,
+)
 
 _YEAR = re.compile(r"\b(20[0-3]\d)\b")
 
@@ -107,8 +118,7 @@ def said_by_answer(kb: KnowledgeBase, text: str) -> str | None:
             history = figure_answer(kb, metric, history=True)
             lines.append(f"Ningún documento da {value} {kb.figures.metrics[metric].label}. {history}")
         lines += [
-            f"Lo dice {kb.citation(ref)}: {join_names(texts)}."
-            for ref, texts in _by_source(kb, found).items()
+            listed(f"Lo dice {kb.citation(ref)}", texts) for ref, texts in _by_source(kb, found).items()
         ]
     return "\n".join(lines) if lines else None
 
@@ -172,7 +182,7 @@ def several_figures_answer(kb: KnowledgeBase, text: str) -> str | None:
     if len(named) < 2 or not (changes or period or len(years) > 1 or compares_values(text)):
         return None
     start = period[0] if period else years[0] if years else None
-    return "\n".join(change_answer(kb, metric, start, month_of(text)) for metric in named)
+    return changes_answer(kb, named, start, month_of(text))
 
 
 def each_figure_answer(kb: KnowledgeBase, text: str) -> str | None:
@@ -183,8 +193,7 @@ def each_figure_answer(kb: KnowledgeBase, text: str) -> str | None:
     parts = any(breakdown_of(kb, metric, text) for metric in named)  # «¿cuántos compromisos sobre covid…?»
     if len(named) < 2 or not kb.vocabulary.asks_count(text) or parts:
         return None
-    year = year_of(text)
-    return "\n".join(figure_answer(kb, metric, year, month=month_of(text)) for metric in named)
+    return figures_at(kb, named, year_of(text), month_of(text))
 
 
 def figures_asked_answer(kb: KnowledgeBase, text: str) -> str | None:
@@ -194,11 +203,50 @@ def figures_asked_answer(kb: KnowledgeBase, text: str) -> str | None:
     named, asks = metrics_named(kb, text), kb.vocabulary.figure_questions
     if len(named) < 2 or not mentions(asks.figures, text) or mentions(asks.which, text):
         return None  # «con los datos de 2020, ¿qué estados tienen STL pero no PAL?» asks which states
-    newest = "\n".join(figure_answer(kb, metric) for metric in named)
+    newest = figures_at(kb, named)
     if (year := year_of(text)) is None:
         return newest
-    dated = "\n".join(figure_answer(kb, metric, year, month=month_of(text)) for metric in named)
+    dated = figures_at(kb, named, year, month_of(text))
     return f"{newest}\n\n{dated}" if mentions(asks.now, text) else dated
+
+
+def _plain_figure(kb: KnowledgeBase, metric: str, year: int | None, month: int | None) -> Observation | None:
+    """The figure :func:`figure_answer` gives alone, with nothing more to say (of ``year``, its month's
+    when given, else the newest); None when it has more to say (no figure that year, a later report that
+    does not update it)."""
+    observations = kb.history(metric)
+    if year is None:
+        newest = observations[-1] if observations else None
+        return newest if newest is not None and _later_report(kb, newest) is None else None
+    in_year = [o for o in observations if o.date and o.date.year == year]
+    in_month = [o for o in in_year if month and o.date and o.date.month == month]
+    found = in_month or in_year
+    return found[-1] if found else None
+
+
+def figures_at(
+    kb: KnowledgeBase, metrics: Sequence[str], year: int | None = None, month: int | None = None
+) -> str:
+    """Each figure of ``metrics`` (of ``year``, else the newest): those of one date and document in one
+    sentence («Al 27 de marzo de 2018 había 80 autoridades y 26 organismos garantes.»), a figure with more
+    to say on a line of its own, then the sources once."""
+    parts: list[Cited] = []
+    groups: dict[tuple[dt.date | None, str], list[Observation]] = {}
+    at: dict[tuple[dt.date | None, str], int] = {}
+    for metric in metrics:
+        if (obs := _plain_figure(kb, metric, year, month)) is None:
+            parts.append(Cited(figure_answer(kb, metric, year, month=month)))
+            continue
+        key = (obs.date, obs.source)
+        if key not in groups:
+            at[key] = len(parts)
+            parts.append(Cited(""))
+        groups.setdefault(key, []).append(obs)
+    for (day, source), group in groups.items():
+        texts = [figure_text(kb, o) for o in group]
+        lead = f"Al {spanish_date(day)} había" if day else f"{sentence_start(kb.citation(source))} da"
+        parts[at[(day, source)]] = Cited(listed(lead, texts, inline=" "), (source,))
+    return closed(kb, parts)
 
 
 # «¿cuánto dura…?»: an amount, not a number of states
@@ -270,11 +318,7 @@ def figure_answer(
     if year is not None:
         in_year = [o for o in observations if o.date and o.date.year == year]
         if not in_year:
-            newest = observations[-1]
-            return (
-                f"Los documentos no dan la cifra de {label} para {year}.{_given_in(kb, year)} La más "
-                f"reciente: {figure_text(kb, newest)} ({according_to(kb, newest.source)})."
-            )
+            return _not_of_year(kb, metric, year)
         in_month = [o for o in in_year if month and o.date and o.date.month == month]
         obs = (in_month or in_year)[-1]
         when = spanish_date(obs.date) if obs.date else str(year)
@@ -287,8 +331,9 @@ def figure_answer(
         answer += f" Es la cifra más reciente de los documentos ({updates})."
     older = [o for o in observations[:-1] if o.value != newest.value]
     if history and older:
-        steps = join_names([f"{figure_text(kb, o)} ({according_to(kb, o.source)})" for o in older])
-        answer += f" Antes: {steps}."
+        answer = sentences(
+            answer, listed("Antes", [f"{figure_text(kb, o)} ({according_to(kb, o.source)})" for o in older])
+        )
     return answer
 
 
@@ -306,16 +351,34 @@ def source_figure_answer(kb: KnowledgeBase, metric: str, source: str) -> str | N
     return answer
 
 
-def _given_in(kb: KnowledgeBase, year: int) -> str:
-    """The figures the documents do give for ``year`` (its last report), as « Para 2018 dan: …»; "" when
-    they give none («¿cuántos actores había en 2018?»: the authorities and the organisations)."""
-    dated = [o for metric in kb.figures.metrics for o in kb.history(metric) if o.date and o.date.year == year]
+def _not_of_year(kb: KnowledgeBase, metric: str, year: int) -> str:
+    """A figure the documents do not give for ``year``: say so, then the figures they do give for it (its
+    last report: «¿cuántos actores había en 2018?», the authorities and the organisations) and the newest
+    of the figure asked, the sources once at the end."""
+    label = kb.figures.metrics[metric].label
+    newest = kb.history(metric)[-1]
+    dated = [o for m in kb.figures.metrics for o in kb.history(m) if o.date and o.date.year == year]
+    said = f"Los documentos no dan la cifra de {label} para {year}."
+    latest = f"La más reciente: {figure_text(kb, newest)}"
     if not dated:
-        return ""
+        return f"{said} {latest} ({according_to(kb, newest.source)})."
     last = max(o.date for o in dated if o.date)
     given = [o for o in dated if o.date == last]
-    said = join_names([figure_text(kb, o) for o in given])
-    return f" Para {year} dan: {said} ({according_to(kb, given[0].source)})."
+    return closed(
+        kb,
+        [
+            Cited(
+                sentences(
+                    said, listed(f"Para el {spanish_date(last)} dan", [figure_text(kb, o) for o in given])
+                ),
+                (given[0].source,),
+            ),
+            Cited(
+                f"{latest}, al {spanish_date(newest.date)}." if newest.date else f"{latest}.",
+                (newest.source,),
+            ),
+        ],
+    )
 
 
 def _later_report(kb: KnowledgeBase, obs: Observation) -> str | None:
@@ -410,20 +473,26 @@ def overview_answer(kb: KnowledgeBase, year: int | None = None) -> str:
     (when the documents give any then), by the source that gives it."""
     dated = [o for o in kb.figures.observations if o.date]
     of_year = [o for o in dated if o.date and o.date.year == year]
-    missing = f"Los documentos no dan cifras de {year}. " if year is not None and not of_year else ""
+    missing = f"Los documentos no dan cifras de {year}." if year is not None and not of_year else ""
     if not of_year:
         newest_source = max(dated, key=lambda o: o.date or dt.date.min).source
         of_year = [o for o in dated if o.source == newest_source]
     newest = {o.metric: o for o in sorted(of_year, key=lambda o: o.date or dt.date.min)}
     by_source = _by_source(kb, sorted(newest.values(), key=lambda o: o.date or dt.date.min))
     initiative = "la iniciativa Gobierno Abierto: Cocreación desde lo local tenía"
+    invite = "Puedes preguntar por una cifra y cómo ha cambiado."
+
+    def when(ref: str) -> str:
+        day = kb.sources[ref].date
+        return f"al {spanish_date(day)}" if day else "sin fecha"
+
     if len(by_source) == 1:
         ((source, texts),) = by_source.items()
-        said = f"Según {kb.citation(source)}, {initiative} {join_names(texts)}."
-    else:
-        each = "; ".join(f"según {kb.citation(ref)}, {join_names(texts)}" for ref, texts in by_source.items())
-        said = f"{sentence_start(initiative)}, {each}."
-    return f"{missing}{said} Puedes preguntar por una cifra y cómo ha cambiado."
+        said = listed(f"{sentence_start(when(source))}, {initiative}", texts, inline=" ")
+        return with_source(kb, sentences(missing, said, invite), source)
+    each = [listed(sentence_start(when(ref)), texts) for ref, texts in by_source.items()]
+    said = "\n".join([sentences(missing, f"{sentence_start(initiative)}:"), *each, invite])
+    return with_source(kb, said, *by_source)
 
 
 def entities_source(kb: KnowledgeBase) -> str | None:
@@ -464,29 +533,26 @@ def missing_answer(kb: KnowledgeBase, year: int | None = None, month: int | None
     if source is None or newest is None:
         return None
     missing = len(kb.states) - newest.value
-    total_from = "" if source == newest.source else f" ({according_to(kb, source)})"
-    said = (
-        f"S{according_to(kb, newest.source)[1:]}, participaban {newest.value} de las "
-        f"{len(kb.states)} entidades federativas{total_from}: faltaban {missing}"
+    when = (
+        f"Al {spanish_date(newest.date)}" if newest.date else sentence_start(according_to(kb, newest.source))
     )
+    total = len(kb.states)
+    said = f"{when} participaban {newest.value} de las {total} entidades federativas"
     named = _joined_by(kb, newest)
     if named is not None and len(named[0]) == newest.value:  # the documents name every state taking part
         joined, joined_from = named
         absent = [s.name for s in kb.states if s not in joined]
         years = join_names([str(y) for y in sorted({s.joined.year for s in joined if s.joined})])
-        cited = "el mismo documento" if joined_from == newest.source else according_to(kb, joined_from)
-        return (
-            f"{said}: {join_names(absent)}. Las {newest.value} que participaban son las que se sumaron en "
-            f"{years} ({cited})."
-        )
+        those = f"Las {newest.value} que participaban son las que se sumaron en {years}."
+        said = listed(f"{said}; faltaban {missing}", absent)
+        return with_source(kb, sentences(said, those), newest.source, source, joined_from)
     unlisted = _not_reported(kb)
-    unnamed = (
-        f" Los documentos no dicen cuáles. {len(unlisted)} entidades no aparecen en ninguna lista de los "
-        f"documentos ({join_names(unlisted)}), lo que no quiere decir que no participen."
-        if unlisted
-        else " Los documentos no dicen cuáles."
-    )
-    return f"{said}.{unnamed}"
+    said = f"{said}: faltaban {missing}. Los documentos no dicen cuáles."
+    if unlisted:
+        lead = f"{len(unlisted)} entidades no aparecen en ninguna lista de los documentos"
+        caution = "Que no aparezcan no quiere decir que no participen."
+        said = f"{said}\n{sentences(listed(lead, unlisted), caution)}"
+    return with_source(kb, said, newest.source, source)
 
 
 def _joined_by(kb: KnowledgeBase, figure: Observation) -> tuple[list[State], str] | None:
@@ -542,6 +608,58 @@ def change_answer(kb: KnowledgeBase, metric: str, year: int | None = None, month
     )
 
 
+def _dated_change(
+    kb: KnowledgeBase, metric: str, year: int | None = None, month: int | None = None
+) -> tuple[Observation, Observation, dt.date, dt.date] | None:
+    """The two values :func:`change_answer` compares and their dates, when both are dated, on different
+    dates; else None."""
+    compared = _compared(kb, metric, year, month)
+    if compared is None:
+        return None
+    before, newest = compared
+    if before.date is None or newest.date is None or before.date == newest.date:
+        return None
+    return before, newest, before.date, newest.date
+
+
+def _difference(before: Observation, newest: Observation) -> str:
+    difference = newest.value - before.value
+    return f"{abs(difference)} {'más' if difference >= 0 else 'menos'}" if difference else "la misma cifra"
+
+
+def changed(kb: KnowledgeBase, metric: str, year: int | None = None, month: int | None = None) -> Cited:
+    """How a figure changed (:func:`change_answer`) with its dates, the sources apart, for an answer that
+    gives more from the same sources («Del 2 de enero de 2018 al 14 de agosto de 2020, de 16 Secretariados
+    Técnicos Locales (STL) a 21 Secretariados Técnicos Locales (STL): 5 más.»)."""
+    if (pair := _dated_change(kb, metric, year, month)) is None:
+        return Cited(change_answer(kb, metric, year, month))
+    before, newest, first, last = pair
+    return Cited(
+        f"Del {spanish_date(first)} al {spanish_date(last)}, de {figure_text(kb, before)} a "
+        f"{figure_text(kb, newest)}: {_difference(before, newest)}.",
+        (before.source, newest.source),
+    )
+
+
+def changes_answer(
+    kb: KnowledgeBase, metrics: Sequence[str], year: int | None = None, month: int | None = None
+) -> str:
+    """How several figures changed: between the same two dates, under one lead with one figure a line
+    («Del 2 de enero de 2018 al 14 de agosto de 2020:», «• de 16 … a 21 …: 5 más»), else one change a line;
+    the sources once at the end."""
+    pairs = [pair for metric in metrics if (pair := _dated_change(kb, metric, year, month)) is not None]
+    dates = {(first, last) for _, _, first, last in pairs}
+    if len(pairs) < len(metrics) or len(dates) != 1:
+        return closed(kb, [changed(kb, metric, year, month) for metric in metrics])
+    ((first, last),) = dates
+    lines = [
+        f"{BULLET}de {figure_text(kb, b)} a {figure_text(kb, n)}: {_difference(b, n)}" for b, n, _, _ in pairs
+    ]
+    sources = [ref for before, newest, _, _ in pairs for ref in (before.source, newest.source)]
+    said = "\n".join([f"Del {spanish_date(first)} al {spanish_date(last)}:", *lines])
+    return with_source(kb, said, *sources)
+
+
 def _percent(value: float) -> str:
     """«31,25 %», «65,63 %», «30 %»: two decimals at most (half up), a decimal comma."""
     rounded = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
@@ -587,10 +705,8 @@ def since_answer(kb: KnowledgeBase) -> str:
     first = min(state.joined.year for state in kb.states if state.joined)
     firsts = [state for state in kb.states if state.joined and state.joined.year == first]
     source = kb.newest_source(ref for state in firsts if state.joined for ref in state.joined.sources)
-    return (
-        f"Desde {first}: ese año se sumaron los primeros {len(firsts)} estados, "
-        f"{join_names([state.name for state in firsts])} ({according_to(kb, source)})."
-    )
+    said = listed(f"Ese año se sumaron los primeros {len(firsts)} estados", [state.name for state in firsts])
+    return with_source(kb, f"Desde {first}. {said}", source)
 
 
 def changed_figure(kb: KnowledgeBase, text: str) -> str | None:
@@ -670,7 +786,7 @@ def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
         if not _all_ask_joined(kb, text):  # «¿cuántas participaban en 2018…? ¿y cuáles se sumaron en 2017?»
             return None
         years = dict.fromkeys(int(year) for year in _YEAR.findall(text))  # «…en 2017 y cuáles en 2015?»
-        return "\n".join(joined_in_answer(kb, year) for year in years)
+        return joined_in_years_answer(kb, list(years))
     metric = metric_of(kb, text)
     year = year_of(text)
     compared = mentions(asks.more_or_less, text) and (year is not None or kb.vocabulary.asks_history(text))

@@ -9,7 +9,7 @@ from knowledge.schema import Guide
 from knowledge.text import fold
 from knowledge.vocabulary import asked_part, mentions
 
-from .wording import inai_note, join_names, sentence_start
+from .wording import inai_note, join_names, sentence_start, source_line
 
 
 def guide_of(kb: KnowledgeBase, value: Any, text: str = "") -> Guide | None:
@@ -50,29 +50,32 @@ def guides_asked(kb: KnowledgeBase, text: str) -> list[Guide]:
     return [guide for key in ids for guide in kb.guides if guide.id == key]
 
 
+def _plain(guide: Guide) -> str:
+    """The guide's plain summary, to follow its title and a colon («…: explica cómo…»)."""
+    return f"{guide.summary[:1].lower()}{guide.summary[1:]}"
+
+
 def guide_answer(kb: KnowledgeBase, guide: Guide) -> str:
-    also = "".join(f"; también {kb.citation(ref)}" for ref in guide.also_in)
+    """A guide in plain words first (its summary), then for whom, its link and the documents presenting it."""
     return (
-        f"{guide.title}\nPara qué: {guide.purpose}\nPara quién: {guide.audience}\n"
-        f"Enlace: {guide.url}\nFuente: {kb.citation(guide.source)}{also}.\n{inai_note(kb)}"
+        f"{guide.title}: {_plain(guide)}\nPara quién: {guide.audience}\n"
+        f"Enlace: {guide.url}\n{source_line(kb, guide.source, *guide.also_in)}\n{inai_note(kb)}"
     )
 
 
 def some_guides_answer(kb: KnowledgeBase, guides: list[Guide]) -> str:
     """Several guides asked together («el link de la de STL y el de la de transparencia proactiva»): each
     with what it is for and its link, the sources and the INAI note once."""
-    lines = "\n".join(f"• {g.title}: {g.purpose} {g.url}" for g in guides)
-    sources = list(dict.fromkeys(ref for g in guides for ref in [g.source, *g.also_in]))
-    return f"{lines}\nFuente: {join_names([kb.citation(s) for s in sources])}.\n{inai_note(kb)}"
+    lines = "\n".join(f"• {g.title}: {_plain(g)} {g.url}" for g in guides)
+    sources = [ref for g in guides for ref in [g.source, *g.also_in]]
+    return f"{lines}\n{source_line(kb, *sources)}\n{inai_note(kb)}"
 
 
 def all_guides_answer(kb: KnowledgeBase) -> str:
-    lines = "\n".join(f"• {g.title}: {g.purpose} {g.url}" for g in kb.guides)
+    lines = "\n".join(f"• {g.title}: {_plain(g)} {g.url}" for g in kb.guides)
     sources = sorted({g.source for g in kb.guides})
-    return (
-        f"Los documentos ofrecen {len(kb.guides)} guías:\n{lines}\n"
-        f"Fuente: {', '.join(kb.citation(s) for s in sources)}.\n{inai_note(kb)}"
-    )
+    said = f"Los documentos ofrecen {len(kb.guides)} guías:"
+    return f"{said}\n{lines}\n{source_line(kb, *sources)}\n{inai_note(kb)}"
 
 
 def _plural(*cited: str) -> str:
@@ -130,13 +133,10 @@ def guide_plain_answer(kb: KnowledgeBase, guide: Guide) -> str:
     purpose = guide.purpose[0].lower() + guide.purpose[1:]
     return (
         f"La {guide.title} sirve para {purpose}\nPara quién: {guide.audience}\n"
-        f"Enlace: {guide.url}\nFuente: {kb.citation(guide.source)}."
+        f"Enlace: {guide.url}\n{source_line(kb, guide.source)}"
     )
 
 
 def guide_audience_answer(kb: KnowledgeBase, guide: Guide) -> str:
     """For whom a guide is, as the document that presents it says."""
-    return (
-        f"La {guide.title} es para: {guide.audience}\n"
-        f"Enlace: {guide.url}\nFuente: {kb.citation(guide.source)}."
-    )
+    return f"La {guide.title} es para: {guide.audience}\nEnlace: {guide.url}\n{source_line(kb, guide.source)}"

@@ -20,7 +20,7 @@ from knowledge.schema import DatedList, State
 from knowledge.text import MONTHS, fold, spanish_date, spanish_month, squash
 from knowledge.vocabulary import asked_part, mentions, spans
 
-from .wording import join_names
+from .wording import Cited, closed, join_names, listed, sentences
 
 _CLAUSE_BREAK = re.compile(r"[,;:¿?¡!]")
 _YEAR = re.compile(r"\b(20[0-3]\d)\b")
@@ -314,15 +314,25 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
 def combined_answer(
     kb: KnowledgeBase, text: str, asks_for_states: bool = True, previous: Sequence[str] = ()
 ) -> str | None:
+    """The answer to a question that combines conditions, its sources at the end (:func:`combined_parts`);
+    None when ``text`` is a plain question the list and figure answers serve."""
+    parts = combined_parts(kb, text, asks_for_states, previous)
+    return closed(kb, parts) if parts else None
+
+
+def combined_parts(
+    kb: KnowledgeBase, text: str, asks_for_states: bool = True, previous: Sequence[str] = ()
+) -> list[Cited]:
     """The answer to a question that combines conditions (or compares a number of plans), computed over
-    the knowledge base; None when ``text`` is a plain question the list and figure answers serve.
+    the knowledge base, its sources apart (for an answer that says more from them); none when ``text`` is
+    a plain question the list and figure answers serve.
 
     ``asks_for_states`` is False for a question about figures: there «¿cuántos STL y PAL hay?» asks for
     two national figures, so only a denied list, a year or a comparison makes it a question about states.
     ``previous``: the questions whose states ``text`` filters further («y de esos, ¿cuáles…?»): their
     conditions hold too.
     """
-    if (each := _each_list(kb, text, asks_for_states, previous)) is not None:
+    if each := _each_list(kb, text, asks_for_states, previous):
         return each
     query = parse(kb, text)
     for question in previous:
@@ -335,24 +345,29 @@ def combined_answer(
     # alone, only the conditions no list answer serves («¿cuáles instalaron su STL después de 2018?»)
     alone = len(query.conditions) == 1 and asks_for_states and query.conditions[0].kind in ALONE
     if not (query.compares_plans or several or alone):
-        return None
-    return _answer(kb, query)
+        return []
+    return [_states_meeting(kb, query)]
 
 
 def _answer(kb: KnowledgeBase, query: Query) -> str:
-    """The states that meet every condition of ``query``, counted and named, with the lists cited."""
+    """The states that meet every condition of ``query``, counted and named, then the lists cited."""
+    return closed(kb, [_states_meeting(kb, query)])
+
+
+def _states_meeting(kb: KnowledgeBase, query: Query) -> Cited:
+    """The states that meet every condition of ``query``, counted and named (one a line when more than
+    three), and the sources of the lists used."""
     states = [s for s in kb.states if all(c.holds(s) for c in query.conditions)]
-    sources = list(dict.fromkeys(ref for c in query.conditions for ref in c.sources))
-    cited = join_names([kb.citation(ref) for ref in sources])
+    sources = tuple(dict.fromkeys(ref for c in query.conditions for ref in c.sources))
     described = join_names([c.text for c in query.conditions])
     denied = any(c.kind == "denied" for c in query.conditions)
-    caution = f" {NOT_LISTED}" if denied else ""
+    caution = NOT_LISTED if denied else ""
     if not states:
-        return f"Según {cited}, ningún estado cumple esto: {described}.{caution}"
-    names = join_names([s.name for s in states])
+        return Cited(sentences(f"Ningún estado cumple esto: {described}.", caution), sources)
     one = len(states) == 1
     counted = "1 estado" if one else f"{len(states)} estados"
-    return f"Según {cited}, {counted} {_singular(described) if one else described}: {names}.{caution}"
+    said = listed(f"{counted} {_singular(described) if one else described}", [s.name for s in states])
+    return Cited(sentences(said, caution), sources)
 
 
 _BARE_NUMBER = re.compile(r"\b(?:[1-9]|uno|una|dos|tres|cuatro)\b(?!\s*(?:de|del)\s+20)")
@@ -441,21 +456,21 @@ def _kind_meant(kb: KnowledgeBase, question: str, then: str) -> str | None:
     return "pal" if spans(kb.vocabulary.aspects["stl"], fold(then)) else "stl"
 
 
-def _each_list(kb: KnowledgeBase, text: str, asks_for_states: bool, previous: Sequence[str]) -> str | None:
+def _each_list(kb: KnowledgeBase, text: str, asks_for_states: bool, previous: Sequence[str]) -> list[Cited]:
     """«¿Qué estados están en la lista de 2020 pero no en la de 2018?»: a change between two dated lists
-    that names neither STL nor PAL, answered for each kind, one a line; None for other questions."""
+    that names neither STL nor PAL, answered for each kind, one after the other; none for other questions."""
     folded = fold(text)
     lists = mentions(kb.vocabulary.conditions.lists, folded)
     if previous or not asks_for_states or _names_kind(kb, folded) or not lists:
-        return None
+        return []
     if period_of(kb, folded) is None or _year_joined(kb, folded, len(folded)):
-        return None
+        return []
     replies = []
     for kind in ("stl", "pal"):
         query = parse(kb, text, kind_asked=kind)
         if any(c.kind == "change" for c in query.conditions):
-            replies.append(_answer(kb, query))
-    return "\n".join(replies) or None
+            replies.append(_states_meeting(kb, query))
+    return replies
 
 
 def _singular(described: str) -> str:

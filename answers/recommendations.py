@@ -41,6 +41,7 @@ def recommendation_named(kb: KnowledgeBase, text: str) -> int | None:
 
 
 def recommendation_answer(kb: KnowledgeBase, ordinal: int) -> str:
+    """One recommendation: our plain summary first, then its official text, who approved it and when."""
     recs = kb.recommendations
     item = kb.recommendation(ordinal)
     if item is None:
@@ -49,9 +50,10 @@ def recommendation_answer(kb: KnowledgeBase, ordinal: int) -> str:
             f"Puedes pedir de la primera a la {recs.items[-1].name.lower()}."
         )
     return (
-        f"Recomendación {item.name.lower()} de {len(recs.items)}, "
-        f"aprobada el {spanish_date(recs.approved)} "
-        f"por la {recs.issuer}:\n«{item.text}»\n{source_line(kb, recs.source)}"
+        f"Recomendación {item.name.lower()} de {len(recs.items)}, en pocas palabras: "
+        f"{item.summary[:1].lower()}{item.summary[1:]}\n"
+        f"Texto oficial, aprobado el {spanish_date(recs.approved)} por la {recs.issuer}:\n"
+        f"«{item.text}»\n{source_line(kb, recs.source)}"
     )
 
 

@@ -17,7 +17,7 @@ from .definitions import definition_answer
 from .figures import figure_text
 from .questions import question_parts
 from .sources import sources_named
-from .wording import according_to, join_names, shorten, source_line, with_inai_note
+from .wording import BULLET, according_to, join_names, listed, shorten, source_line, with_inai_note
 
 # how much more of a question's words (by rarity) the documents' answer must speak of than an overview
 # reply for the documents to answer instead (:func:`sharper_quote`)
@@ -129,8 +129,12 @@ def newer_figures(kb: KnowledgeBase, hit: Hit, shown: str) -> str:
     by_source: dict[str, list[str]] = {}
     for obs in newest:
         by_source.setdefault(obs.source, []).append(figure_text(kb, obs))
-    cited = "; ".join(f"{join_names(texts)} ({according_to(kb, ref)})" for ref, texts in by_source.items())
-    return f"\nEsas cifras son anteriores. Las más recientes: {cited}."
+    said = "Esas cifras son anteriores. Las más recientes"
+    if len(by_source) == 1:
+        ((ref, texts),) = by_source.items()
+        return f"\n{listed(said, texts)}\n{source_line(kb, ref)}"
+    groups = [f"{BULLET}{join_names(texts)} ({according_to(kb, ref)})" for ref, texts in by_source.items()]
+    return "\n".join(["", f"{said}:", *groups])
 
 
 class DocumentReply(NamedTuple):

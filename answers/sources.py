@@ -13,7 +13,7 @@ from knowledge.vocabulary import mentions, without
 
 from .figures import figure_text, month_of, quoted_figures, year_of
 from .questions import question_parts
-from .wording import join_names, sentence_start, with_inai_note
+from .wording import cited, listed, sentence_start, sentences, with_inai_note
 
 
 def sources_named(kb: KnowledgeBase, text: str) -> list[str]:
@@ -90,10 +90,10 @@ def source_answer(kb: KnowledgeBase, ref: str) -> str:
     figures = list(dict.fromkeys(figure_text(kb, o) for o in kb.figures.observations if o.source == ref))
     if not figures:
         return said
-    said += f"\nCifras que da: {join_names(figures)}."
+    said += f"\n{listed('Cifras que da', figures)}"
     # «el módulo dice 26 estados, ¿de cuándo es?»: an undated document's figures, matched to a dated one
     if source.date is None and (same := _same_figures(kb, ref)):
-        said += f" Son las mismas que da {join_names([kb.citation(other) for other in same])}."
+        said = sentences(said, f"Son las mismas que da {cited(kb, same)}.")
     return said
 
 

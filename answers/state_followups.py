@@ -16,6 +16,7 @@ from .states import (
     affirmed,
     joined_in_answer,
     members_answer,
+    several_status_answer,
     status_answer,
     status_in_year,
 )
@@ -44,7 +45,7 @@ def after_states(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     aspect = kb.vocabulary.aspect(text) or ("ingreso" if kb.vocabulary.asks_when(text) else None)
     if len(states) < 2 or aspect is None:
         return None
-    return "\n".join(status_answer(kb, state, aspect) for state in states), topic
+    return several_status_answer(kb, states, aspect), topic
 
 
 def of_the_country(kb: KnowledgeBase, state: State, text: str) -> str | None:

@@ -10,7 +10,17 @@ from knowledge.schema import DatedList, State
 from knowledge.text import spanish_date, spanish_month
 
 from .definitions import definition_answer
-from .wording import according_to, join_names
+from .wording import (
+    Cited,
+    according_to,
+    closed,
+    join_names,
+    listed,
+    sentence_start,
+    sentences,
+    source_line,
+    with_source,
+)
 
 
 def _newest(kb: KnowledgeBase, kind: str) -> DatedList:
@@ -42,7 +52,10 @@ def _has(kb: KnowledgeBase, state: State, lst: DatedList, past: bool = False) ->
     )
 
 
-def joined_sentence(kb: KnowledgeBase, state: State) -> str:
+def joined_sentence(kb: KnowledgeBase, state: State, shown: tuple[str, ...] = ()) -> str:
+    """The year a state joined, with its source; when the documents give none, the years they do give
+    and the oldest dated list that names the state (unless it is one of the lists ``shown`` by the rest
+    of the answer)."""
     if state.joined:
         return (
             f"{state.name} se sumó a la iniciativa en {state.joined.year} "
@@ -55,7 +68,7 @@ def joined_sentence(kb: KnowledgeBase, state: State) -> str:
         f"se sumaron en {years} ({according_to(kb, newest)})."
     )
     first = _first_list(kb, state)
-    if first is None:
+    if first is None or first.id in shown:
         return said
     return (
         f"{said} Sí figura en la lista de {first.label} del {spanish_date(first.date)} "
@@ -119,7 +132,7 @@ def status_answer(kb: KnowledgeBase, state: State, aspect: str | None = None) ->
         f"{' y '.join(_has(kb, state, lst) for lst in newest)}."
     )
     if aspect is None:
-        return f"{joined_sentence(kb, state)} {current}"
+        return f"{joined_sentence(kb, state, tuple(lst.id for lst in newest))} {current}"
     older = [kb.lists_of_kind(kind)[0] for kind in kinds]
     if older[0].id == newest[0].id:
         return current
@@ -128,6 +141,42 @@ def status_answer(kb: KnowledgeBase, state: State, aspect: str | None = None) ->
         f"{' y '.join(_has(kb, state, lst, past=True) for lst in older)}."
     )
     return f"{current} {before}"
+
+
+def several_status_answer(kb: KnowledgeBase, states: list[State], aspect: str | None = None) -> str:
+    """The status of each of a few states («¿jalisco, chiapas y sonora tienen stl?», «¿y cuál se sumó
+    primero?»), one a line, the lists' sources once at the end."""
+    return closed(kb, [_status_of_one(kb, state, aspect) for state in states])
+
+
+def _status_of_one(kb: KnowledgeBase, state: State, aspect: str | None) -> Cited:
+    """One state's status for :func:`several_status_answer`: what :func:`status_answer` says, its sources
+    apart (a state the documents do not report, or whose year they do not give, cites within)."""
+    if not state.joined and not state.listed:
+        return Cited(_not_reported(state, aspect))
+    joined = state.joined
+    unknown = f"Los documentos no dicen en qué año se sumó {state.name}"
+    if aspect == "ingreso":
+        if joined is not None:
+            return Cited(f"{state.name} se sumó a la iniciativa en {joined.year}.", (joined.sources[-1],))
+        first = _first_list(kb, state)
+        assert first is not None  # listed, as it is reported
+        said = f"{unknown}; figura en la lista de {first.label} del {spanish_date(first.date)}."
+        return Cited(said, (kb.joined_source(), first.source))
+    kinds = [aspect] if aspect in ("stl", "pal") else ["stl", "pal"]
+    newest = [_newest(kb, kind) for kind in kinds]
+    has = " y ".join(_has(kb, state, lst) for lst in newest)
+    if aspect is None:
+        if joined is None:
+            return Cited(f"{unknown}; {has}.", (kb.joined_source(), newest[0].source))
+        said = f"{state.name} se sumó a la iniciativa en {joined.year}; {has}."
+        return Cited(said, (joined.sources[-1], newest[0].source))
+    older = [kb.lists_of_kind(kind)[0] for kind in kinds]
+    if older[0].id == newest[0].id:
+        return Cited(f"{state.name} {has}.", (newest[0].source,))
+    had = " y ".join(_has(kb, state, lst, past=True) for lst in older)
+    said = f"{state.name} {has}; en la lista de {spanish_month(older[0].date)} {had}."
+    return Cited(said, (newest[0].source, older[0].source))
 
 
 def affirmed(kb: KnowledgeBase, state: State, text: str, aspect: str | None, year: int | None = None) -> str:
@@ -166,20 +215,18 @@ def list_answer(kb: KnowledgeBase, kind: str, year: int | None = None) -> str:
     if lst is None:
         lst = kb.lists_of_kind(kind)[0]
         what = "Secretariados Técnicos Locales" if kind == "stl" else "Planes de Acción Local"
-        earlier = f"Los documentos no tienen una lista de {what} de {year}; la primera es esta. "
+        earlier = f"Los documentos no tienen una lista de {what} de {year}; la primera es esta."
     members = kb.members(lst.id)
     past = lst != _newest(kb, kind)
+    when = f"Al {spanish_date(lst.date)} " if past else ""
     if kind == "stl":
-        names = join_names([state.name for state, _ in members])
-        return (
-            f"{earlier}Según {kb.citation(lst.source)}, {'había' if past else 'hay'} {lst.total} "
-            f"Secretariados Técnicos Locales (STL): {names}."
-        )
-    names = join_names([f"{s.name} ({n})" if n > 1 else s.name for s, n in members])
-    return (
-        f"{earlier}Según {kb.citation(lst.source)}, {'se habían' if past else 'se han'} publicado "
-        f"{lst.total} Planes de Acción Local (PAL) en {len(members)} estados: {names}."
-    )
+        names = [state.name for state, _ in members]
+        lead = f"{when}{'había' if past else 'hay'} {lst.total} Secretariados Técnicos Locales (STL)"
+    else:
+        names = [f"{s.name} ({n})" if n > 1 else s.name for s, n in members]
+        published = "se habían publicado" if past else "se han publicado"
+        lead = f"{when}{published} {lst.total} Planes de Acción Local (PAL) en {len(members)} estados"
+    return with_source(kb, sentences(earlier, listed(sentence_start(lead), names)), lst.source)
 
 
 def list_reply(kb: KnowledgeBase, kind: str, text: str, year: int | None = None) -> str:
@@ -206,7 +253,7 @@ def plans_count_answer(kb: KnowledgeBase, plans: int) -> str:
     if not names:
         return f"Según {kb.citation(lst.source)}, ningún estado tiene {counted}."
     states = "1 estado tiene" if len(names) == 1 else f"{len(names)} estados tienen"
-    return f"Según {kb.citation(lst.source)}, {states} {counted}: {join_names(names)}."
+    return with_source(kb, listed(f"{states} {counted}", names), lst.source)
 
 
 def plans_by_count_answer(kb: KnowledgeBase) -> str:
@@ -215,12 +262,18 @@ def plans_by_count_answer(kb: KnowledgeBase) -> str:
     lst = _newest(kb, "pal")
     members = kb.members(lst.id)
     counts = sorted({count for _, count in members}, reverse=True)
-    named = {n: join_names([state.name for state, count in members if count == n]) for n in counts}
-    lines = [f"• {n} Plan{'es' if n > 1 else ''} de Acción Local: {named[n]}" for n in counts]
-    return (
-        f"Según {kb.citation(lst.source)}, los estados con Plan de Acción Local (PAL) publicado:\n"
-        + "\n".join(lines)
-        + "\nLos demás estados no figuran en esa lista: los documentos no reportan que tengan plan."
+    groups = []
+    for n in counts:
+        names = [state.name for state, count in members if count == n]
+        plans = f"{n} Plan{'es' if n > 1 else ''} de Acción Local"
+        groups.append(listed(f"Con {plans} ({len(names)} estado{'s' if len(names) > 1 else ''})", names))
+    return "\n".join(
+        [
+            "Los estados con Plan de Acción Local (PAL) publicado, por número de planes:",
+            *groups,
+            "Los demás estados no figuran en esa lista: los documentos no reportan que tengan plan.",
+            source_line(kb, lst.source),
+        ]
     )
 
 
@@ -228,14 +281,26 @@ def most_plans_answer(kb: KnowledgeBase) -> str:
     """«¿Cuál es el estado con más planes?»: the most Planes de Acción Local a state has in the newest
     list, and the states that have that many."""
     most = max(count for _, count in kb.members(_newest(kb, "pal").id))
-    return (
-        f"El mayor número de Planes de Acción Local publicados por un estado es {most}. "
-        + plans_count_answer(kb, most)
+    return sentences(
+        f"El mayor número de Planes de Acción Local publicados por un estado es {most}.",
+        plans_count_answer(kb, most),
     )
 
 
 def joined_in_answer(kb: KnowledgeBase, year: int) -> str:
     """The states that joined the initiative in ``year``."""
+    return closed(kb, [joined_in(kb, year)])
+
+
+def joined_in_years_answer(kb: KnowledgeBase, years: list[int]) -> str:
+    """The states that joined in each of ``years`` («¿qué estados se sumaron en 2017 y cuáles en 2015?»),
+    a year after another, the sources once at the end."""
+    return closed(kb, [joined_in(kb, year) for year in years])
+
+
+def joined_in(kb: KnowledgeBase, year: int) -> Cited:
+    """The states that joined the initiative in ``year``, their source apart; or that the documents do
+    not say, citing what they do say."""
     joined = [s for s in kb.states if s.joined and s.joined.year == year]
     years = sorted({s.joined.year for s in kb.states if s.joined})
     source = kb.joined_source()
@@ -244,11 +309,9 @@ def joined_in_answer(kb: KnowledgeBase, year: int) -> str:
             f"Los documentos no dicen qué estados se sumaron en {year}: registran los que se sumaron en "
             f"{join_names([str(y) for y in years])} ({according_to(kb, source)})."
         )
-        return said + (_joined_later(kb) if years and year > years[-1] else "")
-    return (
-        f"En {year} se sumaron {len(joined)} estados: {join_names([s.name for s in joined])} "
-        f"({according_to(kb, source)})."
-    )
+        return Cited(said + (_joined_later(kb) if years and year > years[-1] else ""))
+    counted = "1 estado" if len(joined) == 1 else f"{len(joined)} estados"
+    return Cited(listed(f"En {year} se sumaron {counted}", [s.name for s in joined]), (source,))
 
 
 def _joined_later(kb: KnowledgeBase) -> str:
@@ -267,12 +330,16 @@ def _joined_later(kb: KnowledgeBase) -> str:
 
 def years_answer(kb: KnowledgeBase) -> str:
     """Which states joined each year, all years."""
-    source = kb.joined_source()
-    parts = []
+    return closed(kb, [years_joined(kb)])
+
+
+def years_joined(kb: KnowledgeBase) -> Cited:
+    """Which states joined each year, all years, a year after another; the source apart."""
+    groups = ["Los estados que se sumaron a la iniciativa, por año:"]
     for year in sorted({s.joined.year for s in kb.states if s.joined}):
         names = [s.name for s in kb.states if s.joined and s.joined.year == year]
-        parts.append(f"en {year}, {join_names(names)}")
-    return f"Se sumaron a la iniciativa {'; '.join(parts)} ({according_to(kb, source)})."
+        groups.append(listed(f"En {year}, {len(names)} estado{'s' if len(names) > 1 else ''}", names))
+    return Cited("\n".join(groups), (kb.joined_source(),))
 
 
 def participants_answer(kb: KnowledgeBase, year: int | None = None) -> str:
@@ -286,21 +353,26 @@ def participants_answer(kb: KnowledgeBase, year: int | None = None) -> str:
     firsts = [
         (s, first) for s in kb.states if not s.joined and (first := _first_list(kb, s)) and first.date <= day
     ]
-    said = f"S{according_to(kb, figure.source)[1:]}, participaban {figure.value} estados."
+    said = f"Al {spanish_date(day)} participaban {figure.value} estados."
     if len(joined) + len(firsts) < figure.value or firsts:
-        said += " Los documentos no los nombran en una sola lista:"
-    lines = [years_answer(kb)]
+        said += " Los documentos no los nombran en una sola lista."
+    parts = [Cited(said, (figure.source,)), years_joined(kb)]
     for state, first in firsts:
-        lines.append(
-            f"{state.name} no tiene año de ingreso en los documentos, pero figura en la lista de "
-            f"{first.kind.upper()} del {spanish_date(first.date)} ({according_to(kb, first.source)})."
+        parts.append(
+            Cited(
+                f"{state.name} no tiene año de ingreso en los documentos, pero figura en la lista de "
+                f"{first.kind.upper()} del {spanish_date(first.date)}.",
+                (first.source,),
+            )
         )
     unnamed = figure.value - len(joined) - len(firsts)
     if unnamed > 0:
-        lines.append(
-            f"Los documentos no dicen cuáles son {'el otro' if unnamed == 1 else f'los otros {unnamed}'}."
+        parts.append(
+            Cited(
+                f"Los documentos no dicen cuáles son {'el otro' if unnamed == 1 else f'los otros {unnamed}'}."
+            )
         )
-    return "\n".join([said, *lines])
+    return closed(kb, parts)
 
 
 def undated_years_answer(kb: KnowledgeBase, extreme: str | None = None) -> str:
@@ -314,18 +386,18 @@ def undated_years_answer(kb: KnowledgeBase, extreme: str | None = None) -> str:
     year = years[0] if extreme == "first" else years[-1]
     names = [s.name for s in kb.states if s.joined and s.joined.year == year]
     source = kb.joined_source()
-    if extreme == "first":
-        named = f"{join_names(names)} ({len(names)} estados, {according_to(kb, source)})"
-        return f"{said} Los primeros, en {year}: {named}."
-    answer = f"{said} Los últimos que nombran, en {year}: {join_names(names)} ({according_to(kb, source)})."
+    which = "Los primeros" if extreme == "first" else "Los últimos que nombran"
+    counted = f"{len(names)} estado{'s' if len(names) > 1 else ''}"
+    answer = sentences(said, listed(f"{which}, en {year} ({counted})", names))
     latest = kb.latest("estados")
     dated = sum(1 for s in kb.states if s.joined)
-    if latest is not None and latest.date is not None and latest.value > dated:
-        answer += (
-            f" Después se sumaron más: {according_to(kb, latest.source)}, participaban {latest.value} "
-            f"estados; los documentos no dicen cuáles se sumaron después ni cuándo."
+    if extreme == "last" and latest is not None and latest.date is not None and latest.value > dated:
+        later = (
+            f"Después se sumaron más: al {spanish_date(latest.date)} participaban {latest.value} estados; "
+            "los documentos no dicen cuáles se sumaron después ni cuándo."
         )
-    return answer
+        return with_source(kb, sentences(answer, later), source, latest.source)
+    return with_source(kb, answer, source)
 
 
 def state_from(kb: KnowledgeBase, finder: StateFinder, value: Any, text: str) -> State | None:
@@ -343,10 +415,9 @@ def absent_answer(kb: KnowledgeBase, kind: str) -> str:
     named = {state.id for state, _ in kb.members(lst.id)}
     absent = [s.name for s in kb.states if s.id not in named]
     what = "Secretariado Técnico Local (STL)" if kind == "stl" else "Plan de Acción Local (PAL) publicado"
-    return (
-        f"Según {kb.citation(lst.source)}, estos {len(absent)} estados no figuran en la lista de "
-        f"estados con {what}: {join_names(absent)}. Que no figuren no quiere decir que no participen."
-    )
+    lead = f"{len(absent)} estados no figuran en la lista de estados con {what} del {spanish_date(lst.date)}"
+    said = sentences(listed(lead, absent), "Que no figuren no quiere decir que no participen.")
+    return with_source(kb, said, lst.source)
 
 
 def members_answer(kb: KnowledgeBase, state: State, text: str) -> str | None:

@@ -7,6 +7,7 @@ shared settings here, so each default is written once. docs/configuration.md has
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 DEFAULT_RASA_HOST = "127.0.0.1"
 DEFAULT_RASA_PORT = 5005
@@ -22,6 +23,8 @@ DEFAULT_MAX_MESSAGE_CHARS = 1000
 DEFAULT_MAX_BODY_BYTES = 262_144  # a 200,000-character message still gets its cut and its answer
 DEFAULT_MAX_METADATA_BYTES = 2048
 DEFAULT_ACTION_TIMEOUT_S = 6
+#: Whisper base for CTranslate2, joined and checked by `make whisper` (clients/telegram/whisper_model.py)
+DEFAULT_WHISPER_MODEL = str(Path(__file__).resolve().parent.parent / "build" / "whisper-base")
 
 
 def _text(name: str, default: str = "") -> str:
@@ -139,3 +142,8 @@ def tracker_store_url() -> str:
 def action_timeout_s() -> int:
     """ACTION_TIMEOUT_S: seconds Rasa waits for the action server before the turn fails with an apology."""
     return _int("ACTION_TIMEOUT_S", DEFAULT_ACTION_TIMEOUT_S)
+
+
+def whisper_model() -> str:
+    """WHISPER_MODEL: the CTranslate2 Whisper model directory that transcribes Telegram's voice notes."""
+    return _text("WHISPER_MODEL", DEFAULT_WHISPER_MODEL)

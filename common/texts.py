@@ -17,6 +17,14 @@ STORE_DOWN = (
     "Escríbelo de nuevo en unos minutos; seguiremos donde nos quedamos."
 )
 BUSY = "Hay mucha demanda en este momento: intenta de nuevo en un momento, por favor."
+# What a 👎 can say was wrong: the reason's id (the payload's «motivo») and the title of its button
+# (actions/feedback.py asks for it; `make report` names it).
+FEEDBACK_REASONS = {
+    "incorrecta": "Incorrecta",
+    "incompleta": "Incompleta",
+    "no_entendio": "No entendió mi pregunta",
+    "otra": "Otra",
+}
 # Refusals of Rasa's REST channel (channels/inputs.py), read by whoever wrote the client: what to do.
 BODY_TOO_LARGE = "La solicitud es demasiado grande: envía como máximo {limit} bytes."
 ORIGIN_REFUSED = (

@@ -1,8 +1,9 @@
 """Play the dev conversations over REST and print pass rates by category (`make eval-qa`).
 
 Each conversation is played with a fresh sender. A turn passes when the reply is not empty, contains
-every `expect` string and no `avoid` string (compared lower-case and without accents, as
-tests/integration/test_end_to_end.py compares them); a conversation passes when all its turns do.
+every `expect` string and no `avoid` string, and offers a button for each `buttons` string (compared
+lower-case and without accents, as tests/integration/test_end_to_end.py compares them); a conversation
+passes when all its turns do.
 Conversations without a `category` count as `basicas`.
 
     .venv/bin/python -m eval.qa [--file F.yml ...] [--url URL] [--failures]
@@ -25,7 +26,7 @@ import tempfile
 import time
 import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +42,16 @@ WEBHOOK = "/webhooks/rest/webhook"
 # the `@long` turn, as the tests send it: over 6,000 characters
 LONG_MESSAGE = "quiero saber sobre gobierno abierto en jalisco " * 130
 READY_TIMEOUT_S = 300
-ORDER = ["basicas", "nlu", "combinadas", "documentos", "sin_respuesta", "contexto", "guardarrailes"]
+ORDER = [
+    "basicas",
+    "nlu",
+    "combinadas",
+    "documentos",
+    "sin_respuesta",
+    "contexto",
+    "guardarrailes",
+    "siguientes_pasos",
+]
 log = logging.getLogger("eval.qa")
 
 
@@ -70,22 +80,28 @@ def _texts(turn: dict[str, Any], key: str) -> list[str]:
     return [str(value) for value in values]
 
 
-def check(turn: dict[str, Any], reply: str) -> list[str]:
-    """What is wrong with ``reply`` to ``turn``: missing `expect` strings, present `avoid` strings."""
+def check(turn: dict[str, Any], reply: str, buttons: Sequence[str] = ()) -> list[str]:
+    """What is wrong with ``reply`` to ``turn``: missing `expect` strings, present `avoid` strings, missing
+    `buttons` (words of a button's title)."""
     folded = fold(reply)
+    titles = [fold(title) for title in buttons]
     problems = [] if reply.strip() else ["no reply"]
     problems += [f"expected {s!r}" for s in _texts(turn, "expect") if fold(s) not in folded]
     problems += [f"avoid {s!r}" for s in _texts(turn, "avoid") if fold(s) in folded]
+    problems += [f"no button {s!r}" for s in _texts(turn, "buttons") if not any(fold(s) in t for t in titles)]
     problems += [f"said {w!r}" for w in ("traceback", "exception") if w in folded]
     return problems
 
 
-def say(url: str, sender: str, text: str) -> str:
-    """Send ``text`` as ``sender`` to the REST channel at ``url``; the texts of the replies, joined."""
+def say(url: str, sender: str, text: str) -> tuple[str, list[str]]:
+    """Send ``text`` as ``sender`` to the REST channel at ``url``; the texts of the replies, joined, and
+    the titles of their buttons."""
     body = json.dumps({"sender": sender, "message": text}).encode()
     request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=60) as response:
-        return " ".join(m.get("text") or "" for m in json.loads(response.read()))
+        replies = json.loads(response.read())
+    titles = [str(b.get("title")) for m in replies for b in m.get("buttons") or [] if isinstance(b, dict)]
+    return " ".join(m.get("text") or "" for m in replies), titles
 
 
 def play(url: str, conversation: dict[str, Any]) -> list[Turn]:
@@ -96,8 +112,8 @@ def play(url: str, conversation: dict[str, Any]) -> list[Turn]:
     for turn in conversation["turns"]:
         text = LONG_MESSAGE if turn["user"] == "@long" else turn["user"]
         try:
-            reply = say(url, sender, text)
-            problems = check(turn, reply)
+            reply, buttons = say(url, sender, text)
+            problems = check(turn, reply, buttons)
         except (OSError, ValueError) as error:
             reply, problems = "", [f"request failed: {error}"]
         played.append(Turn(conversation["name"], category, turn["user"], reply, problems))

@@ -28,7 +28,7 @@ from .schema import (
 )
 from .sources import read_source, source_files
 from .text import fold, squash
-from .vocabulary import Vocabulary
+from .vocabulary import PLACEHOLDER, START_STEPS, STEP_PLACEHOLDERS, Vocabulary
 
 DEFAULT_ROOT = Path(__file__).resolve().parent
 M = TypeVar("M", bound=BaseModel)
@@ -185,6 +185,21 @@ def _load_vocabulary(path: Path, guide_ids: Sequence[str], term_ids: Sequence[st
             known = ", ".join(sorted(term_ids))
             where = f"not_in_documents.{key}"
             raise KnowledgeError(path, f"unknown term '{topic.see}' (known: {known})", where, "see")
+    if START_STEPS not in vocabulary.next_steps:
+        raise KnowledgeError(
+            path, f"no '{START_STEPS}' steps (for answers with no topic)", "next_steps", START_STEPS
+        )
+    for kind, steps in vocabulary.next_steps.items():
+        for number, step in enumerate(steps):
+            unknown = set(PLACEHOLDER.findall(step.title + step.question)) - STEP_PLACEHOLDERS
+            if unknown:
+                where = f"next_steps.{kind}[{number}]"
+                raise KnowledgeError(
+                    path,
+                    f"unknown placeholder {{{unknown.pop()}}} (known: state, next, guide)",
+                    where,
+                    "question",
+                )
     for guide_id in vocabulary.guides:
         if guide_id not in guide_ids:
             known = ", ".join(sorted(guide_ids))

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
 SourceKind = Literal["comunicado", "recomendaciones", "material de formación", "guía"]
 ListKind = Literal["stl", "pal"]
@@ -22,6 +22,7 @@ class Strict(BaseModel):
 _LABELLED = re.compile(r"^\*\*([^*:\n]+):\*\*[ \t]*(.+)$", re.MULTILINE)
 _NOTES = re.compile(r"^#+\s*Notas\s*$(.*)", re.MULTILINE | re.DOTALL)  # «### Notas», then «1. Disponible…»
 _NOTE = re.compile(r"^(\d+)\.\s+(.+)$", re.MULTILINE)
+_WORDS = re.compile(r"\w+")
 
 
 class Source(Strict):
@@ -153,6 +154,7 @@ class Offer(Strict):
 class Guide(Quoted):
     id: str = Id
     title: str
+    summary: str = Field(min_length=20, max_length=200)  # ours, one plain sentence, no facts of its own
     purpose: str
     audience: str
     url: HttpUrl
@@ -167,6 +169,7 @@ class Contact(Quoted):
     url: HttpUrl
     institution: str
     also_in: list[str] = []
+    reaches_people: bool = False  # where a person could ask a person (not a page to read)
 
 
 class Reference(Strict):
@@ -182,7 +185,20 @@ class Note(Strict):
     applies_to: list[str] = []
     date: dt.date
     text: str = Field(min_length=20)
+    # what answers that send people to the institution say, once: words of ``text`` only (no fact of its own)
+    short: str | None = Field(default=None, min_length=20)
     references: list[Reference] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _short_says_no_more(self) -> Note:
+        if self.short is None:
+            return self
+        if len(self.short) >= len(self.text):
+            raise ValueError("short must be shorter than text")
+        words = set(_WORDS.findall(self.text.lower()))
+        if added := [w for w in _WORDS.findall(self.short.lower()) if w not in words]:
+            raise ValueError(f"short uses words text does not ({', '.join(dict.fromkeys(added))})")
+        return self
 
 
 class Term(Strict):

@@ -2,7 +2,8 @@
 
 Every domain word in a message is found through :func:`mentions`: folded text (lower case, no accents),
 whole words, a space in an entry matching any white space. The metric words of ``facts/figures.yaml``
-go through it too.
+go through it too. A stem (:func:`stem_spans`: «equivoc», «falt») is read the same way, but matches the
+start of a word.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Annotated, TypeVar
 
-from pydantic import Field
+from pydantic import Field, field_validator, model_validator
+
+from common.texts import FEEDBACK_REASONS
 
 from .schema import Strict
 from .text import fold, squash
@@ -22,6 +25,9 @@ Word = Annotated[str, Field(pattern=r"\S")]
 Words = Annotated[list[Word], Field(min_length=1)]
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+START_STEPS = "inicio"  # the next steps of an answer with no topic, and the starters
+STEP_PLACEHOLDERS = frozenset({"state", "next", "guide"})  # what a next step's words may hold
+PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -82,6 +88,19 @@ def mentions(words: Iterable[str], text: str) -> bool:
 def spans(words: Iterable[str], text: str) -> list[tuple[int, int]]:
     """Where ``words`` stand as whole words in ``fold(text)`` (start, end), in order."""
     return [m.span() for m in _pattern(tuple(words)).finditer(fold(text))]
+
+
+@lru_cache(maxsize=64)
+def _stem_pattern(stems: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_alternatives(stems)})\w*")
+
+
+def stem_spans(stems: Iterable[str], text: str) -> list[tuple[int, int]]:
+    """Where words that start with one of ``stems`` stand in ``fold(text)`` (start, end of the word), in
+    order: a stem is the start of a word («equivoc» finds «equivocaste»), as ``how_to.verbs`` are; none
+    when ``stems`` is empty."""
+    stems = tuple(stems)
+    return [m.span() for m in _stem_pattern(stems).finditer(fold(text))] if stems else []
 
 
 def without(words: Iterable[str], text: str) -> str:
@@ -258,6 +277,47 @@ class MissingTopic(Strict):
     asked_with: Words | None = None
 
 
+class NextStep(Strict):
+    """A follow-up offered as a button under an answer: a short ``title`` and the ``question`` it asks.
+    Either may hold ``{state}``, ``{next}`` or ``{guide}``, filled from the answer's topic."""
+
+    title: str = Field(min_length=2, max_length=32)
+    question: str = Field(min_length=4, max_length=120)
+
+
+class FeedbackReason(Strict):
+    """The words that give one reason of a 👎: whole ``words`` and ``stems`` (starts of words)."""
+
+    words: list[Word] = Field(default_factory=list)
+    stems: list[Word] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _some_words(self) -> FeedbackReason:
+        if not self.words and not self.stems:
+            raise ValueError("a reason needs words or stems")
+        return self
+
+
+class Feedback(Strict):
+    """How people rate an answer in words after 👍/👎, read by actions/feedback.py."""
+
+    negative: Words  # words that make a typed rating negative
+    negative_stems: Words  # starts of words that do
+    reasons: dict[str, FeedbackReason] = Field(min_length=1)  # by the ids of FEEDBACK_REASONS, in order
+    reason_stems: Words  # a message of words that start with these, or fillers, only names a reason
+    fillers: Words
+    nothing: Words  # a message of these words alone adds nothing
+    asks: Words  # starts of a message that asks something, besides ``interrogatives``
+
+    @field_validator("reasons")
+    @classmethod
+    def _known_reasons(cls, reasons: dict[str, FeedbackReason]) -> dict[str, FeedbackReason]:
+        unknown = sorted(set(reasons) - set(FEEDBACK_REASONS))
+        if unknown:
+            raise ValueError(f"not a reason of common.texts.FEEDBACK_REASONS: {', '.join(unknown)}")
+        return reasons
+
+
 class Vocabulary(Strict):
     """Word groups of the domain, and the questions code asks of a message with them."""
 
@@ -315,6 +375,8 @@ class Vocabulary(Strict):
     own_state: Words
     beyond_definition: Words
     inai_gone: Words
+    next_steps: dict[str, list[NextStep]] = Field(min_length=1)
+    feedback: Feedback
 
     def aspect(self, text: str) -> str | None:
         """What part of a state's status ``text`` asks about: ``pal``, ``stl`` or ``ingreso``; None when it

@@ -17,9 +17,12 @@ latest session (sessions end after 60 minutes without messages), so removing old
 disturb a conversation in progress.
 
 ``report`` counts the questions that got no answer (a bot reply carrying ``outcome: not_found`` in
-its metadata) and those rated 👎 (the feedback ``valor: negativo``, or the text 👎, rates the sender's
-latest earlier question), groups them ignoring accents, case and punctuation, and shows redacted
-examples (``common.redaction``).
+its metadata) and those rated 👎 (the feedback ``valor: negativo``, the text 👎, or a reply of
+actions/feedback.py whose ``feedback`` metadata follows a 👎, rates the sender's latest earlier
+question), groups them ignoring accents, case and punctuation, and shows redacted examples
+(``common.redaction``). Each 👎 keeps the answer it rated (the assistant's reply to that question: the
+one with 👍/👎 buttons), the reason given after it (the ``reason`` of those replies) and the comment (the
+person's message that the reply ``feedback: comment`` answered).
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -43,6 +46,7 @@ import sqlalchemy as sa
 
 from common import settings
 from common.redaction import redact
+from common.texts import FEEDBACK_REASONS
 from knowledge.text import fold, squash
 
 log = logging.getLogger(__name__)
@@ -50,6 +54,11 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "sqlite:///build/tracker.db"
 DAY = 86400.0
 EXAMPLES = 3
+RATINGS_SHOWN = 5  # 👎 of a group shown in the text report (the JSON has them all)
+ANSWER_CHARS = 120  # the rated answer, shortened
+FEEDBACK_STEPS = ("asks_reason", "asks_comment", "comment")  # replies of actions/feedback.py after a 👎
+# Messages that rate the last answer, give a reason or skip the comment («Omitir»): no question of their own.
+NOT_QUESTIONS = ("feedback", "feedback_motivo", "cancelar")
 
 EVENTS = sa.Table(
     "events",
@@ -243,24 +252,68 @@ def _rates_negative(event: Event) -> bool:
     )
 
 
-def _flagged(events: Iterable[Event]) -> Iterator[tuple[str, str]]:
-    """``("not_found" | "negative", question)`` for one sender's events in order."""
+@dataclass
+class Rating:
+    """A 👎: the question, the answer it rated, and the reason and the comment given after it."""
+
+    question: str
+    answer: str
+    reason: str | None = None
+    comment: str | None = None
+
+
+def _has_rating_buttons(event: Event) -> bool:
+    buttons = (event.data.get("data") or {}).get("buttons") or []
+    return any(str(button.get("payload", "")).startswith("/feedback{") for button in buttons)
+
+
+def _flagged(events: Iterable[Event]) -> tuple[list[str], list[Rating]]:
+    """The unanswered questions and the 👎 of one sender's events in order."""
+    unanswered: list[str] = []
+    ratings: list[Rating] = []
     question: Event | None = None
-    pending = rated = False  # the question still awaits its reply / was already rated 👎
+    answer, rateable = "", False  # the reply to the question (one with 👍/👎 buttons, if any)
+    pending = replying = False  # the question still awaits its reply / the bot is replying to it
+    rating: Rating | None = None  # the question's 👎, which a reason and a comment complete
+    said: Event | None = None  # the person's latest message
+    before: tuple[Event | None, str, bool, Rating | None] | None = None  # restored if `said` was a comment
+
+    def rate() -> Rating | None:
+        nonlocal rating
+        if rating is None and question is not None:
+            rating = Rating(question.text, answer)
+            ratings.append(rating)
+        return rating
+
     for event in events:
         if event.type == "bot":
-            if pending and (event.data.get("metadata") or {}).get("outcome") == "not_found":
-                pending = False
-                yield "not_found", question.text
-        elif _rates_negative(event):
-            pending = False
-            if question is not None and not rated:
-                rated = True
-                yield "negative", question.text
-        elif event.intent == "feedback":
-            pending = False
+            metadata = event.data.get("metadata") or {}
+            step = metadata.get("feedback")
+            if step == "comment" and before is not None:  # `said` was a comment, not a question
+                question, answer, rateable, rating = before
+                pending = replying = False
+            if step in FEEDBACK_STEPS and (rated := rate()) is not None:
+                rated.reason = rated.reason or metadata.get("reason")  # the first one given
+                if step == "comment" and said is not None:
+                    rated.comment = said.text
+            elif step is None and replying:
+                if pending and metadata.get("outcome") == "not_found" and question is not None:
+                    pending = False
+                    unanswered.append(question.text)
+                if event.text and (_has_rating_buttons(event) or not rateable):
+                    answer, rateable = event.text, _has_rating_buttons(event)
+            continue
+        said, before = event, None
+        if _rates_negative(event):
+            pending = replying = False
+            rate()
+        elif event.intent in NOT_QUESTIONS:
+            pending = replying = False
         else:
-            question, pending, rated = event, True, False
+            before = (question, answer, rateable, rating)
+            question, answer, rateable, rating = event, "", False, None
+            pending = replying = True
+    return unanswered, ratings
 
 
 def normalize(text: str) -> str:
@@ -268,36 +321,81 @@ def normalize(text: str) -> str:
     return squash(_NOT_WORD.sub(" ", fold(text)))
 
 
-def _rank(questions: list[str], top: int) -> dict[str, Any]:
-    groups: dict[str, list[str]] = {}
-    for question in questions:
-        text = squash(redact(question))
-        groups.setdefault(normalize(text) or text, []).append(text)
+def _shorten(text: str, limit: int = ANSWER_CHARS) -> str:
+    """``text`` on one line, cut at a word before ``limit`` characters («…» says it was cut)."""
+    text = squash(text)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:.") + "…"
+
+
+def _rank(questions: list[str], top: int, ratings: list[Rating] | None = None) -> dict[str, Any]:
+    """The ``top`` groups of ``questions`` (by :func:`normalize`), most frequent first, redacted; with
+    ``ratings`` (the 👎 of those questions, in the same order), each 👎 of a group (those with a comment,
+    then those with a reason, first) and how often each reason was given."""
+    texts = [squash(redact(question)) for question in questions]
+    groups: dict[str, list[int]] = {}
+    for n, text in enumerate(texts):
+        groups.setdefault(normalize(text) or text, []).append(n)
     ranked = sorted(groups.items(), key=lambda group: (-len(group[1]), group[0]))[:top]
+    result: dict[str, Any] = {"total": len(questions), "distinct": len(groups), "groups": []}
+    for key, members in ranked:
+        group = {
+            "question": key,
+            "count": len(members),
+            "examples": [text for text, _ in Counter(texts[n] for n in members).most_common(EXAMPLES)],
+        }
+        if ratings is not None:
+            rated = sorted((ratings[n] for n in members), key=lambda r: (r.comment is None, r.reason is None))
+            group["ratings"] = [_shown(rating) for rating in rated]
+        result["groups"].append(group)
+    if ratings is not None:
+        reasons = Counter(rating.reason for rating in ratings if rating.reason)
+        result["reasons"] = dict(sorted(reasons.items(), key=lambda item: (-item[1], item[0])))
+    return result
+
+
+def _shown(rating: Rating) -> dict[str, Any]:
+    """A 👎 as the report shows it: redacted, the answer shortened."""
     return {
-        "total": len(questions),
-        "distinct": len(groups),
-        "groups": [
-            {
-                "question": key,
-                "count": len(texts),
-                "examples": [text for text, _ in Counter(texts).most_common(EXAMPLES)],
-            }
-            for key, texts in ranked
-        ],
+        "question": squash(redact(rating.question)),
+        "answer": _shorten(redact(rating.answer)),
+        "reason": rating.reason,
+        "comment": squash(redact(rating.comment)) if rating.comment is not None else None,
     }
 
 
 def report(
     engine: sa.Engine, top: int = 20, days: int | None = None, now: float | None = None
 ) -> dict[str, Any]:
-    """The ``top`` most frequent unanswered (``not_found``) and 👎-rated (``negative``) questions."""
+    """The ``top`` most frequent unanswered (``not_found``) and 👎-rated (``negative``) questions; each
+    👎 with the answer it rated, its reason and its comment."""
     since = None if days is None else (time.time() if now is None else now) - days * DAY
-    found: dict[str, list[str]] = {"not_found": [], "negative": []}
+    unanswered: list[str] = []
+    ratings: list[Rating] = []
     for _, events in itertools.groupby(load_events(engine, since=since), key=lambda e: e.sender):
-        for kind, question in _flagged(events):
-            found[kind].append(question)
-    return {"days": days, **{kind: _rank(questions, top) for kind, questions in found.items()}}
+        missed, rated = _flagged(events)
+        unanswered += missed
+        ratings += rated
+    questions = [rating.question for rating in ratings]
+    return {"days": days, "not_found": _rank(unanswered, top), "negative": _rank(questions, top, ratings)}
+
+
+def _reason_title(reason: str | None) -> str:
+    return FEEDBACK_REASONS.get(reason, reason) if reason else "no reason given"
+
+
+def _rating_lines(group: dict[str, Any]) -> list[str]:
+    """Each 👎 of a group: what was asked and answered, then the reason and the comment."""
+    lines = []
+    for rating in group["ratings"][:RATINGS_SHOWN]:
+        lines.append(f"          · «{rating['question']}» → «{rating['answer']}»")
+        comment = f": «{rating['comment']}»" if rating["comment"] else ""
+        lines.append(f"            {_reason_title(rating['reason'])}{comment}")
+    if len(group["ratings"]) > RATINGS_SHOWN:
+        lines.append(f"          · and {len(group['ratings']) - RATINGS_SHOWN} more")
+    return lines
 
 
 def format_report(result: dict[str, Any]) -> str:
@@ -311,7 +409,14 @@ def format_report(result: dict[str, Any]) -> str:
         part = result[kind]
         shown = f" (top {len(part['groups'])})" if len(part["groups"]) < part["distinct"] else ""
         lines.append(f"{title}, {period}: {part['total']} messages in {part['distinct']} groups{shown}")
-        lines += [f"  {group['count']:>4}  " + " | ".join(group["examples"]) for group in part["groups"]]
+        if "reasons" in part and part["total"]:
+            given = [f"{_reason_title(reason)} {count}" for reason, count in part["reasons"].items()]
+            without = part["total"] - sum(part["reasons"].values())
+            given += [f"{_reason_title(None)} {without}"] if without else []
+            lines.append("  reasons: " + ", ".join(given))
+        for group in part["groups"]:
+            lines.append(f"  {group['count']:>4}  " + " | ".join(group["examples"]))
+            lines += _rating_lines(group) if "ratings" in group else []
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -2,24 +2,29 @@
 
 - ``data/nlu/estados_conocimiento.yml``: the states' names and aliases as synonyms and a lookup table.
 - ``domain/respuestas_conocimiento.yml``: the responses that state facts (how many recommendations, the
-  years the documents cover, the states offered as buttons).
+  years the documents cover, the states offered as buttons) and the greeting's starter buttons.
+- ``clients/starters.json``: the starter questions (``[{"title", "payload"}]``) the web widget shows under its
+  greeting and the Telegram bridge under /start: the same as the greeting's.
 
-Both are ignored by git and rewritten only when their text changes. Run with ``.venv``.
+All are ignored by git and rewritten only when their text changes. Run with ``.venv``.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from answers.next_steps import starters
 from knowledge import KnowledgeBase, load_knowledge
 
 REPO = Path(__file__).resolve().parent.parent
 NLU_OUT = REPO / "data" / "nlu" / "estados_conocimiento.yml"
 DOMAIN_OUT = REPO / "domain" / "respuestas_conocimiento.yml"
+STARTERS_OUT = REPO / "clients" / "starters.json"
 HEADER = "# Generated from knowledge/ by ops/generate.py: do not edit.\n"
 # The states the "which state?" question offers as buttons, by id (the rest are typed by name).
 SUGGESTED_STATES = ("ciudad-de-mexico", "estado-de-mexico", "jalisco", "nuevo-leon", "oaxaca", "veracruz")
@@ -72,11 +77,7 @@ def domain_data(kb: KnowledgeBase) -> dict[str, Any]:
                     "text": "¡Hola! Soy el asistente virtual de Gobierno Abierto: Cocreación desde lo local. "
                     f"Pregúntame por un estado, las cifras de la iniciativa, {_recommendations(kb)}, "
                     "las guías o los contactos. Para saber cómo trato tus datos, escribe «privacidad».",
-                    "buttons": [
-                        {"title": "¿Qué es la iniciativa?", "payload": "/que_es_iniciativa"},
-                        {"title": "Recomendaciones", "payload": "/recomendacion"},
-                        {"title": "Cifras", "payload": "/cifras"},
-                    ],
+                    "buttons": starter_buttons(kb),
                 }
             ],
             "utter_ayuda": [
@@ -98,8 +99,16 @@ def domain_data(kb: KnowledgeBase) -> dict[str, Any]:
     }
 
 
-def _write(path: Path, data: dict[str, Any]) -> None:
-    text = HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200)
+def starter_buttons(kb: KnowledgeBase) -> list[dict[str, str]]:
+    """The starter questions as buttons: the title shown and the question it sends."""
+    return [{"title": step.title, "payload": step.question} for step in starters(kb)]
+
+
+def _write(path: Path, data: Any) -> None:
+    if path.suffix == ".json":
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200)
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
 
@@ -108,6 +117,7 @@ def main() -> int:
     kb = load_knowledge()
     _write(NLU_OUT, nlu_data(kb))
     _write(DOMAIN_OUT, domain_data(kb))
+    _write(STARTERS_OUT, starter_buttons(kb))
     return 0
 
 

@@ -13,18 +13,18 @@ from common import settings as shared
 from knowledge import load_knowledge
 
 from . import logs
-from .app import catalogue, serve
+from .app import Catalogue, catalogue, serve
 from .config import ConfigError, Settings, from_env
 
 log = logging.getLogger("clients.telegram")
 
 
-async def _run(settings: Settings) -> None:
+async def _run(settings: Settings, known: Catalogue) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    await serve(settings, catalogue(load_knowledge()), stop)
+    await serve(settings, known, stop)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = from_env()
         shared.retention_days()  # told in every /start: a bad RETENTION_DAYS stops the bridge here
+        known = catalogue(load_knowledge())  # with clients/starters.json, checked here
     except (ConfigError, ValueError) as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         "starting: Rasa at %s, %s mode", settings.rasa_url, "webhook" if settings.webhook_url else "polling"
     )
     try:
-        asyncio.run(_run(settings))
+        asyncio.run(_run(settings, known))
     except InvalidToken:
         log.error("Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather")
         return 2

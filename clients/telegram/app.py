@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from telegram import Bot, BotCommand, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
@@ -14,36 +16,65 @@ from telegram.ext import Application, ApplicationBuilder
 from knowledge import KnowledgeBase
 
 from . import texts
-from .config import Settings
+from .config import ConfigError, Settings
 from .handlers import Bridge
 from .limits import FloodLimiter
 from .rasa_client import RasaClient
+from .voice import Transcriber
 
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 BOOTSTRAP_RETRIES = 5
 MAX_BACKOFF = 60.0
+STARTERS = Path(__file__).resolve().parent.parent / "starters.json"
 
 
 @dataclass(frozen=True)
 class Catalogue:
-    """What the bridge says by itself from the knowledge base: the states of the /estado picker (id,
-    name) and the years the documents cover, in /start."""
+    """What the bridge says by itself: from the knowledge base, the states of the /estado picker (id,
+    name), the years the documents cover (in /start) and the recommendations' (ordinal, name) of
+    /recomendaciones; from clients/starters.json, the starter buttons of /start (title, question)."""
 
     states: list[tuple[str, str]]
     years: str
+    recommendations: list[tuple[int, str]]
+    starters: list[tuple[str, str]]
 
 
-def catalogue(kb: KnowledgeBase) -> Catalogue:
-    return Catalogue([(state.id, state.name) for state in kb.states], kb.years_covered())
+def load_starters(path: Path = STARTERS) -> list[tuple[str, str]]:
+    """The starter buttons (title, payload) of ``path``, a JSON list of {title, payload}, shared with the
+    web widget. Raises :class:`ConfigError` when the file is missing or not in that form."""
+    try:
+        items = json.loads(path.read_text(encoding="utf-8"))
+        starters = [(str(item["title"]).strip(), str(item["payload"]).strip()) for item in items]
+    except (OSError, ValueError, TypeError, KeyError) as problem:
+        raise ConfigError(
+            f"{path}: not a JSON list of {{title, payload}} ({type(problem).__name__}); "
+            "`make generate` writes it"
+        ) from None
+    if not all(title and payload for title, payload in starters):
+        raise ConfigError(f"{path}: every starter needs a title and a payload")
+    return starters
+
+
+def catalogue(kb: KnowledgeBase, starters: list[tuple[str, str]] | None = None) -> Catalogue:
+    """The :class:`Catalogue` of ``kb``, with ``starters`` (default: clients/starters.json)."""
+    return Catalogue(
+        [(state.id, state.name) for state in kb.states],
+        kb.years_covered(),
+        [(item.ordinal, item.name) for item in kb.recommendations.items],
+        load_starters() if starters is None else starters,
+    )
 
 
 def build_application(settings: Settings) -> Application:
-    """A python-telegram-bot Application pointed at ``settings.api_url``, with flood limits."""
+    """A python-telegram-bot Application pointed at ``settings.api_url`` (files at ``settings.file_url``),
+    with flood limits."""
     return (
         ApplicationBuilder()
         .token(settings.token)
         .base_url(settings.api_url)
+        .base_file_url(settings.file_url)
         .rate_limiter(FloodLimiter())
         .concurrent_updates(64)  # chats in parallel; each chat stays in order (Bridge's lock)
         .build()
@@ -95,7 +126,12 @@ async def serve(
     """Run the bridge until ``stop`` is set. Raises InvalidToken when Telegram rejects the token."""
     rasa = RasaClient(settings.rasa_url, settings.rasa_timeout)
     application = build_application(settings)
-    bridge = Bridge(rasa, known.states, known.years, settings.log_text)
+    transcriber = Transcriber(
+        settings.whisper_model, settings.voice_max_seconds, [n for _, n in known.states]
+    )
+    if transcriber.available():
+        log.warning("voice notes get an apology: %s", transcriber.available())
+    bridge = Bridge(rasa, known, transcriber, settings.log_text)
     bridge.register(application)
     updater = application.updater
     assert updater is not None
@@ -141,4 +177,5 @@ async def serve(
             await application.stop()
         await application.shutdown()
         await rasa.close()
+        transcriber.close()
         log.info("stopped")

@@ -14,6 +14,9 @@ TELEGRAM_BRIDGE_SECRET    sent to Rasa with each message (common/settings.py); R
                           takes ``telegram:`` senders only with it
 LOG_LEVEL                 logging level (INFO)
 TELEGRAM_LOG_TEXT=1       also log message texts and library debug output (off)
+VOICE_MAX_SECONDS         longest voice note or audio file transcribed, in seconds (60)
+WHISPER_MODEL             the CTranslate2 Whisper model directory of voice notes (common/settings.py;
+                          build/whisper-base, put there by `make whisper`)
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
+
+from common import settings as shared
 
 DEFAULT_API_URL = "https://api.telegram.org/bot"
 DEFAULT_RASA_URL = "http://127.0.0.1:5005"
@@ -49,6 +54,15 @@ class Settings:
     log_level: str = "INFO"
     log_text: bool = False
     poll_timeout: float = 10.0
+    voice_max_seconds: float = 60.0
+    whisper_model: str = shared.DEFAULT_WHISPER_MODEL
+
+    @property
+    def file_url(self) -> str:
+        """Where the Bot API serves files: ``TELEGRAM_API_URL`` with its last ``/bot`` made ``/file/bot``
+        (python-telegram-bot's ``base_file_url``), so a self-hosted Bot API server serves them too."""
+        head, separator, tail = self.api_url.rstrip("/").rpartition("/bot")
+        return f"{head}/file/bot{tail}" if separator else f"{self.api_url.rstrip('/')}/file/bot"
 
     @property
     def webhook_path(self) -> str:
@@ -78,7 +92,7 @@ def _number(
         raise ConfigError(f"{name} must be a number, not {raw!r}") from None
     if not minimum <= value <= maximum:
         raise ConfigError(f"{name} must be between {minimum} and {maximum}, not {raw!r}")
-    return value
+    return float(value)
 
 
 def _url(env: Mapping[str, str], name: str, default: str | None) -> str | None:
@@ -114,4 +128,6 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         webhook_port=int(_number(env, "TELEGRAM_WEBHOOK_PORT", 8443, int, 1, 65535)),
         log_level=(_get(env, "LOG_LEVEL") or "INFO").upper(),
         log_text=_get(env, "TELEGRAM_LOG_TEXT") == "1",
+        voice_max_seconds=_number(env, "VOICE_MAX_SECONDS", 60.0, minimum=1, maximum=600),
+        whisper_model=_get(env, "WHISPER_MODEL") or shared.DEFAULT_WHISPER_MODEL,
     )

@@ -1,15 +1,20 @@
 """Turning Rasa's replies into Telegram messages: text split under the size limit, inline keyboards.
 
-Callback data is limited to 64 bytes, so it carries one of three short forms:
-``e:<state id>`` (a state of the /estado picker), ``p:<payload>`` (a Rasa button payload that fits) or
-``k:<key>`` (a longer payload, kept in a bounded in-memory map per chat).
+Callback data is limited to 64 bytes, so it carries one of these short forms: the bridge's own keyboards
+say ``e:<state id>`` (a state of the /estado picker), ``r:<ordinal>`` (a recommendation of
+/recomendaciones) or ``s:<n>`` (a starter of /start), which survive a restart; Rasa's buttons say
+``p:<payload>`` (a payload that fits) or ``k:<key>`` (a longer one, kept in a bounded in-memory map per
+chat).
+
+An answer's 👍/👎 (payload ``/feedback{…}``) go together on the last row, under its suggestions (one a row).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +25,9 @@ from . import texts
 MAX_MESSAGE = 4096  # Telegram's limit for one message's text
 MAX_CALLBACK_DATA = 64  # bytes
 STATE_PREFIX, PAYLOAD_PREFIX, KEY_PREFIX = "e:", "p:", "k:"
-FEEDBACK_PREFIX = "/feedback"
+RECOMMENDATION_PREFIX, STARTER_PREFIX = "r:", "s:"
+FEEDBACK_INTENT, REASON_INTENT = "/feedback", "/feedback_motivo"
+_EXAMPLE = re.compile(r"^\s*•\s*«([^»\n]{1,200})»", re.MULTILINE)  # a help example: • «…»
 _ROW_CHARS = 24  # button titles per row, in characters, before starting a new row
 _ROW_BUTTONS = 3
 
@@ -32,6 +39,16 @@ class Outgoing:
     text: str
     keyboard: InlineKeyboardMarkup | None = None
     feedback: bool = False  # the keyboard holds 👍/👎 for this answer
+
+
+def is_rating(payload: str) -> bool:
+    """A 👍/👎 payload: ``/feedback`` with or without its entities (not ``/feedback_motivo``)."""
+    return payload == FEEDBACK_INTENT or payload.startswith(FEEDBACK_INTENT + "{")
+
+
+def is_reason(payload: str) -> bool:
+    """A reason after 👎 («¿Qué faltó?»): ``/feedback_motivo…``."""
+    return payload.startswith(REASON_INTENT)
 
 
 def _units(text: str) -> int:
@@ -100,7 +117,8 @@ class ButtonStore:
 
     def get(self, chat_id: int, key: str) -> str | None:
         """The payload stored under ``key`` for ``chat_id``, or None when unknown or forgotten."""
-        return self._maps.get(chat_id, {}).get(key)
+        entries = self._maps.get(chat_id)
+        return entries.get(key) if entries is not None else None
 
 
 def callback_data(chat_id: int, payload: str, store: ButtonStore) -> str:
@@ -127,8 +145,10 @@ def _rows(buttons: Sequence[InlineKeyboardButton]) -> list[list[InlineKeyboardBu
 def rasa_keyboard(
     chat_id: int, buttons: Iterable[dict[str, Any]], store: ButtonStore
 ) -> InlineKeyboardMarkup | None:
-    """Rasa's buttons as an inline keyboard; a URL payload becomes a link button."""
+    """Rasa's buttons as an inline keyboard; a URL payload becomes a link button. With 👍/👎 among them,
+    the others (next-step suggestions) go one a row and 👍 👎 share the last row."""
     made: list[InlineKeyboardButton] = []
+    ratings: list[InlineKeyboardButton] = []
     for button in buttons:
         if not isinstance(button, dict):
             continue
@@ -139,17 +159,49 @@ def rasa_keyboard(
         if payload.startswith(("https://", "http://")):
             made.append(InlineKeyboardButton(title, url=payload))
         else:
-            made.append(InlineKeyboardButton(title, callback_data=callback_data(chat_id, payload, store)))
-    return InlineKeyboardMarkup(_rows(made)) if made else None
+            data = callback_data(chat_id, payload, store)
+            (ratings if is_rating(payload) else made).append(InlineKeyboardButton(title, callback_data=data))
+    rows = ([[button] for button in made] + [ratings]) if ratings else _rows(made)
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def without_ratings(
+    keyboard: InlineKeyboardMarkup | None, payload_of: Callable[[str], str | None]
+) -> InlineKeyboardMarkup | None:
+    """``keyboard`` less its 👍/👎 (``payload_of`` reads a button's callback data); None when nothing
+    is left."""
+    rows = [
+        kept
+        for row in (keyboard.inline_keyboard if keyboard else ())
+        if (kept := [b for b in row if not is_rating(payload_of(str(b.callback_data or "")) or "")])
+    ]
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def with_examples(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The help reply's examples («• «¿Jalisco tiene STL?»») as buttons that ask them, on a reply that
+    has none."""
+    out = []
+    for message in messages:
+        examples = _EXAMPLE.findall(str(message.get("text") or ""))
+        if examples and not message.get("buttons"):
+            message = {**message, "buttons": [{"title": e, "payload": e} for e in examples]}
+        out.append(message)
+    return out
+
+
+def columns_keyboard(buttons: Sequence[tuple[str, str]], columns: int = 2) -> InlineKeyboardMarkup:
+    """A keyboard of the bridge's own (title, callback data) buttons, ``columns`` a row."""
+    made = [InlineKeyboardButton(title, callback_data=data) for title, data in buttons]
+    for button in made:
+        if not _fits(str(button.callback_data)):
+            raise ValueError(f"callback data too long: {button.callback_data!r}")
+    return InlineKeyboardMarkup([made[i : i + columns] for i in range(0, len(made), columns)])
 
 
 def state_keyboard(states: Sequence[tuple[str, str]], columns: int = 2) -> InlineKeyboardMarkup:
     """The /estado picker: every state (id, name) as a button carrying ``e:<id>``."""
-    buttons = [InlineKeyboardButton(name, callback_data=STATE_PREFIX + state_id) for state_id, name in states]
-    for button in buttons:
-        if not _fits(button.callback_data):  # type: ignore[arg-type]
-            raise ValueError(f"state id too long for callback data: {button.callback_data!r}")
-    return InlineKeyboardMarkup([buttons[i : i + columns] for i in range(0, len(buttons), columns)])
+    return columns_keyboard([(name, STATE_PREFIX + state_id) for state_id, name in states], columns)
 
 
 def render(chat_id: int, messages: Iterable[dict[str, Any]], store: ButtonStore) -> list[Outgoing]:
@@ -165,9 +217,7 @@ def render(chat_id: int, messages: Iterable[dict[str, Any]], store: ButtonStore)
         if not text and keyboard is None:
             continue
         parts = split_text(text) or [texts.PICK_OPTION]
-        feedback = any(
-            str(b.get("payload", "")).startswith(FEEDBACK_PREFIX) for b in buttons if isinstance(b, dict)
-        )
+        feedback = any(is_rating(str(b.get("payload", ""))) for b in buttons if isinstance(b, dict))
         out.extend(Outgoing(part) for part in parts[:-1])
         out.append(Outgoing(parts[-1], keyboard, feedback and keyboard is not None))
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 
 import httpx
 import pytest
@@ -17,7 +18,7 @@ from actions import errors, resources
 from actions.base import FEEDBACK_BUTTONS
 from actions.contacts import ActionContacto, ActionInaiActual
 from actions.definitions import ActionDefinicion
-from actions.feedback import ActionFeedback
+from actions.feedback import ActionFeedback, ActionFeedbackComentario, asks_something
 from actions.figures import ActionCifras
 from actions.followup import ActionSeguimiento
 from actions.guides import ActionGuia
@@ -67,7 +68,10 @@ def test_state_status_with_source_and_date():
         "(STL). En la lista de enero de 2018 (según el comunicado INAI/002/18, 2 de enero de 2018) tenía "
         "Secretariado Técnico Local (STL)."
     ]
-    assert messages[0]["buttons"] == FEEDBACK_BUTTONS
+    buttons = messages[0]["buttons"]
+    assert buttons[-2:] == FEEDBACK_BUTTONS  # the answer can be rated
+    # and it leads on: to the state's plans, in the state's name
+    assert {"title": "Planes de Jalisco", "payload": "¿Cuántos planes de acción tiene Jalisco?"} in buttons
 
 
 def test_follow_up_keeps_the_state_and_answers_the_new_aspect():
@@ -127,15 +131,18 @@ def test_the_form_fills_the_state_from_entity_or_misspelt_text(text, entity, exp
 def test_states_with_stl_list():
     _, messages = run(ActionListaEstados(), turn("que estados tienen stl", "estados_con_stl"))
     text = texts(messages)[0]
-    assert text.startswith("Según el comunicado INAI/265/19, 14 de agosto de 2020, hay 21 Secretariados")
-    assert text.count(",") >= 20 and text.endswith("Veracruz y Zacatecas.")
+    assert text.startswith("Hay 21 Secretariados Técnicos Locales (STL):\n• Baja California\n")
+    assert text.count("\n• ") == 21 and text.endswith(
+        "• Zacatecas\nFuente: el comunicado INAI/265/19, 14 de agosto de 2020."
+    )
 
 
 def test_states_with_two_plans():
     _, messages = run(ActionListaEstados(), turn("estados con 2 planes de accion", "estados_con_pal"))
     assert texts(messages) == [
-        "Según el comunicado INAI/265/19, 14 de agosto de 2020, 7 estados tienen 2 Planes de Acción Local "
-        "(PAL) publicados: Campeche, Coahuila, Durango, Jalisco, Oaxaca, Veracruz y Zacatecas."
+        "7 estados tienen 2 Planes de Acción Local (PAL) publicados:\n• Campeche\n• Coahuila\n• Durango\n"
+        "• Jalisco\n• Oaxaca\n• Veracruz\n• Zacatecas\n"
+        "Fuente: el comunicado INAI/265/19, 14 de agosto de 2020."
     ]
 
 
@@ -150,8 +157,8 @@ def test_states_joined_in_a_year_and_in_a_year_without_data():
         ActionListaEstados(), turn("quienes se unieron en 2017", "estados_por_anio", {"anio": "2017"})
     )
     assert texts(messages) == [
-        "En 2017 se sumaron 3 estados: Baja California Sur, Guanajuato y Quintana Roo (según el "
-        "comunicado INAI/083/18, 27 de marzo de 2018)."
+        "En 2017 se sumaron 3 estados: Baja California Sur, Guanajuato y Quintana Roo.\n"
+        "Fuente: el comunicado INAI/083/18, 27 de marzo de 2018."
     ]
     _, messages = run(
         ActionListaEstados(), turn("que estados se unieron en 2019", "estados_por_anio", {"anio": "2019"})
@@ -181,7 +188,9 @@ def test_recommendation_by_ordinal_and_all_four():
         ActionRecomendacion(), turn("q dice la 3a recomendacion", "recomendacion", {"ordinal": "3"})
     )
     assert events == [SlotSet("ordinal", "3"), SlotSet("tema", "recomendacion:3")]
-    assert texts(messages)[0].startswith("Recomendación tercera de 4, aprobada el 25 de mayo de 2020")
+    said = texts(messages)[0]
+    assert said.startswith("Recomendación tercera de 4, en pocas palabras: innovar")  # plain words first
+    assert "aprobado el 25 de mayo de 2020" in said and "«Innovar estrategias" in said  # then the text
     assert "«Innovar estrategias" in texts(messages)[0]
     assert texts(messages)[0].endswith(
         "Fuente: las recomendaciones del SNT en materia de Gobierno Abierto "
@@ -212,14 +221,17 @@ def test_the_last_state_to_join_is_not_invented_the_years_are_given():
         "Los documentos no dan la fecha ni el orden en que se sumó cada estado; dan el año"
     )
     latest = resources.kb().latest("estados")
-    assert "Los últimos que nombran, en 2017: Baja California Sur, Guanajuato y Quintana Roo" in reply
+    assert (
+        "Los últimos que nombran, en 2017 (3 estados): Baja California Sur, Guanajuato y Quintana Roo"
+        in reply
+    )
     assert f"participaban {latest.value} estados; los documentos no dicen cuáles se sumaron después" in reply
     assert "2015" not in reply
     _, first = run(ActionListaEstados(), turn("que estados entraron primero", "estados_por_anio"))
-    assert "Los primeros, en 2015: Baja California, Chiapas" in texts(first)[0]
+    assert "Los primeros, en 2015 (13 estados):\n• Baja California\n• Chiapas\n" in texts(first)[0]
     assert "2016" not in texts(first)[0]
     _, plain = run(ActionListaEstados(), turn("que estados se han sumado por año", "estados_por_anio"))
-    assert texts(plain)[0].startswith("Se sumaron a la iniciativa en 2015")
+    assert texts(plain)[0].startswith("Los estados que se sumaron a la iniciativa, por año:\nEn 2015, ")
 
 
 def test_a_fifth_recommendation_does_not_exist():
@@ -230,12 +242,16 @@ def test_a_fifth_recommendation_does_not_exist():
 def test_guide_with_link_and_inai_note():
     _, messages = run(ActionGuia(), turn("guia de cocreacion", "guia", {"guia": "cocreacion"}))
     text = texts(messages)[0]
-    assert text.startswith("Guía de Cocreación de Compromisos II\n")
+    assert text.startswith(
+        "Guía de Cocreación de Compromisos II: ayuda a quienes hacen un Plan de Acción Local"
+    )
     assert "Cocreacion_Compromisos-II_EspWeb_080119.pdf" in text and "el INAI se extinguió en 2025" in text
     assert (
-        "\nFuente: las recomendaciones del SNT en materia de Gobierno Abierto ante la COVID-19, "
-        "25 de mayo de 2020; también el comunicado INAI/265/19, 14 de agosto de 2020.\n" in text
+        "\nFuentes: las recomendaciones del SNT en materia de Gobierno Abierto ante la COVID-19, "
+        "25 de mayo de 2020 y el comunicado INAI/265/19, 14 de agosto de 2020.\n" in text
     )
+    url = "https://micrositios.inai.org.mx/gobiernoabierto/wp-content/uploads/2019/01/Cocreacion_Compromisos-II_EspWeb_080119.pdf"
+    assert {"title": "📄 Abrir la guía", "payload": url} in messages[0]["buttons"]  # a link to open
 
 
 def test_contacts_carry_the_dated_inai_note():
@@ -269,14 +285,15 @@ def test_asked_for_a_name_inai_today_says_the_documents_give_none():
 @pytest.mark.parametrize(
     "intent, start",
     [
-        ("que_es_stl", "Secretariado Técnico Local (STL):\n«"),
-        ("que_es_pal", "Plan de Acción Local (PAL):\n«"),
-        ("que_es_iniciativa", "Gobierno Abierto, Cocreación desde lo Local:\n«"),
+        ("que_es_stl", "Secretariado Técnico Local (STL): un espacio permanente"),
+        ("que_es_pal", "Plan de Acción Local (PAL): el plan de un estado"),
+        ("que_es_iniciativa", "Gobierno Abierto, Cocreación desde lo Local: una estrategia del INAI"),
     ],
 )
-def test_definitions_are_quoted_with_their_source(intent, start):
+def test_definitions_are_plain_words_first_then_quoted_with_their_source(intent, start):
     _, messages = run(ActionDefinicion(), turn("que es", intent))
-    assert texts(messages)[0].startswith(start) and "Fuente: " in texts(messages)[0]
+    said = texts(messages)[0]
+    assert said.startswith(start) and "\nEn palabras de los documentos:\n«" in said and "Fuente: " in said
 
 
 def test_a_general_question_quotes_a_passage_with_its_source():
@@ -290,7 +307,8 @@ def test_a_general_question_quotes_a_passage_with_its_source():
 def test_off_topic_gets_an_honest_not_found(text):
     _, messages = run(ActionBuscar(), turn(text, "nlu_fallback"))
     assert texts(messages) == [not_found(resources.kb())]
-    assert "buttons" not in messages[0] or not messages[0]["buttons"]
+    offered = [button["payload"] for button in messages[0]["buttons"]]
+    assert offered and not [p for p in offered if p.startswith("/feedback")]  # where to go; nothing to rate
     assert messages[0]["outcome"] == "not_found"  # kept in the tracker store for `make report`
 
 
@@ -333,19 +351,194 @@ def test_without_a_contact_the_notice_sends_people_to_the_operator(monkeypatch):
     assert "se conserva 30 días" in said and "pídelo a quien opera este servicio" in said
 
 
-def test_feedback_is_acknowledged():
-    _, messages = run(ActionFeedback(), turn("👎", "feedback", {"valor": "negativo"}))
-    assert texts(messages) == ["Gracias por avisar. Lo tomaremos en cuenta para mejorar."]
+ASK_REASON = "Gracias por avisar. Lo tomaremos en cuenta para mejorar. ¿Qué faltó?"
+THANKS_COMMENT = (
+    "Gracias por contarnos: lo leerá el equipo que mantiene este asistente. ¿En qué más te ayudo?"
+)
+NEGATIVE = '/feedback{"valor": "negativo"}'
+ASKED_REASON = {"feedback": "asks_reason"}
+ASKED_COMMENT = {"feedback": "asks_comment", "reason": "incompleta"}
+# What a reply of actions/feedback.py did (its metadata, kept for `make report`): its step and reason.
+REASON_ASKED = ("asks_reason", None)
+NOTHING_ADDED = (None, None)  # «De acuerdo. ¿En qué más te ayudo?»
+
+
+def _reason(reason: str) -> str:
+    return f'/feedback_motivo{{"motivo": "{reason}"}}'
+
+
+def _after_feedback(metadata: dict, text: str, intent: str, entities: dict | None = None):
+    """The tracker of ``text`` right after a feedback reply whose metadata is ``metadata``."""
+    tracker = turn(text, intent, entities)
+    tracker.events = [
+        {"event": "user", "text": "cuantos pal hay"},
+        {"event": "bot", "text": "Hay 21 Planes de Acción Local…", "metadata": {}},
+        {"event": "user", "text": NEGATIVE},
+        {"event": "bot", "text": "…", "metadata": metadata},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text},
+        {"event": "user_featurization", "use_text_for_featurization": False},
+    ]
+    return tracker
+
+
+def _kept(messages: list[dict]) -> list[tuple]:
+    return [(message.get("feedback"), message.get("reason")) for message in messages]
+
+
+def test_thumbs_up_keeps_its_thanks():
     _, messages = run(ActionFeedback(), turn("👍", "feedback", {"valor": "positivo"}))
     assert texts(messages) == ["¡Gracias! Me alegra que te sirviera."]
+    assert messages[0]["buttons"] == [] and _kept(messages) == [("positive", None)]
 
 
-def test_a_typed_rating_is_read_by_its_words():
-    for typed in ("eso está mal", "respuesta incompleta", "te equivocaste", "no me sirvió"):
-        _, messages = run(ActionFeedback(), turn(typed, "feedback"))
-        assert texts(messages) == ["Gracias por avisar. Lo tomaremos en cuenta para mejorar."], typed
-    _, messages = run(ActionFeedback(), turn("muy buena respuesta, normal y clara", "feedback"))
-    assert texts(messages) == ["¡Gracias! Me alegra que te sirviera."]
+def test_thumbs_down_asks_what_was_missing_with_the_reasons_as_buttons():
+    events, messages = run(ActionFeedback(), turn(NEGATIVE, "feedback", {"valor": "negativo"}))
+    assert events == [] and texts(messages) == [ASK_REASON] and _kept(messages) == [REASON_ASKED]
+    assert messages[0]["buttons"] == [
+        {"title": "Incorrecta", "payload": _reason("incorrecta")},
+        {"title": "Incompleta", "payload": _reason("incompleta")},
+        {"title": "No entendió mi pregunta", "payload": _reason("no_entendio")},
+        {"title": "Otra", "payload": _reason("otra")},
+    ]
+    # the same for a 👎 typed without a reason, and for a 👎 pressed after the offer of a comment
+    for tracker in (
+        turn("👎", "feedback"),
+        turn("no me sirvió", "feedback"),
+        _after_feedback(ASKED_COMMENT, NEGATIVE, "feedback", {"valor": "negativo"}),
+    ):
+        assert _kept(run(ActionFeedback(), tracker)[1]) == [REASON_ASKED]
+
+
+@pytest.mark.parametrize(
+    "reason, title, invite",
+    [
+        ("incorrecta", "Incorrecta", "dime en un mensaje qué estaba mal"),
+        ("incompleta", "Incompleta", "dime en un mensaje qué faltó"),
+        (
+            "no_entendio",
+            "No entendió mi pregunta",
+            "escribe tu pregunta de otra forma o dime en un mensaje qué buscabas",
+        ),
+        ("otra", "Otra", "cuéntame en un mensaje qué pasó"),
+    ],
+)
+def test_a_reason_is_kept_and_a_comment_offered_with_a_button_to_skip_it(reason, title, invite):
+    tracker = _after_feedback(ASKED_REASON, _reason(reason), "feedback_motivo", {"motivo": reason})
+    events, messages = run(ActionFeedback(), tracker)
+    assert events == [] and _kept(messages) == [("asks_comment", reason)]
+    assert texts(messages) == [
+        f"Gracias: lo anoto como «{title}». Si quieres, {invite}; si no, sigue con tu siguiente pregunta."
+    ]
+    assert messages[0]["buttons"] == [{"title": "Omitir", "payload": "/cancelar"}]
+
+
+@pytest.mark.parametrize(
+    "typed, intent, kept",
+    [
+        ("respuesta incompleta", "feedback", ("asks_comment", "incompleta")),  # the reason is not asked
+        ("te equivocaste", "feedback", ("asks_comment", "incorrecta")),
+        ("eso está mal", "feedback", ("asks_comment", "incorrecta")),
+        ("no entendiste mi pregunta", "feedback", ("asks_comment", "no_entendio")),
+        ("otro motivo", "feedback_motivo", ("asks_comment", "otra")),
+        ("no me sirvió", "feedback", REASON_ASKED),
+        ("está incompleta, faltan las fechas", "feedback", ("comment", "incompleta")),  # reason and comment
+        ("muy buena respuesta, normal y clara", "feedback", ("positive", None)),
+    ],
+)
+def test_a_typed_rating_is_read_by_its_words(typed, intent, kept):
+    assert _kept(run(ActionFeedback(), turn(typed, intent))[1]) == [kept]
+
+
+@pytest.mark.parametrize(
+    "typed, kept",
+    [("¡Pésima respuesta!", REASON_ASKED), ("No.", REASON_ASKED), ("¡Mal!", ("asks_comment", "incorrecta"))],
+)
+def test_a_negative_word_between_signs_is_still_negative(typed, kept):
+    """The vocabulary's words are whole words whatever signs stand around them: «¡Pésima respuesta!» is
+    no 👍."""
+    assert _kept(run(ActionFeedback(), turn(typed, "feedback"))[1]) == [kept]
+
+
+@pytest.mark.parametrize(
+    "typed, intent, kept",
+    [
+        ("estaba incompleta", "feedback_motivo", ("asks_comment", "incompleta")),  # the reason alone
+        ("le faltó la fecha del plan", "feedback_motivo", ("comment", "incompleta")),
+        ("la respuesta no trae el enlace", "feedback", ("comment", "otra")),
+        ("nada", "feedback", NOTHING_ADDED),
+    ],
+)
+def test_words_typed_after_what_was_missing_are_the_reason_the_comment_or_both(typed, intent, kept):
+    _, messages = run(ActionFeedback(), _after_feedback(ASKED_REASON, typed, intent))
+    assert _kept(messages) == [kept]
+    if kept[0] == "comment":
+        assert texts(messages) == [THANKS_COMMENT]
+    if kept == NOTHING_ADDED:
+        assert messages[0]["response"] == "utter_cancelar"
+
+
+def test_words_typed_after_the_offer_are_the_comment_with_the_reason_given():
+    for typed, intent in (
+        ("faltaron las fechas de cada plan", "feedback_motivo"),
+        ("no trae el enlace", "feedback"),
+    ):
+        _, messages = run(ActionFeedback(), _after_feedback(ASKED_COMMENT, typed, intent))
+        assert texts(messages) == [THANKS_COMMENT] and _kept(messages) == [("comment", "incompleta")]
+    # a button of a reason is a reason, never a comment
+    tracker = _after_feedback(ASKED_COMMENT, _reason("otra"), "feedback_motivo", {"motivo": "otra"})
+    assert _kept(run(ActionFeedback(), tracker)[1]) == [("asks_comment", "otra")]
+
+
+def test_a_message_nlu_did_not_understand_after_the_offer_is_the_comment():
+    tracker = _after_feedback(ASKED_COMMENT, "faltó decir cuáles estados", "nlu_fallback")
+    _, messages = run(ActionFeedbackComentario(), tracker)
+    assert texts(messages) == [THANKS_COMMENT] and _kept(messages) == [("comment", "incompleta")]
+    tracker = _after_feedback(ASKED_REASON, "queria lo de mi municipio", "consulta")
+    assert _kept(run(ActionFeedbackComentario(), tracker)[1]) == [("comment", "otra")]
+    tracker = _after_feedback(ASKED_COMMENT, "no, así está bien", "nlu_fallback")
+    assert _kept(run(ActionFeedbackComentario(), tracker)[1]) == [NOTHING_ADDED]
+
+
+@pytest.mark.parametrize("metadata", [ASKED_COMMENT, ASKED_REASON, {"feedback": "positive"}, {}])
+@pytest.mark.parametrize(
+    "asked", ["¿cuántos estados participan?", "cuantos stl hay", "dime la fecha de las recomendaciones"]
+)
+def test_a_question_after_the_offer_is_answered_as_any_question(metadata, asked):
+    """Nobody is held in the feedback: a question is searched as ``action_buscar`` searches it."""
+    _, searched = run(ActionBuscar(), _after_feedback(metadata, asked, "nlu_fallback"))
+    _, messages = run(ActionFeedbackComentario(), _after_feedback(metadata, asked, "nlu_fallback"))
+    assert messages == searched and THANKS_COMMENT not in texts(messages)
+    assert not any(message.get("feedback") for message in messages)
+
+
+def test_only_the_reply_right_before_the_message_counts():
+    """An offer of a comment two messages back holds nothing: the message is searched."""
+    tracker = _after_feedback(ASKED_COMMENT, "faltó decir cuáles estados", "nlu_fallback")
+    tracker.events[4:4] = [
+        {"event": "user", "text": "que es un stl"},
+        {"event": "bot", "text": "Un Secretariado Técnico Local…", "metadata": {}},
+    ]
+    _, searched = run(ActionBuscar(), tracker)
+    assert run(ActionFeedbackComentario(), tracker)[1] == searched
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("¿cuántos hay?", True),
+        ("cuantos hay", True),
+        ("qué es un stl", True),
+        ("Por qué no dice la fecha", True),
+        ("dime la fecha", True),
+        ("y eso?", True),
+        ("faltó la fecha", False),
+        ("no dice cuántos planes hay", False),
+        ("la respuesta está incompleta", False),
+    ],
+)
+def test_what_asks_something(text, asks):
+    assert asks_something(text) is asks
 
 
 def _after(topic: str, tracker):
@@ -684,8 +877,10 @@ def test_a_two_part_figure_question_carries_its_years_to_the_second_part():
         ActionCifras(),
         turn("cuantos secretariados nuevos hubo de 2018 a 2020 y cuantos planes nuevos", "cifras"),
     )
-    first, second = texts(messages)[0].split("\n")
-    assert "5 más" in first and "11 más" in second
+    lead, first, second, sources = texts(messages)[0].split("\n")
+    assert (
+        lead.startswith("Del ") and "5 más" in first and "11 más" in second and sources.startswith("Fuentes:")
+    )
 
 
 def test_when_a_state_published_its_plan_is_not_in_the_documents_and_is_said_so():
@@ -746,7 +941,7 @@ def test_a_long_message_asking_what_a_term_is_gets_its_definition():
         "sirven, porque no los encuentro"
     )
     _, messages = run(ActionBuscar(), turn(text, "nlu_fallback"))
-    assert texts(messages)[0].startswith("Secretariado Técnico Local (STL):\n«")
+    assert texts(messages)[0].startswith("Secretariado Técnico Local (STL): un espacio permanente")
 
 
 def test_a_two_part_count_read_as_off_topic_gives_both_changes():
@@ -863,13 +1058,13 @@ def test_how_many_states_have_no_stl_counts_those_not_in_the_list():
     newest = resources.kb().lists_of_kind("stl")[-1]
     absent = len(resources.kb().states) - len(resources.kb().members(newest.id))
     _, messages = run(ActionCifras(), turn("cuantos estados no tienen stl", "cifras"))
-    assert f"estos {absent} estados no figuran en la lista" in texts(messages)[0]
+    assert texts(messages)[0].startswith(f"{absent} estados no figuran en la lista")
 
 
 def test_how_many_states_had_a_plan_counts_the_states_a_dated_list_names():
     older, newer = resources.kb().lists_of_kind("pal")[0], resources.kb().lists_of_kind("pal")[-1]
     _, messages = run(ActionCifras(), turn("en 2018 cuantos estados tenian plan y cuantos en 2020", "cifras"))
-    first, second = texts(messages)[0].split("\n")
+    first, second = re.split(r"\n(?!• |Fuente)", texts(messages)[0])  # each list, then its source line
     assert f"en {len(resources.kb().members(older.id))} estados" in first and "2018" in first
     assert f"en {len(resources.kb().members(newer.id))} estados" in second and "2020" in second
     assert "estados participantes" not in texts(messages)[0]  # not the states taking part
@@ -1081,7 +1276,7 @@ def test_two_counts_of_figures_are_two_figures_not_the_states_having_both():
     kb = resources.kb()
     stl, pal = kb.latest("stl"), kb.latest("pal")
     assert stl is not None and pal is not None
-    assert texts(messages)[0].startswith(f"{stl.value} Secretariados Técnicos Locales (STL)")
+    assert f" {stl.value} Secretariados Técnicos Locales (STL)" in texts(messages)[0]
     assert f"{pal.value} Planes de Acción Local (PAL)" in texts(messages)[0]
 
 
@@ -1466,9 +1661,9 @@ def test_how_many_new_and_which_are_answered_with_the_states_new_to_the_list():
         ActionCifras(), turn("cuantos secretariados nuevos hubo de 2018 a 2020? y cuales son", "cifras")
     )
     reply = texts(messages)[0]
-    assert reply.startswith("De 16 Secretariados") and ": 5 más." in reply
-    assert "5 estados figuran en la lista de STL del 14 de agosto de 2020" in reply
-    assert "Baja California Sur, Chihuahua, Colima, Estado de México y Guanajuato" in reply
+    assert reply.startswith("Del 2 de enero de 2018 al 14 de agosto de 2020, de 16 Secretariados")
+    assert ": 5 más." in reply and "5 estados figuran en la lista de STL del 14 de agosto de 2020" in reply
+    assert "\n• Baja California Sur\n• Chihuahua\n• Colima\n• Estado de México\n• Guanajuato\n" in reply
 
 
 def test_a_claim_about_a_recommendation_to_confirm_gets_the_recommendation():
@@ -1491,7 +1686,8 @@ def test_how_many_were_installed_between_two_dates_and_in_which_states_is_one_co
         "5 estados figuran en la lista de STL del 14 de agosto de 2020 y no en la del 2 de enero de 2018"
         in reply
     )
-    assert reply.startswith("De 16 Secretariados") and "30 estados participantes" not in reply
+    assert reply.startswith("Del 2 de enero de 2018 al 14 de agosto de 2020, de 16 Secretariados")
+    assert "30 estados participantes" not in reply
 
 
 def test_the_states_added_between_the_two_dates_just_asked():
@@ -1499,7 +1695,7 @@ def test_the_states_added_between_the_two_dates_just_asked():
     before = ["¿Cuántos STL había a principios de 2018?", "¿y para agosto de 2020?"]
     asked = "¿cuáles son los que se agregaron entre una fecha y otra?"
     _, messages = run(ActionBuscar(), turn(asked, "nlu_fallback", slots=slots, before=before))
-    assert "no en la del 2 de enero de 2018: Baja California Sur, Chihuahua" in texts(messages)[0]
+    assert "no en la del 2 de enero de 2018:\n• Baja California Sur\n• Chihuahua" in texts(messages)[0]
 
 
 def test_the_document_that_gave_a_number_on_the_date_named():

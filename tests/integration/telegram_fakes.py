@@ -1,21 +1,29 @@
 """Offline stand-ins for the Telegram Bridge tests: a Bot API server and a Rasa REST server on 127.0.0.1.
 
 Both are small ``http.server`` servers in daemon threads, record what they receive and stop when told
-(or with the test process). The bridge under test runs in its own thread and event loop.
+(or with the test process). The bridge under test runs in its own thread and event loop. They bind any free
+port, or only ports of ``TEST_PORTS`` when it is set (``TEST_PORTS=5301-5319``). ``speak`` makes Spanish
+voice notes (OGG/Opus, as Telegram's) with Debian's espeak-ng.
 """
 
 from __future__ import annotations
 
 import asyncio
+import io
 import itertools
 import json
+import os
+import shutil
 import socket
+import subprocess
 import threading
 import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, unquote
+
+import numpy as np
 
 from common.texts import SLOW_DOWN
 
@@ -25,10 +33,63 @@ JSON_FIELDS = ("reply_markup", "commands", "allowed_updates")
 WAIT = 15.0  # seconds any single wait in the tests may take before it fails
 
 
+def _ports() -> list[int]:
+    """The ports the stand-ins may bind: ``TEST_PORTS`` (``low-high``), or any (0)."""
+    low, _, high = os.environ.get("TEST_PORTS", "").strip().partition("-")
+    return list(range(int(low), int(high or low) + 1)) if low else [0]
+
+
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    for port in _ports():
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return int(probe.getsockname()[1])
+    raise OSError("no free port in TEST_PORTS")
+
+
+def _opus(samples: np.ndarray, rate: int) -> bytes:
+    """Mono int16 ``samples`` at ``rate`` Hz as OGG/Opus at 48 kHz, as Telegram's voice notes are."""
+    import av
+
+    out = io.BytesIO()
+    frame = av.AudioFrame.from_ndarray(samples.reshape(1, -1), format="s16", layout="mono")
+    frame.sample_rate = rate
+    resampler = av.AudioResampler(format="s16", layout="mono", rate=48_000)
+    with av.open(out, "w", format="ogg") as target:
+        stream = target.add_stream("libopus", rate=48_000, layout="mono")
+        for piece in [*resampler.resample(frame), *resampler.resample(None), None]:
+            for packet in stream.encode(piece):
+                target.mux(packet)
+    return out.getvalue()
+
+
+def speak(text: str, voice: str = "es-419", words_per_minute: int = 130) -> bytes:
+    """``text`` said by espeak-ng (Latin American Spanish) as an OGG/Opus voice note."""
+    import av
+
+    wav = subprocess.run(
+        ["espeak-ng", "-v", voice, "-s", str(words_per_minute), "--stdout", text],
+        capture_output=True,
+        check=True,
+        timeout=60,
+    ).stdout
+    with av.open(io.BytesIO(wav), mode="r") as source:
+        rate = source.streams.audio[0].sample_rate
+        samples = np.concatenate([frame.to_ndarray().reshape(-1) for frame in source.decode(audio=0)])
+    return _opus(samples.astype(np.int16), rate)
+
+
+def tone(seconds: float, volume: int = 3000, rate: int = 16_000) -> bytes:
+    """A 440 Hz tone of ``seconds`` (``volume=0``: silence) as an OGG/Opus voice note."""
+    t = np.arange(int(seconds * rate)) / rate
+    return _opus((volume * np.sin(2 * np.pi * 440 * t)).astype(np.int16), rate)
+
+
+def espeak_missing() -> str:
+    return "" if shutil.which("espeak-ng") else "espeak-ng is not installed: run `make services`"
 
 
 def wait_until(check: Callable[[], Any], timeout: float = WAIT, what: str = "condition") -> Any:
@@ -59,7 +120,16 @@ class _Server:
         self._httpd: ThreadingHTTPServer | None = None
 
     def start(self) -> _Server:
-        httpd = _QuietServer(("127.0.0.1", self.port), self._handler)
+        httpd = None
+        for port in [self.port] if self.port else _ports():
+            try:
+                httpd = _QuietServer(("127.0.0.1", port), self._handler)
+                break
+            except OSError:
+                if self.port:
+                    raise
+        if httpd is None:
+            raise OSError("no free port in TEST_PORTS")
         httpd.owner = self  # type: ignore[attr-defined]
         self.port = httpd.server_address[1]
         self._httpd = httpd
@@ -99,7 +169,9 @@ class FakeBotApi(_Server):
     """The Bot API methods the bridge calls, on ``http://127.0.0.1:PORT/bot<TOKEN>/<method>``.
 
     ``calls`` records (method, params) in order; ``push`` queues an update for getUpdates;
-    ``retry_after`` makes the next sendMessage calls fail with HTTP 429 and that many seconds.
+    ``retry_after`` makes the next sendMessage calls fail with HTTP 429 and that many seconds. Files
+    (``send_audio``) are served by getFile and ``http://127.0.0.1:PORT/file/bot<TOKEN>/<file_path>``, each
+    download recorded as a ``download`` call.
     """
 
     def __init__(self, token: str = TOKEN) -> None:
@@ -112,6 +184,7 @@ class FakeBotApi(_Server):
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
         self._callback_ids = itertools.count(1)
+        self.files: dict[str, bytes] = {}
 
     @property
     def base_url(self) -> str:
@@ -137,6 +210,27 @@ class FakeBotApi(_Server):
         }
         if text.startswith("/"):
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+        return self.push({"message": message})
+
+    def send_audio(self, chat_id: int, data: bytes, duration: int, kind: str = "voice") -> dict[str, Any]:
+        """A person sends a voice note (``kind="voice"``) or an audio file (``"audio"``) of ``duration``
+        seconds, as Telegram states it; its bytes are ``data``."""
+        file_id = f"{kind}{len(self.files) + 1}"
+        self.files[file_id] = data
+        media = {
+            "file_id": file_id,
+            "file_unique_id": file_id,
+            "duration": duration,
+            "file_size": len(data),
+            "mime_type": "audio/ogg",
+        }
+        message = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private", "first_name": "Ana"},
+            "from": {"id": chat_id, "is_bot": False, "first_name": "Ana"},
+            kind: media,
+        }
         return self.push({"message": message})
 
     def press(self, chat_id: int, message: dict[str, Any], data: str) -> str:
@@ -194,6 +288,13 @@ class FakeBotApi(_Server):
             return 200, {"ok": True, "result": BOT_USER}
         if method == "getUpdates":
             return 200, {"ok": True, "result": self._updates(params)}
+        if method == "getFile":
+            file_id = str(params.get("file_id"))
+            if file_id not in self.files:
+                return 400, {"ok": False, "error_code": 400, "description": "Bad Request: invalid file_id"}
+            path = f"{file_id.rstrip('0123456789')}/{file_id}.oga"
+            result = {"file_id": file_id, "file_unique_id": file_id, "file_size": len(self.files[file_id])}
+            return 200, {"ok": True, "result": {**result, "file_path": path}}
         if method in ("sendMessage", "editMessageReplyMarkup"):
             chat = int(params["chat_id"])
             message = {
@@ -230,6 +331,25 @@ class FakeBotApi(_Server):
 
 
 class _BotApiHandler(_Handler):
+    def do_GET(self) -> None:
+        api: FakeBotApi = self.server.owner  # type: ignore[attr-defined]
+        files = f"/file/bot{api.token}/"
+        if not unquote(self.path).startswith(files):
+            self.do_POST()
+            return
+        path = unquote(self.path)[len(files) :]
+        with api.lock:
+            api.calls.append(("download", {"file_path": path}))
+        data = api.files.get(path.rsplit("/", 1)[-1].removesuffix(".oga"))
+        if data is None:
+            self._json(404, {"ok": False, "error_code": 404, "description": "Not Found"})
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "application/octet-stream")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
     def do_POST(self) -> None:
         api: FakeBotApi = self.server.owner  # type: ignore[attr-defined]
         prefix = f"/bot{api.token}/"
@@ -246,8 +366,6 @@ class _BotApiHandler(_Handler):
                     params[key] = json.loads(params[key])
         status, payload = api.answer(self.path[len(prefix) :], params)
         self._json(status, payload)
-
-    do_GET = do_POST
 
 
 class FakeRasa(_Server):

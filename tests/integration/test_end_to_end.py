@@ -78,7 +78,8 @@ def test_dev_understanding(assistant, conversation):
 
 
 def _play(assistant: str, sender: str, conversation: dict) -> None:
-    """Each turn of ``conversation`` as ``sender``: every `expect` string in the reply, no `avoid` string."""
+    """Each turn of ``conversation`` as ``sender``: every `expect` string in the reply, no `avoid` string, a
+    button for each `buttons` string."""
     for turn in conversation["turns"]:
         text = LONG_MESSAGE if turn["user"] == "@long" else turn["user"]
         replies = say(assistant, sender, text)
@@ -89,6 +90,9 @@ def _play(assistant: str, sender: str, conversation: dict) -> None:
             assert fold(expected) in folded, f"{turn['user']!r}: expected {expected!r} in:\n{said}"
         for avoided in turn.get("avoid", []):
             assert fold(avoided) not in folded, f"{turn['user']!r}: did not expect {avoided!r} in:\n{said}"
+        titles = [fold(b.get("title") or "") for r in replies for b in r.get("buttons") or []]
+        for button in turn.get("buttons", []):
+            assert any(fold(button) in title for title in titles), f"{turn['user']!r}: no button {button!r}"
         assert "traceback" not in folded and "exception" not in folded
 
 
@@ -102,7 +106,7 @@ def test_every_factual_answer_names_its_source(assistant):
         "que es follow the money",
     ):
         said = " ".join(r.get("text") or "" for r in say(assistant, "fuentes", question))
-        assert "según" in said.lower() or "fuente:" in said.lower(), question
+        assert "según" in said.lower() or "fuente" in said.lower(), question
 
 
 def test_concurrent_senders_each_get_the_answer_to_their_own_question(assistant, kb):
@@ -122,9 +126,40 @@ def test_concurrent_senders_each_get_the_answer_to_their_own_question(assistant,
 
 def test_substantive_answers_offer_feedback_buttons(assistant):
     replies = say(assistant, "botones", "cuantos pal hay")
-    assert [b["title"] for b in replies[-1]["buttons"]] == ["👍", "👎"]
-    replies = say(assistant, "botones", replies[-1]["buttons"][1]["payload"])
+    assert [b["title"] for b in replies[-1]["buttons"]][-2:] == ["👍", "👎"]
+    replies = say(assistant, "botones", replies[-1]["buttons"][-1]["payload"])
     assert "Lo tomaremos en cuenta" in replies[0]["text"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hola q tal",
+        "como va jalisco",
+        "q dice la 2a recomendacion",
+        "guia de cocreacion",
+        "que es un stl",
+        "cuantos stl hay",
+        "que estados tienen plan de accion",
+        "contactos",
+        "quiero hablar con una persona",
+    ],
+)
+def test_every_next_step_offered_is_answered(assistant, question):
+    """A suggestion pressed right after the answer that offered it gets an answer of its own (one that can
+    be rated), never a clarification, a refusal or «not in the documents»."""
+    offered = [
+        b
+        for b in say(assistant, f"pasos-{question}", question)[-1].get("buttons") or []
+        if not b["payload"].startswith(("/", "http"))
+    ]
+    assert offered or question.startswith("hola"), question
+    for step in offered:
+        sender = f"pasos-{question}-{step['title']}"
+        say(assistant, sender, question)
+        replies = say(assistant, sender, step["payload"])
+        rated = [b["title"] for r in replies for b in r.get("buttons") or []][-2:] == ["👍", "👎"]
+        assert rated, f"{question!r} → {step['payload']!r}: {[r.get('text') for r in replies]}"
 
 
 def test_markup_is_never_echoed(assistant):

@@ -21,23 +21,36 @@ from typing import Any
 import pytest
 from telegram.error import InvalidToken
 
-from clients.telegram import app, texts
-from clients.telegram.app import Catalogue, catalogue
+from clients.telegram import app, texts, voice
+from clients.telegram.app import Catalogue, catalogue, load_starters
 from clients.telegram.config import ConfigError, Settings, from_env
 from clients.telegram.limits import FloodLimiter
 from clients.telegram.logs import Redact
 from clients.telegram.render import ButtonStore, render, split_text
+from common.folding import fold
 from common.redaction import install_log_redaction
-from common.settings import DEFAULT_RATE_LIMIT_PER_MINUTE
+from common.settings import DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_WHISPER_MODEL
 from common.texts import SLOW_DOWN, privacy_notice
 
 from ..conftest import REPO
-from .telegram_fakes import TOKEN, WAIT, BridgeThread, FakeBotApi, FakeRasa, free_port, wait_until
+from ..servers import skip_or_fail
+from .telegram_fakes import (
+    TOKEN,
+    WAIT,
+    BridgeThread,
+    FakeBotApi,
+    FakeRasa,
+    espeak_missing,
+    free_port,
+    speak,
+    tone,
+    wait_until,
+)
 
 POSITIVE = '/feedback{"valor": "positivo"}'
 NEGATIVE = '/feedback{"valor": "negativo"}'
 FEEDBACK = [{"title": "👍", "payload": POSITIVE}, {"title": "👎", "payload": NEGATIVE}]
-HELP = "Respondo con los documentos de Gobierno Abierto. Prueba: «¿Jalisco tiene STL?»"
+HELP = "Respondo con los documentos de Gobierno Abierto. Prueba:\n• «¿Jalisco tiene STL?»\n• «Contacto»"
 STL = "Un Secretariado Técnico Local (STL) reúne gobierno y sociedad civil. Fuente: https://home.inai.org.mx/"
 RECOMMENDATIONS = "Las 4 recomendaciones del SNT ante la COVID-19 (25 de mayo de 2020): …"
 GUIDES = "Hay guías de cocreación y de seguimiento."
@@ -45,14 +58,31 @@ THANKS = "¡Gracias! Me alegra que te sirviera."
 LONG_PARAGRAPH = ("Los planes de acción local se construyen entre gobierno y sociedad civil. " * 7).strip()
 LONG = "\n\n".join([LONG_PARAGRAPH] * 10)
 LONG_PAYLOAD = '/estado_situacion{"estado": "Un nombre de estado tan largo que no cabe en 64 bytes"}'
+JALISCO_PLANS = "Jalisco tiene 2 planes de acción local. Fuente: comunicado INAI/265/19."
+SUGGESTIONS = [
+    {"title": "Planes de Jalisco", "payload": "¿Qué planes tiene Jalisco?"},
+    {"title": "Guía de STL", "payload": "https://micrositios.inai.org.mx/gobiernoabierto/guia-stl.pdf"},
+    {"title": "Otro estado", "payload": "¿Qué estados participan en Gobierno Abierto?"},
+]
+MISSING = "¿Qué faltó?"
+REASONS = [
+    {"title": "Incorrecta", "payload": '/feedback_motivo{"motivo": "incorrecta"}'},
+    {"title": "Incompleta", "payload": '/feedback_motivo{"motivo": "incompleta"}'},
+    {"title": "No entendió mi pregunta", "payload": '/feedback_motivo{"motivo": "no_entendio"}'},
+    {"title": "Otra", "payload": '/feedback_motivo{"motivo": "otra"}'},
+]
 
 
 def rasa_reply(sender: str, message: str) -> list[dict[str, Any]]:
     """What the stub Rasa answers: like the real assistant, substantive answers carry 👍/👎."""
     if message == "ayuda":
         return [{"recipient_id": sender, "text": HELP}]
+    if message == NEGATIVE:
+        return [{"recipient_id": sender, "text": MISSING, "buttons": REASONS}]
     if message.startswith("/feedback"):
         return [{"recipient_id": sender, "text": THANKS}]
+    if "jalisco" in fold(message):
+        return [{"recipient_id": sender, "text": JALISCO_PLANS, "buttons": SUGGESTIONS + FEEDBACK}]
     if message == LONG_PAYLOAD:
         return [{"recipient_id": sender, "text": "Recibí el botón largo."}]
     if message.startswith("/estado_situacion"):
@@ -146,6 +176,9 @@ def test_start_says_what_it_answers_and_gives_the_one_privacy_notice(api, rasa, 
     assert "se conserva 30 días" in text and "pídelo a quien opera este servicio" in text
     assert text.endswith("identificador de conversación: telegram:11")
     assert len(text.splitlines()) <= 6
+    # the starter buttons of clients/starters.json (the web widget's too), one a row
+    starters = load_starters()
+    assert [[b["text"] for b in row] for row in keyboard(start)] == [[title] for title, _ in starters]
     assert rasa.received == []  # /start is answered by the bridge alone
     [commands] = api.of("setMyCommands")
     assert [c["command"] for c in commands["commands"]] == [
@@ -168,26 +201,77 @@ def test_start_states_the_configured_retention_and_privacy_contact(api, rasa, st
     assert start["text"].endswith(privacy_notice(7, "privacidad@ejemplo.org", "telegram:12"))
 
 
-def test_help_asks_rasa_for_help_while_typing(api, rasa, states):
+def test_start_starter_button_asks_its_question(api, rasa, states):
+    title, question = load_starters()[0]
+    with bridge(api, rasa, states):
+        api.say(28, "/start")
+        [start] = api.wait_sent(28, 1)
+        api.press(28, start["result"], data_of(start, title))
+        _, answer = api.wait_sent(28, 2)
+    assert rasa.received == [("telegram:28", question)]  # as if typed
+    assert answer["text"] == STL
+
+
+@pytest.mark.parametrize(
+    ("link", "asked", "answer"),
+    [
+        ("jalisco", '/estado_situacion{"estado": "Jalisco"}', JALISCO_PLANS),
+        ("ciudad-de-mexico", '/estado_situacion{"estado": "Ciudad de México"}', None),
+        ("guias", "que guias hay", GUIDES),
+    ],
+)
+def test_start_deep_link_opens_its_topic(api, rasa, states, link, asked, answer):
+    with bridge(api, rasa, states):
+        api.say(29, f"/start {link}")  # t.me/<bot>?start=<link>
+        pointer, reply = api.wait_sent(29, 2)
+    assert pointer["text"] == texts.DEEP_LINK_PRIVACY
+    assert rasa.received == [("telegram:29", asked)]
+    assert reply["text"] == (answer or "Ciudad de México participa en Gobierno Abierto desde 2016.")
+
+
+def test_start_deep_link_to_the_recommendations_and_an_unknown_one(api, rasa, states, kb):
+    with bridge(api, rasa, states):
+        api.say(30, "/start recomendaciones")
+        _, listed, picker = api.wait_sent(30, 3)
+        api.say(31, "/start no-existe")
+        [start] = api.wait_sent(31, 1)
+    assert rasa.received == [("telegram:30", "cuales son las recomendaciones")]
+    assert listed["text"] == RECOMMENDATIONS and picker["text"] == texts.PICK_RECOMMENDATION
+    assert len(titles(picker)) == len(kb.recommendations.items)
+    assert start["text"].startswith(texts.START.format(years=kb.years_covered()))  # the normal /start
+
+
+def test_help_asks_rasa_for_help_while_typing_and_offers_its_examples(api, rasa, states):
     with bridge(api, rasa, states):
         api.say(12, "/help")
         [reply] = api.wait_sent(12, 1)
-    assert rasa.received == [("telegram:12", "ayuda")]
-    assert reply["text"] == HELP and "reply_markup" not in reply
-    methods = [name for name, params in api.calls if str(params.get("chat_id")) == "12"]
-    assert methods[:2] == ["sendChatAction", "sendMessage"]
-    assert api.of("sendChatAction", 12)[0]["action"] == "typing"
+        assert rasa.received == [("telegram:12", "ayuda")]
+        assert reply["text"] == HELP
+        assert titles(reply) == ["¿Jalisco tiene STL?", "Contacto"]  # its examples, as buttons
+        methods = [name for name, params in api.calls if str(params.get("chat_id")) == "12"]
+        assert methods[:2] == ["sendChatAction", "sendMessage"]
+        assert api.of("sendChatAction", 12)[0]["action"] == "typing"
+        api.press(12, reply["result"], data_of(reply, "¿Jalisco tiene STL?"))
+        _, answer = api.wait_sent(12, 2)
+    assert rasa.received[1] == ("telegram:12", "¿Jalisco tiene STL?")
+    assert answer["text"] == JALISCO_PLANS
 
 
-def test_recomendaciones_and_guias_commands(api, rasa, states):
+def test_recomendaciones_offers_one_button_per_recommendation_and_guias(api, rasa, states, kb):
     with bridge(api, rasa, states):
         api.say(13, "/recomendaciones")
-        api.wait_sent(13, 1)
+        first, picker = api.wait_sent(13, 2)
         api.say(13, "/guias")
-        first, second = api.wait_sent(13, 2)
+        _, _, second = api.wait_sent(13, 3)
+        items = kb.recommendations.items
+        assert picker["text"] == texts.PICK_RECOMMENDATION
+        assert titles(picker) == [f"{item.ordinal}. {item.name}" for item in items]  # 1–4, from knowledge/
+        api.press(13, picker["result"], data_of(picker, f"2. {items[1].name}"))
+        api.wait_sent(13, 4)
     assert rasa.received == [
         ("telegram:13", "cuales son las recomendaciones"),
         ("telegram:13", "que guias hay"),
+        ("telegram:13", f"¿Qué dice la {items[1].name.lower()} recomendación?"),
     ]
     assert (first["text"], second["text"]) == (RECOMMENDATIONS, GUIDES)
 
@@ -239,6 +323,66 @@ def test_only_the_latest_answer_keeps_its_rating_buttons(api, rasa, states):
         api.wait_sent(16, 2)
         [edit] = wait_until(lambda: api.of("editMessageReplyMarkup", 16), what="the old keyboard to go")
     assert int(edit["message_id"]) == first["result"]["message_id"] and "reply_markup" not in edit
+
+
+def rows_of(message: dict[str, Any]) -> list[list[str]]:
+    return [[button["text"] for button in row] for row in keyboard(message)]
+
+
+def test_suggestions_one_a_row_above_the_ratings_and_a_rating_keeps_them(api, rasa, states):
+    with bridge(api, rasa, states):
+        api.say(32, "¿qué planes tiene jalisco?")
+        [answer] = api.wait_sent(32, 1)
+        assert rows_of(answer) == [["Planes de Jalisco"], ["Guía de STL"], ["Otro estado"], ["👍", "👎"]]
+        [link] = [b for row in keyboard(answer) for b in row if b["text"] == "Guía de STL"]
+        assert link["url"] == SUGGESTIONS[1]["payload"] and "callback_data" not in link  # a link button
+        api.press(32, answer["result"], data_of(answer, "👍"))
+        api.wait_sent(32, 2)
+        [edit] = wait_until(lambda: api.of("editMessageReplyMarkup", 32), what="the ratings to go")
+        assert rasa.received[-1] == ("telegram:32", POSITIVE)
+        api.press(32, answer["result"], data_of(answer, "Otro estado"))  # a suggestion still works
+        api.wait_sent(32, 3)
+    assert int(edit["message_id"]) == answer["result"]["message_id"]
+    assert [[b["text"] for b in row] for row in edit["reply_markup"]["inline_keyboard"]] == [
+        ["Planes de Jalisco"],
+        ["Guía de STL"],
+        ["Otro estado"],
+    ]
+    assert rasa.received[-1] == ("telegram:32", "¿Qué estados participan en Gobierno Abierto?")
+    assert len(api.of("editMessageReplyMarkup", 32)) == 1
+
+
+def test_a_newer_answer_takes_the_ratings_and_the_older_keeps_its_suggestions(api, rasa, states):
+    with bridge(api, rasa, states):
+        api.say(33, "jalisco")
+        [first] = api.wait_sent(33, 1)
+        api.say(33, "¿y sus planes? jalisco")
+        api.wait_sent(33, 2)
+        [edit] = wait_until(lambda: api.of("editMessageReplyMarkup", 33), what="the old ratings to go")
+    assert int(edit["message_id"]) == first["result"]["message_id"]
+    assert "👍" not in json.dumps(edit["reply_markup"], ensure_ascii=False)
+    assert len(edit["reply_markup"]["inline_keyboard"]) == len(SUGGESTIONS)
+
+
+def test_thumbs_down_asks_what_was_missing_and_a_reason_press_removes_the_reasons(api, rasa, states):
+    with bridge(api, rasa, states):
+        api.say(34, "¿qué es un STL?")
+        [answer] = api.wait_sent(34, 1)
+        api.press(34, answer["result"], data_of(answer, "👎"))
+        _, question = api.wait_sent(34, 2)
+        assert question["text"] == MISSING
+        assert titles(question) == [reason["title"] for reason in REASONS]
+        api.press(34, question["result"], data_of(question, "Incompleta"))
+        api.wait_sent(34, 3)
+        edits = wait_until(
+            lambda: len(api.of("editMessageReplyMarkup", 34)) >= 2 and api.of("editMessageReplyMarkup", 34)
+        )
+    assert rasa.received[1:] == [("telegram:34", NEGATIVE), ("telegram:34", REASONS[1]["payload"])]
+    assert [int(e["message_id"]) for e in edits] == [
+        answer["result"]["message_id"],
+        question["result"]["message_id"],
+    ]
+    assert all("reply_markup" not in e for e in edits)  # the ratings, then the reasons, gone
 
 
 def test_long_button_payload_goes_through_a_short_key(api, rasa, states):
@@ -296,6 +440,112 @@ def test_non_text_messages_get_a_polite_answer(api, rasa, states):
         )
         [reply] = api.wait_sent(19, 1)
     assert reply["text"] == texts.TEXT_ONLY and rasa.received == []
+    assert "notas de voz" in reply["text"]
+
+
+# -- voice notes -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def whisper() -> None:
+    """The voice tests need espeak-ng (`make services`) and the Whisper model (`make whisper`)."""
+    problem = espeak_missing() or voice.model_problem(DEFAULT_WHISPER_MODEL)
+    if problem:
+        skip_or_fail(problem)
+
+
+def test_a_spanish_voice_note_is_transcribed_shown_and_answered(api, rasa, states, whisper):
+    note = speak("¿Qué planes tiene Jalisco?")
+    with bridge(api, rasa, states):
+        api.send_audio(40, note, duration=2)
+        heard, answer = api.wait_sent(40, 2, timeout=120)  # the first note loads the model
+    assert heard["text"].startswith("Entendí: «") and heard["text"].endswith("»")
+    transcript = heard["text"][len("Entendí: «") : -1]
+    assert "jalisco" in fold(transcript) and "planes" in fold(transcript)
+    assert rasa.received == [("telegram:40", transcript)]  # forwarded like typed text
+    assert answer["text"] == JALISCO_PLANS and titles(answer)[-2:] == ["👍", "👎"]
+    # the file came through getFile and the file URL of TELEGRAM_API_URL (…/file/bot<token>/…)
+    assert [c["file_id"] for c in api.of("getFile")] == ["voice1"]
+    assert [c["file_path"] for c in api.of("download")] == ["voice/voice1.oga"]
+
+
+@pytest.mark.parametrize("log_text", [False, True])
+def test_a_transcript_is_logged_only_when_asked(api, rasa, states, whisper, caplog, log_text):
+    caplog.set_level(logging.DEBUG)
+    with bridge(api, rasa, states, log_text=log_text):
+        api.send_audio(49, speak("¿Qué planes tiene Jalisco?"), duration=2)
+        heard, _ = api.wait_sent(49, 2, timeout=120)
+    transcript = heard["text"][len("Entendí: «") : -1]
+    # the bridge's own records (logs.setup keeps the libraries' debug output off unless TELEGRAM_LOG_TEXT=1)
+    logged = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("clients.telegram"))
+    assert (transcript in logged) == log_text
+
+
+def test_an_audio_file_is_transcribed_too(api, rasa, states, whisper):
+    with bridge(api, rasa, states):
+        api.send_audio(41, speak("¿Qué planes tiene Jalisco?"), duration=2, kind="audio")
+        heard, _ = api.wait_sent(41, 2, timeout=120)
+    assert "jalisco" in fold(heard["text"])
+
+
+def test_a_voice_note_too_long_gets_a_polite_answer_without_transcription(api, rasa, states):
+    with bridge(api, rasa, states, voice_max_seconds=60):
+        api.send_audio(42, b"never read", duration=61)
+        [reply] = api.wait_sent(42, 1)
+    assert reply["text"] == texts.VOICE_TOO_LONG.format(seconds=60)
+    assert api.of("getFile") == [] and rasa.received == []  # not even downloaded
+
+
+def test_without_a_speech_model_a_voice_note_gets_an_apology(api, rasa, states, tmp_path, caplog):
+    with bridge(api, rasa, states, whisper_model=str(tmp_path)):
+        api.send_audio(48, tone(1), duration=1)
+        [reply] = api.wait_sent(48, 1)
+    assert reply["text"] == texts.VOICE_UNAVAILABLE and rasa.received == [] and api.of("getFile") == []
+    assert "voice notes get an apology" in caplog.text and "make whisper" in caplog.text
+
+
+def test_a_voice_note_longer_than_it_says_is_stopped_when_decoded(api, rasa, states, whisper):
+    with bridge(api, rasa, states, voice_max_seconds=5):
+        api.send_audio(43, tone(8), duration=3)  # says 3 s, lasts 8 s
+        [reply] = api.wait_sent(43, 1)
+    assert reply["text"] == texts.VOICE_TOO_LONG.format(seconds=5) and rasa.received == []
+
+
+@pytest.mark.parametrize("data", [b"esto no es audio", b"OggS" + bytes(200)])
+def test_an_undecodable_voice_note_gets_a_polite_answer(api, rasa, states, whisper, data):
+    with bridge(api, rasa, states):
+        api.send_audio(44, data, duration=3)
+        [reply] = api.wait_sent(44, 1)
+    assert reply["text"] == texts.VOICE_UNREADABLE and rasa.received == []
+
+
+def test_silence_gets_asked_to_repeat(api, rasa, states, whisper):
+    with bridge(api, rasa, states):
+        api.send_audio(45, tone(3, volume=0), duration=3)
+        [reply] = api.wait_sent(45, 1, timeout=120)
+    assert reply["text"] == texts.VOICE_EMPTY and rasa.received == []
+
+
+def test_other_chats_are_answered_while_a_voice_note_is_transcribed(api, rasa, states, whisper, monkeypatch):
+    started, release = threading.Event(), threading.Event()
+    transcribe_now = voice.Transcriber.transcribe_now
+
+    def held(self: voice.Transcriber, data: bytes) -> str:
+        started.set()
+        release.wait(WAIT)
+        return transcribe_now(self, data)
+
+    monkeypatch.setattr(voice.Transcriber, "transcribe_now", held)
+    note = speak("¿Qué planes tiene Jalisco?")
+    with bridge(api, rasa, states):
+        api.send_audio(46, note, duration=2)
+        assert started.wait(WAIT), "the voice note never reached the transcriber"
+        api.say(47, "¿qué es un STL?")  # another chat, meanwhile
+        [other] = api.wait_sent(47, 1)
+        assert api.sent(46) == []  # the voice note is still being transcribed
+        release.set()
+        heard, _ = api.wait_sent(46, 2, timeout=120)
+    assert other["text"] == STL and "jalisco" in fold(heard["text"])
 
 
 # -- reliability -------------------------------------------------------------------------------------

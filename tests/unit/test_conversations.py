@@ -168,6 +168,44 @@ def rate(db: TrackerDB, sender: str, at: float, payload: str = NEGATIVE) -> None
     db.turn(sender, at, payload, "feedback", "Gracias por avisar.", entities=(("valor", value),))
 
 
+def thumbs_down(db: TrackerDB, sender: str, at: float) -> None:
+    """👎 as actions/feedback.py answers it: «¿Qué faltó?» with the reasons as buttons."""
+    buttons = [{"title": "Incompleta", "payload": '/feedback_motivo{"motivo": "incompleta"}'}]
+    db.turn(
+        sender,
+        at,
+        NEGATIVE,
+        "feedback",
+        "¿Qué faltó?",
+        entities=(("valor", "negativo"),),
+        buttons=buttons,
+        feedback="asks_reason",
+    )
+
+
+def give_reason(db: TrackerDB, sender: str, at: float, reason: str) -> None:
+    """A reason's button, and the offer to take a comment."""
+    payload = f'/feedback_motivo{{"motivo": "{reason}"}}'
+    skip = [{"title": "Omitir", "payload": "/cancelar"}]
+    db.turn(
+        sender,
+        at,
+        payload,
+        "feedback_motivo",
+        "Gracias: lo anoto.",
+        entities=(("motivo", reason),),
+        buttons=skip,
+        feedback="asks_comment",
+        reason=reason,
+    )
+
+
+def comment(
+    db: TrackerDB, sender: str, at: float, text: str, reason: str, intent: str = "nlu_fallback"
+) -> None:
+    db.turn(sender, at, text, intent, "Gracias por contarnos.", feedback="comment", reason=reason)
+
+
 @pytest.fixture
 def db(tmp_path) -> TrackerDB:
     return TrackerDB(tmp_path / "tracker.db")
@@ -341,14 +379,165 @@ def test_report_ranks_unanswered_questions_grouping_accent_and_case_variants(rep
 def test_report_maps_each_thumbs_down_to_the_question_before_it(report_db, engine):
     negative = conv.report(engine, now=NOW)["negative"]
     assert negative["total"] == 3
+    answer = "Según el comunicado INAI/265/19…"
     assert negative["groups"] == [
-        {"question": "que es un pal", "count": 2, "examples": ["qué es un PAL", "Que es un PAL"]},
+        {
+            "question": "que es un pal",
+            "count": 2,
+            "examples": ["qué es un PAL", "Que es un PAL"],
+            "ratings": [
+                {"question": "qué es un PAL", "answer": answer, "reason": None, "comment": None},
+                {"question": "Que es un PAL", "answer": answer, "reason": None, "comment": None},
+            ],
+        },
         {
             "question": "llamenme al telefono tengo una duda de guias",
             "count": 1,
             "examples": ["llámenme al [teléfono], tengo una duda de guias"],
+            "ratings": [
+                {
+                    "question": "llámenme al [teléfono], tengo una duda de guias",
+                    "answer": answer,
+                    "reason": None,
+                    "comment": None,
+                }
+            ],
         },
     ]
+    assert negative["reasons"] == {}
+
+
+LONG_ANSWER = (
+    "Hay 21 Planes de Acción Local (PAL) publicados, según el comunicado INAI/265/19, 14 de agosto de 2020, "
+    "en las entidades que participan."
+)
+SHORT_ANSWER = (  # LONG_ANSWER as the report shows it
+    "Hay 21 Planes de Acción Local (PAL) publicados, según el comunicado INAI/265/19, 14 de agosto de "
+    "2020, en las…"
+)
+
+
+@pytest.fixture
+def reasons_db(db) -> TrackerDB:
+    """👎 with a reason and a comment (with personal data), with a reason only, typed, and ignored."""
+    db.turn("r1", NOW, "cuantos planes hay", "cifras", LONG_ANSWER, buttons=FEEDBACK_BUTTONS)
+    thumbs_down(db, "r1", NOW + 1)
+    give_reason(db, "r1", NOW + 2, "incompleta")
+    comment(db, "r1", NOW + 3, "faltó decir cuáles estados, escríbanme a ana@x.mx", "incompleta")
+    answered(db, "r1", NOW + 4, "que es un stl")  # a new question after the comment: not rated
+    answered(db, "r2", NOW, "¿Cuántos planes hay?")
+    thumbs_down(db, "r2", NOW + 1)
+    give_reason(db, "r2", NOW + 2, "incorrecta")
+    answered(db, "r2", NOW + 3, "y cuantos stl?")  # the comment offer ignored: a new question
+    answered(db, "r3", NOW, "cuantos planes hay")
+    db.turn(
+        "r3",
+        NOW + 1,
+        "eso esta mal",
+        "feedback",
+        "Gracias: lo anoto.",
+        feedback="asks_comment",
+        reason="incorrecta",
+    )
+    answered(db, "r4", NOW, "que es la cocreacion")
+    thumbs_down(db, "r4", NOW + 1)
+    not_found(db, "r4", NOW + 2, "quien gano el futbol")  # «¿Qué faltó?» ignored: a new question
+    return db
+
+
+def test_report_shows_each_thumbs_down_with_its_answer_reason_and_comment(reasons_db, engine):
+    result = conv.report(engine, now=NOW)
+    negative = result["negative"]
+    assert (negative["total"], negative["distinct"]) == (4, 2)
+    assert negative["reasons"] == {"incorrecta": 2, "incompleta": 1}
+    planes, cocreacion = negative["groups"]
+    assert (planes["question"], planes["count"]) == ("cuantos planes hay", 3)
+    assert planes["ratings"] == [
+        {
+            "question": "cuantos planes hay",
+            "answer": SHORT_ANSWER,
+            "reason": "incompleta",
+            "comment": "faltó decir cuáles estados, escríbanme a [correo]",
+        },
+        {
+            "question": "¿Cuántos planes hay?",
+            "answer": "Según el comunicado INAI/265/19…",
+            "reason": "incorrecta",
+            "comment": None,
+        },
+        {
+            "question": "cuantos planes hay",
+            "answer": "Según el comunicado INAI/265/19…",
+            "reason": "incorrecta",
+            "comment": None,
+        },
+    ]
+    assert cocreacion["ratings"] == [
+        {
+            "question": "que es la cocreacion",
+            "answer": "Según el comunicado INAI/265/19…",
+            "reason": None,
+            "comment": None,
+        }
+    ]
+    # neither the comment nor what came after a rating counts as a question of its own
+    assert [g["question"] for g in result["not_found"]["groups"]] == ["quien gano el futbol"]
+
+
+def test_the_rated_answer_is_the_reply_with_the_rating_buttons(db, engine):
+    db.turn("ana", NOW, "que es un pal", "que_es_pal", "Un PAL es un plan.", buttons=FEEDBACK_BUTTONS)
+    db.add("ana", bot("Nota: el INAI ya no existe.", NOW + 0.5))
+    thumbs_down(db, "ana", NOW + 1)
+    thumbs_down(db, "ana", NOW + 2)  # the same answer rated twice counts once
+    give_reason(db, "ana", NOW + 3, "otra")
+    (rating,) = conv.report(engine, now=NOW)["negative"]["groups"][0]["ratings"]
+    assert rating == {
+        "question": "que es un pal",
+        "answer": "Un PAL es un plan.",
+        "reason": "otra",
+        "comment": None,
+    }
+
+
+def test_a_comment_after_skipping_it_still_belongs_to_the_rated_answer(db, engine):
+    answered(db, "ana", NOW, "que es un pal")
+    thumbs_down(db, "ana", NOW + 1)
+    give_reason(db, "ana", NOW + 2, "incorrecta")
+    db.turn("ana", NOW + 3, "/cancelar", "cancelar", "De acuerdo. ¿En qué más te ayudo?")  # «Omitir»
+    comment(db, "ana", NOW + 4, "le faltó la fecha", "incompleta", intent="feedback_motivo")
+    negative = conv.report(engine, now=NOW)["negative"]
+    assert negative["groups"][0]["ratings"] == [
+        {
+            "question": "que es un pal",
+            "answer": "Según el comunicado INAI/265/19…",
+            "reason": "incorrecta",  # the reason given first
+            "comment": "le faltó la fecha",
+        }
+    ]
+    assert negative["total"] == 1
+
+
+def test_report_text_shows_question_answer_reason_and_comment(reasons_db, engine):
+    text = conv.format_report(conv.report(engine, now=NOW))
+    assert "Questions rated 👎, everything stored: 4 messages in 2 groups\n" in text
+    assert "  reasons: Incorrecta 2, Incompleta 1, no reason given 1\n" in text
+    assert (
+        "     3  cuantos planes hay | ¿Cuántos planes hay?\n"
+        f"          · «cuantos planes hay» → «{SHORT_ANSWER}»\n"
+        "            Incompleta: «faltó decir cuáles estados, escríbanme a [correo]»\n"
+        "          · «¿Cuántos planes hay?» → «Según el comunicado INAI/265/19…»\n"
+        "            Incorrecta\n"
+    ) in text
+    assert "            no reason given\n" in text and "@" not in text
+
+
+def test_report_text_shows_a_few_ratings_of_a_group(db, engine):
+    for n in range(conv.RATINGS_SHOWN + 2):
+        answered(db, f"s{n}", NOW, "que es un pal")
+        rate(db, f"s{n}", NOW + 1)
+    text = conv.format_report(conv.report(engine, now=NOW))
+    assert text.count("· «que es un pal»") == conv.RATINGS_SHOWN
+    assert "          · and 2 more\n" in text
 
 
 def test_report_keeps_the_last_days_and_the_top_groups(report_db, engine):
@@ -362,7 +551,10 @@ def test_report_text_output(report_db, engine):
     text = conv.format_report(conv.report(engine, top=2, now=NOW))
     assert "Questions with no answer (not_found), everything stored: 7 messages in 4 groups (top 2)" in text
     assert "     3  ¿Cuántos STL hay en 2019? | cuantos stl hay en 2019 | CUANTOS STL HAY EN 2019!!" in text
-    assert "Questions rated 👎, everything stored: 3 messages in 2 groups\n" in text
+    assert (
+        "Questions rated 👎, everything stored: 3 messages in 2 groups\n  reasons: no reason given 3\n"
+        in text
+    )
     assert "@" not in text and "5678" not in text
 
 
@@ -380,6 +572,7 @@ def test_report_command_as_a_subprocess(report_db):
     report = json.loads(result.stdout)
     assert report["not_found"]["groups"][0]["count"] == 3
     assert report["negative"]["groups"][0]["question"] == "que es un pal"
+    assert report["negative"]["groups"][0]["ratings"][0]["answer"] == "Según el comunicado INAI/265/19…"
     text = subprocess.run(
         [sys.executable, "-m", "ops.conversations", "report"],
         cwd=REPO,

@@ -25,11 +25,12 @@ def reply(kb, searcher):
 def test_a_yes_no_question_leads_with_the_sentence_that_answers_it(reply):
     text, found = reply("¿la iniciativa es voluntaria?")
     assert found and text.startswith("«A pesar de ser una iniciativa voluntaria")
-    quote, source, newer = text.split("\n")
+    quote, source, newer, *figures, newer_source = text.split("\n")
     assert quote.endswith("»") and source == MODULE
-    # the quote's figures (26 estados, 16 STL…) are old: the newest follow, with their source and date
-    assert newer.startswith("Esas cifras son anteriores. Las más recientes: 30 estados participantes")
-    assert newer.endswith("(según el comunicado INAI/265/19, 14 de agosto de 2020).")
+    # the quote's figures (26 estados, 16 STL…) are old: the newest follow, one a line, with their source
+    assert newer == "Esas cifras son anteriores. Las más recientes:"
+    assert figures[0] == "• 30 estados participantes" and all(f.startswith("• ") for f in figures)
+    assert newer_source == "Fuente: el comunicado INAI/265/19, 14 de agosto de 2020."
 
 
 def test_the_sentence_not_the_whole_paragraph(reply):

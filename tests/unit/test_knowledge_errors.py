@@ -151,6 +151,15 @@ def test_a_missing_topic_sending_to_an_unknown_term_is_refused(knowledge_copy):
     assert error.field == "see" and "unknown term 'iniciativas'" in str(error)
 
 
+def test_feedback_words_for_a_reason_the_buttons_do_not_offer_are_refused(knowledge_copy):
+    """actions/feedback.py keeps a typed reason by its id: it must be one of common.texts.FEEDBACK_REASONS."""
+    reason = "    incompleta:\n      stems: ["
+    _edit(knowledge_copy / "vocabulary.yaml", reason, reason.replace("incompleta", "incompleto"))
+    error = _error(knowledge_copy)
+    assert error.path.endswith("vocabulary.yaml") and error.field == "feedback.reasons"
+    assert "not a reason of common.texts.FEEDBACK_REASONS: incompleto" in str(error)
+
+
 def test_a_term_naming_an_unknown_guide_is_refused(knowledge_copy):
     _edit(knowledge_copy / "facts" / "glossary.yaml", "guide: guia-stl", "guide: guia-de-stl")
     error = _error(knowledge_copy)
@@ -171,3 +180,13 @@ def test_who_offers_a_guide_must_be_quoted_from_its_source(knowledge_copy):
     error = _error(knowledge_copy)
     assert error.path.endswith("guides.yaml") and error.field == "offered_by.quote"
     assert "guia-cocreacion-compromisos-ii" in error.entry
+
+
+def test_a_notes_short_form_says_nothing_its_text_does_not(knowledge_copy):
+    """The short form of a dated note (what answers that send people to INAI say) uses only words of the
+    note's text: it may leave things out, never add a fact."""
+    notes = knowledge_copy / "facts" / "notes.yaml"
+    _edit(notes, "Nota: el INAI se extinguió en 2025 (DOF,", "Nota: el INAI se extinguió en 2024 (DOF,")
+    error = _error(knowledge_copy)
+    assert error.path.endswith("notes.yaml") and "'inai-extinto-2025'" in error.entry
+    assert "short uses words text does not (2024)" in str(error)
