@@ -21,9 +21,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.widget_support import CHROMIUM, CHROMIUM_ARGS, WIDGET_JS  # noqa: E402
-
 from clients.widget import server as demo_server  # noqa: E402
+from tests.integration.widget_support import CHROMIUM, CHROMIUM_ARGS, WIDGET_JS  # noqa: E402
 
 MEASURE = """() => { window.__firstOpen = new Promise(resolve => {
     const root = document.querySelector('ga-chat-widget').shadowRoot;

@@ -1,4 +1,5 @@
-// Build the widget: one minified IIFE at build/widget/widget.js (repo root), CSS inlined as text.
+// Build the widget: one minified IIFE at build/widget/widget.js (repo root), CSS inlined as text,
+// clients/starters.json bundled.
 //   npm ci --prefix clients/widget && npm run --prefix clients/widget build
 // Prints the bundle size (bytes and gzip bytes) and writes them to build/widget/size.json.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -27,6 +28,15 @@ const cssAsText = {
 const own = JSON.parse(readFileSync(join(here, "package.json"), "utf8"));
 const banner = `/*! ${own.name} ${own.version} | includes socket.io-client ${pkg("socket.io-client").version}`
   + " (MIT, (c) 2014-present Guillermo Rauch and Socket.IO contributors) */";
+
+// The starter questions under the greeting (clients/starters.json, shared with the Telegram bridge):
+// a list of {title, payload} strings, bundled into widget.js. A malformed file stops the build.
+const startersFile = resolve(here, "..", "starters.json");
+const starters = JSON.parse(readFileSync(startersFile, "utf8"));
+if (!Array.isArray(starters) || !starters.every((s) => s && typeof s.title === "string" && s.title.trim()
+    && typeof s.payload === "string" && s.payload.trim())) {
+  throw new Error(`${startersFile}: must be a list of {"title": "…", "payload": "…"}`);
+}
 
 mkdirSync(outdir, { recursive: true });
 await esbuild.build({

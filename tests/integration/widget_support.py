@@ -23,6 +23,19 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 BUILD = "npm ci --prefix clients/widget && npm run --prefix clients/widget build (or `make widget`)"
+STARTERS = REPO / "clients" / "starters.json"
+DEFAULT_PORTS = "5035 5085 8095 8096 8097"
+
+
+def widget_test_ports() -> tuple[int, int, int, int, int]:
+    """The ports of the widget tests, from WIDGET_TEST_PORTS ("rasa actions page other spare", default
+    "5035 5085 8095 8096 8097"): Rasa, the action server, the demo page (an origin in CORS_ORIGINS), the
+    same page from an origin that is not, and one kept off for a demo page `ops.serve` might start."""
+    raw = (os.environ.get("WIDGET_TEST_PORTS") or DEFAULT_PORTS).split()
+    if len(raw) != 5 or not all(p.isdigit() for p in raw):
+        raise ValueError(f"WIDGET_TEST_PORTS must be five port numbers, not {raw!r}")
+    rasa, actions, page, other, spare = (int(p) for p in raw)
+    return rasa, actions, page, other, spare
 
 
 def browser_missing() -> str:

@@ -1,5 +1,7 @@
 // The conversation kept in localStorage under one namespaced key per assistant server:
 // the session id (Rasa's sender id) and the last MAX_MESSAGES messages, so a reload restores both.
+// A message is `{from: "user"|"bot", text, at (ms), buttons?, payload? (what was sent, when not the text),
+// unsent? (could not be delivered), feedback?/reason? (the 👍/👎 or the reason chosen under it)}`.
 // Storage may be missing or full (private windows, quotas): the widget then keeps them in memory.
 
 export const MAX_MESSAGES = 60;
@@ -17,11 +19,15 @@ export class Store {
       ? saved.session : newSessionId();
     this.messages = saved && Array.isArray(saved.messages)
       ? saved.messages.filter(valid).slice(-MAX_MESSAGES) : [];
+    // when this conversation was first shown (the greeting's time)
+    this.started = saved && Number.isFinite(saved.started) ? saved.started : Date.now();
   }
 
+  /** Keep a message: `{from, text, buttons?, payload?}`, stamped with the time it was said (`at`, ms). */
   add(message) {
-    const kept = { from: message.from, text: String(message.text).slice(0, MAX_CHARS) };
+    const kept = { from: message.from, text: String(message.text).slice(0, MAX_CHARS), at: Date.now() };
     if (message.buttons && message.buttons.length) kept.buttons = message.buttons.slice(0, 10);
+    if (typeof message.payload === "string" && message.payload !== kept.text) kept.payload = message.payload;
     this.messages.push(kept);
     if (this.messages.length > MAX_MESSAGES) this.messages.splice(0, this.messages.length - MAX_MESSAGES);
     this.save();
@@ -32,6 +38,13 @@ export class Store {
   reset() {
     this.session = newSessionId();
     this.messages = [];
+    this.started = Date.now();
+    this.save();
+  }
+
+  remove(message) {
+    const at = this.messages.indexOf(message);
+    if (at >= 0) this.messages.splice(at, 1);
     this.save();
   }
 
@@ -39,7 +52,7 @@ export class Store {
     let messages = this.messages;
     while (true) {
       try {
-        window.localStorage.setItem(this.key, JSON.stringify({ session: this.session, messages }));
+        window.localStorage.setItem(this.key, JSON.stringify({ session: this.session, started: this.started, messages }));
         return;
       } catch (_) {
         if (!messages.length) return; // no storage at all: memory only
@@ -62,7 +75,11 @@ function valid(message) {
   return message && (message.from === "user" || message.from === "bot") && typeof message.text === "string"
     && (message.buttons === undefined || (Array.isArray(message.buttons)
       && message.buttons.every((b) => b && typeof b.title === "string" && typeof b.payload === "string")))
-    && (message.feedback === undefined || typeof message.feedback === "string");
+    && (message.feedback === undefined || typeof message.feedback === "string")
+    && (message.reason === undefined || typeof message.reason === "string")
+    && (message.payload === undefined || typeof message.payload === "string")
+    && (message.at === undefined || Number.isFinite(message.at))
+    && (message.unsent === undefined || typeof message.unsent === "boolean");
 }
 
 function newSessionId() {

@@ -101,3 +101,60 @@ export function safeHref(url) {
     return null;
   }
 }
+
+const BULLET = /^\s*•\s?/;
+
+/**
+ * Cut an answer into blocks: `{lines: "…"}` for ordinary text (its line breaks kept) and
+ * `{items: ["…", …]}` for a run of lines that start with «• » (the bullet left out of each item).
+ * Joining every block's text back with line breaks gives the original text, bullets apart.
+ */
+export function blocks(text) {
+  const out = [];
+  for (const line of String(text == null ? "" : text).split("\n")) {
+    const last = out[out.length - 1];
+    if (BULLET.test(line)) {
+      const item = line.replace(BULLET, "");
+      if (last && last.items) last.items.push(item);
+      else out.push({ items: [item] });
+    } else if (last && last.lines !== undefined) {
+      last.lines += "\n" + line;
+    } else {
+      out.push({ lines: line });
+    }
+  }
+  return out;
+}
+
+const two = (n) => String(n).padStart(2, "0");
+
+/** Local "HH:MM" of a time in ms. */
+export function clock(ms) {
+  const date = new Date(ms);
+  return two(date.getHours()) + ":" + two(date.getMinutes());
+}
+
+/** Local "YYYY-MM-DD HH:MM" of a time in ms. */
+export function dateAndClock(ms) {
+  const date = new Date(ms);
+  return date.getFullYear() + "-" + two(date.getMonth() + 1) + "-" + two(date.getDate()) + " " + clock(ms);
+}
+
+/**
+ * The conversation as plain text: a title line, then each message as "[YYYY-MM-DD HH:MM] Who: text",
+ * a blank line between messages. `labels`: {title, downloaded, you, bot, unsent, rating(message) → the
+ * person's rating of that answer, or ""}.
+ */
+export function transcript(messages, labels, now = Date.now()) {
+  const lines = [labels.title, labels.downloaded + " " + dateAndClock(now), ""];
+  for (const message of messages) {
+    const when = Number.isFinite(message.at) ? "[" + dateAndClock(message.at) + "] " : "";
+    const who = message.from === "user" ? labels.you : labels.bot;
+    const note = message.unsent ? " (" + labels.unsent + ")" : "";
+    lines.push(when + who + note + ": " + message.text);
+    const rating = labels.rating(message);
+    if (rating) lines.push("(" + rating + ")");
+    lines.push("");
+  }
+  return lines.join("\n");
+}
