@@ -206,9 +206,10 @@ class ActionFeedback(Action):
 
 class ActionFeedbackComentario(Action):
     """A message NLU did not understand, or read as a general question, right after a feedback reply
-    (rules in data/rules/feedback.yml): after «¿Qué faltó?» or the offer to take a comment, and when it
-    does not ask something, it is the reason or the comment; otherwise it gets the reply ``action_buscar``
-    gives (:func:`actions.search.search_reply`)."""
+    (rules in data/rules/feedback.yml), that does not ask something: after the offer to take a comment, it
+    is the comment; after «¿Qué faltó?», it is the reason (and the comment) only when it names a reason
+    («le faltó la fecha»), since the person may just go on asking («hay algo sobre blockchain»). Anything
+    else gets the reply ``action_buscar`` gives (:func:`actions.search.search_reply`)."""
 
     def name(self) -> str:
         return "action_feedback_comentario"
@@ -216,7 +217,9 @@ class ActionFeedbackComentario(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         text = text_of(tracker)
         asked = _asked(tracker)
-        if asked.get("feedback") in (ASKS_REASON, ASKS_COMMENT) and _words(text) and not asks_something(text):
+        stage = asked.get("feedback")
+        said = stage == ASKS_COMMENT or (stage == ASKS_REASON and reason_in(text) is not None)
+        if said and _words(text) and not asks_something(text):
             _typed_after(dispatcher, text, asked)
             _log(tracker, dispatcher)
             return []

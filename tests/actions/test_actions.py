@@ -494,8 +494,8 @@ def test_a_message_nlu_did_not_understand_after_the_offer_is_the_comment():
     tracker = _after_feedback(ASKED_COMMENT, "faltó decir cuáles estados", "nlu_fallback")
     _, messages = run(ActionFeedbackComentario(), tracker)
     assert texts(messages) == [THANKS_COMMENT] and _kept(messages) == [("comment", "incompleta")]
-    tracker = _after_feedback(ASKED_REASON, "queria lo de mi municipio", "consulta")
-    assert _kept(run(ActionFeedbackComentario(), tracker)[1]) == [("comment", "otra")]
+    tracker = _after_feedback(ASKED_REASON, "le faltó lo de mi municipio", "consulta")
+    assert _kept(run(ActionFeedbackComentario(), tracker)[1]) == [("comment", "incompleta")]
     tracker = _after_feedback(ASKED_COMMENT, "no, así está bien", "nlu_fallback")
     assert _kept(run(ActionFeedbackComentario(), tracker)[1]) == [NOTHING_ADDED]
 
@@ -510,6 +510,16 @@ def test_a_question_after_the_offer_is_answered_as_any_question(metadata, asked)
     _, messages = run(ActionFeedbackComentario(), _after_feedback(metadata, asked, "nlu_fallback"))
     assert messages == searched and THANKS_COMMENT not in texts(messages)
     assert not any(message.get("feedback") for message in messages)
+
+
+def test_after_what_was_missing_words_that_name_no_reason_are_a_new_question():
+    """«¿Qué faltó?» asks for a reason: «hay algo sobre blockchain» names none, so it is searched (and
+    counted as unanswered), not kept as a comment on the last answer."""
+    tracker = _after_feedback(ASKED_REASON, "hay algo sobre blockchain", "nlu_fallback")
+    _, searched = run(ActionBuscar(), tracker)
+    _, messages = run(ActionFeedbackComentario(), tracker)
+    assert messages == searched and messages[0]["outcome"] == "not_found"
+    assert _kept(messages) == [(None, None)]  # no reason, no comment
 
 
 def test_only_the_reply_right_before_the_message_counts():
