@@ -27,7 +27,8 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 .PHONY: help run test test-unit lint setup services whisper generate index model widget search shell eval-index eval-nlu eval-qa \
-	bench-voice bench load-bench audit purge report conversation-export conversation-delete clean print-python310
+	bench-voice bench load-bench audit purge report conversation-export conversation-delete clean print-python310 \
+	dashboard bench-dashboard
 PIP_PIN := pip==26.3
 POSTGRES_INITDB := $(wildcard /usr/lib/postgresql/*/bin/initdb)
 
@@ -143,6 +144,12 @@ purge: $(SETUP_STAMP) ## delete stored conversation events older than RETENTION_
 
 report: $(SETUP_STAMP) ## most frequent unanswered and 👎-rated questions, with reasons (make report DAYS=7 TOP=20)
 	$(PY) -m ops.conversations report $(if $(DAYS),--days $(DAYS)) $(if $(TOP),--top $(TOP))
+
+dashboard: $(SETUP_STAMP) ## the knowledge team's dashboard on 127.0.0.1:8090 (needs DASHBOARD_TOKEN: docs/dashboard.md)
+	$(PY) -m ops.dashboard
+
+bench-dashboard: $(SETUP_STAMP) ## the dashboard's pages timed on a store of 100,000 turns (cold and warm)
+	$(PY) bench/dashboard_bench.py
 
 conversation-export: $(SETUP_STAMP) ## one person's conversation as JSON: make conversation-export SENDER=… [OUT=file.json]
 	@test -n "$(SENDER)" || { echo "usage: make conversation-export SENDER=<sender id> [OUT=file.json]"; exit 2; }

@@ -23,6 +23,9 @@ DEFAULT_MAX_MESSAGE_CHARS = 1000
 DEFAULT_MAX_BODY_BYTES = 262_144  # a 200,000-character message still gets its cut and its answer
 DEFAULT_MAX_METADATA_BYTES = 2048
 DEFAULT_ACTION_TIMEOUT_S = 6
+DEFAULT_DASHBOARD_HOST = "127.0.0.1"
+DEFAULT_DASHBOARD_PORT = 8090
+DEFAULT_DASHBOARD_SESSION_HOURS = 8
 #: Whisper base for CTranslate2, joined and checked by `make whisper` (clients/telegram/whisper_model.py)
 DEFAULT_WHISPER_MODEL = str(Path(__file__).resolve().parent.parent / "build" / "whisper-base")
 
@@ -147,3 +150,30 @@ def action_timeout_s() -> int:
 def whisper_model() -> str:
     """WHISPER_MODEL: the CTranslate2 Whisper model directory that transcribes Telegram's voice notes."""
     return _text("WHISPER_MODEL", DEFAULT_WHISPER_MODEL)
+
+
+def dashboard_host() -> str:
+    """DASHBOARD_HOST: where the knowledge team's dashboard listens (ops/dashboard)."""
+    return _text("DASHBOARD_HOST", DEFAULT_DASHBOARD_HOST)
+
+
+def dashboard_port() -> int:
+    """DASHBOARD_PORT: the dashboard's port."""
+    return _int("DASHBOARD_PORT", DEFAULT_DASHBOARD_PORT)
+
+
+def dashboard_token() -> str:
+    """DASHBOARD_TOKEN: the dashboard's access token (login form and ``Authorization: Bearer``); empty: the
+    dashboard does not start, and `make run` does not start it."""
+    return _text("DASHBOARD_TOKEN")
+
+
+def dashboard_password_hash() -> str:
+    """DASHBOARD_PASSWORD_HASH: an optional password for the dashboard's login form, stored only as the
+    scrypt hash ``python -m ops.dashboard hash-password`` prints; empty: the token alone logs in."""
+    return _text("DASHBOARD_PASSWORD_HASH")
+
+
+def dashboard_session_hours() -> int:
+    """DASHBOARD_SESSION_HOURS: how long a dashboard login lasts before it is asked again."""
+    return _int("DASHBOARD_SESSION_HOURS", DEFAULT_DASHBOARD_SESSION_HOURS)

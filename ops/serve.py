@@ -1,8 +1,9 @@
 """Start the assistant's servers and keep them running; Ctrl-C stops them all.
 
-Rasa, the action server, and (when configured) the Telegram bridge and the widget's page each run in a
-process group of its own under ops/supervisor.py: a server that dies or stops answering its health check
-is started again, logged with the reason, and never takes the others down; none outlives the launcher.
+Rasa, the action server, and (when configured) the Telegram bridge, the widget's page and the knowledge
+team's dashboard each run in a process group of its own under ops/supervisor.py: a server that dies or
+stops answering its health check is started again, logged with the reason, and never takes the others
+down; none outlives the launcher.
 Ready («Listo») when Rasa's readiness check (``/webhooks/ready/``) says Rasa and the action server answer.
 Files the servers write (conversations, endpoints with passwords) are readable by their owner only.
 
@@ -34,6 +35,8 @@ Configuration (environment, with safe defaults):
   WIDGET_HOST / WIDGET_PORT       the widget's demo page (python -m clients.widget.server), 127.0.0.1:8080;
                                   WIDGET_PORT=0: not started
   WIDGET_RASA_URL                 the assistant's address as the browser sees it (http://localhost:RASA_PORT)
+  DASHBOARD_TOKEN                 when set, the knowledge team's dashboard (python -m ops.dashboard) starts
+                                  too, on DASHBOARD_HOST / DASHBOARD_PORT (127.0.0.1:8090)
 """
 
 from __future__ import annotations
@@ -258,6 +261,8 @@ def ports_in_use() -> list[str]:
     wanted.append(("ACTIONS_PORT", settings.actions_host(), settings.actions_port()))
     if os.environ.get("WIDGET_PORT") != "0":
         wanted.append(("WIDGET_PORT", _env("WIDGET_HOST", "127.0.0.1"), int(_env("WIDGET_PORT", "8080"))))
+    if settings.dashboard_token():
+        wanted.append(("DASHBOARD_PORT", settings.dashboard_host(), settings.dashboard_port()))
     taken = []
     for name, host, port in wanted:
         with socket.socket() as probe:
@@ -344,7 +349,23 @@ def servers_to_start(
         helpers.append(
             supervisor.Server("the widget page", _python("clients.widget.server"), widget_env, REPO)
         )
+    if settings.dashboard_token():
+        helpers.append(dashboard_server(env))
     return [actions, rasa], helpers
+
+
+def dashboard_server(env: dict) -> supervisor.Server:
+    """The knowledge team's dashboard (ops/dashboard), checked at ``/salud``; refused at start, not
+    restarted in a loop, when its settings cannot work (no token, a short one, a malformed hash)."""
+    from ops.dashboard.auth import Config, config_problem
+
+    problem = config_problem(Config.from_env())
+    if problem:
+        raise StartError(problem)
+    host = settings.dashboard_host()
+    probe = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(host, f"[{host}]" if ":" in host else host)
+    health = f"http://{probe}:{settings.dashboard_port()}/salud"
+    return supervisor.Server("the dashboard", _python("ops.dashboard"), env, REPO, health=health)
 
 
 def serve(shell: bool = False) -> int:
