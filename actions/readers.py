@@ -119,7 +119,8 @@ MEMBER_MAX_WORDS = 20  # «¿y figura entre los estados con…?» right after a 
 def _continues_state(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     """«¿y cuántos planes lleva?», «cuántos planes sacó» after a state: short, opens with «y» or has a
     verb whose subject is one state, asks a part of a state's status and not about the whole country; or
-    asks whether it is in a list («¿y figura entre los estados con PAL…?»)."""
+    asks whether it is in a list («¿y figura entre los estados con PAL…?»). One that asks for a guide
+    («¿dónde está la Guía de Secretariados Técnicos Locales?») asks for the guide, not the state's STL."""
     words = text.lower().split()
     # «¿y figura entre los estados con Plan de Acción Local publicado según el dato más reciente?»
     member = mentions(kb.vocabulary.context.member_of, text) and len(words) <= MEMBER_MAX_WORDS
@@ -127,6 +128,7 @@ def _continues_state(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     return (
         topic.kind == "estado"
         and kb.vocabulary.aspect(text) is not None
+        and not mentions(kb.vocabulary.guide_words, text)
         and (member or (short and not kb.vocabulary.national(text)))
     )
 

@@ -80,6 +80,7 @@ MAX_BODY_BYTES = 16_384
 PAGE_SIZE = 50
 TO_ADD_TOP = 50
 REFRESH_S = 30.0  # the store is read again in the background this often, so pages find it read
+BOM = "\ufeff"  # the byte-order mark Excel needs to read a CSV as UTF-8
 
 CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
@@ -432,7 +433,7 @@ class Dashboard:
         text = await run_in_threadpool(self.data.to_add_csv, groups)
         name = f"que-agregar_{period.start.isoformat()}_{period.end.isoformat()}.csv"
         return Response(
-            text,
+            BOM + text,  # so a spreadsheet opened by double click reads the accents as UTF-8
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )

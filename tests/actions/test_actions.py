@@ -1773,3 +1773,17 @@ def test_a_failing_action_answers_a_short_error_without_the_conversation():
     body["tracker"] = tracker
     reply = asyncio.run(_post_to_action_server(app, body))
     assert (reply.status_code, reply.json()) == (500, {"error": errors.FAILED})
+
+
+def test_a_guide_asked_for_right_after_a_state_is_the_guide_not_the_states_stl():
+    """«¿Dónde está la Guía de Secretariados Técnicos Locales?» after Jalisco names the STL, but asks for
+    the guide."""
+    tracker = turn(
+        "¿Dónde está la Guía de Secretariados Técnicos Locales?",
+        "guia",
+        {"guia": "Secretariados Técnicos Locales"},
+        {"tema": "estado:Jalisco", "estado": "Jalisco"},
+    )
+    said = texts(run(ActionGuia(), tracker)[1])[0]
+    assert said.startswith("Guía de Secretariados Técnicos Locales:") and "guiastl.pdf" in said
+    assert "Jalisco" not in said

@@ -369,7 +369,8 @@ def test_csv_download(client, data):
     assert reply.headers["content-disposition"] == (
         'attachment; filename="que-agregar_2026-11-14_2026-11-20.csv"'
     )
-    assert reply.text == data.to_add_csv([])
+    # UTF-8 with its byte-order mark, so a spreadsheet shows «¿Qué faltó?» and not «Â¿QuÃ©»
+    assert reply.content.startswith(b"\xef\xbb\xbf") and reply.text.lstrip("\ufeff") == data.to_add_csv([])
 
 
 def test_sender_ids_are_redacted_where_shown(client):
