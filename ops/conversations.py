@@ -321,7 +321,7 @@ def normalize(text: str) -> str:
     return squash(_NOT_WORD.sub(" ", fold(text)))
 
 
-def _shorten(text: str, limit: int = ANSWER_CHARS) -> str:
+def shorten(text: str, limit: int = ANSWER_CHARS) -> str:
     """``text`` on one line, cut at a word before ``limit`` characters («…» says it was cut)."""
     text = squash(text)
     if len(text) <= limit:
@@ -360,7 +360,7 @@ def _shown(rating: Rating) -> dict[str, Any]:
     """A 👎 as the report shows it: redacted, the answer shortened."""
     return {
         "question": squash(redact(rating.question)),
-        "answer": _shorten(redact(rating.answer)),
+        "answer": shorten(redact(rating.answer)),
         "reason": rating.reason,
         "comment": squash(redact(rating.comment)) if rating.comment is not None else None,
     }

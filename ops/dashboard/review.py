@@ -17,8 +17,7 @@ from typing import Literal
 
 from common.redaction import redact
 from common.texts import FEEDBACK_REASONS
-from knowledge.text import squash
-from ops.conversations import normalize
+from ops.conversations import normalize, shorten
 from ops.dashboard.events import OUTCOMES, Outcome, Turn
 from ops.dashboard.store import open_store, transcript, turns
 
@@ -154,15 +153,6 @@ class Group:
     last: float = 0.0  # when it was last asked
 
 
-def shorten(text: str, limit: int = ANSWER_CHARS) -> str:
-    """``text`` on one line, cut at a word before ``limit`` characters («…» says it was cut)."""
-    text = squash(text)
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:.") + "…"
-
-
 def _kinds(turn: Turn) -> Iterable[GroupKind]:
     if turn.outcome == "not_found":
         yield "not_found"
@@ -198,7 +188,7 @@ def to_add(turns: Sequence[Turn], top: int = 50, kinds: Iterable[GroupKind] = GR
                 question=wordings[0],
                 count=len(asked),
                 examples=wordings[:EXAMPLES],
-                answer=shorten(answers[0][0]) if answers else "",
+                answer=shorten(answers[0][0], ANSWER_CHARS) if answers else "",
                 reasons=dict(sorted(reasons.items(), key=lambda item: (-item[1], item[0]))),
                 comments=[t.comment for t in latest if t.comment],
                 conversations=list(dict.fromkeys(t.sender for t in latest)),
@@ -296,7 +286,6 @@ __all__ = [
     "open_store",
     "overview",
     "reason_title",
-    "shorten",
     "shown_sender",
     "to_add",
     "to_add_csv",
