@@ -23,7 +23,6 @@ when the assistant has been talking meanwhile); and prints the figures.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import resource
 import sqlite3
@@ -40,22 +39,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from ops.dashboard import review, store  # noqa: E402
+from tests.rasa_store import INSERT, columns, events_ddl  # noqa: E402
 
 DAY = 86400.0
 WARM_ROUNDS = 5
-# The table as Rasa 3.6's SQLTrackerStore creates it (rasa/core/tracker_store.py, SQLEvent).
-DDL = (
-    """CREATE TABLE events (
-    id INTEGER NOT NULL,
-    sender_id VARCHAR(255) NOT NULL,
-    type_name VARCHAR(255) NOT NULL,
-    timestamp FLOAT,
-    intent_name VARCHAR(255),
-    action_name VARCHAR(255),
-    data TEXT,
-    PRIMARY KEY (id))""",
-    "CREATE INDEX ix_events_sender_id ON events (sender_id)",
-)
 META = {"model_id": "124ca1398a4f48c58c4cab5abf666987", "assistant_id": "gobierno-abierto-cocreacion"}
 POSITIVE = '/feedback{"valor": "positivo"}'
 NEGATIVE = '/feedback{"valor": "negativo"}'
@@ -253,32 +240,18 @@ class Writer:
 
     def __init__(self, path: Path, create: bool = True) -> None:
         self.db = sqlite3.connect(path)
-        for statement in DDL if create else ():
+        for statement in events_ddl() if create else ():
             self.db.execute(statement)
-        self.pending: list[tuple[float, str, str, str | None, str | None, str]] = []
+        self.pending: list[tuple[str, str, float, str | None, str | None, str]] = []
         self.rows = 0
 
     def add(self, sender: str, event: dict[str, Any]) -> None:
-        intent = (
-            (event.get("parse_data") or {}).get("intent", {}).get("name")
-            if event["event"] == "user"
-            else None
-        )
-        name = (
-            event.get("name")
-            if event["event"] in ("action", "action_execution_rejected", "active_loop")
-            else None
-        )
-        self.pending.append((event["timestamp"], sender, event["event"], intent, name, json.dumps(event)))
+        self.pending.append(columns(sender, event))
 
     def flush(self) -> None:
         """Write what is pending, oldest first (ids grow with time, as when Rasa writes them)."""
-        self.pending.sort(key=lambda row: row[0])
-        self.db.executemany(
-            "INSERT INTO events (timestamp, sender_id, type_name, intent_name, action_name, data) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            self.pending,
-        )
+        self.pending.sort(key=lambda row: row[2])
+        self.db.executemany(INSERT, self.pending)
         self.db.commit()
         self.rows += len(self.pending)
         self.pending.clear()

@@ -33,6 +33,7 @@ from answers.states import status_answer
 from common.texts import FEEDBACK_REASONS
 from knowledge import load_knowledge
 
+from ..rasa_store import INSERT, columns, events_ddl
 from ..servers import REPO, Process, port_taken, skip_or_fail
 from .widget_support import AXE_JS, CHROMIUM, CHROMIUM_ARGS
 
@@ -57,11 +58,6 @@ REASONS = [
     for key, title in FEEDBACK_REASONS.items()
 ]
 SKIP = {"title": "Omitir", "payload": "/cancelar"}
-RASA_DDL = (
-    "CREATE TABLE events (id INTEGER NOT NULL, sender_id VARCHAR(255) NOT NULL,"
-    " type_name VARCHAR(255) NOT NULL, timestamp FLOAT, intent_name VARCHAR(255), action_name VARCHAR(255),"
-    " data TEXT, PRIMARY KEY (id))"
-)
 BLOCKCHAIN = "hay algo sobre blockchain"
 COMMENT = "faltó cuándo publicó su plan"
 UNAUTHORIZED = "status of 401 (Unauthorized)"  # what Chromium logs for a refused login: expected
@@ -75,13 +71,10 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.rows: list[tuple[str, str, float, str | None, str]] = []
+        self.rows: list[tuple[str, str, float, str | None, str | None, str]] = []
 
     def _add(self, sender: str, event: dict[str, Any]) -> None:
-        intent = (event.get("parse_data") or {}).get("intent", {}).get("name")
-        self.rows.append(
-            (sender, event["event"], event["timestamp"], intent, json.dumps(event, ensure_ascii=False))
-        )
+        self.rows.append(columns(sender, event))
 
     def user(
         self, sender: str, at: float, text: str, intent: str, confidence: float, channel: str, **entities: str
@@ -112,13 +105,9 @@ class Store:
 
     def write(self) -> Path:
         with sqlite3.connect(self.path) as db:
-            db.execute(RASA_DDL)
-            db.execute("CREATE INDEX ix_events_sender_id ON events (sender_id)")
-            db.executemany(
-                "INSERT INTO events (sender_id, type_name, timestamp, intent_name, data)"
-                " VALUES (?, ?, ?, ?, ?)",
-                sorted(self.rows, key=lambda row: row[2]),
-            )
+            for statement in events_ddl():
+                db.execute(statement)
+            db.executemany(INSERT, sorted(self.rows, key=lambda row: row[2]))
         return self.path
 
 

@@ -7,7 +7,6 @@ database into the table as Rasa 3.6 creates it on PostgreSQL."""
 
 from __future__ import annotations
 
-import json
 import urllib.parse
 from collections.abc import Iterator
 
@@ -17,6 +16,7 @@ import sqlalchemy as sa
 from ops.conversations import StoreError
 from ops.dashboard import review, store
 
+from ..rasa_store import INSERT, columns, events_ddl
 from ..servers import skip_or_fail
 from ..services import PG_DB, Postgres, postgres_bin
 from ..unit.test_dashboard_review import TELEGRAM, Store, fill
@@ -26,19 +26,6 @@ pytestmark = pytest.mark.integration
 PG_PORT = 54349
 READER, READER_PASSWORD = "lector_tablero", "solo-lectura"
 TOKEN = "token-de-prueba-del-tablero-0123456789"
-# The table as Rasa 3.6's SQLTrackerStore creates it on PostgreSQL.
-DDL = (
-    """CREATE TABLE events (
-    id SERIAL NOT NULL,
-    sender_id VARCHAR(255) NOT NULL,
-    type_name VARCHAR(255) NOT NULL,
-    timestamp FLOAT,
-    intent_name VARCHAR(255),
-    action_name VARCHAR(255),
-    data TEXT,
-    PRIMARY KEY (id))""",
-    "CREATE INDEX ix_events_sender_id ON events (sender_id)",
-)
 
 
 class PostgresStore(Store):
@@ -49,26 +36,12 @@ class PostgresStore(Store):
         self.clock = {}
         self.engine = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg2://"))
         with self.engine.begin() as connection:
-            for statement in DDL:
+            for statement in events_ddl("SERIAL"):
                 connection.exec_driver_sql(statement)
 
     def add(self, sender: str, event: dict) -> None:
-        intent = (event.get("parse_data") or {}).get("intent", {}).get("name")
         with self.engine.begin() as connection:
-            connection.execute(
-                sa.text(
-                    "INSERT INTO events (sender_id, type_name, timestamp, intent_name, action_name, data) "
-                    "VALUES (:sender, :type, :at, :intent, :action, :data)"
-                ),
-                {
-                    "sender": sender,
-                    "type": event["event"],
-                    "at": event["timestamp"],
-                    "intent": intent,
-                    "action": event.get("name"),
-                    "data": json.dumps(event),
-                },
-            )
+            connection.exec_driver_sql(INSERT.replace("?", "%s"), columns(sender, event))
 
     def rows(self) -> int:
         with self.engine.connect() as connection:

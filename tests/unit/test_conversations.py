@@ -17,22 +17,13 @@ import pytest
 from ops import conversations as conv
 
 from ..conftest import REPO
+from ..rasa_store import INSERT, columns, events_ddl
 
 NOW = 1_790_000_000.0
 DAY = 86400.0
 NEGATIVE = '/feedback{"valor": "negativo"}'
 POSITIVE = '/feedback{"valor": "positivo"}'
 FEEDBACK_BUTTONS = [{"title": "👍", "payload": POSITIVE}, {"title": "👎", "payload": NEGATIVE}]
-# The table as Rasa 3.6's SQLTrackerStore creates it.
-RASA_EVENTS_DDL = """CREATE TABLE events (
-    id INTEGER NOT NULL,
-    sender_id VARCHAR(255) NOT NULL,
-    type_name VARCHAR(255) NOT NULL,
-    timestamp FLOAT,
-    intent_name VARCHAR(255),
-    action_name VARCHAR(255),
-    data TEXT,
-    PRIMARY KEY (id))"""
 META = {"model_id": "6fa9fff2ecc14e9686f6086044145bba", "assistant_id": "gobierno-abierto-cocreacion"}
 
 
@@ -43,18 +34,13 @@ class TrackerDB:
         self.path = path
         self.url = f"sqlite:///{path}"
         with sqlite3.connect(path) as db:
-            db.execute(RASA_EVENTS_DDL)
-            db.execute("CREATE INDEX ix_events_sender_id ON events (sender_id)")
+            for statement in events_ddl():
+                db.execute(statement)
 
     def add(self, sender: str, event: dict) -> None:
         """One row: the columns Rasa derives from ``event.as_dict()`` and the JSON itself."""
-        intent = event.get("parse_data", {}).get("intent", {}).get("name")
         with sqlite3.connect(self.path) as db:
-            db.execute(
-                "INSERT INTO events (sender_id, type_name, timestamp, intent_name, action_name, "
-                "data) VALUES (?, ?, ?, ?, ?, ?)",
-                (sender, event["event"], event["timestamp"], intent, event.get("name"), json.dumps(event)),
-            )
+            db.execute(INSERT, columns(sender, event))
 
     def session(self, sender: str, at: float) -> None:
         for n, event in enumerate(

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import sqlite3
 import uuid
 from pathlib import Path
@@ -21,6 +20,8 @@ from answers.search import refusal
 from ops.conversations import StoreError
 from ops.dashboard import events, review
 from ops.dashboard import store as tracker_store
+
+from ..rasa_store import INSERT, columns, events_ddl
 
 DAY1 = dt.datetime(2026, 11, 2, 15, 0, tzinfo=dt.timezone.utc).timestamp()
 DAY2 = DAY1 + 86400.0
@@ -45,19 +46,6 @@ REFUSAL = (
 )
 OPINION = "No doy opiniones políticas. Puedo contarte lo que dicen los documentos."
 ANA, TELEGRAM, WIDGET, LATER = "web-ana", "telegram:123456789", "c0ffee", "web-dia2"
-# The table as Rasa 3.6's SQLTrackerStore creates it.
-DDL = (
-    """CREATE TABLE events (
-    id INTEGER NOT NULL,
-    sender_id VARCHAR(255) NOT NULL,
-    type_name VARCHAR(255) NOT NULL,
-    timestamp FLOAT,
-    intent_name VARCHAR(255),
-    action_name VARCHAR(255),
-    data TEXT,
-    PRIMARY KEY (id))""",
-    "CREATE INDEX ix_events_sender_id ON events (sender_id)",
-)
 
 
 class Store:
@@ -68,17 +56,12 @@ class Store:
         self.url = f"sqlite:///{path}"
         self.clock: dict[str, float] = {}
         with sqlite3.connect(path) as db:
-            for statement in DDL:
+            for statement in events_ddl():
                 db.execute(statement)
 
     def add(self, sender: str, event: dict) -> None:
-        intent = (event.get("parse_data") or {}).get("intent", {}).get("name")
         with sqlite3.connect(self.path) as db:
-            db.execute(
-                "INSERT INTO events (sender_id, type_name, timestamp, intent_name, action_name, data) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (sender, event["event"], event["timestamp"], intent, event.get("name"), json.dumps(event)),
-            )
+            db.execute(INSERT, columns(sender, event))
 
     def tick(self, sender: str, seconds: float = 0.01) -> float:
         self.clock[sender] += seconds
