@@ -35,7 +35,7 @@ from knowledge import load_knowledge
 
 from ..rasa_store import INSERT, columns, events_ddl
 from ..servers import REPO, Process, port_taken, skip_or_fail
-from .widget_support import AXE_JS, CHROMIUM, CHROMIUM_ARGS
+from .widget_support import AXE_JS, CHROMIUM, launched_chromium
 
 PORT = int(os.environ.get("DASHBOARD_TEST_PORT") or 5431)
 BASE = f"http://127.0.0.1:{PORT}"
@@ -222,17 +222,8 @@ def dashboard(tmp_path_factory):
 def browser():
     if browser_missing():
         skip_or_fail(browser_missing())
-    from playwright.sync_api import sync_playwright
-
-    playwright = sync_playwright().start()
-    try:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-    except Exception as problem:  # noqa: BLE001 (say plainly why the browser did not start)
-        playwright.stop()
-        pytest.fail(f"Chromium ({CHROMIUM}) did not start: {problem}")
-    yield chromium
-    chromium.close()
-    playwright.stop()
+    with launched_chromium() as chromium:
+        yield chromium
 
 
 @pytest.fixture

@@ -34,14 +34,13 @@ from knowledge import load_knowledge
 from ..servers import skip_or_fail
 from .widget_support import (
     AXE_JS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     REPO,
     STARTERS,
     WIDGET_JS,
     Process,
     assistant_missing,
     browser_missing,
+    launched_chromium,
     port_taken,
     start_page_server,
     widget_test_ports,
@@ -78,17 +77,8 @@ def browser():
     """Headless Chromium from Debian, through Playwright; a fresh profile for each context."""
     if browser_missing():
         skip_or_fail(browser_missing())
-    from playwright.sync_api import sync_playwright
-
-    playwright = sync_playwright().start()
-    try:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-    except Exception as problem:  # noqa: BLE001 (say plainly why the browser did not start)
-        playwright.stop()
-        pytest.fail(f"Chromium ({CHROMIUM}) did not start: {problem}")
-    yield chromium
-    chromium.close()
-    playwright.stop()
+    with launched_chromium() as chromium:
+        yield chromium
 
 
 @pytest.fixture(scope="module")

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from ..servers import REPO, Process, answers, assistant_missing, port_taken  # noqa: F401 (re-exported)
 
@@ -49,6 +54,25 @@ def browser_missing() -> str:
     if not AXE_JS.exists():
         return "axe-core is not installed: npm ci --prefix clients/widget"
     return ""
+
+
+@contextlib.contextmanager
+def launched_chromium() -> Iterator[Any]:
+    """Headless Chromium from Debian through Playwright, closed afterwards; a browser that does not start
+    fails the test with the reason."""
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    except Exception as problem:  # noqa: BLE001 (say plainly why the browser did not start)
+        playwright.stop()
+        pytest.fail(f"Chromium ({CHROMIUM}) did not start: {problem}")
+    try:
+        yield chromium
+    finally:
+        chromium.close()
+        playwright.stop()
 
 
 def start_page_server(port: int, rasa_url: str, log_dir: Path) -> Process:
