@@ -128,7 +128,7 @@ def _continues_state(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     return (
         topic.kind == "estado"
         and kb.vocabulary.aspect(text) is not None
-        and not mentions(kb.vocabulary.guide_words, text)
+        and not kb.vocabulary.asks_guide(text)
         and (member or (short and not kb.vocabulary.national(text)))
     )
 
@@ -182,9 +182,14 @@ def _counts_the_term(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
 
 
 def _asked_again(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
-    """«¿cuántos son?», «¿y cuáles son?» right after a computed question: it, asked again
+    """«¿cuántos son?», «¿y cuáles son?» right after a computed question, a list or the states of a year: it,
+    asked again
     (:func:`answers.context.followup_answer` decides whether it is)."""
-    return topic.kind == "consulta" and asked_again(kb, text)
+    if topic.kind == "consulta":
+        return asked_again(kb, text)
+    # «¿cuántos son en total?» after a list or the states of a year: them counted, not another figure
+    counts = kb.vocabulary.asks_count(text) and metric_of(kb, text) in (None, "estados")
+    return topic.kind in ("ingreso", "lista") and counts and asked_again(kb, text)
 
 
 def _moves(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
@@ -410,7 +415,11 @@ def said_by(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«¿Qué comunicado dice 26 estados?», «¿y el que decía 26?»: the documents that give a number; None
     when the message asks no such thing."""
     said = said_by_answer(kb, text_of(tracker))
-    return (said, [remember(None)]) if said else None
+    if not said:
+        return None
+    # «¿y el título exacto?» may follow, about the one document that says it
+    cited = [ref for ref in kb.sources if kb.citation(ref) in said]
+    return said, [quoted(cited[0]) if len(cited) == 1 else remember(None)]
 
 
 def claimed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -483,7 +492,7 @@ def of_a_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 def _of_one_state(kb: KnowledgeBase, text: str, named: list[str]) -> Reply | None:
     if len(named) != 1 or not kb.vocabulary.aspect(text) or _subject_words(kb, text) > CONTEXT_MAX_WORDS:
         return None
-    asks_guide = mentions(kb.vocabulary.guide_words, asked_part(text))
+    asks_guide = kb.vocabulary.asks_guide(asked_part(text))
     if asks_guide:  # «…en Tamaulipas. ¿Hay algún documento de apoyo?»: the state only introduces
         return None
     state = kb.state(named[0].replace("-", " "))
@@ -531,7 +540,7 @@ def recommendation_alone(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         resources.state_finder().find(text)
         or metric_of(kb, text) not in (None, "estados")
         or kb.vocabulary.aspect(text)
-        or mentions(kb.vocabulary.guide_words, text)
+        or kb.vocabulary.asks_guide(text)
     )
     if others or not _FEMININE.search(fold(text)):
         return None

@@ -139,8 +139,18 @@ def by_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 
 def states_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«¿Qué estados tenían STL en 2020 y no en 2018? gto es uno, ¿no?»: a question for which states that
-    the question engine computes, although it names one; None otherwise."""
-    return computed(kb, tracker) if mentions(kb.vocabulary.figure_questions.which, text_of(tracker)) else None
+    the question engine computes, although it names one; «q estados tienen stl? xq no se si tabasco»: the
+    list, which answers for the state too; None otherwise."""
+    text = text_of(tracker)
+    asks = kb.vocabulary.figure_questions
+    if not mentions(asks.which, text):
+        return None
+    if (found := computed(kb, tracker)) is not None:
+        return found
+    aspect = kb.vocabulary.aspect(text)
+    if aspect not in ("stl", "pal") or not mentions(asks.which_states, text):
+        return None
+    return list_reply(kb, aspect, text), [remember(Topic("lista", aspect))]
 
 
 def recommendations_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:

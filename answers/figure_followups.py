@@ -17,6 +17,7 @@ from .figures import (
     figure_source_answer,
     metric_of,
     metrics_named,
+    missing_answer,
     month_of,
     percent_answer,
     year_of,
@@ -44,6 +45,9 @@ def after_listing(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return list_answer(kb, kind, year), Topic("lista", f"{kind}@{year}")
     if (aspect := kb.vocabulary.aspect(text)) in ("stl", "pal"):
         return list_answer(kb, aspect), Topic("lista", aspect)
+    if asked_again(kb, text) and kb.vocabulary.asks_count(text) and metric_of(kb, text) in (None, "estados"):
+        dated = topic.key.partition("@")[2]  # «¿cuántos son en total?»: the list again, which counts them
+        return list_answer(kb, kind, int(dated) if dated.isdigit() else None), topic
     return None
 
 
@@ -154,6 +158,10 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
             return since, Topic("lista", metric)  # «¿cuáles fueron?» after how many were installed since
     if kb.vocabulary.asks_history(text):
         return figure_answer(kb, metric, history=True), Topic("cifra", metric)
+    if metric == "estados" and kb.vocabulary.asks_absence(text) and not named:  # «¿y cuáles no?»
+        absent = missing_answer(kb, int(shown) if shown.isdigit() else None)
+        if absent is not None:
+            return absent, topic
     if mentions(kb.vocabulary.figure_questions.now, text):  # «¿y ahora?» after a year's figure: the change
         changed = change_answer(kb, metric, int(shown)) if shown.isdigit() else figure_answer(kb, metric)
         return changed, Topic("cifra", metric)

@@ -32,7 +32,7 @@ from .figures import (
     unknown_figure_answer,
     year_of,
 )
-from .questions import added_since_answer, combined_answer, combined_parts, date_in, earliest_date
+from .questions import added_since_answer, combined_answer, combined_parts, date_in, earliest_date, parse
 from .sources import sources_named
 from .states import list_reply
 from .wording import closed
@@ -169,6 +169,8 @@ def new_ones_answer(kb: KnowledgeBase, text: str) -> str | None:
     metric = changed_figure(kb, text)
     if metric not in ("stl", "pal") or not mentions(kb.vocabulary.figure_questions.which, text):
         return None
+    if not any(condition.kind == "change" for condition in parse(kb, text).conditions):
+        return None  # «de los que se sumaron en 2015, ¿alguno sin STL en 2020?»: a year joined, no change
     if not (states := combined_parts(kb, text)):
         return None
     year, month = earliest_date(text) or (None, None)

@@ -37,13 +37,13 @@ def guide_of(kb: KnowledgeBase, value: Any, text: str = "") -> Guide | None:
 def asked_guide(kb: KnowledgeBase, text: str) -> Guide | None:
     """The guide a message asks for by a guide's words or a term's («¿qué guía para el PAL?»), if it asks
     for a guide at all."""
-    return guide_of(kb, None, text) if mentions(kb.vocabulary.guide_words, text) else None
+    return guide_of(kb, None, text) if kb.vocabulary.asks_guide(text) else None
 
 
 def guides_asked(kb: KnowledgeBase, text: str) -> list[Guide]:
     """Every guide a message asks for, by its words or by the terms it is for («¿qué guías hay para los
     Secretariados y los planes de acción?»); none when it asks for no guide."""
-    if not mentions(kb.vocabulary.guide_words, text):
+    if not kb.vocabulary.asks_guide(text):
         return []
     by_terms = [t.guide for t in kb.glossary if t.guide and mentions([t.id, *t.aliases], text)]
     ids = dict.fromkeys([*kb.vocabulary.guides_named(text), *by_terms])

@@ -230,6 +230,13 @@ def _joined_any(kb: KnowledgeBase) -> Condition:
     )
 
 
+def _question_start(folded: str) -> int:
+    """Where the question of a message that sets a scene first begins (:func:`asked_part`): 0 when the
+    message is all question."""
+    asked = asked_part(folded)
+    return max(folded.rfind(asked), 0) if asked else 0
+
+
 def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
     """The conditions ``text`` sets on the states, read with the vocabulary. A year that is not the year
     states joined («¿cuáles tenían secretariado en 2018 pero no plan?») picks the lists of that year.
@@ -244,8 +251,12 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
     joins = joined_in is not None
     period = period_of(kb, folded)
     as_of = (period[1] if period and not joins else int(dated.group(1))) if dated else None
+    question_at = _question_start(folded)
     for kind, label in (("stl", "STL"), ("pal", "PAL")):
         found = spans(kb.vocabulary.aspects[kind], folded) or ([(0, 0)] if kind == kind_asked else [])
+        # «No todos los estados con STL sacaron su plan. ¿Cuáles tienen STL pero no plan?»: the question
+        # says what is asked of each list, not the scene set before it
+        found = [span for span in found if span[0] >= question_at] or found
         if not found or (kind == "pal" and (comparison or kb.vocabulary.plan_count_of(folded) is not None)):
             continue
         removed = mentions(kb.vocabulary.conditions.removed, folded)

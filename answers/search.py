@@ -11,7 +11,7 @@ from index import EmptyQuery, Hit, Searcher
 from index.answering import Answerer, NotInDocuments, Quote
 from knowledge import KnowledgeBase
 from knowledge.text import fold, spanish_date
-from knowledge.vocabulary import mentions
+from knowledge.vocabulary import mentions, without
 
 from .definitions import definition_answer
 from .figures import figure_text
@@ -156,9 +156,11 @@ def document_reply(
     answerer = _answerer(searcher)
     try:
         named = sources_named(kb, text)  # «…según el material de formación»: that one document, if one
+        asked = text
         if last_source and mentions(kb.vocabulary.documents.same, text):
             named = [last_source]
-        found = answerer.answer(text, within=named if len(named) == 1 else ())
+            asked = without(kb.vocabulary.documents.same, text)  # «ese comunicado» points, it is not asked
+        found = answerer.answer(asked, within=named if len(named) == 1 else ())
         if last_source and not named:
             found = _of_last_quote(kb, answerer, text, last_source, found)
     except EmptyQuery:

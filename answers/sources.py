@@ -9,7 +9,7 @@ from collections import Counter
 
 from knowledge import KnowledgeBase
 from knowledge.text import fold, spanish_date
-from knowledge.vocabulary import mentions, without
+from knowledge.vocabulary import mentions, spans, without
 
 from .figures import figure_text, month_of, quoted_figures, year_of
 from .questions import question_parts
@@ -28,11 +28,17 @@ def sources_named(kb: KnowledgeBase, text: str) -> list[str]:
     if by_number:
         return by_number
     kinds = kb.vocabulary.documents.kinds
-    named = [
-        ref
-        for ref, source in kb.sources.items()
-        if source.kind in kinds and mentions(kinds[source.kind], text)
-    ]
+    found = {kind: spans(words, folded) for kind, words in kinds.items()}
+    everywhere = [(kind, span) for kind, held in found.items() for span in held]
+    # «un comunicado de recomendaciones»: the recommendations, not the comunicados («comunicado» is inside)
+    said = {
+        kind
+        for kind, (start, end) in everywhere
+        if not any(
+            other != kind and a <= start and end <= b and b - a > end - start for other, (a, b) in everywhere
+        )
+    }
+    named = [ref for ref, source in kb.sources.items() if source.kind in said]
     year, month = year_of(text), month_of(text)
     dates = {ref: kb.sources[ref].date for ref in named}
     dated = [ref for ref in named if year is None or ((day := dates[ref]) is not None and day.year == year)]

@@ -63,6 +63,9 @@ QUESTION_WORDS = frozenset(
     [
         "ano",  # «¿en qué año…?» asks when
         "anio",
+        "fech",  # «¿en qué fechas…?» asks when: the sentence must give a date (requirements), not the word
+        "fecha",
+        "fechas",
         "cuant",
         "cuanto",
         "cuantos",

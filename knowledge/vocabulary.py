@@ -169,6 +169,7 @@ class FigureQuestions(Strict):
     missing: Words
     now: Words
     which: Words
+    which_states: Words
     which_changed: Words
     most: Words
     which_one: Words
@@ -326,6 +327,7 @@ class Vocabulary(Strict):
     whole_group: Words
     guides: dict[str, Words]
     guide_words: Words
+    not_a_guide: Words
     all_guides: Words
     which_guide: Words
     history: Words
@@ -559,13 +561,19 @@ class Vocabulary(Strict):
         """Whether ``text`` filters the states of the last list further («y de esos…»)."""
         return mentions(self.context.those, text)
 
+    def asks_guide(self, text: str) -> bool:
+        """Whether ``text`` asks for a guide at all (not by the initiative's name, nor the person's own)."""
+        return mentions(self.guide_words, without(self.not_a_guide, text))
+
     def guides_named(self, text: str) -> list[str]:
-        """The ids of every guide ``text`` names, in the vocabulary's order."""
-        return [key for key, words in self.guides.items() if mentions(words, text)]
+        """The ids of every guide ``text`` names, in the vocabulary's order (not by the initiative's name:
+        «Cocreación desde lo local» is no «Guía de Cocreación de Compromisos II»)."""
+        plain = without(self.not_a_guide, text)
+        return [key for key, words in self.guides.items() if mentions(words, plain)]
 
     def guide(self, text: str) -> str | None:
         """The id of the guide ``text`` names, or None."""
-        return first_mentioned(self.guides, text)
+        return first_mentioned(self.guides, without(self.not_a_guide, text))
 
     def asks_history(self, text: str) -> bool:
         """Whether ``text`` asks about the past or how something changed («¿y antes?», «¿ha crecido?»); not

@@ -42,21 +42,6 @@ from .trackers import run, texts, turn
 pytestmark = pytest.mark.usefixtures("actions_index")
 
 
-@pytest.fixture(scope="module")
-def actions_index(index_settings, monkeypatch_module):
-    """The actions search the session's index."""
-    monkeypatch_module.setenv("INDEX_DIR", str(index_settings.index_dir))
-    resources.searcher.cache_clear()
-    yield
-    resources.searcher.cache_clear()
-
-
-@pytest.fixture(scope="module")
-def monkeypatch_module():
-    with pytest.MonkeyPatch.context() as patch:
-        yield patch
-
-
 def test_state_status_with_source_and_date():
     events, messages = run(
         ActionEstado(),
