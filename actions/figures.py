@@ -24,7 +24,7 @@ from knowledge.vocabulary import mentions
 
 from . import resources
 from .base import AnswerAction
-from .readers import QUESTION_MAX_CHARS, of_a_state, sharper
+from .readers import QUESTION_MAX_CHARS, figures_topic, of_a_state, sharper
 from .turn import Reply, entity_of, remember, text_of, topic_of, with_text
 
 FOLLOW_UP_WORDS = 8  # «¿y cuántos Planes de Acción Local más?» after a figure's change: no more than this
@@ -57,13 +57,13 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
         return together, [remember(None)]
     parts = question_parts(kb, text)
     if len(parts) == 1 and (each := each_figure_answer(kb, text)) is not None:  # «¿cuántos STL y PAL hay?»
-        return each, [remember(None)]
+        return each, [remember(figures_topic(kb, text))]  # «¿en qué estados?» may follow
     last = tracker.get_slot("cifra")
     if len(parts) > 1:
         reply, over_time = parts_answer(kb, parts, last)
         if over_time is not None:  # «¿y compromisos?» may follow
             return reply, [SlotSet("cifra", over_time), remember(Topic("cifra", f"{over_time}@{HISTORY}"))]
-        return reply, [remember(None)]
+        return reply, [remember(figures_topic(kb, text))]
     hint = entity_of(tracker, "anio")
     reply, metric = asked_figure(kb, text, last, hint)
     if reply == overview_answer(kb) and (sharpened := sharper(kb, tracker, reply)) is not None:

@@ -72,13 +72,14 @@ from answers.search import (
     sharper_quote,
 )
 from answers.sources import asks_about_sources, note_answer, sources_answer, sources_named
+from answers.state_followups import counts_them_again
 from answers.states import list_reply, plans_by_count_answer, status_answer
 from answers.topic import HISTORY, Topic
 from answers.wording import inai_note, says_inai_note
 from index import Searcher
 from knowledge import KnowledgeBase
 from knowledge.text import fold
-from knowledge.vocabulary import and_then, asked_part, mentions, without
+from knowledge.vocabulary import and_then, asked_part, mentions, question_sentence, without
 
 from . import resources
 from .leads import unanswered
@@ -188,8 +189,7 @@ def _asked_again(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     if topic.kind == "consulta":
         return asked_again(kb, text)
     # «¿cuántos son en total?» after a list or the states of a year: them counted, not another figure
-    counts = kb.vocabulary.asks_count(text) and metric_of(kb, text) in (None, "estados")
-    return topic.kind in ("ingreso", "lista") and counts and asked_again(kb, text)
+    return topic.kind in ("ingreso", "lista") and counts_them_again(kb, text)
 
 
 def _moves(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
@@ -666,7 +666,11 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     further. None when it cannot."""
     if (other := against_the_list(kb, tracker)) is not None:  # «¿y cuáles no?» after a list
         return other
+    # «Ya tengo los estados de 2015 y 2016… ¿Qué estados se sumaron durante 2017?»: the sentences before the
+    # question's set the scene; their years and lists are not asked
     text = text_of(tracker)
+    if not (mentions(kb.vocabulary.conditions.same_year, text) or kb.vocabulary.refers_to_those(text)):
+        text = question_sentence(text)  # «El Estado de México entró en 2016. De los … ese mismo año…»: whole
     if (several := several_figures_answer(kb, text)) is not None:  # how figures changed, not which states
         return several, [remember(None)]
     if (asked := figures_asked_answer(kb, text)) is not None:  # «dame las cifras de estados, STL y PAL…»
@@ -677,11 +681,12 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if (
         not counts_states and (each := each_figure_answer(kb, text)) is not None
     ):  # «¿cuántos STL hay? ¿y planes?»
-        return each, [remember(None)]
+        return each, [remember(figures_topic(kb, text))]
     topic = topic_of(tracker)
     if topic is not None and topic.kind == "estado":  # «los que entraron ese mismo año» after a state
         text = in_year_of(kb, text, kb.state(topic.key))
-    if topic is not None and topic.kind == "ingreso" and kb.vocabulary.refers_to_those(text):
+    same_year = mentions(kb.vocabulary.conditions.same_year, text)  # «…de los que entraron ese año…»
+    if topic is not None and topic.kind == "ingreso" and (kb.vocabulary.refers_to_those(text) or same_year):
         # «¿y cuál de ellos tiene PAL?» after the states of 2017: those that joined that year
         text = f"{text} {kb.vocabulary.conditions.joined[0]} en {topic.key}"
     asked = text
@@ -713,7 +718,35 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         if changed
         else Topic("consulta", text[:QUESTION_MAX_CHARS])
     )
+    if found and joined and (others := _joined_elsewhen(kb, text, joined)):  # «…y guerrero entró antes?»
+        said, cut, source = found.rpartition("\nFuente")
+        found = "\n".join([said, *others]) + cut + source if cut else "\n".join([found, *others])
     return (found, [remember(kept_topic)]) if found else None
+
+
+def _joined_elsewhen(kb: KnowledgeBase, text: str, year: int) -> list[str]:
+    """When each state a question about the states of ``year`` names besides them joined («¿quiénes se
+    sumaron en 2017, y guerrero entró antes o después?»), from the same list of years joined."""
+    named = [kb.state(name.replace("-", " ")) for name in resources.state_finder().find(text)]
+    return [
+        f"{state.name} se sumó a la iniciativa en {state.joined.year}."
+        if state.joined
+        else status_answer(kb, state, "ingreso")
+        for state in named
+        if state is not None and not (state.joined and state.joined.year == year)
+    ]
+
+
+def figures_topic(kb: KnowledgeBase, text: str) -> Topic | None:
+    """The topic after several figures given together: the first with a list of states (STL, PAL), of the
+    year asked, so that «¿en qué estados?» lists them; None when none has a list."""
+    listed = [metric for metric in metrics_named(kb, text) if metric in ("stl", "pal")]
+    if not listed:
+        return None
+    # of one year; of several, or of a year and now («…en 2018 y cuántos hay ahora?»), the newest list follows
+    years = set(re.findall(r"\b20[0-3]\d\b", text))
+    dated = len(years) == 1 and not mentions(kb.vocabulary.figure_questions.now, text)
+    return Topic("cifra", f"{listed[0]}@{years.pop()}" if dated else listed[0])
 
 
 def _listed(topic: Topic) -> tuple[list[str], str | None]:

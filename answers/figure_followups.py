@@ -24,6 +24,7 @@ from .figures import (
 )
 from .questions import THEN, added_since_answer, combined_answer
 from .sources import source_answer
+from .state_followups import counts_them_again
 from .states import (
     list_answer,
     list_reply,
@@ -45,7 +46,7 @@ def after_listing(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return list_answer(kb, kind, year), Topic("lista", f"{kind}@{year}")
     if (aspect := kb.vocabulary.aspect(text)) in ("stl", "pal"):
         return list_answer(kb, aspect), Topic("lista", aspect)
-    if asked_again(kb, text) and kb.vocabulary.asks_count(text) and metric_of(kb, text) in (None, "estados"):
+    if counts_them_again(kb, text):
         dated = topic.key.partition("@")[2]  # «¿cuántos son en total?»: the list again, which counts them
         return list_answer(kb, kind, int(dated) if dated.isdigit() else None), topic
     return None
@@ -133,6 +134,8 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     named = metrics_named(kb, text)  # «¿y autoridades? ¿y organismos garantes?» asks both, the last one too
     others = named if len(named) > 1 else [other for other in named if other != metric]
     asks = kb.vocabulary.figure_questions
+    if metric in ("stl", "pal") and mentions(asks.which_states, text):
+        others = [other for other in others if other != "estados"]  # «¿en qué estados?» lists them
     if others and year_of(text) is None:  # «¿y autoridades? ¿y organismos garantes en ese entonces?»
         found = [said for other in others if (said := _other_figure(kb, other, shown, text)) is not None]
         if len(found) == len(others):
@@ -145,6 +148,8 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         of = others[0] if len(others) == 1 else metric  # «y compromisos cuántos llevaban? ¿a qué fecha?»
         asked = year or (int(shown) if shown.isdigit() and not newest else None)
         return figure_source_answer(kb, of, asked), (Topic("cifra", of) if of != metric else topic)
+    if others:  # «¿cuántos estados hay hoy?» after the plans: another figure, read on its own
+        return None
     if year is not None:
         return figure_answer(kb, metric, year, month=month_of(text)), Topic("cifra", f"{metric}@{year}")
     if metric in ("stl", "pal") and mentions(asks.which, text):

@@ -14,10 +14,9 @@ from knowledge.text import fold, spanish_date
 from knowledge.vocabulary import mentions, without
 
 from .definitions import definition_answer
-from .figures import figure_text
 from .questions import question_parts
-from .sources import sources_named
-from .wording import BULLET, according_to, join_names, listed, shorten, source_line, with_inai_note
+from .sources import newest_of, sources_named
+from .wording import shorten, source_line, with_inai_note
 
 # how much more of a question's words (by rarity) the documents' answer must speak of than an overview
 # reply for the documents to answer instead (:func:`sharper_quote`)
@@ -123,18 +122,8 @@ def newer_figures(kb: KnowledgeBase, hit: Hit, shown: str) -> str:
     source = hit.passage.source
     folded = fold(shown)
     metrics = [o.metric for o in kb.superseded() if o.source == source and fold(o.quote) in folded]
-    newest = [obs for m in dict.fromkeys(metrics) if (obs := kb.latest(m)) and obs.source != source]
-    if not newest:
-        return ""
-    by_source: dict[str, list[str]] = {}
-    for obs in newest:
-        by_source.setdefault(obs.source, []).append(figure_text(kb, obs))
-    said = "Esas cifras son anteriores. Las más recientes"
-    if len(by_source) == 1:
-        ((ref, texts),) = by_source.items()
-        return f"\n{listed(said, texts)}\n{source_line(kb, ref)}"
-    groups = [f"{BULLET}{join_names(texts)} ({according_to(kb, ref)})" for ref, texts in by_source.items()]
-    return "\n".join(["", f"{said}:", *groups])
+    newest = newest_of(kb, [source], metrics)
+    return f"\n{newest}" if newest else ""
 
 
 class DocumentReply(NamedTuple):

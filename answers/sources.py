@@ -9,23 +9,28 @@ from collections import Counter
 
 from knowledge import KnowledgeBase
 from knowledge.text import fold, spanish_date
-from knowledge.vocabulary import mentions, spans, without
+from knowledge.vocabulary import mentions, question_sentence, spans, without
 
 from .figures import figure_text, month_of, quoted_figures, year_of
 from .questions import question_parts
-from .wording import cited, listed, sentence_start, sentences, with_inai_note
+from .wording import (
+    BULLET,
+    according_to,
+    cited,
+    join_names,
+    listed,
+    sentence_start,
+    sentences,
+    source_line,
+    with_inai_note,
+)
 
 
 def sources_named(kb: KnowledgeBase, text: str) -> list[str]:
     """The sources ``text`` names: by number («265/19»), else by kind («el comunicado», «el material de
     formación») narrowed by the year and month it names; none when it names no source."""
     folded = fold(text)
-    by_number = [
-        ref
-        for ref, source in kb.sources.items()
-        if source.number and re.search(rf"\b{re.escape(fold(source.number).split('/', 1)[-1])}\b", folded)
-    ]
-    if by_number:
+    if by_number := _by_number(kb, folded):
         return by_number
     kinds = kb.vocabulary.documents.kinds
     found = {kind: spans(words, folded) for kind, words in kinds.items()}
@@ -44,6 +49,15 @@ def sources_named(kb: KnowledgeBase, text: str) -> list[str]:
     dated = [ref for ref in named if year is None or ((day := dates[ref]) is not None and day.year == year)]
     in_month = [ref for ref in dated if month and (day := dates[ref]) is not None and day.month == month]
     return _giving(kb, _titled(kb, in_month or dated, folded), folded)
+
+
+def _by_number(kb: KnowledgeBase, folded: str) -> list[str]:
+    """The sources whose number («265/19») the folded text holds."""
+    return [
+        ref
+        for ref, source in kb.sources.items()
+        if source.number and re.search(rf"\b{re.escape(fold(source.number).split('/', 1)[-1])}\b", folded)
+    ]
 
 
 TITLE_WORDS = 2  # words of a source's title or summary (none all the others share) that name it
@@ -80,12 +94,19 @@ def asks_about_sources(kb: KnowledgeBase, text: str) -> bool:
     documents = kb.vocabulary.documents
     whole = mentions(documents.says, text) and not mentions(documents.subject, text)  # «¿qué dice el…?»
     asked = whole or all(mentions(documents.asks, part) for part in question_parts(kb, text))
-    return asked and bool(sources_named(kb, text))
+    # a kind of document named only in the scene set before a question about a STL or a plan («…para el
+    # boletín de jubilados… ¿en qué fecha se instaló el STL de Oaxaca?») is not asked about; one named by
+    # its number is, and so is one named before a question about nothing else («…¿qué número tiene cada uno?»)
+    question = question_sentence(text)
+    scene = kb.vocabulary.aspect(question) is None
+    named = sources_named(kb, text if scene else question) or _by_number(kb, fold(text))
+    return asked and bool(named)
 
 
-def source_answer(kb: KnowledgeBase, ref: str) -> str:
+def source_answer(kb: KnowledgeBase, ref: str, newest: bool = True) -> str:
     """A source's number or name, title, date (or that it has none), issuer, summary, the lines it labels
-    about itself (objective, duration) and the figures it gives."""
+    about itself (objective, duration) and the figures it gives; with ``newest``, the newer figures that
+    replace them."""
     source = kb.sources[ref]
     when = f"del {spanish_date(source.date)}" if source.date else "sin fecha (el documento no la da)"
     issuer = f", emitido por {source.issuer}" if source.issuer else ""
@@ -100,7 +121,33 @@ def source_answer(kb: KnowledgeBase, ref: str) -> str:
     # «el módulo dice 26 estados, ¿de cuándo es?»: an undated document's figures, matched to a dated one
     if source.date is None and (same := _same_figures(kb, ref)):
         said = sentences(said, f"Son las mismas que da {cited(kb, same)}.")
-    return said
+    # «las cifras que trae el módulo, ¿siguen siendo las más recientes?»: the newer ones, with their source
+    newer = newest_of(kb, [ref], [o.metric for o in kb.superseded() if o.source == ref]) if newest else ""
+    return f"{said}\n{newer}" if newer else said
+
+
+def newest_of(kb: KnowledgeBase, refs: list[str], metrics: list[str]) -> str:
+    """The newest of ``metrics`` where a source other than ``refs`` gives them with another value («Esas
+    cifras son anteriores. Las más recientes: …»), with their sources; empty when none does."""
+    given = {(o.metric, o.value) for o in kb.figures.observations if o.source in refs}
+    newest = [
+        obs
+        for m in dict.fromkeys(metrics)
+        if (obs := kb.latest(m)) and obs.source not in refs and (obs.metric, obs.value) not in given
+    ]
+    if not newest:
+        return ""
+    by_source: dict[str, list[str]] = {}
+    for obs in newest:
+        by_source.setdefault(obs.source, []).append(figure_text(kb, obs))
+    said = "Esas cifras son anteriores. Las más recientes"
+    if len(by_source) == 1:
+        ((newer, texts),) = by_source.items()
+        return f"{listed(said, texts)}\n{source_line(kb, newer)}"
+    groups = [
+        f"{BULLET}{join_names(texts)} ({according_to(kb, source)})" for source, texts in by_source.items()
+    ]
+    return "\n".join([f"{said}:", *groups])
 
 
 def _same_figures(kb: KnowledgeBase, ref: str) -> list[str]:
@@ -118,8 +165,13 @@ def _same_figures(kb: KnowledgeBase, ref: str) -> list[str]:
 
 
 def sources_answer(kb: KnowledgeBase, refs: list[str]) -> str:
-    """Each source named, one after the other."""
-    return "\n\n".join(source_answer(kb, ref) for ref in refs)
+    """Each source named, one after the other; the newer figures that replace theirs once, when the
+    newest source is not among them."""
+    if len(refs) == 1:
+        return source_answer(kb, refs[0])
+    said = "\n\n".join(source_answer(kb, ref, newest=False) for ref in refs)
+    newer = newest_of(kb, refs, [o.metric for o in kb.superseded() if o.source in refs])
+    return f"{said}\n\n{newer}" if newer else said
 
 
 def note_answer(kb: KnowledgeBase, ref: str, number: int) -> str | None:

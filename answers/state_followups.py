@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from knowledge import KnowledgeBase
 from knowledge.schema import State
+from knowledge.vocabulary import mentions
 
 from .figures import (
     metric_of,
@@ -22,14 +23,25 @@ from .states import (
 )
 from .topic import AGAIN_WORDS, STATES_SEPARATOR, YEAR_ELLIPSIS_WORDS, Answer, Topic
 
+SAME_YEAR_WORDS = 8  # «¿y cuántos fueron en total ese año?»: no longer
+
+
+def counts_them_again(kb: KnowledgeBase, text: str) -> bool:
+    """Whether ``text`` asks how many the states just listed are («¿cuántos son?», «¿y cuántos fueron en
+    total ese año?»), not another figure."""
+    words = len(text.split())
+    short = words <= AGAIN_WORDS or (
+        words <= SAME_YEAR_WORDS and mentions(kb.vocabulary.conditions.same_year, text)
+    )
+    return short and kb.vocabulary.asks_count(text) and metric_of(kb, text) in (None, "estados")
+
 
 def after_joined(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     """«¿y al año siguiente?», «¿y en 2015?» after the states that joined in 2016."""
     if not topic.key.isdigit():
         return None
     joined = int(topic.key)
-    asks_again = kb.vocabulary.asks_count(text) and len(text.split()) <= AGAIN_WORDS  # «¿cuántos son?»
-    if asks_again and metric_of(kb, text) in (None, "estados"):  # not «¿cuántos STL hay ahorita?»
+    if counts_them_again(kb, text):  # «¿cuántos son?», not «¿cuántos STL hay ahorita?»
         return joined_in_answer(kb, joined), topic
     year = year_of(text) if len(text.split()) <= YEAR_ELLIPSIS_WORDS else None
     # the next or the previous year («la última»: none)

@@ -3,7 +3,8 @@
 A word of ``min_letters`` or more that is not a known word and is close to a target word (``difflib``
 ratio ≥ ``cutoff``, after lower-casing and dropping accents) is replaced by that target. A word that
 differs from a target only in its final vowel or a plural ending is an inflection, not a typo («pueblo»
-is not «puebla»), and stays as written."""
+is not «puebla»), and one the target starts with, short of two letters or more, is another word («duran»
+is not «durango»): both stay as written."""
 
 from __future__ import annotations
 
@@ -27,6 +28,12 @@ def _inflection(word: str, target: str) -> bool:
     return same_stem or word in (target + "s", target + "es")
 
 
+def cut_short(word: str, target: str) -> bool:
+    """A word the target starts with, two or more letters short, is another word («duran» is no
+    «durango»): a typo changes or drops a letter inside, it seldom cuts the end."""
+    return target.startswith(word) and len(target) - len(word) >= 2
+
+
 class Speller:
     """Corrects misspellings of ``targets``; never touches a word of ``known``."""
 
@@ -44,6 +51,7 @@ class Speller:
             if len(word) < self._min_letters or word in self.known:
                 return match.group()
             close = difflib.get_close_matches(word, self.targets, n=1, cutoff=self._cutoff)
-            return close[0] if close and not _inflection(word, close[0]) else match.group()
+            kept = not close or _inflection(word, close[0]) or cut_short(word, close[0])
+            return match.group() if kept else close[0]
 
         return WORD.sub(replace, text)

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from common.spelling import cut_short
 from knowledge import KnowledgeBase
 from knowledge.text import fold, squash
 
@@ -244,7 +245,8 @@ class StateFinder:
     A distinctive word is a word of five or more letters of one state's name only, and not an ordinary
     word (``guanajuato``, ``potosi``; not ``california``, ``estado`` or ``nuevo``): "guanajuto" or
     "zacatecs" still find their state. Ordinary words close to a state's (the vocabulary's
-    ``not_states``: «pueblo», «clima», «señora») find none.
+    ``not_states``: «pueblo», «clima», «señora») find none, nor a word a state's starts with that is two
+    letters short or more («duran»).
     """
 
     FUZZY_CUTOFF = 0.8
@@ -269,6 +271,8 @@ class StateFinder:
             if len(word) < self.MIN_LETTERS or word in self._ordinary:
                 continue
             close = difflib.get_close_matches(word, self._words, n=1, cutoff=self.FUZZY_CUTOFF)
+            if close and cut_short(word, close[0]):  # «¿cuánto duran…?» names no Durango
+                continue
             if close:
                 found.append(self._words[close[0]])
             elif (heard := self._sounds.get(_sound(word))) is not None:

@@ -72,6 +72,19 @@ def asked_part(text: str) -> str:
     return text
 
 
+def question_sentence(text: str) -> str:
+    """The sentence of a message that holds its question, with what that sentence says before the «¿»
+    («Ya tengo los de 2015 y 2016. De los que se sumaron en 2017, ¿cuáles…?» → «De los que se sumaron en
+    2017, ¿cuáles…?»), and all after it; the sentences before it set the scene. The whole message when it
+    asks nothing with a question mark."""
+    marks = [at for at in (text.find("¿"), text.find("?")) if at >= 0]
+    if not marks:
+        return text
+    at = min(marks)
+    before = _SENTENCE_BREAK.split(text[:at])
+    return f"{before[-1]}{text[at:]}" if len(before) > 1 else text
+
+
 _AND_THEN = re.compile(r"\W*y\s")  # «¿y …?»: the start of a message that continues the last answer
 
 

@@ -162,3 +162,106 @@ def test_instructions_to_forget_in_the_formal_form_are_refused():
         "fuera_de_tema",
     )
     assert said.startswith("Eso está fuera de lo que puedo responder")
+
+
+def test_years_in_the_scene_before_the_question_are_not_asked():
+    said = _said(
+        ActionListaEstados(),
+        "Buenas tardes. Estoy armando unas notas con la historia de la iniciativa año por año. Ya tengo los "
+        "estados de 2015 y 2016, pero me falta el último grupo. ¿Qué estados se sumaron durante 2017?",
+        "estados_por_anio",
+        {"anio": "2017"},
+    )
+    assert said.startswith("En 2017 se sumaron 3 estados: Baja California Sur, Guanajuato y Quintana Roo.")
+
+
+def test_a_year_said_in_the_scene_is_the_one_ese_mismo_ano_means():
+    said = _said(
+        ActionEstado(),
+        "El Estado de México entró en 2016. De los estados que se sumaron ese mismo año, ¿cuáles ya tienen "
+        "plan de acción local publicado según el dato más reciente?",
+        "estado_situacion",
+        {"estado": "Estado de México", "anio": "2016"},
+        {"estado": "Estado de México"},
+    )
+    assert said.startswith("3 estados figuran en la lista de PAL y se sumaron a la iniciativa en 2016")
+
+
+def test_a_denial_a_few_words_before_the_list_still_denies_it():
+    said = _said(
+        ActionListaEstados(),
+        "De los estados que se sumaron en 2015, ¿hay alguno que no aparezca entre los que tenían "
+        "Secretariado Técnico Local en agosto de 2020?",
+        "estados_por_anio",
+        {"anio": "2020"},
+    )
+    assert "Chiapas y Hidalgo" in said and "Jalisco" not in said
+
+
+def test_how_many_they_were_that_year_counts_the_states_of_that_year():
+    slots = {"tema": str(Topic("ingreso", "2015"))}
+    said = _said(ActionCifras(), "¿Y cuántos fueron en total ese año?", "cifras", slots=slots)
+    assert said.startswith("En 2015 se sumaron 13 estados")
+
+
+def test_in_which_states_after_a_count_of_plans_lists_them():
+    events, _ = run(
+        ActionCifras(),
+        turn(
+            "Según el comunicado de enero de 2018, ¿cuántos Planes de Acción Local se habían publicado y "
+            "cuántos compromisos sumaban?",
+            "cifras",
+        ),
+    )
+    tema = next(e["value"] for e in events if e.get("name") == "tema")
+    said = _said(ActionSeguimiento(), "¿En qué estados?", "seguimiento", slots={"tema": tema})
+    assert said.startswith("Al 2 de enero de 2018 se habían publicado 10 Planes de Acción Local (PAL)")
+    assert "Morelos" in said and "San Luis Potosí" in said
+
+
+def test_a_documents_old_figures_come_with_the_newest():
+    said = _said(
+        ActionBuscar(), "Las cifras que trae el módulo, ¿siguen siendo las más recientes?", "consulta"
+    )
+    assert "62 compromisos" in said and "Esas cifras son anteriores" in said and "140 compromisos" in said
+
+
+def test_a_kind_of_document_in_the_scene_is_not_asked_about():
+    said = _said(
+        ActionEstado(),
+        "Buenos días. Escribo una crónica para el boletín de jubilados sobre Oaxaca. ¿En qué fecha exacta, "
+        "con día y mes, se instaló el Secretariado Técnico Local de Oaxaca?",
+        "estado_situacion",
+        {"estado": "Oaxaca"},
+        {"estado": "Oaxaca"},
+    )
+    assert said.startswith("Los documentos no dan la fecha en que Oaxaca instaló su Secretariado")
+
+
+def test_a_state_asked_beside_the_states_of_a_year_gets_its_own_year():
+    said = _said(
+        ActionEstado(),
+        "quienes fueron los que se sumaron en el 2017 y guerrero entro antes o despues de esos",
+        "estado_situacion",
+        {"estado": "Guerrero", "anio": "2017"},
+        {"estado": "Guerrero"},
+    )
+    assert "Quintana Roo" in said and "Guerrero se sumó a la iniciativa en 2016." in said
+
+
+def test_a_verb_a_states_name_starts_with_names_no_state():
+    said = _said(ActionBuscar(), "cuanto duran los planes", "consulta")
+    assert "Durango" not in said
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("cuantos estados hay en la iniciativa hoy", "30 estados participantes"),
+        ("¿y cuántos estados había en 2018?", "26 estados participantes"),
+    ],
+)
+def test_another_figure_right_after_the_plans_is_that_figure(question, said):
+    slots = {"tema": str(Topic("cifra", "pal"))}
+    reply = _said(ActionCifras(), question, "cifras", slots=slots)
+    assert said in reply and "Planes de Acción Local" not in reply

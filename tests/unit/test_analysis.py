@@ -85,6 +85,7 @@ def test_states_are_found_despite_typos(finder, typed, state):
         "organismos garantes",
         "en mexico",
         "son 21 sin ver nada",
+        "cuanto duran los planes",  # «durango» starts with it, two letters more: another word
     ],
 )
 def test_ordinary_words_name_no_state(finder, text):

@@ -6,7 +6,7 @@ import pytest
 
 from common.spelling import Speller
 
-STATES = ["guanajuato", "oaxaca", "puebla", "veracruz", "tamaulipas", "sonora", "colima"]
+STATES = ["guanajuato", "oaxaca", "puebla", "veracruz", "tamaulipas", "sonora", "colima", "durango"]
 KNOWN = ["que", "tiene", "stl", "cuantos", "planes", "pueblo", "colina"]
 
 
@@ -37,6 +37,7 @@ def test_a_misspelt_state_is_read_as_the_state(speller: Speller, typed: str, rea
         "pueblos y comunidades",  # plural of a word close to «puebla»
         "Guanajuato y Oaxaca",  # already right
         "oaxa",  # too short to correct
+        "cuanto duran los planes",  # a verb «durango» starts with, two letters short: another word
     ],
 )
 def test_ordinary_words_and_right_names_stay(speller: Speller, text: str) -> None:
