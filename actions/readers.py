@@ -74,7 +74,7 @@ from answers.search import (
 from answers.sources import asks_about_sources, note_answer, sources_answer, sources_named
 from answers.state_followups import counts_them_again
 from answers.states import list_reply, plans_by_count_answer, status_answer
-from answers.topic import HISTORY, Topic
+from answers.topic import HISTORY, Topic, follow_up_of
 from answers.wording import inai_note, says_inai_note
 from index import Searcher
 from knowledge import KnowledgeBase
@@ -204,6 +204,19 @@ def _moves(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     return short and along and (picks or kb.vocabulary.step(text, 1, 1) is not None)
 
 
+ASKS_OF_IT_WORDS = 5  # «¿de qué año es?», «¿y el link?», «¿quién la hizo?» right after a thing: no longer
+_OF_A_THING = ("guia", "guias", "recomendacion", "recomendaciones", "documento", "definicion", "contacto")
+
+
+def _asks_of_it(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
+    """«¿de qué año es?», «¿y el link?» right after a guide, a recommendation, a document, a definition or
+    the contacts: short, asks its date, source, issuer, audience or link, and names no figure, list or
+    state's part of its own."""
+    asks = follow_up_of(kb, text) in ("date", "source", "issuer", "audience") or kb.vocabulary.asks_link(text)
+    names = metric_of(kb, text) is not None or kb.vocabulary.aspect(text) in ("stl", "pal")
+    return topic.kind in _OF_A_THING and len(text.split()) <= ASKS_OF_IT_WORDS and asks and not names
+
+
 def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """A message that can only mean the thing just answered («¿y cuántos planes tienen allá?», «esa
     guía», «¿y cuántos planes lleva?» after a state, «¿y cuántos compromisos tenían?» after a year's figure,
@@ -224,6 +237,7 @@ def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         _counts_the_term,
         _moves,
         _asked_again,
+        _asks_of_it,
     )
     if not (kb.vocabulary.refers_back(text) or any(reads(kb, topic, text) for reads in readings)):
         return None

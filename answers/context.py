@@ -38,7 +38,7 @@ from .guides import (
     guides_issuer_answer,
 )
 from .recommendations import audience_answer, issuer_answer, plain_answer, recommendation_answer
-from .sources import source_answer, sources_answer
+from .sources import links_answer, source_answer, sources_answer
 from .state_followups import after_joined, after_state, after_states
 from .topic import Answer, Topic, follow_up_of
 
@@ -95,6 +95,8 @@ def _document(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return source_answer(kb, other), Topic("documento", other)
     if ref == kb.recommendations.source and (moved := _recommendations(kb, topic, text)) is not None:
         return moved  # «¿y la última de ellas?» after a sentence of the recommendations
+    if ref in kb.sources and kb.vocabulary.asks_link(text) and follow_up_of(kb, text) not in asked:
+        return links_answer(kb, ref), topic  # «¿y el link?»
     if ref not in kb.sources or follow_up_of(kb, text) not in asked:
         return None
     return source_answer(kb, ref), topic

@@ -82,7 +82,9 @@ def after_question(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     year = year_of(text)
     # «y de esos, ¿cuáles ya tenían plan en 2020?» filters them further; «¿y de esos cuántos son?» does not
     filters = kb.vocabulary.refers_to_those(text) and (year is not None or words > AGAIN_WORDS)
-    if kb.vocabulary.aspect(text) in ("stl", "pal") or filters:
+    # «¿y cuáles dos?» after the states with one plan: another number of plans, not the question again
+    other_count = kb.vocabulary.plan_count_of(f"{text} {kb.vocabulary.plan_count.nouns[0]}") is not None
+    if kb.vocabulary.aspect(text) in ("stl", "pal") or filters or other_count:
         return None
     if year is not None and asks_again_in_year(kb, text) and metric_of(kb, text) in (None, "estados"):
         last = f"{_YEAR_WORDS.sub(' ', fold(questions[-1]))} en {year}"

@@ -17,6 +17,7 @@ from .wording import (
     BULLET,
     according_to,
     cited,
+    inai_note,
     join_names,
     listed,
     sentence_start,
@@ -124,6 +125,26 @@ def source_answer(kb: KnowledgeBase, ref: str, newest: bool = True) -> str:
     # «las cifras que trae el módulo, ¿siguen siendo las más recientes?»: the newer ones, with their source
     newer = newest_of(kb, [ref], [o.metric for o in kb.superseded() if o.source == ref]) if newest else ""
     return f"{said}\n{newer}" if newer else said
+
+
+MAX_LINKS = 4  # sentences with a link quoted when a document is asked for its link
+
+
+def links_answer(kb: KnowledgeBase, ref: str) -> str:
+    """«¿y el link?» after a document: its own address, else the sentences of its text that give one
+    (quoted, with the dated note on INAI where they send people there), else that it gives none."""
+    source = kb.sources[ref]
+    if source.url:
+        return f"Enlace de {source.cite_as}: {source.url}"
+    found = [m.group().strip() for m in _LINKED.finditer(source.text)][:MAX_LINKS]
+    if not found:
+        return f"{sentence_start(source.cite_as)} no da ningún enlace."
+    quoted = "\n".join(f"«{sentence.strip('*- ')}»" for sentence in found)
+    said = f"{quoted}\n{source_line(kb, ref)}"
+    return f"{said}\n{inai_note(kb)}" if "inai.org.mx" in quoted else said  # its links are historical
+
+
+_LINKED = re.compile(r"[^.\n]*https?://[^\s>)»]+[^\n]*")
 
 
 def newest_of(kb: KnowledgeBase, refs: list[str], metrics: list[str]) -> str:

@@ -265,3 +265,28 @@ def test_another_figure_right_after_the_plans_is_that_figure(question, said):
     slots = {"tema": str(Topic("cifra", "pal"))}
     reply = _said(ActionCifras(), question, "cifras", slots=slots)
     assert said in reply and "Planes de Acción Local" not in reply
+
+
+def test_what_year_a_guide_is_from_right_after_it_is_asked_of_the_guide():
+    slots = {"tema": str(Topic("guia", "guia-cocreacion-compromisos-ii"))}
+    said = _said(ActionListaEstados(), "de que año es", "estados_por_anio", slots=slots)
+    assert said.startswith("Los documentos no dan la fecha de publicación de la Guía de Cocreación")
+    assert "se sumaron" not in said
+
+
+@pytest.mark.parametrize(
+    ("document", "said"),
+    [
+        ("inai-083-18", "http://eventos.inai.org.mx/1racumbrenacional_ga/"),
+        ("inai-002-18", "El comunicado INAI/002/18 no da ningún enlace."),
+    ],
+)
+def test_the_link_of_the_document_just_quoted(document, said):
+    slots = {"tema": str(Topic("documento", document))}
+    assert said in _said(ActionBuscar(), "y el link?", "consulta", slots=slots)
+
+
+def test_another_number_of_plans_after_the_states_with_one():
+    slots = {"tema": str(Topic("consulta", "que estados tienen un solo plan"))}
+    said = _said(ActionSeguimiento(), "y cuales dos?", "seguimiento", slots=slots)
+    assert said.startswith("7 estados tienen 2 Planes de Acción Local (PAL) publicados")
