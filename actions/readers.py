@@ -36,6 +36,8 @@ from answers.figures import (
     joined_year_asked,
     metric_of,
     metrics_named,
+    national_only,
+    national_only_answer,
     overview_answer,
     said_by_answer,
     several_figures_answer,
@@ -605,9 +607,12 @@ def per_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«¿Cuántos planes tiene cada estado?»: the states grouped by their number of plans, whatever intent NLU
     gave it; None when the message asks no count of plans state by state, or names a state."""
     text = text_of(tracker)
-    if kb.vocabulary.aspect(text) != "pal" or not mentions(kb.vocabulary.per_state, text):
+    if not mentions(kb.vocabulary.per_state, text) or resources.state_finder().find(text):
         return None
-    if not kb.vocabulary.asks_count(text) or resources.state_finder().find(text):
+    if kb.vocabulary.aspect(text) != "pal" and (metric := national_only(kb, text)) is not None:
+        # «¿cuántos compromisos hay por estado?»: the documents give the country's figure only
+        return national_only_answer(kb, metric, "cada estado", text), [remember(Topic("cifra", metric))]
+    if kb.vocabulary.aspect(text) != "pal" or not kb.vocabulary.asks_count(text):
         return None
     return plans_by_count_answer(kb), [remember(Topic("lista", "pal"))]
 

@@ -290,3 +290,14 @@ def test_another_number_of_plans_after_the_states_with_one():
     slots = {"tema": str(Topic("consulta", "que estados tienen un solo plan"))}
     said = _said(ActionSeguimiento(), "y cuales dos?", "seguimiento", slots=slots)
     assert said.startswith("7 estados tienen 2 Planes de Acción Local (PAL) publicados")
+
+
+def test_a_figure_asked_state_by_state_that_the_documents_give_for_the_country_only():
+    said = _said(ActionCifras(), "cuantos compromisos hay por estado", "cifras")
+    assert said.startswith("Los documentos no dan la cifra de compromisos de Gobierno Abierto de cada estado")
+    assert "140 compromisos" in said
+
+
+def test_the_recommendation_that_speaks_of_a_subject():
+    said = _said(ActionRecomendacion(), "la recomendacion que habla de empleo", "recomendacion")
+    assert said.startswith("Recomendación tercera de 4")
