@@ -77,10 +77,10 @@ from answers.sources import asks_about_sources, note_answer, sources_answer, sou
 from answers.state_followups import counts_them_again
 from answers.states import list_reply, plans_by_count_answer, status_answer
 from answers.topic import HISTORY, Topic, follow_up_of
-from answers.wording import inai_note, says_inai_note
+from answers.wording import inai_note, join_names, says_inai_note
 from index import Searcher
 from knowledge import KnowledgeBase
-from knowledge.text import fold
+from knowledge.text import fold, spanish_date
 from knowledge.vocabulary import and_then, asked_part, mentions, question_sentence, without
 
 from . import resources
@@ -229,7 +229,10 @@ def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return along
     text = text_of(tracker)
     topic = topic_of(tracker)
-    if topic is None or resources.state_finder().find(text):
+    if topic is None:
+        return None
+    counted = topic.kind == "ingreso" and counts_them_again(kb, text)  # «…ese año, contando a Michoacán?»
+    if resources.state_finder().find(text) and not counted:
         return None
     readings = (
         _continues_state,
@@ -442,6 +445,8 @@ def claimed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«El INAI me dijo que ya son 32 estados, confírmalo»: the documents' figure against the one claimed;
     None when the message asks to confirm no figure."""
     text = text_of(tracker)
+    if joined_year_asked(kb, text) is not None:  # «¿es cierto que en 2015 se sumaron 13?»: the states of 2015
+        return None
     if (said := claim_answer(kb, text)) is None:
         return None
     metric = metric_of(kb, text)  # «entonces, ¿cuál es el último dato documentado?» may follow
@@ -704,6 +709,8 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     topic = topic_of(tracker)
     if topic is not None and topic.kind == "estado":  # «los que entraron ese mismo año» after a state
         text = in_year_of(kb, text, kb.state(topic.key))
+    elif len(named := resources.state_finder().find(text)) == 1:  # «…el mismo año que Michoacán?»
+        text = in_year_of(kb, text, kb.state(named[0].replace("-", " ")))
     same_year = mentions(kb.vocabulary.conditions.same_year, text)  # «…de los que entraron ese año…»
     if topic is not None and topic.kind == "ingreso" and (kb.vocabulary.refers_to_those(text) or same_year):
         # «¿y cuál de ellos tiene PAL?» after the states of 2017: those that joined that year
@@ -806,14 +813,14 @@ def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     if mentions(kb.vocabulary.inai_gone, text):  # «…al INAI lo desaparecieron»: the dated notes say it
         return None
     missing = kb.vocabulary.missing(kb.vocabulary.without_origin(text))  # not «fui presidente de un comité…»
-    if not missing:
-        return None
     named = {
         state.name
         for name in resources.state_finder().find(text)
         if (state := kb.state(name.replace("-", " ")))
     }
     place = named.pop() if len(named) == 1 else None  # «…de Oaxaca» named back
+    if not missing:
+        return _after_the_last(kb, text, place)
     lacking = kb.vocabulary.not_in_documents[missing].words
     if counted := counted_figures(
         kb, text, lacking
@@ -822,6 +829,30 @@ def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
             [missing_said(kb, missing, place), *(figure_answer(kb, metric) for metric in counted)]
         )
     return not_found(kb, missing, place)
+
+
+def _after_the_last(kb: KnowledgeBase, text: str, place: str | None) -> str | None:
+    """«¿Michoacán ya publicó su plan en 2022 o 2023?»: years after the newest document (and after none of
+    the dated notes) are beyond what the documents say, said so, with where things stood by then (of the
+    state and part of its status asked, if any); None when the message names no such year."""
+    newest = max(source.date for source in kb.sources.values() if source.date)
+    noted = {note.date.year for note in kb.notes}
+    if (
+        metric_of(kb, text) is not None
+    ):  # «¿cuántos STL había en 2023?»: the figure answers say it, with theirs
+        return None
+    later = sorted(
+        {int(y) for y in re.findall(r"\b20[0-9]\d\b", text) if newest.year < int(y) and int(y) not in noted}
+    )
+    if not later:
+        return None
+    years = join_names([str(year) for year in later])
+    said = f"Los documentos no llegan a {years}: el más reciente es del {spanish_date(newest)}."
+    state = kb.state(place) if place else None
+    aspect = kb.vocabulary.aspect(text)
+    if state is not None and aspect in ("stl", "pal", "ingreso"):
+        return f"{said} Hasta entonces:\n{status_answer(kb, state, aspect)}"
+    return not_found(kb, said=said)
 
 
 def refused(kb: KnowledgeBase, tracker: Tracker) -> bool:

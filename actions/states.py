@@ -9,10 +9,11 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from answers.context import followup_answer
 from answers.figures import national_only, national_only_answer, year_of
 from answers.questions import asks_as_of, question_parts
 from answers.recommendations import all_recommendations_answer, recommendation_answer, recommendation_named
-from answers.state_followups import of_the_country
+from answers.state_followups import counts_them_again, of_the_country
 from answers.states import (
     affirmed,
     joined_in_answer,
@@ -153,6 +154,16 @@ def states_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return list_reply(kb, aspect, text), [remember(Topic("lista", aspect))]
 
 
+def recounted(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Cuántos fueron en total ese año, contando a Michoacán?» right after the states of a year: them
+    counted, although it names a state; None otherwise."""
+    topic = topic_of(tracker)
+    if topic is None or topic.kind != "ingreso" or not counts_them_again(kb, text_of(tracker)):
+        return None
+    found = followup_answer(kb, topic, text_of(tracker))
+    return (found[0], [remember(found[1])]) if found else None
+
+
 def recommendations_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«…SU SERVIDOR DON CHUY DE ZACATECAS QUE DICEN LAS RECOMENDACIONES ESAS DEL COVID»: a message that names
     its state only to introduce itself and asks what the recommendations say (no part of a state's status)
@@ -179,7 +190,8 @@ class ActionEstado(Action):
         if declined(dispatcher, kb, tracker):
             return []
         reply = (
-            each_part(kb, tracker)  # «primero, ¿qué entidades se incorporaron en 2017?, y además, ¿…?»
+            recounted(kb, tracker)  # «¿cuántos fueron en total ese año, contando a Michoacán?»
+            or each_part(kb, tracker)  # «primero, ¿qué entidades se incorporaron en 2017?, y además, ¿…?»
             or recommendations_asked(kb, tracker)
             or states_asked(kb, tracker)
             or any_intent(kb, tracker)  # «soy de slp, ¿hay alguna guía pa armar el plan?», «…un municipio

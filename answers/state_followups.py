@@ -3,8 +3,11 @@ states («¿y cuál se sumó primero?») and of the states that joined in a year
 
 from __future__ import annotations
 
+import re
+
 from knowledge import KnowledgeBase
 from knowledge.schema import State
+from knowledge.text import fold
 from knowledge.vocabulary import mentions
 
 from .figures import (
@@ -23,7 +26,7 @@ from .states import (
 )
 from .topic import AGAIN_WORDS, STATES_SEPARATOR, YEAR_ELLIPSIS_WORDS, Answer, Topic
 
-SAME_YEAR_WORDS = 8  # «¿y cuántos fueron en total ese año?»: no longer
+SAME_YEAR_WORDS = 10  # «¿y cuántos fueron en total ese año?»: no longer
 
 
 def counts_them_again(kb: KnowledgeBase, text: str) -> bool:
@@ -36,6 +39,15 @@ def counts_them_again(kb: KnowledgeBase, text: str) -> bool:
     return short and kb.vocabulary.asks_count(text) and metric_of(kb, text) in (None, "estados")
 
 
+# «¿y en el 17?», «¿y los del 16?» right after the states of a year: a year of the initiative in two digits
+_SHORT_YEAR = re.compile(r"\b(?:el|del|en)\s+'?(1[5-9]|20)\b")
+
+
+def _short_year(text: str) -> int | None:
+    found = _SHORT_YEAR.search(fold(text))
+    return 2000 + int(found.group(1)) if found else None
+
+
 def after_joined(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     """«¿y al año siguiente?», «¿y en 2015?» after the states that joined in 2016."""
     if not topic.key.isdigit():
@@ -43,7 +55,8 @@ def after_joined(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     joined = int(topic.key)
     if counts_them_again(kb, text):  # «¿cuántos son?», not «¿cuántos STL hay ahorita?»
         return joined_in_answer(kb, joined), topic
-    year = year_of(text) if len(text.split()) <= YEAR_ELLIPSIS_WORDS else None
+    short = len(text.split()) <= YEAR_ELLIPSIS_WORDS
+    year = (year_of(text) or _short_year(text)) if short else None
     # the next or the previous year («la última»: none)
     moved = year or kb.vocabulary.step(text, joined, joined)
     if moved is None or moved == joined:

@@ -227,6 +227,9 @@ _SOUNDS = (
     ("ci", "si"),
     ("ll", "y"),
     ("qu", "k"),
+    ("ca", "ka"),  # «sakatecas» is heard as «zacatecas»
+    ("co", "ko"),
+    ("cu", "ku"),
     ("x", "j"),
     ("\x00", "ch"),
 )

@@ -8,7 +8,7 @@ import pytest
 
 from actions.figures import ActionCifras
 from actions.followup import ActionSeguimiento
-from actions.offtopic import ActionFueraDeTema
+from actions.offtopic import ActionAyuda, ActionFueraDeTema
 from actions.recommendations import ActionRecomendacion
 from actions.search import ActionBuscar
 from actions.states import ActionEstado, ActionListaEstados
@@ -301,3 +301,74 @@ def test_a_figure_asked_state_by_state_that_the_documents_give_for_the_country_o
 def test_the_recommendation_that_speaks_of_a_subject():
     said = _said(ActionRecomendacion(), "la recomendacion que habla de empleo", "recomendacion")
     assert said.startswith("Recomendación tercera de 4")
+
+
+def test_the_states_of_the_same_year_as_a_state_named_in_the_question():
+    said = _said(
+        ActionEstado(),
+        "¿Qué otros estados entraron el mismo año que Michoacán?",
+        "estado_situacion",
+        {"estado": "Michoacán"},
+        {"estado": "Michoacán"},
+    )
+    assert said.startswith("En 2016 se sumaron 10 estados") and "Querétaro" in said
+
+
+def test_how_many_that_year_counting_a_state_counts_the_states_of_that_year():
+    said = _said(
+        ActionEstado(),
+        "¿Cuántos fueron en total ese año, contando a Michoacán?",
+        "estado_situacion",
+        {"estado": "Michoacán"},
+        {"estado": "Michoacán", "tema": str(Topic("ingreso", "2016"))},
+    )
+    assert said.startswith("En 2016 se sumaron 10 estados")
+
+
+def test_a_claim_about_the_states_of_a_year_is_checked_against_that_year():
+    said = _said(
+        ActionCifras(),
+        "¿Es cierto que en 2015 se sumaron 13 estados a Cocreación desde lo local? Dime cuáles son.",
+        "cifras",
+    )
+    assert said.startswith("En 2015 se sumaron 13 estados") and "Hidalgo" in said
+
+
+def test_years_after_the_documents_are_said_to_be_beyond_them():
+    said = _said(
+        ActionEstado(),
+        "¿Michoacán ya publicó su plan de acción en 2022 o 2023?",
+        "estado_situacion",
+        {"estado": "Michoacán"},
+        {"estado": "Michoacán"},
+    )
+    assert said.startswith(
+        "Los documentos no llegan a 2022 y 2023: el más reciente es del 14 de agosto de 2020."
+    )
+    assert "Michoacán no figura entre los 14 estados con Plan de Acción Local (PAL)" in said
+
+
+def test_a_question_on_defending_oneself_legally_is_legal_advice():
+    said = _said(
+        ActionBuscar(),
+        "Se me pasó el plazo para contestar una solicitud. ¿Me pueden multar? ¿Cómo me defiendo legalmente?",
+        "consulta",
+    )
+    assert said.startswith("Eso está fuera de lo que puedo responder")
+
+
+def test_where_to_get_them_right_after_a_guide_gives_its_link():
+    slots = {"tema": str(Topic("guia", "guia-cocreacion-compromisos-ii"))}
+    said = _said(ActionAyuda(), "¿Dónde las puedo conseguir?", "ayuda", slots=slots)
+    assert "Cocreacion_Compromisos-II" in said and "se extinguió" in said
+
+
+def test_a_state_misspelt_as_it_sounds_is_found():
+    said = _said(ActionListaEstados(), "sakatecas tiene stl", "estados_con_stl")
+    assert said.startswith("Sí.") and "Zacatecas tiene Secretariado Técnico Local" in said
+
+
+def test_a_year_in_two_digits_after_the_states_of_a_year():
+    slots = {"tema": str(Topic("ingreso", "2016"))}
+    said = _said(ActionSeguimiento(), "y en el 17?", "seguimiento", slots=slots)
+    assert said.startswith("En 2017 se sumaron 3 estados")
