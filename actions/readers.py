@@ -73,15 +73,15 @@ from answers.search import (
     refusal,
     sharper_quote,
 )
-from answers.sources import asks_about_sources, note_answer, sources_answer, sources_named
+from answers.sources import asks_about_sources, note_answer, source_answer, sources_answer, sources_named
 from answers.state_followups import counts_them_again
-from answers.states import list_reply, plans_by_count_answer, status_answer
-from answers.topic import HISTORY, Topic, follow_up_of
+from answers.states import among_answer, list_reply, plans_by_count_answer, status_answer
+from answers.topic import HISTORY, STATES_SEPARATOR, Topic, follow_up_of
 from answers.wording import inai_note, join_names, says_inai_note
 from index import Searcher
 from knowledge import KnowledgeBase
 from knowledge.text import fold, spanish_date
-from knowledge.vocabulary import and_then, asked_part, mentions, question_sentence, without
+from knowledge.vocabulary import and_then, asked_part, mentions, question_sentence, spans, without
 
 from . import resources
 from .leads import unanswered
@@ -250,6 +250,20 @@ def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return (found[0], remembered(found[1])) if found else None
 
 
+def of_the_cited(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿De qué fecha exacta es ese comunicado?» right after an answer that cites one document: that
+    document's number, title, date and issuer; None when the message points at no document, asks nothing
+    of it, or the last answer cites none or several."""
+    text = text_of(tracker)
+    if not mentions(kb.vocabulary.documents.same, text) or last_quoted(tracker) is not None:
+        return None
+    if follow_up_of(kb, text) not in ("date", "source", "issuer"):
+        return None
+    said = next((str(e.get("text") or "") for e in reversed(tracker.events) if e.get("event") == "bot"), "")
+    cited = [ref for ref in kb.sources if kb.citation(ref) in said]
+    return (source_answer(kb, cited[0]), [quoted(cited[0])]) if len(cited) == 1 else None
+
+
 def about_sources(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«¿Qué número tiene el comunicado de 2020?», «¿de qué fecha es el material de formación?»: a question
     about the source documents it names, answered with their number, date and figures whatever intent NLU
@@ -311,7 +325,7 @@ def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> 
     words (:func:`explained`) or what it is (:func:`defined`) and the guide it asks for
     (:func:`guide_asked`); whether taking part is obligatory (:func:`obliged`); whom to ask for advice
     (:func:`advice`) or what became of INAI (:func:`inai_gone`). None when it asks none of these."""
-    readers = (footnote, about_sources, said_by, claimed, of_a_state, per_state)
+    readers = (of_the_cited, footnote, about_sources, said_by, claimed, of_a_state, per_state)
     if (alone := next(_replies(kb, tracker, readers), None)) is not None:
         return alone
     # «¿cómo armo un PAL?» is answered with its definition and its guide: neither is added again
@@ -728,6 +742,8 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         text = f"{text} en {year}" if past else text
     if not previous and (new_ones := new_ones_answer(kb, text)) is not None:  # «¿cuántos… y en qué estados?»
         return new_ones, [remember(Topic("consulta", text[:QUESTION_MAX_CHARS]))]
+    if not previous and (among := _among_named(kb, text)) is not None:  # «De Sonora, Chihuahua…, ¿cuáles…?»
+        return among
     combined = combined_answer(kb, text, previous=previous)
     if combined is not None:
         kept = THEN.join([*previous, text[:QUESTION_MAX_CHARS]])
@@ -761,6 +777,24 @@ def _joined_elsewhen(kb: KnowledgeBase, text: str, year: int) -> list[str]:
         for state in named
         if state is not None and not (state.joined and state.joined.year == year)
     ]
+
+
+def _among_named(kb: KnowledgeBase, text: str) -> Reply | None:
+    """«De Sonora, Chihuahua, Coahuila y Nuevo León, ¿cuáles tenían STL y cuáles plan en enero de 2018?»:
+    which of the states named first figure in each list asked; None unless the message names two states
+    or more before asking which of them."""
+    found = resources.state_finder().find(text)
+    states = [state for name in found if (state := kb.state(name.replace("-", " "))) is not None]
+    kinds = [kind for kind in ("stl", "pal") if mentions(kb.vocabulary.aspects[kind], text)]
+    asks = kb.vocabulary.figure_questions.which
+    which = spans(asks, text)
+    first = min((start for name in found for start, _ in spans([name.replace("-", " ")], text)), default=None)
+    named_first = which and first is not None and first < which[0][0]
+    if len(states) < 2 or not kinds or not (named_first or mentions(kb.vocabulary.conditions.those_of, text)):
+        return None
+    said = among_answer(kb, states, kinds, year_of(text))
+    topic = Topic("estados", STATES_SEPARATOR.join(state.name for state in states))
+    return (said, [remember(topic)]) if said else None
 
 
 def figures_topic(kb: KnowledgeBase, text: str) -> Topic | None:

@@ -63,6 +63,15 @@ def _denied(kb: KnowledgeBase, folded: str, start: int) -> bool:
     return mentions(kb.vocabulary.conditions.negation, clause)
 
 
+_DENIES_VERB = re.compile(r"\b(?:no|nunca)\s+(?:se\s+|le\s+)?$")
+
+
+def _joined_denied(kb: KnowledgeBase, folded: str, year_at: int) -> bool:
+    """Whether the verb of joining before the year at ``year_at`` is denied («no se sumó en 2015»)."""
+    verbs = [start for start, _ in spans(kb.vocabulary.conditions.joined, folded[:year_at])]
+    return bool(verbs) and _DENIES_VERB.search(folded[: verbs[-1]]) is not None
+
+
 def _plans_comparison(kb: KnowledgeBase, folded: str) -> tuple[str, int] | None:
     """``(">", 1)`` for «más de un plan», ``(">=", 2)`` for «al menos dos» or «dos planes o más»."""
     words = kb.vocabulary.conditions
@@ -296,14 +305,24 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
         conditions.append(Condition(phrase, test, (source,), "plans"))
     if joined_in is not None:
         joined = int(joined_in.group(1))
-        conditions.append(
-            Condition(
-                f"se sumaron a la iniciativa en {joined}",
-                lambda s: bool(s.joined and s.joined.year == joined),
-                (kb.joined_source(),),
-                "joined",
+        if _joined_denied(kb, folded, joined_in.start()):  # «¿cuál de esos no se sumó en 2015?»
+            conditions.append(
+                Condition(
+                    f"no se sumaron a la iniciativa en {joined}",
+                    lambda s: bool(s.joined and s.joined.year != joined),  # a year not reported is no other
+                    (kb.joined_source(),),
+                    "denied",
+                )
             )
-        )
+        else:
+            conditions.append(
+                Condition(
+                    f"se sumaron a la iniciativa en {joined}",
+                    lambda s: bool(s.joined and s.joined.year == joined),
+                    (kb.joined_source(),),
+                    "joined",
+                )
+            )
     if (
         not joins
         and any(c.kind == "denied" for c in conditions)

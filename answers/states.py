@@ -429,3 +429,31 @@ def members_answer(kb: KnowledgeBase, state: State, text: str) -> str | None:
         f"Los documentos no nombran a quienes integran el Secretariado Técnico Local de {state.name}. "
         f"Lo que sí dicen de los Secretariados:\n{definition_answer(kb, 'stl')}"
     )
+
+
+def among_answer(kb: KnowledgeBase, states: list[State], kinds: list[str], year: int | None = None) -> str:
+    """«De Sonora, Chihuahua, Coahuila y Nuevo León, ¿cuáles tenían STL y cuáles plan en enero de 2018?»:
+    for each list asked (of ``year``, else the newest), which of the states named figure in it and which
+    do not (not figuring is not «no»: the documents do not report it)."""
+    parts = []
+    for kind in kinds:
+        lst = kb.list_as_of(kind, year)
+        if lst is None:
+            continue
+        members = {state.id for state, _ in kb.members(lst.id)}
+        inside = [state.name for state in states if state.id in members]
+        outside = [state.name for state in states if state.id not in members]
+        said = f"En la lista de {lst.label} del {spanish_date(lst.date)}"
+        found = f"{_figure(inside)} {join_names(inside)}" if inside else "no figura ninguno de ellos"
+        missing = f"; no {_figure(outside)} {join_names(outside)}" if inside and outside else ""
+        parts.append(Cited(f"{said} {found}{missing}.", (lst.source,)))
+    if not parts:
+        return ""
+    caution = (
+        "Que un estado no figure en una lista no quiere decir que no lo tenga: los documentos no lo reportan."
+    )
+    return closed(kb, [*parts, Cited(caution)])
+
+
+def _figure(names: list[str]) -> str:
+    return "figuran" if len(names) > 1 else "figura"

@@ -372,3 +372,41 @@ def test_a_year_in_two_digits_after_the_states_of_a_year():
     slots = {"tema": str(Topic("ingreso", "2016"))}
     said = _said(ActionSeguimiento(), "y en el 17?", "seguimiento", slots=slots)
     assert said.startswith("En 2017 se sumaron 3 estados")
+
+
+def test_the_date_of_ese_comunicado_is_that_of_the_one_the_last_answer_cited():
+    tracker = turn(
+        "¿De qué fecha exacta es ese comunicado?",
+        "estado_situacion",
+        slots={"estado": "Morelos", "tema": str(Topic("estado", "Morelos"))},
+    )
+    tracker.events = [
+        {"event": "user", "text": "¿Y ya tenía plan de acción publicado a principios de 2018?"},
+        {
+            "event": "bot",
+            "text": "En la lista de enero de 2018 (según el comunicado INAI/002/18, 2 de enero de 2018) "
+            "Morelos tenía 1 Plan de Acción Local (PAL) publicado.",
+        },
+        {"event": "user", "text": "¿De qué fecha exacta es ese comunicado?"},
+    ]
+    said = texts(run(ActionEstado(), tracker)[1])[0]
+    assert said.startswith("El comunicado INAI/002/18") and "del 2 de enero de 2018" in said
+
+
+def test_which_of_those_did_not_join_in_a_year():
+    slots = {"tema": str(Topic("lista", "pal@2018"))}
+    said = _said(ActionSeguimiento(), "¿Cuál de esos no se sumó en 2015?", "seguimiento", slots=slots)
+    assert said.startswith(
+        "1 estado figura en la lista de PAL y no se sumó a la iniciativa en 2015: Campeche"
+    )
+
+
+def test_which_of_the_states_named_first_figure_in_each_list():
+    said = _said(
+        ActionListaEstados(),
+        "De Sonora, Chihuahua, Coahuila y Nuevo León, ¿cuáles aparecían con STL instalado y cuáles con Plan "
+        "de Acción Local publicado en el comunicado de enero de 2018?",
+        "estados_con_stl",
+    )
+    assert "del 2 de enero de 2018 figuran Sonora, Coahuila y Nuevo León; no figura Chihuahua." in said
+    assert "del 2 de enero de 2018 figura Coahuila; no figuran Sonora, Chihuahua y Nuevo León." in said
