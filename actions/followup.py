@@ -35,6 +35,7 @@ from .readers import (
     computed,
     footnote,
     how_to,
+    of_the_cited,
     recommendation_alone,
     state_alone,
     unanswerable,
@@ -56,6 +57,8 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
             along,
             True,
         )  # «¿y qué sigue?» after a quote, «¿y cuáles no?» after a list, «¿y la 4?» after a note
+    if (cited := of_the_cited(kb, tracker)) is not None:
+        return cited, True  # «¿de qué fecha es ese comunicado?» after an answer citing one, even a state's
     if (alone := recommendation_alone(kb, tracker)) is not None:
         return alone, True  # «q dice la 3», «y la 2?» even right after a state
     if topic and topic.kind == "estado" and (which := which_have(kb, tracker)) is not None:

@@ -311,7 +311,7 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
                     f"no se sumaron a la iniciativa en {joined}",
                     lambda s: bool(s.joined and s.joined.year != joined),  # a year not reported is no other
                     (kb.joined_source(),),
-                    "denied",
+                    "not_joined",
                 )
             )
         else:
@@ -396,7 +396,10 @@ def _states_meeting(kb: KnowledgeBase, query: Query) -> Cited:
         return Cited(sentences(f"Ningún estado cumple esto: {described}.", caution), sources)
     one = len(states) == 1
     counted = "1 estado" if one else f"{len(states)} estados"
-    said = listed(f"{counted} {_singular(described) if one else described}", [s.name for s in states])
+    # «¿cuál de esos no se sumó en 2015?»: each with the year it did
+    years = any(c.kind == "not_joined" for c in query.conditions)
+    names = [f"{s.name} (se sumó en {s.joined.year})" if years and s.joined else s.name for s in states]
+    said = listed(f"{counted} {_singular(described) if one else described}", names)
     return Cited(sentences(said, caution), sources)
 
 
