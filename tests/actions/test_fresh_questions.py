@@ -410,3 +410,18 @@ def test_which_of_the_states_named_first_figure_in_each_list():
     )
     assert "del 2 de enero de 2018 figuran Sonora, Coahuila y Nuevo León; no figura Chihuahua." in said
     assert "del 2 de enero de 2018 figura Coahuila; no figuran Sonora, Chihuahua y Nuevo León." in said
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("la iniciativa sigue activa hoy", "Los documentos de la iniciativa son de 2018 y 2020. Después:"),
+        (
+            "que pasa si un estado no cumple su plan",
+            "Los documentos no mencionan requisitos, sanciones ni multas.",
+        ),
+        ("que partidos apoyaron la iniciativa", "Los documentos no mencionan partidos políticos."),
+    ],
+)
+def test_what_the_documents_do_not_say_is_said_so(question, said):
+    assert _said(ActionBuscar(), question, "consulta").startswith(said)
