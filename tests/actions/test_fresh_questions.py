@@ -425,3 +425,14 @@ def test_which_of_the_states_named_first_figure_in_each_list():
 )
 def test_what_the_documents_do_not_say_is_said_so(question, said):
     assert _said(ActionBuscar(), question, "consulta").startswith(said)
+
+
+def test_two_counts_of_two_figures_are_each_answered():
+    said = _said(
+        ActionListaEstados(),
+        "¿Cuántos estados se sumaron en 2016 y cuántos STL había en enero de 2018?",
+        "estados_por_anio",
+        {"anio": "2018"},
+    )
+    assert said.startswith("En 2016 se sumaron 10 estados")
+    assert "Al 2 de enero de 2018 había 16 Secretariados Técnicos Locales (STL)" in said
