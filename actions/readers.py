@@ -366,7 +366,8 @@ def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     elif len(those) == 2 and all(kb.vocabulary.asks_count(part) for part in those):
         # «¿cuántos se sumaron en 2016 y cuántos STL había en enero de 2018?»: two counts, of two figures
         metrics = [metric_of(kb, part) for part in those]
-        parts = those if None not in metrics and metrics[0] != metrics[1] and year_of(those[1]) else parts
+        dated = all(year_of(part) for part in those)  # not «¿cuántos STL y cuántos compromisos en 2018?»
+        parts = those if None not in metrics and metrics[0] != metrics[1] and dated else parts
     # «¿quién la promueve y desde qué año existe?», unless the message as a whole is read whatever its intent
     # («…¿a quién acudimos y qué guía nos sirve?»: advice and a guide together) or the question engine
     # computes it («¿cuántos STL se instalaron entre 2018 y 2020 y en qué estados?»: the new ones)
