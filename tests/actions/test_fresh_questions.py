@@ -436,3 +436,8 @@ def test_two_counts_of_two_figures_are_each_answered():
     )
     assert said.startswith("En 2016 se sumaron 10 estados")
     assert "Al 2 de enero de 2018 había 16 Secretariados Técnicos Locales (STL)" in said
+
+
+def test_whether_the_initiative_was_a_good_idea_is_an_opinion():
+    events, messages = run(ActionBuscar(), turn("fue buena idea la iniciativa?", "consulta"))
+    assert messages == [{**messages[0], "response": "utter_opinion_politica"}] and events == []
