@@ -441,3 +441,14 @@ def test_two_counts_of_two_figures_are_each_answered():
 def test_whether_the_initiative_was_a_good_idea_is_an_opinion():
     events, messages = run(ActionBuscar(), turn("fue buena idea la iniciativa?", "consulta"))
     assert messages == [{**messages[0], "response": "utter_opinion_politica"}] and events == []
+
+
+def test_alla_after_where_the_person_lives_is_that_state():
+    said = _said(
+        ActionEstado(),
+        "Vivo en Yucatán, ¿hay algo de gobierno abierto allá?",
+        "estado_situacion",
+        {"estado": "Yucatán"},
+        {"estado": "Yucatán"},
+    )
+    assert said.startswith("Los documentos no nombran a Yucatán entre los estados participantes")
