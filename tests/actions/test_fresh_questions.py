@@ -452,3 +452,8 @@ def test_alla_after_where_the_person_lives_is_that_state():
         {"estado": "Yucatán"},
     )
     assert said.startswith("Los documentos no nombran a Yucatán entre los estados participantes")
+
+
+def test_what_happened_at_the_summit_is_not_in_the_documents():
+    said = _said(ActionBuscar(), "que paso en la cumbre", "consulta")
+    assert said.startswith("Los documentos no mencionan las conclusiones, los acuerdos ni los resultados")
