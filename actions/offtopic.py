@@ -15,7 +15,7 @@ from knowledge.vocabulary import mentions
 from . import resources
 from .base import OPINION, answer
 from .leads import unanswered
-from .readers import declined, from_documents, in_context, refused, unanswerable
+from .readers import declined, from_documents, in_context, refused, said_by, unanswerable
 from .reread import reread
 from .turn import text_of
 
@@ -39,7 +39,8 @@ class ActionFueraDeTema(Action):
             dispatcher.utter_message(response=OPINION)
             return []
         refuse = refused(kb, tracker)
-        followed = None if refuse else reread(kb, tracker)
+        # «¿de qué fecha es el dato de los 140?»: the documents that give a number
+        followed = None if refuse else reread(kb, tracker) or said_by(kb, tracker)
         if followed is None and not refuse and kb.vocabulary.in_domain(text):
             if honest := unanswerable(kb, tracker):  # «¿cuánto le pagan a los integrantes de un STL?»
                 unanswered(dispatcher, tracker, honest)

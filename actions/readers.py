@@ -712,8 +712,10 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     # «Ya tengo los estados de 2015 y 2016… ¿Qué estados se sumaron durante 2017?»: the sentences before the
     # question's set the scene; their years and lists are not asked
     text = text_of(tracker)
-    if not (mentions(kb.vocabulary.conditions.same_year, text) or kb.vocabulary.refers_to_those(text)):
-        text = question_sentence(text)  # «El Estado de México entró en 2016. De los … ese mismo año…»: whole
+    # «El Estado de México entró en 2016. De los … ese mismo año…», «…de agosto de 2020… en esa fecha?»: whole
+    back = [*kb.vocabulary.conditions.same_year, *kb.vocabulary.context.same_date]
+    if not (mentions(back, text) or kb.vocabulary.refers_to_those(text)):
+        text = question_sentence(text)
     if (several := several_figures_answer(kb, text)) is not None:  # how figures changed, not which states
         return several, [remember(None)]
     if (asked := figures_asked_answer(kb, text)) is not None:  # «dame las cifras de estados, STL y PAL…»

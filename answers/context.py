@@ -221,8 +221,11 @@ def _contacts(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     funciones?»: the same notes."""
     if kb.vocabulary.asks_link(text) or mentions(kb.vocabulary.contact_details, text):
         return contacts_answer(kb, text), Topic("contacto", "inai")
-    if follow_up_of(kb, text) in ("source", "date", "current") or mentions(
-        kb.vocabulary.context.also_gone, text
+    since = mentions(kb.vocabulary.figure_questions.since, text)  # «¿cómo que extinto? ¿desde cuándo?»
+    if (
+        since
+        or follow_up_of(kb, text) in ("source", "date", "current")
+        or mentions(kb.vocabulary.context.also_gone, text)
     ):
         return inai_today_answer(kb), topic  # «¿qué medio lo reportó?», «¿y hoy quién lo hace?»: the notes
     return None

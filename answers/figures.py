@@ -79,8 +79,16 @@ def claim_answer(kb: KnowledgeBase, text: str) -> str | None:
     documents' newest, an older one or none of theirs, with the newest and its source; None when the
     message quotes no figure or asks nothing to confirm."""
     claimed = quoted_figures(kb, text) if mentions(kb.vocabulary.figure_questions.claims, text) else []
-    lines = [said for value, metric in claimed if (said := _claim(kb, metric, value))]
-    if lines and _SINCE_YEAR.search(fold(text)):  # «…participan desde 2015»: since when, too
+    having = states_having(kb, text)  # «¿es cierto que los 32 estados ya tienen STL?»: a count of STL
+    year = year_of(text)  # «…que desde 2018 ya había 21 STL»: the figure of that year
+    lines = [
+        said
+        for value, metric in claimed
+        if (said := _claim(kb, having if metric == "estados" and having else metric, value, year))
+    ]
+    since = _SINCE_YEAR.search(fold(text))
+    joined = {state.joined.year for state in kb.states if state.joined}
+    if lines and since and int(since.group()[-4:]) in joined:  # «…participan desde 2015»: since when, too
         lines.append(since_answer(kb))
     return "\n".join(lines) if lines else None
 
@@ -131,12 +139,20 @@ def _by_source(kb: KnowledgeBase, observations: Sequence[Observation]) -> dict[s
     return by_source
 
 
-def _claim(kb: KnowledgeBase, metric: str, value: int) -> str | None:
+def _claim(kb: KnowledgeBase, metric: str, value: int, year: int | None = None) -> str | None:
     history = kb.history(metric)
     if not history:
         return None
     newest = history[-1]
     said = f"{figure_text(kb, newest)} ({according_to(kb, newest.source)})"
+    of_year = [o for o in history if year and o.date and o.date.year == year]
+    if of_year and of_year[-1] is not newest:  # «…que desde 2018 ya había 21 STL»: the figure of that year
+        then = f"{figure_text(kb, of_year[-1])} ({according_to(kb, of_year[-1].source)})"
+        if value == of_year[-1].value:
+            return f"Sí, en {year}: {then}. La más reciente es {said}."
+        if value == newest.value:
+            return f"No: en {year} eran {then}. La cifra de {value} es la más reciente: {said}."
+        return f"No: en {year} eran {then}. La más reciente es {said}."
     if value == newest.value:
         return f"Sí: {said}."
     if older := [o for o in history if o.value == value]:
