@@ -60,6 +60,7 @@ from answers.questions import (
     in_year_of,
     joined_questions,
     of_plans,
+    parse,
     question_parts,
     states_meeting,
 )
@@ -714,9 +715,10 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     text = text_of(tracker)
     # «El Estado de México entró en 2016. De los … ese mismo año…», «…de agosto de 2020… en esa fecha?»: whole
     back = [*kb.vocabulary.conditions.same_year, *kb.vocabulary.context.same_date]
-    if not (mentions(back, text) or kb.vocabulary.refers_to_those(text)):
-        text = question_sentence(text)
-    if (several := several_figures_answer(kb, text)) is not None:  # how figures changed, not which states
+    if not mentions(back, question := question_sentence(text)):
+        text = question
+    joins = any(c.kind in ("joined", "not_joined") for c in parse(kb, text).conditions)  # not a figure's year
+    if not joins and (several := several_figures_answer(kb, text)) is not None:  # how figures changed
         return several, [remember(None)]
     if (asked := figures_asked_answer(kb, text)) is not None:  # «dame las cifras de estados, STL y PAL…»
         return asked, [remember(None)]

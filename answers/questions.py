@@ -220,7 +220,7 @@ def _year_joined(kb: KnowledgeBase, folded: str, at: int) -> bool:
     def nearest(found: list[tuple[int, int]]) -> int:
         return max((end for _, end in found if end <= at), default=-1)
 
-    if joined and nearest(joined) >= nearest(aspects):
+    if joined and nearest(joined) >= max(nearest(aspects), 0):  # a word of joining before it, nearer
         return True
     # «¿y cuáles de 2016 no tienen plan?»: the states that joined then, when any did (2018 dates lists)
     before = folded[:at].rstrip()

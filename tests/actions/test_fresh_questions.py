@@ -520,3 +520,25 @@ def test_what_was_in_the_scene_before_en_esa_fecha_is_that_date():
     assert said.startswith(
         "Al 14 de agosto de 2020 participaban 30 de las 32 entidades federativas: faltaban 2."
     )
+
+
+def test_a_year_in_the_scene_is_neither_the_year_joined_nor_the_date_of_the_lists():
+    said = _said(
+        ActionListaEstados(),
+        "Me interesa el grupo más tardío que documentan los comunicados de 2018. ¿Qué entidades se sumaron "
+        "durante 2017? ¿Alguna de ellas aparece ya con Secretariado Técnico Local en agosto de 2020?",
+        "estados_por_anio",
+        {"anio": "2017"},
+    )
+    assert said.startswith("2 estados figuran en la lista de STL y se sumaron a la iniciativa en 2017")
+    assert "Baja California Sur y Guanajuato" in said
+
+
+def test_alguno_of_the_states_of_a_year_is_no_figure_of_that_year():
+    said = _said(
+        ActionListaEstados(),
+        "de los que se sumaron en 2015, ¿alguno seguía sin Secretariado Técnico Local en agosto de 2020?",
+        "estados_por_anio",
+        {"anio": "2020"},
+    )
+    assert "Chiapas y Hidalgo" in said and "no dan la cifra" not in said
