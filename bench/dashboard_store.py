@@ -39,11 +39,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from ops.dashboard import review, store  # noqa: E402
-from tests.rasa_store import INSERT, columns, events_ddl  # noqa: E402
+from tests.rasa_store import INSERT, META, action_event, bot_event, columns, events_ddl  # noqa: E402
 
 DAY = 86400.0
 WARM_ROUNDS = 5
-META = {"model_id": "124ca1398a4f48c58c4cab5abf666987", "assistant_id": "gobierno-abierto-cocreacion"}
 POSITIVE = '/feedback{"valor": "positivo"}'
 NEGATIVE = '/feedback{"valor": "negativo"}'
 RATING_BUTTONS = [{"title": "👍", "payload": POSITIVE}, {"title": "👎", "payload": NEGATIVE}]
@@ -303,38 +302,6 @@ def user_event(
         },
         "input_channel": channel,
         "message_id": message_id,
-    }
-
-
-def bot_event(
-    text: str, at: float, buttons: list[dict[str, str]] | None = None, **metadata: Any
-) -> dict[str, Any]:
-    return {
-        "event": "bot",
-        "timestamp": at,
-        "metadata": {**metadata, **META},
-        "text": text,
-        "data": {
-            "elements": None,
-            "quick_replies": None,
-            "buttons": buttons,
-            "attachment": None,
-            "image": None,
-            "custom": None,
-        },
-    }
-
-
-def action_event(name: str, at: float, policy: str | None = "RulePolicy") -> dict[str, Any]:
-    return {
-        "event": "action",
-        "timestamp": at,
-        "metadata": META,
-        "name": name,
-        "policy": policy,
-        "confidence": 1.0,
-        "action_text": None,
-        "hide_rule_turn": False,
     }
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+# the metadata Rasa 3.6 adds to every event it stores
+META = {"model_id": "124ca1398a4f48c58c4cab5abf666987", "assistant_id": "gobierno-abierto-cocreacion"}
 INDEX = "CREATE INDEX ix_events_sender_id ON events (sender_id)"
 INSERT = (
     "INSERT INTO events (sender_id, type_name, timestamp, intent_name, action_name, data) "
@@ -32,3 +34,37 @@ def columns(sender: str, event: dict[str, Any]) -> tuple[str, str, float, str | 
     intent of its ``parse_data`` and its ``name`` (an action's, a slot's…), then the event as JSON."""
     intent = (event.get("parse_data") or {}).get("intent", {}).get("name")
     return sender, event["event"], event["timestamp"], intent, event.get("name"), json.dumps(event)
+
+
+def action_event(name: str, at: float, policy: str | None = "RulePolicy") -> dict[str, Any]:
+    """An ``action`` event as Rasa stores it."""
+    return {
+        "event": "action",
+        "timestamp": at,
+        "metadata": META,
+        "name": name,
+        "policy": policy,
+        "confidence": 1.0,
+        "action_text": None,
+        "hide_rule_turn": False,
+    }
+
+
+def bot_event(
+    text: str, at: float, buttons: list[dict[str, str]] | None = None, **metadata: Any
+) -> dict[str, Any]:
+    """A ``bot`` event as Rasa stores it: ``text``, ``buttons`` and the reply's own ``metadata``."""
+    return {
+        "event": "bot",
+        "timestamp": at,
+        "metadata": {**metadata, **META},
+        "text": text,
+        "data": {
+            "elements": None,
+            "quick_replies": None,
+            "buttons": buttons,
+            "attachment": None,
+            "image": None,
+            "custom": None,
+        },
+    }

@@ -17,14 +17,13 @@ import pytest
 from ops import conversations as conv
 
 from ..conftest import REPO
-from ..rasa_store import INSERT, columns, events_ddl
+from ..rasa_store import INSERT, META, action_event, bot_event, columns, events_ddl
 
 NOW = 1_790_000_000.0
 DAY = 86400.0
 NEGATIVE = '/feedback{"valor": "negativo"}'
 POSITIVE = '/feedback{"valor": "positivo"}'
 FEEDBACK_BUTTONS = [{"title": "👍", "payload": POSITIVE}, {"title": "👎", "payload": NEGATIVE}]
-META = {"model_id": "6fa9fff2ecc14e9686f6086044145bba", "assistant_id": "gobierno-abierto-cocreacion"}
 
 
 class TrackerDB:
@@ -45,9 +44,9 @@ class TrackerDB:
     def session(self, sender: str, at: float) -> None:
         for n, event in enumerate(
             (
-                action("action_session_start", at),
+                action_event("action_session_start", at),
                 {"event": "session_started", "timestamp": at, "metadata": META},
-                action("action_listen", at),
+                action_event("action_listen", at),
             )
         ):
             event["timestamp"] = at + n * 0.001
@@ -74,9 +73,9 @@ class TrackerDB:
                 "metadata": META,
                 "use_text_for_featurization": False,
             },
-            action("action_buscar", at),
-            bot(reply, at, buttons, **bot_metadata),
-            action("action_listen", at),
+            action_event("action_buscar", at),
+            bot_event(reply, at, buttons, **bot_metadata),
+            action_event("action_listen", at),
         )
         for n, event in enumerate(events):
             event["timestamp"] = at + n * 0.001
@@ -87,19 +86,6 @@ class TrackerDB:
             if sender is None:
                 return db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
             return db.execute("SELECT COUNT(*) FROM events WHERE sender_id = ?", (sender,)).fetchone()[0]
-
-
-def action(name: str, at: float) -> dict:
-    return {
-        "event": "action",
-        "timestamp": at,
-        "metadata": META,
-        "name": name,
-        "policy": "RulePolicy",
-        "confidence": 1.0,
-        "action_text": None,
-        "hide_rule_turn": False,
-    }
 
 
 def user(text: str, at: float, intent: str, entities: tuple = ()) -> dict:
@@ -121,23 +107,6 @@ def user(text: str, at: float, intent: str, entities: tuple = ()) -> dict:
         },
         "input_channel": "rest",
         "message_id": message_id,
-    }
-
-
-def bot(text: str, at: float, buttons: list | None = None, **metadata) -> dict:
-    return {
-        "event": "bot",
-        "timestamp": at,
-        "metadata": {**metadata, **META},
-        "text": text,
-        "data": {
-            "elements": None,
-            "quick_replies": None,
-            "buttons": buttons,
-            "attachment": None,
-            "image": None,
-            "custom": None,
-        },
     }
 
 
@@ -472,7 +441,7 @@ def test_report_shows_each_thumbs_down_with_its_answer_reason_and_comment(reason
 
 def test_the_rated_answer_is_the_reply_with_the_rating_buttons(db, engine):
     db.turn("ana", NOW, "que es un pal", "que_es_pal", "Un PAL es un plan.", buttons=FEEDBACK_BUTTONS)
-    db.add("ana", bot("Nota: el INAI ya no existe.", NOW + 0.5))
+    db.add("ana", bot_event("Nota: el INAI ya no existe.", NOW + 0.5))
     thumbs_down(db, "ana", NOW + 1)
     thumbs_down(db, "ana", NOW + 2)  # the same answer rated twice counts once
     give_reason(db, "ana", NOW + 3, "otra")

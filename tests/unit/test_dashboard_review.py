@@ -21,11 +21,10 @@ from ops.conversations import StoreError
 from ops.dashboard import events, review
 from ops.dashboard import store as tracker_store
 
-from ..rasa_store import INSERT, columns, events_ddl
+from ..rasa_store import INSERT, META, action_event, bot_event, columns, events_ddl
 
 DAY1 = dt.datetime(2026, 11, 2, 15, 0, tzinfo=dt.timezone.utc).timestamp()
 DAY2 = DAY1 + 86400.0
-META = {"model_id": "124ca1398a4f48c58c4cab5abf666987", "assistant_id": "gobierno-abierto-cocreacion"}
 POSITIVE = '/feedback{"valor": "positivo"}'
 NEGATIVE = '/feedback{"valor": "negativo"}'
 RATING = [{"title": "👍", "payload": POSITIVE}, {"title": "👎", "payload": NEGATIVE}]
@@ -69,9 +68,9 @@ class Store:
 
     def session(self, sender: str, at: float) -> None:
         self.clock[sender] = at
-        self.add(sender, action("action_session_start", self.tick(sender)))
+        self.add(sender, action_event("action_session_start", self.tick(sender)))
         self.add(sender, {"event": "session_started", "timestamp": self.tick(sender), "metadata": META})
-        self.add(sender, action("action_listen", self.tick(sender)))
+        self.add(sender, action_event("action_listen", self.tick(sender)))
 
     def say(
         self,
@@ -95,27 +94,14 @@ class Store:
                 "use_text_for_featurization": False,
             },
         )
-        self.add(sender, action(action_name, self.tick(sender)))
+        self.add(sender, action_event(action_name, self.tick(sender)))
         for reply in replies:
             self.add(sender, {**reply, "timestamp": self.tick(sender)})
-        self.add(sender, action("action_listen", self.tick(sender)))
+        self.add(sender, action_event("action_listen", self.tick(sender)))
 
     def rows(self) -> int:
         with sqlite3.connect(self.path) as db:
             return db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
-
-
-def action(name: str, at: float) -> dict:
-    return {
-        "event": "action",
-        "timestamp": at,
-        "metadata": META,
-        "name": name,
-        "policy": "RulePolicy",
-        "confidence": 1.0,
-        "action_text": None,
-        "hide_rule_turn": False,
-    }
 
 
 def user(text: str, at: float, intent: str, entities: dict, channel: str) -> dict:
@@ -152,20 +138,8 @@ def user(text: str, at: float, intent: str, entities: dict, channel: str) -> dic
 
 
 def bot(text: str, buttons: list | None = None, **metadata) -> dict:
-    return {
-        "event": "bot",
-        "timestamp": 0.0,
-        "metadata": {**metadata, **META},
-        "text": text,
-        "data": {
-            "elements": None,
-            "quick_replies": None,
-            "buttons": buttons,
-            "attachment": None,
-            "image": None,
-            "custom": None,
-        },
-    }
+    """A reply; the store stamps its time when the turn is added."""
+    return bot_event(text, 0.0, buttons, **metadata)
 
 
 def answer(text: str, steps: list | None = None) -> dict:
