@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from knowledge import KnowledgeBase
 from knowledge.schema import DatedList, State
 from knowledge.text import MONTHS, fold, spanish_date, spanish_month, squash
-from knowledge.vocabulary import asked_part, mentions, spans
+from knowledge.vocabulary import asked_part, mentions, question_sentence, spans
 
 from .wording import Cited, closed, join_names, listed, sentences
 
@@ -240,10 +240,9 @@ def _joined_any(kb: KnowledgeBase) -> Condition:
 
 
 def _question_start(folded: str) -> int:
-    """Where the question of a message that sets a scene first begins (:func:`asked_part`): 0 when the
-    message is all question."""
-    asked = asked_part(folded)
-    return max(folded.rfind(asked), 0) if asked else 0
+    """Where the sentence that holds the question of a message that sets a scene first begins
+    (:func:`question_sentence`, a suffix of the message): 0 when the message is all question."""
+    return len(folded) - len(question_sentence(folded))
 
 
 def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
