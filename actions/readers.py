@@ -71,6 +71,7 @@ from answers.search import (
     document_reply,
     missing_said,
     not_found,
+    plain_of_passage,
     refusal,
     sharper_quote,
 )
@@ -685,6 +686,8 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     short = short or again
     # «¿y para mejorar los compromisos del plan de acción?»: a message that starts with «y» continues
     short = short or (and_then(text) and len(text.split()) <= AND_THEN_MAX_WORDS)
+    # «Explíquemelo fácil, para un usuario joven de la biblioteca.»: plain words of the last answer
+    short = short or (kb.vocabulary.follow_up(text) == "plain" and not kb.vocabulary.in_domain(text))
     if topic is None or (not short and not _asks_of_document(kb, topic, text)):
         return None
     found = followup_answer(kb, topic, text, strict=True)
@@ -714,7 +717,12 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     # question's set the scene; their years and lists are not asked
     text = text_of(tracker)
     # «El Estado de México entró en 2016. De los … ese mismo año…», «…de agosto de 2020… en esa fecha?»: whole
-    back = [*kb.vocabulary.conditions.same_year, *kb.vocabulary.context.same_date]
+    # «Me dijeron que todos los de 2015 tienen STL. ¿Es cierto?»: the claim is what is asked
+    back = [
+        *kb.vocabulary.conditions.same_year,
+        *kb.vocabulary.context.same_date,
+        *kb.vocabulary.context.of_scene,
+    ]
     if not mentions(back, question := question_sentence(text)):
         text = question
     joins = any(c.kind in ("joined", "not_joined") for c in parse(kb, text).conditions)  # not a figure's year
@@ -944,6 +952,9 @@ def along_the_document(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None  # «¿y después de 2018?» moves in time, not along the document
     if kb.vocabulary.in_domain(text) or (found := searcher()) is None:  # «¿qué sigue después del STL?»
         return None
+    if (plain := plain_of_passage(kb, found, passage, text)) is not None:  # «explícamelo fácil»
+        said, term = plain
+        return said, [remember(Topic("definicion", term))] if term else []
     reply = beside_reply(kb, found, passage, text)
     return (reply.text, [quoted(reply.source, reply.passage)]) if reply else None
 

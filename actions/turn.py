@@ -8,6 +8,7 @@ from rasa_sdk.events import EventType, SlotSet
 
 from answers.topic import PASSAGE, Topic
 from common.redaction import install_log_redaction
+from index import glossary_term
 
 from . import resources
 from .clarify import asked_text
@@ -96,8 +97,11 @@ def previous_questions(tracker: Tracker, count: int) -> list[str]:
 def quoted(source: str | None, passage: str | None = None) -> EventType:
     """Keep the source document a reply quotes as the topic («¿de qué fecha es ese documento?»), with the
     passage it quotes last when it is one of the document's own («¿y qué sigue?»); a dated note on what
-    became of INAI keeps that («¿qué medio lo reportó?»)."""
+    became of INAI keeps that («¿qué medio lo reportó?»), and a term's definition the term («explícamelo
+    fácil»)."""
     if source is not None and source not in resources.kb().sources:
         return remember(Topic("contacto", "inai"))
+    if passage is not None and (term := glossary_term(passage)) is not None:
+        return remember(Topic("definicion", term))
     own = passage is not None and passage.startswith(f"{source}{PASSAGE}")
     return remember(Topic("documento", passage if own and passage else source) if source else None)

@@ -52,6 +52,9 @@ def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = F
         return inai_today_answer(kb), Topic("contacto", "inai")
     if topic.kind == "estado":
         return after_state(kb, topic, text, strict)
+    term = topic.key.partition("@")[0]  # «lista:pal@2018», «cifra:stl»
+    if topic.kind in ("lista", "cifra") and kb.vocabulary.follow_up(text) == "plain" and kb.term(term):
+        return plain_definition_answer(kb, term), Topic("definicion", term)  # «explícamelo fácil»
     handler = _FOLLOWUPS.get(topic.kind)
     return handler(kb, topic, text) if handler else None
 
@@ -97,9 +100,17 @@ def _document(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return moved  # «¿y la última de ellas?» after a sentence of the recommendations
     if ref in kb.sources and kb.vocabulary.asks_link(text) and follow_up_of(kb, text) not in asked:
         return links_answer(kb, ref), topic  # «¿y el link?»
-    if ref not in kb.sources or follow_up_of(kb, text) not in asked:
+    if ref not in kb.sources or follow_up_of(kb, text) not in asked or _of_something_else(kb, text):
         return None
     return source_answer(kb, ref), topic
+
+
+def _of_something_else(kb: KnowledgeBase, text: str) -> bool:
+    """«¿De qué trata ese compromiso?» after a document: what it says of a thing it names (its text
+    answers), not what the document is about («¿de qué trata ese comunicado?»)."""
+    kinds = [word for words in kb.vocabulary.documents.kinds.values() for word in words]
+    pointed = mentions(kb.vocabulary.context.demonstratives.far, text)
+    return pointed and mentions(kb.vocabulary.context.says, text) and not mentions(kinds, text)
 
 
 SAYS_WORDS = 5  # «¿y qué les pide exactamente?»: no longer, or it asks which recommendation says something
@@ -196,6 +207,8 @@ def _definition(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     if term is not None and term.steps and mentions(kb.vocabulary.figure_questions.since, text):
         return since_answer(kb), topic  # «¿desde cuándo?» after the initiative: since its first states joined
     asks = follow_up_of(kb, text)
+    if term is not None and _of_something_else(kb, text):
+        return definition_answer(kb, topic.key), topic  # «¿de qué trata ese compromiso?»: what it is
     if term is not None and asks in ("date", "source"):  # «¿de qué fecha es eso?»
         return sources_answer(kb, list(dict.fromkeys(d.source for d in term.definitions))), topic
     if term is not None and asks == "issuer":  # «¿y quién la impulsa?»: the definition says who

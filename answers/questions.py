@@ -49,6 +49,9 @@ class Condition:
 class Query:
     conditions: tuple[Condition, ...]
     compares_plans: bool  # «más de un plan», «dos o más»: not a plain list question
+    every: bool = (
+        False  # «¿todos los que entraron en 2015 tienen STL?»: also name those of the group that do not
+    )
 
 
 def _listed(members: set[str], listed: bool) -> Callable[[State], bool]:
@@ -337,7 +340,7 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
                 "unknown_year",
             )
         )
-    return Query(tuple(conditions), comparison is not None)
+    return Query(tuple(conditions), comparison is not None, mentions(kb.vocabulary.conditions.all_of, folded))
 
 
 def combined_answer(
@@ -366,7 +369,9 @@ def combined_parts(
     query = parse(kb, text)
     for question in previous:
         before = parse(kb, question, kind_asked=_kind_meant(kb, question, text))
-        query = Query(before.conditions + query.conditions, before.compares_plans or query.compares_plans)
+        query = Query(
+            before.conditions + query.conditions, before.compares_plans or query.compares_plans, query.every
+        )
     # a figure question counts a change in a list as a change in the figure (answers/figures.py)
     plain = {"listed"} if asks_for_states else {"listed", "change"}
     telling = [c for c in query.conditions if c.kind not in plain]
@@ -399,7 +404,25 @@ def _states_meeting(kb: KnowledgeBase, query: Query) -> Cited:
     years = any(c.kind == "not_joined" for c in query.conditions)
     names = [f"{s.name} (se sumó en {s.joined.year})" if years and s.joined else s.name for s in states]
     said = listed(f"{counted} {_singular(described) if one else described}", names)
-    return Cited(sentences(said, caution), sources)
+    rest, some_not = _the_rest(kb, query, states)
+    return Cited(sentences(said, rest, NOT_LISTED if some_not else caution), sources)
+
+
+def _the_rest(kb: KnowledgeBase, query: Query, meeting: Sequence[State]) -> tuple[str, bool]:
+    """«¿Todos los que entraron en 2015 tienen STL?»: of the group the other conditions make (the states
+    that joined in a year), those not in the list asked about, or that all are, and whether some are not;
+    empty for any other question."""
+    group = [c for c in query.conditions if c.kind in ("joined", "not_joined", "plans")]
+    tested = [c for c in query.conditions if c.kind in ("listed", "denied")]
+    # «¿hay alguno que no tenga STL?» is answered by the list of those that do not
+    if not (query.every and group and len(tested) == 1 and tested[0].kind == "listed"):
+        return "", False
+    members = [s for s in kb.states if all(c.holds(s) for c in group)]
+    rest = [s.name for s in members if s not in meeting]
+    group_text = join_names([c.text for c in group])
+    if not rest:
+        return f"Son todos los {len(members)} estados que {group_text}.", False
+    return f"De los {len(members)} estados que {group_text}, no {tested[0].text}: {join_names(rest)}.", True
 
 
 _BARE_NUMBER = re.compile(r"\b(?:[1-9]|uno|una|dos|tres|cuatro)\b(?!\s*(?:de|del)\s+20)")

@@ -4,6 +4,7 @@ date; or an honest "not in the documents" that names what they lack when the voc
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -13,7 +14,7 @@ from knowledge import KnowledgeBase
 from knowledge.text import fold, spanish_date
 from knowledge.vocabulary import mentions, without
 
-from .definitions import definition_answer
+from .definitions import definition_answer, plain_definition_answer
 from .questions import question_parts
 from .sources import newest_of, sources_named
 from .wording import shorten, source_line, with_inai_note
@@ -145,7 +146,8 @@ def document_reply(
     answerer = _answerer(searcher)
     try:
         named = sources_named(kb, text)  # «…según el material de formación»: that one document, if one
-        asked = text
+        plain = kb.vocabulary.context.plain  # «explícamelo fácil» says how to answer, not what
+        asked = without(plain, text) if mentions(plain, text) else text
         if last_source and mentions(kb.vocabulary.documents.same, text):
             named = [last_source]
             asked = without(kb.vocabulary.documents.same, text)  # «ese comunicado» points, it is not asked
@@ -157,11 +159,21 @@ def document_reply(
     # «¿cuándo fue la cumbre y en qué página me registraba?»: each part, when no one sentence answers both
     parts = _parts_answered(answerer, kb, text) if isinstance(found, Quote) or not found.topic else []
     if isinstance(found, NotInDocuments) and not parts:
-        return DocumentReply(not_found(kb, found.topic), False)
+        return DocumentReply(not_found(kb, found.topic, said=_place_unknown(text, found)), False)
     quotes = parts or ([found] if isinstance(found, Quote) else [])
     source = quotes[0].hit.passage.source
     reply = with_inai_note(kb, "\n".join(quote_reply(kb, quote) for quote in quotes))
     return DocumentReply(reply, True, source, quotes[-1].hit.passage.id)
+
+
+def _place_unknown(text: str, found: NotInDocuments) -> str | None:
+    """«¿Y en Ecatepec hay algún ejercicio?»: that the documents do not mention the place asked about (a
+    word no document uses, said after «en»); None when no such word names a place."""
+    folded = fold(text)
+    for word in found.unknown_words:
+        if re.search(rf"\ben\s+{re.escape(word)}\b", folded):
+            return f"Los documentos no mencionan «{word.title()}»."
+    return None
 
 
 def beside_reply(kb: KnowledgeBase, searcher: Searcher, passage_id: str, text: str) -> DocumentReply | None:
@@ -179,6 +191,27 @@ def beside_reply(kb: KnowledgeBase, searcher: Searcher, passage_id: str, text: s
     hit = Hit(passage, 0.0)
     reply = with_inai_note(kb, f"«{shorten(passage.text)}»\n{passage_source(kb, hit)}")
     return DocumentReply(reply, True, passage.source, passage.id)
+
+
+PLAIN_WORDS = 12  # «Explíquemelo fácil, para un usuario joven de la biblioteca.» right after a quote
+
+
+def plain_of_passage(
+    kb: KnowledgeBase, searcher: Searcher, passage_id: str, text: str
+) -> tuple[str, str | None] | None:
+    """«Explícamelo fácil» right after a quote: the plain summary of the one glossary term the quoted
+    passage names, with that term's id; when it names none or several, that there is no summary of it
+    in plain words, and the passage again. None when the message asks no such thing."""
+    if kb.vocabulary.follow_up(text) != "plain" or len(text.split()) > PLAIN_WORDS:
+        return None
+    passage = _answerer(searcher).beside(passage_id, 0)
+    if passage is None:
+        return None
+    terms = [term.id for term in kb.glossary if mentions(term.aliases, passage.text)]
+    if len(terms) == 1:
+        return plain_definition_answer(kb, terms[0]), terms[0]
+    quoted = f"«{shorten(passage.text)}»\n{passage_source(kb, Hit(passage, 0.0))}"
+    return f"No tengo un resumen en palabras sencillas de ese fragmento. Dice así:\n{quoted}", None
 
 
 def _of_last_quote(

@@ -1,6 +1,7 @@
 """Retrieval over the knowledge: passages, embeddings in FAISS, BM25, hybrid ranking (.venv)."""
 
 from .config import Settings
+from .passages import glossary_term
 from .search import EmptyQuery, Hit, Searcher
 from .store import IndexUnavailable, ModelMismatch, build_index, load_index
 
@@ -12,5 +13,6 @@ __all__ = [
     "Searcher",
     "Settings",
     "build_index",
+    "glossary_term",
     "load_index",
 ]

@@ -287,11 +287,20 @@ def _note_passages(kb: KnowledgeBase) -> Iterator[Passage]:
         )
 
 
+GLOSSARY = "glosario"  # «glosario:pal:1»: a passage of a term's definition
+
+
+def glossary_term(passage_id: str) -> str | None:
+    """The glossary term whose definition the passage ``passage_id`` quotes; None for any other passage."""
+    kind, _, rest = passage_id.partition(":")
+    return rest.partition(":")[0] if kind == GLOSSARY else None
+
+
 def _glossary_passages(kb: KnowledgeBase) -> Iterator[Passage]:
     for term in kb.glossary:
         for i, definition in enumerate(term.definitions, start=1):
             text = f"Definición: ¿qué es {term.term}? {definition.quote}"
-            yield Passage(id=f"glosario:{term.id}:{i}", text=text, **_meta(kb.sources[definition.source]))
+            yield Passage(id=f"{GLOSSARY}:{term.id}:{i}", text=text, **_meta(kb.sources[definition.source]))
 
 
 def _replaced(kb: KnowledgeBase, lst: DatedList) -> bool:

@@ -157,6 +157,7 @@ class Conditions(Strict):
     after: Words  # «¿qué estados instalaron su STL después de enero de 2018?»: in a later list only
     between: Words  # «entre 2018 y 2020»: in the list of the second year, not in that of the first
     added: Words  # with two years, «¿qué estados se agregaron?»: in the later year's list, not the earlier's
+    all_of: Words  # «¿todos los que entraron en 2015 tienen STL?»: also those of the group that do not
     unknown_year: Words  # «¿… pero no se sabe en qué año se unieron?»: the documents give no year
     removed: Words  # with two years: in the earlier year's list, not the later's
     lists: Words  # «¿qué estados están en la lista de 2020 pero no en la de 2018?»: both kinds if none named
@@ -234,7 +235,18 @@ class Extremes(Strict):
 ORIGIN_WORDS = 8  # «…aquí en mi pueblo en la sierra sur de Oaxaca…»: a place is no longer than this
 # the context words that mark no kind of follow-up of their own (read where they matter)
 _NOT_FOLLOW_UPS = frozenset(
-    ["national", "when", "same", "also_gone", "says", "past", "same_date", "demonstratives", "member_of"]
+    [
+        "national",
+        "when",
+        "same",
+        "also_gone",
+        "says",
+        "past",
+        "same_date",
+        "of_scene",
+        "demonstratives",
+        "member_of",
+    ]
 )
 
 
@@ -262,6 +274,7 @@ class Context(Strict):
     says: Words
     past: Words
     same_date: Words
+    of_scene: Words  # «Me dijeron que… ¿Es cierto?»: the question asks of the sentences before it
     back: Words
     of_one: Words
     member_of: Words

@@ -316,7 +316,7 @@ def test_without_a_usable_index_search_says_so(monkeypatch):
         raise IndexUnavailable("El índice está dañado.")
 
     monkeypatch.setattr(resources, "searcher", no_index)
-    events, messages = run(ActionBuscar(), turn("que es follow the money", "consulta"))
+    events, messages = run(ActionBuscar(), turn("cuando fue la cumbre de gobierno abierto", "consulta"))
     assert events == [] and texts(messages) == [search_unavailable(resources.kb())]
 
 

@@ -84,7 +84,15 @@ def test_a_state_follow_up_keeps_the_state(kb):
 
 def test_a_message_the_topic_cannot_answer_is_left_to_the_caller(kb):
     assert followup_answer(kb, Topic("guia", "guia-stl"), "cuantos compromisos hay") is None
-    assert followup_answer(kb, Topic("cifra", "stl"), "explícamelo fácil") is None
+    assert followup_answer(kb, Topic("guia", "guia-stl"), "y en jalisco?") is None
+
+
+def test_plain_words_after_a_figure_explain_what_it_counts(kb):
+    reply, topic = _follow(kb, "cifra:stl", "explícamelo fácil")
+    assert (
+        reply.startswith("Secretariado Técnico Local (STL), en palabras sencillas:")
+        and topic == "definicion:stl"
+    )
 
 
 @pytest.mark.parametrize(("text", "ordinal"), [("la ultima", "cuarta"), ("y la tercera?", "tercera")])
