@@ -9,6 +9,7 @@ from answers.context import followup_answer
 from answers.figure_questions import asked_figure, new_ones_answer, parts_answer
 from answers.figures import (
     asks_change,
+    document_figures_answer,
     each_figure_answer,
     figures_asked_answer,
     metric_of,
@@ -17,7 +18,7 @@ from answers.figures import (
     several_figures_answer,
     year_of,
 )
-from answers.questions import period_of, question_parts
+from answers.questions import THEN, period_of, question_parts
 from answers.topic import HISTORY, Topic
 from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
@@ -36,9 +37,18 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     text = text_of(tracker)
     topic = topic_of(tracker)
     dated = topic.key.partition("@")[2] if topic is not None and topic.kind in ("lista", "cifra") else ""
+    if topic is not None and topic.kind == "consulta":  # after «¿cuáles tenían STL y plan en 2018?»
+        dated = str(year_of(topic.key.split(THEN)[-1]) or "")
     if dated.isdigit() and year_of(text) is None and kb.vocabulary.points_back(text, near=False):
         text = f"{text} en {dated}"  # «¿cuántos compromisos tenían esos planes?» after those of 2018
         tracker = with_text(tracker, text)
+    ref = topic.document if topic is not None and topic.kind == "documento" else None
+    reported = ref in kb.sources and year_of(text) is None and mentions(kb.vocabulary.documents.reports, text)
+    kinds = [word for words in kb.vocabulary.documents.kinds.values() for word in words]
+    # «¿y cuántos reporta el comunicado más reciente?» names another
+    reported = reported and (not mentions(kinds, text) or kb.vocabulary.points_back(text, near=False))
+    if reported and ref and (given := document_figures_answer(kb, ref, text)) is not None:
+        return given, [remember(topic)]  # «¿cuántos planes y cuántos compromisos reporta?» of that document
     short = len(text.split()) <= FOLLOW_UP_WORDS and year_of(text) is None
     if (
         topic is not None

@@ -75,6 +75,10 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
         return alone, True  # «cdmx» with nothing before it
     if (about := any_intent(kb, tracker)) is not None:
         return about, True  # «¿qué número tiene el comunicado de 2020?», «¿a quién le pido asesoría?»
+    # «¿y cuáles de esas entidades ya tenían plan?» after how many STL there were
+    those = topic and topic.kind == "cifra" and kb.vocabulary.refers_to_those(text)
+    if those and (found_those := computed(kb, tracker)) is not None:
+        return found_those, True
     found = followup_answer(kb, topic, text) if topic else None
     if found is not None:
         return (found[0], remembered(found[1])), True

@@ -131,6 +131,21 @@ def said_by_answer(kb: KnowledgeBase, text: str) -> str | None:
     return "\n".join(lines) if lines else None
 
 
+def document_figures_answer(kb: KnowledgeBase, ref: str, text: str) -> str | None:
+    """«¿Cuántos planes y cuántos compromisos reporta?» right after the document ``ref``: the figures
+    ``text`` names as that document gives them, and those it does not give; None when it names none."""
+    metrics = metrics_named(kb, text)
+    if not metrics:
+        return None
+    given = {o.metric: o for o in kb.figures.observations if o.source == ref and o.metric in metrics}
+    said = [figure_text(kb, given[metric]) for metric in metrics if metric in given]
+    lines = [listed(sentence_start(according_to(kb, ref)), said)] if said else []
+    lacking = [kb.figures.metrics[metric].label for metric in metrics if metric not in given]
+    if lacking:
+        lines.append(f"Ese documento no da la cifra de {join_names(lacking)}.")
+    return "\n".join(lines)
+
+
 def _by_source(kb: KnowledgeBase, observations: Sequence[Observation]) -> dict[str, list[str]]:
     """Each source of ``observations``, in order, with the figures it gives."""
     by_source: dict[str, list[str]] = {}

@@ -16,6 +16,7 @@ from .figures import (
     national_only_answer,
     year_of,
 )
+from .sources import sources_answer
 from .states import (
     affirmed,
     joined_in_answer,
@@ -24,7 +25,7 @@ from .states import (
     status_answer,
     status_in_year,
 )
-from .topic import AGAIN_WORDS, STATES_SEPARATOR, YEAR_ELLIPSIS_WORDS, Answer, Topic
+from .topic import AGAIN_WORDS, STATES_SEPARATOR, YEAR_ELLIPSIS_WORDS, Answer, Topic, follow_up_of
 
 SAME_YEAR_WORDS = 10  # «¿y cuántos fueron en total ese año?»: no longer
 
@@ -53,6 +54,8 @@ def after_joined(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     if not topic.key.isdigit():
         return None
     joined = int(topic.key)
+    if follow_up_of(kb, text) in ("source", "date"):  # «¿de qué comunicado sacaste eso y de qué año es?»
+        return sources_answer(kb, [kb.joined_source()]), topic
     if counts_them_again(kb, text):  # «¿cuántos son?», not «¿cuántos STL hay ahorita?»
         return joined_in_answer(kb, joined), topic
     short = len(text.split()) <= YEAR_ELLIPSIS_WORDS

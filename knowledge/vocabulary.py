@@ -30,10 +30,15 @@ STEP_PLACEHOLDERS = frozenset({"state", "next", "guide"})  # what a next step's 
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 
+# how people type a word of the vocabulary short («de q comunicado», «pa citarlo»)
+_SHORT_FORMS = {"que": "(?:que|q|ke|k)", "para": "(?:para|pa)"}
+
+
 def _alternatives(words: Iterable[str]) -> str:
-    """A regex alternation of ``words`` folded, longest first, a space matching any white space."""
+    """A regex alternation of ``words`` folded, longest first, a space matching any white space; «que»
+    also matches «q», as people type it."""
     folded = sorted({fold(w).strip() for w in words}, key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in folded)
+    return "|".join(r"\s+".join(_SHORT_FORMS.get(t, re.escape(t)) for t in w.split()) for w in folded)
 
 
 @lru_cache(maxsize=256)
@@ -211,6 +216,7 @@ class HowTo(Strict):
 class Documents(Strict):
     kinds: dict[str, Words]  # by the kind of the sources' front matter
     asks: Words
+    reports: Words  # «¿cuántos planes reporta?»: the figures of the document just named
     says: Words  # what a document says as a whole
     subject: Words  # what a question about a document's text is about
     same: Words  # the document just quoted («en ese mismo comunicado…»)
