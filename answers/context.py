@@ -37,7 +37,13 @@ from .guides import (
     guide_plain_answer,
     guides_issuer_answer,
 )
-from .recommendations import audience_answer, issuer_answer, plain_answer, recommendation_answer
+from .recommendations import (
+    all_recommendations_answer,
+    audience_answer,
+    issuer_answer,
+    plain_answer,
+    recommendation_answer,
+)
 from .sources import links_answer, source_answer, sources_answer
 from .state_followups import after_joined, after_state, after_states
 from .topic import Answer, Topic, follow_up_of
@@ -72,6 +78,8 @@ def _recommendations(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | Non
     asks = follow_up_of(kb, text)
     if asks in ("issuer", "session", "date"):
         return issuer_answer(kb), topic
+    if asks == "plain" or (asks is None and mentions(kb.vocabulary.context.says, text)):
+        return all_recommendations_answer(kb), topic  # «¿y qué dicen, resumido?»: each in a line
     return (audience_answer(kb), topic) if asks == "audience" else None
 
 

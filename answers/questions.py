@@ -49,9 +49,10 @@ class Condition:
 class Query:
     conditions: tuple[Condition, ...]
     compares_plans: bool  # «más de un plan», «dos o más»: not a plain list question
-    every: bool = (
-        False  # «¿todos los que entraron en 2015 tienen STL?»: also name those of the group that do not
-    )
+    # «¿todos los que entraron en 2015 tienen STL?»: also name those of the group that do not
+    every: bool = False
+    # «…de 2017 ninguno instaló STL, ¿es verdad?»: also name those of the group that did
+    none: bool = False
 
 
 def _listed(members: set[str], listed: bool) -> Callable[[State], bool]:
@@ -340,7 +341,9 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
                 "unknown_year",
             )
         )
-    return Query(tuple(conditions), comparison is not None, mentions(kb.vocabulary.conditions.all_of, folded))
+    every = mentions(kb.vocabulary.conditions.all_of, folded)
+    none = mentions(kb.vocabulary.conditions.none_of, folded)
+    return Query(tuple(conditions), comparison is not None, every, none)
 
 
 def combined_answer(
@@ -370,7 +373,10 @@ def combined_parts(
     for question in previous:
         before = parse(kb, question, kind_asked=_kind_meant(kb, question, text))
         query = Query(
-            before.conditions + query.conditions, before.compares_plans or query.compares_plans, query.every
+            before.conditions + query.conditions,
+            before.compares_plans or query.compares_plans,
+            query.every,
+            query.none,
         )
     # a figure question counts a change in a list as a change in the figure (answers/figures.py)
     plain = {"listed"} if asks_for_states else {"listed", "change"}
@@ -411,18 +417,21 @@ def _states_meeting(kb: KnowledgeBase, query: Query) -> Cited:
 def _the_rest(kb: KnowledgeBase, query: Query, meeting: Sequence[State]) -> tuple[str, bool]:
     """«¿Todos los que entraron en 2015 tienen STL?»: of the group the other conditions make (the states
     that joined in a year), those not in the list asked about, or that all are, and whether some are not;
-    empty for any other question."""
+    «…de 2017 ninguno tiene STL, ¿es verdad?»: those of the group in the list. Empty otherwise."""
     group = [c for c in query.conditions if c.kind in ("joined", "not_joined", "plans")]
     tested = [c for c in query.conditions if c.kind in ("listed", "denied")]
     # «¿hay alguno que no tenga STL?» is answered by the list of those that do not
-    if not (query.every and group and len(tested) == 1 and tested[0].kind == "listed"):
+    every = query.every and len(tested) == 1 and tested[0].kind == "listed"
+    none = query.none and len(tested) == 1 and tested[0].kind == "denied"
+    if not (group and (every or none)):
         return "", False
     members = [s for s in kb.states if all(c.holds(s) for c in group)]
     rest = [s.name for s in members if s not in meeting]
     group_text = join_names([c.text for c in group])
     if not rest:
         return f"Son todos los {len(members)} estados que {group_text}.", False
-    return f"De los {len(members)} estados que {group_text}, no {tested[0].text}: {join_names(rest)}.", True
+    other = f"no {tested[0].text}" if every else tested[0].text.removeprefix("no ")
+    return f"De los {len(members)} estados que {group_text}, {other}: {join_names(rest)}.", every
 
 
 _BARE_NUMBER = re.compile(r"\b(?:[1-9]|uno|una|dos|tres|cuatro)\b(?!\s*(?:de|del)\s+20)")

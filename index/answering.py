@@ -331,10 +331,18 @@ class Answerer:
         only the names among them when there are any: «para un oficio necesito citar el fundamento…») that
         ``text`` holds; 0.0 when the overview speaks of all of it."""
         said = frozenset(tokens(self.searcher.expand(overview)))
+        # «…en su comunicado de recomendaciones?»: the kind of document names where, not what is asked
+        said |= self._document_kinds
         left = {stem: found for stem, found in self._weights(question).items() if not self._held(said, stem)}
         names = {stem: weight for stem, (weight, verb) in left.items() if not verb}
         unsaid = names or {stem: weight for stem, (weight, _) in left.items()}
         return self._share(unsaid, frozenset(tokens(self.searcher.expand(text)))) if unsaid else 0.0
+
+    @cached_property
+    def _document_kinds(self) -> frozenset[str]:
+        """The stems of the words that name a kind of document («comunicado», «material de formación»)."""
+        kinds = self.searcher.kb.vocabulary.documents.kinds.values()
+        return frozenset(stem for words in kinds for word in words for stem in tokens(word))
 
     def _share(self, weights: dict[str, float], held: frozenset[str]) -> float:
         """Share of ``weights`` (stems of a question, by weight) that the stems ``held`` hold; 1.0 when

@@ -163,6 +163,7 @@ class Conditions(Strict):
     between: Words  # «entre 2018 y 2020»: in the list of the second year, not in that of the first
     added: Words  # with two years, «¿qué estados se agregaron?»: in the later year's list, not the earlier's
     all_of: Words  # «¿todos los que entraron en 2015 tienen STL?»: also those of the group that do not
+    none_of: Words  # «de 2017 ninguno instaló STL, ¿es verdad?»: also those of the group that did
     unknown_year: Words  # «¿… pero no se sabe en qué año se unieron?»: the documents give no year
     removed: Words  # with two years: in the earlier year's list, not the later's
     lists: Words  # «¿qué estados están en la lista de 2020 pero no en la de 2018?»: both kinds if none named
