@@ -31,7 +31,7 @@ from answers.states import (
 )
 from answers.topic import STATES_SEPARATOR, Topic
 from knowledge import KnowledgeBase
-from knowledge.vocabulary import mentions
+from knowledge.vocabulary import before_aside, mentions
 
 from . import resources
 from .base import OPINION, AnswerAction, answer
@@ -81,7 +81,7 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     aspect = kb.vocabulary.aspect(text)
     # «¿y en Jalisco?» after «¿cdmx tiene STL?»: «Sí.» for the STL, then the whole status
     carried = carried_aspect(kb, tracker) if len(named) == 1 and and_then(text) else None
-    if said is None and (year := year_of(text)) is not None and aspect != "ingreso":
+    if said is None and (year := year_of(before_aside(text))) is not None and aspect != "ingreso":
         # «¿y en agosto de 2020?» after «¿tenía STL en 2018?»: «Sí.» for the STL, then the whole status
         asked = aspect or (None if named else carried_aspect(kb, tracker))
         said = affirmed(kb, state, text, asked, year) + status_in_year(kb, state, year, aspect)

@@ -90,6 +90,17 @@ def question_sentence(text: str) -> str:
     return f"{before[-1]}{text[at:]}" if len(before) > 1 else text
 
 
+ASIDE_MIN_WORDS = 3  # words after the last «?» that make a statement, not a bare «en 2018»
+
+
+def before_aside(text: str) -> str:
+    """The message up to its last question mark when a statement follows it («¿Es cierto que Colima tiene
+    STL? No lo vi en la lista de 2018.»: what follows is an aside, its year is not asked); else all of it."""
+    at = text.rfind("?")
+    after = text[at + 1 :].split() if at >= 0 else []
+    return text[: at + 1] if len(after) > ASIDE_MIN_WORDS else text  # «¿y oaxaca? en 2018» asks it
+
+
 _AND_THEN = re.compile(r"\W*y\s")  # «¿y …?»: the start of a message that continues the last answer
 
 
@@ -429,21 +440,25 @@ class Vocabulary(Strict):
         presupuesto?» → ``presupuesto``), or None. Only the question counts: «le escribe el titular…
         ¿cuál es la situación de nuestro estado?» asks for no name."""
         question = asked_part(text)
-        if (
-            "¿" in text
-            and len(question.split()) <= BARE_QUESTION_WORDS
-            and not mentions(self.confirm_tags, question)
-        ):
+        claimed = question
+        if "¿" in text and len(question.split()) <= BARE_QUESTION_WORDS:
             # «Necesito el nombre del comisionado. ¿Quién fue?»: a bare question asks what the sentence before
-            # says; not a tag («…sobre vacunas, ¿verdad?» asks whether the claim holds)
+            # says; a tag («…sobre vacunas, ¿verdad?») asks whether the claim holds, which asks for what it
+            # names only when it names a person («…era un tal Ramírez. ¿Es cierto?»)
             before = _SENTENCE_BREAK.split(text[: text.index("¿")].strip())
-            question = f"{before[-1]} {question}"
+            claimed = f"{before[-1]} {question}"
+            question = question if mentions(self.confirm_tags, question) else claimed
         asked = {
             key: topic.words
             for key, topic in self.not_in_documents.items()
             if topic.asked_with is None or mentions(topic.asked_with, question)
         }
-        return first_mentioned(asked, question)
+        named = {
+            key: topic.words
+            for key, topic in self.not_in_documents.items()
+            if topic.asked_with is not None and mentions(topic.asked_with, claimed)
+        }
+        return first_mentioned(asked, question) or first_mentioned(named, claimed)
 
     def ordinal(self, text: str) -> int | None:
         """The ordinal ``text`` names («la 3a», «tercera», «3»), or None; not the number of a whole group
