@@ -1,0 +1,214 @@
+"""Questions of kinds the dev sets of the nineteenth pass of issue 11 found misread: a claim to check («Me
+dijeron que… ¿Es cierto?»), whether every (or no) state of a group meets a condition, «explícamelo fácil»
+after something that is no recommendation or guide, a count a document just named gives, and a follow-up
+asking where the last answer comes from. Each asserts what a person reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.figures import ActionCifras
+from actions.followup import ActionSeguimiento
+from actions.offtopic import ActionFueraDeTema, ActionOpinionPolitica
+from actions.recommendations import ActionRecomendacion
+from actions.search import ActionBuscar
+from actions.states import ActionEstado, ActionListaEstados
+from answers.topic import Topic
+
+from .trackers import run, texts, turn
+
+pytestmark = pytest.mark.usefixtures("actions_index")
+
+
+def _said(action, text: str, intent: str, entities=None, slots=None) -> str:
+    return "\n".join(t or "" for t in texts(run(action, turn(text, intent, entities, slots))[1]))
+
+
+def _after(topic: str) -> dict[str, str]:
+    return {"tema": topic}
+
+
+def test_a_claim_that_all_of_a_year_have_stl_names_those_that_do_not():
+    said = _said(
+        ActionListaEstados(),
+        "Me dijeron que todos los estados que entraron en 2015 ya tienen su Secretariado Técnico Local. "
+        "¿Es cierto o hay alguno que no?",
+        "estados_con_stl",
+        {"anio": "2015"},
+    )
+    assert said.startswith("11 estados figuran en la lista de STL y se sumaron a la iniciativa en 2015")
+    assert "De los 13 estados que se sumaron a la iniciativa en 2015, no figuran en la lista de STL: " in said
+    assert "Chiapas y Hidalgo" in said
+
+
+def test_a_claim_that_none_of_a_year_has_stl_names_those_that_do():
+    said = _said(
+        ActionListaEstados(),
+        "Oí que de los estados que se sumaron en 2017 ninguno llegó a instalar Secretariado Técnico Local. "
+        "¿Es verdad?",
+        "estados_con_stl",
+        {"anio": "2017"},
+    )
+    assert "figuran en la lista de STL: Baja California Sur y Guanajuato." in said
+
+
+def test_a_request_to_list_them_asks_what_the_sentence_before_describes():
+    said = _said(
+        ActionListaEstados(),
+        "Quisiera saber, con el mayor detalle posible, qué estados ya tienen instalado su Secretariado "
+        "Técnico Local pero todavía no aparecen con un plan de acción publicado según el documento más "
+        "reciente. ¿Me haría el favor de enumerarlos?",
+        "estados_con_stl",
+    )
+    assert said.startswith("7 estados figuran en la lista de STL y no figuran en la lista de PAL")
+
+
+def test_adhering_in_a_year_is_joining_in_it():
+    said = _said(
+        ActionBuscar(), "¿Qué entidades integraron la primera cohorte de adhesión, la de 2015?", "consulta"
+    )
+    assert said.startswith("En 2015 se sumaron 13 estados")
+
+
+def test_plain_words_after_a_figure_explain_what_it_counts():
+    said = _said(ActionSeguimiento(), "explícamelo fácil", "seguimiento", slots=_after("cifra:stl"))
+    assert said.startswith("Secretariado Técnico Local (STL), en palabras sencillas:")
+
+
+def test_plain_words_are_never_searched_for_as_the_subject():
+    said = _said(ActionBuscar(), "explicamelo facil", "consulta")
+    assert "fácil consulta" not in said
+
+
+def test_plain_words_after_a_quoted_definition_give_its_summary_even_in_a_longer_message():
+    said = _said(
+        ActionFueraDeTema(),
+        "Explíquemelo fácil, para un usuario joven de la biblioteca.",
+        "fuera_de_tema",
+        slots=_after("definicion:follow-the-money"),
+    )
+    assert said.startswith("Follow the Money (Sigue el Dinero), en palabras sencillas:")
+
+
+def test_a_place_no_document_names_is_named():
+    said = _said(ActionBuscar(), "y en ecatepec hay algun ejercicio de gobierno abierto?", "consulta")
+    assert said.startswith("Los documentos no mencionan «Ecatepec».")
+
+
+def test_whether_a_change_was_a_setback_is_an_opinion():
+    _, messages = run(
+        ActionOpinionPolitica(),
+        turn(
+            "Desde su perspectiva, ¿la extinción del INAI representa un retroceso para el gobierno abierto "
+            "en México?",
+            "opinion_politica",
+        ),
+    )
+    assert [m.get("response") for m in messages] == ["utter_opinion_politica"]
+
+
+def test_whether_states_were_forced_to_join_is_answered_with_it_being_voluntary():
+    said = _said(
+        ActionBuscar(), "¿Es cierto que a los estados los obligaron a entrar a esta iniciativa?", "consulta"
+    )
+    assert "voluntaria" in said
+
+
+def test_two_claimed_figures_get_the_old_and_the_newest():
+    said = _said(
+        ActionBuscar(),
+        "Un compadre dice que hay 16 Secretariados Técnicos Locales y otro que son 21. ¿Quién tiene razón?",
+        "consulta",
+    )
+    assert "16 Secretariados Técnicos Locales" in said and "21 Secretariados Técnicos Locales" in said
+    assert "INAI/265/19" in said
+
+
+def test_a_count_right_after_a_document_is_the_one_it_gives():
+    said = _said(
+        ActionCifras(),
+        "¿Cuántos Planes de Acción Local y cuántos compromisos reporta?",
+        "cifras",
+        slots=_after("documento:inai-002-18"),
+    )
+    assert said == (
+        "Según el comunicado INAI/002/18, 2 de enero de 2018: 10 Planes de Acción Local (PAL) y 62 "
+        "compromisos de Gobierno Abierto."
+    )
+
+
+def test_a_count_of_another_document_is_not_the_one_just_named():
+    said = _said(
+        ActionCifras(),
+        "¿Y cuántos planes reporta el comunicado más reciente?",
+        "cifras",
+        slots=_after("documento:inai-002-18"),
+    )
+    assert "21 Planes de Acción Local" in said
+
+
+def test_where_the_states_of_a_year_come_from_is_the_document_that_lists_them():
+    said = _said(
+        ActionSeguimiento(),
+        "de q comunicado sacaste eso y de q año es? pa citarlo bien",
+        "seguimiento",
+        slots=_after("ingreso:2017"),
+    )
+    assert said.startswith("El comunicado INAI/083/18") and "27 de marzo de 2018" in said
+
+
+def test_which_of_those_after_how_many_stl_filters_that_dated_list():
+    said = _said(
+        ActionSeguimiento(),
+        "¿Y cuáles de esas entidades ya tenían Plan de Acción Local publicado en ese momento?",
+        "seguimiento",
+        slots=_after("cifra:stl@2018"),
+    )
+    assert said.startswith("10 estados figuran en la lista de STL y figuran en la lista de PAL")
+    assert "INAI/002/18" in said and "Sonora" not in said
+
+
+def test_a_count_in_the_past_after_a_question_of_2018_is_of_2018():
+    topic = Topic("consulta", "estados con stl en 2018")
+    said = _said(
+        ActionCifras(), "¿Cuántos compromisos contenían esos planes?", "cifras", slots=_after(str(topic))
+    )
+    assert "62 compromisos" in said and "140" not in said
+
+
+def test_what_the_recommendations_say_in_short_lists_each():
+    said = _said(
+        ActionSeguimiento(), "y q dicen, resumido", "seguimiento", slots=_after("recomendaciones:todas")
+    )
+    assert "1. Primera:" in said and "4. Cuarta:" in said
+
+
+def test_a_year_in_a_statement_after_the_question_is_an_aside():
+    said = _said(
+        ActionEstado(),
+        "¿Es cierto que Colima tiene Secretariado Técnico Local? No lo vi en la lista de 2018.",
+        "estado_situacion",
+        {"estado": "Colima"},
+    )
+    assert said.startswith("Según el comunicado INAI/265/19, 14 de agosto de 2020, Colima tiene Secretariado")
+    assert "no figuraba" in said
+
+
+def test_a_claim_naming_a_person_gets_the_honest_reply():
+    said = _said(
+        ActionOpinionPolitica(),
+        "Me dijeron que el titular de la Dirección General de Gobierno Abierto y Transparencia del INAI era "
+        "un tal Ramírez. ¿Es cierto?",
+        "opinion_politica",
+    )
+    assert said.startswith("Los documentos no mencionan los nombres de las personas")
+
+
+def test_the_legal_basis_named_in_the_recommendations_document_is_quoted():
+    said = _said(
+        ActionRecomendacion(),
+        "¿Qué fundamento normativo invoca la Comisión de Gobierno Abierto y de Transparencia Proactiva del "
+        "SNT en su comunicado de recomendaciones por la contingencia de COVID-19?",
+        "recomendacion",
+    )
+    assert "artículos 26" in said and "Lineamientos" in said
