@@ -242,6 +242,8 @@ def _parts_answered(answerer: Answerer, kb: KnowledgeBase, text: str) -> list[Qu
     for part in parts if len(parts) > 1 else []:
         try:
             quote = answerer.answer(part)
+            if not isinstance(quote, Quote) and quotes:  # «…la Cumbre, y cuál era la liga para el registro?»:
+                quote = answerer.answer(part, within=(quotes[-1].hit.passage.source,))  # where the last was
         except EmptyQuery:
             continue
         if isinstance(quote, Quote) and all(quote.sentences != q.sentences for q in quotes):

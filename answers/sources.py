@@ -93,7 +93,7 @@ def asks_about_sources(kb: KnowledgeBase, text: str) -> bool:
     y cuánto dura?» asks the documents' text too), or what it says as a whole («¿qué dice el comunicado
     INAI/002/18?»; not «¿qué dice … sobre los STL?»)."""
     documents = kb.vocabulary.documents
-    whole = mentions(documents.says, text) and not mentions(documents.subject, text)  # «¿qué dice el…?»
+    whole = _opens_with_says(kb, text) and not mentions(documents.subject, text)  # «¿qué dice el…?»
     asked = whole or all(mentions(documents.asks, part) for part in question_parts(kb, text))
     # a kind of document named only in the scene set before a question about a STL or a plan («…para el
     # boletín de jubilados… ¿en qué fecha se instaló el STL de Oaxaca?») is not asked about; one named by
@@ -102,6 +102,18 @@ def asks_about_sources(kb: KnowledgeBase, text: str) -> bool:
     scene = kb.vocabulary.aspect(question) is None
     named = sources_named(kb, text if scene else question) or _by_number(kb, fold(text))
     return asked and bool(named)
+
+
+_QUESTION_OPENS = re.compile(r"(?:^|[¿?.;:,]|\by)\s*$")  # what stands right before a question's first word
+
+
+def _opens_with_says(kb: KnowledgeBase, text: str) -> bool:
+    """Whether a question of ``text`` opens asking what a document says («¿qué dice el comunicado…?»),
+    not a clause that only describes what it names («¿en qué fechas era la Cumbre que anuncia…?»)."""
+    folded = fold(text)
+    return any(
+        _QUESTION_OPENS.search(folded[:start]) for start, _ in spans(kb.vocabulary.documents.says, folded)
+    )
 
 
 def source_answer(kb: KnowledgeBase, ref: str, newest: bool = True) -> str:

@@ -33,6 +33,7 @@ from .search import Hit, Searcher, prepare_query
 from .sentences import is_heading, is_verbatim
 
 CANDIDATES = 5  # passages whose sentences compete
+FOLLOWING = 2  # passages after a candidate searched when none of the candidates gives what is asked
 WIDER, EXTRA = 10, 2  # how far down the ranking, and how many, passages holding a name the others miss
 LEXICAL_WEIGHT = 0.1  # weight of the share of the question's words a sentence holds, beside its similarity
 NAME_COST = 0.04  # what a passage without the question's names (by rarity) costs its sentences
@@ -541,6 +542,17 @@ class Answerer:
         named = [hit for hit in ranked if hit.passage.source in within]
         hits = self._candidates(text, (named or ranked)[:WIDER])
         best = self.best_sentence(text, hits)
+        if best is None:  # «¿cuál era la liga para el registro de la cumbre?»: no link in the first passages;
+            # the passage that follows one found may give it («…consulte el siguiente sitio: http://…»)
+            after = [
+                Hit(p, 0.0)
+                for h in hits[:CANDIDATES]
+                for step in range(1, FOLLOWING + 1)
+                if (p := self.beside(h.passage.id, step)) is not None
+            ]
+            seen = {h.passage.id for h in hits}
+            hits = hits + list({h.passage.id: h for h in after if h.passage.id not in seen}.values())
+            best = self.best_sentence(text, hits)
         if best is None:
             return NotInDocuments()
         sentence_id, rank = best

@@ -212,3 +212,20 @@ def test_the_legal_basis_named_in_the_recommendations_document_is_quoted():
         "recomendacion",
     )
     assert "artículos 26" in said and "Lineamientos" in said
+
+
+def test_a_clause_describing_what_a_document_announces_asks_its_text_not_the_whole_document():
+    said = _said(
+        ActionBuscar(),
+        "¿En qué fechas era la Cumbre de Gobierno Abierto que anuncia el comunicado INAI/083/18, y cuál era "
+        "la liga para el registro?",
+        "consulta",
+    )
+    assert "11 al 13 de abril" in said and "eventos.inai.org.mx" in said
+
+
+def test_a_link_two_passages_after_the_one_found_still_answers():
+    said = _said(
+        ActionBuscar(), "cual era la liga para el registro de la cumbre de gobierno abierto", "consulta"
+    )
+    assert said.startswith("«Para mayor información sobre el programa y registro al evento")
