@@ -193,12 +193,15 @@ def _change(
 _MONTH = rf"(?:(?:el\s+)?\d{{1,2}}\s+de\s+)?(?:{'|'.join(MONTHS)})\s+(?:de\s+|del\s+)?"
 # «hasta 2018», «para marzo de 2018», «a agosto de 2020», «al 14 de agosto de 2020»: a date things stood at
 _AS_OF = re.compile(rf"(?:(?<!\w)(?:hasta|para)\s+(?:{_MONTH})?|(?<!\w)(?:a|al)\s+{_MONTH})$")
+# «…con las de agosto de 2020»: a year after a month is a date; the documents give states' years of joining
+# without months
+_AFTER_MONTH = re.compile(rf"{_MONTH}$")
 
 
 def as_of(folded: str, at: int) -> bool:
     """Whether the year at ``at`` in ``folded`` is the date things stood at («¿cuántos se habían sumado a
     marzo de 2018?»), not a year in which something happened."""
-    return _AS_OF.search(folded[:at]) is not None
+    return _AS_OF.search(folded[:at]) is not None or _AFTER_MONTH.search(folded[:at]) is not None
 
 
 def asks_as_of(kb: KnowledgeBase, text: str) -> bool:
