@@ -19,6 +19,7 @@ from answers.definitions import (
     definition_answer,
     guide_for,
     how_to_answer,
+    of_another_thing,
     plain_definition_answer,
     steps_answer,
     terms_named,
@@ -82,6 +83,7 @@ from answers.topic import HISTORY, STATES_SEPARATOR, Topic, follow_up_of
 from answers.wording import inai_note, join_names, says_inai_note
 from index import Searcher
 from knowledge import KnowledgeBase
+from knowledge.base import INITIATIVE
 from knowledge.text import fold, spanish_date
 from knowledge.vocabulary import and_then, asked_part, mentions, question_sentence, spans, without
 
@@ -103,8 +105,6 @@ from .turn import (
 )
 
 log = logging.getLogger(__name__)
-
-INITIATIVE = "iniciativa"  # the glossary's term for the initiative itself (knowledge/facts/glossary.yaml)
 
 
 # A message this short that a follow-up of the last answer resolves («¿desde qué año?», «¿y a principios
@@ -315,6 +315,8 @@ def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None  # «¿qué es un STL y cuántos hay?»: the figure's action answers both
     if resources.state_finder().find(text):
         return None  # «…no entendí mucho… ¿veracruz ya tiene su plan?»: asks about the state
+    if of_another_thing(kb, text, named[0]):
+        return None  # «¿en qué consiste la mecánica de operación de la iniciativa?»: the documents' text
     return definition_answer(kb, named[0]), [remember(Topic("definicion", named[0]))]
 
 

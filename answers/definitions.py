@@ -162,3 +162,17 @@ def terms_named(kb: KnowledgeBase, text: str) -> list[str]:
         )
 
     return [term for term, at in found.items() if at and not inside(term)]
+
+
+def of_another_thing(kb: KnowledgeBase, text: str, term_id: str) -> bool:
+    """Whether «¿en qué consiste X…?» asks about a thing the term only qualifies («¿en qué consiste la
+    mecánica de operación de la iniciativa?»: its mechanics, which the documents' text gives), not the
+    term itself («¿en qué consiste la iniciativa?»)."""
+    found = _ASKED.search(fold(text))
+    term = kb.term(term_id)
+    if found is None or term is None:
+        return False
+    phrase = found.group(1)
+    names = [term.id, *term.aliases]
+    at = spans(names, phrase)
+    return bool(at) and at[0][0] > 0 and " de " in phrase[: at[0][0] + 1]

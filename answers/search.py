@@ -148,6 +148,11 @@ def document_reply(
         named = sources_named(kb, text)  # «…según el material de formación»: that one document, if one
         plain = kb.vocabulary.context.plain  # «explícamelo fácil» says how to answer, not what
         asked = without(plain, text) if mentions(plain, text) else text
+        # «¿qué instituciones idearon el proyecto "Gobierno Abierto: Cocreación desde lo Local"?»: the
+        # initiative's name is what every document is about, not what is asked
+        named_initiative = without(kb.initiative_names(), asked)
+        if mentions(kb.initiative_names(), asked) and _content_left(answerer, named_initiative):
+            asked = named_initiative
         if last_source and mentions(kb.vocabulary.documents.same, text):
             named = [last_source]
             asked = without(kb.vocabulary.documents.same, text)  # «ese comunicado» points, it is not asked
@@ -164,6 +169,18 @@ def document_reply(
     source = quotes[0].hit.passage.source
     reply = with_inai_note(kb, "\n".join(quote_reply(kb, quote) for quote in quotes))
     return DocumentReply(reply, True, source, quotes[-1].hit.passage.id)
+
+
+NAMES_LEFT = 2  # names a question must keep without the initiative's name to be asked without it
+
+
+def _content_left(answerer: Answerer, text: str) -> bool:
+    """Whether ``text`` still names enough the documents use, other than by verbs («¿qué instituciones
+    idearon el proyecto…?», not «¿desde cuándo existe…?»)."""
+    try:
+        return len(answerer.names(text)) >= NAMES_LEFT
+    except EmptyQuery:
+        return False
 
 
 def _place_unknown(text: str, found: NotInDocuments) -> str | None:

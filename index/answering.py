@@ -28,7 +28,7 @@ from knowledge.text import fold, spanish_date
 from knowledge.vocabulary import mentions
 
 from .analysis import content_words, tokens
-from .passages import Passage
+from .passages import DOCUMENT_PASSAGE, Passage
 from .search import Hit, Searcher, prepare_query
 from .sentences import is_heading, is_verbatim
 
@@ -310,7 +310,11 @@ class Answerer:
 
     def names_nothing(self, question: str) -> bool:
         """Whether the question names nothing the documents use but verbs («¿y cuándo iba a ser eso?»)."""
-        return all(verb for _, verb in self._weights(question).values())
+        return not self.names(question)
+
+    def names(self, question: str) -> list[str]:
+        """The stems of the question's words that the documents use, other than its verbs."""
+        return [stem for stem, (_, verb) in self._weights(question).items() if not verb]
 
     def support(self, question: str, passage_id: str) -> float:
         """Share of the question's content words that the documents use, weighted by rarity, that the
@@ -631,7 +635,8 @@ class Answerer:
         if at is None or not 0 <= at + step < len(passages):
             return None
         found = passages[at + step]
-        return found if found.source == passages[at].source else None
+        own = found.id.startswith(f"{passages[at].source}{DOCUMENT_PASSAGE}")  # not a fact composed from it
+        return found if found.source == passages[at].source and own else None
 
     def _items_after(self, passage: Passage) -> list[str]:
         """The items of the list that follows a passage ending in «:» in its document (their first

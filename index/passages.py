@@ -27,6 +27,9 @@ _FIELD = re.compile(r"^\**[\wÁÉÍÓÚÑáéíóúñ ]{2,30}:\**\s")
 _DECORATION = re.compile(r"^[-\s]*o0o[-\s]*$|^-{3,}$|^\*{3,}$")
 _SENTENCE_END = re.compile(r"(?<=[.;:])\s+(?=[A-ZÁÉÍÓÚÑ¿“«])")
 
+DOCUMENT_PASSAGE = "#"  # «inai-083-18#4»: a passage of a document's own text
+GLOSSARY = "glosario"  # «glosario:pal:1»: a passage of a term's definition
+
 
 @dataclass(frozen=True)
 class Passage:
@@ -124,7 +127,7 @@ def chunk_text(body: str) -> list[str]:
 def source_passages(source: Source) -> Iterator[Passage]:
     """The chunks of one source document."""
     for i, text in enumerate(chunk_text(source.text), start=1):
-        yield Passage(id=f"{source.id}#{i}", text=text, **_meta(source))
+        yield Passage(id=f"{source.id}{DOCUMENT_PASSAGE}{i}", text=text, **_meta(source))
 
 
 def _names(items: list[tuple[str, int]], with_counts: bool) -> str:
@@ -285,9 +288,6 @@ def _note_passages(kb: KnowledgeBase) -> Iterator[Passage]:
             date=note.date.isoformat(),
             url=str(note.references[0].url),
         )
-
-
-GLOSSARY = "glosario"  # «glosario:pal:1»: a passage of a term's definition
 
 
 def glossary_term(passage_id: str) -> str | None:

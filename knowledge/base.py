@@ -30,6 +30,8 @@ from .vocabulary import Vocabulary, mentions
 # a word this long, this close (difflib ratio) to a domain word and known nowhere else is a misspelling
 SPELLED_MIN_LETTERS, SPELLED_CUTOFF = 5, 0.8
 
+INITIATIVE = "iniciativa"  # the glossary's term for the initiative itself (knowledge/facts/glossary.yaml)
+
 
 @dataclass(frozen=True)
 class KnowledgeBase:
@@ -165,6 +167,13 @@ class KnowledgeBase:
         first = min(state.joined.year for state in self.states if state.joined)
         last = max(source.date.year for source in self.sources.values() if source.date)
         return f"{first}–{last}"
+
+    def initiative_names(self) -> list[str]:
+        """The initiative's own names of more than two words («Gobierno Abierto: Cocreación desde lo
+        Local»): every document is about it, so a question that names it names no passage."""
+        term = self.term(INITIATIVE)
+        names = [term.term, *term.aliases] if term else []
+        return [name for name in names if len(name.split()) > 2]
 
     def term(self, name: str) -> Term | None:
         """The glossary entry for ``name`` (its id, term or an alias), or None."""

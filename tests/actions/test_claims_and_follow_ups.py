@@ -229,3 +229,42 @@ def test_a_link_two_passages_after_the_one_found_still_answers():
         ActionBuscar(), "cual era la liga para el registro de la cumbre de gobierno abierto", "consulta"
     )
     assert said.startswith("«Para mayor información sobre el programa y registro al evento")
+
+
+def test_what_qualifies_the_initiative_is_asked_of_the_documents_not_its_definition():
+    said = _said(
+        ActionBuscar(),
+        "Según el material del Módulo 2, Sesión 3, ¿en qué consiste la mecánica de operación de la "
+        "iniciativa y a qué experiencia se asemeja?",
+        "consulta",
+    )
+    assert (
+        said.startswith("«La mecánica de operación de este proyecto")
+        and "Alianza para el Gobierno Abierto" in said
+    )
+
+
+def test_the_initiatives_own_name_does_not_pick_the_passage():
+    said = _said(
+        ActionBuscar(),
+        "Para la sección de antecedentes: ¿qué instituciones idearon el proyecto 'Gobierno Abierto: "
+        "Cocreación desde lo Local', según el material de formación?",
+        "consulta",
+    )
+    assert "COMAIP" in said
+
+
+def test_figures_of_a_month_and_year_are_not_states_that_joined_that_year():
+    said = _said(
+        ActionCifras(),
+        "¿Cómo se comparan esas cifras con las de agosto de 2020?",
+        "cifras",
+        {"anio": "2020"},
+        slots=_after("cifra:compromisos@2018"),
+    )
+    assert "140 compromisos" in said and "se sumaron en 2020" not in said
+
+
+def test_a_question_the_documents_do_not_answer_is_not_answered_with_a_passage_after_another():
+    said = _said(ActionBuscar(), "desde cuando existe cocreacion desde lo local", "consulta")
+    assert "Contactos" not in said
