@@ -9,6 +9,7 @@ from answers.context import followup_answer
 from answers.figure_questions import asked_figure, new_ones_answer, parts_answer
 from answers.figures import (
     asks_change,
+    date_of_quoted,
     document_figures_answer,
     each_figure_answer,
     figures_asked_answer,
@@ -21,6 +22,7 @@ from answers.figures import (
 from answers.questions import THEN, period_of, question_parts
 from answers.topic import HISTORY, Topic
 from knowledge import KnowledgeBase
+from knowledge.text import spanish_month
 from knowledge.vocabulary import mentions
 
 from . import resources
@@ -41,6 +43,11 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
         dated = str(year_of(topic.key.split(THEN)[-1]) or "")
     if dated.isdigit() and year_of(text) is None and kb.vocabulary.points_back(text, near=False):
         text = f"{text} en {dated}"  # «¿cuántos compromisos tenían esos planes?» after those of 2018
+        tracker = with_text(tracker, text)
+    # «¿en cuántos planes estaban esos 62 compromisos?»: of the date of the figure quoted by its value
+    those = mentions(kb.vocabulary.context.demonstratives.far, text)
+    if year_of(text) is None and those and (when := date_of_quoted(kb, text)) is not None:
+        text = f"{text} en {spanish_month(when)}"
         tracker = with_text(tracker, text)
     ref = topic.document if topic is not None and topic.kind == "documento" else None
     reported = ref in kb.sources and year_of(text) is None and mentions(kb.vocabulary.documents.reports, text)

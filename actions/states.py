@@ -10,7 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from answers.context import followup_answer
-from answers.figures import national_only, national_only_answer, year_of
+from answers.figure_questions import asked_figure
+from answers.figures import metric_of, national_only, national_only_answer, year_of
 from answers.questions import asks_as_of, question_parts
 from answers.recommendations import all_recommendations_answer, recommendation_answer, recommendation_named
 from answers.state_followups import counts_them_again, of_the_country
@@ -51,6 +52,27 @@ from .reread import reread
 from .turn import Reply, entity_of, intent_of, previous_question, remember, text_of, topic_of, with_text
 
 MAX_STATES_AT_ONCE = 6  # a message naming more states is answered for the one in the slot, or asked
+
+
+def of_the_same_year(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Qué otras entidades se sumaron el mismo año que Sonora?»: the states that joined the year that
+    state did (the question engine), not that state's status; None otherwise."""
+    return computed(kb, tracker) if mentions(kb.vocabulary.conditions.same_year, text_of(tracker)) else None
+
+
+def counted_and_named(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Cuántos STL hay y está Michoacán entre ellos?»: the national figure, then the state's status;
+    None when the message does not ask both."""
+    text = text_of(tracker)
+    metric = metric_of(kb, text)
+    among = mentions(kb.vocabulary.context.among_them, text)
+    if not (among and metric in ("stl", "pal") and kb.vocabulary.asks_count(text)):
+        return None
+    status = state_reply(kb, tracker)
+    if status is None:
+        return None
+    figure, _ = asked_figure(kb, text, metric)
+    return f"{figure}\n{status[0]}", status[1]
 
 
 def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -194,6 +216,8 @@ class ActionEstado(Action):
             or each_part(kb, tracker)  # «primero, ¿qué entidades se incorporaron en 2017?, y además, ¿…?»
             or recommendations_asked(kb, tracker)
             or states_asked(kb, tracker)
+            or of_the_same_year(kb, tracker)
+            or counted_and_named(kb, tracker)
             or any_intent(kb, tracker)  # «soy de slp, ¿hay alguna guía pa armar el plan?», «…un municipio
             # de Hidalgo, ¿qué pasos sigo para entrarle?»
             or from_elsewhere(kb, tracker)  # «…le escribo de San Cristóbal… ¿cuántos planes han salido?»

@@ -74,6 +74,18 @@ def quoted_figures(kb: KnowledgeBase, text: str) -> list[tuple[int, str]]:
     return list(dict.fromkeys(found))
 
 
+def date_of_quoted(kb: KnowledgeBase, text: str) -> dt.date | None:
+    """The date of the figure ``text`` quotes by its value («esos 62 compromisos»: 2 de enero de 2018), when
+    one dated observation of it has that value; None otherwise."""
+    for value, metric in quoted_figures(kb, text):
+        dates = {
+            o.date for o in kb.figures.observations if o.metric == metric and o.value == value and o.date
+        }
+        if len(dates) == 1:
+            return dates.pop()
+    return None
+
+
 def claim_answer(kb: KnowledgeBase, text: str) -> str | None:
     """«Me dijeron que ya son 32 estados, confírmalo»: for each figure the message quotes, whether it is the
     documents' newest, an older one or none of theirs, with the newest and its source; None when the

@@ -264,6 +264,7 @@ _NOT_FOLLOW_UPS = frozenset(
         "of_scene",
         "demonstratives",
         "member_of",
+        "among_them",
     ]
 )
 
@@ -296,6 +297,7 @@ class Context(Strict):
     back: Words
     of_one: Words
     member_of: Words
+    among_them: Words  # «¿cuántos STL hay y está Michoacán entre ellos?»: a state among those counted
     same: Words
     those: Words
     national: Words

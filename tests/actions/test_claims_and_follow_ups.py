@@ -268,3 +268,101 @@ def test_figures_of_a_month_and_year_are_not_states_that_joined_that_year():
 def test_a_question_the_documents_do_not_answer_is_not_answered_with_a_passage_after_another():
     said = _said(ActionBuscar(), "desde cuando existe cocreacion desde lo local", "consulta")
     assert "Contactos" not in said
+
+
+# After the held-out measure of the nineteenth pass: kinds its sets showed
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "start"),
+    [
+        (
+            "¿Qué organizaciones de Chiapas participaron en los ejercicios locales de gobierno abierto?",
+            "Chiapas",
+            "Los documentos no mencionan los nombres de las organizaciones",
+        ),
+        (
+            "oiga y de paso, me recomienda un buen contador en Querétaro para mi declaracion anual?",
+            "Querétaro",
+            "Eso está fuera de lo que puedo responder",
+        ),
+        (
+            "pues yo soy de oaxaca este cuándo se metió oaxaca a eso del gobierno abierto",
+            "Oaxaca",
+            "Oaxaca se sumó a la iniciativa en 2015",
+        ),
+        (
+            "¿Qué otras entidades se sumaron el mismo año que Sonora?",
+            "Sonora",
+            "En 2016 se sumaron 10 estados",
+        ),
+    ],
+)
+def test_a_message_naming_a_state_is_answered_for_what_it_asks(text, state, start):
+    assert _said(ActionEstado(), text, "estado_situacion", {"estado": state}).startswith(start)
+
+
+def test_how_many_and_whether_a_state_is_among_them_answers_both():
+    said = _said(
+        ActionEstado(),
+        "¿Cuántos Secretariados Técnicos Locales estaban instalados al 2 de enero de 2018? ¿Sonora estaba "
+        "entre ellos?",
+        "estado_situacion",
+        {"estado": "Sonora"},
+    )
+    assert said.startswith("Al 2 de enero de 2018 había 16 Secretariados Técnicos Locales")
+    assert "Sonora tenía Secretariado Técnico Local" in said
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "¿Procede que nuestro organismo garante sancione a un sujeto obligado que no documentó sus "
+            "actividades durante la pandemia? Requiero el fundamento jurídico.",
+            "Eso está fuera de lo que puedo responder",
+        ),
+        (
+            "¿Existe algún fondo o apoyo económico para las OSC que participan en los STL?",
+            "Los documentos no mencionan el presupuesto",
+        ),
+        (
+            "¿Quién coordinaba la Comisión de Gobierno Abierto y de Transparencia Proactiva cuando se "
+            "emitieron las recomendaciones?",
+            "Los documentos no mencionan los nombres de las personas",
+        ),
+    ],
+)
+def test_what_the_documents_do_not_give_or_no_one_should_answer_is_said_so(text, start):
+    assert _said(ActionBuscar(), text, "consulta").startswith(start)
+
+
+def test_also_not_after_a_state_is_a_denied_list():
+    said = _said(
+        ActionSeguimiento(),
+        "¿Qué otro estado que se sumó ese mismo año tampoco tiene STL?",
+        "seguimiento",
+        slots={"tema": "estado:Chiapas", "estado": "Chiapas"},
+    )
+    assert "Chiapas y Hidalgo" in said and "Jalisco" not in said
+
+
+def test_which_have_now_what_they_did_not_have_then_lists_them():
+    said = _said(
+        ActionListaEstados(),
+        "Cuáles estados tienen STL en 2020 que no tenían en la lista de 2018? Es para comparar en mi ensayo.",
+        "estados_con_stl",
+        {"anio": "2018"},
+    )
+    new_ones = ["Baja California Sur", "Chihuahua", "Colima", "Estado de México", "Guanajuato"]
+    assert all(name in said for name in new_ones) and "Jalisco" not in said
+
+
+def test_a_figure_quoted_by_its_value_dates_the_question():
+    said = _said(
+        ActionCifras(),
+        "¿En cuántos planes estaban esos 62 compromisos?",
+        "cifras",
+        slots=_after("cifra:compromisos@2018"),
+    )
+    assert said.startswith("Al 2 de enero de 2018 había 10 Planes de Acción Local")
