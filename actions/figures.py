@@ -27,7 +27,7 @@ from knowledge.vocabulary import mentions
 
 from . import resources
 from .base import AnswerAction
-from .readers import QUESTION_MAX_CHARS, figures_topic, of_a_state, sharper
+from .readers import QUESTION_MAX_CHARS, computed, figures_topic, of_a_state, sharper
 from .turn import Reply, entity_of, remember, text_of, topic_of, with_text
 
 FOLLOW_UP_WORDS = 8  # «¿y cuántos Planes de Acción Local más?» after a figure's change: no more than this
@@ -38,6 +38,15 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     cuándo?»), the second part taking the figure of the first when it names none."""
     text = text_of(tracker)
     topic = topic_of(tracker)
+    # «¿y cuáles de ellos tenían plan en agosto de 2020?» after the states of a year or a list: of those
+    of_those = topic is not None and topic.kind in ("ingreso", "lista")
+    which = (
+        of_those
+        and kb.vocabulary.refers_to_those(text)
+        and mentions(kb.vocabulary.figure_questions.which, text)
+    )
+    if which and (those := computed(kb, tracker)) is not None:
+        return those
     dated = topic.key.partition("@")[2] if topic is not None and topic.kind in ("lista", "cifra") else ""
     if topic is not None and topic.kind == "consulta":  # after «¿cuáles tenían STL y plan en 2018?»
         dated = str(year_of(topic.key.split(THEN)[-1]) or "")

@@ -75,8 +75,10 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
         return alone, True  # «cdmx» with nothing before it
     if (about := any_intent(kb, tracker)) is not None:
         return about, True  # «¿qué número tiene el comunicado de 2020?», «¿a quién le pido asesoría?»
-    # «¿y cuáles de esas entidades ya tenían plan?» after how many STL there were
-    those = topic and topic.kind == "cifra" and kb.vocabulary.refers_to_those(text)
+    # «¿y cuáles de esas entidades ya tenían plan?» after how many STL there were, «¿y cuántos de esos ya
+    # tenían plan?» after a list: of those states (not «¿cuántos compromisos sumaban esos planes?»)
+    those = topic and topic.kind in ("cifra", "lista") and kb.vocabulary.refers_to_those(text)
+    those = those and metric_of(kb, text) in (None, "estados", "stl", "pal")
     if those and (found_those := computed(kb, tracker)) is not None:
         return found_those, True
     found = followup_answer(kb, topic, text) if topic else None

@@ -276,6 +276,11 @@ def about_sources(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     named = sources_named(kb, text)
     if len(named) > 1 and (last := last_quoted(tracker)) in named and year_of(text) is None:
         named = [last]  # «¿q número de comunicado era?» right after a quote of one: that one
+    if len(named) > 1 and (found := searcher()) is not None:
+        # «¿qué número de comunicado convoca a la I Cumbre…?»: the one whose text says it, quoted
+        said = document_reply(kb, found, text)
+        if said.answered and said.source in named:
+            return said.text, [quoted(said.source, said.passage)]
     topic = Topic("documento", named[0]) if len(named) == 1 else None  # «¿y de qué trata?» may follow
     return sources_answer(kb, named), [remember(topic)]
 

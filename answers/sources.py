@@ -33,7 +33,11 @@ def sources_named(kb: KnowledgeBase, text: str) -> list[str]:
     folded = fold(text)
     if by_number := _by_number(kb, folded):
         return by_number
-    kinds = kb.vocabulary.documents.kinds
+    documents = kb.vocabulary.documents
+    if mentions(documents.newest, folded):  # «de los documentos que tienes, ¿cuál es el más reciente?»
+        dated = [ref for ref, source in kb.sources.items() if source.date]
+        return [max(dated, key=lambda ref: kb.sources[ref].date or dt.date.min)] if dated else []
+    kinds = documents.kinds
     found = {kind: spans(words, folded) for kind, words in kinds.items()}
     everywhere = [(kind, span) for kind, held in found.items() for span in held]
     # «un comunicado de recomendaciones»: the recommendations, not the comunicados («comunicado» is inside)
@@ -94,7 +98,8 @@ def asks_about_sources(kb: KnowledgeBase, text: str) -> bool:
     INAI/002/18?»; not «¿qué dice … sobre los STL?»)."""
     documents = kb.vocabulary.documents
     whole = _opens_with_says(kb, text) and not mentions(documents.subject, text)  # «¿qué dice el…?»
-    asked = whole or all(mentions(documents.asks, part) for part in question_parts(kb, text))
+    asks = [*documents.asks, *documents.newest]  # «¿cuál es el más reciente y de qué fecha es?»
+    asked = whole or all(mentions(asks, part) for part in question_parts(kb, text))
     # a kind of document named only in the scene set before a question about a STL or a plan («…para el
     # boletín de jubilados… ¿en qué fecha se instaló el STL de Oaxaca?») is not asked about; one named by
     # its number is, and so is one named before a question about nothing else («…¿qué número tiene cada uno?»)

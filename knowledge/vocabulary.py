@@ -229,6 +229,7 @@ class Documents(Strict):
     kinds: dict[str, Words]  # by the kind of the sources' front matter
     asks: Words
     reports: Words  # «¿cuántos planes reporta?»: the figures of the document just named
+    newest: Words  # «¿cuál es el más reciente?»: which is the newest dated document
     says: Words  # what a document says as a whole
     subject: Words  # what a question about a document's text is about
     same: Words  # the document just quoted («en ese mismo comunicado…»)

@@ -366,3 +366,43 @@ def test_a_figure_quoted_by_its_value_dates_the_question():
         slots=_after("cifra:compromisos@2018"),
     )
     assert said.startswith("Al 2 de enero de 2018 había 10 Planes de Acción Local")
+
+
+def test_which_document_is_the_newest_is_the_newest_dated_one():
+    said = _said(
+        ActionBuscar(),
+        "De los documentos que tienes, ¿cuál es el más reciente sobre la iniciativa y de qué fecha es?",
+        "consulta",
+    )
+    assert said.startswith("El comunicado INAI/265/19") and "14 de agosto de 2020" in said
+
+
+def test_which_comunicado_says_something_is_the_one_whose_text_says_it():
+    said = _said(
+        ActionBuscar(),
+        "¿Qué número de comunicado convoca a la I Cumbre de Gobierno Abierto y en qué fechas estaba "
+        "prevista?",
+        "consulta",
+    )
+    assert "INAI/083/18" in said and "11 al 13 de abril" in said and "INAI/002/18" not in said
+
+
+def test_which_of_those_after_the_states_of_a_year_filters_them():
+    said = _said(
+        ActionCifras(),
+        "¿Y cuáles de ellos tenían Plan de Acción Local publicado en agosto de 2020?",
+        "cifras",
+        {"anio": "2020"},
+        slots=_after("ingreso:2016"),
+    )
+    assert said.startswith("3 estados figuran en la lista de PAL y se sumaron a la iniciativa en 2016")
+
+
+def test_how_many_of_those_after_a_dated_list_counts_them_at_that_date():
+    said = _said(
+        ActionSeguimiento(),
+        "¿Y cuántos de esos ya tenían plan de acción publicado en esa fecha?",
+        "seguimiento",
+        slots=_after("lista:stl@2018"),
+    )
+    assert said.startswith("10 estados figuran en la lista de STL y figuran en la lista de PAL")
