@@ -65,7 +65,7 @@ from answers.questions import (
     question_parts,
     states_meeting,
 )
-from answers.recommendations import recommendation_answer, recommendation_named
+from answers.recommendations import issuer_answer, recommendation_answer, recommendation_named
 from answers.search import (
     NOT_FOUND,
     beside_reply,
@@ -281,6 +281,9 @@ def about_sources(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         said = document_reply(kb, found, text)
         if said.answered and said.source in named:
             return said.text, [quoted(said.source, said.passage)]
+    if named == [kb.recommendations.source] and kb.vocabulary.follow_up(text) in ("issuer", "session"):
+        # «¿quién emitió las cuatro recomendaciones y en qué sesión se aprobaron?»: who, when and where
+        return issuer_answer(kb), [remember(Topic("recomendaciones", "todas"))]
     topic = Topic("documento", named[0]) if len(named) == 1 else None  # «¿y de qué trata?» may follow
     return sources_answer(kb, named), [remember(topic)]
 

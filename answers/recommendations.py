@@ -12,8 +12,8 @@ from knowledge.vocabulary import mentions, spans
 
 from .wording import join_names, source_line
 
-# «¿cuáles son las cuatro recomendaciones…?»: all of them, whatever subject follows
-_ALL = re.compile(r"\bson\s+(?:las|sus)\s+\w+\s+recomendaciones\b")
+# «¿cuáles son las (cuatro) recomendaciones…?»: all of them, whatever subject follows
+_ALL = re.compile(r"\bson\s+(?:las|sus)\s+(?:\w+\s+)?recomendaciones\b")
 # «las cuatro recomendaciones», «…son 4, ¿no?»: a count, not an ordinal
 _COUNTED = re.compile(
     r"\b(?:(?:las|sus)\s+\w+\s+recomendaciones|(?:son|eran|fueron|hay)\s+(?:\d|dos|tres|cuatro))\b"

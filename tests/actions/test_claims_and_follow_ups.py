@@ -406,3 +406,22 @@ def test_how_many_of_those_after_a_dated_list_counts_them_at_that_date():
         slots=_after("lista:stl@2018"),
     )
     assert said.startswith("10 estados figuran en la lista de STL y figuran en la lista de PAL")
+
+
+def test_who_issued_the_recommendations_and_in_what_session_is_not_the_documents_summary():
+    said = _said(
+        ActionBuscar(),
+        "¿Quién emitió las cuatro recomendaciones de gobierno abierto por la COVID-19, y en qué sesión se "
+        "aprobaron? Necesito atribuirlo bien.",
+        "consulta",
+    )
+    assert "Primer Sesión Extraordinaria" in said and "Comisión de Gobierno Abierto" in said
+
+
+def test_what_the_recommendations_on_open_government_are_is_all_four():
+    said = _said(
+        ActionRecomendacion(),
+        "¿Cuáles son las recomendaciones del SNT sobre gobierno abierto ante el COVID-19?",
+        "recomendacion",
+    )
+    assert "1. Primera:" in said and "4. Cuarta:" in said
