@@ -425,3 +425,16 @@ def test_what_the_recommendations_on_open_government_are_is_all_four():
         "recomendacion",
     )
     assert "1. Primera:" in said and "4. Cuarta:" in said
+
+
+def test_the_figures_in_force_named_one_by_one_are_each_given():
+    said = _said(
+        ActionCifras(),
+        "Requiero las cifras vigentes de la estrategia: entidades, STL, planes y compromisos, con la fecha "
+        "del dato.",
+        "cifras",
+    )
+    assert said.startswith("Al 14 de agosto de 2020 había:")
+    assert all(
+        figure in said for figure in ("30 estados", "21 Secretariados", "21 Planes", "140 compromisos")
+    )
