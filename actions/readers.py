@@ -276,7 +276,8 @@ def about_sources(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     named = sources_named(kb, text)
     if len(named) > 1 and (last := last_quoted(tracker)) in named and year_of(text) is None:
         named = [last]  # «¿q número de comunicado era?» right after a quote of one: that one
-    if len(named) > 1 and (found := searcher()) is not None:
+    each = mentions(kb.vocabulary.documents.each, text)  # «¿qué número y fecha tiene cada uno?»: all of them
+    if len(named) > 1 and not each and (found := searcher()) is not None:
         # «¿qué número de comunicado convoca a la I Cumbre…?»: the one whose text says it, quoted
         said = document_reply(kb, found, text)
         if said.answered and said.source in named:

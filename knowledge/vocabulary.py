@@ -230,6 +230,7 @@ class Documents(Strict):
     asks: Words
     reports: Words  # «¿cuántos planes reporta?»: the figures of the document just named
     newest: Words  # «¿cuál es el más reciente?»: which is the newest dated document
+    each: Words  # «¿qué número tiene cada uno?»: every document named
     says: Words  # what a document says as a whole
     subject: Words  # what a question about a document's text is about
     same: Words  # the document just quoted («en ese mismo comunicado…»)
