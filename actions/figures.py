@@ -60,9 +60,10 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
         tracker = with_text(tracker, text)
     ref = topic.document if topic is not None and topic.kind == "documento" else None
     reported = ref in kb.sources and year_of(text) is None and mentions(kb.vocabulary.documents.reports, text)
-    kinds = [word for words in kb.vocabulary.documents.kinds.values() for word in words]
     # «¿y cuántos reporta el comunicado más reciente?» names another
-    reported = reported and (not mentions(kinds, text) or kb.vocabulary.points_back(text, near=False))
+    reported = reported and (
+        not mentions(kb.vocabulary.documents.kind_words, text) or kb.vocabulary.points_back(text, near=False)
+    )
     if reported and ref and (given := document_figures_answer(kb, ref, text)) is not None:
         return given, [remember(topic)]  # «¿cuántos planes y cuántos compromisos reporta?» of that document
     short = len(text.split()) <= FOLLOW_UP_WORDS and year_of(text) is None

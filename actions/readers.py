@@ -758,10 +758,9 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         # «¿y cuál de ellos tiene PAL?» after the states of 2017: those that joined that year
         text = f"{text} {kb.vocabulary.conditions.joined[0]} en {topic.key}"
     asked = text
+    # «¿y cuáles de esas entidades…?» after how many STL there were: the states of that list
     if topic is not None and topic.kind == "cifra" and topic.key.partition("@")[0] in ("stl", "pal"):
-        topic = Topic(
-            "lista", topic.key
-        )  # «¿y cuáles de esas entidades…?» after how many STL: those of the list
+        topic = Topic("lista", topic.key)
     if topic is not None and topic.kind in ("consulta", "lista"):  # «y de esos, ¿cuántos tienen 2?»
         text = of_plans(kb, text, topic.key.partition("@")[0] if topic.kind == "lista" else topic.key)
     those = topic is not None and topic.kind in ("consulta", "lista") and kb.vocabulary.refers_to_those(text)

@@ -116,9 +116,12 @@ def _document(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
 def _of_something_else(kb: KnowledgeBase, text: str) -> bool:
     """«¿De qué trata ese compromiso?» after a document: what it says of a thing it names (its text
     answers), not what the document is about («¿de qué trata ese comunicado?»)."""
-    kinds = [word for words in kb.vocabulary.documents.kinds.values() for word in words]
     pointed = mentions(kb.vocabulary.context.demonstratives.far, text)
-    return pointed and mentions(kb.vocabulary.context.says, text) and not mentions(kinds, text)
+    return (
+        pointed
+        and mentions(kb.vocabulary.context.says, text)
+        and not mentions(kb.vocabulary.documents.kind_words, text)
+    )
 
 
 SAYS_WORDS = 5  # «¿y qué les pide exactamente?»: no longer, or it asks which recommendation says something

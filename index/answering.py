@@ -346,8 +346,8 @@ class Answerer:
     @cached_property
     def _document_kinds(self) -> frozenset[str]:
         """The stems of the words that name a kind of document («comunicado», «material de formación»)."""
-        kinds = self.searcher.kb.vocabulary.documents.kinds.values()
-        return frozenset(stem for words in kinds for word in words for stem in tokens(word))
+        kinds = self.searcher.kb.vocabulary.documents.kind_words
+        return frozenset(stem for word in kinds for stem in tokens(word))
 
     def _share(self, weights: dict[str, float], held: frozenset[str]) -> float:
         """Share of ``weights`` (stems of a question, by weight) that the stems ``held`` hold; 1.0 when

@@ -235,6 +235,11 @@ class Documents(Strict):
     subject: Words  # what a question about a document's text is about
     same: Words  # the document just quoted («en ese mismo comunicado…»)
 
+    @property
+    def kind_words(self) -> list[str]:
+        """Every word that names a kind of document («comunicado», «material de formación»…)."""
+        return [word for words in self.kinds.values() for word in words]
+
 
 class Enumeration(Strict):
     first: Words  # opens the first of several questions
