@@ -7,6 +7,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from answers.context import followup_answer
+from answers.guides import all_guides_answer
 from answers.recommendations import (
     about_answer,
     all_recommendations_answer,
@@ -31,6 +32,10 @@ def subject_reply(kb: KnowledgeBase, text: str, ordinal: int | None) -> Reply | 
     about = recommendations_about(kb, text) if ordinal is None else None
     if about is None:
         return None
+    # «¿el comunicado de recomendaciones menciona alguna guía?»: the document gives them, not the four
+    theirs = all(guide.source == kb.recommendations.source for guide in kb.guides)
+    if not about and theirs and kb.vocabulary.asks_guide(text):
+        return all_guides_answer(kb), remembered(Topic("guias", "todas"))
     found = Topic("recomendacion", str(about[0])) if len(about) == 1 else Topic("recomendaciones", "todas")
     return about_answer(kb, about, subject_of(kb, text)), remembered(found)
 

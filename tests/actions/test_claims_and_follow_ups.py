@@ -438,3 +438,28 @@ def test_the_figures_in_force_named_one_by_one_are_each_given():
     assert all(
         figure in said for figure in ("30 estados", "21 Secretariados", "21 Planes", "140 compromisos")
     )
+
+
+def test_whether_the_recommendations_document_mentions_guides_is_its_guides():
+    said = _said(
+        ActionRecomendacion(),
+        "¿Y el comunicado de recomendaciones del 25 de mayo de 2020 menciona alguna guía adicional?",
+        "recomendacion",
+    )
+    assert said.startswith("Los documentos ofrecen 3 guías") and "Transparencia Proactiva" in said
+    assert "Ninguna de las 4 recomendaciones" not in said
+
+
+def test_who_started_this_initiative_is_its_definition():
+    said = _said(ActionBuscar(), "Quién empezó esta iniciativa y en qué año fue?", "consulta")
+    assert "INAI" in said and "2015" in said
+
+
+def test_why_a_comunicado_has_its_number_is_not_in_the_documents():
+    said = _said(
+        ActionBuscar(),
+        "El comunicado del 14 de agosto de 2020 lleva el número INAI/265/19. ¿Por qué termina en 19 si es de "
+        "2020? ¿Es una errata oficial o hubo una corrección?",
+        "consulta",
+    )
+    assert said.startswith("Los documentos no mencionan por qué cada comunicado lleva el número")
