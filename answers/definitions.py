@@ -141,9 +141,8 @@ def undefined_asked(kb: KnowledgeBase, text: str) -> str | None:
     known = [word for term in kb.glossary for word in (term.id, *term.aliases)]
     if not phrase or mentions([*known, *kb.vocabulary.initiative_words], phrase) or kb.state(phrase):
         return None
-    if mentions(kb.vocabulary.documents.kind_words, phrase) or kb.vocabulary.points_back(
-        phrase
-    ):  # «el Módulo 2», «ese compromiso»
+    # «el Módulo 2», «ese compromiso»
+    if mentions(kb.vocabulary.documents.kind_words, phrase) or kb.vocabulary.points_back(phrase):
         return None
     misspelt = any(SequenceMatcher(None, phrase, fold(word)).ratio() >= SAME_TERM for word in known)
     return None if misspelt else phrase  # «plan de acsion local» is a term

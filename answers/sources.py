@@ -35,8 +35,7 @@ def sources_named(kb: KnowledgeBase, text: str) -> list[str]:
         return by_number
     documents = kb.vocabulary.documents
     if mentions(documents.newest, folded):  # «de los documentos que tienes, ¿cuál es el más reciente?»
-        dated = [ref for ref, source in kb.sources.items() if source.date]
-        return [max(dated, key=lambda ref: kb.sources[ref].date or dt.date.min)] if dated else []
+        return [kb.newest_source(kb.sources)]
     kinds = documents.kinds
     found = {kind: spans(words, folded) for kind, words in kinds.items()}
     everywhere = [(kind, span) for kind, held in found.items() for span in held]

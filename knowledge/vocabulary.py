@@ -35,8 +35,8 @@ _SHORT_FORMS = {"que": "(?:que|q|ke|k)", "para": "(?:para|pa)"}
 
 
 def _alternatives(words: Iterable[str]) -> str:
-    """A regex alternation of ``words`` folded, longest first, a space matching any white space; «que»
-    also matches «q», as people type it."""
+    """A regex alternation of ``words`` folded, longest first, a space matching any white space; a word
+    of ``_SHORT_FORMS`` also matches its short forms («que»: «q»; «para»: «pa»), as people type them."""
     folded = sorted({fold(w).strip() for w in words}, key=len, reverse=True)
     return "|".join(r"\s+".join(_SHORT_FORMS.get(t, re.escape(t)) for t in w.split()) for w in folded)
 
