@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from answers.contacts import contacts_answer, inai_today_answer
+from answers.figures import figure_answer, metric_of, year_of
 from answers.human import human_route_answer
 from answers.search import missing_said
 from answers.topic import Topic
@@ -40,6 +41,13 @@ class ActionInaiActual(AnswerAction):
             said = says_inai_note(kb, unknown[0])
             return (unknown[0] if said else f"{unknown[0]}\n{inai_note(kb)}"), unknown[1]  # once
         overview = inai_today_answer(kb)
+        text = text_of(tracker)
+        metric = metric_of(kb, text)
+        if metric in kb.figures.metrics and kb.vocabulary.asks_count(text):
+            # «¿cuántos STL siguen funcionando en 2024, o se murieron con el INAI?»: the figure the documents
+            # give (none after them), then what came after
+            figure = figure_answer(kb, metric, year_of(text))
+            return f"{figure}\n{overview}", [remember(Topic("cifra", metric))]
         # «y con quién ideó el proyecto el INAI?»: a question the documents answer, not what became of INAI
         return sharper(kb, tracker, overview) or (overview, [remember(None)])
 

@@ -23,7 +23,6 @@ from answers.guides import guide_answer, guide_of
 from answers.search import document_reply, search_unavailable
 from answers.topic import Topic
 from knowledge import KnowledgeBase
-from knowledge.vocabulary import mentions
 
 from . import resources
 from .base import answer
@@ -41,7 +40,7 @@ from .readers import (
     state_alone,
     unanswerable,
 )
-from .states import state_reply, which_have
+from .states import of_the_same_year, state_reply, which_have
 from .turn import Reply, last_quoted, quoted, remembered, text_of, topic_of
 
 log = logging.getLogger(__name__)
@@ -66,9 +65,8 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
         return which, True  # «¿y en cuáles sí hay?» after whether a state has an STL
     if topic and topic.kind == "estado" and (how := how_to(kb, tracker)) is not None:
         return how, True  # «entonces, ¿cómo participo yo?» right after a state: how, not the state again
-    same_year = mentions(kb.vocabulary.conditions.same_year, text)  # «¿y quiénes más entraron ese mismo año?»
-    if topic and topic.kind == "estado" and same_year and (those := computed(kb, tracker)) is not None:
-        return those, True
+    if topic and topic.kind == "estado" and (those := of_the_same_year(kb, tracker)) is not None:
+        return those, True  # «¿y quiénes más entraron ese mismo año?», «¿y al año siguiente?»
     if topic and topic.kind == "estado" and (about_state := state_reply(kb, tracker)) is not None:
         return about_state, True  # the state in the slot: the one just named («¿y Guanajuato?») or the last
     if topic is None and (alone := state_alone(kb, tracker)) is not None:

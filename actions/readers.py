@@ -42,6 +42,7 @@ from answers.figures import (
     overview_answer,
     said_by_answer,
     several_figures_answer,
+    since_answer,
     year_of,
 )
 from answers.guides import (
@@ -338,7 +339,7 @@ def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> 
     words (:func:`explained`) or what it is (:func:`defined`) and the guide it asks for
     (:func:`guide_asked`); whether taking part is obligatory (:func:`obliged`); whom to ask for advice
     (:func:`advice`) or what became of INAI (:func:`inai_gone`). None when it asks none of these."""
-    readers = (of_the_cited, footnote, about_sources, said_by, claimed, of_a_state, per_state)
+    readers = (of_the_cited, footnote, about_sources, said_by, start_claim, claimed, of_a_state, per_state)
     if (alone := next(_replies(kb, tracker, readers), None)) is not None:
         return alone
     # «¿cómo armo un PAL?» is answered with its definition and its guide: neither is added again
@@ -483,6 +484,22 @@ def claimed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None
     metric = metric_of(kb, text)  # «entonces, ¿cuál es el último dato documentado?» may follow
     return said, [remember(Topic("cifra", metric) if metric in kb.figures.metrics else None)]
+
+
+def start_claim(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Es correcto que la iniciativa arrancó en 2017?»: «No.» or «Sí.», then since when it runs (the first
+    year states joined); None when the message says no year the initiative began, or names a state or a
+    part of one's status («¿Jalisco empezó en 2016?» is that state's)."""
+    text = text_of(tracker)
+    claimed_year = kb.vocabulary.start_claimed(text)
+    # «¿qué estados arrancaron en 2015?» asks which states joined then
+    which = mentions(kb.vocabulary.figure_questions.which, text) or kb.vocabulary.asks_count(text)
+    if claimed_year is None or which or resources.state_finder().find(text):
+        return None
+    if kb.vocabulary.aspect(text) in ("stl", "pal"):
+        return None
+    first = min(state.joined.year for state in kb.states if state.joined)
+    return f"{'Sí' if claimed_year == first else 'No'}. {since_answer(kb)}", [remember(None)]
 
 
 def inai_gone(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -654,6 +671,9 @@ def per_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return plans_by_count_answer(kb), [remember(Topic("lista", "pal"))]
 
 
+NOTE_REACH = 12  # characters either side of «nota» where its number stands («la segunda nota», «nota no. 3»)
+
+
 def footnote(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«¿A qué documento remite la nota 2?», «¿y la 4?» right after a footnote: the footnote as it reads and
     the sentence that cites it, of the document named, or just quoted, or the one document with notes;
@@ -663,7 +683,13 @@ def footnote(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     after_note = after_note and not kb.vocabulary.in_domain(text)  # «¿y la tercera recomendación?»
     if not (mentions(kb.vocabulary.footnotes, text) or after_note):
         return None
-    if (number := kb.vocabulary.ordinal(text)) is None:
+    # the number next to the note's word («la nota 2», «la segunda nota»), not «¿qué estados tienen dos
+    # planes? Es para una nota al pie»
+    near = [
+        fold(text)[max(start - NOTE_REACH, 0) : end + NOTE_REACH]
+        for start, end in spans(kb.vocabulary.footnotes, text)
+    ]
+    if (number := kb.vocabulary.ordinal(" ".join(near) if near else text)) is None:
         return None
     noted = [ref for ref, source in kb.sources.items() if source.notes]
     named = [ref for ref in sources_named(kb, text) if ref in noted]

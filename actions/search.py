@@ -40,7 +40,11 @@ def search_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
         return []
     # «Primero, ¿…?, y además, ¿…?»: each part; «¿y para mejorar los compromisos?»: in the last topic;
     # «La tercera recomendación era sobre vacunas, ¿verdad?»: the one named
-    followed = each_part(kb, tracker) or named_reading(kb, tracker)
+    followed = each_part(kb, tracker)
+    # «…el nombre del comisionado presidente cuando se publicó el comunicado de enero de 2018»: a name, not
+    # the document it names
+    if followed is None and not kb.vocabulary.asks_for_names(text_of(tracker)):
+        followed = named_reading(kb, tracker)
     if followed is None and (honest := unanswerable(kb, tracker)):  # before any figure or list
         unanswered(dispatcher, tracker, honest)
         return []

@@ -14,7 +14,8 @@ from answers.figure_questions import asked_figure
 from answers.figures import metric_of, national_only, national_only_answer, year_of
 from answers.questions import asks_as_of, question_parts
 from answers.recommendations import all_recommendations_answer, recommendation_answer, recommendation_named
-from answers.state_followups import counts_them_again, of_the_country
+from answers.sources import source_scene
+from answers.state_followups import cohort_of, counts_them_again, of_the_country
 from answers.states import (
     affirmed,
     joined_in_answer,
@@ -55,9 +56,20 @@ MAX_STATES_AT_ONCE = 6  # a message naming more states is answered for the one i
 
 
 def of_the_same_year(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
-    """«¿Qué otras entidades se sumaron el mismo año que Sonora?»: the states that joined the year that
-    state did (the question engine), not that state's status; None otherwise."""
-    return computed(kb, tracker) if mentions(kb.vocabulary.conditions.same_year, text_of(tracker)) else None
+    """«¿Qué otras entidades se sumaron el mismo año que Sonora?», «¿quién más ese año?» after a state: the
+    states that joined the year that state did (the question engine, for a further condition), not that
+    state's status; «¿y al año siguiente?» after a state: those of the next year; None otherwise."""
+    text = text_of(tracker)
+    if mentions(kb.vocabulary.conditions.same_year, text) and (found := computed(kb, tracker)) is not None:
+        return found
+    named = resources.state_finder().find(text)
+    topic = topic_of(tracker)
+    if len(named) == 1:
+        state = kb.state(named[0].replace("-", " "))
+    else:
+        state = kb.state(topic.key) if topic is not None and topic.kind == "estado" and not named else None
+    cohort = cohort_of(kb, state, text) if state is not None else None
+    return (cohort[0], [remember(cohort[1])]) if cohort is not None else None
 
 
 def counted_and_named(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -93,7 +105,9 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     state = state_from(kb, resources.state_finder(), value, "")
     if state is None:
         return None
-    said = of_the_country(kb, state, text)
+    topic = topic_of(tracker)
+    last = topic.key.partition("@")[0] if topic is not None and topic.kind == "cifra" else None
+    said = of_the_country(kb, state, text, last)  # «y de esos, ¿cuántos son de Coahuila?» after compromisos
     if said is None and mentions(kb.vocabulary.why, text):  # «…¿por qué no aparece en la lista de 2020?»
         said = f"{status_answer(kb, state)} {not_why(state)}"
     if said is None:
@@ -292,10 +306,13 @@ class ActionListaEstados(AnswerAction):
             return followed  # «¿cuáles se agregaron después de 2018?» after a list: to that list
         if kb.vocabulary.asks_count(text) and len(question_parts(kb, text)) > 1:
             return figures_reply(kb, tracker)  # «¿cuántos tenían plan en 2018 y cuántos en 2020?»
+        # «Según el comunicado del 27 de marzo de 2018, ¿qué entidades se sumaron en 2016?»: the date names
+        # the document, not what is asked; «En el comunicado INAI/002/18, ¿qué estados tienen STL?»: its lists
+        scene, dated = source_scene(kb, text)
         if intent_of(tracker) == "estados_por_anio":
-            if asks_as_of(kb, text):  # «¿cuántos se habían sumado a marzo de 2018?»: the figure
+            if asks_as_of(kb, scene):  # «¿cuántos se habían sumado a marzo de 2018?»: the figure
                 return figures_reply(kb, tracker)
-            year = year_of(entity_of(tracker, "anio") or text)
+            year = year_of(scene) if dated else year_of(entity_of(tracker, "anio") or text)
             if (
                 year
                 and mentions(kb.vocabulary.participating, text)
@@ -316,5 +333,7 @@ class ActionListaEstados(AnswerAction):
         if kb.vocabulary.asks_listing_date(text):  # «¿cuál fue el primer estado en instalar su STL?»
             return undated_list_answer(kb, kind), [remember(Topic("lista", kind))]
         year = year_of(entity_of(tracker, "anio") or text)
+        if dated is not None and year_of(scene) is None:  # «En el comunicado INAI/002/18, ¿qué estados…?»
+            year = dated.year
         listed = Topic("lista", f"{kind}@{year}" if year else kind)  # «¿y cuáles se agregaron después?»
         return list_reply(kb, kind, text, year), [remember(listed)]

@@ -78,6 +78,13 @@ def after_question(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     other messages."""
     words = len(text.split())
     questions = topic.key.split(THEN)
+    sourced = (
+        words <= AGAIN_IN_YEAR_WORDS
+        and year_of(text) is None
+        and follow_up_of(kb, text) in ("source", "date")
+    )
+    if sourced and (sources := _sources_of_question(kb, questions)) is not None:
+        return sources, topic  # «¿de cuándo es ese dato?», «¿quién lo dijo?»
     asks = kb.vocabulary.asks_count(text) or mentions(kb.vocabulary.figure_questions.which, text)
     year = year_of(text)
     # «y de esos, ¿cuáles ya tenían plan en 2020?» filters them further; «¿y de esos cuántos son?» does not
@@ -94,6 +101,21 @@ def after_question(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return None
     again = combined_answer(kb, last, previous=questions[:-1]) or figure_question_answer(kb, last)
     return (again, Topic("consulta", THEN.join([*questions[:-1], last]))) if again else None
+
+
+_SOURCES_LINE = re.compile(r"^Fuente(s?): (.+)$", re.MULTILINE)
+
+
+def _sources_of_question(kb: KnowledgeBase, questions: list[str]) -> str | None:
+    """The sources (with their dates) the answer to the last of ``questions`` was computed from; None when
+    it cites none."""
+    last = questions[-1]
+    again = combined_answer(kb, last, previous=questions[:-1]) or figure_question_answer(kb, last) or ""
+    found = _SOURCES_LINE.findall(again)
+    if not found:
+        return None
+    plural, sources = found[-1]
+    return f"Esa respuesta sale {'de estas fuentes' if plural else 'de esta fuente'}: {sources}"
 
 
 def of_the_list(kb: KnowledgeBase, kind: str, text: str) -> bool:

@@ -74,7 +74,8 @@ def asked_figure(
     year = year_of(year_hint or text)
     metric = metric_of(kb, text)
     history = kb.vocabulary.asks_history(text) or compares_values(text)  # «unos dicen 26 y otros 30»
-    if metric is None and (year or history):
+    now = mentions(kb.vocabulary.figure_questions.now, text)  # «…¿y cuántos hay ahora?»
+    if metric is None and (year or history or now):
         metric = last
     if metric not in kb.figures.metrics and year is not None and _names_nothing(kb, text):
         return overview_answer(kb, year), None  # «¿y en 2018 cuántos eran?» with nothing before it
@@ -117,9 +118,11 @@ def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple
         if asked and _YEARS.search(asked) and (found := _YEARS.search(part)) and _elliptic(kb, part):
             # «en 2018 ¿cuántos estados tenían plan y cuántos en 2020?»: the same question, of 2020
             asked = _YEARS.sub(found.group(), asked)
+        elif _YEARS.search(part) or mentions(kb.vocabulary.figure_questions.now, part):
+            asked = part  # «…en 2018 y cuántos hay ahora?»: the newest
         else:
             # «¿cuántos STL nuevos hubo de 2018 a 2020 y cuántos planes nuevos?»: the years carry over
-            asked = part if _YEARS.search(part) else f"{part} {years}".strip()
+            asked = f"{part} {years}".strip()
         several = [metric for metric in metrics_named(kb, asked) if metric != "estados"]
         given = [said for metric in several if source and (said := source_figure_answer(kb, metric, source))]
         if len(several) > 1 and given:  # «…según el material, ¿cuántos planes y compromisos había?»

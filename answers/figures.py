@@ -222,9 +222,18 @@ def several_figures_answer(kb: KnowledgeBase, text: str) -> str | None:
     period = period_of(kb, text)
     changes = kb.vocabulary.asks_history(text) or mentions(kb.vocabulary.figure_questions.difference, text)
     years = sorted({int(year) for year in _YEAR.findall(text)})  # «…en enero de 2018 y en agosto de 2020?»
+    start = period[0] if period else years[0] if years else None
+    grew = changes or mentions(kb.vocabulary.figure_questions.growth, text)
+    if not named and grew and (period or len(years) > 1):
+        # «¿cuánto creció la iniciativa de 2018 a 2020?»: every figure the documents give on both dates
+        end = max(years) if years else None
+        named = [
+            metric
+            for metric in kb.figures.metrics
+            if (pair := _dated_change(kb, metric, start)) is not None and (end is None or pair[3].year >= end)
+        ]
     if len(named) < 2 or not (changes or period or len(years) > 1 or compares_values(text)):
         return None
-    start = period[0] if period else years[0] if years else None
     return changes_answer(kb, named, start, month_of(text))
 
 
@@ -813,7 +822,7 @@ def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
         return plans_count_answer(kb, plans)  # «¿cuántos (estados) tienen dos planes?», not «¿qué guía…?»
     if asks_most_plans(kb, text):
         return most_plans_answer(kb)
-    if mentions(asks.missing, text):
+    if kb.vocabulary.asks_missing(text):
         return missing_answer(kb, year_of(text), month_of(text))
     if mentions(asks.since, text) and metric_of(kb, text) in (None, "estados"):
         return since_answer(kb)

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from knowledge import KnowledgeBase
-from knowledge.text import fold, spanish_date
+from knowledge.text import fold, spanish_date, spanish_month
 from knowledge.vocabulary import mentions, question_sentence, spans, without
 
 from .figures import figure_text, month_of, quoted_figures, year_of
@@ -55,6 +55,26 @@ def sources_named(kb: KnowledgeBase, text: str) -> list[str]:
     return _giving(kb, _titled(kb, in_month or dated, folded), folded)
 
 
+def source_scene(kb: KnowledgeBase, text: str) -> tuple[str, dt.date | None]:
+    """«Según el comunicado del 27 de marzo de 2018, ¿qué entidades se sumaron en 2016?», «En el comunicado
+    INAI/002/18, ¿qué estados tienen STL?»: the folded text without the date or the number that names the
+    one source it names, and that source's date (the lists asked are those of it); the folded text and
+    None when it names no one dated source."""
+    folded = fold(text)
+    named = sources_named(kb, text)
+    date = kb.sources[named[0]].date if len(named) == 1 else None
+    if date is None:
+        return folded, None
+    number = kb.sources[named[0]].number
+    said = [fold(spanish_date(date)), fold(spanish_month(date)), *([fold(number)] if number else [])]
+    for words in said:
+        folded = folded.replace(words, " ")
+    kinds = [word for words in kb.vocabulary.documents.kinds.values() for word in words]
+    # «en ese mismo comunicado de 2020»
+    folded = re.sub(rf"\b((?:{'|'.join(map(re.escape, kinds))})\s+(?:de|del)\s+){date.year}\b", r"\1", folded)
+    return folded, date
+
+
 def _by_number(kb: KnowledgeBase, folded: str) -> list[str]:
     """The sources whose number («265/19») the folded text holds."""
     return [
@@ -96,7 +116,8 @@ def asks_about_sources(kb: KnowledgeBase, text: str) -> bool:
     y cuánto dura?» asks the documents' text too), or what it says as a whole («¿qué dice el comunicado
     INAI/002/18?»; not «¿qué dice … sobre los STL?»)."""
     documents = kb.vocabulary.documents
-    whole = _opens_with_says(kb, text) and not mentions(documents.subject, text)  # «¿qué dice el…?»
+    # «¿qué dice el…?», «Tengo citado el INAI/083/18. ¿Qué dice, en resumen?»
+    whole = (_opens_with_says(kb, text) or _bare_says(kb, text)) and not mentions(documents.subject, text)
     asks = [*documents.asks, *documents.newest]  # «¿cuál es el más reciente y de qué fecha es?»
     asked = whole or all(mentions(asks, part) for part in question_parts(kb, text))
     # a kind of document named only in the scene set before a question about a STL or a plan («…para el
@@ -109,6 +130,15 @@ def asks_about_sources(kb: KnowledgeBase, text: str) -> bool:
 
 
 _QUESTION_OPENS = re.compile(r"(?:^|[¿?.;:,]|\by)\s*$")  # what stands right before a question's first word
+
+
+def _bare_says(kb: KnowledgeBase, text: str) -> bool:
+    """Whether the question of ``text`` is made of nothing but asking what something says («¿Qué dice,
+    en resumen?»), after a sentence that names the document."""
+    question = question_sentence(text)
+    says = kb.vocabulary.documents.bare_says
+    left = re.sub(r"\W+", "", without(says, question))
+    return mentions(says, question) and question != text and not left
 
 
 def _opens_with_says(kb: KnowledgeBase, text: str) -> bool:

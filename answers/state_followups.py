@@ -11,6 +11,7 @@ from knowledge.text import fold
 from knowledge.vocabulary import mentions
 
 from .figures import (
+    PER_STATE,
     metric_of,
     national_only,
     national_only_answer,
@@ -67,6 +68,26 @@ def after_joined(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     return joined_in_answer(kb, moved), Topic("ingreso", str(moved))
 
 
+_YEAR_WORD = re.compile(r"\bano\b")
+
+
+def cohort_of(kb: KnowledgeBase, state: State, text: str) -> Answer | None:
+    """«¿quién más ese año?», «¿y al año siguiente?» right after a state: the states that joined the year
+    it did, or the year after (before); None when the message asks another aspect, names no such year or
+    the documents give no year for the state."""
+    if state.joined is None or kb.vocabulary.aspect(text) not in (None, "ingreso"):
+        return None
+    year = state.joined.year
+    if not mentions(kb.vocabulary.conditions.same_year, text):
+        # «¿y al año siguiente?», not «¿y la siguiente?» (a recommendation's word)
+        short = len(text.split()) <= YEAR_ELLIPSIS_WORDS and _YEAR_WORD.search(fold(text)) is not None
+        moved = kb.vocabulary.step(text, year, year) if short else None
+        if moved is None or moved == year:  # «la última»: no year of a state
+            return None
+        year = moved
+    return joined_in_answer(kb, year), Topic("ingreso", str(year))
+
+
 def after_states(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     """«¿y cuál se sumó primero?» after a few states: each of them."""
     states = [state for name in topic.key.split(STATES_SEPARATOR) if (state := kb.state(name))]
@@ -76,11 +97,16 @@ def after_states(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     return several_status_answer(kb, states, aspect), topic
 
 
-def of_the_country(kb: KnowledgeBase, state: State, text: str) -> str | None:
+def of_the_country(kb: KnowledgeBase, state: State, text: str, last: str | None = None) -> str | None:
     """«¿Cuántos compromisos tiene ese plan?» of a state: the documents give that figure for the country
     only, said so with it (after the part of the state's status the message asks, if any); None when the
-    message asks no such figure."""
-    if (metric := national_only(kb, text)) is None:
+    message asks no such figure. ``last``: the figure just answered, which «y de esos, ¿cuántos son de
+    Coahuila?» counts."""
+    metric = national_only(kb, text)
+    those = last is not None and metric_of(kb, text) is None and kb.vocabulary.refers_to_those(text)
+    if metric is None and those and kb.vocabulary.asks_count(text) and last not in PER_STATE:
+        metric = last
+    if metric is None:
         return None
     said = national_only_answer(kb, metric, state.name, text)
     aspect = kb.vocabulary.aspect(text)
@@ -91,6 +117,8 @@ def after_state(kb: KnowledgeBase, topic: Topic, text: str, strict: bool) -> Ans
     """A part of the state's status («¿y cuántos planes?»), or its status in a year («¿y en 2018?»)."""
     if (state := kb.state(topic.key)) is None:
         return None
+    if (cohort := cohort_of(kb, state, text)) is not None:  # «¿quién más ese año?», «¿y al año siguiente?»
+        return cohort
     if (countrywide := of_the_country(kb, state, text)) is not None:  # «¿cuántos compromisos tiene ese plan?»
         return countrywide, topic
     aspect = kb.vocabulary.aspect(text)

@@ -71,9 +71,23 @@ _MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|</?[a-z][^<>]{0,200}>", re.I
 _STRETCHED = re.compile(r"([^\W\dw])\1{2,}", re.IGNORECASE)
 
 
+# a message whose letters are this share capitals or more is written in capitals throughout («QUIEN LAS
+# SACO ESAS»): read in small letters, as the training examples are written (the sentence embedding is
+# case-sensitive); no shorter message is («STL?», «INAI»)
+SHOUTED_SHARE = 0.6
+SHOUTED_MIN_LETTERS = 12
+
+
+def _unshouted(text: str) -> str:
+    letters = [c for c in text if c.isalpha()]
+    shouted = sum(c.isupper() for c in letters) >= SHOUTED_SHARE * len(letters)
+    return text.lower() if len(letters) >= SHOUTED_MIN_LETTERS and shouted else text
+
+
 def plain_words(text: str) -> str:
     """The words NLU should read in ``text``: markup tags dropped («<b>que es un stl</b>» → «que es un
-    stl») and a letter stretched three or more times said once («holaaaa» → «hola», «graciaaas» →
-    «gracias»). Double letters (ll, rr, cc, ee) and digits are kept; so is the text when nothing is left."""
-    words = " ".join(_STRETCHED.sub(r"\g<1>", _MARKUP.sub(" ", text)).split())
+    stl»), a letter stretched three or more times said once («holaaaa» → «hola», «graciaaas» →
+    «gracias») and a message in capitals throughout read in small letters. Double letters (ll, rr, cc,
+    ee) and digits are kept; so is the text when nothing is left."""
+    words = " ".join(_STRETCHED.sub(r"\g<1>", _MARKUP.sub(" ", _unshouted(text))).split())
     return words or text

@@ -198,6 +198,11 @@ class FigureQuestions(Strict):
     difference: Words
     more_or_less: Words
     missing: Words
+    # «¿cuáles todavía no le entran?», «…los 2 que no se sumaron?»: a negation, at most two pronouns or
+    # auxiliaries, then the start of a verb of joining
+    not_yet: Words
+    between: Words
+    joining_verbs: Words
     now: Words
     which: Words
     which_states: Words
@@ -205,6 +210,7 @@ class FigureQuestions(Strict):
     most: Words
     which_one: Words
     total: Words
+    started: Words
     since: Words
     second_question: Words
     said_by: Words
@@ -232,6 +238,8 @@ class Documents(Strict):
     newest: Words  # «¿cuál es el más reciente?»: which is the newest dated document
     each: Words  # «¿qué número tiene cada uno?»: every document named
     says: Words  # what a document says as a whole
+    # …asked bare right after the document is named («Tengo citado el INAI/083/18. ¿Qué dice, en resumen?»)
+    bare_says: Words
     subject: Words  # what a question about a document's text is about
     same: Words  # the document just quoted («en ese mismo comunicado…»)
 
@@ -313,6 +321,7 @@ class Context(Strict):
 class About(Strict):
     names: Words  # how a message names the recommendations, so a search-bound question is read this way too
     asks: Words
+    claims: Words  # with an ordinal: it is the one that treats a subject
     treats: Words
     ignore: Words
 
@@ -469,6 +478,19 @@ class Vocabulary(Strict):
         }
         return first_mentioned(asked, question) or first_mentioned(named, claimed)
 
+    def start_claimed(self, text: str) -> int | None:
+        """The year a message says the initiative began in («¿es correcto que arrancó en 2017?», «empezó en
+        el año 2016, ¿verdad?»), or None."""
+        verbs = "|".join(re.escape(fold(w)) for w in self.figure_questions.started)
+        found = re.search(rf"\b(?:{verbs})\s+(?:en\s+)?(?:el\s+)?(?:ano\s+)?(20[0-3]\d)\b", fold(text))
+        return int(found.group(1)) if found else None
+
+    def asks_for_names(self, text: str) -> bool:
+        """Whether ``text`` asks for what the documents never give in the way only a name is asked («el
+        nombre del comisionado», «¿quién presidía…?»): a ``not_in_documents`` topic with ``asked_with``."""
+        missing = self.missing(text)
+        return missing is not None and self.not_in_documents[missing].asked_with is not None
+
     def ordinal(self, text: str) -> int | None:
         """The ordinal ``text`` names («la 3a», «tercera», «3»), or None; not the number of a whole group
         («¿cuál de las cuatro…?»)."""
@@ -500,6 +522,18 @@ class Vocabulary(Strict):
             or (mentions(self.where_status.where, text) and mentions(self.where_status.status, text))
             or (mentions(asked.who, text) and mentions(asked.help, text))
         )
+
+    def asks_missing(self, text: str) -> bool:
+        """Whether ``text`` asks for the entidades that have not joined («¿cuáles faltan?», «¿cuáles son los
+        2 que todavía no le entran?»)."""
+        asks = self.figure_questions
+        if mentions(asks.missing, text):
+            return True
+        negations = "|".join(re.escape(fold(w)) for w in sorted(asks.not_yet, key=len, reverse=True))
+        between = "|".join(re.escape(fold(w)) for w in asks.between)
+        verbs = "|".join(re.escape(fold(w)) for w in asks.joining_verbs)
+        pattern = rf"\b(?:{negations})\s+(?:(?:{between})\s+){{0,2}}(?:{verbs})\w*"
+        return re.search(pattern, fold(text)) is not None
 
     def asks_how_to(self, text: str) -> bool:
         """Whether ``text`` asks how to do something («¿cómo armo un plan de acción?», «¿qué pasos…?»)."""

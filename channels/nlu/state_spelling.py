@@ -42,6 +42,9 @@ class StateSpelling(GraphComponent):
             "min_letters": 5,
             # words of the states' names that are ordinary words, never a correction's target
             "ordinary": ["estado", "estados", "ciudad", "nuevo", "nueva", "distrito", "federal", "mexico"],
+            # ordinary words close to a word of a state's name that no training example may use: never
+            # corrected («señora» is not «Sonora», «prueba» not «Puebla»)
+            "kept": ["señora", "señoras", "señor", "señores", "prueba", "pruebas", "colina", "colinas"],
         }
 
     def __init__(
@@ -90,6 +93,7 @@ class StateSpelling(GraphComponent):
         known = sorted(
             state_words
             | {word for example in training_data.training_examples for word in words(example.get(TEXT) or "")}
+            | {word for kept in self._config["kept"] for word in words(kept)}
         )
         self._speller = self._make_speller(targets, known)
         with self._storage.write_to(self._resource) as directory:
