@@ -50,8 +50,10 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     dated = topic.key.partition("@")[2] if topic is not None and topic.kind in ("lista", "cifra") else ""
     if topic is not None and topic.kind == "consulta":  # after «¿cuáles tenían STL y plan en 2018?»
         dated = str(year_of(topic.key.split(THEN)[-1]) or "")
-    if dated.isdigit() and year_of(text) is None and kb.vocabulary.points_back(text, near=False):
-        text = f"{text} en {dated}"  # «¿cuántos compromisos tenían esos planes?» after those of 2018
+    back = kb.vocabulary.points_back(text, near=False) or mentions(kb.vocabulary.context.past, text)
+    if dated.isdigit() and year_of(text) is None and back:
+        # «¿cuántos compromisos tenían esos planes?», «¿y cuántos compromisos sumaban?» after those of 2018
+        text = f"{text} en {dated}"
         tracker = with_text(tracker, text)
     # «¿en cuántos planes estaban esos 62 compromisos?»: of the date of the figure quoted by its value
     those = mentions(kb.vocabulary.context.demonstratives.far, text)

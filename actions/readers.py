@@ -13,6 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from answers.acronyms import acronym_answer, acronym_asked
 from answers.contacts import contacts_answer, inai_today_answer
 from answers.context import followup_answer
 from answers.definitions import (
@@ -339,7 +340,17 @@ def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> 
     words (:func:`explained`) or what it is (:func:`defined`) and the guide it asks for
     (:func:`guide_asked`); whether taking part is obligatory (:func:`obliged`); whom to ask for advice
     (:func:`advice`) or what became of INAI (:func:`inai_gone`). None when it asks none of these."""
-    readers = (of_the_cited, footnote, about_sources, said_by, start_claim, claimed, of_a_state, per_state)
+    readers = (
+        of_the_cited,
+        footnote,
+        acronym,
+        about_sources,
+        said_by,
+        start_claim,
+        claimed,
+        of_a_state,
+        per_state,
+    )
     if (alone := next(_replies(kb, tracker, readers), None)) is not None:
         return alone
     # «¿cómo armo un PAL?» is answered with its definition and its guide: neither is added again
@@ -480,10 +491,22 @@ def claimed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     text = text_of(tracker)
     if joined_year_asked(kb, text) is not None:  # «¿es cierto que en 2015 se sumaron 13?»: the states of 2015
         return None
+    newest = max(source.date for source in kb.sources.values() if source.date)
+    later = (year := year_of(text)) is not None and year > newest.year
+    if later and kb.vocabulary.asks_count(question_sentence(text)):
+        return None  # «Leí que son 21 STL. ¿Cuántos hay ahora, en 2025?»: a count the documents do not reach
     if (said := claim_answer(kb, text)) is None:
         return None
     metric = metric_of(kb, text)  # «entonces, ¿cuál es el último dato documentado?» may follow
     return said, [remember(Topic("cifra", metric) if metric in kb.figures.metrics else None)]
+
+
+def acronym(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Qué significa la sigla COMAIP?»: the name the documents write before it, and the documents that
+    use it; None when the message asks no acronym of theirs."""
+    asked = acronym_asked(kb, text_of(tracker))
+    said = acronym_answer(kb, asked) if asked else None
+    return (said, [remember(None)]) if said else None
 
 
 def start_claim(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:

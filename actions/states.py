@@ -310,7 +310,10 @@ class ActionListaEstados(AnswerAction):
         # the document, not what is asked; «En el comunicado INAI/002/18, ¿qué estados tienen STL?»: its lists
         scene, dated = source_scene(kb, text)
         if intent_of(tracker) == "estados_por_anio":
-            if asks_as_of(kb, scene):  # «¿cuántos se habían sumado a marzo de 2018?»: the figure
+            # «¿cuántos se habían sumado a marzo de 2018?», «¿cuántos estados había en 2018?», «¿de cuántas
+            # entidades en total?»: a figure, not the states that joined in a year
+            counted = kb.vocabulary.asks_count(scene) and not mentions(kb.vocabulary.conditions.joined, scene)
+            if asks_as_of(kb, scene) or counted:
                 return figures_reply(kb, tracker)
             year = year_of(scene) if dated else year_of(entity_of(tracker, "anio") or text)
             if (

@@ -141,7 +141,10 @@ def _added_since(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     kind and not in that year's; None for other follow-ups."""
     kind, _, shown = topic.key.partition("@")
     words = kb.vocabulary.conditions
-    year = year_of(text) or (int(shown) if shown.isdigit() else None)  # «¿…después de 2018?» names it
+    named = year_of(
+        text
+    )  # «¿…después de 2018?» names it; «¿cuáles están en la de 2020 y no en esa?» the other
+    year = int(shown) if shown.isdigit() and (named is None or named > int(shown)) else named
     if year is None or not (mentions(words.added, text) or mentions(words.joined, text)):
         return None  # «se agregaron», «se sumaron», «entraron» to that list
     added = added_since_answer(kb, kind, year)
@@ -176,7 +179,7 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return None
     if year is not None:
         return figure_answer(kb, metric, year, month=month_of(text)), Topic("cifra", f"{metric}@{year}")
-    if metric in ("stl", "pal") and mentions(asks.which, text):
+    if metric in ("stl", "pal") and (mentions(asks.which, text) or mentions(asks.which_states, text)):
         if shown.isdigit():  # «¿y cuáles eran?» after the STL of 2018: that year's list
             return list_answer(kb, metric, int(shown)), Topic("lista", f"{metric}@{shown}")
         if not shown:  # «¿y en qué estados?» after the newest figure of STL: the newest list

@@ -214,6 +214,19 @@ def asks_as_of(kb: KnowledgeBase, text: str) -> bool:
     return found is not None and as_of(folded, found.start())
 
 
+def _joined_until(kb: KnowledgeBase, folded: str, joined_in: re.Match[str] | None) -> tuple[int, int] | None:
+    """«…se sumaron entre 2015 y 2017…», «…de 2015 a 2017…»: the last year states joined in a range that
+    starts at the year joined, and where it stands; None when no range starts there."""
+    if joined_in is None:
+        return None
+    between = _alternatives(kb.vocabulary.conditions.between)
+    pattern = rf"(?<!\w)(?:{between})\s+{joined_in.group(1)}\s+(?:y|a|al|hasta)\s+(?:el\s+)?(20[0-3]\d)\b"
+    found = re.compile(pattern).search(folded, max(joined_in.start() - 8, 0))
+    if found is None or found.start(1) <= joined_in.start() or int(found.group(1)) <= int(joined_in.group(1)):
+        return None
+    return int(found.group(1)), found.start(1)
+
+
 def _year_joined(kb: KnowledgeBase, folded: str, at: int) -> bool:
     """Whether the year at ``at`` is the year states joined («¿cuáles se sumaron en 2016?»), not the date
     of a list («¿cuáles que ya se sumaron no tienen STL en 2020?») nor the date things stood at («¿cuántos
@@ -262,7 +275,12 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
     # «¿cuáles tenían STL en agosto de 2020 y se sumaron en 2017?»: a year joined and a date of the lists
     named_years = list(_YEAR.finditer(folded))
     joined_in = next((found for found in named_years if _year_joined(kb, folded, found.start())), None)
-    dated = next((found for found in named_years if found is not joined_in), None)
+    # «…que se sumaron entre 2015 y 2017…»: the years joined run to the second year, which dates no list
+    until = _joined_until(kb, folded, joined_in)
+    dated = next(
+        (found for found in named_years if found is not joined_in and found.start() != (until or (0, -1))[1]),
+        None,
+    )
     joins = joined_in is not None
     period = period_of(kb, folded)
     as_of = (period[1] if period and not joins else int(dated.group(1))) if dated else None
@@ -309,7 +327,17 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
         source = kb.lists_of_kind("pal")[-1].source
         test = (lambda s: _plans(kb, s) > n) if op == ">" else (lambda s: _plans(kb, s) >= n)
         conditions.append(Condition(phrase, test, (source,), "plans"))
-    if joined_in is not None:
+    if joined_in is not None and until is not None:
+        first, last = int(joined_in.group(1)), until[0]
+        conditions.append(
+            Condition(
+                f"se sumaron a la iniciativa entre {first} y {last}",
+                lambda s: bool(s.joined and first <= s.joined.year <= last),
+                (kb.joined_source(),),
+                "joined",
+            )
+        )
+    elif joined_in is not None:
         joined = int(joined_in.group(1))
         if _joined_denied(kb, folded, joined_in.start()):  # «¿cuál de esos no se sumó en 2015?»
             conditions.append(

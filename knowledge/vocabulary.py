@@ -420,6 +420,7 @@ class Vocabulary(Strict):
     legal_advice: Words
     off_topic: Words
     manipulation: Words
+    acronym_asks: Words
     opinion: Words
     domain: Words
     not_in_documents: dict[str, MissingTopic] = Field(min_length=1)

@@ -1,0 +1,98 @@
+"""What an acronym of the documents stands for («¿qué significa la sigla COMAIP?»), read from the documents
+themselves: the name they write right before it in parentheses («…Conferencia Mexicana para el Acceso a la
+Información Pública (COMAIP)»), and the documents that use it."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from knowledge import KnowledgeBase
+from knowledge.text import fold
+from knowledge.vocabulary import mentions
+
+from .wording import cited
+
+_IN_PARENTHESES = re.compile(r"\(([A-ZÁÉÍÓÚÑ]{2,8})\)")
+_WORD = re.compile(r"\w+")
+NAME_MAX_WORDS = 16  # the longest name read before an acronym
+
+
+def acronym_asked(kb: KnowledgeBase, text: str) -> str | None:
+    """The acronym of the documents a message asks the meaning of («¿qué significa la sigla COMAIP?»,
+    «¿cómo se desarrolla completa la sigla SNT?», «q significa comaip»), or None; not one the glossary
+    defines (STL, PAL: their definition answers)."""
+    if not mentions(kb.vocabulary.acronym_asks, text):
+        return None
+    defined = {fold(word) for term in kb.glossary for word in (term.id, *term.aliases)}
+    words = {word.upper() for word in _WORD.findall(fold(text))}
+    found = [acronym for acronym in _expansions(kb) if acronym in words and fold(acronym) not in defined]
+    return found[0] if len(found) == 1 else None
+
+
+def acronym_answer(kb: KnowledgeBase, acronym: str) -> str | None:
+    """«COMAIP quiere decir «Conferencia Mexicana para el Acceso a la Información Pública» (según …)», and
+    the documents that use it; None when no document writes its name before it."""
+    names = _expansions(kb).get(acronym)
+    if not names:
+        return None
+    name, ref = names[0]
+    using = [ref for ref, source in kb.sources.items() if re.search(rf"\b{acronym}\b", source.text)]
+    said = f"{acronym} quiere decir «{name}» (así lo escribe {kb.citation(ref)})."
+    others = {other: where for other, where in names if other != name}  # the SNT's whole name too
+    said += "".join(f" En {kb.citation(where)} se escribe «{other}»." for other, where in others.items())
+    return f"{said}\nLa sigla aparece en {cited(kb, using)}." if using else said
+
+
+def _expansions(kb: KnowledgeBase) -> dict[str, list[tuple[str, str]]]:
+    return _read_expansions(tuple((ref, source.text) for ref, source in kb.sources.items()))
+
+
+@lru_cache(maxsize=4)
+def _read_expansions(texts: tuple[tuple[str, str], ...]) -> dict[str, list[tuple[str, str]]]:
+    """Each acronym a document writes in parentheses, with the names written right before it (by the
+    initials of their capitalised words, else the capitalised run that starts with its first letter) and
+    the document: the shortest name first."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for ref, text in texts:
+        for match in _IN_PARENTHESES.finditer(text):
+            acronym = match.group(1)
+            segment = text[max(0, match.start() - 200) : match.start()].replace("*", " ")
+            words = list(_WORD.finditer(segment))[-NAME_MAX_WORDS:]
+            first = _by_initials(words, acronym)
+            first = _capitalised_run(words, acronym) if first is None else first
+            if first is not None:
+                name = " ".join(segment[words[first].start() :].split()).rstrip(" ,")
+                found.setdefault(acronym, []).append((name, ref))
+    return {acronym: sorted(names, key=lambda pair: len(pair[0])) for acronym, names in found.items()}
+
+
+_JOINERS = {"de", "del", "la", "las", "el", "los", "y", "e", "para", "a", "al", "en"}
+
+
+def _by_initials(words: list[re.Match[str]], acronym: str) -> int | None:
+    """Where the last words whose capitalised ones spell ``acronym`` start («Sistema Nacional de
+    Transparencia» for SNT, the joiners between them kept); None when they do not."""
+    letters = list(acronym)
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i].group()
+        if word.lower() in _JOINERS and len(letters) < len(acronym):
+            continue
+        if not (word[0].isupper() and word[0] == letters[-1]):
+            return None
+        letters.pop()
+        if not letters:
+            return i
+    return None
+
+
+def _capitalised_run(words: list[re.Match[str]], acronym: str) -> int | None:
+    """Where the capitalised words (and joiners) right before the acronym start, from the first that starts
+    with its first letter («Instituto Nacional de Transparencia, Acceso a la … Datos Personales» for INAI)."""
+    start = len(words)
+    while start > 0 and (
+        words[start - 1].group()[0].isupper() or words[start - 1].group().lower() in _JOINERS
+    ):
+        start -= 1
+    firsts = [i for i in range(start, len(words)) if words[i].group()[0] == acronym[0]]
+    return firsts[0] if firsts else None
