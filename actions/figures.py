@@ -50,7 +50,8 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     dated = topic.key.partition("@")[2] if topic is not None and topic.kind in ("lista", "cifra") else ""
     if topic is not None and topic.kind == "consulta":  # after «¿cuáles tenían STL y plan en 2018?»
         dated = str(year_of(topic.key.split(THEN)[-1]) or "")
-    back = kb.vocabulary.points_back(text, near=False) or mentions(kb.vocabulary.context.past, text)
+    past = mentions(kb.vocabulary.context.past, text) and len(text.split()) <= FOLLOW_UP_WORDS
+    back = kb.vocabulary.points_back(text, near=False) or past
     if dated.isdigit() and year_of(text) is None and back:
         # «¿cuántos compromisos tenían esos planes?», «¿y cuántos compromisos sumaban?» after those of 2018
         text = f"{text} en {dated}"

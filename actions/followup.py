@@ -33,6 +33,7 @@ from .readers import (
     along_the_document,
     any_intent,
     computed,
+    explained,
     footnote,
     how_to,
     of_the_cited,
@@ -67,6 +68,8 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
         return how, True  # «entonces, ¿cómo participo yo?» right after a state: how, not the state again
     if topic and topic.kind == "estado" and (those := of_the_same_year(kb, tracker)) is not None:
         return those, True  # «¿y quiénes más entraron ese mismo año?», «¿y al año siguiente?»
+    if topic and topic.kind == "estado" and (plain := explained(kb, tracker)) is not None:
+        return plain, True  # «ok pero explícame fácil qué es eso de plan de acción» after a state
     if topic and topic.kind == "estado" and (about_state := state_reply(kb, tracker)) is not None:
         return about_state, True  # the state in the slot: the one just named («¿y Guanajuato?») or the last
     if topic is None and (alone := state_alone(kb, tracker)) is not None:

@@ -17,7 +17,7 @@ from .base import OPINION, answer
 from .leads import unanswered
 from .readers import declined, from_documents, in_context, refused, said_by, unanswerable
 from .reread import reread
-from .turn import text_of
+from .turn import text_of, topic_of
 
 
 class ActionFueraDeTema(Action):
@@ -41,7 +41,9 @@ class ActionFueraDeTema(Action):
         refuse = refused(kb, tracker)
         # «¿de qué fecha es el dato de los 140?»: the documents that give a number
         followed = None if refuse else reread(kb, tracker) or said_by(kb, tracker)
-        if followed is None and not refuse and kb.vocabulary.in_domain(text):
+        # «¿Por qué termina en 19?» right after a document: a question about the last topic, not off topic
+        continues = kb.vocabulary.in_domain(text) or topic_of(tracker) is not None
+        if followed is None and not refuse and continues:
             if honest := unanswerable(kb, tracker):  # «¿cuánto le pagan a los integrantes de un STL?»
                 unanswered(dispatcher, tracker, honest)
                 return []

@@ -775,7 +775,7 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return other
     # «Ya tengo los estados de 2015 y 2016… ¿Qué estados se sumaron durante 2017?»: the sentences before the
     # question's set the scene; their years and lists are not asked
-    text = text_of(tracker)
+    text = whole = text_of(tracker)
     # «El Estado de México entró en 2016. De los … ese mismo año…», «…de agosto de 2020… en esa fecha?»: whole
     # «Me dijeron que todos los de 2015 tienen STL. ¿Es cierto?»: the claim is what is asked
     back = [
@@ -822,7 +822,8 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         text = f"{text} en {year}" if past else text
     if not previous and (new_ones := new_ones_answer(kb, text)) is not None:  # «¿cuántos… y en qué estados?»
         return new_ones, [remember(Topic("consulta", text[:QUESTION_MAX_CHARS]))]
-    if not previous and (among := _among_named(kb, text)) is not None:  # «De Sonora, Chihuahua…, ¿cuáles…?»
+    # «De Sonora, Chihuahua…, ¿cuáles…?», «Compárenos con los vecinos: Querétaro, Puebla… ¿Cuáles tienen STL?»
+    if not previous and (among := _among_named(kb, whole)) is not None:
         return among
     combined = combined_answer(kb, text, previous=previous)
     if combined is not None:

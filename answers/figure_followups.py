@@ -177,6 +177,10 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return figure_source_answer(kb, of, asked), (Topic("cifra", of) if of != metric else topic)
     if others:  # «¿cuántos estados hay hoy?» after the plans: another figure, read on its own
         return None
+    # «¿y cuáles aparecen en la de 2020 que no estaban en esa?» after the STL of 2018
+    added = metric in ("stl", "pal") and shown.isdigit() and mentions(kb.vocabulary.conditions.added, text)
+    if added and (since := added_since_answer(kb, metric, int(shown))) is not None:
+        return since, Topic("lista", metric)
     if year is not None:
         return figure_answer(kb, metric, year, month=month_of(text)), Topic("cifra", f"{metric}@{year}")
     if metric in ("stl", "pal") and (mentions(asks.which, text) or mentions(asks.which_states, text)):

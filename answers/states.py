@@ -197,7 +197,7 @@ def affirmed(kb: KnowledgeBase, state: State, text: str, aspect: str | None, yea
 
 def status_in_year(kb: KnowledgeBase, state: State, year: int, aspect: str | None = None) -> str:
     """«¿Y en 2018?» after a state: what the lists of that year (the last printed by then) say of it."""
-    if state.joined is None and not state.listed:  # «¿Puebla está entre los 30 de agosto de 2020?»
+    if state.joined is None and not state.listed and aspect is None:  # «¿Puebla está entre los 30 de 2020?»
         return _not_reported(state, aspect)
     kinds = [aspect] if aspect in ("stl", "pal") else ["stl", "pal"]
     lists = [found for kind in kinds if (found := kb.list_as_of(kind, year)) is not None]

@@ -1,0 +1,410 @@
+"""Questions of kinds the sets of the twentieth pass of issue 11 found misread: a claim to check in the form
+«¿es correcto que…?», the states of the year a state joined asked with no state named, where the last answer
+comes from, a figure of 2018 and one of now in one question, the entidades missing, a document named by its
+number or date, a range of years joined, what an acronym stands for, and what a person cannot get here
+(names, legal advice, counts after 2020). Each asserts what a person reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.contacts import ActionInaiActual
+from actions.figures import ActionCifras
+from actions.followup import ActionSeguimiento
+from actions.offtopic import ActionFueraDeTema
+from actions.recommendations import ActionRecomendacion
+from actions.search import ActionBuscar
+from actions.states import ActionEstado, ActionListaEstados
+from common.hygiene import plain_words
+
+from .trackers import run, texts, turn
+
+pytestmark = pytest.mark.usefixtures("actions_index")
+
+
+def _said(action, text: str, intent: str, entities=None, slots=None) -> str:
+    return "\n".join(t or "" for t in texts(run(action, turn(text, intent, entities, slots))[1]))
+
+
+def _responses(action, text: str, intent: str) -> list[str | None]:
+    return [m.get("response") for m in run(action, turn(text, intent))[1]]
+
+
+def test_es_correcto_que_asks_to_check_a_fact_not_for_an_opinion():
+    said = _said(
+        ActionListaEstados(),
+        "¿Es correcto que en 2017 solo se sumaron tres entidades? ¿Cuáles fueron, para ponerlas en la clave?",
+        "estados_por_anio",
+        {"anio": "2017"},
+    )
+    assert "Baja California Sur, Guanajuato y Quintana Roo" in said
+
+
+def test_a_wrong_start_year_of_the_initiative_is_answered_no_with_the_right_one():
+    said = _said(
+        ActionBuscar(),
+        "Estoy armando un examen. ¿Es correcto que la iniciativa Gobierno Abierto: Cocreación desde lo Local "
+        "arrancó en 2017?",
+        "consulta",
+    )
+    assert said.startswith("No. Desde 2015.")
+
+
+def test_which_states_started_in_a_year_are_the_states_that_joined_then():
+    said = _said(
+        ActionListaEstados(), "¿Qué estados arrancaron en 2015?", "estados_por_anio", {"anio": "2015"}
+    )
+    assert said.startswith("En 2015 se sumaron 13 estados")
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "start"),
+    [
+        ("¿Quién más ese año?", "Jalisco", "En 2015 se sumaron 13 estados"),
+        ("y quienes mas entraron ese año", "Estado de México", "En 2016 se sumaron 10 estados"),
+        ("¿Y el año siguiente?", "Jalisco", "En 2016 se sumaron 10 estados"),
+        ("y al año siguiente", "Estado de México", "En 2017 se sumaron 3 estados"),
+    ],
+)
+def test_the_year_of_the_state_just_answered_lists_who_joined_then(text, state, start):
+    said = _said(ActionSeguimiento(), text, "seguimiento", slots={"estado": state, "tema": f"estado:{state}"})
+    assert said.startswith(start)
+
+
+def test_who_said_a_figure_is_the_document_that_gives_it():
+    said = _said(ActionSeguimiento(), "¿Quién lo dijo?", "seguimiento", slots={"tema": "cifra:pal"})
+    assert "INAI/265/19, 14 de agosto de 2020" in said
+
+
+def test_the_date_of_a_computed_answer_is_that_of_its_sources():
+    said = _said(
+        ActionSeguimiento(),
+        "¿De cuándo es ese dato?",
+        "seguimiento",
+        slots={"tema": "consulta:¿Qué estados tienen dos planes de acción local?"},
+    )
+    assert said == "Esa respuesta sale de esta fuente: el comunicado INAI/265/19, 14 de agosto de 2020."
+
+
+def test_a_figure_of_2018_and_of_now_in_one_question_gives_both():
+    said = _said(ActionCifras(), "cuantos stl habia en 2018 y cuantos hay ahora", "cifras", {"anio": "2018"})
+    assert "16 Secretariados Técnicos Locales (STL)" in said
+    assert "21 Secretariados Técnicos Locales (STL), según el comunicado INAI/265/19" in said
+
+
+def test_how_much_the_initiative_grew_gives_the_change_of_each_figure():
+    said = _said(ActionBuscar(), "¿Cuánto 'creció' esto de 2018 a 2020? Números, no boletín", "nlu_fallback")
+    assert said.startswith("Del 2 de enero de 2018 al 14 de agosto de 2020:")
+    assert "de 16 Secretariados Técnicos Locales (STL) a 21" in said
+    assert "de 62 compromisos de Gobierno Abierto a 140" in said
+    assert "autoridades" not in said  # given for 2018 only: no change to show
+
+
+@pytest.mark.parametrize(
+    "text", ["cuales son los 2 estados q todavia no le entran", "¿y cuáles son los 2 que no se sumaron?"]
+)
+def test_the_states_not_yet_joined_are_two_the_documents_do_not_name(text):
+    said = _said(ActionBuscar(), text, "nlu_fallback")
+    assert "faltaban 2. Los documentos no dicen cuáles." in said
+
+
+def test_a_state_the_documents_never_name_is_not_reported_in_a_dated_list_either():
+    said = _said(
+        ActionEstado(),
+        "¿Puebla está entre los 30 estados que participaban en agosto de 2020?",
+        "estado_situacion",
+        {"estado": "Puebla"},
+        {"estado": "Puebla"},
+    )
+    assert said.startswith("Los documentos no nombran a Puebla entre los estados participantes")
+
+
+def test_a_name_asked_of_a_document_is_not_its_summary():
+    said = _said(
+        ActionBuscar(),
+        "Para una pregunta de datos: confírmeme el nombre del comisionado presidente del INAI cuando se "
+        "publicó el comunicado de enero de 2018.",
+        "nlu_fallback",
+    )
+    assert said.startswith("Los documentos no mencionan los nombres de las personas")
+
+
+def test_a_list_asked_of_a_document_by_its_number_is_the_list_it_gives():
+    said = _said(
+        ActionListaEstados(),
+        "En el comunicado INAI/002/18, ¿qué estados aparecen con Secretariado Técnico Local instalado?",
+        "estados_con_stl",
+    )
+    assert said.startswith("Al 2 de enero de 2018 había 16 Secretariados Técnicos Locales (STL)")
+
+
+def test_the_date_of_the_document_named_is_not_the_year_asked():
+    said = _said(
+        ActionListaEstados(),
+        "Según el comunicado del 27 de marzo de 2018, ¿qué entidades se sumaron en 2016?",
+        "estados_por_anio",
+        {"anio": "2018"},
+    )
+    assert said.startswith("En 2016 se sumaron 10 estados")
+
+
+def test_a_footnote_as_a_purpose_does_not_ask_for_a_footnote():
+    said = _said(
+        ActionListaEstados(),
+        "En ese mismo comunicado de 2020, ¿qué estados tienen dos Planes de Acción Local? Es para una nota "
+        "al pie.",
+        "estados_con_pal",
+        {"anio": "2020"},
+    )
+    assert said.startswith("7 estados tienen 2 Planes de Acción Local (PAL) publicados")
+
+
+def test_a_message_in_capitals_is_read_in_small_letters():
+    assert plain_words("QUIEN LAS SACO ESAS Y CUANDO") == "quien las saco esas y cuando"
+    assert plain_words("¿Y el STL de Jalisco?") == "¿Y el STL de Jalisco?"
+
+
+def test_naming_the_wrong_recommendation_for_a_subject_gets_the_right_one():
+    said = _said(
+        ActionRecomendacion(),
+        "¿Es correcto que la cuarta recomendación del SNT es la que habla de la eficiencia del gasto "
+        "público? Si me equivoco, ¿cuál es?",
+        "recomendacion",
+        {"ordinal": "4"},
+    )
+    assert said.startswith("No: es la tercera.\nRecomendación tercera de 4")
+
+
+def test_a_recommendation_named_with_what_it_is_about_is_that_one():
+    said = _said(
+        ActionRecomendacion(),
+        "¿Qué dice la tercera recomendación del SNT sobre gobierno abierto y COVID-19?",
+        "recomendacion",
+        {"ordinal": "3"},
+    )
+    assert said.startswith("Recomendación tercera de 4")
+
+
+def test_what_a_document_just_named_says_in_short_is_its_summary():
+    said = _said(
+        ActionSeguimiento(),
+        "Tengo citado el comunicado INAI/083/18 en un oficio y no lo he leído. ¿Qué dice, en resumen?",
+        "seguimiento",
+    )
+    assert said.startswith("El comunicado INAI/083/18")
+    assert "26 de las 32 entidades" in said and "del 11 al 13 de abril" in said
+
+
+def test_a_count_after_the_documents_with_inai_gone_gives_the_newest_figure_then_what_came_after():
+    said = _said(
+        ActionInaiActual(),
+        "¿Cuántos STL siguen funcionando en 2024? o ya se murieron junto con el INAI",
+        "inai_actual",
+        {"anio": "2024"},
+    )
+    assert said.startswith("Los documentos no dan la cifra de Secretariados Técnicos Locales (STL) para 2024")
+    assert "extinción del INAI" in said
+
+
+def test_how_to_defend_against_a_sanction_is_legal_advice():
+    said = _said(
+        ActionBuscar(),
+        "Si el ayuntamiento no publica a tiempo sus obligaciones de transparencia, ¿qué sanción legal nos "
+        "aplica y cómo nos defendemos ante una denuncia?",
+        "nlu_fallback",
+    )
+    assert said.startswith("Eso está fuera de lo que puedo responder")
+
+
+def test_out_of_how_many_entidades_is_the_32():
+    said = _said(
+        ActionListaEstados(),
+        "de cuantas entidades en total?",
+        "estados_por_anio",
+        slots={"tema": "cifra:estados@2018"},
+    )
+    assert said.startswith("México tiene 32 entidades federativas")
+
+
+def test_how_many_states_there_were_in_a_year_is_the_figure_not_who_joined_then():
+    said = _said(
+        ActionListaEstados(), "¿cuántos estados había en 2018?", "estados_por_anio", {"anio": "2018"}
+    )
+    assert said.startswith("Al 27 de marzo de 2018 había 26 estados participantes")
+
+
+def test_in_how_many_states_after_the_plans_lists_the_states_with_one():
+    said = _said(
+        ActionCifras(), "¿y en cuántos estados?", "cifras", slots={"tema": "cifra:pal", "cifra": "pal"}
+    )
+    assert said.startswith("Se han publicado 21 Planes de Acción Local (PAL) en 14 estados")
+
+
+def test_a_range_of_years_joined_is_every_year_in_it():
+    said = _said(
+        ActionBuscar(),
+        "Cruce de listas: de las entidades que se sumaron entre 2015 y 2017, ¿cuáles no aparecen en la "
+        "relación de los 21 STL del comunicado de agosto de 2020?",
+        "nlu_fallback",
+    )
+    assert said.startswith(
+        "6 estados no figuran en la lista de STL y se sumaron a la iniciativa entre 2015 y 2017"
+    )
+    assert "Guerrero" in said and "Quintana Roo" in said
+
+
+def test_in_one_list_but_not_in_the_relation_of_another_date_compares_the_lists():
+    said = _said(
+        ActionListaEstados(),
+        "¿Qué entidades tenían PAL publicado en agosto de 2020 pero no en la relación de enero de 2018?",
+        "estados_con_pal",
+        {"anio": "2020"},
+    )
+    assert (
+        "4 estados figuran en la lista de PAL del 14 de agosto de 2020 y no en la del 2 de enero de 2018"
+        in said
+    )
+    assert "Guanajuato" in said and "Tabasco" in said
+
+
+def test_what_an_acronym_stands_for_is_the_name_the_documents_write_before_it():
+    said = _said(
+        ActionBuscar(),
+        "En el módulo de capacitación aparece COMAIP. ¿Qué significa la sigla?",
+        "nlu_fallback",
+    )
+    assert said.startswith(
+        "COMAIP quiere decir «Conferencia Mexicana para el Acceso a la Información Pública»"
+    )
+
+
+def test_an_acronym_written_two_ways_gives_both_and_where_it_appears():
+    said = _said(
+        ActionBuscar(), "¿Cómo se desarrolla completa la sigla SNT y en qué documentos aparece?", "consulta"
+    )
+    assert said.startswith("SNT quiere decir «Sistema Nacional de Transparencia»")
+    assert "«Sistema Nacional de Transparencia, Acceso a la Información Pública y Protección de" in said
+    assert "La sigla aparece en" in said
+
+
+def test_a_count_asked_for_after_the_documents_is_not_confirmed_but_dated():
+    said = _said(
+        ActionCifras(),
+        "Leí que “se han configurado 21 STL”. ¿Cuántos hay ahora, en 2025?",
+        "cifras",
+        {"anio": "2025"},
+    )
+    assert said.startswith("Los documentos no dan la cifra de Secretariados Técnicos Locales (STL) para 2025")
+
+
+def test_a_figure_in_the_past_after_one_of_a_year_is_of_that_year():
+    said = _said(
+        ActionCifras(),
+        "¿Y cuántos compromisos sumaban entre todos?",
+        "cifras",
+        slots={"tema": "cifra:pal@2018", "cifra": "pal"},
+    )
+    assert said.startswith("Al 2 de enero de 2018 había 62 compromisos")
+
+
+def test_the_states_added_to_a_later_list_are_counted_from_the_list_shown():
+    said = _said(
+        ActionSeguimiento(),
+        "¿Y cuáles aparecen en la lista de 2020 que no estaban en esa?",
+        "seguimiento",
+        {"anio": "2020"},
+        {"tema": "lista:stl@2018"},
+    )
+    assert said.startswith(
+        "5 estados figuran en la lista de STL del 14 de agosto de 2020 y no en la del 2 de enero"
+    )
+
+
+def test_who_is_to_blame_is_an_opinion():
+    responses = _responses(
+        ActionBuscar(),
+        "Entre nos, ¿qué partido cree que tuvo la culpa de que desapareciera el INAI?",
+        "nlu_fallback",
+    )
+    assert responses == ["utter_opinion_politica"]
+
+
+def test_a_state_never_named_asked_of_a_dated_list_gets_that_list():
+    said = _said(
+        ActionEstado(),
+        "¿El estado de Puebla tiene Secretariado Técnico Local instalado según el comunicado de agosto de "
+        "2020?",
+        "estado_situacion",
+        {"estado": "Puebla"},
+        {"estado": "Puebla"},
+    )
+    assert said.startswith(
+        "En la lista de agosto de 2020 (según el comunicado INAI/265/19, 14 de agosto de 2020)"
+    )
+
+
+def test_whether_the_initiative_takes_in_municipalities_is_what_the_documents_say_of_them():
+    said = _said(
+        ActionBuscar(),
+        "Le escribo del Ayuntamiento de Puebla. ¿La iniciativa contempla a los municipios o es únicamente "
+        "para los gobiernos estatales?",
+        "nlu_fallback",
+    )
+    assert said.startswith("Los documentos no mencionan cuántos ni cuáles municipios participan")
+    assert "estados y municipios" in said
+
+
+def test_a_claim_about_the_session_after_the_issuer_gets_the_session():
+    said = _said(
+        ActionSeguimiento(),
+        "¿Es correcto que se aprobaron en una sesión ordinaria?",
+        "seguimiento",
+        slots={"tema": "recomendaciones:todas"},
+    )
+    assert "Primer Sesión Extraordinaria" in said
+
+
+def test_why_a_number_is_what_it_is_after_a_document_is_not_off_topic():
+    said = _said(
+        ActionFueraDeTema(),
+        "¿Por qué termina en 19 si es de 2020? ¿El texto da alguna explicación?",
+        "fuera_de_tema",
+        {"anio": "2020"},
+        {"tema": "documento:inai-265-19"},
+    )
+    assert said.startswith("Los documentos no mencionan por qué cada comunicado lleva el número")
+
+
+def test_plain_words_of_a_term_right_after_a_state_explain_the_term():
+    said = _said(
+        ActionSeguimiento(),
+        "ok pero explicame facil q es eso de plan de accion",
+        "seguimiento",
+        slots={"estado": "Tabasco", "tema": "estado:Tabasco"},
+    )
+    assert said.startswith("Plan de Acción Local (PAL), en palabras sencillas:")
+
+
+def test_the_states_named_before_asking_which_are_the_group_asked_about():
+    said = _said(
+        ActionEstado(),
+        "Quisiera compararnos con los estados vecinos: Querétaro, Estado de México, Veracruz, San Luis "
+        "Potosí, Puebla y Tlaxcala. ¿Cuáles tienen STL y cuáles ya publicaron plan de acción?",
+        "estado_situacion",
+        {"estado": "Querétaro"},
+    )
+    assert said.startswith(
+        "En la lista de Secretariados Técnicos Locales (STL) configurados del 14 de agosto"
+    )
+    assert "no figuran Querétaro y Puebla" in said
+
+
+def test_the_states_added_after_a_count_of_a_year_are_those_new_to_the_later_list():
+    said = _said(
+        ActionSeguimiento(),
+        "¿Y cuáles aparecen en la lista de 2020 que no estaban en esa?",
+        "seguimiento",
+        {"anio": "2020"},
+        {"tema": "cifra:stl@2018", "cifra": "stl"},
+    )
+    assert said.startswith("5 estados figuran en la lista de STL del 14 de agosto de 2020")
