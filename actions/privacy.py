@@ -14,14 +14,15 @@ from knowledge.vocabulary import mentions
 
 from . import resources
 from .base import answer
-from .readers import in_context, refused
+from .readers import any_intent, in_context, refused
 from .turn import text_of
 
 
 class ActionPrivacidad(Action):
     """The privacy notice; a follow-up of the last answer NLU took for a privacy question («¿y dónde las
-    puedo descargar?» after the guides) that names nothing of the person's own data gets its answer, and
-    a request for legal advice the refusal."""
+    puedo descargar?» after the guides), or a message read whatever its intent («¿a quién le escribimos?»:
+    advice), that names nothing of the person's own data gets its answer, and a request for legal advice
+    the refusal."""
 
     def name(self) -> str:
         return "action_privacidad"
@@ -32,7 +33,8 @@ class ActionPrivacidad(Action):
             dispatcher.utter_message(text=refusal(kb))
             return []
         own = mentions(kb.vocabulary.own_data, text_of(tracker))
-        if not own and (followed := in_context(kb, tracker)) is not None:  # «¿y dónde las descargo?»
+        # «¿y dónde las descargo?» after the guides; «¿a quién le escribimos?»: whom to ask, not this notice
+        if not own and (followed := in_context(kb, tracker) or any_intent(kb, tracker)) is not None:
             answer(dispatcher, tracker, *followed)
             return followed[1]
         dispatcher.utter_message(

@@ -762,6 +762,8 @@ def _asks_of_document(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     return asks and topic.kind in ("recomendacion", "recomendaciones", "guia")
 
 
+_YEARS = re.compile(r"\b(20[0-3]\d)\b")
+COHORT_WORDS = 10  # «¿y cuáles se quedaron sin STL?» after the states of a year: no longer
 # the longest question kept as the topic a «y de esos…» filters further
 QUESTION_MAX_CHARS = 200
 
@@ -784,7 +786,17 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         *kb.vocabulary.context.of_scene,
     ]
     if not mentions(back, question := question_sentence(text)):
-        text = question
+        # «Crucé la lista de STL de 2018 con la de 2020. ¿Qué estados aparecen en 2020 que no estaban en
+        # 2018?»: the scene names the list the question means
+        scene = text[: len(text) - len(question)]
+        listed = kb.vocabulary.aspect(scene)
+        named = kb.vocabulary.aspect(question) in ("stl", "pal")
+        text = f"{question} {listed}" if listed in ("stl", "pal") and not named else question
+        # «Leí que en 2018 había PAL en Morelos, Durango… ¿Qué estados se agregaron para 2020?»: since then
+        asked_years = {int(year) for year in _YEARS.findall(question)}
+        added = mentions(kb.vocabulary.conditions.added, question) and len(asked_years) < 2
+        if added and (since := year_of(scene)) is not None and since not in asked_years:
+            text = f"{text} desde {since}"
     joins = any(c.kind in ("joined", "not_joined") for c in parse(kb, text).conditions)  # not a figure's year
     if not joins and (several := several_figures_answer(kb, text)) is not None:  # how figures changed
         return several, [remember(None)]
@@ -803,7 +815,11 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     elif len(named := resources.state_finder().find(text)) == 1:  # «…el mismo año que Michoacán?»
         text = in_year_of(kb, text, kb.state(named[0].replace("-", " ")))
     same_year = mentions(kb.vocabulary.conditions.same_year, text)  # «…de los que entraron ese año…»
-    if topic is not None and topic.kind == "ingreso" and (kb.vocabulary.refers_to_those(text) or same_year):
+    # «¿y cuáles se quedaron sin STL?» right after the states of a year: of them
+    which_of = mentions(kb.vocabulary.figure_questions.which, text) and year_of(text) is None
+    which_of = which_of and kb.vocabulary.aspect(text) in ("stl", "pal") and len(text.split()) <= COHORT_WORDS
+    those = kb.vocabulary.refers_to_those(text) or same_year or which_of
+    if topic is not None and topic.kind == "ingreso" and those:
         # «¿y cuál de ellos tiene PAL?» after the states of 2017: those that joined that year
         text = f"{text} {kb.vocabulary.conditions.joined[0]} en {topic.key}"
     asked = text
@@ -822,8 +838,10 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         text = f"{text} en {year}" if past else text
     if not previous and (new_ones := new_ones_answer(kb, text)) is not None:  # «¿cuántos… y en qué estados?»
         return new_ones, [remember(Topic("consulta", text[:QUESTION_MAX_CHARS]))]
-    # «De Sonora, Chihuahua…, ¿cuáles…?», «Compárenos con los vecinos: Querétaro, Puebla… ¿Cuáles tienen STL?»
-    if not previous and (among := _among_named(kb, whole)) is not None:
+    # «De Sonora, Chihuahua…, ¿cuáles…?», «Compárenos con los vecinos: Querétaro… ¿Cuáles tienen STL?»;
+    # not «Leí que había PAL en Morelos, Durango… ¿Qué estados se agregaron para 2020?»: a change of the list
+    scene = whole if not mentions(kb.vocabulary.conditions.added, text) else text
+    if not previous and (among := _among_named(kb, scene)) is not None:
         return among
     combined = combined_answer(kb, text, previous=previous)
     if combined is not None:

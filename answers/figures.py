@@ -746,10 +746,25 @@ def percent_answer(kb: KnowledgeBase, text: str, metric: str | None = None) -> s
     source = entities_source(kb)
     if observation is None or source is None:
         return None
+    # «¿qué porcentaje de los estados participantes tiene STL?»: of those taking part on that date
+    taking_part = metric != "estados" and mentions(kb.vocabulary.participating, text)
+    base = _as_of(kb, "estados", observation.date) if taking_part else None
+    if base is not None:
+        return (
+            f"{figure_text(kb, observation)} ({according_to(kb, observation.source)}) de "
+            f"{figure_text(kb, base)} ({according_to(kb, base.source)}): "
+            f"{_percent(observation.value / base.value * 100)}."
+        )
     return (
         f"{figure_text(kb, observation)} ({according_to(kb, observation.source)}) de {total} entidades "
         f"federativas ({according_to(kb, source)}): {_percent(observation.value / total * 100)}."
     )
+
+
+def _as_of(kb: KnowledgeBase, metric: str, date: dt.date | None) -> Observation | None:
+    """The newest dated value of ``metric`` on or before ``date``; None when there is none."""
+    dated = [o for o in kb.history(metric) if o.date and date and o.date <= date]
+    return max(dated, key=lambda o: o.date or dt.date.min, default=None)
 
 
 def since_answer(kb: KnowledgeBase) -> str:

@@ -300,7 +300,8 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
             continue
         newest = _dated_list(kb, kind, as_of)
         members = {state.id for state, _ in kb.members(newest.id)}
-        denied = _denied(kb, folded, found[0][0])
+        # «Cruce STL vs PAL: ¿qué estados tienen STL pero no aparecen en la lista de PAL?»: denied anywhere
+        denied = any(_denied(kb, folded, start) for start, _ in found)
         wording = f"{'no ' if denied else ''}figuran en la lista de {label}"
         kind_of = "denied" if denied else "listed"
         conditions.append(Condition(wording, _listed(members, not denied), (newest.source,), kind_of))
@@ -523,7 +524,7 @@ def complement_answer(kb: KnowledgeBase, previous: Sequence[str], text: str) -> 
     long (a question of its own), or the questions before set no condition on a list."""
     folded = fold(text)
     short = len(folded.split()) <= COMPLEMENT_WORDS
-    if not short or _names_kind(kb, folded) or not mentions(kb.vocabulary.conditions.negation, folded):
+    if not short or not mentions(kb.vocabulary.conditions.negation, folded):
         return None
     asked = {int(year) for question in previous for year in _YEAR.findall(fold(question))}
     if any(int(year) not in asked for year in _YEAR.findall(folded)):
@@ -533,6 +534,12 @@ def complement_answer(kb: KnowledgeBase, previous: Sequence[str], text: str) -> 
     if not on_lists:
         return None
     flipped = conditions[on_lists[-1]]
+    # «¿y cuáles se quedaron sin STL?» after those with STL names the same list; another list is another
+    # question
+    named = kb.vocabulary.aspect(folded)
+    same = named in ("stl", "pal") and f"lista de {(named or '').upper()}" in flipped.text
+    if _names_kind(kb, folded) and not same:
+        return None
     listed = flipped.kind == "denied"
     wording = flipped.text.removeprefix("no ") if listed else f"no {flipped.text}"
     conditions[on_lists[-1]] = Condition(

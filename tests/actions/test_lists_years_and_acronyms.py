@@ -12,6 +12,7 @@ from actions.contacts import ActionInaiActual
 from actions.figures import ActionCifras
 from actions.followup import ActionSeguimiento
 from actions.offtopic import ActionFueraDeTema
+from actions.privacy import ActionPrivacidad
 from actions.recommendations import ActionRecomendacion
 from actions.search import ActionBuscar
 from actions.states import ActionEstado, ActionListaEstados
@@ -408,3 +409,151 @@ def test_the_states_added_after_a_count_of_a_year_are_those_new_to_the_later_lis
         {"tema": "cifra:stl@2018", "cifra": "stl"},
     )
     assert said.startswith("5 estados figuran en la lista de STL del 14 de agosto de 2020")
+
+
+def test_a_list_denied_after_the_scene_names_it_is_denied():
+    said = _said(
+        ActionBuscar(),
+        "Cruce STL vs PAL con los datos de agosto 2020: ¿qué estados tienen Secretariado Técnico Local pero "
+        "no aparecen en la lista de Planes de Acción Local publicados?",
+        "nlu_fallback",
+    )
+    assert said.startswith("7 estados figuran en la lista de STL y no figuran en la lista de PAL")
+
+
+def test_the_list_the_scene_names_is_the_one_the_question_compares():
+    said = _said(
+        ActionBuscar(),
+        "Crucé la lista de STL del comunicado de enero de 2018 con la de agosto de 2020. ¿Qué estados "
+        "aparecen en 2020 que no estaban en 2018? Dame cuántos y cuáles.",
+        "nlu_fallback",
+    )
+    assert "5 estados figuran en la lista de STL del 14 de agosto de 2020 y no en la del 2 de enero" in said
+
+
+def test_a_share_of_the_states_taking_part_is_of_the_30_and_its_source_can_be_asked():
+    events, messages = run(
+        ActionCifras(), turn("Entonces, ¿qué porcentaje de los estados participantes tiene STL?", "cifras")
+    )
+    assert texts(messages)[0].endswith(
+        "de 30 estados participantes (según el comunicado INAI/265/19, 14 de agosto de 2020): 70 %."
+    )
+    topic = next(e["value"] for e in events if e.get("name") == "tema")
+    said = _said(
+        ActionSeguimiento(), "¿De qué comunicado sale ese dato?", "seguimiento", slots={"tema": topic}
+    )
+    assert "INAI/265/19, 14 de agosto de 2020" in said
+
+
+def test_who_put_out_the_recommendations_is_the_commission():
+    said = _said(
+        ActionRecomendacion(),
+        "quien saco las recomendaciones de gobierno abierto por lo del covid? fue el inai?",
+        "recomendacion",
+    )
+    assert said.startswith(
+        "Las 4 recomendaciones las aprobó la Comisión de Gobierno Abierto y de Transparencia"
+    )
+
+
+def test_whom_to_write_to_is_advice_whatever_intent_nlu_gave_it():
+    said = _said(
+        ActionPrivacidad(),
+        "va, y si mi ong quiere meterse a eso a quien le escribimos?",
+        "privacidad",
+        slots={"tema": "definicion:pal"},
+    )
+    assert said.startswith("Los documentos remiten a:")
+    assert "Aviso de privacidad" not in said
+
+
+def test_the_boss_in_slang_is_a_name_the_documents_do_not_give():
+    said = _said(
+        ActionBuscar(),
+        "como se llama el mero mero de la direccion general de gobierno abierto y transparencia del inai?",
+        "nlu_fallback",
+    )
+    assert said.startswith("Los documentos no mencionan los nombres de las personas")
+
+
+def test_one_figure_against_another_year_is_their_change():
+    said = _said(
+        ActionCifras(),
+        "Planes de Acción Local: cifra de 2018 contra cifra de 2020, con fechas por favor.",
+        "cifras",
+    )
+    assert said.startswith("De 10 Planes de Acción Local (PAL)")
+    assert "a 21 Planes de Acción Local (PAL)" in said
+
+
+def test_the_newest_reach_in_numbers_gives_every_figure_named():
+    said = _said(
+        ActionCifras(),
+        "Para actualizar mis diapositivas: ¿cuál es el alcance más reciente de la iniciativa en número de "
+        "estados participantes, Secretariados Técnicos Locales, planes de acción y compromisos?",
+        "cifras",
+    )
+    assert "30 estados participantes" in said and "140 compromisos" in said
+
+
+def test_money_in_slang_is_the_budget_the_documents_do_not_give():
+    said = _said(
+        ActionBuscar(),
+        "y cuanta lana le metieron a la iniciativa? el presupuesto pues, no se vale hacerse el que no oye",
+        "nlu_fallback",
+    )
+    assert said.startswith("Los documentos no mencionan el presupuesto")
+
+
+def test_where_to_look_a_guide_up_is_its_link():
+    said = _said(
+        ActionSeguimiento(),
+        "¿Y dónde la puedo consultar actualmente?",
+        "seguimiento",
+        slots={"tema": "guia:guia-transparencia-proactiva"},
+    )
+    assert "micrositios.inai.org.mx" in said and "extingui" in said
+
+
+def test_a_count_and_the_states_asked_together_is_the_list():
+    said = _said(
+        ActionCifras(),
+        "¿Y en enero de 2018 cuántos Planes de Acción Local había publicados y en qué estados?",
+        "cifras",
+        {"anio": "2018"},
+    )
+    assert said.startswith("Al 2 de enero de 2018 se habían publicado 10 Planes de Acción Local (PAL) en 10")
+    assert "San Luis Potosí" in said
+
+
+def test_which_lack_a_list_right_after_the_states_of_a_year_are_of_that_year():
+    said = _said(
+        ActionBuscar(), "y cuales se quedaron sin STL?", "nlu_fallback", slots={"tema": "ingreso:2016"}
+    )
+    assert said.startswith("3 estados no figuran en la lista de STL y se sumaron a la iniciativa en 2016")
+
+
+def test_which_lack_the_list_just_filtered_on_are_the_rest_of_the_group():
+    said = _said(
+        ActionBuscar(),
+        "y cuales se quedaron sin STL, chiflando en la loma?",
+        "nlu_fallback",
+        slots={"tema": "consulta:y de esos cuales ya tienen su STL se sumaron a la iniciativa en 2016"},
+    )
+    assert said.startswith("3 estados no figuran en la lista de STL y se sumaron a la iniciativa en 2016")
+
+
+def test_states_quoted_from_a_list_before_asking_what_was_added_are_that_list():
+    said = _said(
+        ActionEstado(),
+        "Leí que en 2018 había Planes de Acción Local en “Morelos, Durango, Veracruz, Oaxaca, Tlaxcala, "
+        "Coahuila, Zacatecas, Jalisco, San Luis Potosí y Campeche”. ¿Qué estados se agregaron a esa lista "
+        "para 2020?",
+        "estado_situacion",
+        {"estado": "Morelos"},
+        {"estado": "Morelos"},
+    )
+    assert (
+        "4 estados figuran en la lista de PAL del 14 de agosto de 2020 y no en la del 2 de enero de 2018"
+        in said
+    )
