@@ -363,7 +363,8 @@ def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> 
     if not found:
         return None
     if (status := _also_a_state(kb, tracker)) is not None:  # «…¿cómo le hacemos? ¿guanajuato ya tiene algo?»
-        found.append(status)
+        # the state said in passing keeps its slot; the topic stays what was asked («¿y quién hace eso hoy?»)
+        found.append((status[0], [event for event in status[1] if event.get("name") != "tema"]))
     return note_once(kb, [text for text, _ in found]), [event for _, events in found for event in events]
 
 

@@ -194,6 +194,9 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
             return since, Topic("lista", metric)  # «¿cuáles fueron?» after how many were installed since
     if kb.vocabulary.asks_history(text):
         return figure_answer(kb, metric, history=True), Topic("cifra", metric)
+    if shown and mentions(asks.more_or_less, text) and kb.vocabulary.asks_count(text):
+        # «¿cuántos compromisos más son?» after their figure of 2018 and of 2020: the change
+        return change_answer(kb, metric), Topic("cifra", f"{metric}@{HISTORY}")
     if metric == "estados" and kb.vocabulary.asks_absence(text) and not named:  # «¿y cuáles no?»
         absent = missing_answer(kb, int(shown) if shown.isdigit() else None)
         if absent is not None:

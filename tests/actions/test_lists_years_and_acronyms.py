@@ -557,3 +557,28 @@ def test_states_quoted_from_a_list_before_asking_what_was_added_are_that_list():
         "4 estados figuran en la lista de PAL del 14 de agosto de 2020 y no en la del 2 de enero de 2018"
         in said
     )
+
+
+def test_a_state_said_in_passing_does_not_take_the_topic_of_the_advice_asked():
+    events, _ = run(
+        ActionEstado(),
+        turn(
+            "mi nieto quiere pedir asesoria pa aser que yucatan entre, con quien le habla?",
+            "estado_situacion",
+            {"estado": "Yucatán"},
+            {"estado": "Yucatán"},
+        ),
+    )
+    topics = [e["value"] for e in events if e.get("name") == "tema"]
+    assert topics == ["contacto:inai"]
+
+
+def test_how_many_more_after_a_figure_of_two_years_is_the_change():
+    said = _said(
+        ActionCifras(),
+        "¿Cuántos compromisos más son, en números absolutos?",
+        "cifras",
+        slots={"tema": "cifra:compromisos@2020", "cifra": "compromisos"},
+    )
+    assert said.startswith("De 62 compromisos de Gobierno Abierto")
+    assert "78 más" in said
