@@ -84,15 +84,15 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
         # «¿de qué comunicado sale ese dato?» may follow
         shared = metric_of(kb, text) or tracker.get_slot("cifra")
         return percent, [remember(Topic("cifra", shared) if shared in kb.figures.metrics else None)]
-    counted = metric_of(kb, text)
+    kind = metric_of(kb, text)
     in_states = mentions(kb.vocabulary.figure_questions.which_states, text) or mentions(
         kb.vocabulary.figure_questions.which, text
     )
-    if counted in ("stl", "pal") and in_states and kb.vocabulary.asks_count(text):
+    if kind in ("stl", "pal") and in_states and kb.vocabulary.asks_count(text):
         # «¿cuántos planes había en enero de 2018 y en qué estados?»: the list, which counts them too
         year = year_of(text)
-        listed = Topic("lista", f"{counted}@{year}" if year else counted)
-        return list_reply(kb, counted, text, year), [remember(listed)]
+        listed = Topic("lista", f"{kind}@{year}" if year else kind)
+        return list_reply(kb, kind, text, year), [remember(listed)]
     if (several := several_figures_answer(kb, text)) is not None:  # «¿cuántos STL y PAL en 2018 y en 2020?»
         return several, [remember(None)]
     if (together := figures_asked_answer(kb, text)) is not None:  # «dame las cifras de estados, STL y…»

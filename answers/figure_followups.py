@@ -141,9 +141,8 @@ def _added_since(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     kind and not in that year's; None for other follow-ups."""
     kind, _, shown = topic.key.partition("@")
     words = kb.vocabulary.conditions
-    named = year_of(
-        text
-    )  # «¿…después de 2018?» names it; «¿cuáles están en la de 2020 y no en esa?» the other
+    # «¿…después de 2018?» names it; «¿cuáles están en la de 2020 y no en esa?» names the other one
+    named = year_of(text)
     year = int(shown) if shown.isdigit() and (named is None or named > int(shown)) else named
     if year is None or not (mentions(words.added, text) or mentions(words.joined, text)):
         return None  # «se agregaron», «se sumaron», «entraron» to that list

@@ -582,3 +582,14 @@ def test_how_many_more_after_a_figure_of_two_years_is_the_change():
     )
     assert said.startswith("De 62 compromisos de Gobierno Abierto")
     assert "78 más" in said
+
+
+def test_how_many_of_those_compromisos_a_state_has_is_given_for_the_country_only():
+    said = _said(
+        ActionEstado(),
+        "Y DE ESOS CUANTOS SON DE AQUI DE COAHUILA",
+        "estado_situacion",
+        {"estado": "Coahuila"},
+        {"estado": "Coahuila", "tema": "cifra:compromisos"},
+    )
+    assert "Los documentos no dan la cifra de compromisos de Gobierno Abierto de Coahuila" in said
