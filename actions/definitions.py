@@ -11,6 +11,7 @@ from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
 
 from .base import AnswerAction
+from .figures import counted
 from .readers import INITIATIVE, from_documents, how_to, searcher, sharper
 from .turn import Reply, intent_of, quoted, remember, text_of
 
@@ -47,6 +48,10 @@ class ActionDefinicion(AnswerAction):
             return "\n\n".join(definition_answer(kb, t) for t in named), [
                 remember(Topic("definicion", named[-1]))
             ]
+        # «¿cuántos compromisos suma hoy la iniciativa Cocreación desde lo local?»: a figure, named with the
+        # initiative's name
+        if (figure := counted(kb, tracker)) is not None:
+            return figure
         if intent_of(tracker) not in ("que_es_stl", "que_es_pal") and (unknown := not_a_term(kb, tracker)):
             return unknown  # «¿qué es el SNT?»: not the initiative's definition
         term = TERMS.get(intent_of(tracker) or "", "iniciativa")

@@ -203,6 +203,10 @@ def status_in_year(kb: KnowledgeBase, state: State, year: int, aspect: str | Non
     lists = [found for kind in kinds if (found := kb.list_as_of(kind, year)) is not None]
     if not lists:
         return f"Los documentos no tienen listas de {year}. {status_answer(kb, state, aspect)}"
+    if year > lists[0].date.year:  # «¿cuántos planes lleva Baja California Sur en 2024?»: after the documents
+        newest = spanish_month(lists[0].date)
+        said = f"Los documentos no tienen listas de {year}; la más reciente es de {newest}."
+        return f"{said} {status_in_year(kb, state, lists[0].date.year, aspect)}"
     return (
         f"En la lista de {spanish_month(lists[0].date)} ({according_to(kb, lists[0].source)}) {state.name} "
         f"{' y '.join(_has(kb, state, found, past=found != _newest(kb, found.kind)) for found in lists)}."

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from actions.contacts import ActionInaiActual
+from actions.definitions import ActionDefinicion
 from actions.figures import ActionCifras
 from actions.followup import ActionSeguimiento
 from actions.offtopic import ActionFueraDeTema
@@ -593,3 +594,55 @@ def test_how_many_of_those_compromisos_a_state_has_is_given_for_the_country_only
         {"estado": "Coahuila", "tema": "cifra:compromisos"},
     )
     assert "Los documentos no dan la cifra de compromisos de Gobierno Abierto de Coahuila" in said
+
+
+def test_a_count_named_with_the_initiatives_name_is_the_figure_not_the_definition():
+    said = _said(
+        ActionDefinicion(),
+        "Para el marco de mi artículo: ¿cuántos compromisos de gobierno abierto suma hoy la iniciativa "
+        "Cocreación desde lo local?",
+        "que_es_iniciativa",
+    )
+    assert said.startswith("140 compromisos de Gobierno Abierto, según el comunicado INAI/265/19")
+
+
+def test_a_state_asked_of_a_year_after_the_documents_is_told_the_newest_list():
+    said = _said(
+        ActionEstado(),
+        "¿cuantos planes de accion lleva baja california sur en 2024?",
+        "estado_situacion",
+        {"estado": "Baja California Sur", "anio": "2024"},
+        {"estado": "Baja California Sur"},
+    )
+    assert said.startswith("Los documentos no tienen listas de 2024; la más reciente es de agosto de 2020.")
+
+
+def test_the_size_of_something_is_a_count_of_each_figure_named():
+    said = _said(
+        ActionCifras(),
+        "¿Qué tamaño tenía el ecosistema de stakeholders en marzo de 2018? Me interesan autoridades, "
+        "organismos garantes y organizaciones de la sociedad civil.",
+        "cifras",
+        {"anio": "2018"},
+    )
+    assert "80 autoridades, 26 organismos garantes y más de 120 organizaciones" in said
+
+
+def test_whether_the_initiative_is_still_alive_is_what_became_of_inai():
+    said = _said(
+        ActionBuscar(),
+        "Una duda sincera, la iniciativa cocreacion desde lo local sigue viva o ya se acabo?",
+        "nlu_fallback",
+    )
+    assert said.startswith("Los documentos de la iniciativa son de 2018 y 2020.")
+    assert "extinción del INAI" in said
+
+
+def test_how_to_challenge_a_fine_is_legal_advice():
+    said = _said(
+        ActionBuscar(),
+        "Al ayuntamiento le pusieron una multa por no contestar una solicitud de informacion, como la "
+        "impugnamos?",
+        "nlu_fallback",
+    )
+    assert said.startswith("Eso está fuera de lo que puedo responder")
