@@ -45,6 +45,7 @@ from answers.figures import (
     several_figures_answer,
     since_answer,
     year_of,
+    years_of,
 )
 from answers.guides import (
     all_guides_answer,
@@ -492,8 +493,7 @@ def claimed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     text = text_of(tracker)
     if joined_year_asked(kb, text) is not None:  # «¿es cierto que en 2015 se sumaron 13?»: the states of 2015
         return None
-    newest = max(source.date for source in kb.sources.values() if source.date)
-    later = (year := year_of(text)) is not None and year > newest.year
+    later = (year := year_of(text)) is not None and year > kb.newest_date().year
     if later and kb.vocabulary.asks_count(question_sentence(text)):
         return None  # «Leí que son 21 STL. ¿Cuántos hay ahora, en 2025?»: a count the documents do not reach
     if (said := claim_answer(kb, text)) is None:
@@ -522,7 +522,7 @@ def start_claim(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None
     if kb.vocabulary.aspect(text) in ("stl", "pal"):
         return None
-    first = min(state.joined.year for state in kb.states if state.joined)
+    first = kb.first_joined_year()
     return f"{'Sí' if claimed_year == first else 'No'}. {since_answer(kb)}", [remember(None)]
 
 
@@ -763,7 +763,6 @@ def _asks_of_document(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     return asks and topic.kind in ("recomendacion", "recomendaciones", "guia")
 
 
-_YEARS = re.compile(r"\b(20[0-3]\d)\b")
 COHORT_WORDS = 10  # «¿y cuáles se quedaron sin STL?» after the states of a year: no longer
 # the longest question kept as the topic a «y de esos…» filters further
 QUESTION_MAX_CHARS = 200
@@ -794,7 +793,7 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         named = kb.vocabulary.aspect(question) in ("stl", "pal")
         text = f"{question} {listed}" if listed in ("stl", "pal") and not named else question
         # «Leí que en 2018 había PAL en Morelos, Durango… ¿Qué estados se agregaron para 2020?»: since then
-        asked_years = {int(year) for year in _YEARS.findall(question)}
+        asked_years = set(years_of(question))
         added = mentions(kb.vocabulary.conditions.added, question) and len(asked_years) < 2
         if added and (since := year_of(scene)) is not None and since not in asked_years:
             text = f"{text} desde {since}"
@@ -969,7 +968,7 @@ def _after_the_last(kb: KnowledgeBase, text: str, place: str | None) -> str | No
     """«¿Michoacán ya publicó su plan en 2022 o 2023?»: years after the newest document (and after none of
     the dated notes) are beyond what the documents say, said so, with where things stood by then (of the
     state and part of its status asked, if any); None when the message names no such year."""
-    newest = max(source.date for source in kb.sources.values() if source.date)
+    newest = kb.newest_date()
     noted = {note.date.year for note in kb.notes}
     if (
         metric_of(kb, text) is not None

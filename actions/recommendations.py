@@ -19,7 +19,7 @@ from answers.recommendations import (
 )
 from answers.topic import Topic
 from knowledge import KnowledgeBase
-from knowledge.vocabulary import mentions, without
+from knowledge.vocabulary import mentions
 
 from .base import AnswerAction
 from .readers import sharper
@@ -29,18 +29,15 @@ from .turn import Reply, entity_of, remember, remembered, text_of
 def subject_reply(kb: KnowledgeBase, text: str, ordinal: int | None) -> Reply | None:
     """«¿Qué recomendaciones hablan de los ODS?»: the recommendations about the subject the message asks
     for, or that none treats it; None when it names an ordinal or does not ask that way."""
-    about = recommendations_about(
-        kb, text if ordinal is None else without(kb.vocabulary.ordinals[ordinal], text)
-    )
+    about = recommendations_about(kb, text)  # the ordinals are no subject: it ignores them
     if ordinal is not None:
         # «¿es correcto que la cuarta es la que habla del gasto público?»: «No», and the one that does
         if about is None or len(about) != 1 or about[0] == ordinal:
             return None
         if not mentions(kb.vocabulary.about.claims, text):  # «¿qué dice la tercera sobre el COVID?»
             return None
-        named = next(
-            word for word in kb.vocabulary.ordinals[about[0]] if word.isalpha() and word.endswith("a")
-        )
+        item = kb.recommendation(about[0])
+        named = item.name.lower() if item else str(about[0])
         said = f"No: es la {named}.\n{recommendation_answer(kb, about[0])}"
         return said, remembered(Topic("recomendacion", str(about[0])))
     if about is None:

@@ -346,6 +346,11 @@ def year_of(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def years_of(text: str) -> list[int]:
+    """Every year ``text`` names (2000–2039), in order."""
+    return [int(year) for year in _YEAR.findall(text)]
+
+
 def figure_text(kb: KnowledgeBase, obs: Observation) -> str:
     """One observation as said: «más de 400 actores locales»."""
     qualifier = f"{obs.qualifier} " if obs.qualifier else ""
@@ -769,7 +774,7 @@ def _as_of(kb: KnowledgeBase, metric: str, date: dt.date | None) -> Observation 
 
 def since_answer(kb: KnowledgeBase) -> str:
     """Since when states take part: the first year any joined, and which joined then."""
-    first = min(state.joined.year for state in kb.states if state.joined)
+    first = kb.first_joined_year()
     firsts = [state for state in kb.states if state.joined and state.joined.year == first]
     source = kb.newest_source(ref for state in firsts if state.joined for ref in state.joined.sources)
     said = listed(f"Ese año se sumaron los primeros {len(firsts)} estados", [state.name for state in firsts])

@@ -69,9 +69,9 @@ def source_scene(kb: KnowledgeBase, text: str) -> tuple[str, dt.date | None]:
     said = [fold(spanish_date(date)), fold(spanish_month(date)), *([fold(number)] if number else [])]
     for words in said:
         folded = folded.replace(words, " ")
-    kinds = [word for words in kb.vocabulary.documents.kinds.values() for word in words]
+    kinds = "|".join(map(re.escape, kb.vocabulary.documents.kind_words))
     # «en ese mismo comunicado de 2020»
-    folded = re.sub(rf"\b((?:{'|'.join(map(re.escape, kinds))})\s+(?:de|del)\s+){date.year}\b", r"\1", folded)
+    folded = re.sub(rf"\b((?:{kinds})\s+(?:de|del)\s+){date.year}\b", r"\1", folded)
     return folded, date
 
 

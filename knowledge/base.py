@@ -162,11 +162,17 @@ class KnowledgeBase:
         """The newest source that says when states joined the initiative."""
         return self.newest_source(ref for s in self.states if s.joined for ref in s.joined.sources)
 
+    def first_joined_year(self) -> int:
+        """The first year any state joined the initiative (2015)."""
+        return min(state.joined.year for state in self.states if state.joined)
+
+    def newest_date(self) -> dt.date:
+        """The date of the newest dated document (14 August 2020)."""
+        return max(source.date for source in self.sources.values() if source.date)
+
     def years_covered(self) -> str:
         """From the first year a state joined to the newest dated document: ``2015–2020``."""
-        first = min(state.joined.year for state in self.states if state.joined)
-        last = max(source.date.year for source in self.sources.values() if source.date)
-        return f"{first}–{last}"
+        return f"{self.first_joined_year()}–{self.newest_date().year}"
 
     def initiative_names(self) -> list[str]:
         """The initiative's own names of more than two words («Gobierno Abierto: Cocreación desde lo
