@@ -15,13 +15,9 @@ from actions.search import ActionBuscar
 from actions.states import ActionEstado, ActionListaEstados
 from answers.topic import Topic
 
-from .trackers import run, texts, turn
+from .trackers import reply_text, run, turn
 
 pytestmark = pytest.mark.usefixtures("actions_index")
-
-
-def _said(action, text: str, intent: str, entities=None, slots=None) -> str:
-    return "\n".join(t or "" for t in texts(run(action, turn(text, intent, entities, slots))[1]))
 
 
 def _after(topic: str) -> dict[str, str]:
@@ -29,7 +25,7 @@ def _after(topic: str) -> dict[str, str]:
 
 
 def test_a_claim_that_all_of_a_year_have_stl_names_those_that_do_not():
-    said = _said(
+    said = reply_text(
         ActionListaEstados(),
         "Me dijeron que todos los estados que entraron en 2015 ya tienen su Secretariado Técnico Local. "
         "¿Es cierto o hay alguno que no?",
@@ -42,7 +38,7 @@ def test_a_claim_that_all_of_a_year_have_stl_names_those_that_do_not():
 
 
 def test_a_claim_that_none_of_a_year_has_stl_names_those_that_do():
-    said = _said(
+    said = reply_text(
         ActionListaEstados(),
         "Oí que de los estados que se sumaron en 2017 ninguno llegó a instalar Secretariado Técnico Local. "
         "¿Es verdad?",
@@ -53,7 +49,7 @@ def test_a_claim_that_none_of_a_year_has_stl_names_those_that_do():
 
 
 def test_a_request_to_list_them_asks_what_the_sentence_before_describes():
-    said = _said(
+    said = reply_text(
         ActionListaEstados(),
         "Quisiera saber, con el mayor detalle posible, qué estados ya tienen instalado su Secretariado "
         "Técnico Local pero todavía no aparecen con un plan de acción publicado según el documento más "
@@ -64,24 +60,24 @@ def test_a_request_to_list_them_asks_what_the_sentence_before_describes():
 
 
 def test_adhering_in_a_year_is_joining_in_it():
-    said = _said(
+    said = reply_text(
         ActionBuscar(), "¿Qué entidades integraron la primera cohorte de adhesión, la de 2015?", "consulta"
     )
     assert said.startswith("En 2015 se sumaron 13 estados")
 
 
 def test_plain_words_after_a_figure_explain_what_it_counts():
-    said = _said(ActionSeguimiento(), "explícamelo fácil", "seguimiento", slots=_after("cifra:stl"))
+    said = reply_text(ActionSeguimiento(), "explícamelo fácil", "seguimiento", slots=_after("cifra:stl"))
     assert said.startswith("Secretariado Técnico Local (STL), en palabras sencillas:")
 
 
 def test_plain_words_are_never_searched_for_as_the_subject():
-    said = _said(ActionBuscar(), "explicamelo facil", "consulta")
+    said = reply_text(ActionBuscar(), "explicamelo facil", "consulta")
     assert "fácil consulta" not in said
 
 
 def test_plain_words_after_a_quoted_definition_give_its_summary_even_in_a_longer_message():
-    said = _said(
+    said = reply_text(
         ActionFueraDeTema(),
         "Explíquemelo fácil, para un usuario joven de la biblioteca.",
         "fuera_de_tema",
@@ -91,7 +87,7 @@ def test_plain_words_after_a_quoted_definition_give_its_summary_even_in_a_longer
 
 
 def test_a_place_no_document_names_is_named():
-    said = _said(ActionBuscar(), "y en ecatepec hay algun ejercicio de gobierno abierto?", "consulta")
+    said = reply_text(ActionBuscar(), "y en ecatepec hay algun ejercicio de gobierno abierto?", "consulta")
     assert said.startswith("Los documentos no mencionan «Ecatepec».")
 
 
@@ -108,14 +104,14 @@ def test_whether_a_change_was_a_setback_is_an_opinion():
 
 
 def test_whether_states_were_forced_to_join_is_answered_with_it_being_voluntary():
-    said = _said(
+    said = reply_text(
         ActionBuscar(), "¿Es cierto que a los estados los obligaron a entrar a esta iniciativa?", "consulta"
     )
     assert "voluntaria" in said
 
 
 def test_two_claimed_figures_get_the_old_and_the_newest():
-    said = _said(
+    said = reply_text(
         ActionBuscar(),
         "Un compadre dice que hay 16 Secretariados Técnicos Locales y otro que son 21. ¿Quién tiene razón?",
         "consulta",
@@ -125,7 +121,7 @@ def test_two_claimed_figures_get_the_old_and_the_newest():
 
 
 def test_a_count_right_after_a_document_is_the_one_it_gives():
-    said = _said(
+    said = reply_text(
         ActionCifras(),
         "¿Cuántos Planes de Acción Local y cuántos compromisos reporta?",
         "cifras",
@@ -138,7 +134,7 @@ def test_a_count_right_after_a_document_is_the_one_it_gives():
 
 
 def test_a_count_of_another_document_is_not_the_one_just_named():
-    said = _said(
+    said = reply_text(
         ActionCifras(),
         "¿Y cuántos planes reporta el comunicado más reciente?",
         "cifras",
@@ -148,7 +144,7 @@ def test_a_count_of_another_document_is_not_the_one_just_named():
 
 
 def test_where_the_states_of_a_year_come_from_is_the_document_that_lists_them():
-    said = _said(
+    said = reply_text(
         ActionSeguimiento(),
         "de q comunicado sacaste eso y de q año es? pa citarlo bien",
         "seguimiento",
@@ -158,7 +154,7 @@ def test_where_the_states_of_a_year_come_from_is_the_document_that_lists_them():
 
 
 def test_which_of_those_after_how_many_stl_filters_that_dated_list():
-    said = _said(
+    said = reply_text(
         ActionSeguimiento(),
         "¿Y cuáles de esas entidades ya tenían Plan de Acción Local publicado en ese momento?",
         "seguimiento",
@@ -170,21 +166,21 @@ def test_which_of_those_after_how_many_stl_filters_that_dated_list():
 
 def test_a_count_in_the_past_after_a_question_of_2018_is_of_2018():
     topic = Topic("consulta", "estados con stl en 2018")
-    said = _said(
+    said = reply_text(
         ActionCifras(), "¿Cuántos compromisos contenían esos planes?", "cifras", slots=_after(str(topic))
     )
     assert "62 compromisos" in said and "140" not in said
 
 
 def test_what_the_recommendations_say_in_short_lists_each():
-    said = _said(
+    said = reply_text(
         ActionSeguimiento(), "y q dicen, resumido", "seguimiento", slots=_after("recomendaciones:todas")
     )
     assert "1. Primera:" in said and "4. Cuarta:" in said
 
 
 def test_a_year_in_a_statement_after_the_question_is_an_aside():
-    said = _said(
+    said = reply_text(
         ActionEstado(),
         "¿Es cierto que Colima tiene Secretariado Técnico Local? No lo vi en la lista de 2018.",
         "estado_situacion",
@@ -195,7 +191,7 @@ def test_a_year_in_a_statement_after_the_question_is_an_aside():
 
 
 def test_a_claim_naming_a_person_gets_the_honest_reply():
-    said = _said(
+    said = reply_text(
         ActionOpinionPolitica(),
         "Me dijeron que el titular de la Dirección General de Gobierno Abierto y Transparencia del INAI era "
         "un tal Ramírez. ¿Es cierto?",
@@ -205,7 +201,7 @@ def test_a_claim_naming_a_person_gets_the_honest_reply():
 
 
 def test_the_legal_basis_named_in_the_recommendations_document_is_quoted():
-    said = _said(
+    said = reply_text(
         ActionRecomendacion(),
         "¿Qué fundamento normativo invoca la Comisión de Gobierno Abierto y de Transparencia Proactiva del "
         "SNT en su comunicado de recomendaciones por la contingencia de COVID-19?",
@@ -215,7 +211,7 @@ def test_the_legal_basis_named_in_the_recommendations_document_is_quoted():
 
 
 def test_a_clause_describing_what_a_document_announces_asks_its_text_not_the_whole_document():
-    said = _said(
+    said = reply_text(
         ActionBuscar(),
         "¿En qué fechas era la Cumbre de Gobierno Abierto que anuncia el comunicado INAI/083/18, y cuál era "
         "la liga para el registro?",
@@ -225,14 +221,14 @@ def test_a_clause_describing_what_a_document_announces_asks_its_text_not_the_who
 
 
 def test_a_link_two_passages_after_the_one_found_still_answers():
-    said = _said(
+    said = reply_text(
         ActionBuscar(), "cual era la liga para el registro de la cumbre de gobierno abierto", "consulta"
     )
     assert said.startswith("«Para mayor información sobre el programa y registro al evento")
 
 
 def test_what_qualifies_the_initiative_is_asked_of_the_documents_not_its_definition():
-    said = _said(
+    said = reply_text(
         ActionBuscar(),
         "Según el material del Módulo 2, Sesión 3, ¿en qué consiste la mecánica de operación de la "
         "iniciativa y a qué experiencia se asemeja?",
@@ -245,7 +241,7 @@ def test_what_qualifies_the_initiative_is_asked_of_the_documents_not_its_definit
 
 
 def test_the_initiatives_own_name_does_not_pick_the_passage():
-    said = _said(
+    said = reply_text(
         ActionBuscar(),
         "Para la sección de antecedentes: ¿qué instituciones idearon el proyecto 'Gobierno Abierto: "
         "Cocreación desde lo Local', según el material de formación?",
@@ -255,7 +251,7 @@ def test_the_initiatives_own_name_does_not_pick_the_passage():
 
 
 def test_figures_of_a_month_and_year_are_not_states_that_joined_that_year():
-    said = _said(
+    said = reply_text(
         ActionCifras(),
         "¿Cómo se comparan esas cifras con las de agosto de 2020?",
         "cifras",
@@ -266,7 +262,7 @@ def test_figures_of_a_month_and_year_are_not_states_that_joined_that_year():
 
 
 def test_a_question_the_documents_do_not_answer_is_not_answered_with_a_passage_after_another():
-    said = _said(ActionBuscar(), "desde cuando existe cocreacion desde lo local", "consulta")
+    said = reply_text(ActionBuscar(), "desde cuando existe cocreacion desde lo local", "consulta")
     assert "Contactos" not in said
 
 
@@ -299,11 +295,11 @@ def test_a_question_the_documents_do_not_answer_is_not_answered_with_a_passage_a
     ],
 )
 def test_a_message_naming_a_state_is_answered_for_what_it_asks(text, state, start):
-    assert _said(ActionEstado(), text, "estado_situacion", {"estado": state}).startswith(start)
+    assert reply_text(ActionEstado(), text, "estado_situacion", {"estado": state}).startswith(start)
 
 
 def test_how_many_and_whether_a_state_is_among_them_answers_both():
-    said = _said(
+    said = reply_text(
         ActionEstado(),
         "¿Cuántos Secretariados Técnicos Locales estaban instalados al 2 de enero de 2018? ¿Sonora estaba "
         "entre ellos?",
@@ -334,11 +330,11 @@ def test_how_many_and_whether_a_state_is_among_them_answers_both():
     ],
 )
 def test_what_the_documents_do_not_give_or_no_one_should_answer_is_said_so(text, start):
-    assert _said(ActionBuscar(), text, "consulta").startswith(start)
+    assert reply_text(ActionBuscar(), text, "consulta").startswith(start)
 
 
 def test_also_not_after_a_state_is_a_denied_list():
-    said = _said(
+    said = reply_text(
         ActionSeguimiento(),
         "¿Qué otro estado que se sumó ese mismo año tampoco tiene STL?",
         "seguimiento",
@@ -348,7 +344,7 @@ def test_also_not_after_a_state_is_a_denied_list():
 
 
 def test_which_have_now_what_they_did_not_have_then_lists_them():
-    said = _said(
+    said = reply_text(
         ActionListaEstados(),
         "Cuáles estados tienen STL en 2020 que no tenían en la lista de 2018? Es para comparar en mi ensayo.",
         "estados_con_stl",
@@ -359,7 +355,7 @@ def test_which_have_now_what_they_did_not_have_then_lists_them():
 
 
 def test_a_figure_quoted_by_its_value_dates_the_question():
-    said = _said(
+    said = reply_text(
         ActionCifras(),
         "¿En cuántos planes estaban esos 62 compromisos?",
         "cifras",
@@ -369,7 +365,7 @@ def test_a_figure_quoted_by_its_value_dates_the_question():
 
 
 def test_which_document_is_the_newest_is_the_newest_dated_one():
-    said = _said(
+    said = reply_text(
         ActionBuscar(),
         "De los documentos que tienes, ¿cuál es el más reciente sobre la iniciativa y de qué fecha es?",
         "consulta",
@@ -378,7 +374,7 @@ def test_which_document_is_the_newest_is_the_newest_dated_one():
 
 
 def test_which_comunicado_says_something_is_the_one_whose_text_says_it():
-    said = _said(
+    said = reply_text(
         ActionBuscar(),
         "¿Qué número de comunicado convoca a la I Cumbre de Gobierno Abierto y en qué fechas estaba "
         "prevista?",
@@ -388,7 +384,7 @@ def test_which_comunicado_says_something_is_the_one_whose_text_says_it():
 
 
 def test_which_of_those_after_the_states_of_a_year_filters_them():
-    said = _said(
+    said = reply_text(
         ActionCifras(),
         "¿Y cuáles de ellos tenían Plan de Acción Local publicado en agosto de 2020?",
         "cifras",
@@ -399,7 +395,7 @@ def test_which_of_those_after_the_states_of_a_year_filters_them():
 
 
 def test_how_many_of_those_after_a_dated_list_counts_them_at_that_date():
-    said = _said(
+    said = reply_text(
         ActionSeguimiento(),
         "¿Y cuántos de esos ya tenían plan de acción publicado en esa fecha?",
         "seguimiento",
@@ -409,7 +405,7 @@ def test_how_many_of_those_after_a_dated_list_counts_them_at_that_date():
 
 
 def test_who_issued_the_recommendations_and_in_what_session_is_not_the_documents_summary():
-    said = _said(
+    said = reply_text(
         ActionBuscar(),
         "¿Quién emitió las cuatro recomendaciones de gobierno abierto por la COVID-19, y en qué sesión se "
         "aprobaron? Necesito atribuirlo bien.",
@@ -419,7 +415,7 @@ def test_who_issued_the_recommendations_and_in_what_session_is_not_the_documents
 
 
 def test_what_the_recommendations_on_open_government_are_is_all_four():
-    said = _said(
+    said = reply_text(
         ActionRecomendacion(),
         "¿Cuáles son las recomendaciones del SNT sobre gobierno abierto ante el COVID-19?",
         "recomendacion",
@@ -428,7 +424,7 @@ def test_what_the_recommendations_on_open_government_are_is_all_four():
 
 
 def test_the_figures_in_force_named_one_by_one_are_each_given():
-    said = _said(
+    said = reply_text(
         ActionCifras(),
         "Requiero las cifras vigentes de la estrategia: entidades, STL, planes y compromisos, con la fecha "
         "del dato.",
@@ -441,7 +437,7 @@ def test_the_figures_in_force_named_one_by_one_are_each_given():
 
 
 def test_whether_the_recommendations_document_mentions_guides_is_its_guides():
-    said = _said(
+    said = reply_text(
         ActionRecomendacion(),
         "¿Y el comunicado de recomendaciones del 25 de mayo de 2020 menciona alguna guía adicional?",
         "recomendacion",
@@ -451,12 +447,12 @@ def test_whether_the_recommendations_document_mentions_guides_is_its_guides():
 
 
 def test_who_started_this_initiative_is_its_definition():
-    said = _said(ActionBuscar(), "Quién empezó esta iniciativa y en qué año fue?", "consulta")
+    said = reply_text(ActionBuscar(), "Quién empezó esta iniciativa y en qué año fue?", "consulta")
     assert "INAI" in said and "2015" in said
 
 
 def test_why_a_comunicado_has_its_number_is_not_in_the_documents():
-    said = _said(
+    said = reply_text(
         ActionBuscar(),
         "El comunicado del 14 de agosto de 2020 lleva el número INAI/265/19. ¿Por qué termina en 19 si es de "
         "2020? ¿Es una errata oficial o hubo una corrección?",

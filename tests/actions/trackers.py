@@ -47,3 +47,15 @@ def run(action: Action, tracker: Tracker, domain: dict | None = None) -> tuple[l
 
 def texts(messages: list[dict]) -> list[str]:
     return [m.get("text") for m in messages]
+
+
+def reply_text(
+    action: Action,
+    text: str,
+    intent: str,
+    entities: dict[str, str] | None = None,
+    slots: dict[str, Any] | None = None,
+) -> str:
+    """The texts ``action`` sends to one turn (``text`` understood as ``intent`` with ``entities``, after
+    ``slots``), joined a line each."""
+    return "\n".join(t or "" for t in texts(run(action, turn(text, intent, entities, slots))[1]))
