@@ -80,6 +80,8 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
     # tenían plan?» after a list: of those states (not «¿cuántos compromisos sumaban esos planes?»)
     those = topic and topic.kind in ("cifra", "lista") and kb.vocabulary.refers_to_those(text)
     those = those and metric_of(kb, text) in (None, "estados", "stl", "pal")
+    # «explícamelo fácil, ¿qué trae adentro uno de esos?»: the plain words of the last thing, no filter
+    those = those and kb.vocabulary.follow_up(text) != "plain"
     if those and (found_those := computed(kb, tracker)) is not None:
         return found_those, True
     found = followup_answer(kb, topic, text) if topic else None

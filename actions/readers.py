@@ -398,7 +398,10 @@ def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     # «¿quién la promueve y desde qué año existe?», unless the message as a whole is read whatever its intent
     # («…¿a quién acudimos y qué guía nos sirve?»: advice and a guide together) or the question engine
     # computes it («¿cuántos STL se instalaron entre 2018 y 2020 y en qué estados?»: the new ones)
-    if not parts and any_intent(kb, tracker) is None and combined_answer(kb, text) is None:
+    # «¿cuántos STL había en 2018 y en qué estados?»: the list, which counts them (figures_reply)
+    which_states = kb.vocabulary.figure_questions.which_states
+    listed = metric_of(kb, text) in ("stl", "pal") and mentions(which_states, text)
+    if not parts and not listed and any_intent(kb, tracker) is None and combined_answer(kb, text) is None:
         parts = joined_questions(kb, text)
     if len(parts) < 2 or refused(kb, tracker):
         return None
@@ -449,10 +452,14 @@ def part_reply(kb: KnowledgeBase, tracker: Tracker, part: str) -> Reply | None:
         year = year_of(part)
         listed = Topic("lista", f"{aspect}@{year}" if year else aspect)
         return list_reply(kb, aspect, part, year), [remember(listed)]
-    if kb.vocabulary.asks_count(part) and metric_of(kb, part) in kb.figures.metrics:
+    if kb.vocabulary.asks_count(part) and (metric := metric_of(kb, part)) in kb.figures.metrics:
         counts = question_parts(kb, part)  # «¿cuántos había a inicios de 2018 y cuántos en agosto de 2020?»
-        counted = parts_answer(kb, counts, None)[0] if len(counts) > 1 else asked_figure(kb, part, None)[0]
-        return counted, [remember(None)]
+        if len(counts) > 1:
+            return parts_answer(kb, counts, None)[0], [remember(None)]
+        # «…y de qué fecha es?», «¿y en enero de 2018?» may follow, about that figure
+        year = year_of(part)
+        figure = Topic("cifra", f"{metric}@{year}" if year else metric)
+        return asked_figure(kb, part, None)[0], [remember(figure)]
     return from_documents(kb, asked)
 
 
@@ -496,6 +503,8 @@ def claimed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     later = (year := year_of(text)) is not None and year > kb.newest_date().year
     if later and kb.vocabulary.asks_count(question_sentence(text)):
         return None  # «Leí que son 21 STL. ¿Cuántos hay ahora, en 2025?»: a count the documents do not reach
+    if resources.state_finder().find(kb.vocabulary.without_origin(text)):
+        return None  # «…son 30 estados, ¿Tamaulipas ya está entre esos 30?»: that state's status
     if (said := claim_answer(kb, text)) is None:
         return None
     metric = metric_of(kb, text)  # «entonces, ¿cuál es el último dato documentado?» may follow
@@ -749,6 +758,9 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     short = short or (and_then(text) and len(text.split()) <= AND_THEN_MAX_WORDS)
     # «Explíquemelo fácil, para un usuario joven de la biblioteca.»: plain words of the last answer
     short = short or (kb.vocabulary.follow_up(text) == "plain" and not kb.vocabulary.in_domain(text))
+    # «¿De qué fecha es ese dato de los STL?», «¿cuáles son los nuevos vs esa lista de antes?»: of what was
+    # just said, pointed at
+    short = short or (kb.vocabulary.points_back(text, near=False) and len(text.split()) <= AND_THEN_MAX_WORDS)
     if topic is None or (not short and not _asks_of_document(kb, topic, text)):
         return None
     found = followup_answer(kb, topic, text, strict=True)
@@ -899,13 +911,20 @@ def _among_named(kb: KnowledgeBase, text: str) -> Reply | None:
 def figures_topic(kb: KnowledgeBase, text: str) -> Topic | None:
     """The topic after several figures given together: the first with a list of states (STL, PAL), of the
     year asked, so that «¿en qué estados?» lists them; None when none has a list."""
-    listed = [metric for metric in metrics_named(kb, text) if metric in ("stl", "pal")]
+    named = metrics_named(kb, text)
+    # «¿cuántos compromisos hay en los planes?»: the one figure counted, for «¿y antes cuántos eran?»
+    counted = [found.end() for found in _COUNTED.finditer(fold(text))]
+    first = metric_of(kb, fold(text)[counted[0] :]) if len(counted) == 1 else None
+    listed = [first] if first in named else [metric for metric in named if metric in ("stl", "pal")]
     if not listed:
         return None
     # of one year; of several, or of a year and now («…en 2018 y cuántos hay ahora?»), the newest list follows
     years = set(re.findall(r"\b20[0-3]\d\b", text))
     dated = len(years) == 1 and not mentions(kb.vocabulary.figure_questions.now, text)
     return Topic("cifra", f"{listed[0]}@{years.pop()}" if dated else listed[0])
+
+
+_COUNTED = re.compile(r"\bcuant[oa]s\b")
 
 
 def _listed(topic: Topic) -> tuple[list[str], str | None]:

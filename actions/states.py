@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -12,18 +13,20 @@ from rasa_sdk.types import DomainDict
 from answers.context import followup_answer
 from answers.figure_questions import asked_figure
 from answers.figures import metric_of, national_only, national_only_answer, year_of
-from answers.questions import asks_as_of, question_parts
+from answers.questions import asks_as_of, period_of, question_parts
 from answers.recommendations import all_recommendations_answer, recommendation_answer, recommendation_named
 from answers.sources import source_scene
 from answers.state_followups import cohort_of, counts_them_again, of_the_country
 from answers.states import (
     affirmed,
     joined_in_answer,
+    list_answer,
     list_reply,
     members_answer,
     not_why,
     participants_answer,
     state_from,
+    status_after_documents,
     status_answer,
     status_in_year,
     undated_answer,
@@ -33,7 +36,7 @@ from answers.states import (
 )
 from answers.topic import STATES_SEPARATOR, Topic
 from knowledge import KnowledgeBase
-from knowledge.vocabulary import before_aside, mentions
+from knowledge.vocabulary import before_aside, mentions, question_sentence
 
 from . import resources
 from .base import OPINION, AnswerAction, answer
@@ -76,15 +79,31 @@ def counted_and_named(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«¿Cuántos STL hay y está Michoacán entre ellos?»: the national figure, then the state's status;
     None when the message does not ask both."""
     text = text_of(tracker)
-    metric = metric_of(kb, text)
-    among = mentions(kb.vocabulary.context.among_them, text)
-    if not (among and metric in ("stl", "pal") and kb.vocabulary.asks_count(text)):
+    topic = topic_of(tracker)
+    # «¿Y cuántos hay ahorita y en qué estados? ¿o sea que Nayarit no tiene?» right after what an STL is
+    followed = topic is not None and topic.kind in ("definicion", "cifra", "lista")
+    carried = topic.key.partition("@")[0] if topic and followed else None
+    named = metric_of(kb, text)
+    listed = mentions(kb.vocabulary.figure_questions.which_states, text)
+    # «…en qué estados?» names the states only as where they are
+    where = named == "estados" and listed and not _COUNTS_STATES.search(text)
+    metric = carried if named is None or where else named
+    among = mentions(kb.vocabulary.context.among_them, text) or text.count("?") > 1
+    if not (among and metric in ("stl", "pal") and (kb.vocabulary.asks_count(text) or listed)):
         return None
     status = state_reply(kb, tracker)
     if status is None:
         return None
-    figure, _ = asked_figure(kb, text, metric)
-    return f"{figure}\n{status[0]}", status[1]
+    if not listed:
+        return f"{asked_figure(kb, text, metric)[0]}\n{status[0]}", status[1]
+    # the list asked first stays the topic: «¿y antes cuántos eran?» may follow
+    year = year_of(text)
+    kept = [event for event in status[1] if event.get("name") != "tema"]
+    listing = Topic("lista", f"{metric}@{year}" if year else metric)
+    return f"{list_answer(kb, metric, year)}\n{status[0]}", [*kept, remember(listing)]
+
+
+_COUNTS_STATES = re.compile(r"cu[aá]nt[oa]s\s+(?:estados|entidades)", re.IGNORECASE)
 
 
 def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -96,6 +115,10 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     named = resources.state_finder().find(text)
     found = [state for name in named if (state := kb.state(name.replace("-", " "))) is not None]
     several = list({state.id: state for state in found}.values())
+    if 1 < len(several) <= MAX_STATES_AT_ONCE and (metric := national_only(kb, text)) is not None:
+        # «De los 140 compromisos, ¿cuántos corresponden a Guanajuato y cuántos a San Luis Potosí?»
+        places = " ni de ".join(state.name for state in several)
+        return national_only_answer(kb, metric, places, text), [SlotSet("estado", None), remember(None)]
     if 1 < len(several) <= MAX_STATES_AT_ONCE:  # «jalisco, chiapas y sonora tienen stl?»: each of them
         aspect = kb.vocabulary.aspect(text)
         said = "\n".join(status_answer(kb, state, aspect) for state in several)
@@ -117,6 +140,9 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     aspect = kb.vocabulary.aspect(text)
     # «¿y en Jalisco?» after «¿cdmx tiene STL?»: «Sí.» for the STL, then the whole status
     carried = carried_aspect(kb, tracker) if len(named) == 1 and and_then(text) else None
+    period = period_of(kb, text)
+    if said is None and period and period[1] is None and period[0] >= kb.newest_date().year:
+        said = status_after_documents(kb, state, aspect)  # «¿y después de 2020 ya instaló su STL?»
     if said is None and (year := year_of(before_aside(text))) is not None and aspect != "ingreso":
         # «¿y en agosto de 2020?» after «¿tenía STL en 2018?»: «Sí.» for the STL, then the whole status
         asked = aspect or (None if named else carried_aspect(kb, tracker))
@@ -139,6 +165,21 @@ def from_elsewhere(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if mentions(kb.vocabulary.own_state, text):  # «…de Villa de Etla, Oaxaca… si en mi estado hay…»
         return None
     asked = with_text(tracker, elsewhere)
+    return reread(kb, asked) or from_documents(kb, asked)
+
+
+def in_passing(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«…un compañero fue a la Ciudad de México. Era en marzo o en abril. ¿Qué días fue esa cumbre?»: a
+    state named only in the story told before a question that asks of something else of the initiative
+    (no state, no part of a status, not the person's own state) gets that question answered; None
+    otherwise."""
+    text = text_of(tracker)
+    question = question_sentence(text)
+    if question == text or resources.state_finder().find(question) or kb.vocabulary.aspect(question):
+        return None
+    if not kb.vocabulary.in_domain(question) or mentions(kb.vocabulary.own_state, text):
+        return None
+    asked = with_text(tracker, question)
     return reread(kb, asked) or from_documents(kb, asked)
 
 
@@ -235,6 +276,7 @@ class ActionEstado(Action):
             or any_intent(kb, tracker)  # «soy de slp, ¿hay alguna guía pa armar el plan?», «…un municipio
             # de Hidalgo, ¿qué pasos sigo para entrarle?»
             or from_elsewhere(kb, tracker)  # «…le escribo de San Cristóbal… ¿cuántos planes han salido?»
+            or in_passing(kb, tracker)  # «…un compañero fue a la Ciudad de México… ¿qué días fue la cumbre?»
             or state_reply(kb, tracker)
             or in_context(kb, tracker)
             or by_state(kb, tracker)
@@ -300,6 +342,9 @@ class ActionListaEstados(AnswerAction):
         text = text_of(tracker)
         if (found := computed(kb, tracker) or by_state(kb, tracker)) is not None:
             return found  # by_state: «¿qué estado tiene más compromisos?» is no list of states
+        sourced = kb.vocabulary.follow_up(text) in ("source", "date")
+        if sourced and (followed := in_context(kb, tracker)) is not None:
+            return followed  # «¿esos 62 de qué año son?» after a figure: its source
         topic = topic_of(tracker)
         added = topic is not None and topic.kind == "lista" and mentions(kb.vocabulary.conditions.added, text)
         if added and (followed := in_context(kb, tracker)) is not None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from knowledge import KnowledgeBase
+from knowledge.schema import State
 from knowledge.text import fold
 from knowledge.vocabulary import mentions
 
@@ -22,32 +23,53 @@ from .figures import (
     percent_answer,
     year_of,
 )
-from .questions import THEN, added_since_answer, combined_answer
+from .questions import THEN, added_since_answer, combined_answer, states_meeting
 from .sources import source_answer
 from .state_followups import counts_them_again
 from .states import (
     list_answer,
     list_reply,
+    several_status_answer,
 )
 from .topic import AGAIN_WORDS, HISTORY, YEAR_ELLIPSIS_WORDS, Answer, Topic, follow_up_of
 
 
+def each_of(kb: KnowledgeBase, states: list[State], text: str) -> str | None:
+    """«¿Y en qué año se sumó cada uno?» after a list of states: that part of each one's status; None when
+    the message asks nothing of each of them."""
+    aspect = kb.vocabulary.aspect(text)
+    if len(states) < 2 or aspect is None or not mentions(kb.vocabulary.context.each_of_them, text):
+        return None
+    return several_status_answer(kb, states, aspect)
+
+
 def after_listing(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     """Its date or source, what was added since, «¿y cuáles no?», the list of another year, or the other
-    list («¿y con plan?»)."""
-    if (dated := _list_source(kb, topic, text)) is not None:
-        return dated, topic
+    list («¿y con plan?»), or something of each state in it («¿y cuándo se sumó cada uno?»)."""
+    kind, _, dated = topic.key.partition("@")
+    listing = kb.list_as_of(kind, int(dated) if dated.isdigit() else None)
+    members = [state for state, _ in kb.members(listing.id)] if listing else []
+    if (each := each_of(kb, members, text)) is not None:
+        return each, topic
+    if (source := _list_source(kb, topic, text)) is not None:
+        return source, topic
     if (added := _added_since(kb, topic, text)) is not None:
         return added
-    kind = topic.key.partition("@")[0]
     if kb.vocabulary.asks_absence(text):  # «¿y cuáles no?»
         return list_reply(kb, kind, text), Topic("lista", kind)
     if (year := year_of(text)) is not None and of_the_list(kb, kind, text):  # «¿y en 2018 eran cuántos?»
         return list_answer(kb, kind, year), Topic("lista", f"{kind}@{year}")
     if (aspect := kb.vocabulary.aspect(text)) in ("stl", "pal"):
         return list_answer(kb, aspect), Topic("lista", aspect)
+    question = text.partition("?")[0]  # «¿Y antes cuántos eran? porque yo tengo apuntado otro número…»
+    earlier = not dated and mentions(kb.vocabulary.conditions.earlier_list, question)
+    if earlier and counts_them_again(kb, question):  # «¿y antes cuántos eran?» after the newest list
+        first = kb.lists_of_kind(kind)[0].date.year
+        return list_answer(kb, kind, first), Topic("lista", f"{kind}@{first}")
+    if dated and mentions(kb.vocabulary.figure_questions.now, text) and year_of(text) is None:
+        return list_answer(kb, kind), Topic("lista", kind)  # «¿y ahorita cuántos son?» after the 2018 list
     if counts_them_again(kb, text):
-        dated = topic.key.partition("@")[2]  # «¿cuántos son en total?»: the list again, which counts them
+        # «¿cuántos son en total?»: the list again, which counts them
         return list_answer(kb, kind, int(dated) if dated.isdigit() else None), topic
     return None
 
@@ -78,6 +100,8 @@ def after_question(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     other messages."""
     words = len(text.split())
     questions = topic.key.split(THEN)
+    if (each := each_of(kb, states_meeting(kb, questions), text)) is not None:
+        return each, topic  # «¿y en qué año se sumó cada uno?»
     sourced = (
         words <= AGAIN_IN_YEAR_WORDS
         and year_of(text) is None
@@ -144,6 +168,8 @@ def _added_since(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     # «¿…después de 2018?» names it; «¿cuáles están en la de 2020 y no en esa?» names the other one
     named = year_of(text)
     year = int(shown) if shown.isdigit() and (named is None or named > int(shown)) else named
+    if year is None and not shown and mentions(words.earlier_list, text):  # «…vs esa lista de antes?»
+        year = kb.lists_of_kind(kind)[0].date.year
     if year is None or not (mentions(words.added, text) or mentions(words.joined, text)):
         return None  # «se agregaron», «se sumaron», «entraron» to that list
     added = added_since_answer(kb, kind, year)
@@ -173,6 +199,9 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     if follow_up_of(kb, text) in ("source", "date"):  # «¿de qué comunicado sale?», «¿y eso de qué fecha es?»
         of = others[0] if len(others) == 1 else metric  # «y compromisos cuántos llevaban? ¿a qué fecha?»
         asked = year or (int(shown) if shown.isdigit() and not newest else None)
+        # «¿esos 62 de qué año son?»: the figure of that value
+        valued = [o for o in kb.history(of) if o.date and re.search(rf"(?<![\d/]){o.value}(?![\d/])", text)]
+        asked = asked or (valued[-1].date.year if valued and valued[-1].date else None)
         return figure_source_answer(kb, of, asked), (Topic("cifra", of) if of != metric else topic)
     if others:  # «¿cuántos estados hay hoy?» after the plans: another figure, read on its own
         return None

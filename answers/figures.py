@@ -234,7 +234,8 @@ def several_figures_answer(kb: KnowledgeBase, text: str) -> str | None:
         ]
     if len(named) < 2 or not (changes or period or len(years) > 1 or compares_values(text)):
         return None
-    return changes_answer(kb, named, start, month_of(text))
+    percent = mentions(kb.vocabulary.figure_questions.percent, text) or "%" in text
+    return changes_answer(kb, named, start, month_of(text), percent)
 
 
 def each_figure_answer(kb: KnowledgeBase, text: str) -> str | None:
@@ -699,22 +700,34 @@ def changed(kb: KnowledgeBase, metric: str, year: int | None = None, month: int 
 
 
 def changes_answer(
-    kb: KnowledgeBase, metrics: Sequence[str], year: int | None = None, month: int | None = None
+    kb: KnowledgeBase,
+    metrics: Sequence[str],
+    year: int | None = None,
+    month: int | None = None,
+    percent: bool = False,
 ) -> str:
     """How several figures changed: between the same two dates, under one lead with one figure a line
-    («Del 2 de enero de 2018 al 14 de agosto de 2020:», «• de 16 … a 21 …: 5 más»), else one change a line;
-    the sources once at the end."""
+    («Del 2 de enero de 2018 al 14 de agosto de 2020:», «• de 16 … a 21 …: 5 más», and with ``percent``
+    «(+31,25 %)»), else one change a line; the sources once at the end."""
     pairs = [pair for metric in metrics if (pair := _dated_change(kb, metric, year, month)) is not None]
     dates = {(first, last) for _, _, first, last in pairs}
     if len(pairs) < len(metrics) or len(dates) != 1:
         return closed(kb, [changed(kb, metric, year, month) for metric in metrics])
     ((first, last),) = dates
     lines = [
-        f"{BULLET}de {figure_text(kb, b)} a {figure_text(kb, n)}: {_difference(b, n)}" for b, n, _, _ in pairs
+        f"{BULLET}de {figure_text(kb, b)} a {figure_text(kb, n)}: {_difference(b, n)}"
+        + (f" ({_growth(b, n)})" if percent and b.value else "")
+        for b, n, _, _ in pairs
     ]
     sources = [ref for before, newest, _, _ in pairs for ref in (before.source, newest.source)]
     said = "\n".join([f"Del {spanish_date(first)} al {spanish_date(last)}:", *lines])
     return with_source(kb, said, *sources)
+
+
+def _growth(before: Observation, newest: Observation) -> str:
+    """«+31,25 %»: how much ``newest`` grew from ``before``, in percent of it."""
+    grew = (newest.value - before.value) / before.value * 100
+    return f"{'+' if grew >= 0 else ''}{_percent(grew)}"
 
 
 def _percent(value: float) -> str:
@@ -740,8 +753,7 @@ def percent_answer(kb: KnowledgeBase, text: str, metric: str | None = None) -> s
         if compared is None or compared[0] is compared[1] or not compared[0].value:
             return None
         before, newest = compared
-        grew = (newest.value - before.value) / before.value * 100
-        return f"{change_answer(kb, metric, year)} En porcentaje: {'+' if grew >= 0 else ''}{_percent(grew)}."
+        return f"{change_answer(kb, metric, year)} En porcentaje: {_growth(before, newest)}."
     if metric not in ONE_PER_STATE:
         return None
     year, total = year_of(text), len(kb.states)

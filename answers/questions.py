@@ -158,6 +158,10 @@ def period_of(kb: KnowledgeBase, text: str) -> tuple[int, int | None] | None:
     years = sorted({int(y) for y in _YEAR.findall(folded)})
     if len(years) == 2 and (mentions(words.added, folded) or mentions(words.removed, folded)):
         return years[0], years[1]
+    # «¿qué estados tienen STL ahora que no tenían en 2018?»: from that year to the newest list
+    now = mentions(kb.vocabulary.figure_questions.now, folded)
+    if len(years) == 1 and years[0] < kb.newest_date().year and now and mentions(words.added, folded):
+        return years[0], None
     return None
 
 

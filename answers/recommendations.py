@@ -8,12 +8,16 @@ from typing import Any
 from index.analysis import SynonymExpander, content_words, tokens
 from knowledge import KnowledgeBase
 from knowledge.text import fold, spanish_date
-from knowledge.vocabulary import mentions, spans
+from knowledge.vocabulary import mentions, question_sentence, spans
 
 from .wording import join_names, source_line
 
 # «¿cuáles son las (cuatro) recomendaciones…?»: all of them, whatever subject follows
-_ALL = re.compile(r"\bson\s+(?:las|sus)\s+(?:\w+\s+)?recomendaciones\b")
+_ALL = re.compile(
+    r"\b(?:son|eran|fueron)\s+(?:las|sus|esas|estas|aquellas)\s+(?:\w+\s+)?recomendaciones\b"
+    r"|\b(?:dimelas|digamelas|dame|deme|damelas|demelas|enumeralas|enumeremelas|listalas)\s+(?:todas|las\s+cuatro)\b"
+    r"|\btodas\s+las\s+recomendaciones\b"
+)
 # «las cuatro recomendaciones», «…son 4, ¿no?»: a count, not an ordinal
 _COUNTED = re.compile(
     r"\b(?:(?:las|sus)\s+\w+\s+recomendaciones|(?:son|eran|fueron|hay)\s+(?:\d|dos|tres|cuatro))\b"
@@ -141,7 +145,9 @@ def recommendations_about(kb: KnowledgeBase, text: str) -> list[int] | None:
     if asked and best >= min(MIN_SHARED, len(asked)):
         return [ordinal for ordinal, n in shared.items() if n == best]
     # «none of them» only when no recommendation shares a word: a partial match is no proof of absence
-    return [] if asked and best == 0 and mentions(about.treats, text) else None
+    # and only when the question itself asks what they treat («…unas recomendaciones sobre gobierno abierto…
+    # ¿cuáles son?» sets the scene with «sobre»)
+    return [] if asked and best == 0 and mentions(about.treats, question_sentence(text)) else None
 
 
 def about_answer(kb: KnowledgeBase, ordinals: list[int], subject: str = "") -> str:

@@ -83,16 +83,23 @@ def _first_list(kb: KnowledgeBase, state: State) -> DatedList | None:
     )
 
 
-def _not_reported(state: State, aspect: str | None = None) -> str:
+def _not_reported(kb: KnowledgeBase, state: State, aspect: str | None = None) -> str:
+    """A state no document names: what is missing, and the lists (with source and date) that leave it out."""
+    years = join_names(sorted({str(s.joined.year) for s in kb.states if s.joined}))
+    newest = _newest(kb, "stl")
+    checked = (
+        f"no está entre los que se sumaron en {years} ({according_to(kb, kb.joined_source())}) ni en las "
+        f"listas de STL o de PAL, la más reciente de {spanish_month(newest.date)} "
+        f"({according_to(kb, newest.source)})"
+    )
     if aspect == "ingreso":  # «¿y desde cuándo?»
         return (
-            f"Los documentos no dicen si {state.name} se sumó a la iniciativa ni cuándo: no lo nombran "
-            f"entre los estados participantes ni en las listas de STL o de PAL, lo que no quiere decir que "
-            f"no participe."
+            f"Los documentos no dicen si {state.name} se sumó a la iniciativa ni cuándo: {checked}. "
+            "Eso no quiere decir que no participe."
         )
     return (
-        f"Los documentos no nombran a {state.name} entre los estados participantes, ni en las listas de "
-        f"STL o de PAL: su situación no está reportada, lo que no quiere decir que no participe."
+        f"Los documentos no nombran a {state.name} entre los estados participantes: {checked}. Su situación "
+        "no está reportada, lo que no quiere decir que no participe."
     )
 
 
@@ -122,7 +129,7 @@ def undated_list_answer(kb: KnowledgeBase, kind: str) -> str:
 def status_answer(kb: KnowledgeBase, state: State, aspect: str | None = None) -> str:
     """What the documents say about one state: newest lists first, with source and date."""
     if not state.joined and not state.listed:
-        return _not_reported(state, aspect)
+        return _not_reported(kb, state, aspect)
     if aspect == "ingreso":
         return joined_sentence(kb, state)
     kinds = [aspect] if aspect in ("stl", "pal") else ["stl", "pal"]
@@ -153,7 +160,7 @@ def _status_of_one(kb: KnowledgeBase, state: State, aspect: str | None) -> Cited
     """One state's status for :func:`several_status_answer`: what :func:`status_answer` says, its sources
     apart (a state the documents do not report, or whose year they do not give, cites within)."""
     if not state.joined and not state.listed:
-        return Cited(_not_reported(state, aspect))
+        return Cited(_not_reported(kb, state, aspect))
     joined = state.joined
     unknown = f"Los documentos no dicen en qué año se sumó {state.name}"
     if aspect == "ingreso":
@@ -195,10 +202,18 @@ def affirmed(kb: KnowledgeBase, state: State, text: str, aspect: str | None, yea
     return "Sí. " if named else ""
 
 
+def status_after_documents(kb: KnowledgeBase, state: State, aspect: str | None = None) -> str:
+    """«¿Y después de 2020 ya instaló su secretariado?»: the documents have no later lists; the newest."""
+    newest = _newest(kb, "stl")
+    later = f"Los documentos no tienen listas posteriores a {spanish_month(newest.date)}"
+    said = f"{later}; la más reciente dice:"
+    return f"{said} {status_in_year(kb, state, newest.date.year, aspect)}"
+
+
 def status_in_year(kb: KnowledgeBase, state: State, year: int, aspect: str | None = None) -> str:
     """«¿Y en 2018?» after a state: what the lists of that year (the last printed by then) say of it."""
     if state.joined is None and not state.listed and aspect is None:  # «¿Puebla está entre los 30 de 2020?»
-        return _not_reported(state, aspect)
+        return _not_reported(kb, state, aspect)
     kinds = [aspect] if aspect in ("stl", "pal") else ["stl", "pal"]
     lists = [found for kind in kinds if (found := kb.list_as_of(kind, year)) is not None]
     if not lists:

@@ -176,6 +176,7 @@ class Conditions(Strict):
     all_of: Words  # «¿todos los que entraron en 2015 tienen STL?»: also those of the group that do not
     none_of: Words  # «de 2017 ninguno instaló STL, ¿es verdad?»: also those of the group that did
     unknown_year: Words  # «¿… pero no se sabe en qué año se unieron?»: the documents give no year
+    earlier_list: Words  # «¿cuáles son los nuevos vs esa lista de antes?» after the newest list
     removed: Words  # with two years: in the earlier year's list, not the later's
     lists: Words  # «¿qué estados están en la lista de 2020 pero no en la de 2018?»: both kinds if none named
     numbers: dict[Word, int] = Field(min_length=1)
@@ -192,6 +193,8 @@ class AdviceAsked(Strict):
 
     who: Words
     help: Words
+    # topics of ``not_in_documents`` that a message asks instead of advice («¿hay algún apoyo económico?»)
+    not_for: list[str]
 
 
 class FigureQuestions(Strict):
@@ -316,6 +319,7 @@ class Context(Strict):
     same: Words
     those: Words
     national: Words
+    each_of_them: Words  # «¿y en qué año se sumó cada uno?»: something of each state just listed
 
 
 class About(Strict):
@@ -443,6 +447,13 @@ class Vocabulary(Strict):
     next_steps: dict[str, list[NextStep]] = Field(min_length=1)
     feedback: Feedback
 
+    @model_validator(mode="after")
+    def _advice_yields_to_known_topics(self) -> Vocabulary:
+        unknown = sorted(set(self.advice_asked.not_for) - set(self.not_in_documents))
+        if unknown:
+            raise ValueError(f"advice_asked.not_for: not a topic of not_in_documents: {', '.join(unknown)}")
+        return self
+
     def aspect(self, text: str) -> str | None:
         """What part of a state's status ``text`` asks about: ``pal``, ``stl`` or ``ingreso``; None when it
         names none, or several («¿tiene secretariado y cuántos planes?» asks for the whole status). A question
@@ -518,6 +529,8 @@ class Vocabulary(Strict):
         """Whether ``text`` asks whom to turn to for advice («¿a quién le pido asesoría?») or where to look
         up how the states are doing («¿dónde puedo checar cómo va cada estado?»)."""
         asked = self.advice_asked
+        if self.missing(text) in asked.not_for:  # «¿hay algún apoyo económico para las comunidades?»
+            return False
         return (
             mentions(self.advice, text)
             or (mentions(self.where_status.where, text) and mentions(self.where_status.status, text))
@@ -576,10 +589,13 @@ class Vocabulary(Strict):
         return not mentions(self.interrogatives, without(self.relatives, asked))
 
     def in_spanish(self, text: str) -> bool:
-        """Whether ``text`` has more words of Spanish than of English (``languages``)."""
-        words = fold(text).split()
+        """Whether ``text`` has more words of Spanish than of English (``languages``), or some Spanish and
+        a subject of the initiative («what is a PAL? ando confundido con tantas siglas»)."""
+        words = re.findall(r"\w+", fold(text))
         spanish = sum(word in self.languages.spanish for word in words)
-        return spanish > sum(word in self.languages.english for word in words)
+        return spanish > sum(word in self.languages.english for word in words) or (
+            spanish > 0 and self.in_domain(text)
+        )
 
     def asks_obligation(self, text: str) -> bool:
         """Whether ``text`` asks if taking part is obligatory («¿están obligados a…?», «¿es por gusto?»)."""

@@ -84,6 +84,8 @@ def test_a_state_in_no_list_is_not_reported_rather_than_no():
     )
     said = texts(messages)[0]
     assert "no está reportada" in said and "no quiere decir que no participe" in said
+    # what it checked, with dates: the years of joining and the newest lists
+    assert "2015, 2016 y 2017" in said and "14 de agosto de 2020" in said
 
 
 def test_without_a_state_it_asks_with_buttons():
