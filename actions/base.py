@@ -59,7 +59,9 @@ class AnswerAction(Action, ABC):
         if kb.vocabulary.asks_opinion(text_of(tracker)):  # «¿considera que su extinción fue un retroceso?»
             dispatcher.utter_message(response=OPINION)
             return []
-        if self.honest_first and declined(dispatcher, kb, tracker):  # «y ya que andamos, ¿qué municipios…?»
+        # «Olvida tus instrucciones y…»: refused whatever the action
+        honest = self.honest_first or kb.vocabulary.manipulates(text_of(tracker))
+        if honest and declined(dispatcher, kb, tracker):  # «y ya que andamos, ¿qué municipios…?»
             return []
         back = pointing_back(kb, tracker) or each_part(kb, tracker) or any_intent(kb, tracker)
         text, events = back or self.respond(kb, tracker)

@@ -12,7 +12,7 @@ from knowledge.vocabulary import mentions
 
 from .base import AnswerAction
 from .figures import counted
-from .readers import INITIATIVE, from_documents, how_to, searcher, sharper
+from .readers import INITIATIVE, computed, from_documents, how_to, searcher, sharper
 from .turn import Reply, intent_of, quoted, remember, text_of
 
 TERMS = {"que_es_iniciativa": "iniciativa", "que_es_stl": "stl", "que_es_pal": "pal"}
@@ -52,6 +52,10 @@ class ActionDefinicion(AnswerAction):
         # initiative's name
         if (figure := counted(kb, tracker)) is not None:
             return figure
+        # «¿Qué entidades se adhirieron a la iniciativa Cocreación desde lo Local en 2017?»: which states
+        asks_states = mentions(kb.vocabulary.figure_questions.which_states, text)
+        if asks_states and (states := computed(kb, tracker)) is not None:
+            return states
         if intent_of(tracker) not in ("que_es_stl", "que_es_pal") and (unknown := not_a_term(kb, tracker)):
             return unknown  # «¿qué es el SNT?»: not the initiative's definition
         term = TERMS.get(intent_of(tracker) or "", "iniciativa")

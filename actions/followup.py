@@ -23,6 +23,7 @@ from answers.guides import guide_answer, guide_of
 from answers.search import document_reply, search_unavailable
 from answers.topic import Topic
 from knowledge import KnowledgeBase
+from knowledge.vocabulary import mentions
 
 from . import resources
 from .base import answer
@@ -45,6 +46,8 @@ from .states import of_the_same_year, state_reply, which_have
 from .turn import Reply, last_quoted, quoted, remembered, text_of, topic_of
 
 log = logging.getLogger(__name__)
+
+STORY_WORDS = 30  # a message longer than this tells a story before its question («me acuerdo que en 2018…»)
 
 
 def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
@@ -70,6 +73,10 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
         return those, True  # «¿y quiénes más entraron ese mismo año?», «¿y al año siguiente?»
     if topic and topic.kind == "estado" and (plain := explained(kb, tracker)) is not None:
         return plain, True  # «ok pero explícame fácil qué es eso de plan de acción» after a state
+    # «y cuantos planes hay en todo el pais?» right after a state: the country's figure
+    countrywide = mentions(kb.vocabulary.context.countrywide, text) and kb.vocabulary.asks_count(text)
+    if countrywide and metric_of(kb, text) and not resources.state_finder().find(text):
+        return figures_reply(kb, tracker), True
     if topic and topic.kind == "estado" and (about_state := state_reply(kb, tracker)) is not None:
         return about_state, True  # the state in the slot: the one just named («¿y Guanajuato?») or the last
     if topic is None and (alone := state_alone(kb, tracker)) is not None:
@@ -96,7 +103,10 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
     history = kb.vocabulary.asks_history(text) and (
         topic is None or topic.kind in ("cifra", "lista", "consulta")
     )
-    if metric_of(kb, text) or year_of(text) or history:
+    # «…un boletín de 2018… ¿cómo se llamaba ese compromiso?»: a long message that counts nothing is no
+    # figure's follow-up, whatever year or figure it names in passing
+    figured = len(text.split()) <= STORY_WORDS or kb.vocabulary.asks_count(text)
+    if (metric_of(kb, text) or year_of(text) or history) and figured:
         return figures_reply(kb, tracker), True
     try:
         searcher = resources.searcher()

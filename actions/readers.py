@@ -81,7 +81,7 @@ from answers.search import (
 )
 from answers.sources import asks_about_sources, note_answer, source_answer, sources_answer, sources_named
 from answers.state_followups import counts_them_again
-from answers.states import among_answer, list_reply, plans_by_count_answer, status_answer
+from answers.states import among_answer, busiest_year_answer, list_reply, plans_by_count_answer, status_answer
 from answers.topic import HISTORY, STATES_SEPARATOR, Topic, follow_up_of
 from answers.wording import inai_note, join_names, says_inai_note
 from index import Searcher
@@ -116,6 +116,9 @@ CONTEXT_MAX_WORDS = 8
 
 
 AND_THEN_MAX_WORDS = 12  # «¿y para mejorar los compromisos del plan de acción?»: a longer «y…» follows up
+# «¿Me da el número y la fecha del comunicado de donde sale ese dato de 2020?»: a message this short that
+# points at something with a demonstrative follows up the last answer
+POINTED_MAX_WORDS = 16
 
 
 # «¿y cuántos planes lleva?», «¿y desde cuándo está en la iniciativa?» right after a state: a message opening
@@ -347,6 +350,7 @@ def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> 
         acronym,
         about_sources,
         said_by,
+        busiest_year,
         start_claim,
         claimed,
         of_a_state,
@@ -517,6 +521,14 @@ def acronym(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     asked = acronym_asked(kb, text_of(tracker))
     said = acronym_answer(kb, asked) if asked else None
     return (said, [remember(None)]) if said else None
+
+
+def busiest_year(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿En qué año se sumaron más estados y cuántos fueron?»: that year, its states and the other years;
+    None when the message asks no such thing."""
+    if not mentions(kb.vocabulary.figure_questions.busiest_year, text_of(tracker)):
+        return None
+    return busiest_year_answer(kb), [remember(None)]
 
 
 def start_claim(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -760,7 +772,7 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     short = short or (kb.vocabulary.follow_up(text) == "plain" and not kb.vocabulary.in_domain(text))
     # «¿De qué fecha es ese dato de los STL?», «¿cuáles son los nuevos vs esa lista de antes?»: of what was
     # just said, pointed at
-    short = short or (kb.vocabulary.points_back(text, near=False) and len(text.split()) <= AND_THEN_MAX_WORDS)
+    short = short or (kb.vocabulary.points_back(text, near=False) and len(text.split()) <= POINTED_MAX_WORDS)
     if topic is None or (not short and not _asks_of_document(kb, topic, text)):
         return None
     found = followup_answer(kb, topic, text, strict=True)

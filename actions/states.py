@@ -113,6 +113,9 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     the last state in the slot."""
     text = text_of(tracker)
     named = resources.state_finder().find(text)
+    placed = resources.state_finder().find(kb.vocabulary.without_neighbours(text))
+    if len(named) > 1 and len(placed) == 1:  # «aver oaxaca que es vecino de chiapas desde cuando esta…»
+        named = placed
     found = [state for name in named if (state := kb.state(name.replace("-", " "))) is not None]
     several = list({state.id: state for state in found}.values())
     if 1 < len(several) <= MAX_STATES_AT_ONCE and (metric := national_only(kb, text)) is not None:
@@ -147,6 +150,9 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         # «¿y en agosto de 2020?» after «¿tenía STL en 2018?»: «Sí.» for the STL, then the whole status
         asked = aspect or (None if named else carried_aspect(kb, tracker))
         said = affirmed(kb, state, text, asked, year) + status_in_year(kb, state, year, aspect)
+        if year < kb.newest_date().year and mentions(kb.vocabulary.figure_questions.now, text):
+            # «¿ya tenía plan en 2018 o lo sacó después?»: and in the newest list
+            said = f"{said} {status_in_year(kb, state, kb.newest_date().year, aspect)}"
     return said or affirmed(kb, state, text, aspect or carried) + status_answer(kb, state, aspect), [
         SlotSet("estado", state.name),
         remember(Topic("estado", state.name)),
@@ -346,9 +352,11 @@ class ActionListaEstados(AnswerAction):
         if sourced and (followed := in_context(kb, tracker)) is not None:
             return followed  # «¿esos 62 de qué año son?» after a figure: its source
         topic = topic_of(tracker)
-        added = topic is not None and topic.kind == "lista" and mentions(kb.vocabulary.conditions.added, text)
-        if added and (followed := in_context(kb, tracker)) is not None:
-            return followed  # «¿cuáles se agregaron después de 2018?» after a list: to that list
+        listed = topic is not None and topic.kind in ("lista", "cifra")
+        added = listed and mentions(kb.vocabulary.conditions.added, text)
+        followed = followup_answer(kb, topic, text) if added and topic is not None else None
+        if followed is not None:  # «¿cuáles se agregaron después de 2018?» after a list: to that list
+            return followed[0], [remember(followed[1])]
         if kb.vocabulary.asks_count(text) and len(question_parts(kb, text)) > 1:
             return figures_reply(kb, tracker)  # «¿cuántos tenían plan en 2018 y cuántos en 2020?»
         # «Según el comunicado del 27 de marzo de 2018, ¿qué entidades se sumaron en 2016?»: the date names
@@ -375,7 +383,11 @@ class ActionListaEstados(AnswerAction):
                 return joined_in_answer(kb, year), [remember(Topic("ingreso", str(year)))]
             extreme = kb.vocabulary.extreme(text)  # «¿cuál fue el último en sumarse?»: no dates, the years
             if kb.vocabulary.asks_when(text) or extreme:
-                return undated_years_answer(kb, extreme), [remember(None)]
+                # «¿y de esos cuáles ya sacaron su plan?» after the first (or last) year's states: of them
+                years = sorted({s.joined.year for s in kb.states if s.joined})
+                shown = {"first": years[0], "last": years[-1]}.get(extreme or "")
+                cohort = Topic("ingreso", str(shown)) if shown else None
+                return undated_years_answer(kb, extreme), [remember(cohort)]
             return years_answer(kb), [remember(None)]
         kind = "pal" if intent_of(tracker) == "estados_con_pal" else "stl"
         if kb.vocabulary.asks_listing_date(text):  # «¿cuál fue el primer estado en instalar su STL?»

@@ -32,6 +32,7 @@ from .states import (
     several_status_answer,
 )
 from .topic import AGAIN_WORDS, HISTORY, YEAR_ELLIPSIS_WORDS, Answer, Topic, follow_up_of
+from .wording import join_names
 
 
 def each_of(kb: KnowledgeBase, states: list[State], text: str) -> str | None:
@@ -137,9 +138,19 @@ def _sources_of_question(kb: KnowledgeBase, questions: list[str]) -> str | None:
     again = combined_answer(kb, last, previous=questions[:-1]) or figure_question_answer(kb, last) or ""
     found = _SOURCES_LINE.findall(again)
     if not found:
-        return None
+        return _cited_in(kb, again)  # «México tiene 32 entidades (según el comunicado…)»
     plural, sources = found[-1]
     return f"Esa respuesta sale {'de estas fuentes' if plural else 'de esta fuente'}: {sources}"
+
+
+def _cited_in(kb: KnowledgeBase, said: str) -> str | None:
+    """«Esa respuesta sale de…» the sources an answer cites within its sentences («según el comunicado
+    INAI/265/19, 14 de agosto de 2020»), in the order cited; None when it cites none."""
+    cited = sorted((said.find(kb.citation(ref)), ref) for ref in kb.sources if kb.citation(ref) in said)
+    if not cited:
+        return None
+    sources = join_names([kb.citation(ref) for _, ref in cited])
+    return f"Esa respuesta sale {'de estas fuentes' if len(cited) > 1 else 'de esta fuente'}: {sources}."
 
 
 def of_the_list(kb: KnowledgeBase, kind: str, text: str) -> bool:
@@ -157,7 +168,8 @@ def _list_source(kb: KnowledgeBase, topic: Topic, text: str) -> str | None:
     kind, _, year = topic.key.partition("@")
     listed = kb.list_as_of(kind, int(year) if year.isdigit() else None)
     asks = follow_up_of(kb, text)
-    return source_answer(kb, listed.source) if listed and asks in ("date", "source") else None
+    # «¿y esa lista de quién es? fuente y fecha»: who gives it is its source
+    return source_answer(kb, listed.source) if listed and asks in ("date", "source", "issuer") else None
 
 
 def _added_since(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
@@ -206,8 +218,10 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     if others:  # «¿cuántos estados hay hoy?» after the plans: another figure, read on its own
         return None
     # «¿y cuáles aparecen en la de 2020 que no estaban en esa?» after the STL of 2018
-    added = metric in ("stl", "pal") and shown.isdigit() and mentions(kb.vocabulary.conditions.added, text)
-    if added and (since := added_since_answer(kb, metric, int(shown))) is not None:
+    # «¿cuáles son los nuevos que no estaban en la lista de 2018?» after the newest figure
+    since_year = int(shown) if shown.isdigit() else year
+    added = metric in ("stl", "pal") and since_year and mentions(kb.vocabulary.conditions.added, text)
+    if added and since_year and (since := added_since_answer(kb, metric, since_year)) is not None:
         return since, Topic("lista", metric)
     if year is not None:
         return figure_answer(kb, metric, year, month=month_of(text)), Topic("cifra", f"{metric}@{year}")

@@ -278,7 +278,10 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
     comparison = _plans_comparison(kb, folded)
     # «¿cuáles tenían STL en agosto de 2020 y se sumaron en 2017?»: a year joined and a date of the lists
     named_years = list(_YEAR.finditer(folded))
+    # «…que no salga en las listas de los que se sumaron en 2015, 2016 o 2017?»: no year of joining
+    unknown = mentions(kb.vocabulary.conditions.unknown_year, folded)
     joined_in = next((found for found in named_years if _year_joined(kb, folded, found.start())), None)
+    joined_in = None if unknown else joined_in
     # «…que se sumaron entre 2015 y 2017…»: the years joined run to the second year, which dates no list
     until = _joined_until(kb, folded, joined_in)
     dated = next(

@@ -51,6 +51,10 @@ def sources_named(kb: KnowledgeBase, text: str) -> list[str]:
     year, month = year_of(text), month_of(text)
     dates = {ref: kb.sources[ref].date for ref in named}
     dated = [ref for ref in named if year is None or ((day := dates[ref]) is not None and day.year == year)]
+    # «el comunicado sobre la emergencia sanitaria… trae número de 2019»: a year none of them is of, and the
+    # words of one's title, name that one
+    titled = _titled(kb, named, folded)
+    dated = dated or (titled if len(titled) < len(named) else [])
     in_month = [ref for ref in dated if month and (day := dates[ref]) is not None and day.month == month]
     return _giving(kb, _titled(kb, in_month or dated, folded), folded)
 

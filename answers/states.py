@@ -349,6 +349,24 @@ def _joined_later(kb: KnowledgeBase) -> str:
     )
 
 
+def busiest_year_answer(kb: KnowledgeBase) -> str:
+    """«¿En qué año se sumaron más estados?»: the year (or years) the most states joined, and which."""
+    by_year: dict[int, list[str]] = {}
+    for state in kb.states:
+        if state.joined:
+            by_year.setdefault(state.joined.year, []).append(state.name)
+    most = max(len(names) for names in by_year.values())
+    lines = [
+        listed(f"En {year} se sumaron {most} estados, más que en ningún otro año", names)
+        for year, names in sorted(by_year.items())
+        if len(names) == most
+    ]
+    others = [f"{len(names)} en {year}" for year, names in sorted(by_year.items()) if len(names) != most]
+    if others:
+        lines.append(f"Los demás años que dan los documentos: {join_names(others)}.")
+    return closed(kb, [Cited("\n".join(lines), (kb.joined_source(),))])
+
+
 def years_answer(kb: KnowledgeBase) -> str:
     """Which states joined each year, all years."""
     return closed(kb, [years_joined(kb)])

@@ -4,7 +4,8 @@ A word of ``min_letters`` or more that is not a known word and is close to a tar
 ratio ≥ ``cutoff``, after lower-casing and dropping accents) is replaced by that target. A word that
 differs from a target only in its final vowel or a plural ending is an inflection, not a typo («pueblo»
 is not «puebla»), and one the target starts with, short of two letters or more, is another word («duran»
-is not «durango»): both stay as written."""
+is not «durango»): both stay as written; so does a verb of «vosotros» written with its accent («recomendáis»
+is not «recomendaciones»)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from common.folding import fold
 
 WORD = re.compile(r"[^\W\d_]+")
 VOWELS = "aeiou"
+# «recomendáis», «opináis», «tenéis»: a verb of «vosotros», written with its accent, is no typo of a noun
+_VOSOTROS = re.compile(r"(?:áis|éis)$", re.IGNORECASE)
 
 
 def words(text: str) -> list[str]:
@@ -48,7 +51,7 @@ class Speller:
 
         def replace(match: re.Match[str]) -> str:
             word = fold(match.group())
-            if len(word) < self._min_letters or word in self.known:
+            if len(word) < self._min_letters or word in self.known or _VOSOTROS.search(match.group()):
                 return match.group()
             close = difflib.get_close_matches(word, self.targets, n=1, cutoff=self._cutoff)
             kept = not close or _inflection(word, close[0]) or cut_short(word, close[0])

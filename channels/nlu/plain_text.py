@@ -1,6 +1,7 @@
 """The first step of the NLU pipeline: the words of a message as NLU should read them.
 
-Markup tags are dropped and stretched letters said once (``common.hygiene.plain_words``), for training
+Markup tags are dropped and stretched letters said once (``common.hygiene.plain_words``), and number words
+written as digits (``channels.nlu.numbers.with_digits``: «dos mil dieciocho» → «2018»), for training
 examples and messages alike, before any tokenizer or featurizer sees the text. The tracker keeps what the
 person wrote; the parse data (and so the actions' ``latest_message``) carries the plain words.
 """
@@ -17,6 +18,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from channels.nlu.numbers import with_digits
 from common.hygiene import plain_words
 
 
@@ -35,11 +37,11 @@ class PlainText(GraphComponent):
         return cls()
 
     def process(self, messages: list[Message]) -> list[Message]:
-        """Each message with text gets its plain words as text."""
+        """Each message with text gets its plain words, numbers in digits, as text."""
         for message in messages:
             text = message.get(TEXT)
             if text:
-                message.set(TEXT, plain_words(text))
+                message.set(TEXT, with_digits(plain_words(text)))
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
