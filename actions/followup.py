@@ -21,6 +21,7 @@ from answers.context import followup_answer
 from answers.figures import metric_of, year_of
 from answers.guides import guide_answer, guide_of
 from answers.search import document_reply, search_unavailable
+from answers.states import lists_not_why
 from answers.topic import Topic
 from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
@@ -43,7 +44,7 @@ from .readers import (
     unanswerable,
 )
 from .states import of_the_same_year, state_reply, which_have
-from .turn import Reply, last_quoted, quoted, remembered, text_of, topic_of
+from .turn import Reply, last_quoted, quoted, remember, remembered, text_of, topic_of
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,10 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
     from the documents (or an honest "not found", which keeps the topic for the next message)."""
     text = text_of(tracker)
     topic = topic_of(tracker)
+    # «¿Y por qué no lo tienen?» after a list of states: no reasons in the documents
+    listed = topic is not None and topic.kind in ("consulta", "lista", "ingreso", "estados")
+    if listed and mentions(kb.vocabulary.why, text) and not resources.state_finder().find(text):
+        return (lists_not_why(kb), [remember(topic)]), True
     if along := along_the_document(kb, tracker) or against_the_list(kb, tracker) or footnote(kb, tracker):
         return (
             along,

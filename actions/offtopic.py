@@ -43,10 +43,14 @@ class ActionFueraDeTema(Action):
         followed = None if refuse else reread(kb, tracker) or said_by(kb, tracker)
         # «¿Por qué termina en 19?» right after a document: a question about the last topic, not off topic
         continues = kb.vocabulary.in_domain(text) or topic_of(tracker) is not None
+        # «¿cuánto le pagan a los integrantes de un STL?»; «¿cuánto dinero le tocó a cada estado?» names
+        # nothing of the initiative, but only it hands out money
+        missing = kb.vocabulary.missing(text)
+        alone = missing is not None and kb.vocabulary.not_in_documents[missing].of_the_initiative
+        if followed is None and not refuse and (continues or alone) and (honest := unanswerable(kb, tracker)):
+            unanswered(dispatcher, tracker, honest)
+            return []
         if followed is None and not refuse and continues:
-            if honest := unanswerable(kb, tracker):  # «¿cuánto le pagan a los integrantes de un STL?»
-                unanswered(dispatcher, tracker, honest)
-                return []
             followed = from_documents(kb, tracker)  # «…me podría decir cuántas recomendaciones son…»
         if followed is not None:
             answer(dispatcher, tracker, *followed)

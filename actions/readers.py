@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from answers.acronyms import acronym_answer, acronym_asked
+from answers.acronyms import acronym_answer, acronyms_asked
 from answers.contacts import contacts_answer, inai_today_answer
 from answers.context import followup_answer
 from answers.definitions import (
@@ -288,6 +288,9 @@ def about_sources(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         said = document_reply(kb, found, text)
         if said.answered and said.source in named:
             return said.text, [quoted(said.source, said.passage)]
+    ordinal = recommendation_named(kb, text) if named == [kb.recommendations.source] else None
+    if ordinal is not None:  # «…¿de qué fecha es y qué pide la tercera recomendación?»: it, with its date
+        return recommendation_answer(kb, ordinal), [remember(Topic("recomendacion", str(ordinal)))]
     if named == [kb.recommendations.source] and kb.vocabulary.follow_up(text) in ("issuer", "session"):
         # «¿quién emitió las cuatro recomendaciones y en qué sesión se aprobaron?»: who, when and where
         return issuer_answer(kb), [remember(Topic("recomendaciones", "todas"))]
@@ -516,11 +519,13 @@ def claimed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 
 
 def acronym(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
-    """«¿Qué significa la sigla COMAIP?»: the name the documents write before it, and the documents that
-    use it; None when the message asks no acronym of theirs."""
-    asked = acronym_asked(kb, text_of(tracker))
-    said = acronym_answer(kb, asked) if asked else None
-    return (said, [remember(None)]) if said else None
+    """«¿Qué significa la sigla COMAIP?», «que son esas siglas INAI y SNT»: the name the documents write
+    before each, and the documents that use it; None when the message asks no acronym of theirs."""
+    text = text_of(tracker)
+    if kb.vocabulary.asks_guide(text):  # «el nombre completo de cada guía que menciona… del SNT»: the guides
+        return None
+    said = [found for asked in acronyms_asked(kb, text) if (found := acronym_answer(kb, asked))]
+    return ("\n".join(said), [remember(None)]) if said else None
 
 
 def busiest_year(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:

@@ -150,9 +150,11 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         # «¿y en agosto de 2020?» after «¿tenía STL en 2018?»: «Sí.» for the STL, then the whole status
         asked = aspect or (None if named else carried_aspect(kb, tracker))
         said = affirmed(kb, state, text, asked, year) + status_in_year(kb, state, year, aspect)
-        if year < kb.newest_date().year and mentions(kb.vocabulary.figure_questions.now, text):
-            # «¿ya tenía plan en 2018 o lo sacó después?»: and in the newest list
-            said = f"{said} {status_in_year(kb, state, kb.newest_date().year, aspect)}"
+        # «¿ya tenía plan en 2018 o lo sacó después?», «¿cómo cambió entre 2018 y 2020?»: the later list too
+        now = mentions(kb.vocabulary.figure_questions.now, text)
+        later = period[1] if period and period[1] else kb.newest_date().year if now else None
+        if later is not None and year < later:
+            said = f"{said} {status_in_year(kb, state, later, aspect)}"
     return said or affirmed(kb, state, text, aspect or carried) + status_answer(kb, state, aspect), [
         SlotSet("estado", state.name),
         remember(Topic("estado", state.name)),

@@ -18,16 +18,16 @@ _WORD = re.compile(r"\w+")
 NAME_MAX_WORDS = 16  # the longest name read before an acronym
 
 
-def acronym_asked(kb: KnowledgeBase, text: str) -> str | None:
-    """The acronym of the documents a message asks the meaning of («¿qué significa la sigla COMAIP?»,
-    «¿cómo se desarrolla completa la sigla SNT?», «q significa comaip»), or None; not one the glossary
-    defines (STL, PAL: their definition answers)."""
+def acronyms_asked(kb: KnowledgeBase, text: str) -> list[str]:
+    """The acronyms of the documents a message asks the meaning of («¿qué significa la sigla COMAIP?»,
+    «¿cómo se desarrolla completa la sigla SNT?», «que son esas siglas INAI y SNT»), in the order written;
+    not one the glossary defines (STL, PAL: their definition answers)."""
     if not mentions(kb.vocabulary.acronym_asks, text):
-        return None
+        return []
     defined = {fold(word) for term in kb.glossary for word in (term.id, *term.aliases)}
-    words = {word.upper() for word in _WORD.findall(fold(text))}
-    found = [acronym for acronym in _expansions(kb) if acronym in words and fold(acronym) not in defined]
-    return found[0] if len(found) == 1 else None
+    words = [word.upper() for word in _WORD.findall(fold(text))]
+    known = [acronym for acronym in _expansions(kb) if fold(acronym) not in defined]
+    return [acronym for acronym in dict.fromkeys(words) if acronym in known]
 
 
 def acronym_answer(kb: KnowledgeBase, acronym: str) -> str | None:

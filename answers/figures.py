@@ -254,8 +254,10 @@ def figures_asked_answer(kb: KnowledgeBase, text: str) -> str | None:
     las de principios de 2018»: each figure it names, the newest one a line, then apart those of the year
     it names (only those when it asks for no newest); None unless it asks for the figures of two or more."""
     named, asks = metrics_named(kb, text), kb.vocabulary.figure_questions
-    if len(named) < 2 or not mentions(asks.figures, text) or mentions(asks.which, text):
-        return None  # «con los datos de 2020, ¿qué estados tienen STL pero no PAL?» asks which states
+    # «con los datos de 2020, ¿qué estados tienen STL pero no PAL?» asks which states; «¿cuáles son las
+    # cifras más recientes…?», which figures
+    if len(named) < 2 or not mentions(asks.figures, text) or mentions(asks.which_states, text):
+        return None
     newest = figures_at(kb, named)
     if (year := year_of(text)) is None:
         return newest
@@ -748,6 +750,8 @@ def percent_answer(kb: KnowledgeBase, text: str, metric: str | None = None) -> s
     if metric not in kb.figures.metrics:
         return None
     if mentions(asks.growth, text) or kb.vocabulary.asks_history(text):
+        if len(metrics_named(kb, text)) > 1:
+            return None  # «el crecimiento de STL y de planes, con porcentaje»: each (several_figures_answer)
         year = year_of(text) if len(set(_YEAR.findall(text))) > 1 else None
         compared = _compared(kb, metric, year)
         if compared is None or compared[0] is compared[1] or not compared[0].value:

@@ -231,6 +231,18 @@ def _joined_until(kb: KnowledgeBase, folded: str, joined_in: re.Match[str] | Non
     return int(found.group(1)), found.start(1)
 
 
+_ALSO_YEAR = re.compile(r"\s*(?:,|y|e|o)\s+(?:en\s+(?:el\s+)?)?(20[0-3]\d)\b")
+
+
+def _joined_also(folded: str, joined_in: re.Match[str] | None) -> tuple[int, int] | None:
+    """«…se sumaron en 2015 y en 2016…»: a second year of joining right after the first, and where it
+    stands; None when none follows."""
+    if joined_in is None:
+        return None
+    found = _ALSO_YEAR.match(folded, joined_in.end())
+    return (int(found.group(1)), found.start(1)) if found else None
+
+
 def _year_joined(kb: KnowledgeBase, folded: str, at: int) -> bool:
     """Whether the year at ``at`` is the year states joined («¿cuáles se sumaron en 2016?»), not the date
     of a list («¿cuáles que ya se sumaron no tienen STL en 2020?») nor the date things stood at («¿cuántos
@@ -284,10 +296,10 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
     joined_in = None if unknown else joined_in
     # «…que se sumaron entre 2015 y 2017…»: the years joined run to the second year, which dates no list
     until = _joined_until(kb, folded, joined_in)
-    dated = next(
-        (found for found in named_years if found is not joined_in and found.start() != (until or (0, -1))[1]),
-        None,
-    )
+    also = None if until else _joined_also(folded, joined_in)  # «…en 2015 y en 2016…»: either year
+    taken = {(until or (0, -1))[1], (also or (0, -1))[1]}
+    others = [found for found in named_years if found is not joined_in and found.start() not in taken]
+    dated = others[0] if others else None
     joins = joined_in is not None
     period = period_of(kb, folded)
     as_of = (period[1] if period and not joins else int(dated.group(1))) if dated else None
@@ -341,6 +353,16 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
             Condition(
                 f"se sumaron a la iniciativa entre {first} y {last}",
                 lambda s: bool(s.joined and first <= s.joined.year <= last),
+                (kb.joined_source(),),
+                "joined",
+            )
+        )
+    elif joined_in is not None and also is not None:
+        either = (int(joined_in.group(1)), also[0])
+        conditions.append(
+            Condition(
+                f"se sumaron a la iniciativa en {either[0]} o en {either[1]}",
+                lambda s: bool(s.joined and s.joined.year in either),
                 (kb.joined_source(),),
                 "joined",
             )

@@ -140,7 +140,7 @@ def recommendations_about(kb: KnowledgeBase, text: str) -> list[int] | None:
     ignored = _ignored(kb)  # «covid» adds none; nor «abiertos» («gobierno abierto» is everywhere)
     own = " ".join(word for word, stem in content_words(text) if stem not in ignored)
     asked = {stem for _, stem in content_words(SynonymExpander.of(kb).expand(own)) if stem not in ignored}
-    shared = {item.ordinal: len(asked & set(tokens(item.text))) for item in kb.recommendations.items}
+    shared = {item.ordinal: _shared(asked, set(tokens(item.text))) for item in kb.recommendations.items}
     best = max(shared.values(), default=0)
     if asked and best >= min(MIN_SHARED, len(asked)):
         return [ordinal for ordinal, n in shared.items() if n == best]
@@ -148,6 +148,21 @@ def recommendations_about(kb: KnowledgeBase, text: str) -> list[int] | None:
     # and only when the question itself asks what they treat («…unas recomendaciones sobre gobierno abierto…
     # ¿cuáles son?» sets the scene with «sobre»)
     return [] if asked and best == 0 and mentions(about.treats, question_sentence(text)) else None
+
+
+SAME_STEM_LETTERS = 5  # stems this long that start one another are one word («economi», «econom»)
+
+
+def _shared(asked: set[str], held: set[str]) -> int:
+    """How many of the ``asked`` stems the recommendation's stems ``held`` hold, a stem also when one starts
+    the other (the stemmer gives «economía» ``economi`` and «económica» ``econom``)."""
+    return sum(1 for stem in asked if stem in held or any(_one_word(stem, other) for other in held))
+
+
+def _one_word(stem: str, other: str) -> bool:
+    """Whether two stems, long enough, are one word, one starting the other."""
+    long_enough = min(len(stem), len(other)) >= SAME_STEM_LETTERS
+    return long_enough and (stem.startswith(other) or other.startswith(stem))
 
 
 def about_answer(kb: KnowledgeBase, ordinals: list[int], subject: str = "") -> str:

@@ -78,7 +78,9 @@ def cohort_of(kb: KnowledgeBase, state: State, text: str) -> Answer | None:
     if state.joined is None or kb.vocabulary.aspect(text) not in (None, "ingreso"):
         return None
     year = state.joined.year
-    if not mentions(kb.vocabulary.conditions.same_year, text):
+    # «¿qué estados entraron a la iniciativa junto con Tlaxcala?»: a year named asks something else
+    along = mentions(kb.vocabulary.conditions.along_with, text) and year_of(text) is None
+    if not (mentions(kb.vocabulary.conditions.same_year, text) or along):
         # «¿y al año siguiente?», not «¿y la siguiente?» (a recommendation's word)
         short = len(text.split()) <= YEAR_ELLIPSIS_WORDS and _YEAR_WORD.search(fold(text)) is not None
         moved = kb.vocabulary.step(text, year, year) if short else None

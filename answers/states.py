@@ -108,6 +108,15 @@ def not_why(state: State) -> str:
     return f"Los documentos no explican por qué {state.name} figura o no en cada lista."
 
 
+def lists_not_why(kb: KnowledgeBase) -> str:
+    """«¿Y por qué no lo tienen?» after a list of states: the documents give dated lists, never reasons."""
+    newest = _newest(kb, "stl")
+    return (
+        "Los documentos no explican por qué un estado figura o no en las listas de STL o de PAL: solo dan "
+        f"las listas, con su fecha (la más reciente, {according_to(kb, newest.source)})."
+    )
+
+
 def undated_answer(kb: KnowledgeBase, state: State) -> str:
     """When a state installed its STL or published a plan: the documents do not say; then what they do
     say (the lists it is in, with their dates)."""

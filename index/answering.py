@@ -112,6 +112,8 @@ QUESTION_WORDS = frozenset(
     ]
 )
 _LINK = re.compile(r"https?://")
+# «4. Disponible en: https://…», «Notas 1. Disponible en: …»: a footnote's link
+_FOOTNOTE = re.compile(r"^\W*(?:notas?\s+)?\d{1,2}\.?\s+Disponible en\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _HOW_MANY = re.compile(r"\bcuant[oa]s\b")
 _MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
@@ -500,7 +502,10 @@ class Answerer:
             ids = [
                 i
                 for i in self._by_passage.get(hit.passage.id, [])
-                if i not in self._headings and all(check(i) for check in checks)
+                if i not in self._headings
+                and all(check(i) for check in checks)
+                # a footnote's link answers only a question for a link («los 4 que se sumaron» is no note)
+                and (asks_link or not _FOOTNOTE.search(self.searcher.index.sentences[i].text))
             ]
             similarity = self.searcher.index.sentence_vectors[ids] @ vector if ids else np.zeros(0)
             unnamed = 1 - self._share(names, self._passage_tokens[hit.passage.id])

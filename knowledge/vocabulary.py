@@ -177,6 +177,7 @@ class Conditions(Strict):
     none_of: Words  # «de 2017 ninguno instaló STL, ¿es verdad?»: also those of the group that did
     unknown_year: Words  # «¿… pero no se sabe en qué año se unieron?»: the documents give no year
     earlier_list: Words  # «¿cuáles son los nuevos vs esa lista de antes?» after the newest list
+    along_with: Words  # «¿qué estados entraron junto con Tlaxcala?»
     removed: Words  # with two years: in the earlier year's list, not the later's
     lists: Words  # «¿qué estados están en la lista de 2020 pero no en la de 2018?»: both kinds if none named
     numbers: dict[Word, int] = Field(min_length=1)
@@ -344,6 +345,9 @@ class MissingTopic(Strict):
     # when set, the topic counts only in a question that also has one of these («¿quién es el presidente?»),
     # not where the person says who sent them («el presidente municipal me pidió…»)
     asked_with: Words | None = None
+    # a question for it is about the initiative even when it names nothing of it («¿cuánto dinero le tocó a
+    # cada estado pa esto?»), so a message NLU took for off topic gets the honest reply
+    of_the_initiative: bool = False
 
 
 class NextStep(Strict):
@@ -594,13 +598,14 @@ class Vocabulary(Strict):
         return not mentions(self.interrogatives, without(self.relatives, asked))
 
     def in_spanish(self, text: str) -> bool:
-        """Whether ``text`` has more words of Spanish than of English (``languages``), or some Spanish and
-        a subject of the initiative («what is a PAL? ando confundido con tantas siglas»)."""
+        """Whether ``text`` has more words of Spanish than of English (``languages``), or as many and a
+        subject of the initiative («what is a PAL? ando confundido con tantas siglas», «PAL: 2018 vs 2020,
+        delta»)."""
         words = re.findall(r"\w+", fold(text))
         spanish = sum(word in self.languages.spanish for word in words)
-        return spanish > sum(word in self.languages.english for word in words) or (
-            spanish > 0 and self.in_domain(text)
-        )
+        english = sum(word in self.languages.english for word in words)
+        # «PAL: 2018 vs 2020, delta»: no word of either, but a subject of the initiative
+        return spanish > english or (spanish >= english and self.in_domain(text))
 
     def asks_obligation(self, text: str) -> bool:
         """Whether ``text`` asks if taking part is obligatory («¿están obligados a…?», «¿es por gusto?»)."""
