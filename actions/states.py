@@ -36,7 +36,7 @@ from answers.states import (
 )
 from answers.topic import STATES_SEPARATOR, Topic
 from knowledge import KnowledgeBase
-from knowledge.vocabulary import before_aside, mentions, question_sentence
+from knowledge.vocabulary import before_aside, mentions, question_sentence, without
 
 from . import resources
 from .base import OPINION, AnswerAction, answer
@@ -183,7 +183,11 @@ def in_passing(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     otherwise."""
     text = text_of(tracker)
     question = question_sentence(text)
-    if question == text or resources.state_finder().find(question) or kb.vocabulary.aspect(question):
+    if question == text or resources.state_finder().find(question):
+        return None
+    # «…¿En qué año se incorporó y qué tenía (STL y planes)?» asks a part of a status: the state's
+    status = without(kb.vocabulary.not_aspects, question)
+    if any(mentions(words, status) for words in kb.vocabulary.aspects.values()):
         return None
     if not kb.vocabulary.in_domain(question) or mentions(kb.vocabulary.own_state, text):
         return None

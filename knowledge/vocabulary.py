@@ -132,6 +132,10 @@ def stem_spans(stems: Iterable[str], text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _stem_pattern(stems).finditer(fold(text))] if stems else []
 
 
+# «3 iconos», «4 recomendaciones»: a number before a plural noun counts things; it names no ordinal
+_COUNTED_THINGS = re.compile(r"(?<!la )(?<!el )\b\d{1,2}\s+[^\W\d_]{3,}s\b")
+
+
 def without(words: Iterable[str], text: str) -> str:
     """``fold(text)`` with each of ``words`` that stands in it as a whole word blanked out."""
     folded = fold(text)
@@ -515,11 +519,11 @@ class Vocabulary(Strict):
     def ordinal(self, text: str) -> int | None:
         """The ordinal ``text`` names («la 3a», «tercera», «3»), or None; not the number of a whole group
         («¿cuál de las cuatro…?»)."""
-        return first_mentioned(self.ordinals, without(self.whole_group, text))
+        return first_mentioned(self.ordinals, _COUNTED_THINGS.sub(" ", without(self.whole_group, text)))
 
     def ordinals_named(self, text: str) -> list[int]:
         """Every ordinal ``text`` names, in order («la primera y la cuarta» → [1, 4])."""
-        text = without(self.whole_group, text)
+        text = _COUNTED_THINGS.sub(" ", without(self.whole_group, text))
         at = {n: found[0][0] for n, words in self.ordinals.items() if (found := spans(words, text))}
         return sorted(at, key=at.__getitem__)
 
