@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -84,9 +83,10 @@ def counted_and_named(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     followed = topic is not None and topic.kind in ("definicion", "cifra", "lista")
     carried = topic.key.partition("@")[0] if topic and followed else None
     named = metric_of(kb, text)
-    listed = mentions(kb.vocabulary.figure_questions.which_states, text)
-    # «…en qué estados?» names the states only as where they are
-    where = named == "estados" and listed and not _COUNTS_STATES.search(text)
+    which_states = kb.vocabulary.figure_questions.which_states
+    listed = mentions(which_states, text)
+    # «…en qué estados?» names the states only as where they are, unless they are counted too
+    where = named == "estados" and listed and metric_of(kb, without(which_states, text)) is None
     metric = carried if named is None or where else named
     among = mentions(kb.vocabulary.context.among_them, text) or text.count("?") > 1
     if not (among and metric in ("stl", "pal") and (kb.vocabulary.asks_count(text) or listed)):
@@ -101,9 +101,6 @@ def counted_and_named(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     kept = [event for event in status[1] if event.get("name") != "tema"]
     listing = Topic("lista", f"{metric}@{year}" if year else metric)
     return f"{list_answer(kb, metric, year)}\n{status[0]}", [*kept, remember(listing)]
-
-
-_COUNTS_STATES = re.compile(r"cu[aá]nt[oa]s\s+(?:estados|entidades)", re.IGNORECASE)
 
 
 def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:

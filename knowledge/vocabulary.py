@@ -669,17 +669,17 @@ class Vocabulary(Strict):
         Huatulco, Oaxaca», «fui presidente de un comité»: what follows the vocabulary's ``origins`` up to the
         next stop, one of ``origin_ends`` or ORIGIN_WORDS words, and a state of a word or two after a comma:
         «…de Cuicatlán, Oaxaca.»)."""
-        folded = fold(text)
-        for start, end in reversed(spans(self.origins, folded)):
-            place = _origin(tuple(self.origin_ends)).match(folded[end:])
-            folded = f"{folded[:start]} {folded[end + (place.end() if place else 0) :]}"
-        return folded
+        return self._without_places(self.origins, text)
 
     def without_neighbours(self, text: str) -> str:
         """``fold(text)`` with a state named only to place another blanked («…oaxaca que es vecino de
         chiapas…»), as :meth:`without_origin` blanks where the person writes from."""
+        return self._without_places(self.neighbours, text)
+
+    def _without_places(self, leads: Words, text: str) -> str:
+        """``fold(text)`` with each of ``leads`` and the place after it, up to the next stop, blanked."""
         folded = fold(text)
-        for start, end in reversed(spans(self.neighbours, folded)):
+        for start, end in reversed(spans(leads, folded)):
             place = _origin(tuple(self.origin_ends)).match(folded[end:])
             folded = f"{folded[:start]} {folded[end + (place.end() if place else 0) :]}"
         return folded
