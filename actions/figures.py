@@ -91,7 +91,7 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     if kind in ("stl", "pal") and in_states and kb.vocabulary.asks_count(text):
         # «¿cuántos planes había en enero de 2018 y en qué estados?»: the list, which counts them too
         year = year_of(text)
-        listed = Topic("lista", f"{kind}@{year}" if year else kind)
+        listed = Topic.dated("lista", kind, year)
         return list_reply(kb, kind, text, year), [remember(listed)]
     if (several := several_figures_answer(kb, text)) is not None:  # «¿cuántos STL y PAL en 2018 y en 2020?»
         return several, [remember(None)]

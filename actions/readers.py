@@ -79,7 +79,14 @@ from answers.search import (
     refusal,
     sharper_quote,
 )
-from answers.sources import asks_about_sources, note_answer, source_answer, sources_answer, sources_named
+from answers.sources import (
+    asks_about_sources,
+    cited_in,
+    note_answer,
+    source_answer,
+    sources_answer,
+    sources_named,
+)
 from answers.state_followups import counts_them_again
 from answers.states import among_answer, busiest_year_answer, list_reply, plans_by_count_answer, status_answer
 from answers.topic import HISTORY, STATES_SEPARATOR, Topic, follow_up_of
@@ -268,7 +275,7 @@ def of_the_cited(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if follow_up_of(kb, text) not in ("date", "source", "issuer"):
         return None
     said = next((str(e.get("text") or "") for e in reversed(tracker.events) if e.get("event") == "bot"), "")
-    cited = [ref for ref in kb.sources if kb.citation(ref) in said]
+    cited = cited_in(kb, said)
     return (source_answer(kb, cited[0]), [quoted(cited[0])]) if len(cited) == 1 else None
 
 
@@ -457,7 +464,7 @@ def part_reply(kb: KnowledgeBase, tracker: Tracker, part: str) -> Reply | None:
     aspect = kb.vocabulary.aspect(part)  # «¿qué estados tienen STL…»: the list, for «…y cuáles de ellos…?»
     if aspect in ("stl", "pal") and mentions(kb.vocabulary.figure_questions.which, part):
         year = year_of(part)
-        listed = Topic("lista", f"{aspect}@{year}" if year else aspect)
+        listed = Topic.dated("lista", aspect, year)
         return list_reply(kb, aspect, part, year), [remember(listed)]
     if kb.vocabulary.asks_count(part) and (metric := metric_of(kb, part)) in kb.figures.metrics:
         counts = question_parts(kb, part)  # «¿cuántos había a inicios de 2018 y cuántos en agosto de 2020?»
@@ -465,7 +472,7 @@ def part_reply(kb: KnowledgeBase, tracker: Tracker, part: str) -> Reply | None:
             return parts_answer(kb, counts, None)[0], [remember(None)]
         # «…y de qué fecha es?», «¿y en enero de 2018?» may follow, about that figure
         year = year_of(part)
-        figure = Topic("cifra", f"{metric}@{year}" if year else metric)
+        figure = Topic.dated("cifra", metric, year)
         return asked_figure(kb, part, None)[0], [remember(figure)]
     return from_documents(kb, asked)
 
@@ -497,7 +504,7 @@ def said_by(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if not said:
         return None
     # «¿y el título exacto?» may follow, about the one document that says it
-    cited = [ref for ref in kb.sources if kb.citation(ref) in said]
+    cited = cited_in(kb, said)
     return said, [quoted(cited[0]) if len(cited) == 1 else remember(None)]
 
 
@@ -930,8 +937,9 @@ def figures_topic(kb: KnowledgeBase, text: str) -> Topic | None:
     year asked, so that «¿en qué estados?» lists them; None when none has a list."""
     named = metrics_named(kb, text)
     # «¿cuántos compromisos hay en los planes?»: the one figure counted, for «¿y antes cuántos eran?»
-    counted = [found.end() for found in _COUNTED.finditer(fold(text))]
-    first = metric_of(kb, fold(text)[counted[0] :]) if len(counted) == 1 else None
+    folded = fold(text)
+    counted = [end for _, end in spans(kb.vocabulary.figure_questions.count, folded)]
+    first = metric_of(kb, folded[counted[0] :]) if len(counted) == 1 else None
     listed = [first] if first in named else [metric for metric in named if metric in ("stl", "pal")]
     if not listed:
         return None
@@ -939,9 +947,6 @@ def figures_topic(kb: KnowledgeBase, text: str) -> Topic | None:
     years = set(re.findall(r"\b20[0-3]\d\b", text))
     dated = len(years) == 1 and not mentions(kb.vocabulary.figure_questions.now, text)
     return Topic("cifra", f"{listed[0]}@{years.pop()}" if dated else listed[0])
-
-
-_COUNTED = re.compile(r"\bcuant[oa]s\b")
 
 
 def _listed(topic: Topic) -> tuple[list[str], str | None]:

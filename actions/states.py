@@ -99,7 +99,7 @@ def counted_and_named(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     # the list asked first stays the topic: «¿y antes cuántos eran?» may follow
     year = year_of(text)
     kept = [event for event in status[1] if event.get("name") != "tema"]
-    listing = Topic("lista", f"{metric}@{year}" if year else metric)
+    listing = Topic.dated("lista", metric, year)
     return f"{list_answer(kb, metric, year)}\n{status[0]}", [*kept, remember(listing)]
 
 
@@ -212,7 +212,7 @@ def which_have(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if (aspect := carried_aspect(kb, tracker)) is None:
         return None
     year = year_of(text)
-    listed = Topic("lista", f"{aspect}@{year}" if year else aspect)
+    listed = Topic.dated("lista", aspect, year)
     return list_reply(kb, aspect, text, year), [SlotSet("estado", None), remember(listed)]
 
 
@@ -387,7 +387,7 @@ class ActionListaEstados(AnswerAction):
             extreme = kb.vocabulary.extreme(text)  # «¿cuál fue el último en sumarse?»: no dates, the years
             if kb.vocabulary.asks_when(text) or extreme:
                 # «¿y de esos cuáles ya sacaron su plan?» after the first (or last) year's states: of them
-                years = sorted({s.joined.year for s in kb.states if s.joined})
+                years = kb.joined_years()
                 shown = {"first": years[0], "last": years[-1]}.get(extreme or "")
                 cohort = Topic("ingreso", str(shown)) if shown else None
                 return undated_years_answer(kb, extreme), [remember(cohort)]
@@ -398,5 +398,5 @@ class ActionListaEstados(AnswerAction):
         year = year_of(entity_of(tracker, "anio") or text)
         if dated is not None and year_of(scene) is None:  # «En el comunicado INAI/002/18, ¿qué estados…?»
             year = dated.year
-        listed = Topic("lista", f"{kind}@{year}" if year else kind)  # «¿y cuáles se agregaron después?»
+        listed = Topic.dated("lista", kind, year)  # «¿y cuáles se agregaron después?»
         return list_reply(kb, kind, text, year), [remember(listed)]

@@ -24,7 +24,7 @@ from .figures import (
     year_of,
 )
 from .questions import THEN, added_since_answer, combined_answer, states_meeting
-from .sources import source_answer
+from .sources import cited_in, source_answer
 from .state_followups import counts_them_again
 from .states import (
     list_answer,
@@ -146,10 +146,10 @@ def _sources_of_question(kb: KnowledgeBase, questions: list[str]) -> str | None:
 def _cited_in(kb: KnowledgeBase, said: str) -> str | None:
     """«Esa respuesta sale de…» the sources an answer cites within its sentences («según el comunicado
     INAI/265/19, 14 de agosto de 2020»), in the order cited; None when it cites none."""
-    cited = sorted((said.find(kb.citation(ref)), ref) for ref in kb.sources if kb.citation(ref) in said)
+    cited = cited_in(kb, said)
     if not cited:
         return None
-    sources = join_names([kb.citation(ref) for _, ref in cited])
+    sources = join_names([kb.citation(ref) for ref in cited])
     return f"Esa respuesta sale {'de estas fuentes' if len(cited) > 1 else 'de esta fuente'}: {sources}."
 
 

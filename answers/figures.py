@@ -99,7 +99,7 @@ def claim_answer(kb: KnowledgeBase, text: str) -> str | None:
         if (said := _claim(kb, having if metric == "estados" and having else metric, value, year))
     ]
     since = _SINCE_YEAR.search(fold(text))
-    joined = {state.joined.year for state in kb.states if state.joined}
+    joined = kb.joined_years()
     if lines and since and int(since.group()[-4:]) in joined:  # «…participan desde 2015»: since when, too
         lines.append(since_answer(kb))
     return "\n".join(lines) if lines else None

@@ -266,7 +266,7 @@ def _year_joined(kb: KnowledgeBase, folded: str, at: int) -> bool:
 
 def _joined_any(kb: KnowledgeBase) -> Condition:
     """The states the documents give a year of joining for."""
-    years = sorted({s.joined.year for s in kb.states if s.joined})
+    years = kb.joined_years()
     return Condition(
         f"se sumaron a la iniciativa (entre {years[0]} y {years[-1]})",
         lambda s: s.joined is not None,

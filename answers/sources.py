@@ -154,6 +154,14 @@ def _opens_with_says(kb: KnowledgeBase, text: str) -> bool:
     )
 
 
+def cited_in(kb: KnowledgeBase, said: str) -> list[str]:
+    """The sources an answer cites within its text («según el comunicado INAI/265/19, 14 de agosto de
+    2020»), in the order it first cites them."""
+    return sorted(
+        (ref for ref in kb.sources if kb.citation(ref) in said), key=lambda ref: said.find(kb.citation(ref))
+    )
+
+
 def source_answer(kb: KnowledgeBase, ref: str, newest: bool = True) -> str:
     """A source's number or name, title, date (or that it has none), issuer, summary, the lines it labels
     about itself (objective, duration) and the figures it gives; with ``newest``, the newer figures that

@@ -62,7 +62,7 @@ def joined_sentence(kb: KnowledgeBase, state: State, shown: tuple[str, ...] = ()
             f"({according_to(kb, state.joined.sources[-1])})."
         )
     newest = kb.joined_source()
-    years = join_names(sorted({str(s.joined.year) for s in kb.states if s.joined}))
+    years = join_names([str(year) for year in kb.joined_years()])
     said = (
         f"Los documentos no dicen en qué año se sumó {state.name}: no aparece entre los estados que "
         f"se sumaron en {years} ({according_to(kb, newest)})."
@@ -85,7 +85,7 @@ def _first_list(kb: KnowledgeBase, state: State) -> DatedList | None:
 
 def _not_reported(kb: KnowledgeBase, state: State, aspect: str | None = None) -> str:
     """A state no document names: what is missing, and the lists (with source and date) that leave it out."""
-    years = join_names(sorted({str(s.joined.year) for s in kb.states if s.joined}))
+    years = join_names([str(year) for year in kb.joined_years()])
     newest = _newest(kb, "stl")
     checked = (
         f"no está entre los que se sumaron en {years} ({according_to(kb, kb.joined_source())}) ni en las "
@@ -331,8 +331,8 @@ def joined_in_years_answer(kb: KnowledgeBase, years: list[int]) -> str:
 def joined_in(kb: KnowledgeBase, year: int) -> Cited:
     """The states that joined the initiative in ``year``, their source apart; or that the documents do
     not say, citing what they do say."""
-    joined = [s for s in kb.states if s.joined and s.joined.year == year]
-    years = sorted({s.joined.year for s in kb.states if s.joined})
+    joined = kb.joined_by_year().get(year, [])
+    years = kb.joined_years()
     source = kb.joined_source()
     if not joined:
         said = (
@@ -360,17 +360,14 @@ def _joined_later(kb: KnowledgeBase) -> str:
 
 def busiest_year_answer(kb: KnowledgeBase) -> str:
     """«¿En qué año se sumaron más estados?»: the year (or years) the most states joined, and which."""
-    by_year: dict[int, list[str]] = {}
-    for state in kb.states:
-        if state.joined:
-            by_year.setdefault(state.joined.year, []).append(state.name)
+    by_year = {year: [state.name for state in states] for year, states in kb.joined_by_year().items()}
     most = max(len(names) for names in by_year.values())
     lines = [
         listed(f"En {year} se sumaron {most} estados, más que en ningún otro año", names)
-        for year, names in sorted(by_year.items())
+        for year, names in by_year.items()
         if len(names) == most
     ]
-    others = [f"{len(names)} en {year}" for year, names in sorted(by_year.items()) if len(names) != most]
+    others = [f"{len(names)} en {year}" for year, names in by_year.items() if len(names) != most]
     if others:
         lines.append(f"Los demás años que dan los documentos: {join_names(others)}.")
     return closed(kb, [Cited("\n".join(lines), (kb.joined_source(),))])
@@ -384,8 +381,8 @@ def years_answer(kb: KnowledgeBase) -> str:
 def years_joined(kb: KnowledgeBase) -> Cited:
     """Which states joined each year, all years, a year after another; the source apart."""
     groups = ["Los estados que se sumaron a la iniciativa, por año:"]
-    for year in sorted({s.joined.year for s in kb.states if s.joined}):
-        names = [s.name for s in kb.states if s.joined and s.joined.year == year]
+    for year, states in kb.joined_by_year().items():
+        names = [s.name for s in states]
         groups.append(listed(f"En {year}, {len(names)} estado{'s' if len(names) > 1 else ''}", names))
     return Cited("\n".join(groups), (kb.joined_source(),))
 
@@ -428,11 +425,11 @@ def undated_years_answer(kb: KnowledgeBase, extreme: str | None = None) -> str:
     year only; then the states of each year, or only those of the first or the last year (``extreme``:
     «¿cuál fue el último estado en sumarse?»)."""
     said = "Los documentos no dan la fecha ni el orden en que se sumó cada estado; dan el año."
-    years = sorted({s.joined.year for s in kb.states if s.joined})
+    years = kb.joined_years()
     if extreme not in ("first", "last") or not years:
         return f"{said}\n{years_answer(kb)}"
     year = years[0] if extreme == "first" else years[-1]
-    names = [s.name for s in kb.states if s.joined and s.joined.year == year]
+    names = [s.name for s in kb.joined_by_year()[year]]
     source = kb.joined_source()
     which = "Los primeros" if extreme == "first" else "Los últimos que nombran"
     counted = f"{len(names)} estado{'s' if len(names) > 1 else ''}"

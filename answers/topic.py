@@ -46,6 +46,12 @@ class Topic:
     def __str__(self) -> str:
         return f"{self.kind}:{self.key}"
 
+    @classmethod
+    def dated(cls, kind: str, key: str, year: int | None) -> Topic:
+        """``kind:key@year`` for a figure or list of one year (``lista:stl@2018``), ``kind:key`` for the
+        newest."""
+        return cls(kind, f"{key}@{year}" if year else key)
+
     @property
     def document(self) -> str:
         """The source id of a ``documento`` topic, without the passage it may keep («inai-083-18»)."""

@@ -163,7 +163,7 @@ def _joined_passage(kb: KnowledgeBase, state: State, label: str, joined_source: 
         )
     else:
         source_id = joined_source
-        years = sorted({s.joined.year for s in kb.states if s.joined})
+        years = kb.joined_years()
         count = sum(1 for s in kb.states if s.joined)
         text = (
             f"{label} no figura entre los {count} estados que se sumaron a la iniciativa Gobierno "
@@ -205,9 +205,7 @@ def _list_passages(kb: KnowledgeBase) -> Iterator[Passage]:
             f"{len(members)} estados: {_names(members, with_counts=lst.kind == 'pal')}."
         )
         yield Passage(id=f"lista:{lst.id}", text=text, **_meta(kb.sources[lst.source]))
-    years = sorted({s.joined.year for s in kb.states if s.joined})
-    for year in years:
-        joined = [s for s in kb.states if s.joined and s.joined.year == year]
+    for year, joined in kb.joined_by_year().items():
         source_id = next(s.joined.sources[-1] for s in joined if s.joined)
         text = (
             f"Estados que se sumaron a la iniciativa Gobierno Abierto: Cocreación desde lo local en "

@@ -162,9 +162,22 @@ class KnowledgeBase:
         """The newest source that says when states joined the initiative."""
         return self.newest_source(ref for s in self.states if s.joined for ref in s.joined.sources)
 
+    def joined_by_year(self) -> dict[int, list[State]]:
+        """The states the documents give a year of joining for, by that year: the years in order, the
+        states of each in the knowledge base's order."""
+        by_year: dict[int, list[State]] = {}
+        for state in self.states:
+            if state.joined:
+                by_year.setdefault(state.joined.year, []).append(state)
+        return {year: by_year[year] for year in sorted(by_year)}
+
+    def joined_years(self) -> list[int]:
+        """The years states joined the initiative, in order (2015, 2016, 2017)."""
+        return list(self.joined_by_year())
+
     def first_joined_year(self) -> int:
         """The first year any state joined the initiative (2015)."""
-        return min(state.joined.year for state in self.states if state.joined)
+        return self.joined_years()[0]
 
     def newest_date(self) -> dt.date:
         """The date of the newest dated document (14 August 2020)."""
