@@ -27,7 +27,7 @@ from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
 
 from . import resources
-from .base import answer
+from .base import OPINION, answer
 from .figures import figures_reply
 from .leads import unanswered
 from .readers import (
@@ -128,6 +128,9 @@ class ActionSeguimiento(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
+        if kb.vocabulary.asks_opinion(text_of(tracker)):  # «¿y de morena?» after an opinion of a governor
+            dispatcher.utter_message(response=OPINION)
+            return []
         if honest := unanswerable(kb, tracker):
             unanswered(dispatcher, tracker, honest)
             return []

@@ -68,7 +68,7 @@ from answers.questions import (
     question_parts,
     states_meeting,
 )
-from answers.recommendations import issuer_answer, recommendation_answer, recommendation_named
+from answers.recommendations import issued_answer, recommendation_answer, recommendation_named
 from answers.search import (
     NOT_FOUND,
     beside_reply,
@@ -95,7 +95,15 @@ from index import Searcher
 from knowledge import KnowledgeBase
 from knowledge.base import INITIATIVE
 from knowledge.text import fold, spanish_date
-from knowledge.vocabulary import and_then, asked_part, mentions, question_sentence, spans, without
+from knowledge.vocabulary import (
+    and_then,
+    asked_part,
+    before_aside,
+    mentions,
+    question_sentence,
+    spans,
+    without,
+)
 
 from . import resources
 from .leads import unanswered
@@ -300,9 +308,9 @@ def about_sources(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return recommendation_answer(kb, ordinal), [remember(Topic("recomendacion", str(ordinal)))]
     if named == [kb.recommendations.source] and kb.vocabulary.follow_up(text) in ("issuer", "session"):
         # «¿quién emitió las cuatro recomendaciones y en qué sesión se aprobaron?»: who, when and where
-        return issuer_answer(kb), [remember(Topic("recomendaciones", "todas"))]
+        return issued_answer(kb, text), [remember(Topic("recomendaciones", "todas"))]
     topic = Topic("documento", named[0]) if len(named) == 1 else None  # «¿y de qué trata?» may follow
-    return sources_answer(kb, named), [remember(topic)]
+    return sources_answer(kb, named, text), [remember(topic)]
 
 
 def explained(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -530,6 +538,8 @@ def acronym(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     before each, and the documents that use it; None when the message asks no acronym of theirs."""
     text = text_of(tracker)
     if kb.vocabulary.asks_guide(text):  # «el nombre completo de cada guía que menciona… del SNT»: the guides
+        return None
+    if mentions(kb.vocabulary.beyond_definition, text):  # «¿con quién ideó el INAI el proyecto? con siglas»
         return None
     said = [found for asked in acronyms_asked(kb, text) if (found := acronym_answer(kb, asked))]
     return ("\n".join(said), [remember(None)]) if said else None
@@ -788,6 +798,10 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if topic is None or (not short and not _asks_of_document(kb, topic, text)):
         return None
     found = followup_answer(kb, topic, text, strict=True)
+    if (
+        found is None and (asked := before_aside(text)) != text
+    ):  # «¿Cuántos son en total? Lo pongo en la ficha.»
+        found = followup_answer(kb, topic, asked, strict=True)
     return (found[0], remembered(found[1])) if found else None
 
 

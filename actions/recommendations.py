@@ -11,7 +11,7 @@ from answers.guides import all_guides_answer
 from answers.recommendations import (
     about_answer,
     all_recommendations_answer,
-    issuer_answer,
+    issued_answer,
     ordinal_of,
     recommendation_answer,
     recommendations_about,
@@ -59,8 +59,9 @@ class ActionRecomendacion(AnswerAction):
         ordinal = ordinal_of(kb, entity_of(tracker, "ordinal"), text)
         everything = Topic("recomendaciones", "todas")
         if ordinal is None and kb.vocabulary.follow_up(text) in ("issuer", "session", "date"):
-            audience = mentions(kb.vocabulary.context.audience, text)  # «…y a quiénes van dirigidas?»
-            issued = issuer_answer(kb, audience=audience)
+            issued = issued_answer(
+                kb, text
+            )  # «…y a quiénes van dirigidas?», «¿qué dicen y quién las emitió?»
             if text.count("?") > 1 and (more := sharper(kb, tracker, issued, kb.recommendations.source)):
                 issued = f"{issued}\n{more[0]}"  # «¿Fue presencial? ¿y en qué artículos se fundamentan?»
             return issued, [remember(everything)]

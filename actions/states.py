@@ -28,6 +28,7 @@ from answers.states import (
     status_after_documents,
     status_answer,
     status_in_year,
+    status_then_and_now,
     undated_answer,
     undated_list_answer,
     undated_years_answer,
@@ -146,12 +147,15 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if said is None and (year := year_of(before_aside(text))) is not None and aspect != "ingreso":
         # «¿y en agosto de 2020?» after «¿tenía STL en 2018?»: «Sí.» for the STL, then the whole status
         asked = aspect or (None if named else carried_aspect(kb, tracker))
-        said = affirmed(kb, state, text, asked, year) + status_in_year(kb, state, year, aspect)
         # «¿ya tenía plan en 2018 o lo sacó después?», «¿cómo cambió entre 2018 y 2020?»: the later list too
         now = mentions(kb.vocabulary.figure_questions.now, text)
         later = period[1] if period and period[1] else kb.newest_date().year if now else None
         if later is not None and year < later:
-            said = f"{said} {status_in_year(kb, state, later, aspect)}"
+            said = f"{status_in_year(kb, state, year, aspect)} {status_in_year(kb, state, later, aspect)}"
+        else:  # «¿no es cierto que ya tenía STL desde enero de 2018?»: the newest list too where it differs
+            history = mentions(kb.vocabulary.history, text)
+            said = status_then_and_now(kb, state, year, aspect, history)
+        said = affirmed(kb, state, text, asked, year) + said
     return said or affirmed(kb, state, text, aspect or carried) + status_answer(kb, state, aspect), [
         SlotSet("estado", state.name),
         remember(Topic("estado", state.name)),

@@ -61,7 +61,10 @@ def _listed(members: set[str], listed: bool) -> Callable[[State], bool]:
 
 def _denied(kb: KnowledgeBase, folded: str, start: int) -> bool:
     """Whether a word of negation stands before ``start`` in the same clause («pero no PAL»)."""
-    before = _CLAUSE_BREAK.split(folded[max(0, start - WINDOW) : start])[-1]
+    said = folded[:start]
+    for begin, end in spans(kb.vocabulary.conditions.rhetorical, said):  # «¿acaso no es…?» denies nothing
+        said = f"{said[:begin]}{' ' * (end - begin)}{said[end:]}"
+    before = _CLAUSE_BREAK.split(said[max(0, start - WINDOW) :])[-1]
     separators = spans(kb.vocabulary.conditions.separators, before)
     clause = before[separators[-1][1] :] if separators else before
     return mentions(kb.vocabulary.conditions.negation, clause)

@@ -86,6 +86,14 @@ def issuer_answer(kb: KnowledgeBase, ordinal: int | None = None, audience: bool 
     return f"{which} aprobó la {recs.issuer} el {when}, {session}.{addressed}\n{source_line(kb, recs.source)}"
 
 
+def issued_answer(kb: KnowledgeBase, text: str) -> str:
+    """«¿Quién emitió las recomendaciones?»: who, when and in what session (and to whom, when asked);
+    «¿qué dicen y quién las emitió?»: them all, which says who issued them and when."""
+    if mentions(kb.vocabulary.documents.bare_says, text):
+        return all_recommendations_answer(kb)
+    return issuer_answer(kb, audience=mentions(kb.vocabulary.context.audience, text))
+
+
 def audience_answer(kb: KnowledgeBase) -> str:
     """To whom the recommendations are addressed (all of them: the document addresses them together)."""
     recs = kb.recommendations
@@ -147,7 +155,11 @@ def recommendations_about(kb: KnowledgeBase, text: str) -> list[int] | None:
     # «none of them» only when no recommendation shares a word: a partial match is no proof of absence
     # and only when the question itself asks what they treat («…unas recomendaciones sobre gobierno abierto…
     # ¿cuáles son?» sets the scene with «sobre»)
-    return [] if asked and best == 0 and mentions(about.treats, question_sentence(text)) else None
+    # and only when what follows the word that asks it names a subject («…del SNT sobre covid, ¿cuáles
+    # son?» asks for them all)
+    subject = {stem for _, stem in content_words(subject_of(kb, text)) if stem not in ignored}
+    treats = mentions(about.treats, question_sentence(text))
+    return [] if asked and best == 0 and treats and subject else None
 
 
 SAME_STEM_LETTERS = 5  # stems this long that start one another are one word («economi», «econom»)

@@ -120,6 +120,8 @@ def asks_about_sources(kb: KnowledgeBase, text: str) -> bool:
     y cuánto dura?» asks the documents' text too), or what it says as a whole («¿qué dice el comunicado
     INAI/002/18?»; not «¿qué dice … sobre los STL?»)."""
     documents = kb.vocabulary.documents
+    if mentions(kb.vocabulary.which_guide, text):  # «¿qué guías da el comunicado…? con su título exacto»
+        return False
     # «¿qué dice el…?», «Tengo citado el INAI/083/18. ¿Qué dice, en resumen?»
     whole = (_opens_with_says(kb, text) or _bare_says(kb, text)) and not mentions(documents.subject, text)
     asks = [*documents.asks, *documents.newest]  # «¿cuál es el más reciente y de qué fecha es?»
@@ -243,14 +245,19 @@ def _same_figures(kb: KnowledgeBase, ref: str) -> list[str]:
     )
 
 
-def sources_answer(kb: KnowledgeBase, refs: list[str]) -> str:
+def sources_answer(kb: KnowledgeBase, refs: list[str], text: str = "") -> str:
     """Each source named, one after the other; the newer figures that replace theirs once, when the
-    newest source is not among them."""
+    newest source is not among them. Asked (``text``) for the number of one that has none, that first."""
+    unnumbered = [kb.sources[ref].cite_as for ref in refs if kb.sources[ref].number is None]
+    none = ""
+    if unnumbered and mentions(kb.vocabulary.documents.number, text):  # «¿qué número de acuerdo tiene?»
+        kinds = "de comunicado, acuerdo u oficio"
+        none = f"Los documentos no dan un número ({kinds}) a {join_names(unnumbered)}.\n"
     if len(refs) == 1:
-        return source_answer(kb, refs[0])
+        return none + source_answer(kb, refs[0])
     said = "\n\n".join(source_answer(kb, ref, newest=False) for ref in refs)
     newer = newest_of(kb, refs, [o.metric for o in kb.superseded() if o.source in refs])
-    return f"{said}\n\n{newer}" if newer else said
+    return none + (f"{said}\n\n{newer}" if newer else said)
 
 
 def note_answer(kb: KnowledgeBase, ref: str, number: int) -> str | None:

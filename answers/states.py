@@ -237,6 +237,32 @@ def status_in_year(kb: KnowledgeBase, state: State, year: int, aspect: str | Non
     )
 
 
+def _differs(kb: KnowledgeBase, state: State, year: int, other: int, aspect: str | None) -> bool:
+    """Whether the lists of ``year`` and of ``other`` say something different of the state."""
+    kinds = [aspect] if aspect in ("stl", "pal") else ["stl", "pal"]
+    for kind in kinds:
+        lists = [kb.list_as_of(kind, year), kb.list_as_of(kind, other)]
+        if None not in lists and len({_listing_count(state, lst) for lst in lists if lst}) > 1:
+            return True
+    return False
+
+
+def status_then_and_now(
+    kb: KnowledgeBase, state: State, year: int, aspect: str | None = None, history: bool = False
+) -> str:
+    """A state's status in the lists of ``year`` («¿no es cierto que ya tenía STL desde enero de 2018?»),
+    then in the newest lists where they say otherwise, so that a claim about an old list also gets the
+    newest status with its date; asked of the newest year with ``history`` («¿su plan no se publicó
+    hasta 2020? no recuerdo que existiera antes»), the older lists after it where they say otherwise."""
+    said = status_in_year(kb, state, year, aspect)
+    newest = kb.newest_date().year
+    oldest = min(lst.date.year for kind in ("stl", "pal") for lst in kb.lists_of_kind(kind))
+    other = newest if year < newest else oldest if history else None
+    if other is None or other == year or not _differs(kb, state, year, other, aspect):
+        return said
+    return f"{said} {status_in_year(kb, state, other, aspect)}"
+
+
 def list_answer(kb: KnowledgeBase, kind: str, year: int | None = None) -> str:
     """The states in the newest list of a kind (``stl`` or ``pal``), or in the one of ``year``, with the
     PAL counts; before the first list, that the documents have none, then the first."""

@@ -18,7 +18,7 @@ from pydantic import Field, field_validator, model_validator
 from common.texts import FEEDBACK_REASONS
 
 from .schema import Strict
-from .text import fold, squash
+from .text import MONTHS, fold, squash
 
 K = TypeVar("K")
 Word = Annotated[str, Field(pattern=r"\S")]
@@ -63,6 +63,8 @@ def _count_pattern(numbers: tuple[str, ...], nouns: tuple[str, ...]) -> re.Patte
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!])\s+")  # between the sentences of a message
+# «desde enero de 2018», «desde 2018»: a date the status is asked at, not when the state joined
+_SINCE_A_DATE = re.compile(rf"\bdesde (?:(?:el|la lista de) )?(?:(?:{'|'.join(MONTHS)})\b|\d{{4}}\b)")
 
 
 def asked_part(text: str) -> str:
@@ -167,6 +169,7 @@ class PlanCount(Strict):
 
 class Conditions(Strict):
     negation: Words
+    rhetorical: Words  # «¿acaso no es Campeche el único que tiene plan?»: a claim put to check, no negation
     more_than: Words
     at_least: Words
     or_more: Words
@@ -243,6 +246,7 @@ class HowTo(Strict):
 class Documents(Strict):
     kinds: dict[str, Words]  # by the kind of the sources' front matter
     asks: Words
+    number: Words  # «¿qué número de acuerdo tiene?»: a document without one is said to have none
     reports: Words  # «¿cuántos planes reporta?»: the figures of the document just named
     newest: Words  # «¿cuál es el más reciente?»: which is the newest dated document
     each: Words  # «¿qué número tiene cada uno?»: every document named
@@ -473,6 +477,7 @@ class Vocabulary(Strict):
         joined; «cdmx tiene stl o no?? y desde q año» asks both."""
         for part in (asked_part(text) if "¿" in text else text, text):
             part = without(self.not_aspects, part)  # «…en Cocreación desde lo local?» asks no «desde»
+            part = _SINCE_A_DATE.sub(" ", fold(part))  # «¿ya tenía STL desde enero de 2018?» asks the STL
             named = [key for key, words in self.aspects.items() if mentions(words, part)]
             if named:
                 return named[0] if len(named) == 1 else None
