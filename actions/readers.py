@@ -150,6 +150,8 @@ def _continues_state(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     words = text.lower().split()
     # «¿y figura entre los estados con Plan de Acción Local publicado según el dato más reciente?»
     member = mentions(kb.vocabulary.context.member_of, text) and len(words) <= MEMBER_MAX_WORDS
+    # «¿y su STL ya estaba instalado para enero de 2018?»: its own
+    member = member or (mentions(kb.vocabulary.context.its, text) and len(words) <= MEMBER_MAX_WORDS)
     short = 1 < len(words) <= ELLIPSIS_MAX_WORDS and (words[0] == "y" or kb.vocabulary.of_one(text))
     return (
         topic.kind == "estado"
@@ -197,14 +199,13 @@ def _continues_list(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
 
 
 def _counts_the_term(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
-    """«¿y cuántos hay?» right after what a STL is: short, asks how many and names no figure itself."""
-    short = len(text.split()) <= ELLIPSIS_MAX_WORDS
-    return (
-        topic.kind == "definicion"
-        and short
-        and kb.vocabulary.asks_count(text)
-        and metric_of(kb, text) is None
-    )
+    """«¿y cuántos hay?» right after what a STL is: short, asks how many and names no figure itself; or
+    asks in which states («¿y cuántos hay en el país y en qué estados están?»)."""
+    words = len(text.split())
+    metric = metric_of(kb, text)
+    counts = words <= ELLIPSIS_MAX_WORDS and kb.vocabulary.asks_count(text) and metric is None
+    where = mentions(kb.vocabulary.figure_questions.which_states, text) and metric in (None, "estados")
+    return topic.kind == "definicion" and (counts or (where and words <= MEMBER_MAX_WORDS))
 
 
 def _asked_again(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
@@ -1016,7 +1017,23 @@ def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
         return "\n".join(
             [missing_said(kb, missing, place), *(figure_answer(kb, metric) for metric in counted)]
         )
+    if (others := _other_parts(kb, tracker)) is not None:  # «¿de qué fecha es y quién lo firmó?»: the date
+        return "\n".join([missing_said(kb, missing, place), *others])
     return not_found(kb, missing, place)
+
+
+def _other_parts(kb: KnowledgeBase, tracker: Tracker) -> list[str] | None:
+    """The answers to the parts of a question that ask for what the documents do give, when another part
+    asks for what they never give («¿de qué fecha es el documento y quién lo firmó?»); None when every
+    part asks for it, or a part nothing answers."""
+    parts = question_parts(kb, text_of(tracker))
+    lacking = [kb.vocabulary.missing(kb.vocabulary.without_origin(part)) for part in parts]
+    if len(parts) < 2 or None not in lacking or all(found is None for found in lacking):
+        return None
+    replies = [
+        part_reply(kb, tracker, part) for part, found in zip(parts, lacking, strict=True) if found is None
+    ]
+    return [reply[0] for reply in replies if reply is not None] if None not in replies else None
 
 
 def _after_the_last(kb: KnowledgeBase, text: str, place: str | None) -> str | None:

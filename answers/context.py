@@ -46,6 +46,7 @@ from .recommendations import (
 )
 from .sources import links_answer, source_answer, sources_answer
 from .state_followups import after_joined, after_state, after_states
+from .states import list_answer
 from .topic import Answer, Topic, follow_up_of
 
 
@@ -224,7 +225,10 @@ def _definition(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return sources_answer(kb, list(dict.fromkeys(d.source for d in term.definitions))), topic
     if term is not None and asks == "issuer":  # «¿y quién la impulsa?»: the definition says who
         return definition_answer(kb, topic.key), topic
-    counted = metric_of(kb, term.term) if term is not None and kb.vocabulary.asks_count(text) else None
+    listed = metric_of(kb, term.term) if term is not None else None
+    if listed in ("stl", "pal") and mentions(kb.vocabulary.figure_questions.which_states, text):
+        return list_answer(kb, listed), Topic("lista", listed)  # «¿y en qué estados están?»: counted too
+    counted = listed if kb.vocabulary.asks_count(text) else None
     if counted is not None and metric_of(kb, text) is None:  # «¿y cuántos hay?» after what a STL is
         if (year := year_of(text)) is not None:  # «¿y cuántos había a principios de 2018?»
             return asked_figure(kb, text, counted)[0], Topic("cifra", f"{counted}@{year}")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from knowledge import KnowledgeBase
-from knowledge.schema import State
+from knowledge.schema import Observation, State
 from knowledge.text import fold
 from knowledge.vocabulary import mentions
 
@@ -211,8 +211,7 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     if follow_up_of(kb, text) in ("source", "date"):  # «¿de qué comunicado sale?», «¿y eso de qué fecha es?»
         of = others[0] if len(others) == 1 else metric  # «y compromisos cuántos llevaban? ¿a qué fecha?»
         asked = year or (int(shown) if shown.isdigit() and not newest else None)
-        # «¿esos 62 de qué año son?»: the figure of that value
-        valued = [o for o in kb.history(of) if o.date and re.search(rf"(?<![\d/]){o.value}(?![\d/])", text)]
+        valued = _values_named(kb, of, text)  # «¿esos 62 de qué año son?»: the figure of that value
         asked = asked or (valued[-1].date.year if valued and valued[-1].date else None)
         return figure_source_answer(kb, of, asked), (Topic("cifra", of) if of != metric else topic)
     if others:  # «¿cuántos estados hay hoy?» after the plans: another figure, read on its own
@@ -234,7 +233,10 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         first = kb.lists_of_kind(metric)[0].date.year
         if added and (since := added_since_answer(kb, metric, first)) is not None:
             return since, Topic("lista", metric)  # «¿cuáles fueron?» after how many were installed since
-    if kb.vocabulary.asks_history(text):
+    # «¿Seguro que 21? En mis apuntes tengo 16.»: an older value named against the figure: its history
+    history = kb.history(metric)
+    older = any(o.value != history[-1].value for o in _values_named(kb, metric, text)) if history else False
+    if kb.vocabulary.asks_history(text) or older:
         return figure_answer(kb, metric, history=True), Topic("cifra", metric)
     if shown and mentions(asks.more_or_less, text) and kb.vocabulary.asks_count(text):
         # «¿cuántos compromisos más son?» after their figure of 2018 and of 2020: the change
@@ -247,6 +249,11 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         changed = change_answer(kb, metric, int(shown)) if shown.isdigit() else figure_answer(kb, metric)
         return changed, Topic("cifra", metric)
     return None
+
+
+def _values_named(kb: KnowledgeBase, metric: str, text: str) -> list[Observation]:
+    """The dated observations of a figure whose value ``text`` names («esos 62», «tengo 16»)."""
+    return [o for o in kb.history(metric) if o.date and re.search(rf"(?<![\d/]){o.value}(?![\d/])", text)]
 
 
 BARE_FIGURE_WORDS = 5  # «¿y cuántos organismos garantes?»: a message this short only names the figure

@@ -95,6 +95,14 @@ def asked_figure(
     return figure_answer(kb, metric, year, history, month_of(text)), metric
 
 
+def _now_after_then(kb: KnowledgeBase, before: str, part: str) -> bool:
+    """Whether ``part`` asks in the present («¿…y cuántos hay ya?») after a part asked in the past of a year
+    (``before``: «¿cuántos había en 2018…»), so it asks the newest figure."""
+    context = kb.vocabulary.context
+    then = bool(_YEARS.search(before)) and mentions(context.past, before)
+    return then and mentions(context.present, part) and not mentions(context.past, part)
+
+
 def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple[str, str | None]:
     """Each part of a question answered in turn, and the one figure they all asked about over several
     dates (None otherwise): «¿y compromisos?» may follow it. A later part that names no figure takes the
@@ -118,8 +126,12 @@ def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple
         if asked and _YEARS.search(asked) and (found := _YEARS.search(part)) and _elliptic(kb, part):
             # «en 2018 ¿cuántos estados tenían plan y cuántos en 2020?»: the same question, of 2020
             asked = _YEARS.sub(found.group(), asked)
-        elif _YEARS.search(part) or mentions(kb.vocabulary.figure_questions.now, part):
-            asked = part  # «…en 2018 y cuántos hay ahora?»: the newest
+        elif (
+            _YEARS.search(part)
+            or mentions(kb.vocabulary.figure_questions.now, part)
+            or _now_after_then(kb, asked, part)
+        ):
+            asked = part  # «…en 2018 y cuántos hay ahora?», «…había en ese entonces y cuántos hay ya?»: now
         else:
             # «¿cuántos STL nuevos hubo de 2018 a 2020 y cuántos planes nuevos?»: the years carry over
             asked = f"{part} {years}".strip()

@@ -306,7 +306,7 @@ def figures_at(
 
 # «¿cuánto dura…?»: an amount, not a number of states
 _SINGULAR_COUNT = re.compile(r"\bcuant[oa]\b(?!.*\bcuant[oa]s\b)")
-_COUNTED = re.compile(r"\bcuant[oa]s\s+(\w+)")
+_COUNTED = re.compile(r"\bcuant[oa]s\s+(\w+)(?:\s+o\s+(\w+))?")  # «¿cuántas personas o actores…?»: either
 MIN_NOUN = 5  # a counted word this long ending in «s» is a plural noun («empresas»), not «son» or «mas»
 
 
@@ -316,15 +316,16 @@ COUNT_REACH = 25  # characters after «cuántos compromisos» where a word of wh
 def counted_figures(kb: KnowledgeBase, text: str, apart_from: Sequence[str] = ()) -> list[str]:
     """The figures ``text`` counts by name right after «cuántos» («…¿y cuántos estados hay hoy?»), in
     order; not one a noun in between counts («¿cuántas personas integran cada STL?»), nor one followed by
-    a word of ``apart_from`` («¿cuántos compromisos cumplió Veracruz?» counts what is fulfilled)."""
+    a word of ``apart_from`` («¿cuántos compromisos cumplió Veracruz?» counts what is fulfilled), unless
+    named as the other choice («¿cuántas personas o actores colaboran?» counts the actors)."""
     folded = fold(text)
     apart = [start for start, _ in spans(list(apart_from), folded)]
-    found = [
-        metrics_named(kb, m.group(1))
-        for m in _COUNTED.finditer(folded)
-        if not any(m.start() <= start <= m.end() + COUNT_REACH for start in apart)
-    ]
-    return list(dict.fromkeys(metric for named in found for metric in named))
+    found: list[str] = []
+    for m in _COUNTED.finditer(folded):
+        counted, other = m.group(1), m.group(2) or ""
+        near = any(m.start() <= start <= m.end() + COUNT_REACH for start in apart)
+        found += metrics_named(kb, other if near else f"{counted} {other}")
+    return list(dict.fromkeys(found))
 
 
 def _counts_another_noun(kb: KnowledgeBase, text: str) -> bool:

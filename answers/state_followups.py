@@ -25,6 +25,7 @@ from .states import (
     several_status_answer,
     status_answer,
     status_in_year,
+    status_then_and_now,
 )
 from .topic import AGAIN_WORDS, STATES_SEPARATOR, YEAR_ELLIPSIS_WORDS, Answer, Topic, follow_up_of
 
@@ -127,8 +128,13 @@ def after_state(kb: KnowledgeBase, topic: Topic, text: str, strict: bool) -> Ans
     ellipsis = len(text.split()) <= YEAR_ELLIPSIS_WORDS or kb.vocabulary.of_one(text)
     national = kb.vocabulary.national(text)
     if (year := year_of(text)) is not None and aspect != "ingreso" and ellipsis and not national:
-        # «¿y en 2018?», «¿y cuántos tenía en 2018?»
-        return affirmed(kb, state, text, aspect, year) + status_in_year(kb, state, year, aspect), topic
+        # «¿y en 2018?», «¿y cuántos tenía en 2018?»; «¿y su STL ya estaba para 2018?»: the newest list too
+        # where it says otherwise
+        checked = aspect in ("stl", "pal") and kb.vocabulary.asks_yes_or_no(text)
+        said = status_then_and_now(kb, state, year, aspect) if checked else None
+        return affirmed(kb, state, text, aspect, year) + (
+            said or status_in_year(kb, state, year, aspect)
+        ), topic
     if (members := members_answer(kb, state, text)) is not None:  # «¿quiénes están en ese secretariado?»
         return members, topic
     if strict and aspect is None and kb.vocabulary.follow_up(text) not in ("back", "source"):

@@ -63,6 +63,7 @@ def _count_pattern(numbers: tuple[str, ...], nouns: tuple[str, ...]) -> re.Patte
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!])\s+")  # between the sentences of a message
+_QUESTION = re.compile(r"¿[^?]*\?")  # a question within its marks
 # «desde enero de 2018», «desde 2018»: a date the status is asked at, not when the state joined
 _SINCE_A_DATE = re.compile(rf"\bdesde (?:(?:el|la lista de) )?(?:(?:{'|'.join(MONTHS)})\b|\d{{4}}\b)")
 
@@ -320,11 +321,15 @@ class Context(Strict):
     demonstratives: Demonstratives
     says: Words
     past: Words
+    # after a part asked in the past of a year, a part asked in the present asks the newest («¿cuántos había
+    # en 2018 y cuántos hay ya?»)
+    present: Words
     same_date: Words
     of_scene: Words  # «Me dijeron que… ¿Es cierto?»: the question asks of the sentences before it
     back: Words
     of_one: Words
     member_of: Words
+    its: Words  # right after a state, «¿y su STL ya estaba instalado para 2018?» asks about it
     among_them: Words  # «¿cuántos STL hay y está Michoacán entre ellos?»: a state among those counted
     same: Words
     those: Words
@@ -643,7 +648,12 @@ class Vocabulary(Strict):
         está el clima en Oaxaca?»), and nothing of the initiative («…después del temblor…, ¿en Oaxaca hay un
         STL?» asks about it); or asks for what no message may get (the instructions, a signed document)."""
         outside = mentions(self.off_topic, text) and not self.in_domain(text)
-        return outside or self.manipulates(text)
+        # «dato rápido para el PAL de Jalisco: ¿cuál es la receta de la birria?»: the question itself
+        question = _QUESTION.search(text)
+        asked = (
+            question is not None and mentions(self.off_topic, question[0]) and not self.in_domain(question[0])
+        )
+        return outside or asked or self.manipulates(text)
 
     def asks_listing_date(self, text: str) -> bool:
         """Whether ``text`` asks when a state installed its STL or published a plan («¿en qué mes publicó
@@ -719,8 +729,9 @@ class Vocabulary(Strict):
 
     def asks_history(self, text: str) -> bool:
         """Whether ``text`` asks about the past or how something changed («¿y antes?», «¿ha crecido?»); not
-        when it declines the history in so many words («solo el dato más nuevo, sin la historia»)."""
-        return mentions(self.history, without(self.newest_only, text))
+        when it declines the history in so many words («solo el dato más nuevo, sin la historia de años
+        anteriores»)."""
+        return mentions(self.history, text) and not mentions(self.newest_only, text)
 
     def asks_past(self, text: str) -> bool:
         """Whether ``text`` asks about history or names a year, so older figures are as welcome as new."""

@@ -1,18 +1,20 @@
 """Questions of kinds the sets of the twenty-second pass of issue 11 found misread: claims put to check
-(«¿no es cierto que…?», «¿acaso no…?») about a state's lists, a group of states, a document's date or the
-recommendations; two lists compared in other words; an opinion asked again in a follow-up; and what the
-documents never give (a document's number, the subjects of the compromisos). Each asserts what a person
-reads."""
+(«¿no es cierto que…?», «¿acaso no…?», «¿seguro que 21?») about a state's lists, a group of states, a
+figure, a document's date or the recommendations; two lists compared in other words; follow-ups that
+point at a state («su STL») or a definition; parts of one message asked of two dates, or one of them of
+what the documents never give; an opinion asked again; and what the documents never give (a document's
+number, the subjects of the compromisos). Each asserts what a person reads."""
 
 from __future__ import annotations
 
 import pytest
 
+from actions.figures import ActionCifras
 from actions.followup import ActionSeguimiento
 from actions.offtopic import ActionFueraDeTema
 from actions.recommendations import ActionRecomendacion
 from actions.search import ActionBuscar
-from actions.states import ActionEstado
+from actions.states import ActionEstado, ActionListaEstados
 
 from .trackers import reply_text, run, texts, turn
 
@@ -34,7 +36,10 @@ def test_a_claim_about_an_old_list_also_gets_the_newest_list_when_it_says_otherw
 
 def test_an_old_list_that_says_the_same_as_the_newest_is_not_repeated():
     said = reply_text(
-        ActionEstado(), "¿Jalisco tenía STL en 2018?", "estado_situacion", {"estado": "Jalisco", "anio": "2018"}
+        ActionEstado(),
+        "¿Jalisco tenía STL en 2018?",
+        "estado_situacion",
+        {"estado": "Jalisco", "anio": "2018"},
     )
     assert "enero de 2018" in said and "agosto de 2020" not in said
 
@@ -53,7 +58,8 @@ def test_a_claim_that_something_came_only_in_the_newest_list_gets_the_older_list
 def test_a_rhetorical_no_about_a_group_of_states_is_no_negation():
     said = reply_text(
         ActionEstado(),
-        "De los estados que se sumaron en 2016, ¿acaso no es Campeche el único que tiene plan de acción publicado?",
+        "De los estados que se sumaron en 2016, ¿acaso no es Campeche el único que tiene plan de "
+        "acción publicado?",
         "estado_situacion",
         {"estado": "Campeche", "anio": "2016"},
     )
@@ -127,7 +133,8 @@ def test_an_opinion_put_as_a_claim_to_check_is_refused():
     _, messages = run(
         ActionEstado(),
         turn(
-            "¿No le parece que el gobierno de Campeche usó el gobierno abierto nada más para la foto? Sea sincero.",
+            "¿No le parece que el gobierno de Campeche usó el gobierno abierto nada más para la "
+            "foto? Sea sincero.",
             "estado_situacion",
             {"estado": "Campeche"},
         ),
@@ -137,7 +144,11 @@ def test_an_opinion_put_as_a_claim_to_check_is_refused():
 
 def test_a_sports_question_after_a_figure_is_refused_not_read_as_its_year():
     said = reply_text(
-        ActionFueraDeTema(), "quien gano el mundial 2018", "fuera_de_tema", {"anio": "2018"}, {"tema": "cifra:pal"}
+        ActionFueraDeTema(),
+        "quien gano el mundial 2018",
+        "fuera_de_tema",
+        {"anio": "2018"},
+        {"tema": "cifra:pal"},
     )
     assert "fuera de lo que puedo responder" in said and "Planes" not in said
 
@@ -176,14 +187,15 @@ def test_asking_for_advice_of_inai_today_gets_the_contacts_and_the_dated_note():
 def test_who_the_inai_devised_the_project_with_is_not_read_as_an_acronym():
     said = reply_text(
         ActionBuscar(),
-        "¿Y con qué organismo ideó el INAI el proyecto, según ese mismo módulo? Démelo con nombre completo y siglas.",
+        "¿Y con qué organismo ideó el INAI el proyecto, según ese mismo módulo? Démelo con nombre "
+        "completo y siglas.",
         "consulta",
     )
     assert "Conferencia Mexicana para el Acceso a la Información Pública (COMAIP)" in said
 
 
 def test_a_count_asked_with_an_aside_after_it_follows_up_the_list():
-    events, messages = run(
+    _, messages = run(
         ActionBuscar(),
         turn(
             "¿Cuántos son en total? Quiero poner el número en la ficha.",
@@ -193,3 +205,100 @@ def test_a_count_asked_with_an_aside_after_it_follows_up_the_list():
     )
     said = "\n".join(t or "" for t in texts(messages))
     assert "13 estados" in said
+
+
+def test_an_off_topic_question_is_refused_though_the_message_names_the_initiative():
+    said = reply_text(
+        ActionBuscar(),
+        "ok dato rápido para el PAL de Jalisco: ¿cuál es la receta de la birria tapatía? es "
+        "cocreación culinaria",
+        "nlu_fallback",
+        {"estado": "Jalisco"},
+    )
+    assert "fuera de lo que puedo responder" in said and "Jalisco tiene" not in said
+
+
+def test_the_newest_figure_alone_when_the_history_is_declined():
+    said = reply_text(
+        ActionCifras(),
+        "Para un oficio solo necesito la cifra vigente de Secretariados Técnicos Locales, sin la historia de "
+        "años anteriores. ¿Cuántos son?",
+        "cifras",
+    )
+    assert "21 Secretariados" in said and "16" not in said
+
+
+def test_a_figure_named_as_the_other_choice_of_something_not_reported_is_given():
+    said = reply_text(
+        ActionBuscar(),
+        "¿Y cuántas personas o actores dice que colaboran en esos compromisos de ahora?",
+        "nlu_fallback",
+        slots={"tema": "cifra:compromisos@2018"},
+    )
+    assert "Los documentos no mencionan cuántas personas" in said and "400 actores" in said
+
+
+def test_an_older_value_named_against_a_figure_gets_its_history():
+    said = reply_text(
+        ActionFueraDeTema(),
+        "¿Seguro que 21? En mis apuntes tengo 16.",
+        "fuera_de_tema",
+        slots={"tema": "cifra:stl"},
+    )
+    assert "21 Secretariados" in said and "16 Secretariados" in said and "2 de enero de 2018" in said
+
+
+def test_its_own_stl_after_a_state_is_that_states_not_the_list():
+    said = reply_text(
+        ActionListaEstados(),
+        "¿Y su STL ya estaba instalado para enero de 2018?",
+        "estados_con_stl",
+        {"anio": "2018"},
+        {"tema": "estado:Nuevo León", "estado": "Nuevo León"},
+    )
+    assert (
+        said.startswith("Sí.") and "Nuevo León tenía Secretariado" in said and "• Baja California" not in said
+    )
+
+
+def test_how_many_and_where_after_a_definition_is_its_list():
+    said = reply_text(
+        ActionCifras(),
+        "Entendido. ¿Y cuántos hay en el país y en qué estados están?",
+        "cifras",
+        slots={"tema": "definicion:stl"},
+    )
+    assert "21 Secretariados" in said and "• Colima" in said and "140 compromisos" not in said
+
+
+def test_a_part_asked_in_the_present_after_one_of_a_year_gets_the_newest_figure():
+    said = reply_text(
+        ActionBuscar(),
+        "Fíjate que leí un papel viejo del 2018 que hablaba de los secretariados técnicos locales, ¿cuántos "
+        "había en ese entonces y cuántos hay ya con lo más nuevo que tengas?",
+        "nlu_fallback",
+        {"anio": "2018"},
+    )
+    assert "16 Secretariados" in said and "21 Secretariados" in said
+
+
+def test_which_are_the_four_and_their_date_gets_them_all():
+    said = reply_text(
+        ActionRecomendacion(),
+        "Me pasaron que el SNT saco unas recomendaciones de gobierno abierto por lo del covid. "
+        "Cuales son las "
+        "cuatro y de que fecha son?",
+        "recomendacion",
+    )
+    assert "25 de mayo de 2020" in said and "4." in said
+
+
+def test_a_part_the_documents_answer_is_answered_beside_one_they_never_give():
+    said = reply_text(
+        ActionBuscar(),
+        "Mi nieta me pidió que averigüe de qué fecha es el papel ese de las recomendaciones de "
+        "gobierno abierto "
+        "por el covid y quién lo firmó o lo sacó",
+        "nlu_fallback",
+    )
+    assert "Los documentos no mencionan los nombres" in said and "25 de mayo de 2020" in said
