@@ -86,6 +86,7 @@ from answers.sources import (
     source_answer,
     sources_answer,
     sources_named,
+    years_numbered,
 )
 from answers.state_followups import counts_them_again
 from answers.states import among_answer, busiest_year_answer, list_reply, plans_by_count_answer, status_answer
@@ -253,7 +254,7 @@ def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return along
     text = text_of(tracker)
     topic = topic_of(tracker)
-    if topic is None:
+    if topic is None or kb.vocabulary.asks_advice(text):  # «…remite a la Dirección. ¿Puedo acudir ahí?»
         return None
     counted = topic.kind == "ingreso" and counts_them_again(kb, text)  # «…ese año, contando a Michoacán?»
     if resources.state_finder().find(text) and not counted:
@@ -364,6 +365,7 @@ def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> 
     (:func:`guide_asked`); whether taking part is obligatory (:func:`obliged`); whom to ask for advice
     (:func:`advice`) or what became of INAI (:func:`inai_gone`). None when it asks none of these."""
     readers = (
+        verbatim,
         of_the_cited,
         footnote,
         acronym,
@@ -742,6 +744,19 @@ def per_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 NOTE_REACH = 12  # characters either side of «nota» where its number stands («la segunda nota», «nota no. 3»)
 
 
+def verbatim(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«Cítame textual la frase del comunicado de agosto de 2020 donde vienen las cifras»: the documents' own
+    sentence, asked of them without the words that ask for it verbatim; None when the message asks for no
+    sentence of a document, or they have none."""
+    text = text_of(tracker)
+    sentence = mentions([*kb.vocabulary.documents.kind_words, *kb.vocabulary.verbatim_of], text)
+    if not mentions(kb.vocabulary.verbatim, text) or not sentence or kb.vocabulary.asks_guide(text):
+        return None  # «¿qué guías da el comunicado…? dame los nombres tal cual»: the guides
+    if recommendation_named(kb, text) is not None:  # «cítame textual la primera»: its official text
+        return None
+    return from_documents(kb, tracker, without(kb.vocabulary.verbatim, text))
+
+
 def footnote(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«¿A qué documento remite la nota 2?», «¿y la 4?» right after a footnote: the footnote as it reads and
     the sentence that cites it, of the document named, or just quoted, or the one document with notes;
@@ -846,10 +861,15 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         # «Leí que en 2018 había PAL en Morelos, Durango… ¿Qué estados se agregaron para 2020?»: since then
         asked_years = set(years_of(question))
         added = mentions(kb.vocabulary.conditions.added, question) and len(asked_years) < 2
-        if added and (since := year_of(scene)) is not None and since not in asked_years:
-            text = f"{text} desde {since}"
+        # «El comunicado INAI/002/18 reporta 16 STL y el de agosto de 2020, 21. ¿Qué estados explican esa
+        # diferencia?»: since the earliest date the scene names, by year or by a document's number
+        dated = [*years_of(scene), *years_numbered(kb, scene)]
+        if added and (since := min(dated, default=None)) is not None and since not in asked_years:
+            text = f"{text} {kb.vocabulary.conditions.after[0]} {since}"
     joins = any(c.kind in ("joined", "not_joined") for c in parse(kb, text).conditions)  # not a figure's year
-    if not joins and (several := several_figures_answer(kb, text)) is not None:  # how figures changed
+    # how figures changed; not «¿qué estados explican esa diferencia?», which asks for the states
+    which = mentions(kb.vocabulary.figure_questions.which_states, text)
+    if not joins and not which and (several := several_figures_answer(kb, text)) is not None:
         return several, [remember(None)]
     if (asked := figures_asked_answer(kb, text)) is not None:  # «dame las cifras de estados, STL y PAL…»
         return asked, [remember(None)]
@@ -899,7 +919,9 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         kept = THEN.join([*previous, text[:QUESTION_MAX_CHARS]])
         return combined, [remember(Topic("consulta", kept))]
     found = figure_question_answer(kb, text)
-    if found is None and text != asked:  # «¿y los que solo tienen 1?»: the states with that many plans
+    # «¿y los que solo tienen 1?»: the states with that many plans; not «¿y cuántos compromisos tenían esos
+    # planes?», a figure
+    if found is None and text != asked and metric_of(kb, text) in (None, "pal", "estados"):
         return list_reply(kb, "pal", text, None), [remember(Topic("lista", "pal"))]
     joined = joined_year_asked(kb, text)  # «¿y al año siguiente?» may follow the states of a year
     changed = changed_figure(kb, text)  # «¿y cuántos PAL más?» may follow a figure's change

@@ -60,6 +60,10 @@ def after_listing(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return list_reply(kb, kind, text), Topic("lista", kind)
     if (year := year_of(text)) is not None and of_the_list(kb, kind, text):  # «¿y en 2018 eran cuántos?»
         return list_answer(kb, kind, year), Topic("lista", f"{kind}@{year}")
+    counted = metric_of(kb, text)  # «¿y cuántos compromisos tenían esos planes?» after the plans of 2018
+    if counted in kb.figures.metrics and counted not in (kind, "estados") and kb.vocabulary.asks_count(text):
+        at = year_of(text) or (int(dated) if dated.isdigit() else None)
+        return figure_answer(kb, counted, at), Topic.dated("cifra", counted, at)
     if (aspect := kb.vocabulary.aspect(text)) in ("stl", "pal"):
         return list_answer(kb, aspect), Topic("lista", aspect)
     question = text.partition("?")[0]  # «¿Y antes cuántos eran? porque yo tengo apuntado otro número…»
@@ -212,6 +216,10 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         of = others[0] if len(others) == 1 else metric  # «y compromisos cuántos llevaban? ¿a qué fecha?»
         asked = year or (int(shown) if shown.isdigit() and not newest else None)
         valued = _values_named(kb, of, text)  # «¿esos 62 de qué año son?»: the figure of that value
+        # «¿de qué comunicado sale lo de los 400?» after the civil-society organisations: the actors'
+        other = [m for m in kb.figures.metrics if not valued and not others and _values_named(kb, m, text)]
+        if len(other) == 1:
+            of, valued, asked = other[0], _values_named(kb, other[0], text), year
         asked = asked or (valued[-1].date.year if valued and valued[-1].date else None)
         return figure_source_answer(kb, of, asked), (Topic("cifra", of) if of != metric else topic)
     if others:  # «¿cuántos estados hay hoy?» after the plans: another figure, read on its own

@@ -65,6 +65,8 @@ def quoted_figures(kb: KnowledgeBase, text: str) -> list[tuple[int, str]]:
     words = [(at, metric) for metric in kb.figures.metrics for at in spans(kb.figure_words(metric), folded)]
     found = []
     for number in _NUMBER.finditer(folded):
+        if "/" in folded[max(0, number.start() - 1) : number.end() + 1]:
+            continue  # «INAI/083/18»: a document's number, no figure
         near = [
             (min(abs(start - number.end()), abs(number.start() - end)), metric)
             for (start, end), metric in words
@@ -90,14 +92,18 @@ def claim_answer(kb: KnowledgeBase, text: str) -> str | None:
     """«Me dijeron que ya son 32 estados, confírmalo»: for each figure the message quotes, whether it is the
     documents' newest, an older one or none of theirs, with the newest and its source; None when the
     message quotes no figure or asks nothing to confirm."""
-    claimed = quoted_figures(kb, text) if mentions(kb.vocabulary.figure_questions.claims, text) else []
+    # «26 de las 32 entidades»: the claim is the 26, out of all the entidades
+    of_all = _OUT_OF.sub(r"\1", fold(text))
+    claimed = quoted_figures(kb, of_all) if mentions(kb.vocabulary.figure_questions.claims, text) else []
     having = states_having(kb, text)  # «¿es cierto que los 32 estados ya tienen STL?»: a count of STL
-    year = year_of(text)  # «…que desde 2018 ya había 21 STL»: the figure of that year
+    year = year_of(text) or _year_of_number(kb, text)  # «…que desde 2018 ya había 21 STL»: of that year
     lines = [
         said
         for value, metric in claimed
         if (said := _claim(kb, having if metric == "estados" and having else metric, value, year))
     ]
+    if mentions(kb.vocabulary.figure_questions.true_or_false, text):  # «¿Verdadero o falso? …»
+        lines = [_TRUE_OR_FALSE.sub(lambda found: _VERDICTS[found.group(1)], line) for line in lines]
     since = _SINCE_YEAR.search(fold(text))
     joined = kb.joined_years()
     if lines and since and int(since.group()[-4:]) in joined:  # «…participan desde 2015»: since when, too
@@ -164,6 +170,18 @@ def _by_source(kb: KnowledgeBase, observations: Sequence[Observation]) -> dict[s
     for observation in observations:
         by_source.setdefault(observation.source, []).append(figure_text(kb, observation))
     return by_source
+
+
+_OUT_OF = re.compile(r"\b(\d+)\s+de\s+l[ao]s\s+\d+\b")
+_TRUE_OR_FALSE = re.compile(r"^(Sí|No)\b")
+_VERDICTS = {"Sí": "Verdadero", "No": "Falso"}
+
+
+def _year_of_number(kb: KnowledgeBase, text: str) -> int | None:
+    """The year of the one document ``text`` names by its number («según el comunicado INAI/083/18»)."""
+    folded = fold(text)
+    dated = {s.date.year for s in kb.sources.values() if s.number and s.date and fold(s.number) in folded}
+    return dated.pop() if len(dated) == 1 else None
 
 
 def _claim(kb: KnowledgeBase, metric: str, value: int, year: int | None = None) -> str | None:

@@ -88,6 +88,11 @@ def _by_number(kb: KnowledgeBase, folded: str) -> list[str]:
     ]
 
 
+def years_numbered(kb: KnowledgeBase, text: str) -> list[int]:
+    """The years of the dated documents ``text`` names by number («el comunicado INAI/002/18» → 2018)."""
+    return sorted({day.year for ref in _by_number(kb, fold(text)) if (day := kb.sources[ref].date)})
+
+
 TITLE_WORDS = 2  # words of a source's title or summary (none all the others share) that name it
 _WORD = re.compile(r"\w{5,}")  # a word this long says what a document is about
 

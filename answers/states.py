@@ -8,6 +8,7 @@ from index.analysis import StateFinder
 from knowledge import KnowledgeBase
 from knowledge.schema import DatedList, State
 from knowledge.text import spanish_date, spanish_month
+from knowledge.vocabulary import asked_part, mentions
 
 from .definitions import definition_answer
 from .wording import (
@@ -195,13 +196,22 @@ def _status_of_one(kb: KnowledgeBase, state: State, aspect: str | None) -> Cited
     return Cited(said, (newest[0].source, older[0].source))
 
 
+BARE_YES_OR_NO_WORDS = 4  # «¿y cdmx con stl?»: a question this short asks whether it has it
+
+
 def affirmed(kb: KnowledgeBase, state: State, text: str, aspect: str | None, year: int | None = None) -> str:
     """«Sí. » before the status when ``text`` asks whether the state has an STL or a PAL («¿y en 2018 ya
     tenía STL?») and the list (of ``year``, else the newest) names it; else nothing («¿está obligado a
     tenerlo?» asks no such thing). A state a list does not name gets no «No»: the status says which list
-    leaves it out."""
+    leaves it out. Nor does a question that asks something else of it («¿los planes de Oaxaca están
+    traducidos al zapoteco?»): a long question that names the STL or the plans needs a verb of having or
+    being listed («tiene», «figura»); one that names neither asks the last one again («¿y en agosto de
+    2020?»)."""
+    short = len(asked_part(text).split()) <= BARE_YES_OR_NO_WORDS
+    having = mentions(kb.vocabulary.context.of_one, text) or short or kb.vocabulary.aspect(text) is None
     if (
         aspect not in ("stl", "pal")
+        or not having
         or not kb.vocabulary.asks_yes_or_no(text)
         or kb.vocabulary.asks_obligation(text)
     ):

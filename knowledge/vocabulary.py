@@ -207,6 +207,7 @@ class AdviceAsked(Strict):
 
 
 class FigureQuestions(Strict):
+    true_or_false: Words  # «¿Verdadero o falso? …»: a claim answered «Verdadero» or «Falso»
     difference: Words
     more_or_less: Words
     missing: Words
@@ -421,6 +422,8 @@ class Vocabulary(Strict):
     to_the_assistant: Words
     per_state: Words
     footnotes: Words
+    verbatim: Words  # «cítame textual la frase del comunicado…»: the documents' own sentence
+    verbatim_of: Words  # …of a sentence or a passage («la frase», «el párrafo»), if no document is named
     confirm_tags: Words
     absence: Words
     plan_count: PlanCount
