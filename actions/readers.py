@@ -811,6 +811,8 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     # «¿De qué fecha es ese dato de los STL?», «¿cuáles son los nuevos vs esa lista de antes?»: of what was
     # just said, pointed at
     short = short or (kb.vocabulary.points_back(text, near=False) and len(text.split()) <= POINTED_MAX_WORDS)
+    # «No, te pregunté por 2018, por el comunicado de enero de ese año.»: the last question, corrected
+    short = short or mentions(kb.vocabulary.context.corrections, text)
     if topic is None or (not short and not _asks_of_document(kb, topic, text)):
         return None
     found = followup_answer(kb, topic, text, strict=True)
@@ -1064,10 +1066,8 @@ def _after_the_last(kb: KnowledgeBase, text: str, place: str | None) -> str | No
     state and part of its status asked, if any); None when the message names no such year."""
     newest = kb.newest_date()
     noted = {note.date.year for note in kb.notes}
-    if (
-        metric_of(kb, text) is not None
-    ):  # «¿cuántos STL había en 2023?»: the figure answers say it, with theirs
-        return None
+    if metric_of(kb, text) is not None and kb.vocabulary.asks_count(text):
+        return None  # «¿cuántos STL había en 2023?»: the figure answers say it, with theirs
     later = sorted(
         {int(y) for y in re.findall(r"\b20[0-9]\d\b", text) if newest.year < int(y) and int(y) not in noted}
     )

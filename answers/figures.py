@@ -497,12 +497,13 @@ ONE_PER_STATE = ("estados", "stl")  # a state takes part once and installs one S
 
 def national_only(kb: KnowledgeBase, text: str) -> str | None:
     """The figure ``text`` counts or compares when the documents give it for the whole country only
-    («¿cuántos compromisos tiene Jalisco?», «¿qué estado tiene más compromisos?»: ``compromisos``),
-    else None."""
-    metric = metric_of(kb, text)
+    («¿cuántos compromisos tiene Jalisco?», «¿qué estado tiene más compromisos?»: ``compromisos``; «¿qué
+    prometió en su plan de acción? ¿cuáles son los compromisos?»: the compromisos, not the plans), else
+    None."""
+    metric = next((named for named in metrics_named(kb, text) if named not in PER_STATE), None)
     asks = kb.vocabulary.figure_questions
     counts = kb.vocabulary.asks_count(text) or mentions(asks.more_or_less, text) or mentions(asks.which, text)
-    return metric if metric and metric not in PER_STATE and counts else None
+    return metric if metric and counts else None
 
 
 def national_only_answer(kb: KnowledgeBase, metric: str, place: str, text: str = "") -> str:

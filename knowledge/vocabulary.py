@@ -331,6 +331,7 @@ class Context(Strict):
     of_one: Words
     member_of: Words
     its: Words  # right after a state, «¿y su STL ya estaba instalado para 2018?» asks about it
+    corrections: Words  # «No, te pregunté por 2018…»: the last question again, as corrected
     among_them: Words  # «¿cuántos STL hay y está Michoacán entre ellos?»: a state among those counted
     same: Words
     those: Words

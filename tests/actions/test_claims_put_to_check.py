@@ -419,3 +419,71 @@ def test_another_figure_of_a_years_list_is_of_that_year():
         slots={"tema": "lista:pal@2018"},
     )
     assert "62 compromisos" in said and "2 de enero de 2018" in said
+
+
+def test_legal_advice_worded_as_which_article_or_remedy_is_refused():
+    for asked in (
+        "Me llegó una solicitud de acceso sobre el presupuesto estatal. ¿Con qué artículo de la ley puedo "
+        "reservar esa información?",
+        "Un ayuntamiento no documentó sus compras por COVID-19. ¿Qué medio de impugnación procede contra ese "
+        "sujeto obligado y en qué plazo debo interponerlo?",
+    ):
+        assert "fuera de lo que puedo responder" in reply_text(ActionBuscar(), asked, "nlu_fallback")
+
+
+def test_who_does_now_what_inai_did_is_what_became_of_it():
+    said = reply_text(ActionBuscar(), "y entonces ahora quien hace lo que hacia el inai", "nlu_fallback")
+    assert "Secretaría Anticorrupción y Buen Gobierno" in said
+
+
+def test_the_other_states_with_as_many_plans_as_one_named():
+    said = reply_text(
+        ActionEstado(),
+        "Durango tiene dos planes de acción. ¿Qué otros estados también tienen dos?",
+        "estado_situacion",
+        {"estado": "Durango"},
+    )
+    assert said.startswith("7 estados tienen 2 Planes") and "• Zacatecas" in said
+
+
+def test_the_states_of_a_named_states_generation_meeting_a_condition():
+    said = reply_text(
+        ActionEstado(),
+        "Michoacán se sumó en 2016. De las entidades de esa misma generación, ¿cuáles ya tenían Plan "
+        "de Acción "
+        "Local publicado conforme al comunicado de agosto de 2020?",
+        "estado_situacion",
+        {"estado": "Michoacán", "anio": "2016"},
+    )
+    assert said.startswith("3 estados") and all(s in said for s in ("Campeche", "Chihuahua", "Nuevo León"))
+
+
+def test_a_correction_asks_the_last_question_again_as_corrected():
+    said = reply_text(
+        ActionBuscar(),
+        "No, te pregunté por 2018, por el comunicado de enero de ese año.",
+        "nlu_fallback",
+        {"anio": "2018"},
+        {"tema": "cifra:stl"},
+    )
+    assert said.startswith("Al 2 de enero de 2018 había 16 Secretariados")
+
+
+def test_how_many_of_them_had_a_plan_then_is_the_plans_of_that_date():
+    said = reply_text(
+        ActionCifras(),
+        "¿Y cuántos de esos ya tenían un Plan de Acción Local publicado en esa fecha?",
+        "cifras",
+        slots={"tema": "cifra:stl@2018"},
+    )
+    assert "10 Planes de Acción Local" in said and "2 de enero de 2018" in said
+
+
+def test_what_a_state_promised_in_its_plan_is_not_in_the_documents():
+    said = reply_text(
+        ActionEstado(),
+        "¿Qué prometió Tlaxcala en su plan de acción? dígame cuáles son los compromisos, uno por uno",
+        "estado_situacion",
+        {"estado": "Tlaxcala"},
+    )
+    assert "Los documentos no dan la lista de compromisos de Gobierno Abierto de Tlaxcala" in said
