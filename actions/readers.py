@@ -86,7 +86,6 @@ from answers.sources import (
     source_answer,
     sources_answer,
     sources_named,
-    years_numbered,
 )
 from answers.state_followups import counts_them_again
 from answers.states import among_answer, busiest_year_answer, list_reply, plans_by_count_answer, status_answer
@@ -816,9 +815,8 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if topic is None or (not short and not _asks_of_document(kb, topic, text)):
         return None
     found = followup_answer(kb, topic, text, strict=True)
-    if (
-        found is None and (asked := before_aside(text)) != text
-    ):  # «¿Cuántos son en total? Lo pongo en la ficha.»
+    # «¿Cuántos son en total? Lo pongo en la ficha.»: the question, without the aside after it
+    if found is None and (asked := before_aside(text)) != text:
         found = followup_answer(kb, topic, asked, strict=True)
     return (found[0], remembered(found[1])) if found else None
 
@@ -865,7 +863,7 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         added = mentions(kb.vocabulary.conditions.added, question) and len(asked_years) < 2
         # «El comunicado INAI/002/18 reporta 16 STL y el de agosto de 2020, 21. ¿Qué estados explican esa
         # diferencia?»: since the earliest date the scene names, by year or by a document's number
-        dated = [*years_of(scene), *years_numbered(kb, scene)]
+        dated = [*years_of(scene), *kb.years_numbered(scene)]
         if added and (since := min(dated, default=None)) is not None and since not in asked_years:
             text = f"{text} {kb.vocabulary.conditions.after[0]} {since}"
     joins = any(c.kind in ("joined", "not_joined") for c in parse(kb, text).conditions)  # not a figure's year

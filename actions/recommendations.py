@@ -59,9 +59,8 @@ class ActionRecomendacion(AnswerAction):
         ordinal = ordinal_of(kb, entity_of(tracker, "ordinal"), text)
         everything = Topic("recomendaciones", "todas")
         if ordinal is None and kb.vocabulary.follow_up(text) in ("issuer", "session", "date"):
-            issued = issued_answer(
-                kb, text
-            )  # «…y a quiénes van dirigidas?», «¿qué dicen y quién las emitió?»
+            # «…y a quiénes van dirigidas?», «¿qué dicen y quién las emitió?»
+            issued = issued_answer(kb, text)
             if text.count("?") > 1 and (more := sharper(kb, tracker, issued, kb.recommendations.source)):
                 issued = f"{issued}\n{more[0]}"  # «¿Fue presencial? ¿y en qué artículos se fundamentan?»
             return issued, [remember(everything)]

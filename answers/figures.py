@@ -96,7 +96,9 @@ def claim_answer(kb: KnowledgeBase, text: str) -> str | None:
     of_all = _OUT_OF.sub(r"\1", fold(text))
     claimed = quoted_figures(kb, of_all) if mentions(kb.vocabulary.figure_questions.claims, text) else []
     having = states_having(kb, text)  # «¿es cierto que los 32 estados ya tienen STL?»: a count of STL
-    year = year_of(text) or _year_of_number(kb, text)  # «…que desde 2018 ya había 21 STL»: of that year
+    # «…que desde 2018 ya había 21 STL», «según el comunicado INAI/083/18, …»: the figure of that year
+    numbered = kb.years_numbered(text)
+    year = year_of(text) or (numbered[0] if len(numbered) == 1 else None)
     lines = [
         said
         for value, metric in claimed
@@ -175,13 +177,6 @@ def _by_source(kb: KnowledgeBase, observations: Sequence[Observation]) -> dict[s
 _OUT_OF = re.compile(r"\b(\d+)\s+de\s+l[ao]s\s+\d+\b")
 _TRUE_OR_FALSE = re.compile(r"^(Sí|No)\b")
 _VERDICTS = {"Sí": "Verdadero", "No": "Falso"}
-
-
-def _year_of_number(kb: KnowledgeBase, text: str) -> int | None:
-    """The year of the one document ``text`` names by its number («según el comunicado INAI/083/18»)."""
-    folded = fold(text)
-    dated = {s.date.year for s in kb.sources.values() if s.number and s.date and fold(s.number) in folded}
-    return dated.pop() if len(dated) == 1 else None
 
 
 def _claim(kb: KnowledgeBase, metric: str, value: int, year: int | None = None) -> str | None:

@@ -31,7 +31,7 @@ def sources_named(kb: KnowledgeBase, text: str) -> list[str]:
     """The sources ``text`` names: by number («265/19»), else by kind («el comunicado», «el material de
     formación») narrowed by the year and month it names; none when it names no source."""
     folded = fold(text)
-    if by_number := _by_number(kb, folded):
+    if by_number := kb.numbered_in(folded):
         return by_number
     documents = kb.vocabulary.documents
     if mentions(documents.newest, folded):  # «de los documentos que tienes, ¿cuál es el más reciente?»
@@ -79,20 +79,6 @@ def source_scene(kb: KnowledgeBase, text: str) -> tuple[str, dt.date | None]:
     return folded, date
 
 
-def _by_number(kb: KnowledgeBase, folded: str) -> list[str]:
-    """The sources whose number («265/19») the folded text holds."""
-    return [
-        ref
-        for ref, source in kb.sources.items()
-        if source.number and re.search(rf"\b{re.escape(fold(source.number).split('/', 1)[-1])}\b", folded)
-    ]
-
-
-def years_numbered(kb: KnowledgeBase, text: str) -> list[int]:
-    """The years of the dated documents ``text`` names by number («el comunicado INAI/002/18» → 2018)."""
-    return sorted({day.year for ref in _by_number(kb, fold(text)) if (day := kb.sources[ref].date)})
-
-
 TITLE_WORDS = 2  # words of a source's title or summary (none all the others share) that name it
 _WORD = re.compile(r"\w{5,}")  # a word this long says what a document is about
 
@@ -136,7 +122,7 @@ def asks_about_sources(kb: KnowledgeBase, text: str) -> bool:
     # its number is, and so is one named before a question about nothing else («…¿qué número tiene cada uno?»)
     question = question_sentence(text)
     scene = kb.vocabulary.aspect(question) is None
-    named = sources_named(kb, text if scene else question) or _by_number(kb, fold(text))
+    named = sources_named(kb, text if scene else question) or kb.numbered_in(text)
     return asked and bool(named)
 
 

@@ -179,6 +179,19 @@ class KnowledgeBase:
         """The first year any state joined the initiative (2015)."""
         return self.joined_years()[0]
 
+    def numbered_in(self, text: str) -> list[str]:
+        """The sources whose number («265/19», «INAI/002/18») ``text`` holds."""
+        folded = fold(text)
+        return [
+            ref
+            for ref, source in self.sources.items()
+            if source.number and re.search(rf"\b{re.escape(fold(source.number).split('/', 1)[-1])}\b", folded)
+        ]
+
+    def years_numbered(self, text: str) -> list[int]:
+        """The years of the dated sources ``text`` names by number («el comunicado INAI/002/18» → 2018)."""
+        return sorted({day.year for ref in self.numbered_in(text) if (day := self.sources[ref].date)})
+
     def newest_date(self) -> dt.date:
         """The date of the newest dated document (14 August 2020)."""
         return max(source.date for source in self.sources.values() if source.date)
