@@ -1052,10 +1052,9 @@ def _other_parts(kb: KnowledgeBase, tracker: Tracker) -> list[str] | None:
     lacking = [kb.vocabulary.missing(kb.vocabulary.without_origin(part)) for part in parts]
     if len(parts) < 2 or None not in lacking or all(found is None for found in lacking):
         return None
-    replies = [
-        part_reply(kb, tracker, part) for part, found in zip(parts, lacking, strict=True) if found is None
-    ]
-    return [reply[0] for reply in replies if reply is not None] if None not in replies else None
+    asked = [part for part, found in zip(parts, lacking, strict=True) if found is None]
+    answered = [reply[0] for part in asked if (reply := part_reply(kb, tracker, part)) is not None]
+    return answered if len(answered) == len(asked) else None
 
 
 def _after_the_last(kb: KnowledgeBase, text: str, place: str | None) -> str | None:

@@ -217,7 +217,9 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         asked = year or (int(shown) if shown.isdigit() and not newest else None)
         valued = _values_named(kb, of, text)  # «¿esos 62 de qué año son?»: the figure of that value
         # «¿de qué comunicado sale lo de los 400?» after the civil-society organisations: the actors'
-        other = [m for m in kb.figures.metrics if not valued and not others and _values_named(kb, m, text)]
+        other = (
+            [m for m in kb.figures.metrics if _values_named(kb, m, text)] if not (valued or others) else []
+        )
         if len(other) == 1:
             of, valued, asked = other[0], _values_named(kb, other[0], text), year
         asked = asked or (valued[-1].date.year if valued and valued[-1].date else None)

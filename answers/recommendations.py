@@ -90,7 +90,8 @@ def issued_answer(kb: KnowledgeBase, text: str) -> str:
     """«¿Quién emitió las recomendaciones?»: who, when and in what session (and to whom, when asked);
     «¿qué dicen y quién las emitió?», «¿cuáles son las cuatro y de qué fecha son?»: them all, which says who
     issued them and when."""
-    which = mentions(kb.vocabulary.whole_group, text) and mentions(["cuales"], text)  # not «quién dio las 4»
+    # «¿cuáles son las cuatro…?», not «¿quién emitió las cuatro?»
+    which = mentions(kb.vocabulary.whole_group, text) and mentions(kb.vocabulary.about.asks, text)
     if mentions(kb.vocabulary.documents.bare_says, text) or which:
         return all_recommendations_answer(kb)
     return issuer_answer(kb, audience=mentions(kb.vocabulary.context.audience, text))

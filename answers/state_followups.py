@@ -131,10 +131,12 @@ def after_state(kb: KnowledgeBase, topic: Topic, text: str, strict: bool) -> Ans
         # «¿y en 2018?», «¿y cuántos tenía en 2018?»; «¿y su STL ya estaba para 2018?»: the newest list too
         # where it says otherwise
         checked = aspect in ("stl", "pal") and kb.vocabulary.asks_yes_or_no(text)
-        said = status_then_and_now(kb, state, year, aspect) if checked else None
-        return affirmed(kb, state, text, aspect, year) + (
-            said or status_in_year(kb, state, year, aspect)
-        ), topic
+        said = (
+            status_then_and_now(kb, state, year, aspect)
+            if checked
+            else status_in_year(kb, state, year, aspect)
+        )
+        return affirmed(kb, state, text, aspect, year) + said, topic
     if (members := members_answer(kb, state, text)) is not None:  # «¿quiénes están en ese secretariado?»
         return members, topic
     if strict and aspect is None and kb.vocabulary.follow_up(text) not in ("back", "source"):

@@ -486,7 +486,7 @@ class Vocabulary(Strict):
         joined; «cdmx tiene stl o no?? y desde q año» asks both."""
         for part in (asked_part(text) if "¿" in text else text, text):
             part = without(self.not_aspects, part)  # «…en Cocreación desde lo local?» asks no «desde»
-            part = _SINCE_A_DATE.sub(" ", fold(part))  # «¿ya tenía STL desde enero de 2018?» asks the STL
+            part = _SINCE_A_DATE.sub(" ", part)  # «¿ya tenía STL desde enero de 2018?» asks the STL
             named = [key for key, words in self.aspects.items() if mentions(words, part)]
             if named:
                 return named[0] if len(named) == 1 else None
