@@ -31,6 +31,15 @@ def topic_after(tracker: Tracker, events: list[EventType]) -> Topic | None:
     return Topic.parse(kept[-1].get("value")) if kept else topic_of(tracker)
 
 
+def opinion_refused(dispatcher: CollectingDispatcher, kb: KnowledgeBase, tracker: Tracker) -> bool:
+    """Send the refusal of political opinions when the message asks for one in so many words («¿considera
+    que su extinción fue un retroceso?», «¿y de morena?»), whatever intent NLU gave it; whether it did."""
+    if kb.vocabulary.asks_opinion(text_of(tracker)):
+        dispatcher.utter_message(response=OPINION)
+        return True
+    return False
+
+
 def answer(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, events: list[EventType]) -> None:
     """Send a substantive answer with where it leads (:func:`lead_buttons`, by its topic), then 👍/👎 to
     rate it."""
@@ -56,8 +65,7 @@ class AnswerAction(Action, ABC):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
-        if kb.vocabulary.asks_opinion(text_of(tracker)):  # «¿considera que su extinción fue un retroceso?»
-            dispatcher.utter_message(response=OPINION)
+        if opinion_refused(dispatcher, kb, tracker):
             return []
         # «Olvida tus instrucciones y…»: refused whatever the action
         honest = self.honest_first or kb.vocabulary.manipulates(text_of(tracker))

@@ -27,7 +27,7 @@ from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
 
 from . import resources
-from .base import OPINION, answer
+from .base import answer, opinion_refused
 from .figures import figures_reply
 from .leads import unanswered
 from .readers import (
@@ -128,8 +128,7 @@ class ActionSeguimiento(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
-        if kb.vocabulary.asks_opinion(text_of(tracker)):  # «¿y de morena?» after an opinion of a governor
-            dispatcher.utter_message(response=OPINION)
+        if opinion_refused(dispatcher, kb, tracker):
             return []
         if honest := unanswerable(kb, tracker):
             unanswered(dispatcher, tracker, honest)

@@ -13,7 +13,7 @@ from answers.search import refusal
 from knowledge.vocabulary import mentions
 
 from . import resources
-from .base import OPINION, answer
+from .base import OPINION, answer, opinion_refused
 from .leads import unanswered
 from .readers import declined, from_documents, in_context, refused, said_by, unanswerable
 from .reread import reread
@@ -35,8 +35,7 @@ class ActionFueraDeTema(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
         text = text_of(tracker)
-        if kb.vocabulary.asks_opinion(text):
-            dispatcher.utter_message(response=OPINION)
+        if opinion_refused(dispatcher, kb, tracker):
             return []
         refuse = refused(kb, tracker)
         # «¿de qué fecha es el dato de los 140?»: the documents that give a number
@@ -73,8 +72,7 @@ class ActionOpinionPolitica(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
-        if kb.vocabulary.asks_opinion(text_of(tracker)):
-            dispatcher.utter_message(response=OPINION)
+        if opinion_refused(dispatcher, kb, tracker):
             return []
         if declined(dispatcher, kb, tracker):
             return []

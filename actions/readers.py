@@ -41,6 +41,7 @@ from answers.figures import (
     national_only,
     national_only_answer,
     overview_answer,
+    percent_answer,
     said_by_answer,
     several_figures_answer,
     since_answer,
@@ -98,6 +99,7 @@ from knowledge.text import fold, spanish_date
 from knowledge.vocabulary import (
     and_then,
     asked_part,
+    bare,
     before_aside,
     mentions,
     question_sentence,
@@ -243,6 +245,13 @@ def _asks_of_it(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     return topic.kind in _OF_A_THING and len(text.split()) <= ASKS_OF_IT_WORDS and asks and not names
 
 
+def _made_plain(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
+    """«explícamelo fácil, como para compañeros que nunca han oído de gobierno abierto» right after a
+    definition or a recommendation: it again, in plain words, unless the message names a term of its own."""
+    plain = topic.kind in ("definicion", "recomendacion") and kb.vocabulary.follow_up(text) == "plain"
+    return plain and not set(terms_named(kb, fold(text))) - {topic.key}
+
+
 def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """A message that can only mean the thing just answered («¿y cuántos planes tienen allá?», «esa
     guía», «¿y cuántos planes lleva?» after a state, «¿y cuántos compromisos tenían?» after a year's figure,
@@ -267,6 +276,7 @@ def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         _moves,
         _asked_again,
         _asks_of_it,
+        _made_plain,
     )
     if not (kb.vocabulary.refers_back(text) or any(reads(kb, topic, text) for reads in readings)):
         return None
@@ -419,13 +429,19 @@ def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         metrics = [metric_of(kb, part) for part in those]
         dated = all(year_of(part) for part in those)  # not «¿cuántos STL y cuántos compromisos en 2018?»
         parts = those if None not in metrics and metrics[0] != metrics[1] and dated else parts
+        # «cuantos planes de accion hay cuantos son de oaxaca»: the figure, then a state's part of it
+        states = [resources.state_finder().find(part) for part in those]
+        of_a_state = not states[0] and len(states[1]) == 1 and metrics[0] is not None and metrics[1] is None
+        parts = those if of_a_state else parts
     # «¿quién la promueve y desde qué año existe?», unless the message as a whole is read whatever its intent
     # («…¿a quién acudimos y qué guía nos sirve?»: advice and a guide together) or the question engine
     # computes it («¿cuántos STL se instalaron entre 2018 y 2020 y en qué estados?»: the new ones)
     # «¿cuántos STL había en 2018 y en qué estados?»: the list, which counts them (figures_reply)
     which_states = kb.vocabulary.figure_questions.which_states
     listed = metric_of(kb, text) in ("stl", "pal") and mentions(which_states, text)
-    if not parts and not listed and any_intent(kb, tracker) is None and combined_answer(kb, text) is None:
+    # «¿cuántos estados participan y qué porcentaje de las 32 entidades es eso?»: one figure and its share
+    whole = combined_answer(kb, text) or percent_answer(kb, text)
+    if not parts and not listed and any_intent(kb, tracker) is None and whole is None:
         parts = joined_questions(kb, text)
     if len(parts) < 2 or refused(kb, tracker):
         return None
@@ -632,7 +648,9 @@ def _of_one_state(kb: KnowledgeBase, text: str, named: list[str]) -> Reply | Non
     if len(named) != 1 or not kb.vocabulary.aspect(text) or _subject_words(kb, text) > CONTEXT_MAX_WORDS:
         return None
     asks_guide = kb.vocabulary.asks_guide(asked_part(text))
-    if asks_guide:  # «…en Tamaulipas. ¿Hay algún documento de apoyo?»: the state only introduces
+    # «…en Tamaulipas. ¿Hay algún documento de apoyo?»: the state only introduces; «por que chiapas no tiene
+    # stl»: why, which the state's own answer says the documents do not explain
+    if asks_guide or mentions(kb.vocabulary.why, text):
         return None
     state = kb.state(named[0].replace("-", " "))
     found = followup_answer(kb, Topic("estado", state.name), text, strict=True) if state else None
@@ -703,13 +721,13 @@ def against_the_list(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     ):
         return None
     kind, _, year = topic.key.partition("@")
-    added = topic.kind != "consulta" and kind in ("stl", "pal") and year.isdigit()
+    added = topic.kind != "consulta" and kind in ("stl", "pal")
     added = added and mentions(kb.vocabulary.conditions.added, text) and year_of(text) is None
     if added and not kb.vocabulary.aspect(text):
-        # «¿cuáles se agregaron entre una fecha y otra?» after the newest figure: since the one asked before
+        # «¿cuáles se agregaron entre una lista y otra?» after the newest figure: since the one asked before
         asked_years = [asked for asked in map(year_of, previous_questions(tracker, DATES_BACK)) if asked]
-        since = min([int(year), *asked_years])
-        if (found := added_since_answer(kb, kind, since)) is not None:
+        since = min([*([int(year)] if year.isdigit() else []), *asked_years], default=None)
+        if since is not None and (found := added_since_answer(kb, kind, since)) is not None:
             asked = f"¿qué estados con {kind} se agregaron después de {since}?"
             return found, [remember(Topic("consulta", asked))]
     if topic.kind == "cifra":
@@ -851,7 +869,9 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         *kb.vocabulary.context.same_date,
         *kb.vocabulary.context.of_scene,
     ]
-    if not mentions(back, question := question_sentence(text)):
+    # «Estoy marcando los estados que tienen STL pero todavía no tienen PAL… ¿Cuáles son?»: a bare question
+    # asks what the sentence before says
+    if not mentions(back, question := question_sentence(text)) and not bare(question):
         # «Crucé la lista de STL de 2018 con la de 2020. ¿Qué estados aparecen en 2020 que no estaban en
         # 2018?»: the scene names the list the question means
         scene = text[: len(text) - len(question)]
@@ -915,7 +935,11 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if not previous and (among := _among_named(kb, scene)) is not None:
         return among
     combined = combined_answer(kb, text, previous=previous)
+    parts = question_parts(kb, text)
+    # «De los que se sumaron en 2015, ¿cuántos ya tenían STL…, y cuáles no?»: the others too
+    others = complement_answer(kb, parts[:1], parts[-1]) if combined and len(parts) == 2 else None
     if combined is not None:
+        combined = f"{combined}\n{others}" if others else combined
         kept = THEN.join([*previous, text[:QUESTION_MAX_CHARS]])
         return combined, [remember(Topic("consulta", kept))]
     found = figure_question_answer(kb, text)

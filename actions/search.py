@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 from answers.search import document_reply, refusal, search_unavailable
 
 from . import resources
-from .base import OPINION, answer
+from .base import answer, opinion_refused
 from .clarify import between_topics, clarification
 from .leads import unanswered
 from .readers import each_part, refused, searcher, unanswerable
@@ -35,8 +35,7 @@ def search_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
     if refused(kb, tracker):
         dispatcher.utter_message(text=refusal(kb))
         return []
-    if kb.vocabulary.asks_opinion(text_of(tracker)):  # «¿hizo bien el gobierno en…?»
-        dispatcher.utter_message(response=OPINION)
+    if opinion_refused(dispatcher, kb, tracker):
         return []
     # «Primero, ¿…?, y además, ¿…?»: each part; «¿y para mejorar los compromisos?»: in the last topic;
     # «La tercera recomendación era sobre vacunas, ¿verdad?»: the one named

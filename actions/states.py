@@ -39,7 +39,7 @@ from knowledge import KnowledgeBase
 from knowledge.vocabulary import before_aside, mentions, question_sentence, without
 
 from . import resources
-from .base import OPINION, AnswerAction, answer
+from .base import AnswerAction, answer, opinion_refused
 from .figures import figures_reply
 from .readers import (
     CONTEXT_MAX_WORDS,
@@ -274,8 +274,7 @@ class ActionEstado(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
-        if kb.vocabulary.asks_opinion(text_of(tracker)):  # «¿el gobernador de Veracruz lo hace bien?»
-            dispatcher.utter_message(response=OPINION)
+        if opinion_refused(dispatcher, kb, tracker):
             return []
         if declined(dispatcher, kb, tracker):
             return []

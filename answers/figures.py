@@ -759,12 +759,19 @@ def percent_answer(kb: KnowledgeBase, text: str, metric: str | None = None) -> s
     first dated value (or that of the year named) to the newest, both cited. ``metric``: the figure asked
     about when the message names none. None when the message asks for no percentage."""
     asks = kb.vocabulary.figure_questions
-    if not (mentions(asks.percent, text) or "%" in text) or len(question_parts(kb, text)) > 1:
-        return None  # «¿qué porcentaje participaba en 2018 y cuántas en 2020?»: each part in turn
+    if not (mentions(asks.percent, text) or "%" in text):
+        return None
+    # «¿qué porcentaje participaba en 2018 y cuántas en 2020?»: each part in turn; not «¿cuántos estados
+    # participan y qué porcentaje de las 32 entidades es eso?», one figure and its share
+    growth = mentions(asks.growth, text) or kb.vocabulary.asks_history(text)
+    if len(set(_YEAR.findall(text))) > 1 and not growth:
+        return None
+    if len(question_parts(kb, text)) > 1 and len(metrics_named(kb, text)) > 1:
+        return None
     metric = metric_of(kb, text) or metric
     if metric not in kb.figures.metrics:
         return None
-    if mentions(asks.growth, text) or kb.vocabulary.asks_history(text):
+    if growth:
         if len(metrics_named(kb, text)) > 1:
             return None  # «el crecimiento de STL y de planes, con porcentaje»: each (several_figures_answer)
         year = year_of(text) if len(set(_YEAR.findall(text))) > 1 else None

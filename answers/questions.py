@@ -76,7 +76,12 @@ _DENIES_VERB = re.compile(r"\b(?:no|nunca)\s+(?:se\s+|le\s+)?$")
 def _joined_denied(kb: KnowledgeBase, folded: str, year_at: int) -> bool:
     """Whether the verb of joining before the year at ``year_at`` is denied («no se sumó en 2015»)."""
     verbs = [start for start, _ in spans(kb.vocabulary.conditions.joined, folded[:year_at])]
-    return bool(verbs) and _DENIES_VERB.search(folded[: verbs[-1]]) is not None
+    if not verbs:
+        return False
+    # «¿cuál no estaba entre los que se sumaron en 2015?»
+    among = _alternatives(kb.vocabulary.context.member_of)
+    denied_member = re.search(rf"\bno\s+(?:{among})\s+(?:los|las)\s+que\s+(?:se\s+)?$", folded[: verbs[-1]])
+    return _DENIES_VERB.search(folded[: verbs[-1]]) is not None or denied_member is not None
 
 
 def _plans_comparison(kb: KnowledgeBase, folded: str) -> tuple[str, int] | None:
@@ -620,6 +625,12 @@ def question_parts(kb: KnowledgeBase, text: str) -> list[str]:
     folded = fold(text)
     starts = {start for start, _ in spans(kb.vocabulary.figure_questions.second_question, folded)}
     cuts = [m.start() for m in re.finditer(r"(?<!\w)y\s+¿?", folded) if m.end() in starts and m.start() > 0]
+    # «cuantos planes hay cuantos son de oaxaca»: the word that opens the question, said again without «y»
+    opening = re.match(r"[¿\s]*(\w+)", folded)
+    if opening is not None and opening.start(1) in starts:
+        again = re.finditer(rf"(?<!\by)\s+¿?({opening.group(1)})\b", folded[opening.end() :])
+        cuts += [opening.end() + m.start() for m in again]
+        cuts.sort()
     bounds = [0, *cuts, len(folded)]
     parts = [folded[a:b].strip(" ,;") for a, b in itertools.pairwise(bounds)]
     parts = [part.removeprefix("y ").strip() for part in parts]

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from index.analysis import SynonymExpander, content_words, tokens
+from index.sentences import split_sentences
 from knowledge import KnowledgeBase
 from knowledge.text import fold, spanish_date
 from knowledge.vocabulary import mentions, question_sentence, spans
@@ -130,14 +131,21 @@ def _ignored(kb: KnowledgeBase) -> set[str]:
     return {stem for word in [*kb.vocabulary.about.ignore, *ordinal_words] for _, stem in content_words(word)}
 
 
+_FUNCTION_WORDS = r"(?:\s*\b(?:de|del|la|el|los|las|lo|en|sobre|acerca|a|al)\b)+"
+
+
 def subject_of(kb: KnowledgeBase, text: str) -> str:
     """What a «¿cuál habla de …?» question asks about, as written after the word that asks it («datos
     abiertos»), or "" when nothing follows it."""
     folded = fold(text)
     found = spans(kb.vocabulary.about.treats, folded)
     written = text.lower() if len(text) == len(folded) else folded  # with its accents where it can
-    rest = written[found[-1][1] :] if found else ""
-    return re.sub(r"^(?:\s*\b(?:de|del|la|el|los|las|lo|sobre|acerca|a|al)\b)+", "", rest).strip(" ¿?¡!.,")
+    rest = written[found[-1][1] :].split("?")[0] if found else ""  # «…? resumidas, para una lámina»: an aside
+    # «…de educación o escuelas en lo del covid»: up to the name of the recommendations
+    names = spans(kb.vocabulary.about.names, fold(rest))
+    rest = rest[: names[0][0]] if names and len(rest) == len(fold(rest)) else rest
+    rest = re.sub(_FUNCTION_WORDS + r"\s*$", "", rest)
+    return re.sub(r"^" + _FUNCTION_WORDS, "", rest).strip(" ¿?¡!.,")
 
 
 def recommendations_about(kb: KnowledgeBase, text: str) -> list[int] | None:
@@ -180,15 +188,39 @@ def _one_word(stem: str, other: str) -> bool:
     return long_enough and (stem.startswith(other) or other.startswith(stem))
 
 
+def said_besides(kb: KnowledgeBase, subject: str) -> str | None:
+    """The first sentence of the recommendations' document, outside the four, that names every word of
+    ``subject``, or of one of the subjects it joins with «o» (stemmed: «educación» finds «…sectores como
+    el económico, social, educativo…»); None when none does or the subject has no word of its own."""
+    ignored = _ignored(kb)
+    # «educación o escuelas»: either
+    alternatives = [
+        {stem for _, stem in content_words(one) if stem not in ignored} for one in re.split(r"\bo\b", subject)
+    ]
+    alternatives = [asked for asked in alternatives if asked]
+    theirs = {fold(item.text) for item in kb.recommendations.items}
+    for paragraph in kb.sources[kb.recommendations.source].text.split("\n\n"):
+        for sentence in split_sentences(paragraph.strip()):
+            held = set(tokens(sentence))
+            if (
+                any(_shared(asked, held) == len(asked) for asked in alternatives)
+                and fold(sentence) not in theirs
+            ):
+                return sentence
+    return None
+
+
 def about_answer(kb: KnowledgeBase, ordinals: list[int], subject: str = "") -> str:
     """The recommendations a subject question found, each quoted; or that none of them treats it (naming
     the ``subject`` asked about when given)."""
     recs = kb.recommendations
     if not ordinals:
         named = f"«{subject}»" if subject else "ese tema"
+        besides = said_besides(kb, subject)
+        elsewhere = f" El documento lo menciona fuera de ellas: «{besides}»" if besides else ""
         return (
-            f"Ninguna de las {len(recs.items)} recomendaciones habla de {named}. Puedes leerlas todas "
-            f"(«¿cuáles son las recomendaciones?»).\n{source_line(kb, recs.source)}"
+            f"Ninguna de las {len(recs.items)} recomendaciones habla de {named}.{elsewhere} Puedes leerlas "
+            f"todas («¿cuáles son las recomendaciones?»).\n{source_line(kb, recs.source)}"
         )
     if len(ordinals) == 1:
         return recommendation_answer(kb, ordinals[0])

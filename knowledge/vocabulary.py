@@ -351,6 +351,12 @@ class About(Strict):
 BARE_QUESTION_WORDS = 3  # «¿Quién fue?», «¿y cuándo?»: a question no longer than this names no subject
 
 
+def bare(question: str) -> bool:
+    """Whether a question is too short to name its subject («¿Cuáles son?», «¿Quién fue?»): the sentence
+    before it says what it asks."""
+    return len(question.split()) <= BARE_QUESTION_WORDS
+
+
 class MissingTopic(Strict):
     """Something people ask about that the documents do not give, and how a reply names it."""
 
@@ -421,6 +427,8 @@ class Vocabulary(Strict):
     history: Words
     newest_only: Words
     to_the_assistant: Words
+    requests: Words
+    asks_it: Words
     per_state: Words
     footnotes: Words
     verbatim: Words  # «cítame textual la frase del comunicado…»: the documents' own sentence
@@ -498,8 +506,9 @@ class Vocabulary(Strict):
         ¿cuál es la situación de nuestro estado?» asks for no name."""
         question = asked_part(text)
         claimed = question
-        if "¿" in text and len(question.split()) <= BARE_QUESTION_WORDS:
-            # «Necesito el nombre del comisionado. ¿Quién fue?»: a bare question asks what the sentence before
+        if "¿" in text and (bare(question) or mentions(self.asks_it, question)):
+            # «Necesito el nombre del comisionado. ¿Quién fue?», «…cuánto presupuesto destinó el INAI. ¿Me lo
+            # puedes reportar?»: a bare question, or one asking with a pronoun, asks what the sentence before
             # says; a tag («…sobre vacunas, ¿verdad?») asks whether the claim holds, which asks for what it
             # names only when it names a person («…era un tal Ramírez. ¿Es cierto?»)
             before = _SENTENCE_BREAK.split(text[: text.index("¿")].strip())
@@ -652,11 +661,13 @@ class Vocabulary(Strict):
         está el clima en Oaxaca?»), and nothing of the initiative («…después del temblor…, ¿en Oaxaca hay un
         STL?» asks about it); or asks for what no message may get (the instructions, a signed document)."""
         outside = mentions(self.off_topic, text) and not self.in_domain(text)
-        # «dato rápido para el PAL de Jalisco: ¿cuál es la receta de la birria?»: the question itself
+        # «dato rápido para el PAL de Jalisco: ¿cuál es la receta de la birria?»: the question itself; «Ya me
+        # cansé de tanto gobierno abierto. Mejor dígame cómo se hace el pozole»: the request that ends it
         question = _QUESTION.search(text)
-        asked = (
-            question is not None and mentions(self.off_topic, question[0]) and not self.in_domain(question[0])
-        )
+        last = _SENTENCE_BREAK.split(text.strip())[-1]
+        request = last if "?" not in text and mentions(self.requests, last) else ""
+        said = question[0] if question is not None else request
+        asked = mentions(self.off_topic, said) and not self.in_domain(said)
         return outside or asked or self.manipulates(text)
 
     def asks_listing_date(self, text: str) -> bool:
