@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from rasa_sdk import Tracker
 
+from answers.acronyms import acronym_answer
 from answers.definitions import definition_answer, terms_named, undefined_asked
-from answers.search import document_reply, not_defined
+from answers.search import ACRONYM_MAX, document_reply, not_defined
 from answers.topic import Topic
 from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
@@ -24,7 +25,12 @@ def not_a_term(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     they have one; None otherwise, or when the documents cannot be searched."""
     text = text_of(tracker)
     phrase = None if terms_named(kb, text) else undefined_asked(kb, text)
-    if phrase is None or (found := searcher()) is None:
+    if phrase is None:
+        return None
+    # «q es el inai»: the name the documents write before the acronym
+    if len(phrase) <= ACRONYM_MAX and (expanded := acronym_answer(kb, phrase.upper())) is not None:
+        return expanded, [remember(None)]
+    if (found := searcher()) is None:
         return None
     mention = document_reply(kb, found, text)
     return not_defined(kb, phrase, mention), [quoted(mention.source)]

@@ -76,7 +76,7 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
         return how, True  # «entonces, ¿cómo participo yo?» right after a state: how, not the state again
     if topic and topic.kind == "estado" and (those := of_the_same_year(kb, tracker)) is not None:
         return those, True  # «¿y quiénes más entraron ese mismo año?», «¿y al año siguiente?»
-    if topic and topic.kind == "estado" and (plain := explained(kb, tracker)) is not None:
+    if topic and (plain := explained(kb, tracker)) is not None:
         return plain, True  # «ok pero explícame fácil qué es eso de plan de acción» after a state
     # «y cuantos planes hay en todo el pais?» right after a state: the country's figure
     countrywide = mentions(kb.vocabulary.context.countrywide, text) and kb.vocabulary.asks_count(text)

@@ -25,9 +25,10 @@ from answers.definitions import (
     steps_answer,
     terms_named,
 )
-from answers.figure_followups import asked_again, asks_again_in_year, of_the_list
+from answers.figure_followups import asked_again, asks_again_in_year, each_of, of_the_list
 from answers.figure_questions import asked_figure, new_ones_answer, parts_answer
 from answers.figures import (
+    asks_change,
     changed_figure,
     claim_answer,
     counted_figures,
@@ -147,7 +148,8 @@ MEMBER_MAX_WORDS = 20  # «¿y figura entre los estados con…?» right after a 
 def _continues_state(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     """«¿y cuántos planes lleva?», «cuántos planes sacó» after a state: short, opens with «y» or has a
     verb whose subject is one state, asks a part of a state's status and not about the whole country; or
-    asks whether it is in a list («¿y figura entre los estados con PAL…?»). One that asks for a guide
+    asks whether it is in a list («¿y figura entre los estados con PAL…?»); after a few states, asks of
+    them («¿y alguno de los dos tiene plan?»). One that asks for a guide
     («¿dónde está la Guía de Secretariados Técnicos Locales?») asks for the guide, not the state's STL."""
     words = text.lower().split()
     # «¿y figura entre los estados con Plan de Acción Local publicado según el dato más reciente?»
@@ -155,11 +157,15 @@ def _continues_state(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     # «¿y su STL ya estaba instalado para enero de 2018?»: its own
     member = member or (mentions(kb.vocabulary.context.its, text) and len(words) <= MEMBER_MAX_WORDS)
     short = 1 < len(words) <= ELLIPSIS_MAX_WORDS and (words[0] == "y" or kb.vocabulary.of_one(text))
+    # «¿Y para agosto de 2020 ya se encontraba entre los 30 estados participantes?»: whether it takes part
+    taking_part = member and mentions(kb.vocabulary.participating, text)
+    # «¿Y alguno de los dos tiene Plan de Acción Local publicado según el corte más reciente?» after two
+    either = topic.kind == "estados" and mentions(kb.vocabulary.context.either_of_them, text)
     return (
-        topic.kind == "estado"
-        and kb.vocabulary.aspect(text) is not None
+        (topic.kind == "estado" or either)
+        and (kb.vocabulary.aspect(text) is not None or taking_part)
         and not kb.vocabulary.asks_guide(text)
-        and (member or (short and not kb.vocabulary.national(text)))
+        and (member or either or (short and not kb.vocabulary.national(text)))
     )
 
 
@@ -249,7 +255,8 @@ def _made_plain(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     """«explícamelo fácil, como para compañeros que nunca han oído de gobierno abierto» right after a
     definition or a recommendation: it again, in plain words, unless the message names a term of its own."""
     plain = topic.kind in ("definicion", "recomendacion") and kb.vocabulary.follow_up(text) == "plain"
-    return plain and not set(terms_named(kb, fold(text))) - {topic.key}
+    other = set(terms_named(kb, fold(text))) - {topic.key} or recommendation_named(kb, text) is not None
+    return plain and not other
 
 
 def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -413,6 +420,11 @@ def note_once(kb: KnowledgeBase, texts: list[str]) -> str:
     return f"{joined}\n{note}" if said and not says_inai_note(kb, joined) else joined
 
 
+def _names_what(kb: KnowledgeBase, part: str) -> bool:
+    """Whether a part of a question names what it counts (a figure, STL, plans), not «¿cuántos en 2016?»."""
+    return metric_of(kb, part) is not None or kb.vocabulary.aspect(part) in ("stl", "pal")
+
+
 def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«Primero, ¿desde qué año se impulsa la iniciativa?, y además, ¿qué ley se tomó como referente?»: each
     question of a message that asks them in turn (or whose second question filters the answer to the first:
@@ -433,6 +445,8 @@ def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         states = [resources.state_finder().find(part) for part in those]
         of_a_state = not states[0] and len(states[1]) == 1 and metrics[0] is not None and metrics[1] is None
         parts = those if of_a_state else parts
+    elif len(those) > 2 and all(kb.vocabulary.asks_count(part) and _names_what(kb, part) for part in those):
+        parts = those  # «¿cuántas se habían sumado, cuántas tenían STL y en cuántas había plan?»: each count
     # «¿quién la promueve y desde qué año existe?», unless the message as a whole is read whatever its intent
     # («…¿a quién acudimos y qué guía nos sirve?»: advice and a guide together) or the question engine
     # computes it («¿cuántos STL se instalaron entre 2018 y 2020 y en qué estados?»: the new ones)
@@ -590,9 +604,16 @@ def start_claim(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 def inai_gone(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«¿Qué pasa con las recomendaciones ahora que no hay INAI?»: the dated notes on what became of INAI;
     None when the message does not say INAI is gone."""
-    if not mentions(kb.vocabulary.inai_gone, text_of(tracker)):
+    if not says_inai_gone(kb, text_of(tracker)):
         return None
     return inai_today_answer(kb), [remember(Topic("contacto", "inai"))]
+
+
+def says_inai_gone(kb: KnowledgeBase, text: str) -> bool:
+    """Whether ``text`` says INAI (or the initiative) is gone or asks if it goes on; not of a figure it
+    points at («…26 entidades participantes. ¿Ese dato sigue vigente?»: the newest figure answers that)."""
+    figure = mentions(kb.vocabulary.figure_questions.this_figure, text) and metric_of(kb, text) is not None
+    return mentions(kb.vocabulary.inai_gone, text) and not figure
 
 
 def obliged(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -733,6 +754,9 @@ def against_the_list(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if topic.kind == "cifra":
         return None
     previous = topic.key.split(THEN) if topic.kind == "consulta" else _listed(topic)[0]
+    # «¿Y en qué año se había sumado cada una de esas entidades?» after a computed list: each one's year
+    if topic.kind == "consulta" and (each := each_of(kb, states_meeting(kb, previous), text)) is not None:
+        return each, []
     aspect = kb.vocabulary.aspect(text)
     back = kb.vocabulary.refers_back(text) or kb.vocabulary.refers_to_those(text)
     if topic.kind == "consulta" and back and aspect in ("stl", "pal") and kb.vocabulary.asks_count(text):
@@ -830,6 +854,8 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     short = short or (kb.vocabulary.points_back(text, near=False) and len(text.split()) <= POINTED_MAX_WORDS)
     # «No, te pregunté por 2018, por el comunicado de enero de ese año.»: the last question, corrected
     short = short or mentions(kb.vocabulary.context.corrections, text)
+    # «¿Y alguno de los dos tiene Plan de Acción Local publicado según el corte más reciente?» after two
+    short = short or (topic is not None and _continues_state(kb, topic, text))
     if topic is None or (not short and not _asks_of_document(kb, topic, text)):
         return None
     found = followup_answer(kb, topic, text, strict=True)
@@ -849,7 +875,7 @@ def _asks_of_document(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
 
 COHORT_WORDS = 10  # «¿y cuáles se quedaron sin STL?» after the states of a year: no longer
 # the longest question kept as the topic a «y de esos…» filters further
-QUESTION_MAX_CHARS = 200
+QUESTION_MAX_CHARS = 400
 
 
 def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -862,6 +888,11 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     # «Ya tengo los estados de 2015 y 2016… ¿Qué estados se sumaron durante 2017?»: the sentences before the
     # question's set the scene; their years and lists are not asked
     text = whole = text_of(tracker)
+    # «En el módulo, que compara su mecánica con la de la AGA, ¿cómo se define la integración del STL?»: what
+    # something is, not a change to compute
+    question = asked_part(text)
+    if "¿" in text and kb.vocabulary.asks_definition(question) and not asks_change(kb, question):
+        return None
     # «El Estado de México entró en 2016. De los … ese mismo año…», «…de agosto de 2020… en esa fecha?»: whole
     # «Me dijeron que todos los de 2015 tienen STL. ¿Es cierto?»: the claim is what is asked
     back = [
@@ -1045,7 +1076,7 @@ def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     text = text_of(tracker)
     if asks_about_sources(kb, text) or kb.vocabulary.asks_advice(text):  # the documents do say these
         return None
-    if mentions(kb.vocabulary.inai_gone, text):  # «…al INAI lo desaparecieron»: the dated notes say it
+    if says_inai_gone(kb, text):  # «…al INAI lo desaparecieron»: the dated notes say it
         return None
     missing = kb.vocabulary.missing(kb.vocabulary.without_origin(text))  # not «fui presidente de un comité…»
     named = {

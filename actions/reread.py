@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from rasa_sdk import Tracker
 
-from answers.recommendations import ordinal_of
+from answers.recommendations import ordinal_of, recommendation_answer
+from answers.topic import Topic
 from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
 
@@ -21,7 +22,7 @@ from .readers import (
     state_alone,
 )
 from .recommendations import subject_reply
-from .turn import Reply, text_of, topic_of
+from .turn import Reply, remembered, text_of, topic_of
 
 
 def about_recommendations(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -33,7 +34,17 @@ def about_recommendations(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     after_them = topic is not None and topic.kind in ("recomendacion", "recomendaciones")
     if not (mentions(kb.vocabulary.about.names, text) or after_them):
         return None
-    return subject_reply(kb, text, ordinal_of(kb, None, text))
+    ordinal = ordinal_of(kb, None, text)
+    if (about := subject_reply(kb, text, ordinal)) is not None:
+        return about
+    # «la tercera de esas recomendaciones del covid que dice, algo de empleos? porque aquí…»: that one
+    if (
+        ordinal is not None
+        and mentions(kb.vocabulary.context.says, text)
+        and (item := kb.recommendation(ordinal))
+    ):
+        return recommendation_answer(kb, item.ordinal), remembered(Topic("recomendacion", str(item.ordinal)))
+    return None
 
 
 def defined_last(tracker: Tracker) -> str | None:

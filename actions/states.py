@@ -363,7 +363,9 @@ class ActionListaEstados(AnswerAction):
         followed = followup_answer(kb, topic, text) if added and topic is not None else None
         if followed is not None:  # «¿cuáles se agregaron después de 2018?» after a list: to that list
             return followed[0], [remember(followed[1])]
-        if kb.vocabulary.asks_count(text) and len(question_parts(kb, text)) > 1:
+        # «¿cuántos estados se sumaron el primer año y en qué año?»: the first year's states, below
+        first_or_last = kb.vocabulary.extreme(text) and mentions(kb.vocabulary.conditions.joined, text)
+        if kb.vocabulary.asks_count(text) and len(question_parts(kb, text)) > 1 and not first_or_last:
             return figures_reply(kb, tracker)  # «¿cuántos tenían plan en 2018 y cuántos en 2020?»
         # «Según el comunicado del 27 de marzo de 2018, ¿qué entidades se sumaron en 2016?»: the date names
         # the document, not what is asked; «En el comunicado INAI/002/18, ¿qué estados tienen STL?»: its lists

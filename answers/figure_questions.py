@@ -135,11 +135,17 @@ def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple
         else:
             # «¿cuántos STL nuevos hubo de 2018 a 2020 y cuántos planes nuevos?»: the years carry over
             asked = f"{part} {years}".strip()
-        several = [metric for metric in metrics_named(kb, asked) if metric != "estados"]
-        given = [said for metric in several if source and (said := source_figure_answer(kb, metric, source))]
-        if len(several) > 1 and given:  # «…según el material, ¿cuántos planes y compromisos había?»
+        counted = metrics_named(kb, asked)
+        several = [metric for metric in counted if metric != "estados"]
+        # «…según el material, ¿cuántos planes y compromisos había?», «Según el comunicado INAI/083/18,
+        # ¿cuántas entidades se habían sumado…?»: as it gives them
+        of_source = several or counted
+        given = [
+            said for metric in of_source if source and (said := source_figure_answer(kb, metric, source))
+        ]
+        if given:
             replies.append("\n".join(given))
-            metrics.update(several)
+            metrics.update(of_source)
             continue
         if len(several) > 1 and (each := each_figure_answer(kb, asked)) is not None:
             replies.append(each)  # «¿cuántos planes y compromisos había en 2018…?»

@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from knowledge import KnowledgeBase
 from knowledge.schema import Observation, State
 from knowledge.text import MONTHS, fold, spanish_date, squash
-from knowledge.vocabulary import mentions, spans
+from knowledge.vocabulary import asked_part, mentions, spans
 
 from .questions import asks_as_of, earliest_date, period_of, question_parts
 from .states import joined_in_years_answer, most_plans_answer, participants_answer, plans_count_answer
@@ -229,6 +229,8 @@ def several_figures_answer(kb: KnowledgeBase, text: str) -> str | None:
     """«¿Cómo cambiaron los estados, los STL y los PAL entre 2018 y 2020?»: the change of each figure
     named, one a line; None unless ``text`` names several figures and asks how they changed (or quotes
     values of them: «el material dice 26 estados y 16 secretariados, ¿uso esas cifras?»)."""
+    if "¿" in text and kb.vocabulary.asks_definition(asked_part(text)):
+        return None  # «En el módulo, que compara su mecánica con…, ¿cómo se define la integración del STL?»
     named = metrics_named(kb, text)
     if mentions(kb.vocabulary.figure_questions.which, text) or states_having(kb, text):
         named = [metric for metric in named if metric != "estados"]  # «¿qué estados…?» asks for states
@@ -413,12 +415,13 @@ def figure_answer(
 
 def source_figure_answer(kb: KnowledgeBase, metric: str, source: str) -> str | None:
     """«¿Cuántos planes se habían publicado según el material de la sesión?»: the figure as ``source``
-    gives it, then the newest when another source gives a later one; None when ``source`` gives none."""
+    gives it, in its words («26 de las 32 entidades federativas…»), then the newest when another source
+    gives a later one; None when ``source`` gives none."""
     given = next((o for o in kb.figures.observations if o.metric == metric and o.source == source), None)
     if given is None:
         return None
     said = figure_text(kb, given)
-    answer = f"{sentence_start(said)}, {according_to(kb, source)}."
+    answer = f"{sentence_start(said)}, {according_to(kb, source)}: «{given.quote}»."
     newest = kb.latest(metric)
     if newest is not None and newest.source != source and newest.value != given.value:
         answer += f" La cifra más reciente: {figure_text(kb, newest)} ({according_to(kb, newest.source)})."
@@ -779,7 +782,13 @@ def percent_answer(kb: KnowledgeBase, text: str, metric: str | None = None) -> s
         if compared is None or compared[0] is compared[1] or not compared[0].value:
             return None
         before, newest = compared
-        return f"{change_answer(kb, metric, year)} En porcentaje: {_growth(before, newest)}."
+        said = f"{change_answer(kb, metric, year)} En porcentaje: {_growth(before, newest)}."
+        total = len(kb.states)
+        if metric in ONE_PER_STATE and re.search(rf"\b{total}\b", text):
+            # «si tomo como denominador las 32 entidades federativas…»: the share on each date too
+            shares = f"{_percent(before.value / total * 100)} y {_percent(newest.value / total * 100)}"
+            said += f" De las {total} entidades federativas: {shares}."
+        return said
     if metric not in ONE_PER_STATE:
         return None
     year, total = year_of(text), len(kb.states)

@@ -625,12 +625,13 @@ def question_parts(kb: KnowledgeBase, text: str) -> list[str]:
     folded = fold(text)
     starts = {start for start, _ in spans(kb.vocabulary.figure_questions.second_question, folded)}
     cuts = [m.start() for m in re.finditer(r"(?<!\w)y\s+¿?", folded) if m.end() in starts and m.start() > 0]
-    # «cuantos planes hay cuantos son de oaxaca»: the word that opens the question, said again without «y»
-    opening = re.match(r"[¿\s]*(\w+)", folded)
-    if opening is not None and opening.start(1) in starts:
-        again = re.finditer(rf"(?<!\by)\s+¿?({opening.group(1)})\b", folded[opening.end() :])
-        cuts += [opening.end() + m.start() for m in again]
-        cuts.sort()
+    # «cuantos planes hay cuantos son de oaxaca», «¿cuántas se habían sumado, cuántas tenían STL y en
+    # cuántas…?»: the word that opens the question, said again
+    asked = folded.index("¿") if "¿" in folded else 0
+    opening = re.compile(r"[¿\s]*(\w+)").match(folded, asked)
+    if opening is not None and opening.group(1) in kb.vocabulary.figure_questions.second_question:
+        again = rf"(?:,\s*|\s+)(?:y\s+)?(?:(?:en|de|a|con|para|por)\s+)?¿?{opening.group(1)}\b"
+        cuts = sorted({*cuts, *(m.start() for m in re.compile(again).finditer(folded, opening.end()))})
     bounds = [0, *cuts, len(folded)]
     parts = [folded[a:b].strip(" ,;") for a, b in itertools.pairwise(bounds)]
     parts = [part.removeprefix("y ").strip() for part in parts]

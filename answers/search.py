@@ -147,7 +147,7 @@ def document_reply(
     try:
         named = sources_named(kb, text)  # «…según el material de formación»: that one document, if one
         plain = kb.vocabulary.context.plain  # «explícamelo fácil» says how to answer, not what
-        asked = without(plain, text) if mentions(plain, text) else text
+        asked = without(plain, text) if mentions(plain, text) else claim_asked(kb, text)
         # «¿qué instituciones idearon el proyecto "Gobierno Abierto: Cocreación desde lo Local"?»: the
         # initiative's name is what every document is about, not what is asked
         named_initiative = without(kb.initiative_names(), asked)
@@ -169,6 +169,19 @@ def document_reply(
     source = quotes[0].hit.passage.source
     reply = with_inai_note(kb, "\n".join(quote_reply(kb, quote) for quote in quotes))
     return DocumentReply(reply, True, source, quotes[-1].hit.passage.id)
+
+
+def claim_asked(kb: KnowledgeBase, text: str) -> str:
+    """«Dicen que el INAI convocó a una Cumbre. ¿Es real? ¿En qué fechas iba a ser?»: a claim put to check,
+    whose question opens by asking whether it holds, asks about what it claims: the whole message, without
+    its question marks; else ``text``."""
+    if "¿" not in text:
+        return text
+    scene, question = text[: text.index("¿")], text[text.index("¿") :].split("?")[0]
+    claims = kb.vocabulary.figure_questions.claims
+    if not (mentions(claims, scene) and mentions(claims, question)):
+        return text
+    return text.replace("¿", "").replace("?", ".")
 
 
 NAMES_LEFT = 2  # names a question must keep without the initiative's name to be asked without it

@@ -234,6 +234,7 @@ class FigureQuestions(Strict):
     percent: Words
     growth: Words
     nouns: Words
+    this_figure: Words
     figures: Words
     breakdown: Words
     subjects: Words
@@ -337,6 +338,7 @@ class Context(Strict):
     those: Words
     national: Words
     each_of_them: Words  # «¿y en qué año se sumó cada uno?»: something of each state just listed
+    either_of_them: Words  # «¿y alguno de los dos tiene plan?»: of the few states just named
     countrywide: Words  # «¿y cuántos planes hay en todo el país?» right after a state
 
 
