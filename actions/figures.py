@@ -19,7 +19,7 @@ from answers.figures import (
     several_figures_answer,
     year_of,
 )
-from answers.questions import THEN, period_of, question_parts
+from answers.questions import THEN, parse, period_of, question_parts
 from answers.states import list_reply
 from answers.topic import HISTORY, Topic
 from knowledge import KnowledgeBase
@@ -53,7 +53,8 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
         dated = str(year_of(topic.key.split(THEN)[-1]) or "")
     past = mentions(kb.vocabulary.context.past, text) and len(text.split()) <= FOLLOW_UP_WORDS
     back = kb.vocabulary.points_back(text, near=False) or past
-    if dated.isdigit() and year_of(text) is None and back:
+    # not «¿Y cuántos STL había en cada fecha?», each date
+    if dated.isdigit() and year_of(text) is None and back and not kb.vocabulary.asks_history(text):
         # «¿cuántos compromisos tenían esos planes?», «¿y cuántos compromisos sumaban?» after those of 2018
         text = f"{text} en {dated}"
         tracker = with_text(tracker, text)
@@ -139,5 +140,7 @@ def counted(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if not asks or metric_of(kb, text) not in kb.figures.metrics:
         return None
     if resources.state_finder().find(text) or kb.vocabulary.missing(text) or kb.vocabulary.asks_link(text):
+        return None
+    if len(parse(kb, text).conditions) > 1:  # «…se sumaron en 2015, tienen STL y plan. ¿Cuántos son?»: states
         return None
     return figures_reply(kb, tracker)

@@ -156,14 +156,16 @@ def _continues_state(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     member = mentions(kb.vocabulary.context.member_of, text) and len(words) <= MEMBER_MAX_WORDS
     # «¿y su STL ya estaba instalado para enero de 2018?»: its own
     member = member or (mentions(kb.vocabulary.context.its, text) and len(words) <= MEMBER_MAX_WORDS)
-    short = 1 < len(words) <= ELLIPSIS_MAX_WORDS and (words[0] == "y" or kb.vocabulary.of_one(text))
+    short = 1 < len(words) <= ELLIPSIS_MAX_WORDS and (and_then(text) or kb.vocabulary.of_one(text))
+    short = short and not mentions(kb.vocabulary.figure_questions.which, text)  # «¿y quiénes se sumaron…?»
     # «¿Y para agosto de 2020 ya se encontraba entre los 30 estados participantes?»: whether it takes part
     taking_part = member and mentions(kb.vocabulary.participating, text)
     # «¿Y alguno de los dos tiene Plan de Acción Local publicado según el corte más reciente?» after two
     either = topic.kind == "estados" and mentions(kb.vocabulary.context.either_of_them, text)
     return (
         (topic.kind == "estado" or either)
-        and (kb.vocabulary.aspect(text) is not None or taking_part)
+        # «¿Y desde cuándo aparece con Secretariado Técnico Local?» names two parts: any will do
+        and (any(mentions(words, text) for words in kb.vocabulary.aspects.values()) or taking_part)
         and not kb.vocabulary.asks_guide(text)
         and (member or either or (short and not kb.vocabulary.national(text)))
     )
@@ -178,7 +180,7 @@ def _continues_figure(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
         topic.kind == "cifra"
         and shown.isdigit()
         and 1 < len(words) <= ELLIPSIS_MAX_WORDS
-        and words[0] == "y"
+        and and_then(text)
         and metric_of(kb, text) not in (None, metric)
         and year_of(text) is None
         and not mentions(kb.vocabulary.figure_questions.now, text)
@@ -256,6 +258,8 @@ def _made_plain(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     definition or a recommendation: it again, in plain words, unless the message names a term of its own."""
     plain = topic.kind in ("definicion", "recomendacion") and kb.vocabulary.follow_up(text) == "plain"
     other = set(terms_named(kb, fold(text))) - {topic.key} or recommendation_named(kb, text) is not None
+    # «y eso que significa? que es el inai?»: asks what something else is
+    other = other or kb.vocabulary.asks_definition(without(kb.vocabulary.context.plain, text))
     return plain and not other
 
 
@@ -418,6 +422,15 @@ def note_once(kb: KnowledgeBase, texts: list[str]) -> str:
     joined = "\n\n".join(kept)
     said = any(note in text for text in texts)
     return f"{joined}\n{note}" if said and not says_inai_note(kb, joined) else joined
+
+
+def _names_nothing(kb: KnowledgeBase, question: str) -> bool:
+    """Whether a question names nothing it could ask about: no figure, list, year, state or joining («¿Cuántos
+    son y cuáles?»)."""
+    named = any(mentions(words, question) for words in kb.vocabulary.aspects.values())
+    named = named or metric_of(kb, question) is not None or bool(years_of(question))
+    named = named or bool(resources.state_finder().find(question))
+    return not (named or mentions(kb.vocabulary.conditions.joined, question))
 
 
 def _names_what(kb: KnowledgeBase, part: str) -> bool:
@@ -755,7 +768,8 @@ def against_the_list(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None
     previous = topic.key.split(THEN) if topic.kind == "consulta" else _listed(topic)[0]
     # «¿Y en qué año se había sumado cada una de esas entidades?» after a computed list: each one's year
-    if topic.kind == "consulta" and (each := each_of(kb, states_meeting(kb, previous), text)) is not None:
+    asks_of_each = topic.kind == "consulta" and kb.vocabulary.follow_up(text) != "source"
+    if asks_of_each and (each := each_of(kb, states_meeting(kb, previous), text)) is not None:
         return each, []
     aspect = kb.vocabulary.aspect(text)
     back = kb.vocabulary.refers_back(text) or kb.vocabulary.refers_to_those(text)
@@ -858,6 +872,8 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     short = short or (topic is not None and _continues_state(kb, topic, text))
     if topic is None or (not short and not _asks_of_document(kb, topic, text)):
         return None
+    if acronyms_asked(kb, text):  # «y eso que significa? que es el inai?»: what the acronym stands for
+        return None
     found = followup_answer(kb, topic, text, strict=True)
     # «¿Cuántos son en total? Lo pongo en la ficha.»: the question, without the aside after it
     if found is None and (asked := before_aside(text)) != text:
@@ -900,9 +916,11 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         *kb.vocabulary.context.same_date,
         *kb.vocabulary.context.of_scene,
     ]
-    # «Estoy marcando los estados que tienen STL pero todavía no tienen PAL… ¿Cuáles son?»: a bare question
-    # asks what the sentence before says
-    if not mentions(back, question := question_sentence(text)) and not bare(question):
+    # «Estoy marcando los estados que tienen STL pero todavía no tienen PAL… ¿Cuáles son?», «…estados que se
+    # sumaron en 2015, que tienen STL y plan. ¿Cuántos son y cuáles?»: a question that names nothing asks
+    # what the sentence before says
+    question = question_sentence(text)
+    if not mentions(back, question) and not bare(question) and not _names_nothing(kb, question):
         # «Crucé la lista de STL de 2018 con la de 2020. ¿Qué estados aparecen en 2020 que no estaban en
         # 2018?»: the scene names the list the question means
         scene = text[: len(text) - len(question)]

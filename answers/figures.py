@@ -236,7 +236,8 @@ def several_figures_answer(kb: KnowledgeBase, text: str) -> str | None:
         named = [metric for metric in named if metric != "estados"]  # «¿qué estados…?» asks for states
     period = period_of(kb, text)
     changes = kb.vocabulary.asks_history(text) or mentions(kb.vocabulary.figure_questions.difference, text)
-    years = sorted({int(year) for year in _YEAR.findall(text)})  # «…en enero de 2018 y en agosto de 2020?»
+    # «…en enero de 2018 y en agosto de 2020?», «…el comunicado INAI/002/18 y cuántos el de agosto de 2020?»
+    years = sorted({*(int(year) for year in _YEAR.findall(text)), *kb.years_numbered(text)})
     start = period[0] if period else years[0] if years else None
     grew = changes or mentions(kb.vocabulary.figure_questions.growth, text)
     if not named and grew and (period or len(years) > 1):

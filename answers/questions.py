@@ -629,8 +629,12 @@ def question_parts(kb: KnowledgeBase, text: str) -> list[str]:
     # cuántas…?»: the word that opens the question, said again
     asked = folded.index("¿") if "¿" in folded else 0
     opening = re.compile(r"[¿\s]*(\w+)").match(folded, asked)
-    if opening is not None and opening.group(1) in kb.vocabulary.figure_questions.second_question:
-        again = rf"(?:,\s*|\s+)(?:y\s+)?(?:(?:en|de|a|con|para|por)\s+)?¿?{opening.group(1)}\b"
+    asks = kb.vocabulary.figure_questions
+    if opening is not None and opening.group(1) in asks.second_question:
+        # «¿cuántas entidades participan, cuántos STL hay…?»: any word that counts, when one opens it
+        counting = [w for w in asks.count if " " not in w]
+        said = counting if opening.group(1) in counting else [opening.group(1)]
+        again = rf"(?:,\s*|\s+)(?:y\s+)?(?:(?:en|de|a|con|para|por)\s+)?¿?(?:{'|'.join(said)})\b"
         cuts = sorted({*cuts, *(m.start() for m in re.compile(again).finditer(folded, opening.end()))})
     bounds = [0, *cuts, len(folded)]
     parts = [folded[a:b].strip(" ,;") for a, b in itertools.pairwise(bounds)]

@@ -34,8 +34,12 @@ def sources_named(kb: KnowledgeBase, text: str) -> list[str]:
     if by_number := kb.numbered_in(folded):
         return by_number
     documents = kb.vocabulary.documents
-    if mentions(documents.newest, folded):  # «de los documentos que tienes, ¿cuál es el más reciente?»
-        return [kb.newest_source(kb.sources)]
+    # «de los documentos que tienes, ¿cuál es el más reciente?», «¿cuál es el más antiguo y cuál el más
+    # reciente?»
+    newest, oldest = mentions(documents.newest, folded), mentions(documents.oldest, folded)
+    if newest or oldest:
+        by_date = sorted((source.date, ref) for ref, source in kb.sources.items() if source.date is not None)
+        return [*([by_date[0][1]] if oldest else []), *([kb.newest_source(kb.sources)] if newest else [])]
     kinds = documents.kinds
     found = {kind: spans(words, folded) for kind, words in kinds.items()}
     everywhere = [(kind, span) for kind, held in found.items() for span in held]
@@ -47,6 +51,9 @@ def sources_named(kb: KnowledgeBase, text: str) -> list[str]:
             other != kind and a <= start and end <= b and b - a > end - start for other, (a, b) in everywhere
         )
     }
+    # «el comunicado que contiene las cuatro recomendaciones»: the recommendations' own
+    if "comunicado" in said and mentions(kb.vocabulary.about.names, folded) and "recomendaciones" in kinds:
+        said = {"recomendaciones"}
     named = [ref for ref, source in kb.sources.items() if source.kind in said]
     year, month = year_of(text), month_of(text)
     dates = {ref: kb.sources[ref].date for ref in named}
@@ -115,7 +122,8 @@ def asks_about_sources(kb: KnowledgeBase, text: str) -> bool:
         return False
     # «¿qué dice el…?», «Tengo citado el INAI/083/18. ¿Qué dice, en resumen?»
     whole = (_opens_with_says(kb, text) or _bare_says(kb, text)) and not mentions(documents.subject, text)
-    asks = [*documents.asks, *documents.newest]  # «¿cuál es el más reciente y de qué fecha es?»
+    # «¿cuál es el más reciente y de qué fecha es?», «¿cuál es el más antiguo…?»
+    asks = [*documents.asks, *documents.newest, *documents.oldest]
     asked = whole or all(mentions(asks, part) for part in question_parts(kb, text))
     # a kind of document named only in the scene set before a question about a STL or a plan («…para el
     # boletín de jubilados… ¿en qué fecha se instaló el STL de Oaxaca?») is not asked about; one named by

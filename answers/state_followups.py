@@ -34,7 +34,9 @@ SAME_YEAR_WORDS = 10  # «¿y cuántos fueron en total ese año?»: no longer
 
 def counts_them_again(kb: KnowledgeBase, text: str) -> bool:
     """Whether ``text`` asks how many the states just listed are («¿cuántos son?», «¿y cuántos fueron en
-    total ese año?»), not another figure."""
+    total ese año?»), not another figure nor another year («¿Y en 2016 cuántos fueron?»)."""
+    if year_of(text) is not None or _short_year(text) is not None:
+        return False
     words = len(text.split())
     short = words <= AGAIN_WORDS or (
         words <= SAME_YEAR_WORDS and mentions(kb.vocabulary.conditions.same_year, text)

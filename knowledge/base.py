@@ -29,6 +29,7 @@ from .vocabulary import Vocabulary, mentions
 
 # a word this long, this close (difflib ratio) to a domain word and known nowhere else is a misspelling
 SPELLED_MIN_LETTERS, SPELLED_CUTOFF = 5, 0.8
+SPELLED_TARGET_MIN_LETTERS = 6  # a shorter target is one letter from common words: «secre» would take «serie»
 
 INITIATIVE = "iniciativa"  # the glossary's term for the initiative itself (knowledge/facts/glossary.yaml)
 
@@ -100,7 +101,7 @@ class KnowledgeBase:
         named = [w for m in self.figures.metrics.values() for w in m.words]
         named += vocabulary.aspects["stl"] + vocabulary.aspects["pal"] + vocabulary.guide_words
         named += vocabulary.about.names + [alias for term in self.glossary for alias in term.aliases]
-        targets = {fold(w) for w in named if " " not in w.strip() and len(w) >= SPELLED_MIN_LETTERS}
+        targets = {fold(w) for w in named if " " not in w.strip() and len(w) >= SPELLED_TARGET_MIN_LETTERS}
         known = {w for source in self.sources.values() for w in words(f"{source.title} {source.text}")}
         known |= set(words(vocabulary.model_dump_json())) | set(words(" ".join(self._state_names)))
         return Speller(targets, known, SPELLED_CUTOFF, SPELLED_MIN_LETTERS)

@@ -252,6 +252,7 @@ class Documents(Strict):
     number: Words  # «¿qué número de acuerdo tiene?»: a document without one is said to have none
     reports: Words  # «¿cuántos planes reporta?»: the figures of the document just named
     newest: Words  # «¿cuál es el más reciente?»: which is the newest dated document
+    oldest: Words  # «¿cuál es el más antiguo?»: which is the oldest dated document
     each: Words  # «¿qué número tiene cada uno?»: every document named
     says: Words  # what a document says as a whole
     # …asked bare right after the document is named («Tengo citado el INAI/083/18. ¿Qué dice, en resumen?»)
