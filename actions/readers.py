@@ -89,7 +89,7 @@ from answers.sources import (
     sources_answer,
     sources_named,
 )
-from answers.state_followups import counts_them_again
+from answers.state_followups import counts_another_year, counts_them_again
 from answers.states import among_answer, busiest_year_answer, list_reply, plans_by_count_answer, status_answer
 from answers.topic import HISTORY, STATES_SEPARATOR, Topic, follow_up_of
 from answers.wording import inai_note, join_names, says_inai_note
@@ -225,7 +225,8 @@ def _asked_again(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     if topic.kind == "consulta":
         return asked_again(kb, text)
     # «¿cuántos son en total?» after a list or the states of a year: them counted, not another figure
-    return topic.kind in ("ingreso", "lista") and counts_them_again(kb, text)
+    counted = counts_them_again(kb, text) or (topic.kind == "ingreso" and counts_another_year(kb, text))
+    return topic.kind in ("ingreso", "lista") and counted  # «¿Y en 2016 cuántos fueron?» after 2015's
 
 
 def _moves(kb: KnowledgeBase, topic: Topic, text: str) -> bool:

@@ -44,6 +44,13 @@ def counts_them_again(kb: KnowledgeBase, text: str) -> bool:
     return short and kb.vocabulary.asks_count(text) and metric_of(kb, text) in (None, "estados")
 
 
+def counts_another_year(kb: KnowledgeBase, text: str) -> bool:
+    """Whether ``text`` asks, briefly, how many states joined in a year it names («¿Y en 2016 cuántos
+    fueron?»), right after the states of another year."""
+    short = len(text.split()) <= AGAIN_WORDS and kb.vocabulary.asks_count(text)
+    return short and metric_of(kb, text) in (None, "estados") and year_of(text) is not None
+
+
 # «¿y en el 17?», «¿y los del 16?» right after the states of a year: a year of the initiative in two digits
 _SHORT_YEAR = re.compile(r"\b(?:el|del|en)\s+'?(1[5-9]|20)\b")
 
@@ -62,7 +69,7 @@ def after_joined(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return sources_answer(kb, [kb.joined_source()]), topic
     if counts_them_again(kb, text):  # «¿cuántos son?», not «¿cuántos STL hay ahorita?»
         return joined_in_answer(kb, joined), topic
-    short = len(text.split()) <= YEAR_ELLIPSIS_WORDS
+    short = len(text.split()) <= YEAR_ELLIPSIS_WORDS or counts_another_year(kb, text)
     year = (year_of(text) or _short_year(text)) if short else None
     # the next or the previous year («la última»: none)
     moved = year or kb.vocabulary.step(text, joined, joined)
