@@ -28,7 +28,7 @@ from answers.definitions import (
 from answers.figure_followups import asked_again, asks_again_in_year, each_of, of_the_list
 from answers.figure_questions import asked_figure, new_ones_answer, parts_answer
 from answers.figures import (
-    asks_change,
+    asks_what_it_is,
     changed_figure,
     claim_answer,
     counted_figures,
@@ -905,10 +905,7 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     # «Ya tengo los estados de 2015 y 2016… ¿Qué estados se sumaron durante 2017?»: the sentences before the
     # question's set the scene; their years and lists are not asked
     text = whole = text_of(tracker)
-    # «En el módulo, que compara su mecánica con la de la AGA, ¿cómo se define la integración del STL?»: what
-    # something is, not a change to compute
-    question = asked_part(text)
-    if "¿" in text and kb.vocabulary.asks_definition(question) and not asks_change(kb, question):
+    if asks_what_it_is(kb, text):  # «…, que compara su mecánica con la de la AGA, ¿cómo se define…?»
         return None
     # «El Estado de México entró en 2016. De los … ese mismo año…», «…de agosto de 2020… en esa fecha?»: whole
     # «Me dijeron que todos los de 2015 tienen STL. ¿Es cierto?»: the claim is what is asked

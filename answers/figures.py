@@ -229,8 +229,8 @@ def several_figures_answer(kb: KnowledgeBase, text: str) -> str | None:
     """«¿Cómo cambiaron los estados, los STL y los PAL entre 2018 y 2020?»: the change of each figure
     named, one a line; None unless ``text`` names several figures and asks how they changed (or quotes
     values of them: «el material dice 26 estados y 16 secretariados, ¿uso esas cifras?»)."""
-    if "¿" in text and kb.vocabulary.asks_definition(asked_part(text)):
-        return None  # «En el módulo, que compara su mecánica con…, ¿cómo se define la integración del STL?»
+    if asks_what_it_is(kb, text):
+        return None
     named = metrics_named(kb, text)
     if mentions(kb.vocabulary.figure_questions.which, text) or states_having(kb, text):
         named = [metric for metric in named if metric != "estados"]  # «¿qué estados…?» asks for states
@@ -834,6 +834,13 @@ def changed_figure(kb: KnowledgeBase, text: str) -> str | None:
     compromisos más había en 2020 que en 2018?» → ``compromisos``); None otherwise."""
     metric = metric_of(kb, text)
     return metric if metric in kb.figures.metrics and asks_change(kb, text) else None
+
+
+def asks_what_it_is(kb: KnowledgeBase, text: str) -> bool:
+    """Whether the question of ``text`` asks what something is and no change («En el módulo, que compara su
+    mecánica con la de la AGA, ¿cómo se define la integración del STL?»): nothing to compute."""
+    question = asked_part(text)
+    return "¿" in text and kb.vocabulary.asks_definition(question) and not asks_change(kb, question)
 
 
 def asks_change(kb: KnowledgeBase, text: str) -> bool:

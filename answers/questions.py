@@ -633,8 +633,8 @@ def question_parts(kb: KnowledgeBase, text: str) -> list[str]:
     if opening is not None and opening.group(1) in asks.second_question:
         # «¿cuántas entidades participan, cuántos STL hay…?»: any word that counts, when one opens it
         counting = [w for w in asks.count if " " not in w]
-        said = counting if opening.group(1) in counting else [opening.group(1)]
-        again = rf"(?:,\s*|\s+)(?:y\s+)?(?:(?:en|de|a|con|para|por)\s+)?¿?(?:{'|'.join(said)})\b"
+        repeated = counting if opening.group(1) in counting else [opening.group(1)]
+        again = rf"(?:,\s*|\s+)(?:y\s+)?(?:(?:en|de|a|con|para|por)\s+)?¿?(?:{'|'.join(repeated)})\b"
         cuts = sorted({*cuts, *(m.start() for m in re.compile(again).finditer(folded, opening.end()))})
     bounds = [0, *cuts, len(folded)]
     parts = [folded[a:b].strip(" ,;") for a, b in itertools.pairwise(bounds)]
