@@ -165,7 +165,7 @@ def _continues_state(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     return (
         (topic.kind == "estado" or either)
         # «¿Y desde cuándo aparece con Secretariado Técnico Local?» names two parts: any will do
-        and (any(mentions(words, text) for words in kb.vocabulary.aspects.values()) or taking_part)
+        and (kb.vocabulary.names_aspect(text) or taking_part)
         and not kb.vocabulary.asks_guide(text)
         and (member or either or (short and not kb.vocabulary.national(text)))
     )
@@ -428,8 +428,11 @@ def note_once(kb: KnowledgeBase, texts: list[str]) -> str:
 def _names_nothing(kb: KnowledgeBase, question: str) -> bool:
     """Whether a question names nothing it could ask about: no figure, list, year, state or joining («¿Cuántos
     son y cuáles?»)."""
-    named = any(mentions(words, question) for words in kb.vocabulary.aspects.values())
-    named = named or metric_of(kb, question) is not None or bool(years_of(question))
+    named = (
+        kb.vocabulary.names_aspect(question)
+        or metric_of(kb, question) is not None
+        or bool(years_of(question))
+    )
     named = named or bool(resources.state_finder().find(question))
     return not (named or mentions(kb.vocabulary.conditions.joined, question))
 

@@ -188,7 +188,7 @@ def in_passing(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None
     # «…¿En qué año se incorporó y qué tenía (STL y planes)?» asks a part of a status: the state's
     status = without(kb.vocabulary.not_aspects, question)
-    if any(mentions(words, status) for words in kb.vocabulary.aspects.values()):
+    if kb.vocabulary.names_aspect(status):
         return None
     if not kb.vocabulary.in_domain(question) or mentions(kb.vocabulary.own_state, text):
         return None

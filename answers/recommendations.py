@@ -189,23 +189,20 @@ def _one_word(stem: str, other: str) -> bool:
 
 
 def said_besides(kb: KnowledgeBase, subject: str) -> str | None:
-    """The first sentence of the recommendations' document, outside the four, that names every word of
-    ``subject``, or of one of the subjects it joins with «o» (stemmed: «educación» finds «…sectores como
-    el económico, social, educativo…»); None when none does or the subject has no word of its own."""
+    """The first sentence of the recommendations' document that names every word of ``subject``, or of one
+    of the subjects it joins with «o» (stemmed: «educación» finds «…sectores como el económico, social,
+    educativo…»); None when none does or the subject has no word of its own. Asked only when none of the
+    four shares a word of the question, so no sentence of theirs can be the one."""
     ignored = _ignored(kb)
     # «educación o escuelas»: either
     alternatives = [
         {stem for _, stem in content_words(one) if stem not in ignored} for one in re.split(r"\bo\b", subject)
     ]
     alternatives = [asked for asked in alternatives if asked]
-    theirs = {fold(item.text) for item in kb.recommendations.items}
     for paragraph in kb.sources[kb.recommendations.source].text.split("\n\n"):
         for sentence in split_sentences(paragraph.strip()):
             held = set(tokens(sentence))
-            if (
-                any(_shared(asked, held) == len(asked) for asked in alternatives)
-                and fold(sentence) not in theirs
-            ):
+            if any(_shared(asked, held) == len(asked) for asked in alternatives):
                 return sentence
     return None
 

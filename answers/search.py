@@ -12,7 +12,7 @@ from index import EmptyQuery, Hit, Searcher
 from index.answering import Answerer, NotInDocuments, Quote
 from knowledge import KnowledgeBase
 from knowledge.text import fold, spanish_date
-from knowledge.vocabulary import mentions, without
+from knowledge.vocabulary import first_question, mentions, without
 
 from .definitions import definition_answer, plain_definition_answer
 from .questions import question_parts
@@ -175,9 +175,9 @@ def claim_asked(kb: KnowledgeBase, text: str) -> str:
     """«Dicen que el INAI convocó a una Cumbre. ¿Es real? ¿En qué fechas iba a ser?»: a claim put to check,
     whose question opens by asking whether it holds, asks about what it claims: the whole message, without
     its question marks; else ``text``."""
-    if "¿" not in text:
+    if not (question := first_question(text)):
         return text
-    scene, question = text[: text.index("¿")], text[text.index("¿") :].split("?")[0]
+    scene = text[: text.index("¿")]
     claims = kb.vocabulary.figure_questions.claims
     if not (mentions(claims, scene) and mentions(claims, question)):
         return text

@@ -39,7 +39,7 @@ def sources_named(kb: KnowledgeBase, text: str) -> list[str]:
     newest, oldest = mentions(documents.newest, folded), mentions(documents.oldest, folded)
     if newest or oldest:
         by_date = sorted((source.date, ref) for ref, source in kb.sources.items() if source.date is not None)
-        return [*([by_date[0][1]] if oldest else []), *([kb.newest_source(kb.sources)] if newest else [])]
+        return [*([by_date[0][1]] if oldest else []), *([by_date[-1][1]] if newest else [])]
     kinds = documents.kinds
     found = {kind: spans(words, folded) for kind, words in kinds.items()}
     everywhere = [(kind, span) for kind, held in found.items() for span in held]

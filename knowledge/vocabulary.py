@@ -80,6 +80,13 @@ def asked_part(text: str) -> str:
     return text
 
 
+def first_question(text: str) -> str:
+    """The first question of a message within its marks («…para el PAL de Jalisco: ¿cuál es la receta? es
+    cocreación culinaria» → «¿cuál es la receta?»), without what follows it; "" when it has none."""
+    found = _QUESTION.search(text)
+    return found[0] if found else ""
+
+
 def question_sentence(text: str) -> str:
     """The sentence of a message that holds its question, with what that sentence says before the «¿»
     («Ya tengo los de 2015 y 2016. De los que se sumaron en 2017, ¿cuáles…?» → «De los que se sumaron en
@@ -490,6 +497,11 @@ class Vocabulary(Strict):
             raise ValueError(f"advice_asked.not_for: not a topic of not_in_documents: {', '.join(unknown)}")
         return self
 
+    def names_aspect(self, text: str) -> bool:
+        """Whether ``text`` names any part of a state's status (STL, plans, joining), even several of them
+        («¿desde cuándo aparece con STL?»)."""
+        return any(mentions(words, text) for words in self.aspects.values())
+
     def aspect(self, text: str) -> str | None:
         """What part of a state's status ``text`` asks about: ``pal``, ``stl`` or ``ingreso``; None when it
         names none, or several («¿tiene secretariado y cuántos planes?» asks for the whole status). A question
@@ -666,10 +678,9 @@ class Vocabulary(Strict):
         outside = mentions(self.off_topic, text) and not self.in_domain(text)
         # «dato rápido para el PAL de Jalisco: ¿cuál es la receta de la birria?»: the question itself; «Ya me
         # cansé de tanto gobierno abierto. Mejor dígame cómo se hace el pozole»: the request that ends it
-        question = _QUESTION.search(text)
         last = _SENTENCE_BREAK.split(text.strip())[-1]
         request = last if "?" not in text and mentions(self.requests, last) else ""
-        said = question[0] if question is not None else request
+        said = first_question(text) or request
         asked = mentions(self.off_topic, said) and not self.in_domain(said)
         return outside or asked or self.manipulates(text)
 
