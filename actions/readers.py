@@ -102,6 +102,7 @@ from knowledge.vocabulary import (
     asked_part,
     bare,
     before_aside,
+    marked_questions,
     mentions,
     question_sentence,
     spans,
@@ -156,6 +157,8 @@ def _continues_state(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     member = mentions(kb.vocabulary.context.member_of, text) and len(words) <= MEMBER_MAX_WORDS
     # «¿y su STL ya estaba instalado para enero de 2018?»: its own
     member = member or (mentions(kb.vocabulary.context.its, text) and len(words) <= MEMBER_MAX_WORDS)
+    # «¿Y en cuál de los comunicados aparece por primera vez con STL, en el de enero de 2018 o en el de…?»
+    member = member or mentions(kb.vocabulary.context.first_listed, text)
     short = 1 < len(words) <= ELLIPSIS_MAX_WORDS and (and_then(text) or kb.vocabulary.of_one(text))
     short = short and not mentions(kb.vocabulary.figure_questions.which, text)  # «¿y quiénes se sumaron…?»
     # «¿Y para agosto de 2020 ya se encontraba entre los 30 estados participantes?»: whether it takes part
@@ -986,8 +989,10 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return among
     combined = combined_answer(kb, text, previous=previous)
     parts = question_parts(kb, text)
-    # «De los que se sumaron en 2015, ¿cuántos ya tenían STL…, y cuáles no?»: the others too
-    others = complement_answer(kb, parts[:1], parts[-1]) if combined and len(parts) == 2 else None
+    # «De los que se sumaron en 2015, ¿cuántos ya tenían STL…, y cuáles no?», «¿…ya tenían su STL en enero de
+    # 2018? ¿Hubo alguno de esa cohorte que no lo tuviera?»: the others too
+    two = parts if len(parts) == 2 else marked_questions(text)
+    others = complement_answer(kb, two[:1], two[-1]) if combined and len(two) == 2 else None
     if combined is not None:
         combined = f"{combined}\n{others}" if others else combined
         kept = THEN.join([*previous, text[:QUESTION_MAX_CHARS]])

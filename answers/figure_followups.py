@@ -9,7 +9,7 @@ import re
 from knowledge import KnowledgeBase
 from knowledge.schema import Observation, State
 from knowledge.text import fold
-from knowledge.vocabulary import mentions
+from knowledge.vocabulary import mentions, spans
 
 from .figures import (
     change_answer,
@@ -120,6 +120,9 @@ def after_question(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     filters = kb.vocabulary.refers_to_those(text) and (year is not None or words > AGAIN_WORDS)
     # «¿y cuáles dos?» after the states with one plan: another number of plans, not the question again
     other_count = kb.vocabulary.plan_count_of(f"{text} {kb.vocabulary.plan_count.nouns[0]}") is not None
+    if (swapped := _aspect_swapped(kb, questions[-1], text)) is not None:
+        again = combined_answer(kb, swapped, previous=questions[:-1])
+        return (again, Topic("consulta", THEN.join([*questions[:-1], swapped]))) if again else None
     if kb.vocabulary.aspect(text) in ("stl", "pal") or filters or other_count:
         return None
     if year is not None and asks_again_in_year(kb, text) and metric_of(kb, text) in (None, "estados"):
@@ -130,6 +133,27 @@ def after_question(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return None
     again = combined_answer(kb, last, previous=questions[:-1]) or figure_question_answer(kb, last)
     return (again, Topic("consulta", THEN.join([*questions[:-1], last]))) if again else None
+
+
+def _aspect_swapped(kb: KnowledgeBase, question: str, text: str) -> str | None:
+    """«¿¿y plan de acción publicado??» right after which of the states that joined in 2017 have an STL: the
+    question again, of the plans instead of the STL (and the other way round); None when the message is no
+    short ellipsis naming only the other of the two, or filters those states further («¿y de esos cuáles
+    tienen plan?»)."""
+    vocabulary = kb.vocabulary
+    asked, before = vocabulary.listed_kind(text), vocabulary.listed_kind(question)
+    if asked is None or before is None or asked == before:
+        return None
+    if len(text.split()) > AGAIN_WORDS:
+        return None
+    if vocabulary.refers_to_those(text) or year_of(text) is not None:
+        return None
+    if metric_of(kb, text) not in (None, asked):
+        return None
+    folded = fold(question)
+    for start, end in reversed(spans(vocabulary.aspects[before], folded)):
+        folded = f"{folded[:start]}{vocabulary.aspects[asked][0]}{folded[end:]}"
+    return folded
 
 
 _SOURCES_LINE = re.compile(r"^Fuente(s?): (.+)$", re.MULTILINE)

@@ -31,6 +31,7 @@ from .figures import (
     states_having,
     unknown_figure_answer,
     year_of,
+    years_of,
 )
 from .questions import added_since_answer, combined_answer, combined_parts, date_in, earliest_date, parse
 from .sources import sources_named
@@ -66,6 +67,8 @@ def asked_figure(
     (``source_hint`` when the text names none) is that document's."""
     if (together := figures_asked_answer(kb, text)) is not None:  # «dame las cifras de estados, STL y…»
         return together, None
+    if (unreported := _unreported_year(kb, text)) is not None:
+        return unreported
     # «¿cuántos STL nuevos hay entre 2018 y 2020? Nómbralos»: which states, too
     named = mentions(kb.vocabulary.figure_questions.which, text)
     computed = combined_answer(kb, text, asks_for_states=named) or figure_question_answer(kb, text)
@@ -93,6 +96,22 @@ def asked_figure(
     if of_one and (given := source_figure_answer(kb, metric, sources[0])) is not None:
         return given, metric
     return figure_answer(kb, metric, year, history, month_of(text)), metric
+
+
+def _unreported_year(kb: KnowledgeBase, text: str) -> tuple[str, str] | None:
+    """«En 2018 se hablaba de más de 120 OSC. ¿Cuántas participaban según el comunicado de agosto de 2020?»:
+    a figure asked of a year after its first report that no document reports it for is said to be missing
+    there, with what that year's documents do give and the figure's newest value, and never compared with
+    itself; None otherwise (a year before its first report, «¿cómo cambió de 2017 a 2020?», is answered
+    from the first)."""
+    metric = metric_of(kb, text)
+    if metric is None or metric not in kb.figures.metrics:
+        return None
+    reported = {o.date.year for o in kb.history(metric) if o.date}
+    if not reported:
+        return None
+    missing = [year for year in years_of(text) if year > min(reported) and year not in reported]
+    return (figure_answer(kb, metric, max(missing)), metric) if missing else None
 
 
 def _now_after_then(kb: KnowledgeBase, before: str, part: str) -> bool:

@@ -785,8 +785,10 @@ def percent_answer(kb: KnowledgeBase, text: str, metric: str | None = None) -> s
         before, newest = compared
         said = f"{change_answer(kb, metric, year)} En porcentaje: {_growth(before, newest)}."
         total = len(kb.states)
-        if metric in ONE_PER_STATE and re.search(rf"\b{total}\b", text):
-            # «si tomo como denominador las 32 entidades federativas…»: the share on each date too
+        of_all = re.search(rf"\b{total}\b", text) or mentions(asks.share_of_all, text)
+        if metric in ONE_PER_STATE and of_all:
+            # «si tomo como denominador las 32 entidades federativas…», «¿qué proporción de las entidades…?»:
+            # the share on each date too
             shares = f"{_percent(before.value / total * 100)} y {_percent(newest.value / total * 100)}"
             said += f" De las {total} entidades federativas: {shares}."
         return said

@@ -20,6 +20,7 @@ from .figures import (
 from .sources import sources_answer
 from .states import (
     affirmed,
+    first_listed_answer,
     joined_in_answer,
     members_answer,
     several_status_answer,
@@ -71,8 +72,9 @@ def after_joined(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return joined_in_answer(kb, joined), topic
     short = len(text.split()) <= YEAR_ELLIPSIS_WORDS or counts_another_year(kb, text)
     year = (year_of(text) or _short_year(text)) if short else None
-    # the next or the previous year («la última»: none)
-    moved = year or kb.vocabulary.step(text, joined, joined)
+    # the next or the previous year, or, short, the last any state joined in («¿y la última?»; not «…según
+    # lo último que hay»)
+    moved = year or kb.vocabulary.step(text, joined, kb.joined_years()[-1] if short else joined)
     if moved is None or moved == joined:
         return None
     return joined_in_answer(kb, moved), Topic("ingreso", str(moved))
@@ -134,6 +136,9 @@ def after_state(kb: KnowledgeBase, topic: Topic, text: str, strict: bool) -> Ans
     if (countrywide := of_the_country(kb, state, text)) is not None:  # «¿cuántos compromisos tiene ese plan?»
         return countrywide, topic
     aspect = kb.vocabulary.aspect(text)
+    listed = kb.vocabulary.listed_kind(text)
+    if listed and mentions(kb.vocabulary.context.first_listed, text):
+        return first_listed_answer(kb, state, listed), topic  # «¿en cuál comunicado aparece por 1.ª vez…?»
     ellipsis = len(text.split()) <= YEAR_ELLIPSIS_WORDS or kb.vocabulary.of_one(text)
     national = kb.vocabulary.national(text)
     if (year := year_of(text)) is not None and aspect != "ingreso" and ellipsis and not national:

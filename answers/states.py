@@ -247,6 +247,26 @@ def status_in_year(kb: KnowledgeBase, state: State, year: int, aspect: str | Non
     )
 
 
+def first_listed_answer(kb: KnowledgeBase, state: State, aspect: str) -> str:
+    """«¿En cuál de los comunicados aparece por primera vez con STL?» after a state: the first list of that
+    kind (``stl`` or ``pal``) that names it, and the earlier ones that did not; that none does, when none."""
+    lists = kb.lists_of_kind(aspect)
+    what = "Secretariado Técnico Local (STL)" if aspect == "stl" else "Plan de Acción Local (PAL)"
+
+    def dated(lst: DatedList) -> str:
+        return f"de {spanish_month(lst.date)} ({according_to(kb, lst.source)})"
+
+    first = next((lst for lst in lists if _listing_count(state, lst)), None)
+    if first is None:
+        nowhere = f"{state.name} no figura con {what} en ninguna lista de los documentos"
+        return f"{nowhere}; la última es la {dated(lists[-1])}."
+    said = f"{state.name} figura con {what} por primera vez en la lista {dated(first)}"
+    earlier = lists[: lists.index(first)]
+    if not earlier:
+        return f"{said}, la primera de los documentos."
+    return f"{said}; no figuraba en {' ni en '.join(f'la {dated(lst)}' for lst in earlier)}."
+
+
 def _differs(kb: KnowledgeBase, state: State, year: int, other: int, aspect: str | None) -> bool:
     """Whether the lists of ``year`` and of ``other`` say something different of the state."""
     kinds = [aspect] if aspect in ("stl", "pal") else ["stl", "pal"]

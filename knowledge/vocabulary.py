@@ -87,6 +87,11 @@ def first_question(text: str) -> str:
     return found[0] if found else ""
 
 
+def marked_questions(text: str) -> list[str]:
+    """Every question of a message within its marks, in order («¿En qué medida…? ¿Hubo alguno…?» → both)."""
+    return _QUESTION.findall(text)
+
+
 def question_sentence(text: str) -> str:
     """The sentence of a message that holds its question, with what that sentence says before the «¿»
     («Ya tengo los de 2015 y 2016. De los que se sumaron en 2017, ¿cuáles…?» → «De los que se sumaron en
@@ -239,6 +244,7 @@ class FigureQuestions(Strict):
     bare_count: Words
     claims: Words
     percent: Words
+    share_of_all: Words  # «¿qué proporción de las entidades…?»: a share of all of them, not a growth
     growth: Words
     nouns: Words
     this_figure: Words
@@ -329,6 +335,8 @@ class Context(Strict):
     members: Words
     also_gone: Words
     demonstratives: Demonstratives
+    first_listed: Words  # «¿en cuál comunicado aparece por primera vez con STL?» after a state
+    told: Words  # «el dato que me diste» points back at the last answer as a demonstrative does
     says: Words
     past: Words
     # after a part asked in the past of a year, a part asked in the present asks the newest («¿cuántos había
@@ -444,6 +452,8 @@ class Vocabulary(Strict):
     verbatim: Words  # «cítame textual la frase del comunicado…»: the documents' own sentence
     verbatim_of: Words  # …of a sentence or a passage («la frase», «el párrafo»), if no document is named
     confirm_tags: Words
+    idioms: Words  # «…y compromisos sobre todo»: set phrases whose words ask for nothing
+    reported: Words  # «Un investigador de la universidad quiere saber qué…»: what follows is the question
     absence: Words
     plan_count: PlanCount
     conditions: Conditions
@@ -515,11 +525,26 @@ class Vocabulary(Strict):
                 return named[0] if len(named) == 1 else None
         return None
 
+    def listed_kind(self, text: str) -> str | None:
+        """Which of the two listed parts of a status ``text`` names, ``stl`` or ``pal``, when it names one of
+        them only, whatever else it names («¿desde qué comunicado aparece Jalisco con plan?» → ``pal``)."""
+        said = without(self.not_aspects, text)
+        named = [kind for kind in ("stl", "pal") if mentions(self.aspects[kind], said)]
+        return named[0] if len(named) == 1 else None
+
+    def reported_question(self, text: str) -> str:
+        """What a question passed on asks («Un investigador de la universidad quiere saber qué estados…» →
+        «qué estados…»): ``text`` after the last verb that passes it on, folded; ``text`` itself when none
+        does."""
+        found = spans(self.reported, fold(text))
+        return fold(text)[found[-1][1] :] if found else text
+
     def missing(self, text: str) -> str | None:
         """The id of the first ``not_in_documents`` topic ``text`` asks about («¿cuál fue el
         presupuesto?» → ``presupuesto``), or None. Only the question counts: «le escribe el titular…
         ¿cuál es la situación de nuestro estado?» asks for no name."""
-        question = asked_part(text)
+        text = without(self.idioms, text) if mentions(self.idioms, text) else text
+        question = self.reported_question(asked_part(text))
         claimed = question
         if "¿" in text and (bare(question) or mentions(self.asks_it, question)):
             # «Necesito el nombre del comisionado. ¿Quién fue?», «…cuánto presupuesto destinó el INAI. ¿Me lo
@@ -729,10 +754,12 @@ class Vocabulary(Strict):
         return folded
 
     def points_back(self, text: str, *, near: bool = True) -> bool:
-        """Whether ``text`` names a thing with a demonstrative («ese compromiso», «dicha guía»); only the far
-        ones unless ``near`` («esta iniciativa» may mean the initiative itself)."""
+        """Whether ``text`` names a thing with a demonstrative («ese compromiso», «dicha guía»; only the far
+        ones unless ``near``: «esta iniciativa» may mean the initiative itself) or as what the assistant
+        just said («el dato que me diste»)."""
         words = self.context.demonstratives
-        return bool(_pointing(tuple(words.far + words.near if near else words.far)).search(fold(text)))
+        pointed = _pointing(tuple(words.far + words.near if near else words.far)).search(fold(text))
+        return bool(pointed) or mentions(self.context.told, text)
 
     def of_one(self, text: str) -> bool:
         """Whether ``text`` has a verb whose subject is one state («¿cuántos planes sacó?»)."""

@@ -1,0 +1,166 @@
+"""Questions of kinds the sets of the twenty-fourth pass of issue 11 found misread: a figure asked of a
+date no document reports it for; a question passed on for someone else; the first list that names a state;
+the last year states joined, the other of the two lists and the last answer's date asked as follow-ups; a
+list asked for in so many words after a story naming one state; the others asked in a second question;
+a share of all the entidades; and sport, disabilities and set phrases, asked in new words. Each asserts
+what a person reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.figures import ActionCifras
+from actions.followup import ActionSeguimiento
+from actions.offtopic import ActionFueraDeTema
+from actions.search import ActionBuscar
+from actions.states import ActionEstado, ActionListaEstados
+
+from .trackers import reply_text
+
+pytestmark = pytest.mark.usefixtures("actions_index")
+
+
+def test_a_figure_no_document_reports_for_the_date_asked_is_said_missing():
+    said = reply_text(
+        ActionCifras(),
+        "En 2018 se hablaba de más de 120 organizaciones de la sociedad civil. ¿Cuántas organizaciones de la "
+        "sociedad civil participaban según el comunicado de agosto de 2020?",
+        "cifras",
+        {"anio": "2020"},
+    )
+    assert said.startswith(
+        "Los documentos no dan la cifra de organizaciones de la sociedad civil (OSC) para 2020"
+    )
+    assert "la misma cifra" not in said and "más de 120" in said
+
+
+def test_a_question_passed_on_is_asked_without_who_passes_it():
+    said = reply_text(
+        ActionBuscar(),
+        "Un investigador de la universidad quiere saber qué estados ya tenían STL en el comunicado de agosto "
+        "de 2020 pero no aparecían en la lista de STL del comunicado de enero de 2018.",
+        "nlu_fallback",
+    )
+    assert "universidades" not in said and all(name in said for name in ("Colima", "Chihuahua", "Guanajuato"))
+
+
+def test_the_first_list_that_names_a_state_after_it():
+    said = reply_text(
+        ActionSeguimiento(),
+        "¿Y en cuál de los comunicados aparece por primera vez con Secretariado Técnico Local, en el de "
+        "enero de 2018 o en el de agosto de 2020?",
+        "seguimiento",
+        slots={"tema": "estado:Chihuahua", "estado": "Chihuahua"},
+    )
+    assert "por primera vez en la lista de agosto de 2020" in said
+    assert "no figuraba en la de enero de 2018" in said
+
+
+def test_the_first_list_of_plans_when_the_question_says_since_when():
+    said = reply_text(
+        ActionEstado(),
+        "¿desde qué comunicado aparece Jalisco con plan?",
+        "estado_situacion",
+        {"estado": "Jalisco"},
+    )
+    assert "Plan de Acción Local (PAL) por primera vez en la lista de enero de 2018" in said
+
+
+def test_the_last_year_states_joined_after_another_year():
+    said = reply_text(ActionSeguimiento(), "¿Y la última?", "seguimiento", slots={"tema": "ingreso:2016"})
+    assert said.startswith("En 2017 se sumaron 3 estados")
+
+
+def test_the_newest_that_is_no_ellipsis_is_no_last_year():
+    said = reply_text(
+        ActionSeguimiento(),
+        "y de esos cuales ya tienen secretariado tecnico local segun lo ultimo que hay",
+        "seguimiento",
+        slots={"tema": "ingreso:2016"},
+    )
+    assert "se sumaron a la iniciativa en 2016" in said and "Chihuahua" in said
+
+
+def test_the_other_list_asked_of_the_same_states():
+    said = reply_text(
+        ActionSeguimiento(),
+        "¿¿y plan de acción publicado??",
+        "seguimiento",
+        slots={"tema": "consulta:¿¿y cuáles de esos tienen STL en 2020?? sumo en 2017"},
+    )
+    assert said.startswith("1 estado figura en la lista de PAL y se sumó a la iniciativa en 2017: Guanajuato")
+
+
+def test_the_date_of_what_the_assistant_just_said():
+    said = reply_text(
+        ActionFueraDeTema(),
+        "¿De qué fecha es el dato más nuevo que me diste?",
+        "fuera_de_tema",
+        slots={"tema": "cifra:stl@2018", "cifra": "stl"},
+    )
+    assert "INAI/265/19, 14 de agosto de 2020" in said and "2025" not in said
+
+
+def test_a_list_asked_for_after_a_story_that_names_one_state():
+    said = reply_text(
+        ActionEstado(),
+        "Estimado equipo:\n\nRevisando el comunicado de agosto de 2020 observé que a algunos estados se les "
+        "contabiliza más de un Plan de Acción Local, entre ellos Jalisco.\n\n¿Podría enlistarme todas las "
+        "entidades que aparecen con dos Planes de Acción Local en ese comunicado? Quedo atenta a su "
+        "respuesta.",
+        "estado_situacion",
+        {"estado": "Jalisco", "anio": "2020"},
+    )
+    assert said.startswith("7 estados") and "Campeche" in said and "Zacatecas" in said
+
+
+def test_the_others_asked_in_a_second_question():
+    said = reply_text(
+        ActionListaEstados(),
+        "¿En qué medida los estados pioneros, los que se sumaron en 2015, ya tenían instalado su "
+        "Secretariado Técnico Local en enero de 2018? ¿Hubo alguno de esa primera cohorte que todavía no lo "
+        "tuviera?",
+        "estados_con_stl",
+        {"anio": "2018"},
+    )
+    assert "11 estados" in said and "Chiapas y Hidalgo" in said
+
+
+def test_a_share_of_all_the_entidades_on_each_date():
+    said = reply_text(
+        ActionCifras(),
+        "¿Qué proporción de las entidades federativas se había sumado a la iniciativa según el comunicado de "
+        "marzo de 2018, y en qué medida cambió esa cifra en el comunicado de agosto de 2020?",
+        "cifras",
+    )
+    assert "De las 32 entidades federativas: 81,25 % y 93,75 %" in said
+
+
+def test_a_match_between_teams_named_like_states_is_off_topic():
+    said = reply_text(
+        ActionEstado(),
+        "oye ¿¿quién ganó el último Puebla vs Pachuca??",
+        "estado_situacion",
+        {"estado": "Puebla"},
+    )
+    assert "fuera de lo que puedo responder" in said and "Puebla" not in said
+
+
+def test_disabilities_are_named_as_missing_from_the_documents():
+    said = reply_text(
+        ActionBuscar(),
+        "¿Las recomendaciones COVID de gobierno abierto dicen algo específico de personas con discapacidad, "
+        "lengua de señas o información en formatos accesibles?",
+        "nlu_fallback",
+    )
+    assert said.startswith("Los documentos no mencionan a las personas con discapacidad")
+
+
+def test_a_set_phrase_asks_for_no_theme():
+    said = reply_text(
+        ActionCifras(),
+        "Estoy armando un informe para la asamblea de la asociación. ¿Cómo cambiaron los números de la "
+        "iniciativa entre 2018 y 2020? Estados participantes y compromisos sobre todo",
+        "cifras",
+    )
+    assert "de 26 estados participantes a 30" in said and "140" in said
