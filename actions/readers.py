@@ -60,6 +60,7 @@ from answers.guides import (
 from answers.questions import (
     THEN,
     added_since_answer,
+    along_with,
     combined_answer,
     complement_answer,
     enumerated_parts,
@@ -102,6 +103,7 @@ from knowledge.vocabulary import (
     asked_part,
     bare,
     before_aside,
+    first_question,
     marked_questions,
     mentions,
     question_sentence,
@@ -367,16 +369,26 @@ def guide_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 
 def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«…me pidieron investigar de los secretariados técnicos locales, qué son y para qué sirven…»: a
-    message that asks what one glossary term is gets its definition; None otherwise."""
+    message that asks what glossary terms are gets their definitions, each in turn («¿Qué es un STL y qué es
+    un PAL?»); None otherwise."""
     text = text_of(tracker)
     named = terms_named(kb, text)
-    if len(named) != 1 or not kb.vocabulary.asks_definition(text) or kb.vocabulary.asks_count(text):
+    if not named or not kb.vocabulary.asks_definition(text) or kb.vocabulary.asks_count(text):
         return None  # «¿qué es un STL y cuántos hay?»: the figure's action answers both
     if resources.state_finder().find(text):
         return None  # «…no entendí mucho… ¿veracruz ya tiene su plan?»: asks about the state
-    if of_another_thing(kb, text, named[0]):
+    if any(of_another_thing(kb, text, term) for term in named):
         return None  # «¿en qué consiste la mecánica de operación de la iniciativa?»: the documents' text
-    return definition_answer(kb, named[0]), [remember(Topic("definicion", named[0]))]
+    # several terms, each asked in the question itself: not «Una vecina que es de Toluca… ¿qué estados
+    # tenían STL pero no tenían plan?»
+    asked = first_question(text) or text
+    if len(named) > 1 and (
+        not kb.vocabulary.asks_definition(asked) or mentions(kb.vocabulary.figure_questions.which, asked)
+    ):
+        return None
+    return "\n\n".join(definition_answer(kb, term) for term in named), [
+        remember(Topic("definicion", named[-1]))
+    ]
 
 
 def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> Reply | None:
@@ -877,6 +889,8 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     short = short or mentions(kb.vocabulary.context.corrections, text)
     # «¿Y alguno de los dos tiene Plan de Acción Local publicado según el corte más reciente?» after two
     short = short or (topic is not None and _continues_state(kb, topic, text))
+    # «¿Qué entidades explican el incremento entre ambos cortes?» after a figure of two dates: how it changed
+    short = short or (topic is not None and _changed_since_figure(kb, topic, text))
     if topic is None or (not short and not _asks_of_document(kb, topic, text)):
         return None
     if acronyms_asked(kb, text):  # «y eso que significa? que es el inai?»: what the acronym stands for
@@ -886,6 +900,16 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if found is None and (asked := before_aside(text)) != text:
         found = followup_answer(kb, topic, asked, strict=True)
     return (found[0], remembered(found[1])) if found else None
+
+
+def _changed_since_figure(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
+    """«Entonces, ¿cuántos se sumaron entre una fecha y otra?», «¿Y cuáles de esos son nuevos comparado con
+    la lista de 2018?» right after a figure: a message that names no other figure and no state and asks what
+    was added or how much it changed asks it of that figure."""
+    if topic.kind != "cifra" or metrics_named(kb, text) or resources.state_finder().find(text):
+        return False
+    asks = kb.vocabulary
+    return mentions(asks.conditions.added, text) or mentions(asks.figure_questions.difference, text)
 
 
 def _asks_of_document(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
@@ -957,7 +981,9 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if topic is not None and topic.kind == "estado":  # «los que entraron ese mismo año» after a state
         text = in_year_of(kb, text, kb.state(topic.key))
     elif len(named := resources.state_finder().find(text)) == 1:  # «…el mismo año que Michoacán?»
-        text = in_year_of(kb, text, kb.state(named[0].replace("-", " ")))
+        # «De las entidades que se sumaron junto con Querétaro, ¿cuáles…?»: of that year too
+        one = kb.state(named[0].replace("-", " "))
+        text = along_with(kb, in_year_of(kb, text, one), one)
     same_year = mentions(kb.vocabulary.conditions.same_year, text)  # «…de los que entraron ese año…»
     # «¿y cuáles se quedaron sin STL?» right after the states of a year: of them
     which_of = mentions(kb.vocabulary.figure_questions.which, text) and year_of(text) is None
@@ -1098,7 +1124,10 @@ def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     """The honest reply when the message asks for something the documents never give (a budget,
     salaries, names: the vocabulary's ``not_in_documents``), naming it; None otherwise."""
     text = text_of(tracker)
-    if asks_about_sources(kb, text) or kb.vocabulary.asks_advice(text):  # the documents do say these
+    # the documents do say these; not a name asked of a document's date («¿cómo se llamaba la persona
+    # comisionada presidenta cuando salió el comunicado de agosto de 2020?»)
+    about_sources = asks_about_sources(kb, text) and not kb.vocabulary.asks_for_names(text)
+    if about_sources or kb.vocabulary.asks_advice(text):
         return None
     if says_inai_gone(kb, text):  # «…al INAI lo desaparecieron»: the dated notes say it
         return None
@@ -1120,6 +1149,9 @@ def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
         )
     if (others := _other_parts(kb, tracker)) is not None:  # «¿de qué fecha es y quién lo firmó?»: the date
         return "\n".join([missing_said(kb, missing, place), *others])
+    state = kb.state(place) if place and kb.vocabulary.not_in_documents[missing].of_a_state else None
+    if state is not None:  # «¿qué día exacto se sumó la cdmx?»: the year the documents give
+        return f"{missing_said(kb, missing, place)} Lo que sí dicen: {status_answer(kb, state)}"
     return not_found(kb, missing, place)
 
 

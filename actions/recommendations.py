@@ -31,14 +31,16 @@ def subject_reply(kb: KnowledgeBase, text: str, ordinal: int | None) -> Reply | 
     for, or that none treats it; None when it names an ordinal or does not ask that way."""
     about = recommendations_about(kb, text)  # the ordinals are no subject: it ignores them
     if ordinal is not None:
-        # «¿es correcto que la cuarta es la que habla del gasto público?»: «No», and the one that does
-        if about is None or len(about) != 1 or about[0] == ordinal:
+        # «¿es correcto que la cuarta es la que habla del gasto público?»: «No», and the one that does; «Sí»
+        # when it is the one named
+        if about is None or len(about) != 1:
             return None
         if not mentions(kb.vocabulary.about.claims, text):  # «¿qué dice la tercera sobre el COVID?»
             return None
         item = kb.recommendation(about[0])
         named = item.name.lower() if item else str(about[0])
-        said = f"No: es la {named}.\n{recommendation_answer(kb, about[0])}"
+        verdict = "Sí" if about[0] == ordinal else "No"
+        said = f"{verdict}: es la {named}.\n{recommendation_answer(kb, about[0])}"
         return said, remembered(Topic("recomendacion", str(about[0])))
     if about is None:
         return None

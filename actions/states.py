@@ -22,6 +22,7 @@ from answers.states import (
     joined_in_answer,
     list_answer,
     list_reply,
+    lists_not_why,
     members_answer,
     not_why,
     participants_answer,
@@ -113,7 +114,10 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     text = text_of(tracker)
     named = resources.state_finder().find(text)
     placed = resources.state_finder().find(kb.vocabulary.without_neighbours(text))
-    if len(named) > 1 and len(placed) == 1:  # «aver oaxaca que es vecino de chiapas desde cuando esta…»
+    # «aver oaxaca que es vecino de chiapas desde cuando esta…»: the one asked; not «Aquí junto a Tamaulipas
+    # tenemos a Nuevo León y Coahuila. ¿En qué año se sumó cada uno?»
+    each = mentions(kb.vocabulary.context.each_of_them, text)
+    if len(named) > 1 and len(placed) == 1 and not each:
         named = placed
     found = [state for name in named if (state := kb.state(name.replace("-", " "))) is not None]
     several = list({state.id: state for state in found}.values())
@@ -124,6 +128,8 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if 1 < len(several) <= MAX_STATES_AT_ONCE:  # «jalisco, chiapas y sonora tienen stl?»: each of them
         aspect = kb.vocabulary.aspect(text)
         said = "\n".join(status_answer(kb, state, aspect) for state in several)
+        if mentions(kb.vocabulary.why, text):  # «¿por qué la cdmx no tiene secretariado si el edomex sí?»
+            said = f"{lists_not_why(kb)}\n{said}"
         names = STATES_SEPARATOR.join(state.name for state in several)  # for «¿y cuál se sumó primero?»
         return said, [SlotSet("estado", None), remember(Topic("estados", names))]
     value = named[0].replace("-", " ") if len(named) == 1 else tracker.get_slot("estado")

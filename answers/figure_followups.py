@@ -275,6 +275,9 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     if shown and mentions(asks.more_or_less, text) and kb.vocabulary.asks_count(text):
         # «¿cuántos compromisos más son?» after their figure of 2018 and of 2020: the change
         return change_answer(kb, metric), Topic("cifra", f"{metric}@{HISTORY}")
+    if shown.isdigit() and mentions(asks.difference, text) and kb.vocabulary.asks_count(text):
+        # «¿cuántos se sumaron entre una fecha y otra?» after the newest figure and that of 2018: the change
+        return change_answer(kb, metric, int(shown)), Topic("cifra", f"{metric}@{HISTORY}")
     if metric == "estados" and kb.vocabulary.asks_absence(text) and not named:  # «¿y cuáles no?»
         absent = missing_answer(kb, int(shown) if shown.isdigit() else None)
         if absent is not None:

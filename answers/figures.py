@@ -899,7 +899,9 @@ def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
         return plans_count_answer(kb, plans)  # «¿cuántos (estados) tienen dos planes?», not «¿qué guía…?»
     if asks_most_plans(kb, text):
         return most_plans_answer(kb)
-    if kb.vocabulary.asks_missing(text):
+    # «¿es correcto que en 2017 la única entidad que se sumó fue Guanajuato? Si no, enliste las que faltan»:
+    # those of that year, not the entidades missing from the initiative
+    if kb.vocabulary.asks_missing(text) and joined_year_asked(kb, text) is None:
         return missing_answer(kb, year_of(text), month_of(text))
     if mentions(asks.since, text) and metric_of(kb, text) in (None, "estados"):
         return since_answer(kb)

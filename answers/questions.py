@@ -520,6 +520,17 @@ def in_year_of(kb: KnowledgeBase, text: str, state: State | None) -> str:
     return re.sub(pattern, f"en {state.joined.year}", fold(text), count=1)
 
 
+def along_with(kb: KnowledgeBase, text: str, state: State | None) -> str:
+    """«De las entidades que se sumaron junto con Querétaro, ¿cuáles…?»: ``text`` folded, with «junto con
+    Querétaro» said as the year that state joined; ``text`` itself when it says no such thing or the
+    documents give no year for the state."""
+    if state is None or state.joined is None:
+        return text
+    names = _alternatives([fold(name) for name in (state.name, *state.aliases)])
+    pattern = rf"(?<!\w)(?:{_alternatives(kb.vocabulary.conditions.along_with)})\s+(?:{names})(?!\w)"
+    return re.sub(pattern, f"en {state.joined.year}", fold(text), count=1)
+
+
 def of_plans(kb: KnowledgeBase, text: str, after: str) -> str:
     """«y de esos, ¿cuántos tienen 2?», «¿y los que solo tienen 1?» right after an answer about plans
     (``after``: its question, or ``pal`` for the list of plans): a bare number counts plans, so the

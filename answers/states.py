@@ -98,6 +98,19 @@ def _not_reported(kb: KnowledgeBase, state: State, aspect: str | None = None) ->
             f"Los documentos no dicen si {state.name} se sumó a la iniciativa ni cuándo: {checked}. "
             "Eso no quiere decir que no participe."
         )
+    if aspect in ("stl", "pal"):  # «¿aquí en Tamaulipas hay STL?»: not among those the newest list counts
+        listed = _newest(kb, aspect)
+        what = (
+            "Secretariado Técnico Local (STL)" if aspect == "stl" else "Plan de Acción Local (PAL) publicado"
+        )
+        counted = len(kb.members(listed.id))
+        dated = f"{spanish_month(listed.date)} ({according_to(kb, listed.source)})"
+        joined = f"los que se sumaron en {years} ({according_to(kb, kb.joined_source())})"
+        return (
+            f"{state.name} no figura entre los {counted} estados con {what} de la lista de {dated}, ni entre "
+            f"{joined} ni en otra lista de los documentos. Su situación no está reportada, lo que no quiere "
+            "decir que no participe."
+        )
     return (
         f"Los documentos no nombran a {state.name} entre los estados participantes: {checked}. Su situación "
         "no está reportada, lo que no quiere decir que no participe."

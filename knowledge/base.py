@@ -34,6 +34,13 @@ SPELLED_TARGET_MIN_LETTERS = 6  # a shorter target is one letter from common wor
 INITIATIVE = "iniciativa"  # the glossary's term for the initiative itself (knowledge/facts/glossary.yaml)
 
 
+def _number(number: str) -> re.Pattern[str]:
+    """How a document's number («INAI/002/18») may be written: its serial and year, without the zeros in
+    front or with the century, joined by a slash or a hyphen («2/18», «002-2018»)."""
+    serial, _, year = fold(number).split("/", 1)[-1].partition("/")
+    return re.compile(rf"(?<!\d)0*{int(serial)}\s*[/-]\s*(?:20)?{year}(?![\w/-])")
+
+
 @dataclass(frozen=True)
 class KnowledgeBase:
     """Everything under ``knowledge/``, validated. Build it with :func:`knowledge.load_knowledge`."""
@@ -181,12 +188,13 @@ class KnowledgeBase:
         return self.joined_years()[0]
 
     def numbered_in(self, text: str) -> list[str]:
-        """The sources whose number («265/19», «INAI/002/18») ``text`` holds."""
+        """The sources whose number ``text`` holds, however written: «265/19», «INAI/002/18», «INAI 265-19»,
+        «inai/83/2018» (zeros in front and the century may go, a hyphen may stand for the slash)."""
         folded = fold(text)
         return [
             ref
             for ref, source in self.sources.items()
-            if source.number and re.search(rf"\b{re.escape(fold(source.number).split('/', 1)[-1])}\b", folded)
+            if source.number and _number(source.number).search(folded)
         ]
 
     def years_numbered(self, text: str) -> list[int]:

@@ -387,6 +387,9 @@ class MissingTopic(Strict):
     # a question for it is about the initiative even when it names nothing of it («¿cuánto dinero le tocó a
     # cada estado pa esto?»), so a message NLU took for off topic gets the honest reply
     of_the_initiative: bool = False
+    # a state named in a question for it gets what the documents do give of that state («¿qué día exacto se
+    # sumó la cdmx?»: the year)
+    of_a_state: bool = False
 
 
 class NextStep(Strict):
@@ -535,9 +538,10 @@ class Vocabulary(Strict):
     def reported_question(self, text: str) -> str:
         """What a question passed on asks («Un investigador de la universidad quiere saber qué estados…» →
         «qué estados…»): ``text`` after the last verb that passes it on, folded; ``text`` itself when none
-        does."""
-        found = spans(self.reported, fold(text))
-        return fold(text)[found[-1][1] :] if found else text
+        does, or when a question comes before it («¿cuáles fueron los acuerdos? mi jefa quiere saber…»)."""
+        folded = fold(text)
+        found = spans(self.reported, folded)
+        return folded[found[-1][1] :] if found and "?" not in folded[: found[-1][0]] else text
 
     def missing(self, text: str) -> str | None:
         """The id of the first ``not_in_documents`` topic ``text`` asks about («¿cuál fue el

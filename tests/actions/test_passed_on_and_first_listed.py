@@ -2,8 +2,10 @@
 date no document reports it for; a question passed on for someone else; the first list that names a state;
 the last year states joined, the other of the two lists and the last answer's date asked as follow-ups; a
 list asked for in so many words after a story naming one state; the others asked in a second question;
-a share of all the entidades; and sport, disabilities and set phrases, asked in new words. Each asserts
-what a person reads."""
+a share of all the entidades; claims about which recommendation asks what, or that one state alone did
+something; the states that joined along with one; what changed between two dates after a figure; states no
+list names; an exact day; a name asked of a document's date; two terms at once; and sport, disabilities,
+boroughs and set phrases, asked in new words. Each asserts what a person reads."""
 
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ import pytest
 
 from actions.figures import ActionCifras
 from actions.followup import ActionSeguimiento
-from actions.offtopic import ActionFueraDeTema
+from actions.offtopic import ActionFueraDeTema, ActionOpinionPolitica
+from actions.recommendations import ActionRecomendacion
 from actions.search import ActionBuscar
 from actions.states import ActionEstado, ActionListaEstados
 
@@ -164,3 +167,159 @@ def test_a_set_phrase_asks_for_no_theme():
         "cifras",
     )
     assert "de 26 estados participantes a 30" in said and "140" in said
+
+
+def test_a_claim_about_which_recommendation_asks_something_is_corrected():
+    said = reply_text(
+        ActionRecomendacion(),
+        "¿Es correcto que es la cuarta recomendación la que exhorta a los sujetos obligados a mantener sus "
+        "actividades documentadas?",
+        "recomendacion",
+        {"ordinal": "4"},
+    )
+    assert said.startswith("No: es la segunda.")
+
+
+def test_a_true_claim_about_a_recommendation_is_confirmed():
+    said = reply_text(
+        ActionRecomendacion(),
+        "¿Es correcto que la tercera recomendación habla del gasto público?",
+        "recomendacion",
+    )
+    assert said.startswith("Sí: es la tercera.")
+
+
+def test_a_claim_that_one_state_alone_joined_in_a_year_gets_that_years_states():
+    said = reply_text(
+        ActionEstado(),
+        "¿Es correcto que en 2017 la única entidad que se sumó fue Guanajuato? Si no, enliste las "
+        "que faltan.",
+        "estado_situacion",
+        {"estado": "Guanajuato", "anio": "2017"},
+    )
+    assert "Baja California Sur, Guanajuato y Quintana Roo" in said
+
+
+def test_a_claim_that_one_stl_alone_is_new_gets_the_new_ones():
+    said = reply_text(
+        ActionEstado(),
+        "¿Es correcto que, comparando la lista de STL de enero de 2018 con la de agosto de 2020, el único "
+        "Secretariado nuevo es el de Guanajuato?",
+        "estado_situacion",
+        {"estado": "Guanajuato", "anio": "2020"},
+    )
+    assert "5 estados" in said and all(name in said for name in ("Colima", "Chihuahua", "Estado de México"))
+
+
+def test_the_states_that_joined_along_with_one():
+    said = reply_text(
+        ActionEstado(),
+        "De las entidades que se sumaron junto con Querétaro, ¿cuáles tenían STL según el comunicado "
+        "de agosto "
+        "de 2020?",
+        "estado_situacion",
+        {"estado": "Querétaro", "anio": "2020"},
+    )
+    assert said.startswith("7 estados figuran en la lista de STL y se sumaron a la iniciativa en 2016")
+
+
+def test_what_was_added_between_two_dates_after_a_figure():
+    said = reply_text(
+        ActionBuscar(),
+        "¿Qué entidades explican el incremento entre ambos cortes?",
+        "nlu_fallback",
+        slots={"tema": "cifra:stl@2018", "cifra": "stl"},
+    )
+    assert said.startswith(
+        "5 estados figuran en la lista de STL del 14 de agosto de 2020 y no en la del 2 de enero"
+    )
+
+
+def test_how_much_a_figure_changed_between_the_two_dates_just_given():
+    said = reply_text(
+        ActionBuscar(),
+        "Entonces, ¿cuántos se sumaron entre una fecha y otra? Dámelo con número para la opción "
+        "correcta del examen.",
+        "nlu_fallback",
+        slots={"tema": "cifra:stl@2018", "cifra": "stl"},
+    )
+    assert said.startswith("De 16 Secretariados Técnicos Locales") and "5 más" in said
+
+
+def test_a_state_no_list_names_is_told_against_the_newest_list_of_what_was_asked():
+    said = reply_text(
+        ActionEstado(),
+        "Doy clase en Tamaulipas y seguro mis alumnos me van a preguntar: ¿aquí en Tamaulipas hay "
+        "Secretariado "
+        "Técnico Local de gobierno abierto?",
+        "estado_situacion",
+        {"estado": "Tamaulipas"},
+    )
+    assert said.startswith("Tamaulipas no figura entre los 21 estados con Secretariado Técnico Local (STL)")
+
+
+def test_each_of_several_states_named_as_neighbours():
+    said = reply_text(
+        ActionEstado(),
+        "Aquí junto a Tamaulipas tenemos a Nuevo León y Coahuila. ¿En qué año se sumó cada uno a la "
+        "iniciativa?",
+        "estado_situacion",
+        {"estado": "Coahuila"},
+    )
+    assert (
+        "Nuevo León se sumó a la iniciativa en 2016" in said
+        and "Coahuila se sumó a la iniciativa en 2015" in said
+    )
+
+
+def test_why_two_states_differ_is_not_in_the_documents():
+    said = reply_text(
+        ActionEstado(),
+        "¿por qué la cdmx no tiene secretariado técnico si hasta el edomex tiene?",
+        "estado_situacion",
+        {"estado": "Estado de México"},
+    )
+    assert said.startswith("Los documentos no explican por qué")
+
+
+def test_an_exact_day_missing_with_the_year_the_documents_give():
+    said = reply_text(ActionBuscar(), "¿qué día exacto se sumó la cdmx a la iniciativa?", "nlu_fallback")
+    assert (
+        said.startswith("Los documentos no mencionan la fecha exacta")
+        and "se sumó a la iniciativa en 2016" in said
+    )
+
+
+def test_a_name_asked_of_a_documents_date_is_missing():
+    said = reply_text(
+        ActionOpinionPolitica(),
+        "¿Cómo se llamaba la persona comisionada presidenta del INAI cuando salió el comunicado de "
+        "agosto de 2020?",
+        "opinion_politica",
+    )
+    assert said.startswith("Los documentos no mencionan los nombres")
+
+
+def test_a_municipal_borough_is_no_state():
+    said = reply_text(
+        ActionBuscar(), "¿la alcaldía iztapalapa participa en algo de esto? ¿dónde me apunto?", "nlu_fallback"
+    )
+    assert said.startswith("Los documentos no mencionan cuántos ni cuáles municipios participan")
+
+
+def test_a_document_number_written_with_a_hyphen():
+    said = reply_text(
+        ActionBuscar(), "Me pasaron el comunicado INAI 265-19, ¿de qué fecha es? ¿es de 2019?", "nlu_fallback"
+    )
+    assert "14 de agosto de 2020" in said
+
+
+def test_two_terms_asked_in_one_message_are_each_defined():
+    said = reply_text(
+        ActionBuscar(),
+        "Mi abuelo no entiende las letras, dice que en sus tiempos no había tantas siglas. ¿Qué es "
+        "un STL y qué es "
+        "un PAL?",
+        "nlu_fallback",
+    )
+    assert said.startswith("Secretariado Técnico Local (STL):") and "Plan de Acción Local (PAL):" in said
