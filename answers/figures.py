@@ -220,7 +220,8 @@ def states_having(kb: KnowledgeBase, text: str) -> str | None:
             for start, _ in spans(kb.vocabulary.aspects[kind], folded)
             if states and start > states[0][1]
         ]
-        if after and not re.search(r"\by\b|,|\bcuant[oa]s\b", folded[states[0][1] : after[0]]):
+        # «estados y STL», «estados, STL», «- estados - STL»: two figures, not states counted by a list
+        if after and not re.search(r"\by\b|,|\s[-•]\s|\bcuant[oa]s\b", folded[states[0][1] : after[0]]):
             return kind
     return None
 

@@ -630,12 +630,17 @@ def _singular(described: str) -> str:
     return described
 
 
+_ITEM = re.compile(r"(?:^|\s)[-•*]\s+(?=\w)")  # an item of a list written in a message («- cuántos STL hay»)
+
+
 def question_parts(kb: KnowledgeBase, text: str) -> list[str]:
     """The questions a message asks, split where «y» starts a second one («¿cuántos participan y desde
     cuándo?» → two parts), folded; one part when it asks one thing."""
     folded = fold(text)
     starts = {start for start, _ in spans(kb.vocabulary.figure_questions.second_question, folded)}
     cuts = [m.start() for m in re.finditer(r"(?<!\w)y\s+¿?", folded) if m.end() in starts and m.start() > 0]
+    # «necesito: - cuántos estados participan - cuántos STL hay»: each item of a list asked
+    cuts += [m.start() for m in _ITEM.finditer(folded) if m.start() > 0]
     # «cuantos planes hay cuantos son de oaxaca», «¿cuántas se habían sumado, cuántas tenían STL y en
     # cuántas…?»: the word that opens the question, said again
     asked = folded.index("¿") if "¿" in folded else 0
@@ -647,8 +652,10 @@ def question_parts(kb: KnowledgeBase, text: str) -> list[str]:
         repeated = counting if opening.group(1) in counting else [opening.group(1)]
         again = rf"(?:,\s*|\s+)(?:y\s+)?(?:(?:en|de|a|con|para|por)\s+)?¿?(?:{'|'.join(repeated)})\b"
         cuts = sorted({*cuts, *(m.start() for m in re.compile(again).finditer(folded, opening.end()))})
-    bounds = [0, *cuts, len(folded)]
-    parts = [folded[a:b].strip(" ,;") for a, b in itertools.pairwise(bounds)]
+    bounds = [0, *sorted(set(cuts)), len(folded)]
+    parts = [folded[a:b].strip(" ,;-•*") for a, b in itertools.pairwise(bounds)]
+    if len(parts) > 1 and parts[0].endswith(":"):  # «para la tarjeta necesito: - …»: what leads the list in
+        parts = parts[1:]
     parts = [part.removeprefix("y ").strip() for part in parts]
     return [part for part in parts if re.search(r"\w", part)] or [folded]  # «¿y cuántos…?»: no «¿» alone
 

@@ -215,9 +215,12 @@ def about_answer(kb: KnowledgeBase, ordinals: list[int], subject: str = "") -> s
         named = f"«{subject}»" if subject else "ese tema"
         besides = said_besides(kb, subject)
         elsewhere = f" El documento lo menciona fuera de ellas: «{besides}»" if besides else ""
+        # said nowhere in the document: the documents do not say it; said outside them: where
+        lead = "" if besides else "Los documentos no lo dicen: n"
+        none = f"{lead or 'N'}inguna de las {len(recs.items)} recomendaciones habla de {named}."
         return (
-            f"Ninguna de las {len(recs.items)} recomendaciones habla de {named}.{elsewhere} Puedes leerlas "
-            f"todas («¿cuáles son las recomendaciones?»).\n{source_line(kb, recs.source)}"
+            f"{none}{elsewhere} Puedes leerlas todas («¿cuáles son las recomendaciones?»).\n"
+            f"{source_line(kb, recs.source)}"
         )
     if len(ordinals) == 1:
         return recommendation_answer(kb, ordinals[0])

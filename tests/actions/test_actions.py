@@ -1081,7 +1081,9 @@ def test_how_many_took_part_then_and_later_gives_the_figure_of_each_year():
 
 def test_a_search_bound_question_on_the_recommendations_subjects_is_read_against_them():
     _, messages = run(ActionBuscar(), turn("que dicen las recomendaciones sobre los museos", "consulta"))
-    assert texts(messages)[0].startswith("Ninguna de las 4 recomendaciones habla de «museos».")
+    assert texts(messages)[0].startswith(
+        "Los documentos no lo dicen: ninguna de las 4 recomendaciones habla de «museos»."
+    )
     _, messages = run(
         ActionBuscar(), turn("cual recomendacion habla de documentar las actividades", "consulta")
     )

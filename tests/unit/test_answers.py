@@ -130,10 +130,15 @@ def test_recommendations_are_found_by_what_they_treat(kb, question, ordinals):
 
 
 def test_none_of_the_recommendations_is_said_plainly(kb):
-    assert about_answer(kb, []).startswith("Ninguna de las 4 recomendaciones habla de ese tema.")
+    assert about_answer(kb, []).startswith(
+        "Los documentos no lo dicen: ninguna de las 4 recomendaciones habla de ese tema."
+    )
     asked = "¿Qué recomendación habla de la participación de las mujeres?"
     named = about_answer(kb, [], subject_of(kb, asked))
-    assert named.startswith("Ninguna de las 4 recomendaciones habla de «participación de las mujeres».")
+    assert named.startswith(
+        "Los documentos no lo dicen: ninguna de las 4 recomendaciones habla de «participación de las "
+        "mujeres»."
+    )
     both = about_answer(kb, [1, 4])
     assert both.startswith("Lo tratan las recomendaciones primera y cuarta (de 4)")
     assert both.count("Fuente:") == 1
