@@ -494,6 +494,9 @@ def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     # «Analizo el material «Módulo 2 Sesión 3». Primero, …»: each part asks of the document named before it
     scene = text[: text.index(parts[0])].strip() if enumerated else ""
     about = f"{scene} " if scene and len(sources_named(kb, scene)) == 1 else ""
+    # «Voy a utilizar a Oaxaca como caso de estudio… a) ¿En qué año se sumó?; b) …»: each part of that state
+    placed = resources.state_finder().find(scene) if scene and not about else []
+    about = f"{placed[0].replace('-', ' ')}: " if len(placed) == 1 else about
     replies: list[Reply | None] = []
     asked = tracker
     for part in parts:  # each follows up the one before («…2017; segundo, cuáles de ellas…»)
@@ -998,6 +1001,8 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         topic = Topic("lista", topic.key)
     if topic is not None and topic.kind in ("consulta", "lista"):  # «y de esos, ¿cuántos tienen 2?»
         text = of_plans(kb, text, topic.key.partition("@")[0] if topic.kind == "lista" else topic.key)
+    if topic is not None and topic.kind == "lista" and (added := _added_to_the_list(kb, topic, text)):
+        return added  # «¿Cuáles de esos estados no estaban en la lista de 2018?» after the STL of 2020
     those = topic is not None and topic.kind in ("consulta", "lista") and kb.vocabulary.refers_to_those(text)
     previous = []
     if topic is not None and those and topic.kind == "consulta":
@@ -1041,6 +1046,22 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         said, cut, source = found.rpartition("\nFuente")
         found = "\n".join([said, *others]) + cut + source if cut else "\n".join([found, *others])
     return (found, [remember(kept_topic)]) if found else None
+
+
+def _added_to_the_list(kb: KnowledgeBase, topic: Topic, text: str) -> Reply | None:
+    """«¿Cuáles de esos estados no estaban en la lista de 2018?» right after a list of STL or plans (the
+    newest, or of a later year): the states it adds to that earlier list; None for other follow-ups."""
+    kind, _, shown = topic.key.partition("@")
+    year = year_of(text)
+    listed = kb.vocabulary.listed_kind(text)
+    if kind not in ("stl", "pal") or listed not in (None, kind) or year is None:
+        return None
+    if not (kb.vocabulary.refers_to_those(text) and mentions(kb.vocabulary.conditions.added, text)):
+        return None
+    if year >= (int(shown) if shown.isdigit() else kb.newest_date().year):
+        return None
+    added = added_since_answer(kb, kind, year)
+    return (added, [remember(Topic("lista", kind))]) if added else None
 
 
 def _joined_elsewhen(kb: KnowledgeBase, text: str, year: int) -> list[str]:

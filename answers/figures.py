@@ -481,6 +481,24 @@ def _instead(kb: KnowledgeBase, metric: str, later: str) -> str:
     return f"; da en cambio {join_names(given)}, sin desglosarlos" if given else ""
 
 
+def _given_before(kb: KnowledgeBase, metric: str, only: Observation) -> str:
+    """« Antes daban, en su lugar: 80 autoridades, …»: the figures an earlier document gave apart where
+    ``only`` (a figure given once) counts them together, from the last document before it that gives any;
+    "" when none does."""
+    parts = kb.figures.metrics[metric].given_instead_of
+    earlier = [
+        o
+        for o in kb.figures.observations
+        if o.metric in parts and o.date and only.date and o.date < only.date
+    ]
+    if not earlier:
+        return ""
+    last = max(o.date for o in earlier if o.date)
+    given = [o for o in earlier if o.date == last]
+    named = join_names([figure_text(kb, o) for o in given])
+    return f" Antes daban, en su lugar: {named} ({according_to(kb, given[0].source)})."
+
+
 def figure_source_answer(kb: KnowledgeBase, metric: str, year: int | None = None) -> str:
     """Which document gives a figure (the newest, or the one of ``year``) and its date."""
     observations = [o for o in kb.history(metric) if year is None or (o.date and o.date.year == year)]
@@ -671,7 +689,8 @@ def change_answer(kb: KnowledgeBase, metric: str, year: int | None = None, month
     if len(observations) < 2:
         only = observations[0] if observations else None
         given = f": {figure_text(kb, only)} ({according_to(kb, only.source)})" if only else ""
-        return f"Los documentos dan una sola cifra de {label}{given}; no hay con qué compararla."
+        said = f"Los documentos dan una sola cifra de {label}{given}; no hay con qué compararla."
+        return f"{said}{_given_before(kb, metric, only)}" if only else said
     if (compared := _compared(kb, metric, year, month)) is None:
         return figure_answer(kb, metric, year)
     before, newest = compared

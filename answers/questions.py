@@ -167,7 +167,7 @@ def period_of(kb: KnowledgeBase, text: str) -> tuple[int, int | None] | None:
     if len(years) == 2 and (mentions(words.added, folded) or mentions(words.removed, folded)):
         return years[0], years[1]
     # «¿qué estados tienen STL ahora que no tenían en 2018?»: from that year to the newest list
-    now = mentions(kb.vocabulary.figure_questions.now, folded)
+    now = mentions(kb.vocabulary.figure_questions.now, kb.vocabulary.without_opener(folded))
     if len(years) == 1 and years[0] < kb.newest_date().year and now and mentions(words.added, folded):
         return years[0], None
     return None
@@ -670,7 +670,7 @@ def enumerated_parts(kb: KnowledgeBase, text: str) -> list[str]:
     folded = fold(text)  # the same length as ``text``: a position in one is a position in the other
     opening = re.search(rf"(?:^|[.:;,?!¿]\s*)(?:{first})\s*[,:]", folded)
     if opening is None:
-        return []
+        return _lettered_parts(text)
     marker = rf"(?:y\s+)?(?:{then})\b\s*[,:]?\s*"
     nexts = [
         opening.end() + m.start(1) for m in re.finditer(rf"[.;,?]\s*({marker})", folded[opening.end() :])
@@ -681,6 +681,23 @@ def enumerated_parts(kb: KnowledgeBase, text: str) -> list[str]:
     for start, end in itertools.pairwise([opening.end(), *nexts, len(text)]):
         said = re.match(marker, folded[start:end])
         parts.append(text[start + (said.end() if said else 0) : end].strip(" ,;:"))
+    return [part for part in parts if re.search(r"\w", part)]
+
+
+# the marks of a question lettered in a message: «a) ¿en qué fecha…?; b) …» (numbered ones, «1) … 2) …»,
+# are read as the parts of one question: question_parts)
+_LETTERED = re.compile(r"(?:^|(?<=[\s:;,.?¿]))[a-e]\)\s+")
+
+
+def _lettered_parts(text: str) -> list[str]:
+    """The questions of a message that letters them («…En particular: a) ¿en qué fecha se emitió?; b) ¿qué
+    evento convoca…?»), each as written; none unless it marks at least two, the first «a)»."""
+    marks = list(_LETTERED.finditer(text))
+    if len(marks) < 2 or not marks[0].group().startswith("a"):
+        return []
+    bounds = [mark.end() for mark in marks]
+    ends = [mark.start() for mark in marks[1:]] + [len(text)]
+    parts = [text[start:end].strip(" ,;:.") for start, end in zip(bounds, ends, strict=True)]
     return [part for part in parts if re.search(r"\w", part)]
 
 

@@ -456,6 +456,9 @@ class Vocabulary(Strict):
     verbatim_of: Words  # …of a sentence or a passage («la frase», «el párrafo»), if no document is named
     confirm_tags: Words
     idioms: Words  # «…y compromisos sobre todo»: set phrases whose words ask for nothing
+    openers: (
+        Words  # «Ahora el mismo cruce pero con enero de 2018…»: words that open a message and say no time
+    )
     reported: Words  # «Un investigador de la universidad quiere saber qué…»: what follows is the question
     absence: Words
     plan_count: PlanCount
@@ -534,6 +537,14 @@ class Vocabulary(Strict):
         said = without(self.not_aspects, text)
         named = [kind for kind in ("stl", "pal") if mentions(self.aspects[kind], said)]
         return named[0] if len(named) == 1 else None
+
+    def without_opener(self, text: str) -> str:
+        """``text`` folded, without a word that opens it and says no time («Ahora, …», «Ahora bien, …»)."""
+        folded = fold(text)
+        found = re.match(
+            rf"\s*(?:{'|'.join(re.escape(w) for w in sorted(self.openers, key=len, reverse=True))})\b", folded
+        )
+        return folded[found.end() :] if found else folded
 
     def reported_question(self, text: str) -> str:
         """What a question passed on asks («Un investigador de la universidad quiere saber qué estados…» →

@@ -323,3 +323,142 @@ def test_two_terms_asked_in_one_message_are_each_defined():
         "nlu_fallback",
     )
     assert said.startswith("Secretariado Técnico Local (STL):") and "Plan de Acción Local (PAL):" in said
+
+
+def test_each_item_of_a_list_written_with_dashes():
+    said = reply_text(
+        ActionCifras(),
+        "buen día, para la tarjeta del comisionado necesito: - cuántos estados participan actualmente en "
+        "cocreación desde lo local - cuántos STL hay - fecha del dato",
+        "cifras",
+    )
+    assert said.startswith("30 estados participantes") and "21 Secretariados Técnicos Locales" in said
+
+
+def test_dashed_figures_are_each_compared():
+    said = reply_text(
+        ActionCifras(),
+        "el comisionado quiere un comparativo rápido: - estados - STL - planes de acción - compromisos. "
+        "Enero 2018 vs agosto 2020, en dos columnas porfa",
+        "cifras",
+    )
+    assert "de 26 estados participantes a 30 estados participantes" in said and "de 62 compromisos" in said
+
+
+def test_lettered_questions_are_each_answered_of_the_state_before_them():
+    said = reply_text(
+        ActionEstado(),
+        "Voy a utilizar a Oaxaca como caso de estudio. ¿Cuál es su trayectoria en la iniciativa? a) ¿En qué "
+        "año se sumó?; b) ¿figura con Secretariado Técnico Local en los comunicados?",
+        "estado_situacion",
+        {"estado": "Oaxaca"},
+    )
+    assert "Oaxaca se sumó a la iniciativa en 2015" in said and "Secretariado Técnico Local" in said
+
+
+def test_a_word_that_opens_the_message_says_no_time():
+    said = reply_text(
+        ActionListaEstados(),
+        "Ahora el mismo cruce pero con el comunicado del 2 de enero de 2018: ¿qué estados tenían STL "
+        "instalado y todavía no tenían plan de acción local publicado?",
+        "estados_con_stl",
+        {"anio": "2018"},
+    )
+    assert said.startswith("6 estados figuran en la lista de STL y no figuran en la lista de PAL")
+    assert "Tabasco" in said and "Chihuahua" not in said
+
+
+def test_those_of_a_list_not_in_an_earlier_one():
+    said = reply_text(
+        ActionListaEstados(),
+        "¿Cuáles de esos estados no estaban en la lista de 2018?",
+        "estados_por_anio",
+        {"anio": "2018"},
+        slots={"tema": "cifra:stl@2020", "cifra": "stl"},
+    )
+    assert said.startswith(
+        "5 estados figuran en la lista de STL del 14 de agosto de 2020 y no en la del 2 de"
+    )
+
+
+def test_another_figure_on_the_same_two_dates():
+    said = reply_text(
+        ActionSeguimiento(),
+        "¿Y planes de acción en esas mismas fechas?",
+        "seguimiento",
+        slots={"tema": "cifra:stl@2020", "cifra": "stl"},
+    )
+    assert "21 Planes de Acción Local" in said and "10 Planes de Acción Local" in said
+
+
+def test_a_figure_given_once_comes_with_what_was_given_before_in_its_place():
+    said = reply_text(
+        ActionCifras(),
+        "¿Cómo cambió el número de actores entre 2018 y 2020?",
+        "cifras",
+    )
+    assert "una sola cifra de actores locales" in said and "80 autoridades" in said and "120" in said
+
+
+def test_the_difference_between_two_terms_is_what_each_is():
+    said = reply_text(
+        ActionBuscar(),
+        "Para capacitar a mi comité: ¿cuál es la diferencia entre que un estado tenga STL instalado y que "
+        "tenga un plan de acción publicado?",
+        "nlu_fallback",
+    )
+    assert said.startswith("Secretariado Técnico Local (STL):") and "Plan de Acción Local (PAL):" in said
+
+
+def test_what_the_documents_never_give_asked_in_new_words():
+    asked = {
+        "¿Cuántas horas dura en total el curso completo del que sale el Módulo 2 Sesión 3, contando todos "
+        "los módulos?": "la duración ni el contenido del curso completo",
+        "Curioso: el comunicado de agosto de 2020 lleva el número INAI/265/19. ¿Por qué tiene el año 19 si "
+        "es de 2020?": "por qué cada comunicado lleva el número",
+        "¿Cuántos organismos garantes informaron haber atendido las cuatro recomendaciones de la Comisión "
+        "con posterioridad a su emisión?": "quién atendió o aplicó las recomendaciones",
+        'El artículo dice: "A la I Cumbre de Gobierno Abierto asistieron unas 500 personas." ¿Lo confirman '
+        "los documentos?": "cuántas personas asistieron",
+    }
+    for text, missing in asked.items():
+        assert reply_text(ActionBuscar(), text, "nlu_fallback").startswith(
+            f"Los documentos no mencionan {missing}"
+        )
+
+
+def test_a_request_for_a_legal_reading_is_legal_advice():
+    said = reply_text(
+        ActionBuscar(),
+        "Le solicito una interpretación jurídica: a la luz de los artículos 26 y 34 de los Lineamientos del "
+        "SNT, ¿las recomendaciones de la Comisión son vinculantes para los sujetos obligados?",
+        "nlu_fallback",
+    )
+    assert "fuera de lo que puedo responder" in said
+
+
+def test_a_subject_none_of_the_recommendations_treats_is_not_in_the_documents():
+    said = reply_text(
+        ActionBuscar(),
+        "¿Las recomendaciones de gobierno abierto dicen algo sobre la vacunación contra el covid?",
+        "nlu_fallback",
+    )
+    assert said.startswith("Los documentos no lo dicen: ninguna de las 4 recomendaciones habla de")
+
+
+def test_a_social_comptroller_preamble_asks_no_audit():
+    said = reply_text(
+        ActionEstado(),
+        "Buenas tardes. Para el informe de contraloría social necesito el año exacto en que se sumaron a la "
+        "iniciativa Tabasco, Campeche y Veracruz. Los tres, por favor.",
+        "estado_situacion",
+        {"estado": "Tabasco"},
+    )
+    assert "Campeche se sumó a la iniciativa en 2016" in said and "fiscaliza" not in said
+
+
+def test_when_they_came_out_after_a_recommendation():
+    said = reply_text(
+        ActionSeguimiento(), "¿Y eso cuándo lo sacaron?", "seguimiento", slots={"tema": "recomendacion:4"}
+    )
+    assert "25 de mayo de 2020" in said
