@@ -493,6 +493,8 @@ def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None
     # «Analizo el material «Módulo 2 Sesión 3». Primero, …»: each part asks of the document named before it
     scene = text[: text.index(parts[0])].strip() if enumerated else ""
+    if scene and kb.vocabulary.missing(scene) is not None:  # «¿Cuál fue el presupuesto…? a) ¿Qué monto…?»:
+        return None  # the parts detail what the documents never give
     about = f"{scene} " if scene and len(sources_named(kb, scene)) == 1 else ""
     # «Voy a utilizar a Oaxaca como caso de estudio… a) ¿En qué año se sumó?; b) …»: each part of that state
     placed = resources.state_finder().find(scene) if scene and not about else []
@@ -911,8 +913,8 @@ def _changed_since_figure(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     was added or how much it changed asks it of that figure."""
     if topic.kind != "cifra" or metrics_named(kb, text) or resources.state_finder().find(text):
         return False
-    asks = kb.vocabulary
-    return mentions(asks.conditions.added, text) or mentions(asks.figure_questions.difference, text)
+    words = kb.vocabulary
+    return mentions(words.conditions.added, text) or mentions(words.figure_questions.difference, text)
 
 
 def _asks_of_document(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
