@@ -559,7 +559,10 @@ class Vocabulary(Strict):
         presupuesto?» → ``presupuesto``), or None. Only the question counts: «le escribe el titular…
         ¿cuál es la situación de nuestro estado?» asks for no name."""
         text = without(self.idioms, text) if mentions(self.idioms, text) else text
-        question = self.reported_question(asked_part(text))
+        # «Mi abuelo quiere saber cómo se llaman las personas… ¿Hay alguien de Juchitán?»: what is passed on
+        # is asked, the question after it too
+        passed_on = self.reported_question(text)
+        question = passed_on if passed_on != text else asked_part(text)
         claimed = question
         if "¿" in text and (bare(question) or mentions(self.asks_it, question)):
             # «Necesito el nombre del comisionado. ¿Quién fue?», «…cuánto presupuesto destinó el INAI. ¿Me lo
