@@ -76,11 +76,6 @@ class ActionOpinionPolitica(Action):
             return []
         if declined(dispatcher, kb, tracker):
             return []
-        # «¿Cómo se llamaba la persona comisionada presidenta… cuando salió el comunicado de agosto de 2020?»:
-        # a name, not the document it names
-        if kb.vocabulary.asks_for_names(text_of(tracker)) and (honest := unanswerable(kb, tracker)):
-            unanswered(dispatcher, tracker, honest)
-            return []
         # «¿y antes a qué área del INAI había que dirigirse?» after the contacts: a question, not an opinion;
         # «¿qué ofrecía esa Dirección General?»: the documents answer it
         followed = reread(kb, tracker) or (

@@ -146,9 +146,8 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if said is None and kb.vocabulary.asks_listing_date(text):
         said = undated_answer(kb, state)
     aspect = kb.vocabulary.aspect(text)
-    listed = kb.vocabulary.listed_kind(text)
-    if said is None and listed and mentions(kb.vocabulary.context.first_listed, text):
-        said = first_listed_answer(kb, state, listed)  # «¿en qué comunicado aparece por primera vez con STL?»
+    if said is None:  # «¿en qué comunicado aparece por primera vez con STL?»
+        said = first_listed_answer(kb, state, text)
     # «¿y en Jalisco?» after «¿cdmx tiene STL?»: «Sí.» for the STL, then the whole status
     carried = carried_aspect(kb, tracker) if len(named) == 1 and and_then(text) else None
     period = period_of(kb, text)

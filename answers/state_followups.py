@@ -136,9 +136,10 @@ def after_state(kb: KnowledgeBase, topic: Topic, text: str, strict: bool) -> Ans
     if (countrywide := of_the_country(kb, state, text)) is not None:  # «¿cuántos compromisos tiene ese plan?»
         return countrywide, topic
     aspect = kb.vocabulary.aspect(text)
-    listed = kb.vocabulary.listed_kind(text)
-    if listed and mentions(kb.vocabulary.context.first_listed, text):
-        return first_listed_answer(kb, state, listed), topic  # «¿en cuál comunicado aparece por 1.ª vez…?»
+    if (
+        first := first_listed_answer(kb, state, text)
+    ) is not None:  # «¿en cuál comunicado aparece por 1.ª vez…?»
+        return first, topic
     ellipsis = len(text.split()) <= YEAR_ELLIPSIS_WORDS or kb.vocabulary.of_one(text)
     national = kb.vocabulary.national(text)
     if (year := year_of(text)) is not None and aspect != "ingreso" and ellipsis and not national:

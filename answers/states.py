@@ -100,16 +100,12 @@ def _not_reported(kb: KnowledgeBase, state: State, aspect: str | None = None) ->
         )
     if aspect in ("stl", "pal"):  # «¿aquí en Tamaulipas hay STL?»: not among those the newest list counts
         listed = _newest(kb, aspect)
-        what = (
-            "Secretariado Técnico Local (STL)" if aspect == "stl" else "Plan de Acción Local (PAL) publicado"
-        )
-        counted = len(kb.members(listed.id))
         dated = f"{spanish_month(listed.date)} ({according_to(kb, listed.source)})"
         joined = f"los que se sumaron en {years} ({according_to(kb, kb.joined_source())})"
         return (
-            f"{state.name} no figura entre los {counted} estados con {what} de la lista de {dated}, ni entre "
-            f"{joined} ni en otra lista de los documentos. Su situación no está reportada, lo que no quiere "
-            "decir que no participe."
+            f"{state.name} {_has(kb, state, listed)} de la lista de {dated}, ni entre {joined} ni en otra "
+            "lista de los documentos. Su situación no está reportada, lo que no quiere decir que no "
+            "participe."
         )
     return (
         f"Los documentos no nombran a {state.name} entre los estados participantes: {checked}. Su situación "
@@ -260,9 +256,13 @@ def status_in_year(kb: KnowledgeBase, state: State, year: int, aspect: str | Non
     )
 
 
-def first_listed_answer(kb: KnowledgeBase, state: State, aspect: str) -> str:
-    """«¿En cuál de los comunicados aparece por primera vez con STL?» after a state: the first list of that
-    kind (``stl`` or ``pal``) that names it, and the earlier ones that did not; that none does, when none."""
+def first_listed_answer(kb: KnowledgeBase, state: State, text: str) -> str | None:
+    """«¿En cuál de los comunicados aparece por primera vez con STL?» of a state: the first list of the kind
+    ``text`` names (STL or plans) that names the state, and the earlier ones that did not; that none does,
+    when none; None when ``text`` asks no such thing."""
+    aspect = kb.vocabulary.listed_kind(text)
+    if aspect is None or not mentions(kb.vocabulary.context.first_listed, text):
+        return None
     lists = kb.lists_of_kind(aspect)
     what = "Secretariado Técnico Local (STL)" if aspect == "stl" else "Plan de Acción Local (PAL)"
 

@@ -541,9 +541,7 @@ class Vocabulary(Strict):
     def without_opener(self, text: str) -> str:
         """``text`` folded, without a word that opens it and says no time («Ahora, …», «Ahora bien, …»)."""
         folded = fold(text)
-        found = re.match(
-            rf"\s*(?:{'|'.join(re.escape(w) for w in sorted(self.openers, key=len, reverse=True))})\b", folded
-        )
+        found = re.match(rf"\s*(?:{_alternatives(self.openers)})(?!\w)", folded)
         return folded[found.end() :] if found else folded
 
     def reported_question(self, text: str) -> str:
