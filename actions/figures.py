@@ -19,7 +19,7 @@ from answers.figures import (
     several_figures_answer,
     year_of,
 )
-from answers.questions import THEN, parse, period_of, question_parts
+from answers.questions import THEN, combined_answer, parse, period_of, question_parts
 from answers.states import list_reply
 from answers.topic import HISTORY, Topic
 from knowledge import KnowledgeBase
@@ -48,6 +48,17 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     )
     if which and (those := computed(kb, tracker)) is not None:
         return those
+    # «y osea cuántos estados son en total esos?» after a computed list: that list, which counts them
+    pointed = kb.vocabulary.context.demonstratives
+    if (
+        topic is not None
+        and topic.kind == "consulta"
+        and mentions([*pointed.far, *pointed.near], text)
+        and kb.vocabulary.asks_count(text)
+        and metric_of(kb, text) in (None, "estados")
+        and (again := computed(kb, with_text(tracker, topic.key.split(THEN)[-1]))) is not None
+    ):
+        return again
     dated = topic.key.partition("@")[2] if topic is not None and topic.kind in ("lista", "cifra") else ""
     if topic is not None and topic.kind == "consulta":  # after «¿cuáles tenían STL y plan en 2018?»
         dated = str(year_of(topic.key.split(THEN)[-1]) or "")
@@ -85,6 +96,12 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
         # «¿de qué comunicado sale ese dato?» may follow
         shared = metric_of(kb, text) or tracker.get_slot("cifra")
         return percent, [remember(Topic("cifra", shared) if shared in kb.figures.metrics else None)]
+    parts = question_parts(kb, text)
+    # «¿qué estados tienen STL pero ningún plan? y ¿cuántos son en total?»: the states, which it counts
+    bare_counts = all(metric_of(kb, part) is None for part in parts[1:])
+    bare_counts = bare_counts and mentions(kb.vocabulary.figure_questions.which, parts[0])
+    if len(parts) > 1 and bare_counts and (states := combined_answer(kb, text)) is not None:
+        return states, [remember(Topic("consulta", text[:QUESTION_MAX_CHARS]))]
     kind = metric_of(kb, text)
     in_states = mentions(kb.vocabulary.figure_questions.which_states, text) or mentions(
         kb.vocabulary.figure_questions.which, text
@@ -98,7 +115,6 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
         return several, [remember(None)]
     if (together := figures_asked_answer(kb, text)) is not None:  # «dame las cifras de estados, STL y…»
         return together, [remember(None)]
-    parts = question_parts(kb, text)
     if len(parts) == 1 and (each := each_figure_answer(kb, text)) is not None:  # «¿cuántos STL y PAL hay?»
         return each, [remember(figures_topic(kb, text))]  # «¿en qué estados?» may follow
     last = tracker.get_slot("cifra")

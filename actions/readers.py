@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from answers.acronyms import acronym_answer, acronyms_asked
+from answers.acronyms import acronym_answer, acronyms_asked, acronyms_written
 from answers.contacts import contacts_answer, inai_today_answer
 from answers.context import followup_answer
 from answers.definitions import (
@@ -348,6 +348,8 @@ def explained(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     named = terms_named(kb, text)
     if len(named) != 1 or kb.vocabulary.follow_up(text) != "plain" or resources.state_finder().find(text):
         return None  # «no entendí mucho… ¿veracruz ya tiene su plan?»: asks about the state
+    if kb.vocabulary.asks_count(text):  # «Explíquemelo sencillo: ¿en cuántos planes aumentó la cifra?»
+        return None
     return plain_definition_answer(kb, named[0]), [remember(Topic("definicion", named[0]))]
 
 
@@ -379,6 +381,8 @@ def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None  # «…no entendí mucho… ¿veracruz ya tiene su plan?»: asks about the state
     if any(of_another_thing(kb, text, term) for term in named):
         return None  # «¿en qué consiste la mecánica de operación de la iniciativa?»: the documents' text
+    if mentions(kb.vocabulary.acronym_asks, text):  # «el significado de las siglas STL y PAL… la iniciativa»
+        named = [term for term in named if term in acronyms_written(kb, text)] or named
     # several terms, each asked in the question itself: not «Una vecina que es de Toluca… ¿qué estados
     # tenían STL pero no tenían plan?»
     asked = first_question(text) or text
@@ -457,6 +461,10 @@ def _names_what(kb: KnowledgeBase, part: str) -> bool:
     return metric_of(kb, part) is not None or kb.vocabulary.aspect(part) in ("stl", "pal")
 
 
+# «¿cuántos compromisos más hay?»: a count of how many more, a difference
+_COUNTS_MORE = re.compile(r"\bcuant[oa]s\s+(?:\w+\s+){0,3}(?:mas|menos)\b")
+
+
 def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«Primero, ¿desde qué año se impulsa la iniciativa?, y además, ¿qué ley se tomó como referente?»: each
     question of a message that asks them in turn (or whose second question filters the answer to the first:
@@ -501,7 +509,13 @@ def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     about = f"{placed[0].replace('-', ' ')}: " if len(placed) == 1 else about
     replies: list[Reply | None] = []
     asked = tracker
+    # «Entre el comunicado INAI/002/18 y el de agosto de 2020, ¿en qué porcentaje…? y ¿cuántos compromisos más
+    # hay?»: a later part that asks a difference and names no date asks it between the first part's dates
+    dates = " ".join(map(str, sorted({*years_of(parts[0]), *kb.years_numbered(parts[0])})))
     for part in parts:  # each follows up the one before («…2017; segundo, cuáles de ellas…»)
+        between = part is not parts[0] and not years_of(part) and len(dates.split()) == 2
+        differs = mentions(kb.vocabulary.figure_questions.difference, part) or _COUNTS_MORE.search(fold(part))
+        part = f"{part} {dates}" if between and differs else part
         replies.append(reply := part_reply(kb, asked, f"{about}{part}"))
         asked = with_slots(asked, reply[1]) if reply else asked
     if all(reply is None for reply in replies) or (not enumerated and None in replies):
@@ -973,7 +987,10 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     which = mentions(kb.vocabulary.figure_questions.which_states, text)
     if not joins and not which and (several := several_figures_answer(kb, text)) is not None:
         return several, [remember(None)]
-    if (asked := figures_asked_answer(kb, text)) is not None:  # «dame las cifras de estados, STL y PAL…»
+    # «dame las cifras de estados, STL y PAL…»; not «De los estados que entraron en 2015, ¿cuáles no tienen
+    # STL?», states
+    listing = joins and mentions(kb.vocabulary.figure_questions.which, text)
+    if not listing and (asked := figures_asked_answer(kb, text)) is not None:
         return asked, [remember(None)]
     counts_states = "estados" in metrics_named(kb, text) or mentions(
         kb.vocabulary.figure_questions.which, text

@@ -6,9 +6,13 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
+from answers.figures import metrics_named
+from answers.sources import sources_named
 from answers.topic import PASSAGE, Topic
 from common.redaction import install_log_redaction
 from index import glossary_term
+from knowledge import KnowledgeBase
+from knowledge.vocabulary import bare, first_question, mentions, question_sentence
 
 from . import resources
 from .clarify import asked_text
@@ -20,9 +24,42 @@ Reply = tuple[str, list[EventType]]
 
 def text_of(tracker: Tracker) -> str:
     """The text of the person's latest message, its phone shorthand written out and the domain's words
-    spelt right (:meth:`knowledge.KnowledgeBase.spelled_out`: «d q fecha es» → «de que fecha es»); after a
-    button of a clarification («¿Te refieres a…?»), the question they typed before it."""
-    return resources.kb().spelled_out(asked_text(tracker) or tracker.latest_message.get("text") or "")
+    spelt right (:meth:`knowledge.KnowledgeBase.spelled_out`: «d q fecha es» → «de que fecha es»), a month
+    of one document given its year («el de marzo» → «el de marzo de 2018»), a long one from the sentence of
+    its question (:func:`without_story`); after a button of a clarification
+    («¿Te refieres a…?»), the question they typed before it."""
+    kb = resources.kb()
+    typed = kb.spelled_out(asked_text(tracker) or tracker.latest_message.get("text") or "")
+    return without_story(kb, kb.with_year_of_month(kb.vocabulary.in_earnest_part(typed)))
+
+
+STORY_MIN_WORDS = 40  # a message this long may tell a story before it asks
+
+
+def without_story(kb: KnowledgeBase, text: str) -> str:
+    """A long message from the sentence that holds its first question mark on («Fíjese que mi comadre se fue
+    a Cancún… y por teléfono me preguntó… Le dije que le iba a preguntar: ¿cuáles estados se sumaron en
+    2017?»): the story before it asks nothing, and its words (a phone, a city) would. The whole message
+    when it is short, when the question points back at the story («ese año», «allá», «de esos»), names
+    nothing («¿Ha crecido mucho?»), or leaves to the story a state, a figure or a document it asks about."""
+    question = question_sentence(text)
+    story = text[: len(text) - len(question)]
+    if len(text.split()) < STORY_MIN_WORDS or not story.strip():
+        return text
+    words = kb.vocabulary.context
+    back = [*words.back, *words.same_date, *words.of_scene, *words.those, *kb.vocabulary.conditions.same_year]
+    finder = resources.state_finder()
+    if mentions(back, question) or (finder.find(story) and not finder.find(question)):
+        return text
+    # «…cómo ha cambiado el número de STL y de planes. ¿Ha crecido mucho?»: the question names nothing;
+    # «…eran 26 estados… y los compromisos 62. ¿Entonces fueron 30 o 26? ¿y los compromisos?»: the story
+    # names a figure the question asks without naming it
+    if bare(first_question(question)) or set(metrics_named(kb, story)) - set(metrics_named(kb, question)):
+        return text
+    # «…citamos el comunicado titulado «Avanza México…». ¿Me indica el número de ese comunicado?»
+    if sources_named(kb, story) and len(sources_named(kb, question)) != 1:
+        return text
+    return question
 
 
 def intent_of(tracker: Tracker) -> str | None:

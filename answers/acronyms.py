@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from knowledge import KnowledgeBase
 from knowledge.text import fold
-from knowledge.vocabulary import mentions
+from knowledge.vocabulary import marked_questions, mentions
 
 from .wording import cited
 
@@ -25,9 +25,23 @@ def acronyms_asked(kb: KnowledgeBase, text: str) -> list[str]:
     if not mentions(kb.vocabulary.acronym_asks, text):
         return []
     defined = {fold(word) for term in kb.glossary for word in (term.id, *term.aliases)}
-    words = [word.upper() for word in _WORD.findall(fold(text))]
+    # «Tengo columnas STL y PAL. ¿Qué significan esas siglas en los comunicados del INAI?»: their definitions
+    if any(word.upper() == word and fold(word) in defined for word in _WORD.findall(text)):
+        return []
+    # «¿con qué organización ideó el INAI el proyecto? son unas siglas»: the question that asks the meaning
+    asks = kb.vocabulary.acronym_asks
+    asking = [question for question in marked_questions(text) if mentions(asks, question)]
+    words = [word.upper() for word in _WORD.findall(fold(" ".join(asking) if asking else text))]
+    if marked_questions(text) and not asking:
+        return []
     known = [acronym for acronym in _expansions(kb) if fold(acronym) not in defined]
     return [acronym for acronym in dict.fromkeys(words) if acronym in known]
+
+
+def acronyms_written(kb: KnowledgeBase, text: str) -> list[str]:
+    """The glossary terms ``text`` names by an acronym in capitals («las siglas STL y PAL» → stl, pal)."""
+    written = {fold(word) for word in _WORD.findall(text) if len(word) > 1 and word.isupper()}
+    return [term.id for term in kb.glossary if written & {fold(name) for name in (term.id, *term.aliases)}]
 
 
 def acronym_answer(kb: KnowledgeBase, acronym: str) -> str | None:

@@ -60,7 +60,9 @@ def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = F
     if topic.kind == "estado":
         return after_state(kb, topic, text, strict)
     term = topic.key.partition("@")[0]  # «lista:pal@2018», «cifra:stl»
-    if topic.kind in ("lista", "cifra") and kb.vocabulary.follow_up(text) == "plain" and kb.term(term):
+    # «explícamelo fácil», not «Explíquemelo sencillo: ¿en cuántos planes aumentó la cifra…?»
+    plain = kb.vocabulary.follow_up(text) == "plain" and not kb.vocabulary.asks_count(text)
+    if topic.kind in ("lista", "cifra") and plain and kb.term(term):
         return plain_definition_answer(kb, term), Topic("definicion", term)  # «explícamelo fácil»
     handler = _FOLLOWUPS.get(topic.kind)
     return handler(kb, topic, text) if handler else None

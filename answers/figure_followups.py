@@ -267,17 +267,20 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         first = kb.lists_of_kind(metric)[0].date.year
         if added and (since := added_since_answer(kb, metric, first)) is not None:
             return since, Topic("lista", metric)  # «¿cuáles fueron?» after how many were installed since
-    # «¿Seguro que 21? En mis apuntes tengo 16.»: an older value named against the figure: its history
     history = kb.history(metric)
+    if history and mentions(asks.difference, text) and kb.vocabulary.asks_count(text):
+        # «¿en cuántos planes aumentó la cifra entre ambos comunicados?», «¿cuántos se sumaron entre una fecha
+        # y otra?»: the change from the first value, or from that of the year shown
+        dated = history[-1].date
+        start = int(shown) if shown.isdigit() and dated and int(shown) < dated.year else None
+        return change_answer(kb, metric, start), Topic("cifra", f"{metric}@{HISTORY}")
+    # «¿Seguro que 21? En mis apuntes tengo 16.»: an older value named against the figure: its history
     older = any(o.value != history[-1].value for o in _values_named(kb, metric, text)) if history else False
     if kb.vocabulary.asks_history(text) or older:
         return figure_answer(kb, metric, history=True), Topic("cifra", metric)
     if shown and mentions(asks.more_or_less, text) and kb.vocabulary.asks_count(text):
         # «¿cuántos compromisos más son?» after their figure of 2018 and of 2020: the change
         return change_answer(kb, metric), Topic("cifra", f"{metric}@{HISTORY}")
-    if shown.isdigit() and mentions(asks.difference, text) and kb.vocabulary.asks_count(text):
-        # «¿cuántos se sumaron entre una fecha y otra?» after the newest figure and that of 2018: the change
-        return change_answer(kb, metric, int(shown)), Topic("cifra", f"{metric}@{HISTORY}")
     if metric == "estados" and kb.vocabulary.asks_absence(text) and not named:  # «¿y cuáles no?»
         absent = missing_answer(kb, int(shown) if shown.isdigit() else None)
         if absent is not None:

@@ -18,6 +18,7 @@ from .figures import (
     changed_figure,
     changes_answer,
     compares_values,
+    difference_line,
     each_figure_answer,
     figure_answer,
     figure_question_answer,
@@ -127,7 +128,8 @@ def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple
     dates (None otherwise): «¿y compromisos?» may follow it. A later part that names no figure takes the
     one before; the years and the one document of the first part carry over to parts that name none."""
     replies = []
-    years = " ".join(_YEARS.findall(parts[0]))
+    # «Entre el comunicado INAI/002/18 y el de agosto de 2020, …»: a document named by number dates it too
+    years = " ".join(sorted({*_YEARS.findall(parts[0]), *map(str, kb.years_numbered(parts[0]))}))
     if not years and bare_count(kb, parts[0]):
         years = date_in(parts)  # «¿cuántos STL y cuántos compromisos había en enero de 2018?»
     asked, metrics, dates = "", set[str | None](), set[str]()
@@ -187,6 +189,16 @@ def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple
         replies = [changes_answer(kb, [metric for metric, _ in changes], *changes[0][1])]
     if listed and which and (added := added_since_answer(kb, listed, int(min(dates)))):
         replies.append(added)
+    elif (
+        len(replies) == 2
+        and len(metrics) == 1
+        and (metric := next(iter(metrics))) is not None
+        and not changes
+        and (difference := difference_line(kb, metric, " ".join(parts))) is not None
+    ):
+        replies.append(
+            difference
+        )  # «¿cuántos compromisos había en enero de 2018 y cuántos en agosto de 2020?»
     return "\n".join(replies), over_time
 
 
@@ -214,4 +226,5 @@ def new_ones_answer(kb: KnowledgeBase, text: str) -> str | None:
     if not (states := combined_parts(kb, text)):
         return None
     year, month = earliest_date(text) or (None, None)
-    return closed(kb, [changed(kb, metric, year, month), *states])
+    percent = mentions(kb.vocabulary.figure_questions.percent, text)  # «variación porcentual»
+    return closed(kb, [changed(kb, metric, year, month, percent), *states])

@@ -726,18 +726,38 @@ def _difference(before: Observation, newest: Observation) -> str:
     return f"{abs(difference)} {'más' if difference >= 0 else 'menos'}" if difference else "la misma cifra"
 
 
-def changed(kb: KnowledgeBase, metric: str, year: int | None = None, month: int | None = None) -> Cited:
+def changed(
+    kb: KnowledgeBase, metric: str, year: int | None = None, month: int | None = None, percent: bool = False
+) -> Cited:
     """How a figure changed (:func:`change_answer`) with its dates, the sources apart, for an answer that
     gives more from the same sources («Del 2 de enero de 2018 al 14 de agosto de 2020, de 16 Secretariados
-    Técnicos Locales (STL) a 21 Secretariados Técnicos Locales (STL): 5 más.»)."""
+    Técnicos Locales (STL) a 21 Secretariados Técnicos Locales (STL): 5 más.»; with ``percent``, «5 más
+    (+31,25 %)»)."""
     if (pair := _dated_change(kb, metric, year, month)) is None:
         return Cited(change_answer(kb, metric, year, month))
     before, newest, first, last = pair
+    grew = f" ({_growth(before, newest)})" if percent and before.value else ""
     return Cited(
         f"Del {spanish_date(first)} al {spanish_date(last)}, de {figure_text(kb, before)} a "
-        f"{figure_text(kb, newest)}: {_difference(before, newest)}.",
+        f"{figure_text(kb, newest)}: {_difference(before, newest)}{grew}.",
         (before.source, newest.source),
     )
+
+
+def difference_line(kb: KnowledgeBase, metric: str, text: str) -> str | None:
+    """«Diferencia: 78 más (+125,81 %).»: how a figure asked at two dates changed between them, when the
+    later is its newest value («¿cuántos compromisos había en enero de 2018 y cuántos en agosto de 2020?»);
+    the percentage when ``text`` asks for one. None otherwise."""
+    start = earliest_date(text)
+    years = {int(year) for year in _YEAR.findall(text)}
+    if start is None or len(years) != 2 or (pair := _dated_change(kb, metric, *start)) is None:
+        return None
+    before, newest, first, last = pair
+    if first.year != min(years) or last.year != max(years):
+        return None
+    percent = mentions(kb.vocabulary.figure_questions.percent, text) or "%" in text
+    grew = f" ({_growth(before, newest)})" if percent and before.value else ""
+    return f"Diferencia: {_difference(before, newest)}{grew}."
 
 
 def changes_answer(

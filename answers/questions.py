@@ -29,7 +29,7 @@ NOT_LISTED = (
 )
 ALONE = ("change", "unknown_year")  # conditions a question may set alone
 THEN = " || "  # between the questions a «y de esos…» topic keeps
-WINDOW = 45  # characters before an aspect word searched for a word that denies it
+WINDOW = 70  # characters before an aspect word searched for a word that denies it
 
 
 @dataclass(frozen=True)

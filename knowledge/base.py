@@ -24,8 +24,12 @@ from .schema import (
     Synonym,
     Term,
 )
-from .text import fold, spanish_date, squash
+from .text import MONTHS, fold, spanish_date, squash
 from .vocabulary import Vocabulary, mentions
+
+MONTH_FOLLOW_UP_WORDS = 6  # «¿y en el de marzo?»: a message this short names a document by its month
+_ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH = re.compile(rf"\b({'|'.join(MONTHS)})\b")
 
 # a word this long, this close (difflib ratio) to a domain word and known nowhere else is a misspelling
 SPELLED_MIN_LETTERS, SPELLED_CUTOFF = 5, 0.8
@@ -196,6 +200,22 @@ class KnowledgeBase:
             for ref, source in self.sources.items()
             if source.number and _number(source.number).search(folded)
         ]
+
+    def with_year_of_month(self, text: str) -> str:
+        """A short ``text`` with the year after a month it names without one, when a single dated document is
+        of that month («¿y en el de marzo?» → «¿y en el de marzo de 2018?»: the comunicado of 27 March 2018);
+        as it is otherwise (a longer message, a year named, a month of no document or of several)."""
+        if _ANY_YEAR.search(text) or len(text.split()) > MONTH_FOLLOW_UP_WORDS:
+            return text  # «¿la Cumbre fue en mayo?»: a claim about a month, not a document's
+        months = list(_MONTH.finditer(fold(text)))
+        if len(months) != 1:
+            return text
+        month = MONTHS.index(months[0].group(1)) + 1
+        years = {day.year for source in self.sources.values() if (day := source.date) and day.month == month}
+        if len(years) != 1:
+            return text
+        end = months[0].end()
+        return f"{text[:end]} de {years.pop()}{text[end:]}"
 
     def years_numbered(self, text: str) -> list[int]:
         """The years of the dated sources ``text`` names by number («el comunicado INAI/002/18» → 2018)."""

@@ -62,6 +62,7 @@ def _count_pattern(numbers: tuple[str, ...], nouns: tuple[str, ...]) -> re.Patte
     return re.compile(rf"(?<!\w)(\d|{_alternatives(numbers)})\s+(?:{_alternatives(nouns)})(?!\w)")
 
 
+_NOT_EVEN = re.compile(r"\bni\s+$")  # right before a count of plans: «…pero todavía ni un solo plan?»
 _SENTENCE_BREAK = re.compile(r"(?<=[.!])\s+")  # between the sentences of a message
 _QUESTION = re.compile(r"¿[^?]*\?")  # a question within its marks
 # «desde enero de 2018», «desde 2018»: a date the status is asked at, not when the state joined
@@ -459,6 +460,7 @@ class Vocabulary(Strict):
     openers: (
         Words  # «Ahora el mismo cruce pero con enero de 2018…»: words that open a message and say no time
     )
+    in_earnest: Words  # «…jaja no ya en serio: ¿con quién…?»: what follows is the question
     reported: Words  # «Un investigador de la universidad quiere saber qué…»: what follows is the question
     absence: Words
     plan_count: PlanCount
@@ -543,6 +545,14 @@ class Vocabulary(Strict):
         folded = fold(text)
         found = re.match(rf"\s*(?:{_alternatives(self.openers)})(?!\w)", folded)
         return folded[found.end() :] if found else folded
+
+    def in_earnest_part(self, text: str) -> str:
+        """``text`` after the last words that leave a joke behind («…capital de australia jaja no ya en
+        serio: ¿con quién…?» → «¿con quién…?»), as typed; ``text`` itself when it has none or nothing
+        follows them."""
+        found = spans(self.in_earnest, text)
+        rest = text[found[-1][1] :].lstrip(" ,.:;!-") if found else ""
+        return rest if rest.strip(" ¿?") else text
 
     def reported_question(self, text: str) -> str:
         """What a question passed on asks («Un investigador de la universidad quiere saber qué estados…» →
@@ -823,5 +833,7 @@ class Vocabulary(Strict):
             bare = first_mentioned({phrase: [phrase] for phrase in self.plan_count.bare}, text)
             named = mentions(self.plan_count.nouns, text)
             return self.plan_count.bare[bare] if bare is not None and named else None
+        if _NOT_EVEN.search(fold(text)[: found.start()]):  # «ni un solo plan»: none, a list it is not in
+            return None
         number = squash(found.group(1))
         return int(number) if number.isdigit() else numbers[number]
