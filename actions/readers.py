@@ -28,6 +28,7 @@ from answers.definitions import (
 from answers.figure_followups import asked_again, asks_again_in_year, each_of, of_the_list
 from answers.figure_questions import asked_figure, new_ones_answer, parts_answer
 from answers.figures import (
+    asks_difference,
     asks_what_it_is,
     changed_figure,
     claim_answer,
@@ -348,7 +349,8 @@ def explained(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     named = terms_named(kb, text)
     if len(named) != 1 or kb.vocabulary.follow_up(text) != "plain" or resources.state_finder().find(text):
         return None  # «no entendí mucho… ¿veracruz ya tiene su plan?»: asks about the state
-    if kb.vocabulary.asks_count(text):  # «Explíquemelo sencillo: ¿en cuántos planes aumentó la cifra?»
+    # «Explíquemelo sencillo: ¿en cuántos planes aumentó?», «Explíqueme fácil: ¿cuáles no tienen plan?»
+    if kb.vocabulary.asks_count(text) or mentions(kb.vocabulary.figure_questions.which, text):
         return None
     return plain_definition_answer(kb, named[0]), [remember(Topic("definicion", named[0]))]
 
@@ -461,10 +463,6 @@ def _names_what(kb: KnowledgeBase, part: str) -> bool:
     return metric_of(kb, part) is not None or kb.vocabulary.aspect(part) in ("stl", "pal")
 
 
-# «¿cuántos compromisos más hay?»: a count of how many more, a difference
-_COUNTS_MORE = re.compile(r"\bcuant[oa]s\s+(?:\w+\s+){0,3}(?:mas|menos)\b")
-
-
 def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«Primero, ¿desde qué año se impulsa la iniciativa?, y además, ¿qué ley se tomó como referente?»: each
     question of a message that asks them in turn (or whose second question filters the answer to the first:
@@ -514,8 +512,7 @@ def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     dates = " ".join(map(str, sorted({*years_of(parts[0]), *kb.years_numbered(parts[0])})))
     for part in parts:  # each follows up the one before («…2017; segundo, cuáles de ellas…»)
         between = part is not parts[0] and not years_of(part) and len(dates.split()) == 2
-        differs = mentions(kb.vocabulary.figure_questions.difference, part) or _COUNTS_MORE.search(fold(part))
-        part = f"{part} {dates}" if between and differs else part
+        part = f"{part} {dates}" if between and asks_difference(kb, part) else part
         replies.append(reply := part_reply(kb, asked, f"{about}{part}"))
         asked = with_slots(asked, reply[1]) if reply else asked
     if all(reply is None for reply in replies) or (not enumerated and None in replies):

@@ -12,6 +12,7 @@ from answers.topic import PASSAGE, Topic
 from common.redaction import install_log_redaction
 from index import glossary_term
 from knowledge import KnowledgeBase
+from knowledge.text import without_emoji
 from knowledge.vocabulary import bare, first_question, mentions, question_sentence
 
 from . import resources
@@ -23,13 +24,13 @@ Reply = tuple[str, list[EventType]]
 
 
 def text_of(tracker: Tracker) -> str:
-    """The text of the person's latest message, its phone shorthand written out and the domain's words
-    spelt right (:meth:`knowledge.KnowledgeBase.spelled_out`: «d q fecha es» → «de que fecha es»), a month
-    of one document given its year («el de marzo» → «el de marzo de 2018»), a long one from the sentence of
-    its question (:func:`without_story`); after a button of a clarification
-    («¿Te refieres a…?»), the question they typed before it."""
+    """The text of the person's latest message, without emoji, its phone shorthand written out and the
+    domain's words spelt right (:meth:`knowledge.KnowledgeBase.spelled_out`: «d q fecha es» → «de que fecha
+    es»), a month of one document given its year («el de marzo» → «el de marzo de 2018»), a long one from
+    the sentence of its question (:func:`without_story`); after a button of a clarification («¿Te refieres
+    a…?»), the question they typed before it."""
     kb = resources.kb()
-    typed = kb.spelled_out(asked_text(tracker) or tracker.latest_message.get("text") or "")
+    typed = kb.spelled_out(without_emoji(asked_text(tracker) or tracker.latest_message.get("text") or ""))
     return without_story(kb, kb.with_year_of_month(kb.vocabulary.in_earnest_part(typed)))
 
 

@@ -61,7 +61,8 @@ def followup_answer(kb: KnowledgeBase, topic: Topic, text: str, strict: bool = F
         return after_state(kb, topic, text, strict)
     term = topic.key.partition("@")[0]  # «lista:pal@2018», «cifra:stl»
     # «explícamelo fácil», not «Explíquemelo sencillo: ¿en cuántos planes aumentó la cifra…?»
-    plain = kb.vocabulary.follow_up(text) == "plain" and not kb.vocabulary.asks_count(text)
+    computes = kb.vocabulary.asks_count(text) or mentions(kb.vocabulary.figure_questions.which, text)
+    plain = kb.vocabulary.follow_up(text) == "plain" and not computes  # not «Explíqueme fácil: ¿cuáles…?»
     if topic.kind in ("lista", "cifra") and plain and kb.term(term):
         return plain_definition_answer(kb, term), Topic("definicion", term)  # «explícamelo fácil»
     handler = _FOLLOWUPS.get(topic.kind)

@@ -12,6 +12,7 @@ from knowledge.text import fold
 from knowledge.vocabulary import mentions, spans
 
 from .figures import (
+    asks_difference,
     change_answer,
     figure_answer,
     figure_question_answer,
@@ -223,9 +224,11 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     metric, _, shown = topic.key.partition("@")
     if metric not in kb.figures.metrics or kb.vocabulary.missing(text) is not None:
         return None  # «y ya que andamos, ¿qué municipios participan?»: no figure, the honest reply
+    asks = kb.vocabulary.figure_questions
+    if metric in ("stl", "pal") and kb.vocabulary.refers_to_those(text) and mentions(asks.which, text):
+        return None  # «de esos, ¿cuáles no tenían plan?» after the STL of 2018: the states of that list
     named = metrics_named(kb, text)  # «¿y autoridades? ¿y organismos garantes?» asks both, the last one too
     others = named if len(named) > 1 else [other for other in named if other != metric]
-    asks = kb.vocabulary.figure_questions
     if metric in ("stl", "pal") and mentions(asks.which_states, text):
         others = [other for other in others if other != "estados"]  # «¿en qué estados?» lists them
     if others and year_of(text) is None:  # «¿y autoridades? ¿y organismos garantes en ese entonces?»
@@ -268,7 +271,10 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         if added and (since := added_since_answer(kb, metric, first)) is not None:
             return since, Topic("lista", metric)  # «¿cuáles fueron?» after how many were installed since
     history = kb.history(metric)
-    if history and mentions(asks.difference, text) and kb.vocabulary.asks_count(text):
+    # «¿cuál es la diferencia entre los dos?», «¿en cuántos planes aumentó la cifra entre ambos comunicados?»
+    if history and (
+        mentions(asks.difference, text) or (asks_difference(kb, text) and kb.vocabulary.asks_count(text))
+    ):
         # «¿en cuántos planes aumentó la cifra entre ambos comunicados?», «¿cuántos se sumaron entre una fecha
         # y otra?»: the change from the first value, or from that of the year shown
         dated = history[-1].date

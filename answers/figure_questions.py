@@ -10,6 +10,7 @@ from knowledge.text import fold
 from knowledge.vocabulary import mentions, without
 
 from .figures import (
+    asks_difference,
     bare_count,
     breakdown_answer,
     breakdown_of,
@@ -137,7 +138,18 @@ def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple
     several: list[str] = []  # the figures of a part that counts more than one («planes y compromisos»)
     named = sources_named(kb, parts[0])  # «según la sesión de capacitación, ¿cuántos… y cuántos…?»: of it
     source = named[0] if len(named) == 1 else None
+    difference_asked = False  # «…y cuántos en 2020? y ¿de cuánto fue el aumento?»: said once, at the end
     for part in parts:
+        later = part is not parts[0] and not _YEARS.search(part) and len(metrics) == 1
+        # not «¿y cuántos hay hoy?», «…había en ese entonces y cuántos hay ya?»: a value of its own
+        later = (
+            later
+            and not mentions(kb.vocabulary.figure_questions.now, part)
+            and not _now_after_then(kb, asked, part)
+        )
+        if later and asks_difference(kb, part) and metric_of(kb, part) in (None, last):
+            difference_asked = True
+            continue
         if several and _elliptic(kb, part):
             # «…en 2018 y cuántos hay según el dato más reciente?»: each of them again, of that date
             now = mentions(kb.vocabulary.figure_questions.now, part)
@@ -190,11 +202,11 @@ def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple
     if listed and which and (added := added_since_answer(kb, listed, int(min(dates)))):
         replies.append(added)
     elif (
-        len(replies) == 2
+        (len(replies) == 2 or difference_asked)
         and len(metrics) == 1
         and (metric := next(iter(metrics))) is not None
         and not changes
-        and (difference := difference_line(kb, metric, " ".join(parts))) is not None
+        and (difference := difference_line(kb, metric, f"{' '.join(parts)} {years}")) is not None
     ):
         replies.append(
             difference

@@ -885,6 +885,16 @@ def asks_what_it_is(kb: KnowledgeBase, text: str) -> bool:
     return "¿" in text and kb.vocabulary.asks_definition(question) and not asks_change(kb, question)
 
 
+_HOW_MANY_MORE = re.compile(r"\bcuant[oa]s\s+(?:\w+\s+){0,3}(?:mas|menos)\b")  # «¿cuántos compromisos más?»
+
+
+def asks_difference(kb: KnowledgeBase, text: str) -> bool:
+    """Whether ``text`` asks how much a figure changed, without dates of its own («¿cuál es la diferencia
+    entre ambos?», «¿y de cuánto fue el aumento?», «¿cuántos compromisos más hay?»)."""
+    asks = kb.vocabulary.figure_questions
+    return mentions([*asks.difference, *asks.growth], text) or _HOW_MANY_MORE.search(fold(text)) is not None
+
+
 def asks_change(kb: KnowledgeBase, text: str) -> bool:
     """Whether ``text`` asks how a figure changed: its history, a difference, or two years of it."""
     difference = mentions(kb.vocabulary.figure_questions.difference, text)

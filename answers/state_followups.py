@@ -46,9 +46,10 @@ def counts_them_again(kb: KnowledgeBase, text: str) -> bool:
 
 
 def counts_another_year(kb: KnowledgeBase, text: str) -> bool:
-    """Whether ``text`` asks, briefly, how many states joined in a year it names («¿Y en 2016 cuántos
-    fueron?»), right after the states of another year."""
-    short = len(text.split()) <= AGAIN_WORDS and kb.vocabulary.asks_count(text)
+    """Whether ``text`` asks, briefly, how many or which states joined in a year it names («¿Y en 2016
+    cuántos fueron?», «y en el 2016 cuáles»), right after the states of another year."""
+    asks = kb.vocabulary.asks_count(text) or mentions(kb.vocabulary.figure_questions.which, text)
+    short = len(text.split()) <= AGAIN_WORDS and asks
     return short and metric_of(kb, text) in (None, "estados") and year_of(text) is not None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from common.folding import fold as fold  # re-exported: the knowledge side imports it from here
 
@@ -30,6 +31,16 @@ MONTHS = (
     "noviembre",
     "diciembre",
 )
+
+
+_JOINERS = {"\u200d", "\ufe0f", "\ufe0e"}  # what glues emoji together or picks their style
+
+
+def without_emoji(text: str) -> str:
+    """``text`` without emoji and other pictographs («y en el 2016 cuales 🤔» → «y en el 2016 cuales»): they
+    ask nothing, and a short question must stay short."""
+    kept = "".join(c for c in text if unicodedata.category(c) != "So" and c not in _JOINERS)
+    return squash(kept) if kept != text else text
 
 
 def spanish_date(value: dt.date) -> str:

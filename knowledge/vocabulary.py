@@ -481,6 +481,7 @@ class Vocabulary(Strict):
     enumeration: Enumeration
     about: About
     own_data: Words
+    not_asking: Words  # «no quiero asesoría legal…»: what follows is not asked for
     legal_advice: Words
     off_topic: Words
     manipulation: Words
@@ -705,8 +706,11 @@ class Vocabulary(Strict):
         return mentions(self.obligation, text)
 
     def asks_legal_advice(self, text: str) -> bool:
-        """Whether ``text`` asks how to act against an authority («¿cómo demando al ayuntamiento?»)."""
-        return mentions(self.legal_advice, text)
+        """Whether ``text`` asks how to act against an authority («¿cómo demando al ayuntamiento?»); not when
+        it says it does not ask for it («no quiero asesoría legal, nomás lo que dicen los documentos»)."""
+        folded = fold(text)
+        declined = re.compile(rf"(?:{_alternatives(self.not_asking)})\s+(?:\w+\s+)?$")
+        return any(not declined.search(folded[:start]) for start, _ in spans(self.legal_advice, folded))
 
     def asks_opinion(self, text: str) -> bool:
         """Whether ``text`` asks the assistant for a political opinion («¿hizo bien el gobierno…?»), not in

@@ -2,8 +2,8 @@
 the question; the difference between a figure's two dates, in numbers and in per cent; a denial far from
 the list it denies («…pero no figuraban entre las que habían publicado un plan», «ni un solo plan»); the
 count of a list asked after it; acronyms of the glossary («las siglas STL y PAL»); a month that dates one
-document; the plans nobody reported and the Cumbre's agreements; a joke left behind. Each asserts what a
-person reads."""
+document; the plans nobody reported and the Cumbre's agreements; a joke left behind; legal advice declined
+in so many words; short follow-ups in new words (with emoji). Each asserts what a person reads."""
 
 from __future__ import annotations
 
@@ -210,3 +210,61 @@ def test_a_count_asked_plainly_after_a_figure_is_its_change():
 )
 def test_a_claimed_growth_is_checked_with_the_change(question, said_change):
     assert said_change in reply_text(ActionCifras(), question, "cifras")
+
+
+def test_a_third_part_asking_the_difference_is_the_difference():
+    said = reply_text(
+        ActionCifras(),
+        "¿Cuántos compromisos había en 2018 y cuántos en 2020? ¿y de cuánto fue el aumento?",
+        "cifras",
+    )
+    assert said.count("62 compromisos") == 1 and "Diferencia: 78 más." in said
+
+
+def test_the_difference_between_the_two_after_a_figure_over_time():
+    said = reply_text(
+        ActionBuscar(),
+        "va, ¿y cuál es la diferencia absoluta entre los dos?",
+        "nlu_fallback",
+        slots={"tema": "cifra:compromisos@historia", "cifra": "compromisos"},
+    )
+    assert "78 más" in said
+
+
+def test_legal_advice_declined_in_so_many_words_is_not_asked():
+    said = reply_text(
+        ActionBuscar(),
+        "¿los estados están obligados a entrar o es voluntario? no quiero asesoría legal, nomás lo que dicen "
+        "los documentos",
+        "nlu_fallback",
+    )
+    assert "voluntaria" in said and "fuera de lo que puedo responder" not in said
+
+
+def test_a_list_asked_plainly_after_a_count_is_the_list_of_that_date():
+    said = reply_text(
+        ActionSeguimiento(),
+        "Explíqueme fácil: de esos, ¿cuáles todavía no tenían plan de acción publicado?",
+        "seguimiento",
+        slots={"tema": "cifra:stl@2018", "cifra": "stl"},
+    )
+    assert all(name in said for name in ("Sonora", "Sinaloa", "Tabasco")) and "palabras sencillas" not in said
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "said"),
+    [
+        ("¿y planes publicados en esas mismas dos fechas?", "cifra:stl@2020", "10 Planes de Acción Local"),
+        ("y en el 2016 cuáles 🤔", "ingreso:2017", "En 2016 se sumaron 10 estados"),
+        ("¿Cuántos Secretariados Técnicos Locales consigna ese?", "documento:inai-002-18", "16"),
+    ],
+)
+def test_short_follow_ups_in_new_words(question, topic, said):
+    assert said in reply_text(ActionSeguimiento(), question, "seguimiento", slots={"tema": topic})
+
+
+def test_where_inais_functions_went_is_told():
+    said = reply_text(
+        ActionBuscar(), "ya pues, sin opinar: ¿a dónde se fueron sus funciones?", "nlu_fallback"
+    )
+    assert "extinguió" in said
