@@ -14,10 +14,12 @@ from answers.figures import (
     each_figure_answer,
     figures_asked_answer,
     metric_of,
+    metrics_named,
     overview_answer,
     percent_answer,
     several_figures_answer,
     year_of,
+    years_of,
 )
 from answers.questions import THEN, combined_answer, parse, period_of, question_parts
 from answers.states import list_reply
@@ -96,6 +98,10 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
         # «¿de qué comunicado sale ese dato?» may follow
         shared = metric_of(kb, text) or tracker.get_slot("cifra")
         return percent, [remember(Topic("cifra", shared) if shared in kb.figures.metrics else None)]
+    # «¿cuántos estados tienen STL pero ningún plan? Deme el conteo y la lista»: the states, which it counts
+    denied = any(condition.kind == "denied" for condition in parse(kb, text).conditions)
+    if denied and "estados" in metrics_named(kb, text) and (states := combined_answer(kb, text)) is not None:
+        return states, [remember(Topic("consulta", text[:QUESTION_MAX_CHARS]))]
     parts = question_parts(kb, text)
     # «¿qué estados tienen STL pero ningún plan? y ¿cuántos son en total?»: the states, which it counts
     bare_counts = all(metric_of(kb, part) is None for part in parts[1:])
@@ -107,7 +113,11 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
         kb.vocabulary.figure_questions.which, text
     )
     if kind in ("stl", "pal") and in_states and kb.vocabulary.asks_count(text):
-        # «¿cuántos planes había en enero de 2018 y en qué estados?»: the list, which counts them too
+        # «¿cuántos planes había en enero de 2018 y en qué estados?»: the list, which counts them too; «¿en
+        # cuántos estados había planes a principios de 2018, y en cuántos en agosto de 2020?»: each
+        years = sorted(set(years_of(text)))
+        if len(years) == 2:
+            return "\n\n".join(list_reply(kb, kind, text, year) for year in years), [remember(None)]
         year = year_of(text)
         listed = Topic.dated("lista", kind, year)
         return list_reply(kb, kind, text, year), [remember(listed)]

@@ -338,8 +338,20 @@ def about_sources(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if named == [kb.recommendations.source] and kb.vocabulary.follow_up(text) in ("issuer", "session"):
         # «¿quién emitió las cuatro recomendaciones y en qué sesión se aprobaron?»: who, when and where
         return issued_answer(kb, text), [remember(Topic("recomendaciones", "todas"))]
+    # «En el comunicado INAI/083/18 mencionan un compromiso común. ¿Cuál es y de qué trata?»: the term as
+    # that document defines it
+    one = named[0] if len(named) == 1 else None
+    defines = [term for term in terms_named(kb, text) if one in _defined_by(kb, term)]
+    if len(defines) == 1 and kb.vocabulary.asks_definition(text):
+        return definition_answer(kb, defines[0]), [remember(Topic("definicion", defines[0]))]
     topic = Topic("documento", named[0]) if len(named) == 1 else None  # «¿y de qué trata?» may follow
     return sources_answer(kb, named, text), [remember(topic)]
+
+
+def _defined_by(kb: KnowledgeBase, term_id: str) -> set[str]:
+    """The documents that define a glossary term."""
+    term = kb.term(term_id)
+    return {definition.source for definition in term.definitions} if term else set()
 
 
 def explained(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:

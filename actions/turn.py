@@ -26,12 +26,14 @@ Reply = tuple[str, list[EventType]]
 def text_of(tracker: Tracker) -> str:
     """The text of the person's latest message, without emoji, its phone shorthand written out and the
     domain's words spelt right (:meth:`knowledge.KnowledgeBase.spelled_out`: «d q fecha es» → «de que fecha
-    es»), a month of one document given its year («el de marzo» → «el de marzo de 2018»), a long one from
+    es»), a month of one document given its year («el de marzo» → «el de marzo de 2018») and a document
+    named by number its date («INAI/002/18» → «INAI/002/18 de enero de 2018»), a long one from
     the sentence of its question (:func:`without_story`); after a button of a clarification («¿Te refieres
     a…?»), the question they typed before it."""
     kb = resources.kb()
     typed = kb.spelled_out(without_emoji(asked_text(tracker) or tracker.latest_message.get("text") or ""))
-    return without_story(kb, kb.with_year_of_month(kb.vocabulary.in_earnest_part(typed)))
+    dated = kb.with_dates_of_numbers(kb.with_year_of_month(kb.vocabulary.in_earnest_part(typed)))
+    return without_story(kb, dated)
 
 
 STORY_MIN_WORDS = 40  # a message this long may tell a story before it asks

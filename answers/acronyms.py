@@ -31,11 +31,18 @@ def acronyms_asked(kb: KnowledgeBase, text: str) -> list[str]:
     # «¿con qué organización ideó el INAI el proyecto? son unas siglas»: the question that asks the meaning
     asks = kb.vocabulary.acronym_asks
     asking = [question for question in marked_questions(text) if mentions(asks, question)]
-    words = [word.upper() for word in _WORD.findall(fold(" ".join(asking) if asking else text))]
     if marked_questions(text) and not asking:
         return []
     known = [acronym for acronym in _expansions(kb) if fold(acronym) not in defined]
-    return [acronym for acronym in dict.fromkeys(words) if acronym in known]
+
+    def named(said: str) -> list[str]:
+        words = [word.upper() for word in _WORD.findall(fold(said))]
+        return [acronym for acronym in dict.fromkeys(words) if acronym in known]
+
+    # «…aparece COMAIP. ¿Qué significa la sigla?»: the one named before the question that asks it; not
+    # «Leí en un comunicado del INAI que… el «Follow the Money», ¿eso qué quiere decir?»
+    before = not asking or mentions(kb.vocabulary.acronym_nouns, " ".join(asking))
+    return (named(" ".join(asking)) if asking else []) or (named(text) if before else [])
 
 
 def acronyms_written(kb: KnowledgeBase, text: str) -> list[str]:

@@ -141,12 +141,11 @@ def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple
     difference_asked = False  # «…y cuántos en 2020? y ¿de cuánto fue el aumento?»: said once, at the end
     for part in parts:
         later = part is not parts[0] and not _YEARS.search(part) and len(metrics) == 1
-        # not «¿y cuántos hay hoy?», «…había en ese entonces y cuántos hay ya?»: a value of its own
-        later = (
-            later
-            and not mentions(kb.vocabulary.figure_questions.now, part)
-            and not _now_after_then(kb, asked, part)
-        )
+        # «¿y cuántos más son de diferencia?»; not «¿y cuántos hay hoy?», «…había en ese entonces y cuántos
+        # hay ya?… que cambió»: a value of its own
+        explicit = mentions(kb.vocabulary.figure_questions.difference, part)
+        now = mentions(kb.vocabulary.figure_questions.now, part) or _now_after_then(kb, asked, part)
+        later = later and (explicit or not now)
         if later and asks_difference(kb, part) and metric_of(kb, part) in (None, last):
             difference_asked = True
             continue

@@ -24,12 +24,16 @@ from .schema import (
     Synonym,
     Term,
 )
-from .text import MONTHS, fold, spanish_date, squash
+from .text import MONTHS, fold, spanish_date, spanish_month, squash
 from .vocabulary import Vocabulary, mentions
 
 MONTH_FOLLOW_UP_WORDS = 6  # «¿y en el de marzo?»: a message this short names a document by its month
 _ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH = re.compile(rf"\b({'|'.join(MONTHS)})\b")
+# «INAI/002/18, del 2 de enero de 2018», «083/18 (marzo 2018)»: the date a document's number is written with
+_DATE_AFTER = re.compile(
+    rf"[\s,(]*(?:del?\s+)?(?:\d{{1,2}}\s+de\s+)?(?:(?:{'|'.join(MONTHS)})\s+)?(?:de\s+)?(?:19|20)\d\d"
+)
 
 # a word this long, this close (difflib ratio) to a domain word and known nowhere else is a misspelling
 SPELLED_MIN_LETTERS, SPELLED_CUTOFF = 5, 0.8
@@ -200,6 +204,28 @@ class KnowledgeBase:
             for ref, source in self.sources.items()
             if source.number and _number(source.number).search(folded)
         ]
+
+    def with_dates_of_numbers(self, text: str) -> str:
+        """``text`` with the month and year of each document it names by number, right after the number, when
+        it names a year too («entre el comunicado INAI/002/18 y el de agosto de 2020» → «…INAI/002/18 de
+        enero de 2018 y…»), so that what compares dates reads both; as it is when it names no year, when a
+        date follows the number already, or when it names the year the number ends in («¿el INAI/265/19 es de
+        2019?» asks about the number)."""
+        folded = fold(text)
+        if not _ANY_YEAR.search(folded):
+            return text  # «¿qué evento anunciaba el comunicado INAI/083/18?»: no date to set it against
+        places = []
+        for source in self.sources.values():
+            if not (source.number and source.date):
+                continue
+            century = f"20{source.number.rsplit('/', 1)[-1]}"
+            for found in _number(source.number).finditer(folded):
+                dated = _DATE_AFTER.match(folded[found.end() :])
+                if not dated and not re.search(rf"\b{century}\b", folded):
+                    places.append((found.end(), spanish_month(source.date)))
+        for at, month in sorted(places, reverse=True):
+            text = f"{text[:at]} de {month}{text[at:]}"
+        return text
 
     def with_year_of_month(self, text: str) -> str:
         """A short ``text`` with the year after a month it names without one, when a single dated document is

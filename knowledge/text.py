@@ -38,9 +38,9 @@ _JOINERS = {"\u200d", "\ufe0f", "\ufe0e"}  # what glues emoji together or picks 
 
 def without_emoji(text: str) -> str:
     """``text`` without emoji and other pictographs («y en el 2016 cuales 🤔» → «y en el 2016 cuales»): they
-    ask nothing, and a short question must stay short."""
-    kept = "".join(c for c in text if unicodedata.category(c) != "So" and c not in _JOINERS)
-    return squash(kept) if kept != text else text
+    ask nothing, and a short question must stay short. A message of emoji alone («👎») keeps them."""
+    kept = squash("".join(c for c in text if unicodedata.category(c) != "So" and c not in _JOINERS))
+    return kept if kept and kept != squash(text) else text
 
 
 def spanish_date(value: dt.date) -> str:

@@ -440,6 +440,7 @@ class Vocabulary(Strict):
     aspects: dict[str, Words]
     not_aspects: Words
     ordinals: dict[int, Words]
+    ordinal_of_another: Words  # «esa segunda lista»: an ordinal of a thing that is no recommendation
     whole_group: Words
     guides: dict[str, Words]
     guide_words: Words
@@ -485,6 +486,7 @@ class Vocabulary(Strict):
     legal_advice: Words
     off_topic: Words
     manipulation: Words
+    acronym_nouns: Words  # «…aparece COMAIP. ¿Qué significa la sigla?»: an acronym named as such
     acronym_asks: Words
     opinion: Words
     domain: Words
@@ -609,11 +611,21 @@ class Vocabulary(Strict):
     def ordinal(self, text: str) -> int | None:
         """The ordinal ``text`` names («la 3a», «tercera», «3»), or None; not the number of a whole group
         («¿cuál de las cuatro…?»)."""
-        return first_mentioned(self.ordinals, _COUNTED_THINGS.sub(" ", without(self.whole_group, text)))
+        return first_mentioned(self.ordinals, self._ordinal_words(text))
+
+    def _ordinal_words(self, text: str) -> str:
+        """``text`` without the number of a whole group and things counted («4 recomendaciones»), and without
+        any ordinal when one counts another thing («esa segunda lista… en la primera», «el segundo paso»)."""
+        text = _COUNTED_THINGS.sub(" ", without(self.whole_group, text))
+        ordinals = _alternatives([word for words in self.ordinals.values() for word in words])
+        if not re.search(rf"\b(?:{ordinals})\s+(?:{_alternatives(self.ordinal_of_another)})\b", fold(text)):
+            return text
+        # «…en esa segunda lista que no estaban en la primera?»: the other ordinals count the same things
+        return re.sub(rf"(?<!\w)(?:{ordinals})(?!\w)", " ", fold(text))
 
     def ordinals_named(self, text: str) -> list[int]:
         """Every ordinal ``text`` names, in order («la primera y la cuarta» → [1, 4])."""
-        text = _COUNTED_THINGS.sub(" ", without(self.whole_group, text))
+        text = self._ordinal_words(text)
         at = {n: found[0][0] for n, words in self.ordinals.items() if (found := spans(words, text))}
         return sorted(at, key=at.__getitem__)
 

@@ -683,9 +683,10 @@ def test_the_chosen_button_answers_the_question_typed_before_it():
 
 def test_a_two_part_question_on_figures_is_answered_in_full():
     _, messages = run(ActionCifras(), turn("cuantos stl habia en 2018 y cuantos en 2020", "cifras"))
-    first, second = texts(messages)[0].split("\n")
+    first, second, difference = texts(messages)[0].split("\n")
     assert "16 Secretariados Técnicos Locales" in first and "INAI/002/18" in first
     assert "21 Secretariados Técnicos Locales" in second and "INAI/265/19" in second
+    assert difference == "Diferencia: 5 más."
 
 
 def test_a_short_follow_up_nlu_sent_to_search_is_answered_in_the_topic():
@@ -1074,9 +1075,10 @@ def test_how_many_states_had_a_plan_counts_the_states_a_dated_list_names():
 def test_how_many_took_part_then_and_later_gives_the_figure_of_each_year():
     _, messages = run(ActionCifras(), turn("cuantos participaban en 2018 y cuantos en 2020", "cifras"))
     years = [obs for obs in resources.kb().history("estados") if obs.date]
-    first, second = texts(messages)[0].split("\n")
+    first, second, difference = texts(messages)[0].split("\n")
     assert f"{years[0].value} estados participantes" in first and "2018" in first
     assert f"{years[-1].value} estados participantes" in second and "2020" in second
+    assert difference == f"Diferencia: {years[-1].value - years[0].value} más."
 
 
 def test_a_search_bound_question_on_the_recommendations_subjects_is_read_against_them():

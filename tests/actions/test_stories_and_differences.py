@@ -2,8 +2,9 @@
 the question; the difference between a figure's two dates, in numbers and in per cent; a denial far from
 the list it denies («…pero no figuraban entre las que habían publicado un plan», «ni un solo plan»); the
 count of a list asked after it; acronyms of the glossary («las siglas STL y PAL»); a month that dates one
-document; the plans nobody reported and the Cumbre's agreements; a joke left behind; legal advice declined
-in so many words; short follow-ups in new words (with emoji). Each asserts what a person reads."""
+document, and a number its date; the plans nobody reported and the Cumbre's agreements; a joke left
+behind; legal advice declined in so many words; an ordinal of a list; short follow-ups in new words (with
+emoji). Each asserts what a person reads."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from actions.figures import ActionCifras
 from actions.followup import ActionSeguimiento
 from actions.search import ActionBuscar
-from actions.states import ActionListaEstados
+from actions.states import ActionEstado, ActionListaEstados
 
 from .trackers import reply_text
 
@@ -268,3 +269,63 @@ def test_where_inais_functions_went_is_told():
         ActionBuscar(), "ya pues, sin opinar: ¿a dónde se fueron sus funciones?", "nlu_fallback"
     )
     assert "extinguió" in said
+
+
+def test_a_document_named_by_number_dates_the_change_asked():
+    said = reply_text(
+        ActionCifras(),
+        "¿Cuántos Secretariados Técnicos Locales se instalaron entre el comunicado INAI/002/18 y el de "
+        "agosto de 2020? Deme las dos cifras.",
+        "cifras",
+    )
+    assert "De 16 Secretariados Técnicos Locales" in said and "5 más" in said
+
+
+def test_an_ordinal_of_a_list_is_no_recommendation():
+    said = reply_text(
+        ActionSeguimiento(),
+        "¿Cuáles aparecen en esa segunda lista que no estaban en la primera?",
+        "seguimiento",
+        slots={"tema": "cifra:stl@2020", "cifra": "stl"},
+    )
+    assert "Recomendación" not in said and "Colima" in said
+
+
+def test_how_many_states_meet_a_denied_list_is_the_list_counted():
+    said = reply_text(
+        ActionCifras(),
+        "Con corte a agosto 2020: ¿cuántos estados tienen STL instalado pero ningún Plan de Acción Local "
+        "publicado? Deme el conteo y la lista.",
+        "cifras",
+    )
+    assert said.startswith("7 estados figuran en la lista de STL y no figuran en la lista de PAL")
+
+
+def test_the_states_with_plans_at_two_dates_are_each_counted():
+    said = reply_text(
+        ActionCifras(),
+        "¿En cuántos estados distintos se habían publicado Planes de Acción Local a principios de 2018, y en "
+        "cuántos estados distintos en agosto de 2020?",
+        "cifras",
+    )
+    assert "en 10 estados" in said and "en 14 estados" in said
+
+
+def test_who_sits_on_a_states_secretariado_is_not_given():
+    said = reply_text(
+        ActionEstado(),
+        "¿quiénes son los que están en el secretariado de Michoacán? nombres pues, pa ir a buscarlos",
+        "estado_situacion",
+        {"estado": "Michoacán"},
+    )
+    assert said.startswith("Los documentos no nombran a quienes integran el Secretariado Técnico Local")
+
+
+def test_a_term_asked_of_the_document_that_defines_it():
+    said = reply_text(
+        ActionBuscar(),
+        "En el comunicado INAI/083/18 mencionan un compromiso común a varios estados. ¿Cuál es y de qué "
+        "trata?",
+        "consulta",
+    )
+    assert said.startswith("Follow the Money (Sigue el Dinero)")
