@@ -98,15 +98,14 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
         # «¿de qué comunicado sale ese dato?» may follow
         shared = metric_of(kb, text) or tracker.get_slot("cifra")
         return percent, [remember(Topic("cifra", shared) if shared in kb.figures.metrics else None)]
-    # «¿cuántos estados tienen STL pero ningún plan? Deme el conteo y la lista»: the states, which it counts
-    denied = any(condition.kind == "denied" for condition in parse(kb, text).conditions)
-    if denied and "estados" in metrics_named(kb, text) and (states := combined_answer(kb, text)) is not None:
-        return states, [remember(Topic("consulta", text[:QUESTION_MAX_CHARS]))]
     parts = question_parts(kb, text)
-    # «¿qué estados tienen STL pero ningún plan? y ¿cuántos son en total?»: the states, which it counts
-    bare_counts = all(metric_of(kb, part) is None for part in parts[1:])
-    bare_counts = bare_counts and mentions(kb.vocabulary.figure_questions.which, parts[0])
-    if len(parts) > 1 and bare_counts and (states := combined_answer(kb, text)) is not None:
+    # «¿cuántos estados tienen STL pero ningún plan? Deme el conteo y la lista», «¿qué estados tienen STL
+    # pero ningún plan? y ¿cuántos son en total?»: the states, which the answer counts
+    denied = any(condition.kind == "denied" for condition in parse(kb, text).conditions)
+    denied = denied and "estados" in metrics_named(kb, text)
+    counted = all(metric_of(kb, part) is None for part in parts[1:])
+    counted = len(parts) > 1 and counted and mentions(kb.vocabulary.figure_questions.which, parts[0])
+    if (denied or counted) and (states := combined_answer(kb, text)) is not None:
         return states, [remember(Topic("consulta", text[:QUESTION_MAX_CHARS]))]
     kind = metric_of(kb, text)
     in_states = mentions(kb.vocabulary.figure_questions.which_states, text) or mentions(

@@ -856,6 +856,10 @@ def verbatim(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None  # «¿qué guías da el comunicado…? dame los nombres tal cual»: the guides
     if recommendation_named(kb, text) is not None:  # «cítame textual la primera»: its official text
         return None
+    terms = terms_named(kb, text)
+    if len(terms) == 1 and kb.vocabulary.asks_definition(text):
+        # «¿Cómo define textualmente el módulo al STL?»: the definition, with the documents' words
+        return definition_answer(kb, terms[0]), [remember(Topic("definicion", terms[0]))]
     return from_documents(kb, tracker, without(kb.vocabulary.verbatim, text))
 
 
@@ -1244,7 +1248,9 @@ def refused(kb: KnowledgeBase, tracker: Tracker) -> bool:
     initiative («¿cómo está el clima en Oaxaca?»), whatever intent NLU gave it: both get the short
     refusal (``answers.search.refusal``, which says what the assistant can help with)."""
     text = text_of(tracker)
-    return kb.vocabulary.asks_legal_advice(text) or kb.vocabulary.asks_off_topic(text)
+    # «¿qué es un STL según los documentos? La definición de ellos, no la que yo le pondría en una demanda»
+    defines = bool(terms_named(kb, text)) and kb.vocabulary.asks_definition(first_question(text) or text)
+    return (kb.vocabulary.asks_legal_advice(text) and not defines) or kb.vocabulary.asks_off_topic(text)
 
 
 def declined(dispatcher: CollectingDispatcher, kb: KnowledgeBase, tracker: Tracker) -> bool:

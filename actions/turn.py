@@ -3,6 +3,8 @@ and the events that keep a reply's topic."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
@@ -26,13 +28,19 @@ Reply = tuple[str, list[EventType]]
 def text_of(tracker: Tracker) -> str:
     """The text of the person's latest message, without emoji, its phone shorthand written out and the
     domain's words spelt right (:meth:`knowledge.KnowledgeBase.spelled_out`: «d q fecha es» → «de que fecha
-    es»), a month of one document given its year («el de marzo» → «el de marzo de 2018») and a document
-    named by number its date («INAI/002/18» → «INAI/002/18 de enero de 2018»), a long one from
-    the sentence of its question (:func:`without_story`); after a button of a clarification («¿Te refieres
-    a…?»), the question they typed before it."""
+    es»), from what follows «ya en serio» when it says so, a month of one document given its year («¿y en
+    el de marzo?»), a document named by number its date when the message names a year too, and a long one
+    from the sentence of its question (:func:`without_story`); after a button of a clarification («¿Te
+    refieres a…?»), the question they typed before it."""
+    return _read(asked_text(tracker) or tracker.latest_message.get("text") or "")
+
+
+@lru_cache(maxsize=256)
+def _read(typed: str) -> str:
+    """:func:`text_of` of a message as typed: every reader asks for it, so it is read once."""
     kb = resources.kb()
-    typed = kb.spelled_out(without_emoji(asked_text(tracker) or tracker.latest_message.get("text") or ""))
-    dated = kb.with_dates_of_numbers(kb.with_year_of_month(kb.vocabulary.in_earnest_part(typed)))
+    spelled = kb.spelled_out(without_emoji(typed))
+    dated = kb.with_dates_of_numbers(kb.with_year_of_month(kb.vocabulary.in_earnest_part(spelled)))
     return without_story(kb, dated)
 
 

@@ -255,10 +255,17 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return None
     # «¿y cuáles aparecen en la de 2020 que no estaban en esa?» after the STL of 2018
     # «¿cuáles son los nuevos que no estaban en la lista de 2018?» after the newest figure
-    since_year = int(shown) if shown.isdigit() else year
+    # «¿cuáles están en la lista nueva pero no estaban en la de 2018?» after the newest: since the earlier
+    dates = [int(shown) if shown.isdigit() else None, year]
+    since_year = min((date for date in dates if date), default=None)
     added = metric in ("stl", "pal") and since_year and mentions(kb.vocabulary.conditions.added, text)
     if added and since_year and (since := added_since_answer(kb, metric, since_year)) is not None:
         return since, Topic("lista", metric)
+    history = kb.history(metric)
+    latest = history[-1].date if history else None
+    if year and latest and shown.isdigit() and int(shown) < year == latest.year and asks_difference(kb, text):
+        # «¿y en agosto de 2020 cuántos eran? ¿cuántos más que antes?» after the figure of 2018: the change
+        return change_answer(kb, metric, int(shown)), Topic("cifra", f"{metric}@{HISTORY}")
     if year is not None:
         return figure_answer(kb, metric, year, month=month_of(text)), Topic("cifra", f"{metric}@{year}")
     if metric in ("stl", "pal") and (mentions(asks.which, text) or mentions(asks.which_states, text)):
@@ -270,15 +277,12 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         first = kb.lists_of_kind(metric)[0].date.year
         if added and (since := added_since_answer(kb, metric, first)) is not None:
             return since, Topic("lista", metric)  # «¿cuáles fueron?» after how many were installed since
-    history = kb.history(metric)
-    # «¿cuál es la diferencia entre los dos?», «¿en cuántos planes aumentó la cifra entre ambos comunicados?»
+    # «¿cuál es la diferencia entre los dos?», «¿en cuántos planes aumentó la cifra entre ambos comunicados?»,
+    # «¿cuántos se sumaron entre una fecha y otra?»: the change from the first value, or from the year shown
     if history and (
         mentions(asks.difference, text) or (asks_difference(kb, text) and kb.vocabulary.asks_count(text))
     ):
-        # «¿en cuántos planes aumentó la cifra entre ambos comunicados?», «¿cuántos se sumaron entre una fecha
-        # y otra?»: the change from the first value, or from that of the year shown
-        dated = history[-1].date
-        start = int(shown) if shown.isdigit() and dated and int(shown) < dated.year else None
+        start = int(shown) if shown.isdigit() and latest and int(shown) < latest.year else None
         return change_answer(kb, metric, start), Topic("cifra", f"{metric}@{HISTORY}")
     # «¿Seguro que 21? En mis apuntes tengo 16.»: an older value named against the figure: its history
     older = any(o.value != history[-1].value for o in _values_named(kb, metric, text)) if history else False

@@ -127,7 +127,9 @@ def _now_after_then(kb: KnowledgeBase, before: str, part: str) -> bool:
 def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple[str, str | None]:
     """Each part of a question answered in turn, and the one figure they all asked about over several
     dates (None otherwise): «¿y compromisos?» may follow it. A later part that names no figure takes the
-    one before; the years and the one document of the first part carry over to parts that name none."""
+    one before; the years and the one document of the first part carry over to parts that name none. Two
+    dates of the one figure asked get their difference after them, which a part that asks only for it
+    («¿y de cuánto fue el aumento?») gets instead of an answer of its own."""
     replies = []
     # «Entre el comunicado INAI/002/18 y el de agosto de 2020, …»: a document named by number dates it too
     years = " ".join(sorted({*_YEARS.findall(parts[0]), *map(str, kb.years_numbered(parts[0]))}))
@@ -207,9 +209,7 @@ def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple
         and not changes
         and (difference := difference_line(kb, metric, f"{' '.join(parts)} {years}")) is not None
     ):
-        replies.append(
-            difference
-        )  # «¿cuántos compromisos había en enero de 2018 y cuántos en agosto de 2020?»
+        replies.append(difference)  # «¿cuántos compromisos había en enero de 2018 y cuántos en 2020?»
     return "\n".join(replies), over_time
 
 

@@ -329,3 +329,60 @@ def test_a_term_asked_of_the_document_that_defines_it():
         "consulta",
     )
     assert said.startswith("Follow the Money (Sigue el Dinero)")
+
+
+def test_how_many_more_than_before_after_an_earlier_figure_is_the_change():
+    said = reply_text(
+        ActionSeguimiento(),
+        "¿Y en agosto de 2020 cuántos compromisos eran? ¿cuántos más que antes?",
+        "seguimiento",
+        slots={"tema": "cifra:compromisos@2018", "cifra": "compromisos"},
+    )
+    assert "De 62 compromisos" in said and "78 más" in said
+
+
+def test_the_states_new_to_the_list_since_a_year_named_after_the_newest_figure():
+    said = reply_text(
+        ActionSeguimiento(),
+        "¿Cuáles son los estados que están en la lista nueva pero no estaban en la de 2018?",
+        "seguimiento",
+        slots={"tema": "cifra:stl@2020", "cifra": "stl"},
+    )
+    assert said.startswith("5 estados figuran en la lista de STL del 14 de agosto de 2020 y no en la del 2")
+
+
+def test_the_one_before_a_recommendation_in_new_words():
+    said = reply_text(
+        ActionSeguimiento(), "¿y la que va antes de esa?", "seguimiento", slots={"tema": "recomendacion:4"}
+    )
+    assert said.startswith("Recomendación tercera de 4")
+
+
+def test_which_other_states_also_have_two_plans():
+    said = reply_text(
+        ActionBuscar(),
+        "Jalisco tiene 2 planes de acción según el comunicado de 2020. ¿Qué otros estados tienen también "
+        "dos?",
+        "consulta",
+    )
+    assert said.startswith("7 estados tienen 2 Planes de Acción Local (PAL)")
+
+
+def test_a_definition_asked_beside_a_lawsuit_mentioned_is_no_legal_advice():
+    said = reply_text(
+        ActionBuscar(),
+        "¿qué es un Secretariado Técnico Local según los documentos? La definición de ellos, no la que yo le "
+        "pondría en una demanda.",
+        "consulta",
+    )
+    assert said.startswith("Secretariado Técnico Local (STL):")
+
+
+def test_how_the_module_defines_a_term_word_for_word_is_its_definition():
+    said = reply_text(
+        ActionBuscar(),
+        "¿Cómo define textualmente el módulo de capacitación (Módulo 2 Sesión 3) al Secretariado Técnico "
+        "Local? Necesito la redacción exacta.",
+        "consulta",
+    )
+    assert "instancia máxima de diálogo" in said
