@@ -101,10 +101,10 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     parts = question_parts(kb, text)
     # «¿cuántos estados tienen STL pero ningún plan? Deme el conteo y la lista», «¿qué estados tienen STL
     # pero ningún plan? y ¿cuántos son en total?»: the states, which the answer counts
-    denied = any(condition.kind == "denied" for condition in parse(kb, text).conditions)
-    denied = denied and "estados" in metrics_named(kb, text)
-    counted = all(metric_of(kb, part) is None for part in parts[1:])
-    counted = len(parts) > 1 and counted and mentions(kb.vocabulary.figure_questions.which, parts[0])
+    counts_states = "estados" in metrics_named(kb, text)  # checked before the parse, which costs more
+    denied = counts_states and any(condition.kind == "denied" for condition in parse(kb, text).conditions)
+    counted = len(parts) > 1 and mentions(kb.vocabulary.figure_questions.which, parts[0])
+    counted = counted and all(metric_of(kb, part) is None for part in parts[1:])
     if (denied or counted) and (states := combined_answer(kb, text)) is not None:
         return states, [remember(Topic("consulta", text[:QUESTION_MAX_CHARS]))]
     kind = metric_of(kb, text)

@@ -24,10 +24,10 @@ def acronyms_asked(kb: KnowledgeBase, text: str) -> list[str]:
     not one the glossary defines (STL, PAL: their definition answers)."""
     if not mentions(kb.vocabulary.acronym_asks, text):
         return []
-    defined = {fold(word) for term in kb.glossary for word in (term.id, *term.aliases)}
     # «Tengo columnas STL y PAL. ¿Qué significan esas siglas en los comunicados del INAI?»: their definitions
-    if any(word.upper() == word and fold(word) in defined for word in _WORD.findall(text)):
+    if acronyms_written(kb, text):
         return []
+    defined = {fold(word) for term in kb.glossary for word in (term.id, *term.aliases)}
     # «¿con qué organización ideó el INAI el proyecto? son unas siglas»: the question that asks the meaning
     asks = kb.vocabulary.acronym_asks
     asking = [question for question in marked_questions(text) if mentions(asks, question)]

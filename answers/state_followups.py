@@ -137,9 +137,8 @@ def after_state(kb: KnowledgeBase, topic: Topic, text: str, strict: bool) -> Ans
     if (countrywide := of_the_country(kb, state, text)) is not None:  # «¿cuántos compromisos tiene ese plan?»
         return countrywide, topic
     aspect = kb.vocabulary.aspect(text)
-    if (
-        first := first_listed_answer(kb, state, text)
-    ) is not None:  # «¿en cuál comunicado aparece por 1.ª vez…?»
+    # «¿en cuál comunicado aparece por primera vez con STL?»
+    if (first := first_listed_answer(kb, state, text)) is not None:
         return first, topic
     ellipsis = len(text.split()) <= YEAR_ELLIPSIS_WORDS or kb.vocabulary.of_one(text)
     national = kb.vocabulary.national(text)
