@@ -5,7 +5,7 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 
 from answers.acronyms import acronym_answer
-from answers.definitions import definition_answer, terms_named, undefined_asked
+from answers.definitions import definition_answer, origin_answer, terms_named, undefined_asked
 from answers.search import ACRONYM_MAX, document_reply, not_defined
 from answers.topic import Topic
 from knowledge import KnowledgeBase
@@ -70,6 +70,9 @@ class ActionDefinicion(AnswerAction):
         definition = definition_answer(kb, term)
         if kb.vocabulary.follow_up(text) == "members" and term != INITIATIVE:
             return definition, [remember(Topic("definicion", term))]  # «¿quiénes deben integrarlo?»: it says
+        devised = kb.vocabulary.follow_up(text) == "issuer" and mentions(kb.vocabulary.devised, text)
+        if devised and (origin := origin_answer(kb, term)) is not None:
+            return origin, [remember(Topic("definicion", term))]  # «¿quién inventó lo de Cocreación…?»
         if mentions(kb.vocabulary.beyond_definition, text) and (found := from_documents(kb, tracker)):
             return found  # «¿con quién ideó el INAI el proyecto?»: a detail no definition gives
         if not kb.vocabulary.asks_definition(text):  # «¿qué le aporta a mi estado?»

@@ -42,11 +42,14 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     text = text_of(tracker)
     topic = topic_of(tracker)
     # «¿y cuáles de ellos tenían plan en agosto de 2020?» after the states of a year or a list: of those
-    of_those = topic is not None and topic.kind in ("ingreso", "lista")
+    of_those = topic is not None and topic.kind in ("ingreso", "lista", "consulta")
+    # «¿cuántos de esos tienen STL con el dato más reciente?»: those counted, not «¿cuántos compromisos
+    # tenían?»
+    counted = kb.vocabulary.asks_count(text) and metric_of(kb, text) in (None, "estados", "stl", "pal")
     which = (
         of_those
         and kb.vocabulary.refers_to_those(text)
-        and mentions(kb.vocabulary.figure_questions.which, text)
+        and (mentions(kb.vocabulary.figure_questions.which, text) or counted)
     )
     if which and (those := computed(kb, tracker)) is not None:
         return those
@@ -143,6 +146,10 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
             return reply, [remember(Topic("consulta", text[:QUESTION_MAX_CHARS]))]
         return reply, [SlotSet("cifra", metric), remember(Topic("cifra", f"{metric}@{HISTORY}"))]
     year = year_of(hint or text)
+    numbered = kb.years_numbered(
+        text
+    )  # «según el INAI/002/18, ¿cuántos STL…?»: «¿y cuáles de ellos…?» of 2018
+    year = year or (numbered[0] if len(numbered) == 1 and not changed else None)
     key = f"{metric}@{year}" if year else f"{metric}@{HISTORY}" if changed else metric
     return reply, [SlotSet("cifra", metric), remember(Topic("cifra", key))]
 

@@ -393,10 +393,10 @@ def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None  # «¿qué es un STL y cuántos hay?»: the figure's action answers both
     if resources.state_finder().find(text):
         return None  # «…no entendí mucho… ¿veracruz ya tiene su plan?»: asks about the state
-    if any(of_another_thing(kb, text, term) for term in named):
-        return None  # «¿en qué consiste la mecánica de operación de la iniciativa?»: the documents' text
     if mentions(kb.vocabulary.acronym_asks, text):  # «el significado de las siglas STL y PAL… la iniciativa»
         named = [term for term in named if term in acronyms_written(kb, text)] or named
+    if any(of_another_thing(kb, text, term) for term in named):
+        return None  # «¿en qué consiste la mecánica de operación de la iniciativa?»: the documents' text
     # several terms, each asked in the question itself: not «Una vecina que es de Toluca… ¿qué estados
     # tenían STL pero no tenían plan?»
     asked = first_question(text) or text
@@ -475,6 +475,9 @@ def _names_what(kb: KnowledgeBase, part: str) -> bool:
     return metric_of(kb, part) is not None or kb.vocabulary.aspect(part) in ("stl", "pal")
 
 
+ELLIPTIC_PART_WORDS = 8  # «y en cuánto el de PAL publicados?»: a later part this short asks as the first did
+
+
 def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«Primero, ¿desde qué año se impulsa la iniciativa?, y además, ¿qué ley se tomó como referente?»: each
     question of a message that asks them in turn (or whose second question filters the answer to the first:
@@ -522,9 +525,20 @@ def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     # «Entre el comunicado INAI/002/18 y el de agosto de 2020, ¿en qué porcentaje…? y ¿cuántos compromisos más
     # hay?»: a later part that asks a difference and names no date asks it between the first part's dates
     dates = " ".join(map(str, sorted({*years_of(parts[0]), *kb.years_numbered(parts[0])})))
+    change_words = kb.vocabulary.figure_questions.growth
+    changes = " ".join(fold(parts[0])[start:end] for start, end in spans(change_words, parts[0]))
     for part in parts:  # each follows up the one before («…2017; segundo, cuáles de ellas…»)
         between = part is not parts[0] and not years_of(part) and len(dates.split()) == 2
-        part = f"{part} {dates}" if between and asks_difference(kb, part) else part
+        if between and asks_difference(kb, part):
+            part = f"{part} {dates}"
+        elif (
+            between
+            and changes
+            and kb.vocabulary.asks_count(part)
+            and len(part.split()) <= ELLIPTIC_PART_WORDS
+        ):
+            # «…¿en cuánto se incrementó el número de compromisos y en cuánto el de PAL?»: that change too
+            part = f"{part} {dates} {changes}"
         replies.append(reply := part_reply(kb, asked, f"{about}{part}"))
         asked = with_slots(asked, reply[1]) if reply else asked
     if all(reply is None for reply in replies) or (not enumerated and None in replies):
@@ -820,8 +834,12 @@ def against_the_list(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return each, []
     aspect = kb.vocabulary.aspect(text)
     back = kb.vocabulary.refers_back(text) or kb.vocabulary.refers_to_those(text)
-    if topic.kind == "consulta" and back and aspect in ("stl", "pal") and kb.vocabulary.asks_count(text):
-        # «¿y allá cuántos planes tenían?» after the states of 2017 with STL: each of them
+    each_counted = kb.vocabulary.asks_count(text) and not mentions(
+        kb.vocabulary.figure_questions.count_of_those, text
+    )
+    if topic.kind == "consulta" and back and aspect in ("stl", "pal") and each_counted:
+        # «¿y allá cuántos planes tenían?» after the states of 2017 with STL: each of them; not «¿cuántos de
+        # esos tenían PAL?», which counts the states
         group = states_meeting(kb, previous)
         if 0 < len(group) <= MAX_STATES_EACH:
             return "\n".join(status_answer(kb, state, aspect) for state in group), []

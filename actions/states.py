@@ -32,6 +32,7 @@ from answers.states import (
     status_in_year,
     status_then_and_now,
     undated_answer,
+    undated_joining_answer,
     undated_list_answer,
     undated_years_answer,
     years_answer,
@@ -65,7 +66,9 @@ def of_the_same_year(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     states that joined the year that state did (the question engine, for a further condition), not that
     state's status; «¿y al año siguiente?» after a state: those of the next year; None otherwise."""
     text = text_of(tracker)
-    if mentions(kb.vocabulary.conditions.same_year, text) and (found := computed(kb, tracker)) is not None:
+    # «los q entraron con edomex cuales tienen plan»: those of its year, further filtered
+    cohort_words = [*kb.vocabulary.conditions.same_year, *kb.vocabulary.conditions.along_with]
+    if mentions(cohort_words, text) and (found := computed(kb, tracker)) is not None:
         return found
     named = resources.state_finder().find(text)
     topic = topic_of(tracker)
@@ -145,6 +148,8 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         said = members_answer(kb, state, text)  # «¿quiénes están en su secretariado?»
     if said is None and kb.vocabulary.asks_listing_date(text):
         said = undated_answer(kb, state)
+    if said is None and kb.vocabulary.asks_joining_day(text):  # «¿en qué día y mes exacto se unió?»
+        said = undated_joining_answer(kb, state)
     aspect = kb.vocabulary.aspect(text)
     if said is None:  # «¿en qué comunicado aparece por primera vez con STL?»
         said = first_listed_answer(kb, state, text)

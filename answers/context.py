@@ -17,7 +17,7 @@ from knowledge.text import fold
 from knowledge.vocabulary import mentions
 
 from .contacts import contacts_answer, inai_today_answer
-from .definitions import definition_answer, plain_definition_answer, purpose_answer, term_named
+from .definitions import definition_answer, origin_answer, plain_definition_answer, purpose_answer, term_named
 from .figure_followups import after_figure, after_listing, after_question
 from .figure_questions import asked_figure
 from .figures import (
@@ -227,7 +227,9 @@ def _definition(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     if term is not None and asks in ("date", "source"):  # «¿de qué fecha es eso?»
         return sources_answer(kb, list(dict.fromkeys(d.source for d in term.definitions))), topic
     if term is not None and asks == "issuer":  # «¿y quién la impulsa?»: the definition says who
-        return definition_answer(kb, topic.key), topic
+        # «¿y quién la inventó?»: who devised it, where the glossary says
+        devised = origin_answer(kb, topic.key) if mentions(kb.vocabulary.devised, text) else None
+        return devised or definition_answer(kb, topic.key), topic
     listed = metric_of(kb, term.term) if term is not None else None
     if listed in ("stl", "pal") and mentions(kb.vocabulary.figure_questions.which_states, text):
         return list_answer(kb, listed), Topic("lista", listed)  # «¿y en qué estados están?»: counted too

@@ -69,6 +69,15 @@ def purpose_answer(kb: KnowledgeBase, term_id: str) -> str | None:
     return f"{term.term}, para qué sirve:\n«{term.purpose.quote}»\n{source_line(kb, term.purpose.source)}"
 
 
+def origin_answer(kb: KnowledgeBase, term_id: str) -> str | None:
+    """Who devised a term, in its source's words («¿quién inventó lo de Cocreación desde lo Local?»); None
+    when the glossary gives no origin for it."""
+    term = kb.term(term_id)
+    if term is None or term.origin is None:
+        return None
+    return f"{term.term}, quién lo ideó:\n«{term.origin.quote}»\n{source_line(kb, term.origin.source)}"
+
+
 def guide_for(kb: KnowledgeBase, term_id: str) -> Guide | None:
     """The guide for putting a term into practice (``guide`` in glossary.yaml), if it has one."""
     term = kb.term(term_id)

@@ -150,7 +150,10 @@ def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple
         later = later and (explicit or not now)
         if later and asks_difference(kb, part) and metric_of(kb, part) in (None, last):
             difference_asked = True
-            continue
+            if not now:  # «…¿y cuántos hay hoy, o sea cuántos más son?» asks the newest value too
+                continue
+        if changes and _elliptic(kb, part):  # «¿cuántos… en enero de 2018 (comparativo) y cuántos en 2020?»
+            continue  # the change answered both
         if several and _elliptic(kb, part):
             # «…en 2018 y cuántos hay según el dato más reciente?»: each of them again, of that date
             now = mentions(kb.vocabulary.figure_questions.now, part)

@@ -204,8 +204,8 @@ def _claim(kb: KnowledgeBase, metric: str, value: int, year: int | None = None) 
 
 def compares_values(text: str) -> bool:
     """Whether ``text`` quotes two values of a figure («unos dicen 26 estados y otros 30»): a question
-    about how it changed."""
-    numbers = {n for n in re.findall(r"\b\d+\b", fold(text)) if not _YEAR.fullmatch(n)}
+    about how it changed; the parts of a document's number («INAI/002/18») are no values."""
+    numbers = {n for n in re.findall(r"(?<![\w/])\d+(?![\w/])", fold(text)) if not _YEAR.fullmatch(n)}
     return len(numbers) > 1
 
 
@@ -439,6 +439,8 @@ def _not_of_year(kb: KnowledgeBase, metric: str, year: int) -> str:
     dated = [o for m in kb.figures.metrics for o in kb.history(m) if o.date and o.date.year == year]
     said = f"Los documentos no dan la cifra de {label} para {year}."
     latest = f"La más reciente: {figure_text(kb, newest)}"
+    if metric == "estados" and (joined := _joined_until(kb, year)) is not None:
+        return f"{said} {joined} {latest} ({according_to(kb, newest.source)})."
     if not dated:
         return f"{said} {latest} ({according_to(kb, newest.source)})."
     last = max(o.date for o in dated if o.date)
@@ -457,6 +459,23 @@ def _not_of_year(kb: KnowledgeBase, metric: str, year: int) -> str:
                 (newest.source,),
             ),
         ],
+    )
+
+
+def _joined_until(kb: KnowledgeBase, year: int) -> str | None:
+    """«Según los años de ingreso que da el comunicado INAI/083/18, hasta 2016 se habían sumado 23 estados
+    (13 en 2015 y 10 en 2016).»: the states that joined up to ``year``, counted from the years of joining
+    the documents give; None for a year before the first or after the last of them."""
+    by_year = kb.joined_by_year()
+    if not by_year or not min(by_year) <= year <= max(by_year):
+        return None
+    counts = [(joined, len(states)) for joined, states in by_year.items() if joined <= year]
+    total = sum(n for _, n in counts)
+    each = join_names([f"{n} en {joined}" for joined, n in counts])
+    detail = f" ({each})" if len(counts) > 1 else ""
+    return (
+        f"Según los años de ingreso que da {kb.citation(kb.joined_source())}, hasta {year} se habían sumado "
+        f"{total} estados{detail}."
     )
 
 
@@ -746,10 +765,13 @@ def changed(
 
 def difference_line(kb: KnowledgeBase, metric: str, text: str) -> str | None:
     """«Diferencia: 78 más (+125,81 %).»: how a figure asked at two dates changed between them, when the
-    later is its newest value («¿cuántos compromisos había en enero de 2018 y cuántos en agosto de 2020?»);
+    later is its newest value («¿cuántos compromisos había en enero de 2018 y cuántos en agosto de 2020?», «…y
+    cuántos hay ahora?»);
     the percentage when ``text`` asks for one. None otherwise."""
     start = earliest_date(text)
     years = {int(year) for year in _YEAR.findall(text)}
+    if mentions(kb.vocabulary.figure_questions.now, text):  # «…en 2018 y cuántos hay en lo más reciente?»
+        years.add(kb.newest_date().year)
     if start is None or len(years) != 2 or (pair := _dated_change(kb, metric, *start)) is None:
         return None
     before, newest, first, last = pair
@@ -979,6 +1001,8 @@ def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
     over_period = period_of(kb, text) is not None and kb.vocabulary.asks_count(text)
     # «¿cómo cambiaron los compromisos de 2018 a 2020?»: from that year's figure to the newest
     changed = year is not None and kb.vocabulary.asks_history(text) and not mentions(asks.which, text)
+    # «entre el comunicado INAI/002/18 de enero de 2018 y el de agosto de 2020, ¿en cuánto se incrementó…?»
+    changed = changed or (mentions(asks.growth, text) and len(set(_YEAR.findall(text))) > 1)
     if metric is not None and (mentions(asks.difference, text) or compared or over_period or changed):
         start, month = earliest_date(text) or (year, month_of(text))
         return change_answer(kb, metric, start, month)  # «¿… más en agosto de 2020 que en enero de 2018?»

@@ -194,8 +194,8 @@ def _change(
     kept = {state.id for state, _ in kb.members(inside.id)}
     left = {state.id for state, _ in kb.members(outside.id)}
     return Condition(
-        f"figuran en la lista de {label} del {spanish_date(inside.date)} y no en la del "
-        f"{spanish_date(outside.date)}",
+        f"figuran en la lista de {label} del {spanish_date(inside.date)} ({len(kept)} estados) y no en la "
+        f"del {spanish_date(outside.date)} ({len(left)})",
         lambda state: state.id in kept and state.id not in left,
         (inside.source, outside.source),
         "change",
@@ -463,12 +463,26 @@ def _answer(kb: KnowledgeBase, query: Query) -> str:
     return closed(kb, [_states_meeting(kb, query)])
 
 
+def _described(kb: KnowledgeBase, conditions: Sequence[Condition]) -> list[str]:
+    """Each condition as said, those on lists of several dates with the month of theirs («no figuran en la
+    lista de PAL de enero de 2018 y figuran en la lista de PAL de agosto de 2020»)."""
+    on_lists = [c for c in conditions if c.kind in ("listed", "denied") and c.sources]
+    if len({c.sources for c in on_lists}) < 2:
+        return [c.text for c in conditions]
+    return [
+        f"{c.text} de {spanish_month(day)}"
+        if c in on_lists and (day := kb.sources[c.sources[0]].date)
+        else c.text
+        for c in conditions
+    ]
+
+
 def _states_meeting(kb: KnowledgeBase, query: Query) -> Cited:
     """The states that meet every condition of ``query``, counted and named (one a line when more than
     three), and the sources of the lists used."""
     states = [s for s in kb.states if all(c.holds(s) for c in query.conditions)]
     sources = tuple(dict.fromkeys(ref for c in query.conditions for ref in c.sources))
-    described = join_names([c.text for c in query.conditions])
+    described = join_names(_described(kb, query.conditions))
     denied = any(c.kind == "denied" for c in query.conditions)
     caution = NOT_LISTED if denied else ""
     if not states:
@@ -527,8 +541,15 @@ def along_with(kb: KnowledgeBase, text: str, state: State | None) -> str:
     if state is None or state.joined is None:
         return text
     names = _alternatives([fold(name) for name in (state.name, *state.aliases)])
-    pattern = rf"(?<!\w)(?:{_alternatives(kb.vocabulary.conditions.along_with)})\s+(?:{names})(?!\w)"
-    return re.sub(pattern, f"en {state.joined.year}", fold(text), count=1)
+    pattern = rf"(?<!\w)({_alternatives(kb.vocabulary.conditions.along_with)})\s+(?:{names})(?!\w)"
+    year = state.joined.year
+
+    def said(found: re.Match[str]) -> str:  # «los que entraron con Edomex» → «los que entraron en 2016»
+        along = found.group(1)
+        verb = along.rsplit(" ", 1)[0] if mentions(kb.vocabulary.conditions.joined, along) else ""
+        return f"{verb} en {year}".strip()
+
+    return re.sub(pattern, said, fold(text), count=1)
 
 
 def of_plans(kb: KnowledgeBase, text: str, after: str) -> str:

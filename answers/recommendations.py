@@ -62,6 +62,16 @@ def recommendation_answer(kb: KnowledgeBase, ordinal: int) -> str:
     )
 
 
+def recommendation_quoted(kb: KnowledgeBase, source: str, quoted: str) -> str | None:
+    """«la segunda recomendación»: the recommendation whose text holds ``quoted``, a sentence quoted from
+    ``source``; None when it is another document's or no recommendation's (the document's preamble)."""
+    if source != kb.recommendations.source:
+        return None
+    said = " ".join(fold(quoted).split()).strip(" .«»")
+    holding = [r for r in kb.recommendations.items if said and said in " ".join(fold(r.text).split())]
+    return f"la {holding[0].name.lower()} recomendación del SNT" if len(holding) == 1 else None
+
+
 def all_recommendations_answer(kb: KnowledgeBase) -> str:
     recs = kb.recommendations
     lines = "\n".join(f"{item.ordinal}. {item.name}: {item.summary}" for item in recs.items)

@@ -16,6 +16,7 @@ from knowledge.vocabulary import first_question, mentions, without
 
 from .definitions import definition_answer, plain_definition_answer
 from .questions import question_parts
+from .recommendations import recommendation_quoted
 from .sources import newest_of, sources_named
 from .wording import shorten, source_line, with_inai_note
 
@@ -114,6 +115,9 @@ def quote_reply(kb: KnowledgeBase, quote: Quote) -> str:
     A passage composed from the facts, which is not the documents' wording, is not put in quotes."""
     text = shorten(quote.text)
     shown = f"«{text}»" if quote.verbatim else text
+    # «¿el gobierno tiene que dejar todo documentado?»: which of the four recommendations says it
+    if quote.verbatim and (held := recommendation_quoted(kb, quote.hit.passage.source, quote.text)):
+        shown = f"Lo dice {held}: {shown}"
     return f"{shown}\n{passage_source(kb, quote.hit)}{newer_figures(kb, quote.hit, text)}"
 
 

@@ -124,7 +124,9 @@ def asks_about_sources(kb: KnowledgeBase, text: str) -> bool:
     whole = (_opens_with_says(kb, text) or _bare_says(kb, text)) and not mentions(documents.subject, text)
     # «¿cuál es el más reciente y de qué fecha es?», «¿cuál es el más antiguo…?»
     asks = [*documents.asks, *documents.newest, *documents.oldest]
-    asked = whole or all(mentions(asks, part) for part in question_parts(kb, text))
+    alone = {fold(word) for word in documents.asks_alone}
+    parts = question_parts(kb, text)
+    asked = whole or all(mentions(asks, part) or fold(part).strip(" ¿?.,") in alone for part in parts)
     # a kind of document named only in the scene set before a question about a STL or a plan («…para el
     # boletín de jubilados… ¿en qué fecha se instaló el STL de Oaxaca?») is not asked about; one named by
     # its number is, and so is one named before a question about nothing else («…¿qué número tiene cada uno?»)

@@ -27,6 +27,8 @@ from .states import (
     status_answer,
     status_in_year,
     status_then_and_now,
+    undated_answer,
+    undated_joining_answer,
 )
 from .topic import AGAIN_WORDS, STATES_SEPARATOR, YEAR_ELLIPSIS_WORDS, Answer, Topic, follow_up_of
 
@@ -154,6 +156,9 @@ def after_state(kb: KnowledgeBase, topic: Topic, text: str, strict: bool) -> Ans
         return affirmed(kb, state, text, aspect, year) + said, topic
     if (members := members_answer(kb, state, text)) is not None:  # «¿quiénes están en ese secretariado?»
         return members, topic
+    if mentions(kb.vocabulary.exact_day, text):  # «¿y desde qué día lo tiene?»: a day no document gives
+        joined = mentions(kb.vocabulary.conditions.joined, text)
+        return (undated_joining_answer(kb, state) if joined else undated_answer(kb, state)), topic
     if strict and aspect is None and kb.vocabulary.follow_up(text) not in ("back", "source"):
         return None  # «¿de qué documento sale eso?»: the status, which names its sources
     return affirmed(kb, state, text, aspect) + status_answer(kb, state, aspect), topic

@@ -136,6 +136,14 @@ def undated_answer(kb: KnowledgeBase, state: State) -> str:
     )
 
 
+def undated_joining_answer(kb: KnowledgeBase, state: State) -> str:
+    """The day or month a state joined: the documents give only the year; then that year, with its source."""
+    return (
+        f"Los documentos no dan el día ni el mes en que {state.name} se sumó a la iniciativa; solo el año.\n"
+        f"{status_answer(kb, state, 'ingreso')}"
+    )
+
+
 def undated_list_answer(kb: KnowledgeBase, kind: str) -> str:
     """When, or in what order, the states installed their STL or published plans: the documents do not
     say; then the newest list."""
@@ -393,8 +401,13 @@ def joined_in_answer(kb: KnowledgeBase, year: int) -> str:
 
 def joined_in_years_answer(kb: KnowledgeBase, years: list[int]) -> str:
     """The states that joined in each of ``years`` («¿qué estados se sumaron en 2017 y cuáles en 2015?»),
-    a year after another, the sources once at the end."""
-    return closed(kb, [joined_in(kb, year) for year in years])
+    a year after another, then how many in all when they are several, the sources once at the end."""
+    each = [joined_in(kb, year) for year in years]
+    by_year = kb.joined_by_year()
+    counted = [len(by_year[year]) for year in dict.fromkeys(years) if year in by_year]
+    if len(counted) > 1:  # «¿y cuántas acumulaba al cierre de ese año, sumando las de 2015?»
+        each.append(Cited(f"En total, {sum(counted)} estados."))
+    return closed(kb, each)
 
 
 def joined_in(kb: KnowledgeBase, year: int) -> Cited:

@@ -109,6 +109,11 @@ QUESTION_WORDS = frozenset(
         "deb",  # «¿quiénes deben integrarlo?»: must, would have to: they ask, they name nothing
         "deberi",
         "tendri",
+        "expresion",  # «¿con qué expresión / qué término se caracteriza…?» asks for the documents' wording
+        "expresiones",
+        "termino",
+        "terminos",
+        "raiz",  # «a raíz de…» gives the cause the question sets, it names nothing
     ]
 )
 _LINK = re.compile(r"https?://")

@@ -24,7 +24,7 @@ from .schema import (
     Synonym,
     Term,
 )
-from .text import MONTHS, fold, spanish_date, spanish_month, squash
+from .text import MONTHS, fold, spanish_date, spanish_month, squash, with_spoken_years
 from .vocabulary import Vocabulary, mentions
 
 MONTH_FOLLOW_UP_WORDS = 6  # «¿y en el de marzo?»: a message this short names a document by its month
@@ -242,6 +242,11 @@ class KnowledgeBase:
             return text
         end = months[0].end()
         return f"{text[:end]} de {years.pop()}{text[end:]}"
+
+    def with_years_written(self, text: str) -> str:
+        """``text`` with the initiative's years it says short or in words in full («¿y en el dieciocho?» →
+        «¿y en el 2018?»): :func:`knowledge.text.with_spoken_years`."""
+        return with_spoken_years(text, range(self.first_joined_year(), self.newest_date().year + 1))
 
     def years_numbered(self, text: str) -> list[int]:
         """The years of the dated sources ``text`` names by number («el comunicado INAI/002/18» → 2018)."""

@@ -271,6 +271,8 @@ def load_knowledge(root: Path | None = None) -> KnowledgeBase:
             check.quote(definition.source, definition.quote, glossary_path, label, f"definitions.{i}.quote")
         if term.purpose is not None:
             check.quote(term.purpose.source, term.purpose.quote, glossary_path, label, "purpose.quote")
+        if term.origin is not None:
+            check.quote(term.origin.source, term.origin.quote, glossary_path, label, "origin.quote")
     synonyms = [syn for _, syn in _validate_list(Synonym, facts / "synonyms.yaml")]
     term_ids = [t.id for _, t in glossary]
     guide_ids = [g.id for _, g in guides]

@@ -212,6 +212,7 @@ class Term(Strict):
     guide: str | None = None  # the guide of guides.yaml for putting it into practice («¿cómo hago un PAL?»)
     steps: list[str] = []  # the terms whose definitions say how it works («¿qué pasos sigue un estado?»)
     purpose: Quoted | None = None  # what it is for, in a source's words («¿y eso para qué me sirve?»)
+    origin: Quoted | None = None  # who devised it, in a source's words («¿quién inventó esto?»)
 
 
 class Synonym(Strict):

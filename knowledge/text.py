@@ -7,6 +7,8 @@ import datetime as dt
 import re
 import unicodedata
 
+from text_to_num import alpha2digit
+
 from common.folding import fold as fold  # re-exported: the knowledge side imports it from here
 
 _SPACES = re.compile(r"\s+")
@@ -51,3 +53,28 @@ def spanish_date(value: dt.date) -> str:
 def spanish_month(value: dt.date) -> str:
     """``2020-08-14`` → ``agosto de 2020``."""
     return f"{MONTHS[value.month - 1]} de {value.year}"
+
+
+# «en el dieciocho», «del 18», «el año '17», «dos mil veinte»: a year said short or in words; not «del 16 al
+# 21», «el 18 de marzo», «en el 20 %» (a count, a day, a share) nor «la lista de 16», «¿y el 16 de dónde
+# sale?» (a figure)
+_SPOKEN_YEAR = re.compile(
+    r"\b(?:(?:en\s+el\s+ano|del\s+ano|el\s+ano|en\s+el|del)\s+(?!dos\s+mil)('?\w+)|(dos\s+mil\s+\w+))\b"
+    rf"(?!\s*(?:%|por\s+ciento|al?\s|de\s+(?:{'|'.join(MONTHS)})\b))"
+)
+
+
+def with_spoken_years(text: str, years: range) -> str:
+    """``text`` with each year of ``years`` it says short or in words written in full («¿cuántos había en el
+    dieciocho?» → «…en el 2018?»); other numbers as they are."""
+    places = []
+    for found in _SPOKEN_YEAR.finditer(fold(text)):
+        said = found.group(1) or found.group(2)
+        number = alpha2digit(said.lstrip("'"), "es", threshold=0).replace(" ", "")
+        year = int(number) + (2000 if len(number) == 2 else 0) if number.isdigit() else None
+        if year in years:
+            start = found.start(1) if found.group(1) else found.start(2)
+            places.append((start, start + len(said), str(year)))
+    for start, end, written in reversed(places):
+        text = f"{text[:start]}{written}{text[end:]}"
+    return text

@@ -242,6 +242,7 @@ class FigureQuestions(Strict):
     second_question: Words
     said_by: Words
     count: Words
+    count_of_those: Words  # «¿cuántos de esos…?»: how many of the states just listed, not a figure of each
     bare_count: Words
     claims: Words
     percent: Words
@@ -263,6 +264,7 @@ class HowTo(Strict):
 class Documents(Strict):
     kinds: dict[str, Words]  # by the kind of the sources' front matter
     asks: Words
+    asks_alone: Words  # «¿quién sacó lo del covid y cuándo?»: a part of a question that is only this asks too
     number: Words  # «¿qué número de acuerdo tiene?»: a document without one is said to have none
     reports: Words  # «¿cuántos planes reporta?»: the figures of the document just named
     newest: Words  # «¿cuál es el más reciente?»: which is the newest dated document
@@ -475,6 +477,8 @@ class Vocabulary(Strict):
     participating: Words
     advice: Words
     initiative_words: Words
+    devised: Words  # «¿quién inventó lo de Cocreación…?»: who devised it
+    exact_day: Words  # «¿en qué día y mes exacto se unió?»: a day, which the documents never give
     why: Words
     where_status: WhereStatus
     advice_asked: AdviceAsked
@@ -757,6 +761,11 @@ class Vocabulary(Strict):
         listing = mentions(self.aspects["stl"], text) or mentions(self.aspects["pal"], text)
         joining = mentions(self.conditions.joined, text)
         return listing and not joining and self.asks_when(text)
+
+    def asks_joining_day(self, text: str) -> bool:
+        """Whether ``text`` asks the day or the month a state joined («¿en qué día y mes exacto se unió?»),
+        which the documents never give (only the year)."""
+        return mentions(self.conditions.joined, text) and mentions(self.exact_day, text)
 
     def asks_when(self, text: str) -> bool:
         """Whether ``text`` asks when, or in what order, something happened («¿cuál fue el último estado

@@ -1603,7 +1603,10 @@ def test_the_states_added_after_a_dated_figure_are_those_new_to_the_newest_list(
     slots = {"tema": str(Topic("cifra", "stl@2018")), "cifra": "stl"}
     _, messages = run(ActionBuscar(), turn("¿Cuáles se agregaron después?", "nlu_fallback", slots=slots))
     reply = texts(messages)[0]
-    assert "figuran en la lista de STL del 14 de agosto de 2020 y no en la del 2 de enero de 2018" in reply
+    said = (
+        "figuran en la lista de STL del 14 de agosto de 2020 (21 estados) y no en la del 2 de enero de 2018"
+    )
+    assert f"{said} (16)" in reply
     assert "Guanajuato" in reply and "Jalisco" not in reply
 
 
@@ -1684,8 +1687,8 @@ def test_how_many_were_installed_between_two_dates_and_in_which_states_is_one_co
     _, messages = run(ActionListaEstados(), turn(asked, "estados_con_stl", entities={"anio": "2018"}))
     reply = texts(messages)[0]
     assert (
-        "5 estados figuran en la lista de STL del 14 de agosto de 2020 y no en la del 2 de enero de 2018"
-        in reply
+        "5 estados figuran en la lista de STL del 14 de agosto de 2020 (21 estados) "
+        "y no en la del 2 de enero de 2018 (16)" in reply
     )
     assert reply.startswith("Del 2 de enero de 2018 al 14 de agosto de 2020, de 16 Secretariados")
     assert "30 estados participantes" not in reply
@@ -1696,7 +1699,7 @@ def test_the_states_added_between_the_two_dates_just_asked():
     before = ["¿Cuántos STL había a principios de 2018?", "¿y para agosto de 2020?"]
     asked = "¿cuáles son los que se agregaron entre una fecha y otra?"
     _, messages = run(ActionBuscar(), turn(asked, "nlu_fallback", slots=slots, before=before))
-    assert "no en la del 2 de enero de 2018:\n• Baja California Sur\n• Chihuahua" in texts(messages)[0]
+    assert "no en la del 2 de enero de 2018 (16):\n• Baja California Sur\n• Chihuahua" in texts(messages)[0]
 
 
 def test_the_document_that_gave_a_number_on_the_date_named():

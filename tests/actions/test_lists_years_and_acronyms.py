@@ -265,8 +265,8 @@ def test_in_one_list_but_not_in_the_relation_of_another_date_compares_the_lists(
         {"anio": "2020"},
     )
     assert (
-        "4 estados figuran en la lista de PAL del 14 de agosto de 2020 y no en la del 2 de enero de 2018"
-        in said
+        "4 estados figuran en la lista de PAL del 14 de agosto de 2020 (14 estados) "
+        "y no en la del 2 de enero de 2018 (10)" in said
     )
     assert "Guanajuato" in said and "Tabasco" in said
 
@@ -320,7 +320,7 @@ def test_the_states_added_to_a_later_list_are_counted_from_the_list_shown():
         {"tema": "lista:stl@2018"},
     )
     assert said.startswith(
-        "5 estados figuran en la lista de STL del 14 de agosto de 2020 y no en la del 2 de enero"
+        "5 estados figuran en la lista de STL del 14 de agosto de 2020 (21 estados) y no en la del 2 de enero"
     )
 
 
@@ -431,7 +431,10 @@ def test_the_list_the_scene_names_is_the_one_the_question_compares():
         "aparecen en 2020 que no estaban en 2018? Dame cuántos y cuáles.",
         "nlu_fallback",
     )
-    assert "5 estados figuran en la lista de STL del 14 de agosto de 2020 y no en la del 2 de enero" in said
+    assert (
+        "5 estados figuran en la lista de STL del 14 de agosto de 2020 (21 estados) y no en la del 2 de"
+        in said
+    )
 
 
 def test_a_share_of_the_states_taking_part_is_of_the_30_and_its_source_can_be_asked():
@@ -557,8 +560,8 @@ def test_states_quoted_from_a_list_before_asking_what_was_added_are_that_list():
         {"estado": "Morelos"},
     )
     assert (
-        "4 estados figuran en la lista de PAL del 14 de agosto de 2020 y no en la del 2 de enero de 2018"
-        in said
+        "4 estados figuran en la lista de PAL del 14 de agosto de 2020 (14 estados) "
+        "y no en la del 2 de enero de 2018 (10)" in said
     )
 
 

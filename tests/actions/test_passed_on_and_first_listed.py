@@ -231,7 +231,7 @@ def test_what_was_added_between_two_dates_after_a_figure():
         slots={"tema": "cifra:stl@2018", "cifra": "stl"},
     )
     assert said.startswith(
-        "5 estados figuran en la lista de STL del 14 de agosto de 2020 y no en la del 2 de enero"
+        "5 estados figuran en la lista de STL del 14 de agosto de 2020 (21 estados) y no en la del 2 de enero"
     )
 
 
@@ -377,7 +377,7 @@ def test_those_of_a_list_not_in_an_earlier_one():
         slots={"tema": "cifra:stl@2020", "cifra": "stl"},
     )
     assert said.startswith(
-        "5 estados figuran en la lista de STL del 14 de agosto de 2020 y no en la del 2 de"
+        "5 estados figuran en la lista de STL del 14 de agosto de 2020 (21 estados) y no en la del 2 de"
     )
 
 

@@ -348,7 +348,9 @@ def test_the_states_new_to_the_list_since_a_year_named_after_the_newest_figure()
         "seguimiento",
         slots={"tema": "cifra:stl@2020", "cifra": "stl"},
     )
-    assert said.startswith("5 estados figuran en la lista de STL del 14 de agosto de 2020 y no en la del 2")
+    assert said.startswith(
+        "5 estados figuran en la lista de STL del 14 de agosto de 2020 (21 estados) y no en"
+    )
 
 
 def test_the_one_before_a_recommendation_in_new_words():

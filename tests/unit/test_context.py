@@ -186,9 +186,16 @@ def test_a_yes_or_no_question_on_a_listed_state_is_answered_yes_first(kb):
     assert not said.startswith("Sí")
 
 
-def test_who_started_the_initiative_is_its_definition(kb):
-    said, topic = _follow(kb, "definicion:iniciativa", "y quien lo invento")
+def test_who_promotes_the_initiative_is_its_definition(kb):
+    said, topic = _follow(kb, "definicion:iniciativa", "y quien la impulsa")
     assert "impulsada por el Instituto y el Sistema Nacional de Transparencia" in said
+    assert topic == "definicion:iniciativa"
+
+
+def test_who_devised_the_initiative_is_said_in_the_training_material_words(kb):
+    said, topic = _follow(kb, "definicion:iniciativa", "y quien lo invento")
+    assert "el INAI -en colaboración con la extinta Conferencia Mexicana para el Acceso" in said
+    assert "(COMAIP)- ideó" in said and "Módulo 2 Sesión 3" in said
     assert topic == "definicion:iniciativa"
 
 
@@ -225,7 +232,7 @@ def test_when_after_a_few_states_gives_each_year_joined(kb):
 def test_which_after_a_change_of_a_list_are_the_states_added(kb):
     said, topic = _follow(kb, "cifra:stl@historia", "cuales fueron")
     assert (
-        "5 estados figuran en la lista de STL del 14 de agosto de 2020 y no en la del 2 de enero de 2018"
+        "5 estados figuran en la lista de STL del 14 de agosto de 2020 (21 estados) y no en la del 2 de enero"
         in said
     )
     said, topic = _follow(kb, "cifra:stl@2018", "y cuales eran")  # after a year's figure: that year's list
