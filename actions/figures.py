@@ -79,6 +79,12 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     if year_of(text) is None and those and (when := date_of_quoted(kb, text)) is not None:
         text = f"{text} en {spanish_month(when)}"
         tracker = with_text(tracker, text)
+    # «Según el comunicado INAI/002/18, ¿cuántos compromisos contenían los planes a esa fecha?»: of its date
+    numbered = kb.numbered_in(text)
+    now = mentions(kb.vocabulary.figure_questions.now, text)
+    if len(numbered) == 1 and year_of(text) is None and not now and (day := kb.sources[numbered[0]].date):
+        text = f"{text} en {spanish_month(day)}"
+        tracker = with_text(tracker, text)
     ref = topic.document if topic is not None and topic.kind == "documento" else None
     reported = ref in kb.sources and year_of(text) is None and mentions(kb.vocabulary.documents.reports, text)
     # «¿y cuántos reporta el comunicado más reciente?» names another

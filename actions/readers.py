@@ -21,6 +21,7 @@ from answers.definitions import (
     guide_for,
     how_to_answer,
     of_another_thing,
+    origin_answer,
     plain_definition_answer,
     steps_answer,
     terms_named,
@@ -68,6 +69,7 @@ from answers.questions import (
     in_year_of,
     joined_questions,
     of_plans,
+    other_side_answer,
     parse,
     question_parts,
     states_meeting,
@@ -326,6 +328,9 @@ def about_sources(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     named = sources_named(kb, text)
     if len(named) > 1 and (last := last_quoted(tracker)) in named and year_of(text) is None:
         named = [last]  # «¿q número de comunicado era?» right after a quote of one: that one
+    pointed = mentions(kb.vocabulary.context.demonstratives.far, text) and year_of(text) is None
+    if len(named) > 1 and pointed and (said := _source_of_topic(kb, topic_of(tracker))) is not None:
+        named = [said]  # «¿qué número de comunicado es ese?» right after a figure: the one that gives it
     each = mentions(kb.vocabulary.documents.each, text)  # «¿qué número y fecha tiene cada uno?»: all of them
     if len(named) > 1 and not each and (found := searcher()) is not None:
         # «¿qué número de comunicado convoca a la I Cumbre…?»: the one whose text says it, quoted
@@ -377,10 +382,29 @@ def guide_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if len(guides := guides_asked(kb, text)) > 1:  # «¿qué guías hay para los STL y los planes?»
         return some_guides_answer(kb, guides), remembered(Topic("guia", guides[-1].id))
     if (guide := asked_guide(kb, text)) is not None:
-        return guide_answer(kb, guide), remembered(Topic("guia", guide.id))
+        # «¿qué etapas propone la Guía de Cocreación…?»: what the documents lack, then what they say of it
+        lacking = (
+            f"{missing_said(kb, GUIDE_CONTENTS)}\n" if kb.vocabulary.missing(text) == GUIDE_CONTENTS else ""
+        )
+        return f"{lacking}{guide_answer(kb, guide)}", remembered(Topic("guia", guide.id))
     if mentions(kb.vocabulary.all_guides, text):  # «¿qué guías pone el INAI a disposición?»
         return all_guides_answer(kb), remembered(Topic("guias", "todas"))
     return None
+
+
+GUIDE_CONTENTS = (
+    "contenido_guias"  # the topic of not_in_documents (knowledge/vocabulary.yaml) for a guide's content
+)
+
+
+def _which_term(kb: KnowledgeBase, text: str, named: list[str]) -> bool:
+    """Whether ``text`` names one term with «un» or «una» and asks which it is («mencionan un compromiso común
+    de varios estados, ¿cuál era?»): what it is."""
+    if len(named) != 1 or (term := kb.term(named[0])) is None:
+        return False
+    names = [fold(name) for name in (term.term, *term.aliases)]
+    introduced = re.search(rf"\bun[ao]?\s+(?:{'|'.join(map(re.escape, names))})\b", fold(text))
+    return introduced is not None and mentions(kb.vocabulary.which_term, question_sentence(text) or text)
 
 
 def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -389,10 +413,15 @@ def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     un PAL?»); None otherwise."""
     text = text_of(tracker)
     named = terms_named(kb, text)
-    if not named or not kb.vocabulary.asks_definition(text) or kb.vocabulary.asks_count(text):
+    asks = kb.vocabulary.asks_definition(text) or _which_term(kb, text, named)
+    if not named or not asks or kb.vocabulary.asks_count(text):
         return None  # «¿qué es un STL y cuántos hay?»: the figure's action answers both
-    if resources.state_finder().find(text):
-        return None  # «…no entendí mucho… ¿veracruz ya tiene su plan?»: asks about the state
+    # «…no entendí mucho… ¿veracruz ya tiene su plan?»: asks about the state; not «quesque en michoacán hay un
+    # secretariado técnico local, qué es eso y pa qué sirve» (the state's status follows: :func:`any_intent`)
+    if resources.state_finder().find(text) and not kb.vocabulary.asks_definition(
+        question_sentence(text) or text
+    ):
+        return None
     if mentions(kb.vocabulary.acronym_asks, text):  # «el significado de las siglas STL y PAL… la iniciativa»
         named = [term for term in named if term in acronyms_written(kb, text)] or named
     if any(of_another_thing(kb, text, term) for term in named):
@@ -407,6 +436,40 @@ def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return "\n\n".join(definition_answer(kb, term) for term in named), [
         remember(Topic("definicion", named[-1]))
     ]
+
+
+def devised(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Con qué organismo ideó el INAI el proyecto Cocreación desde lo Local?»: who devised the one term the
+    message names, in its source's words, whatever intent NLU gave it; None when it asks no such thing, names
+    no term or several, or the glossary gives no origin for it."""
+    text = text_of(tracker)
+    named = terms_named(kb, text)
+    # «…la COMAIP, la que ideó el proyecto. ¿Qué es la COMAIP?»: the question asks something else; «¿cuánto
+    # dura y con qué organismo ideó el INAI el proyecto?»: each part (:func:`each_part`)
+    if len(named) != 1 or not mentions(kb.vocabulary.devised, question_sentence(text) or text):
+        return None
+    if len(question_parts(kb, text)) > 1:
+        return None
+    if (origin := origin_answer(kb, named[0])) is None:
+        return None
+    return origin, [remember(Topic("definicion", named[0]))]
+
+
+def _source_of_topic(kb: KnowledgeBase, topic: Topic | None) -> str | None:
+    """The one source the last answer came from: the document that gives a figure (of the year it asked),
+    the guides' or the recommendations' document; None for other topics or several sources."""
+    if topic is None:
+        return None
+    if topic.kind == "cifra" and (metric := topic.key.partition("@")[0]) in kb.figures.metrics:
+        year = topic.key.partition("@")[2]
+        given = [o for o in kb.history(metric) if not year.isdigit() or (o.date and o.date.year == int(year))]
+        return given[-1].source if given else None
+    if topic.kind in ("guia", "guias"):
+        sources = {guide.source for guide in kb.guides if topic.kind == "guias" or guide.id == topic.key}
+        return sources.pop() if len(sources) == 1 else None
+    if topic.kind in ("recomendacion", "recomendaciones"):
+        return kb.recommendations.source
+    return None
 
 
 def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> Reply | None:
@@ -424,6 +487,7 @@ def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> 
         footnote,
         acronym,
         about_sources,
+        devised,
         said_by,
         busiest_year,
         start_claim,
@@ -645,7 +709,13 @@ def acronym(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     text = text_of(tracker)
     if kb.vocabulary.asks_guide(text):  # «el nombre completo de cada guía que menciona… del SNT»: the guides
         return None
-    if mentions(kb.vocabulary.beyond_definition, text):  # «¿con quién ideó el INAI el proyecto? con siglas»
+    # «¿con quién ideó el INAI el proyecto? con siglas»; not «…la que ideó el proyecto junto con el INAI. ¿Qué
+    # es la COMAIP, cómo se llama completa?», which names the acronym it asks
+    question = question_sentence(text) or text
+    named = [
+        asked for asked in acronyms_asked(kb, text) if asked.lower() in re.findall(r"\w+", fold(question))
+    ]
+    if mentions(kb.vocabulary.beyond_definition, text) and not named:
         return None
     said = [found for asked in acronyms_asked(kb, text) if (found := acronym_answer(kb, asked))]
     return ("\n".join(said), [remember(None)]) if said else None
@@ -708,6 +778,16 @@ def how_to(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> Repl
     no such thing."""
     text = text_of(tracker)
     if not kb.vocabulary.asks_how_to(text) or refused(kb, tracker):
+        return None
+    if kb.vocabulary.missing(text) == GUIDE_CONTENTS:  # «¿qué etapas propone la guía para diseñar…?»
+        return None
+    # «…la crónica, como se hace con cualquier proceso: ¿en qué año arrancó?»: the question asks another thing
+    question = question_sentence(text) if "¿" in text else ""
+    if (
+        question
+        and mentions(kb.vocabulary.interrogatives, question)
+        and not kb.vocabulary.asks_how_to(question)
+    ):
         return None
     # «¿cómo podríamos empezar algo así en nuestro estado?»: the initiative, in one's own state
     ours = mentions(kb.vocabulary.own_state, text)
@@ -907,6 +987,9 @@ def footnote(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return said, [remember(Topic("nota", f"{refs[0]}@{number}"))]
 
 
+PLAIN_OPENING_WORDS = 4  # «Explíquemelo más sencillo, para…»: an opening this short asks only plain words
+
+
 def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """A short message that a follow-up of the last answer resolves («¿desde qué año?», «la anterior»,
     «¿y para quién es?»), or that names one state and a part of its status («qroo se unió en qué
@@ -932,6 +1015,12 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     short = short or (and_then(text) and len(text.split()) <= AND_THEN_MAX_WORDS)
     # «Explíquemelo fácil, para un usuario joven de la biblioteca.»: plain words of the last answer
     short = short or (kb.vocabulary.follow_up(text) == "plain" and not kb.vocabulary.in_domain(text))
+    # «Explíquemelo más sencillo, para unas vecinas que nunca han oído de gobierno abierto.»: the request
+    # opens the message; what follows says for whom
+    opening = re.split(r"[,.:;]", text, maxsplit=1)[0]
+    short = short or (
+        kb.vocabulary.follow_up(opening) == "plain" and len(opening.split()) <= PLAIN_OPENING_WORDS
+    )
     # «¿De qué fecha es ese dato de los STL?», «¿cuáles son los nuevos vs esa lista de antes?»: of what was
     # just said, pointed at
     short = short or (kb.vocabulary.points_back(text, near=False) and len(text.split()) <= POINTED_MAX_WORDS)
@@ -944,6 +1033,9 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if topic is None or (not short and not _asks_of_document(kb, topic, text)):
         return None
     if acronyms_asked(kb, text):  # «y eso que significa? que es el inai?»: what the acronym stands for
+        return None
+    # «¿Y cuáles son los que aparecen en 2020 y no estaban en la lista de 2018?»: the question engine's
+    if len(set(years_of(text))) > 1 and mentions(kb.vocabulary.figure_questions.which, text):
         return None
     found = followup_answer(kb, topic, text, strict=True)
     # «¿Cuántos son en total? Lo pongo en la ficha.»: the question, without the aside after it
@@ -1053,7 +1145,9 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         text = of_plans(kb, text, topic.key.partition("@")[0] if topic.kind == "lista" else topic.key)
     if topic is not None and topic.kind == "lista" and (added := _added_to_the_list(kb, topic, text)):
         return added  # «¿Cuáles de esos estados no estaban en la lista de 2018?» after the STL of 2020
-    those = topic is not None and topic.kind in ("consulta", "lista") and kb.vocabulary.refers_to_those(text)
+    # «y de los q sí tienen, ¿cuáles…?»: the others of that group
+    pointed = kb.vocabulary.refers_to_those(text) or mentions(kb.vocabulary.conditions.those_with, text)
+    those = topic is not None and topic.kind in ("consulta", "lista") and pointed
     previous = []
     if topic is not None and those and topic.kind == "consulta":
         previous = topic.key.split(THEN)
@@ -1074,6 +1168,8 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     # 2018? ¿Hubo alguno de esa cohorte que no lo tuviera?»: the others too
     two = parts if len(parts) == 2 else marked_questions(text)
     others = complement_answer(kb, two[:1], two[-1]) if combined and len(two) == 2 else None
+    if combined and not others and not previous and kb.vocabulary.asks_yes_or_no(text):
+        others = other_side_answer(kb, text)  # «los que entraron en 2017 ya tienen STL o no?»: both sides
     if combined is not None:
         combined = f"{combined}\n{others}" if others else combined
         kept = THEN.join([*previous, text[:QUESTION_MAX_CHARS]])
@@ -1154,6 +1250,9 @@ def figures_topic(kb: KnowledgeBase, text: str) -> Topic | None:
     counted = [end for _, end in spans(kb.vocabulary.figure_questions.count, folded)]
     first = metric_of(kb, folded[counted[0] :]) if len(counted) == 1 else None
     listed = [first] if first in named else [metric for metric in named if metric in ("stl", "pal")]
+    # «…ya son 30 estados. ¿Es cierta la cifra y de qué fecha es?»: the one figure named, for «¿qué número
+    # de comunicado es ese?»
+    listed = listed or (named if len(named) == 1 else [])
     if not listed:
         return None
     # of one year; of several, or of a year and now («…en 2018 y cuántos hay ahora?»), the newest list follows

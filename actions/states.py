@@ -200,6 +200,9 @@ def in_passing(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     question = question_sentence(text)
     if question == text or resources.state_finder().find(question):
         return None
+    # «Guanajuato, Quintana Roo y BCS entraron hasta 2017… ¿Por qué tardaron tanto esos tres?»: of them
+    if mentions(kb.vocabulary.why, question):
+        return None
     # «…¿En qué año se incorporó y qué tenía (STL y planes)?» asks a part of a status: the state's
     status = without(kb.vocabulary.not_aspects, question)
     if kb.vocabulary.names_aspect(status):

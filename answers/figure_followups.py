@@ -239,7 +239,8 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return percent, Topic("cifra", f"{metric}@{HISTORY}")
     year = year_of(text)
     newest = mentions(asks.now, text)  # «¿de qué documento sale el dato más reciente?»
-    if follow_up_of(kb, text) in ("source", "date"):  # «¿de qué comunicado sale?», «¿y eso de qué fecha es?»
+    # «¿de qué comunicado sale?», «¿y eso de qué fecha es?», «¿y quién lo emitió?»: the document that gives it
+    if follow_up_of(kb, text) in ("source", "date", "issuer"):
         of = others[0] if len(others) == 1 else metric  # «y compromisos cuántos llevaban? ¿a qué fecha?»
         asked = year or (int(shown) if shown.isdigit() and not newest else None)
         valued = _values_named(kb, of, text)  # «¿esos 62 de qué año son?»: the figure of that value

@@ -130,7 +130,7 @@ def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple
     one before; the years and the one document of the first part carry over to parts that name none. Two
     dates of the one figure asked get their difference after them, which a part that asks only for it
     («¿y de cuánto fue el aumento?») gets instead of an answer of its own."""
-    replies = []
+    replies: list[str] = []
     # «Entre el comunicado INAI/002/18 y el de agosto de 2020, …»: a document named by number dates it too
     years = " ".join(sorted({*_YEARS.findall(parts[0]), *map(str, kb.years_numbered(parts[0]))}))
     if not years and bare_count(kb, parts[0]):
@@ -150,10 +150,15 @@ def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple
         later = later and (explicit or not now)
         if later and asks_difference(kb, part) and metric_of(kb, part) in (None, last):
             difference_asked = True
-            if not now:  # «…¿y cuántos hay hoy, o sea cuántos más son?» asks the newest value too
+            # «…¿y cuántos hay en lo más reciente, o sea cuántos más son?» asks the newest value too
+            if not mentions(kb.vocabulary.figure_questions.now, part):
                 continue
         if changes and _elliptic(kb, part):  # «¿cuántos… en enero de 2018 (comparativo) y cuántos en 2020?»
             continue  # the change answered both
+        # «¿Es cierta la cifra y de qué fecha es?»: the figure's answer gives its source and date
+        dated = kb.vocabulary.follow_up(part) in ("date", "source") and not _YEARS.search(part)
+        if replies and dated and _elliptic(kb, part):
+            continue
         if several and _elliptic(kb, part):
             # «…en 2018 y cuántos hay según el dato más reciente?»: each of them again, of that date
             now = mentions(kb.vocabulary.figure_questions.now, part)

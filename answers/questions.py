@@ -439,10 +439,16 @@ def combined_parts(
     if each := _each_list(kb, text, asks_for_states, previous):
         return each
     query = parse(kb, text)
-    for question in previous:
+    # «y de los q sí tienen, ¿cuáles ya tienen plan?» after those of 2016 without STL: those with it
+    other_side = mentions(kb.vocabulary.conditions.those_with, text)
+    for at, question in enumerate(previous):
         before = parse(kb, question, kind_asked=_kind_meant(kb, question, text))
+        conditions = before.conditions
+        denied = [i for i, c in enumerate(conditions) if c.kind == "denied"]
+        if other_side and at == len(previous) - 1 and denied:
+            conditions = tuple(_flipped(c) if i == denied[-1] else c for i, c in enumerate(conditions))
         query = Query(
-            before.conditions + query.conditions,
+            conditions + query.conditions,
             before.compares_plans or query.compares_plans,
             query.every,
             query.none,
@@ -609,12 +615,34 @@ def complement_answer(kb: KnowledgeBase, previous: Sequence[str], text: str) -> 
     same = named in ("stl", "pal") and f"lista de {(named or '').upper()}" in flipped.text
     if _names_kind(kb, folded) and not same:
         return None
-    listed = flipped.kind == "denied"
-    wording = flipped.text.removeprefix("no ") if listed else f"no {flipped.text}"
-    conditions[on_lists[-1]] = Condition(
-        wording, lambda state: not flipped.holds(state), flipped.sources, "listed" if listed else "denied"
+    return _flipped_answer(kb, conditions, on_lists[-1])
+
+
+def _flipped(condition: Condition) -> Condition:
+    """A condition on a list the other way round: on it for not on it, and back."""
+    listed = condition.kind == "denied"
+    wording = condition.text.removeprefix("no ") if listed else f"no {condition.text}"
+    return Condition(
+        wording, lambda state: not condition.holds(state), condition.sources, "listed" if listed else "denied"
     )
+
+
+def _flipped_answer(kb: KnowledgeBase, conditions: list[Condition], at: int) -> str:
+    """The states that meet ``conditions`` with the one at ``at`` (on a list) the other way round."""
+    conditions = list(conditions)
+    conditions[at] = _flipped(conditions[at])
     return _answer(kb, Query(tuple(conditions), False))
+
+
+def other_side_answer(kb: KnowledgeBase, question: str) -> str | None:
+    """«Los que entraron en 2017, ¿ya tienen STL o no?»: of a group asked yes or no about one list, those
+    not on it, to follow those on it; None unless ``question`` sets one condition on a list and another
+    (a year of joining) that makes the group."""
+    conditions = _conditions_of(kb, [question])
+    on_lists = [i for i, c in enumerate(conditions) if c.kind in ("listed", "denied")]
+    if len(on_lists) != 1 or len(conditions) < 2:
+        return None
+    return _flipped_answer(kb, conditions, on_lists[0])
 
 
 def _kind_meant(kb: KnowledgeBase, question: str, then: str) -> str | None:

@@ -180,7 +180,12 @@ def recommendations_about(kb: KnowledgeBase, text: str) -> list[int] | None:
     # son?» asks for them all)
     subject = {stem for _, stem in content_words(subject_of(kb, text)) if stem not in ignored}
     treats = mentions(about.treats, question_sentence(text))
-    return [] if asked and best == 0 and treats and subject else None
+    # «¿las recomendaciones piden publicar datos abiertos de camas y casos covid?»: a word their document
+    # never uses («camas») is no part of any of them either
+    document = set(tokens(kb.sources[kb.recommendations.source].text))
+    yes_or_no = kb.vocabulary.asks_yes_or_no(question_sentence(text))  # not «¿qué les pide exactamente…?»
+    foreign = yes_or_no and any(_shared({stem}, document) == 0 for stem in subject)
+    return [] if asked and (best == 0 or foreign) and treats and subject else None
 
 
 SAME_STEM_LETTERS = 5  # stems this long that start one another are one word («economi», «econom»)

@@ -114,6 +114,8 @@ QUESTION_WORDS = frozenset(
         "termino",
         "terminos",
         "raiz",  # «a raíz de…» gives the cause the question sets, it names nothing
+        "puro",  # «¿…o eso es puro cuento?» doubts, it names nothing
+        "cuento",
     ]
 )
 _LINK = re.compile(r"https?://")

@@ -198,6 +198,7 @@ class Conditions(Strict):
     none_of: Words  # «de 2017 ninguno instaló STL, ¿es verdad?»: also those of the group that did
     unknown_year: Words  # «¿… pero no se sabe en qué año se unieron?»: the documents give no year
     earlier_list: Words  # «¿cuáles son los nuevos vs esa lista de antes?» after the newest list
+    those_with: Words  # «y de los que sí tienen, ¿cuáles…?»: the others of the group just denied
     along_with: Words  # «¿qué estados entraron junto con Tlaxcala?»
     removed: Words  # with two years: in the earlier year's list, not the later's
     lists: Words  # «¿qué estados están en la lista de 2020 pero no en la de 2018?»: both kinds if none named
@@ -477,6 +478,7 @@ class Vocabulary(Strict):
     participating: Words
     advice: Words
     initiative_words: Words
+    which_term: Words  # «mencionan un compromiso común, ¿cuál era?»: which a term named with «un» is
     devised: Words  # «¿quién inventó lo de Cocreación…?»: who devised it
     exact_day: Words  # «¿en qué día y mes exacto se unió?»: a day, which the documents never give
     why: Words
