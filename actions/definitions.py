@@ -70,8 +70,7 @@ class ActionDefinicion(AnswerAction):
         definition = definition_answer(kb, term)
         if kb.vocabulary.follow_up(text) == "members" and term != INITIATIVE:
             return definition, [remember(Topic("definicion", term))]  # «¿quiénes deben integrarlo?»: it says
-        devised = kb.vocabulary.follow_up(text) == "issuer" and mentions(kb.vocabulary.devised, text)
-        if devised and (origin := origin_answer(kb, term)) is not None:
+        if mentions(kb.vocabulary.devised, text) and (origin := origin_answer(kb, term)) is not None:
             return origin, [remember(Topic("definicion", term))]  # «¿quién inventó lo de Cocreación…?»
         if mentions(kb.vocabulary.beyond_definition, text) and (found := from_documents(kb, tracker)):
             return found  # «¿con quién ideó el INAI el proyecto?»: a detail no definition gives

@@ -22,7 +22,8 @@ from answers.figures import (
     years_of,
 )
 from answers.questions import THEN, combined_answer, parse, period_of, question_parts
-from answers.states import list_reply
+from answers.state_followups import counts_them_again
+from answers.states import joined_in_answer, list_reply
 from answers.topic import HISTORY, Topic
 from knowledge import KnowledgeBase
 from knowledge.text import spanish_month
@@ -41,6 +42,11 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     cuándo?»), the second part taking the figure of the first when it names none."""
     text = text_of(tracker)
     topic = topic_of(tracker)
+    # «cuantos son? cuentalos bien…» right after the states of a year: those, counted (the question, not the
+    # aside after it)
+    joined = topic is not None and topic.kind == "ingreso" and topic.key.isdigit()
+    if joined and topic is not None and counts_them_again(kb, text.partition("?")[0]):
+        return joined_in_answer(kb, int(topic.key)), [remember(topic)]
     # «¿y cuáles de ellos tenían plan en agosto de 2020?» after the states of a year or a list: of those
     of_those = topic is not None and topic.kind in ("ingreso", "lista", "consulta")
     # «¿cuántos de esos tienen STL con el dato más reciente?»: those counted, not «¿cuántos compromisos
@@ -136,6 +142,8 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     if len(parts) == 1 and (each := each_figure_answer(kb, text)) is not None:  # «¿cuántos STL y PAL hay?»
         return each, [remember(figures_topic(kb, text))]  # «¿en qué estados?» may follow
     last = tracker.get_slot("cifra")
+    if last is None and topic is not None and topic.kind == "definicion" and topic.key in kb.figures.metrics:
+        last = topic.key  # «¿Y cuántos de ellos se habían publicado a inicios de 2018?» after what a PAL is
     if len(parts) > 1:
         reply, over_time = parts_answer(kb, parts, last)
         if over_time is not None:  # «¿y compromisos?» may follow

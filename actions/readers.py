@@ -94,7 +94,14 @@ from answers.sources import (
     sources_named,
 )
 from answers.state_followups import counts_another_year, counts_them_again
-from answers.states import among_answer, busiest_year_answer, list_reply, plans_by_count_answer, status_answer
+from answers.states import (
+    among_answer,
+    busiest_year_answer,
+    list_reply,
+    plans_by_count_answer,
+    status_answer,
+    undated_years_answer,
+)
 from answers.topic import HISTORY, STATES_SEPARATOR, Topic, follow_up_of
 from answers.wording import inai_note, join_names, says_inai_note
 from index import Searcher
@@ -148,6 +155,7 @@ POINTED_MAX_WORDS = 16
 # «¿y cuántos planes lleva?», «¿y desde cuándo está en la iniciativa?» right after a state: a message opening
 # with «y» this short continues it.
 ELLIPSIS_MAX_WORDS = 8
+SAME_AGAIN_WORDS = 12  # «y lo mismo con los planes de acción local»: asks the same of another, no longer
 MEMBER_MAX_WORDS = 20  # «¿y figura entre los estados con…?» right after a state: no longer than this
 
 
@@ -181,13 +189,16 @@ def _continues_state(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
 
 def _continues_figure(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     """«¿y cuántos compromisos tenían?» right after a year's figure: short, opens with «y», names another
-    figure and neither a year nor «ahora», so it asks about the same date."""
+    figure and neither a year nor «ahora», so it asks about the same date («y lo mismo con los planes»
+    after a figure's history: that history)."""
     words = text.lower().split()
     metric, _, shown = topic.key.partition("@")
     return (
         topic.kind == "cifra"
-        and shown.isdigit()
-        and 1 < len(words) <= ELLIPSIS_MAX_WORDS
+        and (shown.isdigit() or shown == HISTORY)
+        and 1
+        < len(words)
+        <= (SAME_AGAIN_WORDS if mentions(kb.vocabulary.context.same, text) else ELLIPSIS_MAX_WORDS)
         and and_then(text)
         and metric_of(kb, text) not in (None, metric)
         and year_of(text) is None
@@ -326,11 +337,17 @@ def about_sources(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if not asks_about_sources(kb, text):
         return None
     named = sources_named(kb, text)
+    comunicados = named and all(kb.sources[ref].kind == "comunicado" for ref in named)
+    if comunicados and "session" in kb.vocabulary.follow_ups(text):
+        # «¿y en qué sesión aprobaron ese comunicado?»: only the recommendations' was approved in one
+        named = [kb.recommendations.source]
     if len(named) > 1 and (last := last_quoted(tracker)) in named and year_of(text) is None:
         named = [last]  # «¿q número de comunicado era?» right after a quote of one: that one
     pointed = mentions(kb.vocabulary.context.demonstratives.far, text) and year_of(text) is None
-    if len(named) > 1 and pointed and (said := _source_of_topic(kb, topic_of(tracker))) is not None:
-        named = [said]  # «¿qué número de comunicado es ese?» right after a figure: the one that gives it
+    # «¿qué número de comunicado es ese?» right after a figure: the one that gives it
+    given = [ref for ref in named if ref in _sources_of_topic(kb, topic_of(tracker))]
+    if len(named) > 1 and pointed and len(given) == 1:
+        named = given
     each = mentions(kb.vocabulary.documents.each, text)  # «¿qué número y fecha tiene cada uno?»: all of them
     if len(named) > 1 and not each and (found := searcher()) is not None:
         # «¿qué número de comunicado convoca a la I Cumbre…?»: the one whose text says it, quoted
@@ -418,9 +435,9 @@ def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None  # «¿qué es un STL y cuántos hay?»: the figure's action answers both
     # «…no entendí mucho… ¿veracruz ya tiene su plan?»: asks about the state; not «quesque en michoacán hay un
     # secretariado técnico local, qué es eso y pa qué sirve» (the state's status follows: :func:`any_intent`)
-    if resources.state_finder().find(text) and not kb.vocabulary.asks_definition(
-        question_sentence(text) or text
-    ):
+    question = first_question(text) or text
+    what_it_is = kb.vocabulary.asks_definition(question) and kb.vocabulary.follow_up(question) != "members"
+    if resources.state_finder().find(text) and not what_it_is:
         return None
     if mentions(kb.vocabulary.acronym_asks, text):  # «el significado de las siglas STL y PAL… la iniciativa»
         named = [term for term in named if term in acronyms_written(kb, text)] or named
@@ -455,21 +472,21 @@ def devised(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return origin, [remember(Topic("definicion", named[0]))]
 
 
-def _source_of_topic(kb: KnowledgeBase, topic: Topic | None) -> str | None:
-    """The one source the last answer came from: the document that gives a figure (of the year it asked),
-    the guides' or the recommendations' document; None for other topics or several sources."""
+def _sources_of_topic(kb: KnowledgeBase, topic: Topic | None) -> set[str]:
+    """The sources the last answer came from: the document that gives a figure (of the year it asked), those
+    that give the guides, or the recommendations' document; none for other topics."""
     if topic is None:
-        return None
+        return set()
     if topic.kind == "cifra" and (metric := topic.key.partition("@")[0]) in kb.figures.metrics:
         year = topic.key.partition("@")[2]
         given = [o for o in kb.history(metric) if not year.isdigit() or (o.date and o.date.year == int(year))]
-        return given[-1].source if given else None
+        return {given[-1].source} if given else set()
     if topic.kind in ("guia", "guias"):
-        sources = {guide.source for guide in kb.guides if topic.kind == "guias" or guide.id == topic.key}
-        return sources.pop() if len(sources) == 1 else None
+        guides = [guide for guide in kb.guides if topic.kind == "guias" or guide.id == topic.key]
+        return {ref for guide in guides for ref in (guide.source, *guide.also_in)}
     if topic.kind in ("recomendacion", "recomendaciones"):
-        return kb.recommendations.source
-    return None
+        return {kb.recommendations.source}
+    return set()
 
 
 def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> Reply | None:
@@ -709,15 +726,16 @@ def acronym(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     text = text_of(tracker)
     if kb.vocabulary.asks_guide(text):  # «el nombre completo de cada guía que menciona… del SNT»: the guides
         return None
-    # «¿con quién ideó el INAI el proyecto? con siglas»; not «…la que ideó el proyecto junto con el INAI. ¿Qué
-    # es la COMAIP, cómo se llama completa?», which names the acronym it asks
+    # «¿con quién ideó el INAI el proyecto? con siglas», «…no lo ideó solo sino con otra institución. ¿Cómo se
+    # llamaba y cuáles eran sus siglas?»; not «…la que ideó el proyecto junto con el INAI. ¿Qué es la COMAIP,
+    # cómo se llama completa?», which names the acronym it asks
     question = question_sentence(text) or text
-    named = [
-        asked for asked in acronyms_asked(kb, text) if asked.lower() in re.findall(r"\w+", fold(question))
-    ]
-    if mentions(kb.vocabulary.beyond_definition, text) and not named:
+    asked = acronyms_asked(kb, text)
+    named = [acronym for acronym in asked if acronym.lower() in re.findall(r"\w+", fold(question))]
+    beyond = kb.vocabulary.beyond_definition
+    if mentions(beyond, question) or (mentions(beyond, text) and not named):
         return None
-    said = [found for asked in acronyms_asked(kb, text) if (found := acronym_answer(kb, asked))]
+    said = [found for acronym in asked if (found := acronym_answer(kb, acronym))]
     return ("\n".join(said), [remember(None)]) if said else None
 
 
@@ -808,6 +826,8 @@ def advice(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«…queremos instalar un STL, ¿a quién le podemos pedir asesoría?»: whom to turn to, the contacts the
     documents give with the dated INAI note, whatever intent NLU gave the message; None otherwise."""
     if not kb.vocabulary.asks_advice(text_of(tracker)) or refused(kb, tracker):
+        return None
+    if kb.vocabulary.asks_for_names(text_of(tracker)):  # «¿cómo se llaman quienes daban la asesoría?»
         return None
     return contacts_answer(kb, text_of(tracker)), [remember(Topic("contacto", "inai"))]
 
@@ -902,6 +922,9 @@ def against_the_list(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         # «¿cuáles se agregaron entre una lista y otra?» after the newest figure: since the one asked before
         asked_years = [asked for asked in map(year_of, previous_questions(tracker, DATES_BACK)) if asked]
         since = min([*([int(year)] if year.isdigit() else []), *asked_years], default=None)
+        first = kb.lists_of_kind(kind)[0].date if kb.lists_of_kind(kind) else None
+        if mentions(kb.vocabulary.conditions.first_list, text) and first is not None:
+            since = first.year  # «¿cuáles son los que no estaban en la primera lista?»
         if since is not None and (found := added_since_answer(kb, kind, since)) is not None:
             asked = f"¿qué estados con {kind} se agregaron después de {since}?"
             return found, [remember(Topic("consulta", asked))]
@@ -1079,6 +1102,10 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     text = whole = text_of(tracker)
     if asks_what_it_is(kb, text):  # «…, que compara su mecánica con la de la AGA, ¿cómo se define…?»
         return None
+    if (
+        first_or_last := _first_or_last_joined(kb, text)
+    ) is not None:  # «¿cuántos se metieron el primer año?»
+        return first_or_last
     # «El Estado de México entró en 2016. De los … ese mismo año…», «…de agosto de 2020… en esa fecha?»: whole
     # «Me dijeron que todos los de 2015 tienen STL. ¿Es cierto?»: the claim is what is asked
     back = [
@@ -1194,6 +1221,20 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return (found, [remember(kept_topic)]) if found else None
 
 
+def _first_or_last_joined(kb: KnowledgeBase, text: str) -> Reply | None:
+    """«y de esos, ¿cuántos se metieron el primer año?»: the states of the first (or last) year of joining,
+    the documents giving years and no order; None unless a count or a list of them is asked, of no list."""
+    extreme = kb.vocabulary.extreme(text)
+    asked = kb.vocabulary.asks_count(text) or mentions(kb.vocabulary.figure_questions.which, text)
+    if not extreme or not asked or not mentions(kb.vocabulary.conditions.joined, text):
+        return None
+    if year_of(text) is not None or kb.vocabulary.aspect(text) in ("stl", "pal"):
+        return None
+    years = kb.joined_years()
+    shown = years[0] if extreme == "first" else years[-1]
+    return undated_years_answer(kb, extreme), [remember(Topic("ingreso", str(shown)))]
+
+
 def _added_to_the_list(kb: KnowledgeBase, topic: Topic, text: str) -> Reply | None:
     """«¿Cuáles de esos estados no estaban en la lista de 2018?» right after a list of STL or plans (the
     newest, or of a later year): the states it adds to that earlier list; None for other follow-ups."""
@@ -1296,8 +1337,8 @@ def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     text = text_of(tracker)
     # the documents do say these; not a name asked of a document's date («¿cómo se llamaba la persona
     # comisionada presidenta cuando salió el comunicado de agosto de 2020?»)
-    about_sources = asks_about_sources(kb, text) and not kb.vocabulary.asks_for_names(text)
-    if about_sources or kb.vocabulary.asks_advice(text):
+    names = kb.vocabulary.asks_for_names(text)  # «¿cómo se llaman los servidores públicos de la asesoría?»
+    if (asks_about_sources(kb, text) or kb.vocabulary.asks_advice(text)) and not names:
         return None
     if says_inai_gone(kb, text):  # «…al INAI lo desaparecieron»: the dated notes say it
         return None

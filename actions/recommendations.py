@@ -22,7 +22,7 @@ from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
 
 from .base import AnswerAction
-from .readers import sharper
+from .readers import computed, in_context, sharper
 from .turn import Reply, entity_of, remember, remembered, text_of
 
 
@@ -59,6 +59,10 @@ class ActionRecomendacion(AnswerAction):
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
         text = text_of(tracker)
         ordinal = ordinal_of(kb, entity_of(tracker, "ordinal"), text)
+        # «¿cuáles no estaban en la primera lista?»: an ordinal of something else, read again
+        another = ordinal is None and kb.vocabulary.orders_another(text)
+        if another and (other := in_context(kb, tracker) or computed(kb, tracker)) is not None:
+            return other
         everything = Topic("recomendaciones", "todas")
         if ordinal is None and kb.vocabulary.follow_up(text) in ("issuer", "session", "date"):
             # «…y a quiénes van dirigidas?», «¿qué dicen y quién las emitió?»

@@ -29,8 +29,9 @@ def text_of(tracker: Tracker) -> str:
     """The text of the person's latest message, without emoji, its phone shorthand written out and the
     domain's words spelt right (:meth:`knowledge.KnowledgeBase.spelled_out`: «d q fecha es» → «de que fecha
     es») and its years in full («en el dieciocho» → «en el 2018»), from what follows «ya en serio» when it
-    says so, a month of one document given its year («¿y en el de marzo?»), a document named by number its
-    date when the message names a year too, and a long one from the sentence of its question
+    says so and after a first sentence that only acknowledges («Muy bien. ¿Y…?»), a month of one document
+    given its year («¿y en el de marzo?»), a document named by number its date when the message names a
+    year too, and a long one from the sentence of its question
     (:func:`without_story`); after a button of a clarification («¿Te refieres a…?»), the question they typed
     before it."""
     return _read(asked_text(tracker) or tracker.latest_message.get("text") or "")
@@ -41,7 +42,8 @@ def _read(typed: str) -> str:
     """:func:`text_of` of a message as typed: every reader asks for it, so it is read once."""
     kb = resources.kb()
     spelled = kb.with_years_written(kb.spelled_out(without_emoji(typed)))
-    dated = kb.with_dates_of_numbers(kb.with_year_of_month(kb.vocabulary.in_earnest_part(spelled)))
+    opened = kb.vocabulary.without_acknowledgement(kb.vocabulary.in_earnest_part(spelled))
+    dated = kb.with_dates_of_numbers(kb.with_year_of_month(opened))
     return without_story(kb, dated)
 
 

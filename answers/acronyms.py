@@ -42,7 +42,10 @@ def acronyms_asked(kb: KnowledgeBase, text: str) -> list[str]:
     # «…aparece COMAIP. ¿Qué significa la sigla?»: the one named before the question that asks it; not
     # «Leí en un comunicado del INAI que… el «Follow the Money», ¿eso qué quiere decir?»
     before = not asking or mentions(kb.vocabulary.acronym_nouns, " ".join(asking))
-    return (named(" ".join(asking)) if asking else []) or (named(text) if before else [])
+    # «¿Y eso qué significa? ¿Qué es la COMAIP?»: the acronym another of its questions names
+    what_it_is = [q for q in marked_questions(text) if mentions(kb.vocabulary.definition, q)]
+    others = named(" ".join(what_it_is)) if asking and len(marked_questions(text)) > 1 else []
+    return (named(" ".join(asking)) if asking else []) or (named(text) if before else []) or others
 
 
 def acronyms_written(kb: KnowledgeBase, text: str) -> list[str]:

@@ -226,10 +226,12 @@ def _definition(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return definition_answer(kb, topic.key), topic  # «¿de qué trata ese compromiso?»: what it is
     if term is not None and asks in ("date", "source"):  # «¿de qué fecha es eso?»
         return sources_answer(kb, list(dict.fromkeys(d.source for d in term.definitions))), topic
+    # «¿y quién la inventó?»: who devised it, where the glossary says
+    devised = origin_answer(kb, topic.key) if term and mentions(kb.vocabulary.devised, text) else None
+    if devised is not None:
+        return devised, topic
     if term is not None and asks == "issuer":  # «¿y quién la impulsa?»: the definition says who
-        # «¿y quién la inventó?»: who devised it, where the glossary says
-        devised = origin_answer(kb, topic.key) if mentions(kb.vocabulary.devised, text) else None
-        return devised or definition_answer(kb, topic.key), topic
+        return definition_answer(kb, topic.key), topic
     listed = metric_of(kb, term.term) if term is not None else None
     if listed in ("stl", "pal") and mentions(kb.vocabulary.figure_questions.which_states, text):
         return list_answer(kb, listed), Topic("lista", listed)  # «¿y en qué estados están?»: counted too

@@ -1001,7 +1001,8 @@ def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
     # «¿cuánto más…?», not «Entre los dos, ¿cuál tenía más planes en agosto de 2020?» (which one)
     which_one = mentions(asks.which_one, text)
     compared = mentions(asks.more_or_less, text) and (year is not None or kb.vocabulary.asks_history(text))
-    compared = compared and not which_one
+    # not «…en la pandemia, cuando más faltó el agua»: a count asked
+    compared = compared and not which_one and kb.vocabulary.asks_count(text)
     compared = compared or (year is not None and mentions(asks.now, text))  # «en 2018 había 10, ¿y ahora?»
     # «¿cuántos STL se instalaron entre 2018 y 2020?», «… después de 2018?»
     over_period = period_of(kb, text) is not None and kb.vocabulary.asks_count(text)

@@ -441,9 +441,12 @@ def combined_parts(
     query = parse(kb, text)
     # «y de los q sí tienen, ¿cuáles ya tienen plan?» after those of 2016 without STL: those with it
     other_side = mentions(kb.vocabulary.conditions.those_with, text)
+    # «y cuáles se quedaron sin secretariado de esos?» after those of 2016 with one: the list the other way
+    # round replaces the one it contradicts
+    contradicted = {(_flipped(c).text, c.sources) for c in query.conditions if c.kind in ("listed", "denied")}
     for at, question in enumerate(previous):
         before = parse(kb, question, kind_asked=_kind_meant(kb, question, text))
-        conditions = before.conditions
+        conditions = tuple(c for c in before.conditions if (c.text, c.sources) not in contradicted)
         denied = [i for i, c in enumerate(conditions) if c.kind == "denied"]
         if other_side and at == len(previous) - 1 and denied:
             conditions = tuple(_flipped(c) if i == denied[-1] else c for i, c in enumerate(conditions))

@@ -32,6 +32,9 @@ def ordinal_of(kb: KnowledgeBase, value: Any, text: str = "") -> int | None:
     uncounted = _COUNTED.sub("las recomendaciones", folded)
     if uncounted != folded and kb.vocabulary.ordinal(uncounted) is None:
         value, text = None, uncounted
+    # «¿cuáles no estaban en la primera lista?»: NLU's «1» is no recommendation
+    if kb.vocabulary.orders_another(text):
+        value = None
     for candidate in ([*value] if isinstance(value, list) else [value]) + [text]:
         if isinstance(candidate, str) and (found := kb.vocabulary.ordinal(candidate)) is not None:
             return found
@@ -132,6 +135,7 @@ def plain_answer(kb: KnowledgeBase, ordinal: int) -> str:
 
 # the fewest words of a question a recommendation must share to be "about" it
 MIN_SHARED = 2
+RARE_STEM_LETTERS = 6  # a stem this long that one recommendation alone uses («document») names it
 
 
 def _ignored(kb: KnowledgeBase) -> set[str]:
@@ -169,10 +173,23 @@ def recommendations_about(kb: KnowledgeBase, text: str) -> list[int] | None:
     ignored = _ignored(kb)  # «covid» adds none; nor «abiertos» («gobierno abierto» is everywhere)
     own = " ".join(word for word, stem in content_words(text) if stem not in ignored)
     asked = {stem for _, stem in content_words(SynonymExpander.of(kb).expand(own)) if stem not in ignored}
-    shared = {item.ordinal: _shared(asked, set(tokens(item.text))) for item in kb.recommendations.items}
+    held = {item.ordinal: set(tokens(item.text)) for item in kb.recommendations.items}
+    shared = {ordinal: _shared(asked, stems) for ordinal, stems in held.items()}
     best = max(shared.values(), default=0)
     if asked and best >= min(MIN_SHARED, len(asked)):
         return [ordinal for ordinal, n in shared.items() if n == best]
+    # «¿el SNT les pidió a las dependencias que documentaran lo que hacían?»: a word only one of them uses,
+    # not one of their issuer's name («…de la Comisión de … Transparencia Proactiva, ¿cuántas se emiten?»)
+    issuer = set(tokens(kb.recommendations.issuer))
+    rare = {
+        ordinal
+        for stem in asked - issuer
+        if len(stem) >= RARE_STEM_LETTERS
+        for ordinal in [o for o, stems in held.items() if _shared({stem}, stems)]
+        if sum(1 for stems in held.values() if _shared({stem}, stems)) == 1
+    }
+    if len(rare) == 1:
+        return sorted(rare)
     # «none of them» only when no recommendation shares a word: a partial match is no proof of absence
     # and only when the question itself asks what they treat («…unas recomendaciones sobre gobierno abierto…
     # ¿cuáles son?» sets the scene with «sobre»)

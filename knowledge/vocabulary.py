@@ -35,10 +35,14 @@ _SHORT_FORMS = {"que": "(?:que|q|ke|k)", "para": "(?:para|pa)"}
 
 
 def _alternatives(words: Iterable[str]) -> str:
-    """A regex alternation of ``words`` folded, longest first, a space matching any white space; a word
-    of ``_SHORT_FORMS`` also matches its short forms («que»: «q»; «para»: «pa»), as people type them."""
+    """A regex alternation of ``words`` folded, longest first, a space matching any white space and the
+    quotation marks that open or close a name («el autor del «Módulo 2…»»); a word of ``_SHORT_FORMS`` also
+    matches its short forms («que»: «q»; «para»: «pa»), as people type them."""
     folded = sorted({fold(w).strip() for w in words}, key=len, reverse=True)
-    return "|".join(r"\s+".join(_SHORT_FORMS.get(t, re.escape(t)) for t in w.split()) for w in folded)
+    return "|".join(_BETWEEN_WORDS.join(_SHORT_FORMS.get(t, re.escape(t)) for t in w.split()) for w in folded)
+
+
+_BETWEEN_WORDS = r"[\s«»“”\"]*\s[\s«»“”\"]*"  # what may stand between two words of a phrase
 
 
 @lru_cache(maxsize=256)
@@ -198,6 +202,7 @@ class Conditions(Strict):
     none_of: Words  # «de 2017 ninguno instaló STL, ¿es verdad?»: also those of the group that did
     unknown_year: Words  # «¿… pero no se sabe en qué año se unieron?»: the documents give no year
     earlier_list: Words  # «¿cuáles son los nuevos vs esa lista de antes?» after the newest list
+    first_list: Words  # «¿cuáles no estaban en la primera lista?»: the first dated list of its kind
     those_with: Words  # «y de los que sí tienen, ¿cuáles…?»: the others of the group just denied
     along_with: Words  # «¿qué estados entraron junto con Tlaxcala?»
     removed: Words  # with two years: in the earlier year's list, not the later's
@@ -480,6 +485,7 @@ class Vocabulary(Strict):
     initiative_words: Words
     which_term: Words  # «mencionan un compromiso común, ¿cuál era?»: which a term named with «un» is
     devised: Words  # «¿quién inventó lo de Cocreación…?»: who devised it
+    acknowledgements: Words  # «va.», «Muy bien.»: a first sentence that says nothing more
     exact_day: Words  # «¿en qué día y mes exacto se unió?»: a day, which the documents never give
     why: Words
     where_status: WhereStatus
@@ -619,12 +625,21 @@ class Vocabulary(Strict):
         («¿cuál de las cuatro…?»)."""
         return first_mentioned(self.ordinals, self._ordinal_words(text))
 
+    def orders_another(self, text: str) -> bool:
+        """Whether an ordinal of ``text`` counts a thing that is no recommendation («la primera lista», «el
+        segundo paso»): then no ordinal of it names a recommendation."""
+        ordinals = _alternatives([word for words in self.ordinals.values() for word in words])
+        return (
+            re.search(rf"\b(?:{ordinals})\s+(?:{_alternatives(self.ordinal_of_another)})\b", fold(text))
+            is not None
+        )
+
     def _ordinal_words(self, text: str) -> str:
         """``text`` without the number of a whole group and things counted («4 recomendaciones»), and without
         any ordinal when one counts another thing («esa segunda lista… en la primera», «el segundo paso»)."""
         text = _COUNTED_THINGS.sub(" ", without(self.whole_group, text))
         ordinals = _alternatives([word for words in self.ordinals.values() for word in words])
-        if not re.search(rf"\b(?:{ordinals})\s+(?:{_alternatives(self.ordinal_of_another)})\b", fold(text)):
+        if not self.orders_another(text):
             return text
         # «…en esa segunda lista que no estaban en la primera?»: the other ordinals count the same things
         return re.sub(rf"(?<!\w)(?:{ordinals})(?!\w)", " ", fold(text))
@@ -700,6 +715,14 @@ class Vocabulary(Strict):
         """Every kind of :meth:`follow_up` that ``text`` asks («¿de qué fecha es y quién la hizo?»: ``date``
         and ``issuer``)."""
         return {kind for kind, words in self._follow_up_words().items() if mentions(words, text)}
+
+    def without_acknowledgement(self, text: str) -> str:
+        """``text`` without a first sentence that only acknowledges or greets («va. y en el comunicado de
+        enero 2018 cuántos eran?», «Muy bien. ¿Y cuántos…?», «Buenas tardes. ¿Y la que sigue?»); as it is
+        when nothing follows it."""
+        words = _alternatives(self.acknowledgements)
+        found = re.match(rf"\W*(?:(?:{words})\W*)+?[.!,;:]+\s+(?=\S)", fold(text))
+        return text[found.end() :] if found else text
 
     def asks_yes_or_no(self, text: str) -> bool:
         """Whether the question of ``text`` asks for a «sí» or a «no»: no «qué», «cuántos», «cuándo»… (but for
