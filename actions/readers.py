@@ -465,7 +465,9 @@ def devised(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     # dura y con qué organismo ideó el INAI el proyecto?»: each part (:func:`each_part`)
     if len(named) != 1 or not mentions(kb.vocabulary.devised, question_sentence(text) or text):
         return None
-    if len(question_parts(kb, text)) > 1:
+    # «¿quién ideó el proyecto y con qué organismo colaboró?»: both of the origin
+    origin = [*kb.vocabulary.devised, *kb.vocabulary.beyond_definition]
+    if not all(mentions(origin, part) for part in question_parts(kb, text)):
         return None
     if (origin := origin_answer(kb, named[0])) is None:
         return None

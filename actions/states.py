@@ -26,6 +26,7 @@ from answers.states import (
     members_answer,
     not_why,
     participants_answer,
+    plans_count_answer,
     state_from,
     status_after_documents,
     status_answer,
@@ -78,6 +79,26 @@ def of_the_same_year(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         state = kb.state(topic.key) if topic is not None and topic.kind == "estado" and not named else None
     cohort = cohort_of(kb, state, text) if state is not None else None
     return (cohort[0], [remember(cohort[1])]) if cohort is not None else None
+
+
+def as_many_plans_as(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿qué otros estados tienen la misma cantidad que Veracruz?»: the states with as many plans in the
+    newest list as the one state named (or the last); None unless the message asks that."""
+    text = text_of(tracker)
+    if not mentions(kb.vocabulary.figure_questions.as_many_as, text):
+        return None
+    named = resources.state_finder().find(text)
+    topic = topic_of(tracker)
+    last = topic.key if topic is not None and topic.kind == "estado" else None
+    name = named[0].replace("-", " ") if len(named) == 1 else last
+    state = kb.state(name) if name else None
+    if state is None:
+        return None
+    newest = kb.lists_of_kind("pal")[-1]
+    plans = next((li.count for li in state.listed if li.list == newest.id), 0)
+    if plans == 0:
+        return None
+    return plans_count_answer(kb, plans), [remember(Topic("lista", "pal"))]
 
 
 def counted_and_named(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -301,6 +322,7 @@ class ActionEstado(Action):
             or recommendations_asked(kb, tracker)
             or states_asked(kb, tracker)
             or of_the_same_year(kb, tracker)
+            or as_many_plans_as(kb, tracker)
             or counted_and_named(kb, tracker)
             or any_intent(kb, tracker)  # «soy de slp, ¿hay alguna guía pa armar el plan?», «…un municipio
             # de Hidalgo, ¿qué pasos sigo para entrarle?»

@@ -127,6 +127,7 @@ def term_named(kb: KnowledgeBase, text: str) -> str | None:
 
 
 # «¿qué es un organismo garante?»: the words after the question, up to a second question or a comma
+_THAT_OF = re.compile(r"^(?:eso|esto|aquello|lo)\s+del?\s+")  # «eso de», «lo del»: the thing named after it
 _ASKED = re.compile(
     r"\b(?:(?:que|q|k|ke) (?:es|son|significa|significan)|a que se refiere|en que consisten?)\s+"
     r"(?!lo (?:que|q)\b)"  # «¿qué es lo que sigue?» asks what comes next
@@ -181,7 +182,7 @@ def of_another_thing(kb: KnowledgeBase, text: str, term_id: str) -> bool:
     term = kb.term(term_id)
     if found is None or term is None:
         return False
-    phrase = found.group(1)
+    phrase = _THAT_OF.sub("", found.group(1))  # «¿qué es eso de PAL?» asks about PAL itself
     names = [term.id, *term.aliases]
     at = spans(names, phrase)
     return bool(at) and at[0][0] > 0 and " de " in phrase[: at[0][0] + 1]

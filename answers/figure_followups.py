@@ -30,6 +30,7 @@ from .state_followups import counts_them_again
 from .states import (
     list_answer,
     list_reply,
+    participants_answer,
     several_status_answer,
 )
 from .topic import AGAIN_WORDS, HISTORY, YEAR_ELLIPSIS_WORDS, Answer, Topic, follow_up_of
@@ -269,6 +270,12 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return change_answer(kb, metric, int(shown)), Topic("cifra", f"{metric}@{HISTORY}")
     if year is not None:
         return figure_answer(kb, metric, year, month=month_of(text)), Topic("cifra", f"{metric}@{year}")
+    # not «¿y cuáles no?» (those missing, below) nor the states of a year of joining
+    plain = not mentions(kb.vocabulary.conditions.joined, text) and not kb.vocabulary.asks_absence(text)
+    if metric == "estados" and mentions(asks.which, text) and plain:
+        # «¿y cuáles son? pásame la lista» after how many take part: those the documents name, how many not
+        year_shown = int(shown) if shown.isdigit() else None
+        return participants_answer(kb, year_shown), Topic("cifra", f"estados@{shown}" if shown else "estados")
     if metric in ("stl", "pal") and (mentions(asks.which, text) or mentions(asks.which_states, text)):
         if shown.isdigit():  # «¿y cuáles eran?» after the STL of 2018: that year's list
             return list_answer(kb, metric, int(shown)), Topic("lista", f"{metric}@{shown}")
@@ -318,6 +325,10 @@ def _other_figure(kb: KnowledgeBase, other: str, shown: str, text: str) -> Answe
         return change_answer(kb, other), Topic("cifra", f"{other}@{HISTORY}")
     if shown == HISTORY or kb.vocabulary.asks_history(text):  # «¿cuántos compromisos en cada fecha?»
         return figure_answer(kb, other, history=True), Topic("cifra", f"{other}@{HISTORY}")
+    if shown.isdigit() and mentions(
+        asks.now, text
+    ):  # «¿y ahorita cuántos compromisos hay?» after 2018's plans
+        return figure_answer(kb, other), Topic("cifra", other)
     if shown.isdigit():
         return figure_answer(kb, other, int(shown)), Topic("cifra", f"{other}@{shown}")
     # «y organismos garantes» after the newest OSC; not «¿cuántas empresas participan?» (no figure of theirs)

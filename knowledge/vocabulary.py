@@ -248,6 +248,7 @@ class FigureQuestions(Strict):
     second_question: Words
     said_by: Words
     count: Words
+    as_many_as: Words  # «¿qué otros tienen la misma cantidad que Veracruz?»: as many plans as that state
     count_of_those: Words  # «¿cuántos de esos…?»: how many of the states just listed, not a figure of each
     bare_count: Words
     claims: Words
