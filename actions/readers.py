@@ -156,6 +156,8 @@ POINTED_MAX_WORDS = 16
 # with «y» this short continues it.
 ELLIPSIS_MAX_WORDS = 8
 SAME_AGAIN_WORDS = 12  # «y lo mismo con los planes de acción local»: asks the same of another, no longer
+# the not_in_documents topic (knowledge/vocabulary.yaml) of what a guide contains
+GUIDE_CONTENTS = "contenido_guias"
 MEMBER_MAX_WORDS = 20  # «¿y figura entre los estados con…?» right after a state: no longer than this
 
 
@@ -193,12 +195,11 @@ def _continues_figure(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     after a figure's history: that history)."""
     words = text.lower().split()
     metric, _, shown = topic.key.partition("@")
+    longest = SAME_AGAIN_WORDS if mentions(kb.vocabulary.context.same, text) else ELLIPSIS_MAX_WORDS
     return (
         topic.kind == "cifra"
         and (shown.isdigit() or shown == HISTORY)
-        and 1
-        < len(words)
-        <= (SAME_AGAIN_WORDS if mentions(kb.vocabulary.context.same, text) else ELLIPSIS_MAX_WORDS)
+        and 1 < len(words) <= longest
         and and_then(text)
         and metric_of(kb, text) not in (None, metric)
         and year_of(text) is None
@@ -409,11 +410,6 @@ def guide_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return None
 
 
-GUIDE_CONTENTS = (
-    "contenido_guias"  # the topic of not_in_documents (knowledge/vocabulary.yaml) for a guide's content
-)
-
-
 def _which_term(kb: KnowledgeBase, text: str, named: list[str]) -> bool:
     """Whether ``text`` names one term with «un» or «una» and asks which it is («mencionan un compromiso común
     de varios estados, ¿cuál era?»): what it is."""
@@ -466,8 +462,8 @@ def devised(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if len(named) != 1 or not mentions(kb.vocabulary.devised, question_sentence(text) or text):
         return None
     # «¿quién ideó el proyecto y con qué organismo colaboró?»: both of the origin
-    origin = [*kb.vocabulary.devised, *kb.vocabulary.beyond_definition]
-    if not all(mentions(origin, part) for part in question_parts(kb, text)):
+    of_origin = [*kb.vocabulary.devised, *kb.vocabulary.beyond_definition]
+    if not all(mentions(of_origin, part) for part in question_parts(kb, text)):
         return None
     if (origin := origin_answer(kb, named[0])) is None:
         return None
@@ -1104,9 +1100,8 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     text = whole = text_of(tracker)
     if asks_what_it_is(kb, text):  # «…, que compara su mecánica con la de la AGA, ¿cómo se define…?»
         return None
-    if (
-        first_or_last := _first_or_last_joined(kb, text)
-    ) is not None:  # «¿cuántos se metieron el primer año?»
+    # «¿cuántos se metieron el primer año?»: the first year's states
+    if (first_or_last := _first_or_last_joined(kb, text)) is not None:
         return first_or_last
     # «El Estado de México entró en 2016. De los … ese mismo año…», «…de agosto de 2020… en esa fecha?»: whole
     # «Me dijeron que todos los de 2015 tienen STL. ¿Es cierto?»: the claim is what is asked
