@@ -160,9 +160,8 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
             return reply, [remember(Topic("consulta", text[:QUESTION_MAX_CHARS]))]
         return reply, [SlotSet("cifra", metric), remember(Topic("cifra", f"{metric}@{HISTORY}"))]
     year = year_of(hint or text)
-    numbered = kb.years_numbered(
-        text
-    )  # «según el INAI/002/18, ¿cuántos STL…?»: «¿y cuáles de ellos…?» of 2018
+    # «según el INAI/002/18, ¿cuántos hay ahora?»: «¿y cuáles de ellos…?» of 2018
+    numbered = kb.years_numbered(text)
     year = year or (numbered[0] if len(numbered) == 1 and not changed else None)
     key = f"{metric}@{year}" if year else f"{metric}@{HISTORY}" if changed else metric
     return reply, [SlotSet("cifra", metric), remember(Topic("cifra", key))]

@@ -1227,9 +1227,15 @@ def _first_or_last_joined(kb: KnowledgeBase, text: str) -> Reply | None:
         return None
     if year_of(text) is not None or kb.vocabulary.aspect(text) in ("stl", "pal"):
         return None
+    return undated_years_reply(kb, extreme)
+
+
+def undated_years_reply(kb: KnowledgeBase, extreme: str | None) -> Reply:
+    """The years states joined, the documents giving no order within them; after the first (or last) year's
+    states the topic is that year, so «¿y de esos cuáles ya sacaron su plan?» asks of them."""
     years = kb.joined_years()
-    shown = years[0] if extreme == "first" else years[-1]
-    return undated_years_answer(kb, extreme), [remember(Topic("ingreso", str(shown)))]
+    shown = {"first": years[0], "last": years[-1]}.get(extreme or "")
+    return undated_years_answer(kb, extreme), [remember(Topic("ingreso", str(shown)) if shown else None)]
 
 
 def _added_to_the_list(kb: KnowledgeBase, topic: Topic, text: str) -> Reply | None:

@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 from answers.context import followup_answer
 from answers.figure_questions import asked_figure
 from answers.figures import metric_of, national_only, national_only_answer, year_of
-from answers.questions import asks_as_of, period_of, question_parts
+from answers.questions import asks_as_of, period_of, plans_of, question_parts
 from answers.recommendations import all_recommendations_answer, recommendation_answer, recommendation_named
 from answers.sources import source_scene
 from answers.state_followups import cohort_of, counts_them_again, of_the_country
@@ -35,7 +35,6 @@ from answers.states import (
     undated_answer,
     undated_joining_answer,
     undated_list_answer,
-    undated_years_answer,
     years_answer,
 )
 from answers.topic import STATES_SEPARATOR, Topic
@@ -55,6 +54,7 @@ from .readers import (
     from_documents,
     in_context,
     refused,
+    undated_years_reply,
 )
 from .reread import reread
 from .turn import Reply, entity_of, intent_of, previous_question, remember, text_of, topic_of, with_text
@@ -94,9 +94,7 @@ def as_many_plans_as(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     state = kb.state(name) if name else None
     if state is None:
         return None
-    newest = kb.lists_of_kind("pal")[-1]
-    plans = next((li.count for li in state.listed if li.list == newest.id), 0)
-    if plans == 0:
+    if (plans := plans_of(kb, state)) == 0:
         return None
     return plans_count_answer(kb, plans), [remember(Topic("lista", "pal"))]
 
@@ -430,11 +428,7 @@ class ActionListaEstados(AnswerAction):
                 return joined_in_answer(kb, year), [remember(Topic("ingreso", str(year)))]
             extreme = kb.vocabulary.extreme(text)  # «¿cuál fue el último en sumarse?»: no dates, the years
             if kb.vocabulary.asks_when(text) or extreme:
-                # «¿y de esos cuáles ya sacaron su plan?» after the first (or last) year's states: of them
-                years = kb.joined_years()
-                shown = {"first": years[0], "last": years[-1]}.get(extreme or "")
-                cohort = Topic("ingreso", str(shown)) if shown else None
-                return undated_years_answer(kb, extreme), [remember(cohort)]
+                return undated_years_reply(kb, extreme)
             return years_answer(kb), [remember(None)]
         kind = "pal" if intent_of(tracker) == "estados_con_pal" else "stl"
         if kb.vocabulary.asks_listing_date(text):  # «¿cuál fue el primer estado en instalar su STL?»

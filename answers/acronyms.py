@@ -30,8 +30,9 @@ def acronyms_asked(kb: KnowledgeBase, text: str) -> list[str]:
     defined = {fold(word) for term in kb.glossary for word in (term.id, *term.aliases)}
     # «¿con qué organización ideó el INAI el proyecto? son unas siglas»: the question that asks the meaning
     asks = kb.vocabulary.acronym_asks
-    asking = [question for question in marked_questions(text) if mentions(asks, question)]
-    if marked_questions(text) and not asking:
+    questions = marked_questions(text)
+    asking = [question for question in questions if mentions(asks, question)]
+    if questions and not asking:
         return []
     known = [acronym for acronym in _expansions(kb) if fold(acronym) not in defined]
 
@@ -43,8 +44,8 @@ def acronyms_asked(kb: KnowledgeBase, text: str) -> list[str]:
     # «Leí en un comunicado del INAI que… el «Follow the Money», ¿eso qué quiere decir?»
     before = not asking or mentions(kb.vocabulary.acronym_nouns, " ".join(asking))
     # «¿Y eso qué significa? ¿Qué es la COMAIP?»: the acronym another of its questions names
-    what_it_is = [q for q in marked_questions(text) if mentions(kb.vocabulary.definition, q)]
-    others = named(" ".join(what_it_is)) if asking and len(marked_questions(text)) > 1 else []
+    what_it_is = [q for q in questions if mentions(kb.vocabulary.definition, q)]
+    others = named(" ".join(what_it_is)) if asking and len(questions) > 1 else []
     return (named(" ".join(asking)) if asking else []) or (named(text) if before else []) or others
 
 

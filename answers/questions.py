@@ -112,7 +112,8 @@ def _plans_phrase(n: int) -> str:
     )
 
 
-def _plans(kb: KnowledgeBase, state: State) -> int:
+def plans_of(kb: KnowledgeBase, state: State) -> int:
+    """How many plans the newest PAL list gives ``state`` (0 when it does not name it)."""
     newest = kb.lists_of_kind("pal")[-1]
     return next((li.count for li in state.listed if li.list == newest.id), 0)
 
@@ -337,7 +338,7 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
         n_plans = exactly
         plans = _plans_phrase(n_plans)
         source = kb.lists_of_kind("pal")[-1].source
-        exact = Condition(f"tienen {plans}", lambda s: _plans(kb, s) == n_plans, (source,), "plans")
+        exact = Condition(f"tienen {plans}", lambda s: plans_of(kb, s) == n_plans, (source,), "plans")
         conditions.append(exact)
         years = sorted({int(found) for found in _YEAR.findall(folded)})
         if len(years) == 2 and not joins and mentions(kb.vocabulary.aspects["pal"], folded):
@@ -353,7 +354,7 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
         else:
             phrase = f"tienen {n} o más Planes de Acción Local (PAL) publicados"
         source = kb.lists_of_kind("pal")[-1].source
-        test = (lambda s: _plans(kb, s) > n) if op == ">" else (lambda s: _plans(kb, s) >= n)
+        test = (lambda s: plans_of(kb, s) > n) if op == ">" else (lambda s: plans_of(kb, s) >= n)
         conditions.append(Condition(phrase, test, (source,), "plans"))
     if joined_in is not None and until is not None:
         first, last = int(joined_in.group(1)), until[0]

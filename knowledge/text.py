@@ -10,6 +10,7 @@ import unicodedata
 from text_to_num import alpha2digit
 
 from common.folding import fold as fold  # re-exported: the knowledge side imports it from here
+from common.numbers import joined_number_words
 
 _SPACES = re.compile(r"\s+")
 
@@ -64,16 +65,10 @@ _SPOKEN_YEAR = re.compile(
 )
 
 
-# «en el dieci seis»: a voice note's transcript may split a number word in two
-_SPLIT_NUMBER = re.compile(
-    r"\b(dieci|veinti)\s+(?=(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\b)", re.IGNORECASE
-)
-
-
 def with_spoken_years(text: str, years: range) -> str:
     """``text`` with each year of ``years`` it says short or in words written in full («¿cuántos había en el
     dieciocho?» → «…en el 2018?»); other numbers as they are."""
-    text = _SPLIT_NUMBER.sub(r"\1", text)
+    text = joined_number_words(text)  # «en el dieci seis»
     places = []
     for found in _SPOKEN_YEAR.finditer(fold(text)):
         said = found.group(1) or found.group(2)

@@ -9,20 +9,14 @@ Runs inside Rasa (.venv-rasa); it imports no Rasa, so it is tested in .venv too.
 
 from __future__ import annotations
 
-import re
-
 from text_to_num import alpha2digit
 
+from common.numbers import joined_number_words
+
 KEPT_UP_TO = 20  # «la tercera», «dos planes o más», «cuatro recomendaciones»: words the vocabulary reads
-
-
-# «dos mil dieci siete»: a voice note's transcript may split a number word in two
-_SPLIT = re.compile(
-    r"\b(dieci|veinti)\s+(?=(?:uno|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\b)", re.IGNORECASE
-)
 
 
 def with_digits(text: str) -> str:
     """``text`` with its spelt-out numbers as digits («dos mil veinte» → «2020», «dos mil dieci siete» →
     «2017»); small numbers standing alone and ordinals stay words."""
-    return alpha2digit(_SPLIT.sub(r"\1", text), "es", threshold=KEPT_UP_TO)
+    return alpha2digit(joined_number_words(text), "es", threshold=KEPT_UP_TO)
