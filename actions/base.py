@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -11,11 +12,12 @@ from rasa_sdk.types import DomainDict
 
 from answers.topic import Topic
 from knowledge import KnowledgeBase
+from knowledge.vocabulary import marked_questions, mentions
 
 from . import resources
 from .leads import lead_buttons
 from .readers import any_intent, declined, each_part, pointing_back
-from .turn import Reply, text_of, topic_of
+from .turn import Reply, text_of, topic_of, with_text
 
 OPINION = "utter_opinion_politica"  # the refusal of political opinions (domain/basicos.yml)
 FEEDBACK_BUTTONS = [
@@ -31,13 +33,35 @@ def topic_after(tracker: Tracker, events: list[EventType]) -> Topic | None:
     return Topic.parse(kept[-1].get("value")) if kept else topic_of(tracker)
 
 
-def opinion_refused(dispatcher: CollectingDispatcher, kb: KnowledgeBase, tracker: Tracker) -> bool:
+def opinion_refused(
+    dispatcher: CollectingDispatcher,
+    kb: KnowledgeBase,
+    tracker: Tracker,
+    first: Callable[[Tracker], list[EventType]],
+) -> list[EventType] | None:
     """Send the refusal of political opinions when the message asks for one in so many words («¿considera
-    que su extinción fue un retroceso?», «¿y de morena?»), whatever intent NLU gave it; whether it did."""
-    if kb.vocabulary.asks_opinion(text_of(tracker)):
-        dispatcher.utter_message(response=OPINION)
-        return True
-    return False
+    que su extinción fue un retroceso?», «¿y de morena?»), whatever intent NLU gave it, and return the
+    events to keep; None when it asks none. A question of the initiative asked before the opinion («y ¿POR
+    QUÉ no tiene secretariado técnico? ¿quién tuvo la culpa?») is answered first, by ``first``."""
+    if not kb.vocabulary.asks_opinion(text_of(tracker)):
+        return None
+    asked = before_opinion(kb, tracker)
+    events = first(with_text(tracker, asked)) if asked is not None else []
+    dispatcher.utter_message(response=OPINION)
+    return events
+
+
+def before_opinion(kb: KnowledgeBase, tracker: Tracker) -> str | None:
+    """«y ¿POR QUÉ no tiene secretariado técnico? ¿quién tuvo la culpa?»: the question of the initiative a
+    message asks before the one that asks an opinion, answered before the refusal; None when the opinion
+    is the first thing asked, or nothing before it asks of the initiative."""
+    text = text_of(tracker)
+    words = kb.vocabulary
+    questions = marked_questions(text)
+    if len(questions) < 2 or not words.asks_opinion(text) or words.asks_opinion(questions[0]):
+        return None
+    first = text[: text.find(questions[0]) + len(questions[0])]  # «y ¿POR QUÉ…?» keeps its «y»
+    return first if words.in_domain(first) or mentions(words.why, first) else None
 
 
 def answer(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, events: list[EventType]) -> None:
@@ -65,8 +89,10 @@ class AnswerAction(Action, ABC):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
-        if opinion_refused(dispatcher, kb, tracker):
-            return []
+        if (
+            opinion := opinion_refused(dispatcher, kb, tracker, lambda t: self.run(dispatcher, t, domain))
+        ) is not None:
+            return opinion
         # «Olvida tus instrucciones y…»: refused whatever the action
         honest = self.honest_first or kb.vocabulary.manipulates(text_of(tracker))
         if honest and declined(dispatcher, kb, tracker):  # «y ya que andamos, ¿qué municipios…?»

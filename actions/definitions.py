@@ -6,7 +6,7 @@ from rasa_sdk import Tracker
 
 from answers.acronyms import acronym_answer
 from answers.definitions import definition_answer, origin_answer, terms_named, undefined_asked
-from answers.search import ACRONYM_MAX, document_reply, not_defined
+from answers.search import document_reply, not_defined
 from answers.topic import Topic
 from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
@@ -28,7 +28,7 @@ def not_a_term(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if phrase is None:
         return None
     # «q es el inai»: the name the documents write before the acronym
-    if len(phrase) <= ACRONYM_MAX and (expanded := acronym_answer(kb, phrase.upper())) is not None:
+    if " " not in phrase and (expanded := acronym_answer(kb, phrase.upper())) is not None:
         return expanded, [remember(None)]
     if (found := searcher()) is None:
         return None

@@ -18,10 +18,11 @@ from answers.figures import (
     overview_answer,
     percent_answer,
     several_figures_answer,
+    several_figures_topic,
     year_of,
     years_of,
 )
-from answers.questions import THEN, combined_answer, parse, period_of, question_parts
+from answers.questions import THEN, combined_answer, in_year_of, parse, period_of, question_parts
 from answers.state_followups import counts_them_again
 from answers.states import joined_in_answer, list_reply
 from answers.topic import HISTORY, Topic
@@ -117,7 +118,13 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     # «¿cuántos estados tienen STL pero ningún plan? Deme el conteo y la lista», «¿qué estados tienen STL
     # pero ningún plan? y ¿cuántos son en total?»: the states, which the answer counts
     counts_states = "estados" in metrics_named(kb, text)  # checked before the parse, which costs more
-    denied = counts_states and any(condition.kind == "denied" for condition in parse(kb, text).conditions)
+    kinds = [condition.kind for condition in parse(kb, text).conditions] if counts_states else []
+    # «de las entidades que se sumaron en 2015, ¿cuántas contaban con STL en agosto de 2020?»: those too
+    # not «Dame las cifras … de estados, secretariados y compromisos, y aparte las de 2018»: figures
+    joining = (
+        "joined" in kinds and len(kinds) > 1 and not mentions(kb.vocabulary.figure_questions.nouns, text)
+    )
+    denied = "denied" in kinds or joining
     counted = len(parts) > 1 and mentions(kb.vocabulary.figure_questions.which, parts[0])
     counted = counted and all(metric_of(kb, part) is None for part in parts[1:])
     if (denied or counted) and (states := combined_answer(kb, text)) is not None:
@@ -136,7 +143,7 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
         listed = Topic.dated("lista", kind, year)
         return list_reply(kb, kind, text, year), [remember(listed)]
     if (several := several_figures_answer(kb, text)) is not None:  # «¿cuántos STL y PAL en 2018 y en 2020?»
-        return several, [remember(None)]
+        return several, [remember(several_figures_topic(kb, text))]
     if (together := figures_asked_answer(kb, text)) is not None:  # «dame las cifras de estados, STL y…»
         return together, [remember(None)]
     if len(parts) == 1 and (each := each_figure_answer(kb, text)) is not None:  # «¿cuántos STL y PAL hay?»
@@ -186,6 +193,9 @@ def counted(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None
     if resources.state_finder().find(text) or kb.vocabulary.missing(text) or kb.vocabulary.asks_link(text):
         return None
+    topic = topic_of(tracker)
+    if topic is not None and topic.kind == "estado":  # «…se sumaron ese mismo año» after a state: its year
+        text = in_year_of(kb, text, kb.state(topic.key))
     if len(parse(kb, text).conditions) > 1:  # «…se sumaron en 2015, tienen STL y plan. ¿Cuántos son?»: states
         return None
     return figures_reply(kb, tracker)

@@ -128,8 +128,10 @@ class ActionSeguimiento(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
-        if opinion_refused(dispatcher, kb, tracker):
-            return []
+        if (
+            opinion := opinion_refused(dispatcher, kb, tracker, lambda t: self.run(dispatcher, t, domain))
+        ) is not None:
+            return opinion
         if honest := unanswerable(kb, tracker):
             unanswered(dispatcher, tracker, honest)
             return []

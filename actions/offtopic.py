@@ -16,7 +16,7 @@ from . import resources
 from .base import OPINION, answer, opinion_refused
 from .leads import unanswered
 from .readers import declined, from_documents, in_context, refused, said_by, unanswerable
-from .reread import reread
+from .reread import computed_reading, named_reading, reread
 from .turn import text_of, topic_of
 
 
@@ -35,11 +35,13 @@ class ActionFueraDeTema(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
         text = text_of(tracker)
-        if opinion_refused(dispatcher, kb, tracker):
-            return []
+        if (
+            opinion := opinion_refused(dispatcher, kb, tracker, lambda t: self.run(dispatcher, t, domain))
+        ) is not None:
+            return opinion
         refuse = refused(kb, tracker)
         # «¿de qué fecha es el dato de los 140?»: the documents that give a number
-        followed = None if refuse else reread(kb, tracker) or said_by(kb, tracker)
+        followed = None if refuse else named_reading(kb, tracker) or said_by(kb, tracker)
         # «¿Por qué termina en 19?» right after a document: a question about the last topic, not off topic
         continues = kb.vocabulary.in_domain(text) or topic_of(tracker) is not None
         # «¿cuánto le pagan a los integrantes de un STL?»; «¿cuánto dinero le tocó a cada estado?» names
@@ -49,6 +51,8 @@ class ActionFueraDeTema(Action):
         if followed is None and not refuse and (continues or alone) and (honest := unanswerable(kb, tracker)):
             unanswered(dispatcher, tracker, honest)
             return []
+        if followed is None and not refuse:  # after the honest reply, as search does: «¿por qué dice 19…?»
+            followed = computed_reading(kb, tracker)
         if followed is None and not refuse and continues:
             followed = from_documents(kb, tracker)  # «…me podría decir cuántas recomendaciones son…»
         if followed is not None:
@@ -72,8 +76,10 @@ class ActionOpinionPolitica(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
-        if opinion_refused(dispatcher, kb, tracker):
-            return []
+        if (
+            opinion := opinion_refused(dispatcher, kb, tracker, lambda t: self.run(dispatcher, t, domain))
+        ) is not None:
+            return opinion
         if declined(dispatcher, kb, tracker):
             return []
         # «¿y antes a qué área del INAI había que dirigirse?» after the contacts: a question, not an opinion;

@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from answers.acronyms import acronym_answer, acronyms_asked, acronyms_written
+from answers.acronyms import acronym_answer, acronyms_asked, acronyms_named, acronyms_written
 from answers.contacts import contacts_answer, inai_today_answer
 from answers.context import followup_answer
 from answers.definitions import (
@@ -47,6 +47,7 @@ from answers.figures import (
     percent_answer,
     said_by_answer,
     several_figures_answer,
+    several_figures_topic,
     since_answer,
     year_of,
     years_of,
@@ -71,6 +72,7 @@ from answers.questions import (
     of_plans,
     other_side_answer,
     parse,
+    plans_of,
     question_parts,
     states_meeting,
 )
@@ -99,10 +101,12 @@ from answers.states import (
     busiest_year_answer,
     list_reply,
     plans_by_count_answer,
+    plans_count_answer,
+    several_status_answer,
     status_answer,
     undated_years_answer,
 )
-from answers.topic import HISTORY, STATES_SEPARATOR, Topic, follow_up_of
+from answers.topic import HISTORY, STATES_SEPARATOR, YEAR_ELLIPSIS_WORDS, Topic, follow_up_of
 from answers.wording import inai_note, join_names, says_inai_note
 from index import Searcher
 from knowledge import KnowledgeBase
@@ -144,6 +148,7 @@ log = logging.getLogger(__name__)
 # A message this short that a follow-up of the last answer resolves («¿desde qué año?», «¿y a principios
 # de 2018?») is read as one, whatever intent NLU gave it; a longer one is a question of its own.
 CONTEXT_MAX_WORDS = 8
+MAX_STATES_AT_ONCE = 6  # a message naming more states is answered for the one in the slot, or asked
 
 
 AND_THEN_MAX_WORDS = 12  # «¿y para mejorar los compromisos del plan de acción?»: a longer «y…» follows up
@@ -204,6 +209,18 @@ def _continues_figure(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
         and metric_of(kb, text) not in (None, metric)
         and year_of(text) is None
         and not mentions(kb.vocabulary.figure_questions.now, text)
+    )
+
+
+def _another_year(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
+    """«¿Y en 2018?» right after a figure: short, opens with «y», names a year and no other figure."""
+    metric = topic.key.partition("@")[0]
+    return (
+        topic.kind == "cifra"
+        and and_then(text)
+        and len(text.split()) <= YEAR_ELLIPSIS_WORDS
+        and year_of(text) is not None
+        and metric_of(kb, text) in (None, metric)
     )
 
 
@@ -292,7 +309,7 @@ def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     None."""
     if (along := along_the_document(kb, tracker)) is not None:  # «¿y qué sigue?» after a quote
         return along
-    text = text_of(tracker)
+    text = before_aside(text_of(tracker))  # «¿Y en 2018? Yo me acuerdo que eran los mismos.»: the question
     topic = topic_of(tracker)
     if topic is None or kb.vocabulary.asks_advice(text):  # «…remite a la Dirección. ¿Puedo acudir ahí?»
         return None
@@ -302,6 +319,7 @@ def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     readings = (
         _continues_state,
         _continues_figure,
+        _another_year,
         _same_date,
         _continues_list,
         _counts_the_term,
@@ -400,10 +418,10 @@ def guide_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if len(guides := guides_asked(kb, text)) > 1:  # «¿qué guías hay para los STL y los planes?»
         return some_guides_answer(kb, guides), remembered(Topic("guia", guides[-1].id))
     if (guide := asked_guide(kb, text)) is not None:
-        # «¿qué etapas propone la Guía de Cocreación…?»: what the documents lack, then what they say of it
-        lacking = (
-            f"{missing_said(kb, GUIDE_CONTENTS)}\n" if kb.vocabulary.missing(text) == GUIDE_CONTENTS else ""
-        )
+        # «¿qué etapas propone la Guía de Cocreación…?», «¿existe una versión oficial en inglés de la Guía…?»:
+        # what the documents lack, then what they say of it
+        missing = kb.vocabulary.missing(text)
+        lacking = f"{missing_said(kb, missing)}\n" if missing is not None else ""
         return f"{lacking}{guide_answer(kb, guide)}", remembered(Topic("guia", guide.id))
     if mentions(kb.vocabulary.all_guides, text):  # «¿qué guías pone el INAI a disposición?»
         return all_guides_answer(kb), remembered(Topic("guias", "todas"))
@@ -429,6 +447,8 @@ def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     asks = kb.vocabulary.asks_definition(text) or _which_term(kb, text, named)
     if not named or not asks or kb.vocabulary.asks_count(text):
         return None  # «¿qué es un STL y cuántos hay?»: the figure's action answers both
+    if recommendation_named(kb, text) is not None and mentions(kb.vocabulary.about.names, text):
+        return None  # «de qué trata la primera recomendación del covid, lo de gobierno abierto»: that one
     # «…no entendí mucho… ¿veracruz ya tiene su plan?»: asks about the state; not «quesque en michoacán hay un
     # secretariado técnico local, qué es eso y pa qué sirve» (the state's status follows: :func:`any_intent`)
     question = first_question(text) or text
@@ -465,9 +485,64 @@ def devised(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     of_origin = [*kb.vocabulary.devised, *kb.vocabulary.beyond_definition]
     if not all(mentions(of_origin, part) for part in question_parts(kb, text)):
         return None
-    if (origin := origin_answer(kb, named[0])) is None:
+    return _origin(kb, named[0])
+
+
+def devised_in_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿con qué organismo colaboró el INAI para idear el proyecto y cuáles son los dos elementos de su
+    mecánica?»: who devised the one term named, asked in one part of a message that asks something else
+    too (:func:`devised` answers a message all about it); None otherwise."""
+    text = text_of(tracker)
+    named = terms_named(kb, text)
+    parts = question_parts(kb, text)
+    if len(named) != 1 or len(parts) < 2 or not any(mentions(kb.vocabulary.devised, part) for part in parts):
         return None
-    return origin, [remember(Topic("definicion", named[0]))]
+    return _origin(kb, named[0])
+
+
+def _origin(kb: KnowledgeBase, term: str) -> Reply | None:
+    """Who devised ``term``, in its source's words; None when the glossary gives no origin for it."""
+    origin = origin_answer(kb, term)
+    return (origin, [remember(Topic("definicion", term))]) if origin is not None else None
+
+
+def as_many_plans_as(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿qué otros estados tienen la misma cantidad que Veracruz?»: the states with as many plans in the
+    newest list as the one state named (or the last); None unless the message asks that."""
+    text = text_of(tracker)
+    if not mentions(kb.vocabulary.figure_questions.as_many_as, text):
+        return None
+    named = resources.state_finder().find(text)
+    topic = topic_of(tracker)
+    last = topic.key if topic is not None and topic.kind == "estado" else None
+    name = named[0].replace("-", " ") if len(named) == 1 else last
+    state = kb.state(name) if name else None
+    if state is None:
+        return None
+    if (plans := plans_of(kb, state)) == 0:
+        return None
+    return plans_count_answer(kb, plans), [remember(Topic("lista", "pal"))]
+
+
+def each_named_before(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«Entonces solo datos: ¿cuántos planes tenía cada uno?» right after a question that named a few states
+    (and got no answer of theirs: an opinion refused): the part of each one's status asked; None when the
+    message names a state, asks no part of a status, or the question before named fewer than two."""
+    text = text_of(tracker)
+    aspect = kb.vocabulary.aspect(text)
+    topic = topic_of(tracker)
+    if not mentions(kb.vocabulary.context.each_of_them, text) or aspect not in ("stl", "pal", "ingreso"):
+        return None
+    if resources.state_finder().find(text) or (topic is not None and topic.kind not in ("estado", "estados")):
+        return None
+    before = previous_question(tracker) or ""
+    states = [
+        state for name in resources.state_finder().find(before) if (state := kb.state(name.replace("-", " ")))
+    ]
+    if not 1 < len(states) <= MAX_STATES_AT_ONCE:
+        return None
+    names = STATES_SEPARATOR.join(state.name for state in states)
+    return several_status_answer(kb, states, aspect), [remember(Topic("estados", names))]
 
 
 def _sources_of_topic(kb: KnowledgeBase, topic: Topic | None) -> set[str]:
@@ -509,6 +584,8 @@ def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> 
         claimed,
         of_a_state,
         per_state,
+        as_many_plans_as,
+        each_named_before,
     )
     if (alone := next(_replies(kb, tracker, readers), None)) is not None:
         return alone
@@ -516,7 +593,7 @@ def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> 
     howto = how_to(kb, tracker, term)
     terms: tuple[Readers, ...] = () if howto else ((explained, defined), (guide_asked,))
     found = [howto] if howto else []
-    for group in (*terms, (obliged,), (advice, inai_gone)):
+    for group in ((devised_in_part,), *terms, (obliged,), (advice, inai_gone)):
         if (reply := next(_replies(kb, tracker, group), None)) is not None:
             found.append(reply)
     if not found:
@@ -599,7 +676,12 @@ def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     # «Voy a utilizar a Oaxaca como caso de estudio… a) ¿En qué año se sumó?; b) …»: each part of that state
     placed = resources.state_finder().find(scene) if scene and not about else []
     about = f"{placed[0].replace('-', ' ')}: " if len(placed) == 1 else about
+    # «Según el módulo de capacitación, ¿quién ideó este proyecto? ¿Y cuánto dura esa sesión?»: what the first
+    # question says before its «¿» names the document a later one asks of too
+    lead = parts[0][: parts[0].find("¿")] if not about and "¿" in parts[0] else ""
+    carried = lead if len(sources_named(kb, lead)) == 1 else ""
     replies: list[Reply | None] = []
+    of_document: list[int] = []  # the parts asked of the document the first one names
     asked = tracker
     # «Entre el comunicado INAI/002/18 y el de agosto de 2020, ¿en qué porcentaje…? y ¿cuántos compromisos más
     # hay?»: a later part that asks a difference and names no date asks it between the first part's dates
@@ -618,13 +700,18 @@ def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         ):
             # «…¿en cuánto se incrementó el número de compromisos y en cuánto el de PAL?»: that change too
             part = f"{part} {dates} {changes}"
+        if part is not parts[0] and carried and not sources_named(kb, part):
+            part = f"{carried}{part}"
+            of_document.append(len(replies))
         replies.append(reply := part_reply(kb, asked, f"{about}{part}"))
         asked = with_slots(asked, reply[1]) if reply else asked
     if all(reply is None for reply in replies) or (not enumerated and None in replies):
         return None
     joined = not enumerated and parts is not those
-    if joined and any(_quotes(reply) for reply in replies[1:]):  # «…y en qué fechas sería?»: the quote of
-        return None  # the whole question answers it better than a passage found for its second half alone
+    # «…y en qué fechas sería?»: the quote of the whole question answers it better than a passage found for
+    # its second half alone, unless that half asks of the document the first names
+    if joined and any(_quotes(reply) for at, reply in enumerate(replies) if at and at not in of_document):
+        return None
     texts: list[str] = []
     for part, reply in zip(parts, replies, strict=True):
         said = reply[0] if reply else f"Sobre «{part.strip(' ¿?.')}»: {NOT_FOUND[0].lower()}{NOT_FOUND[1:]}"
@@ -764,8 +851,13 @@ def start_claim(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 def inai_gone(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«¿Qué pasa con las recomendaciones ahora que no hay INAI?»: the dated notes on what became of INAI;
     None when the message does not say INAI is gone."""
-    if not says_inai_gone(kb, text_of(tracker)):
+    text = text_of(tracker)
+    if not says_inai_gone(kb, text):
         return None
+    # «sale COMAIP 👀 ¿qué es eso? ¿sigue existiendo??»: another body, which its name answers
+    other = [acronym for acronym in acronyms_named(kb, text) if not kb.notes_for(acronym)]
+    if other and (named := acronym_answer(kb, other[0])) is not None:
+        return named, [remember(None)]
     return inai_today_answer(kb), [remember(Topic("contacto", "inai"))]
 
 
@@ -1079,8 +1171,19 @@ def _asks_of_document(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     """«¿En el marco de qué sesión se aprobaron y bajo qué modalidad se celebró dicha sesión?»: a long
     message asking who issued, when, in what session or for whom, right after the recommendations or a
     guide, follows them up (no other topic has these)."""
-    asks = kb.vocabulary.follow_up(text) in ("issuer", "session", "date", "audience")
-    return asks and topic.kind in ("recomendacion", "recomendaciones", "guia")
+    asks = kb.vocabulary.follow_up(text)
+    if topic.kind == "guias" and len(sources_named(kb, text)) == 1:  # «¿y cuál de esas no aparece en el…?»
+        return True
+    # «Para la cita correcta, ¿cuál es la fecha exacta del documento y tiene número de comunicado?»
+    source = (
+        asks == "source"
+        and topic.kind == "recomendacion"
+        and mentions(kb.vocabulary.documents.kind_words, text)
+    )
+    return source or (asks in ("issuer", "session", "date", "audience") and topic.kind in _FOLLOWED_UP)
+
+
+_FOLLOWED_UP = ("recomendacion", "recomendaciones", "guia")
 
 
 COHORT_WORDS = 10  # «¿y cuáles se quedaron sin STL?» after the states of a year: no longer
@@ -1129,11 +1232,14 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         dated = [*years_of(scene), *kb.years_numbered(scene)]
         if added and (since := min(dated, default=None)) is not None and since not in asked_years:
             text = f"{text} {kb.vocabulary.conditions.after[0]} {since}"
+    topic = topic_of(tracker)
+    if topic is not None and topic.kind == "estado":  # «los que entraron ese mismo año» after a state
+        text = in_year_of(kb, text, kb.state(topic.key))
     joins = any(c.kind in ("joined", "not_joined") for c in parse(kb, text).conditions)  # not a figure's year
     # how figures changed; not «¿qué estados explican esa diferencia?», which asks for the states
     which = mentions(kb.vocabulary.figure_questions.which_states, text)
     if not joins and not which and (several := several_figures_answer(kb, text)) is not None:
-        return several, [remember(None)]
+        return several, [remember(several_figures_topic(kb, text))]
     # «dame las cifras de estados, STL y PAL…»; not «De los estados que entraron en 2015, ¿cuáles no tienen
     # STL?», states
     listing = joins and mentions(kb.vocabulary.figure_questions.which, text)
@@ -1146,10 +1252,8 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         not counts_states and (each := each_figure_answer(kb, text)) is not None
     ):  # «¿cuántos STL hay? ¿y planes?»
         return each, [remember(figures_topic(kb, text))]
-    topic = topic_of(tracker)
-    if topic is not None and topic.kind == "estado":  # «los que entraron ese mismo año» after a state
-        text = in_year_of(kb, text, kb.state(topic.key))
-    elif len(named := resources.state_finder().find(text)) == 1:  # «…el mismo año que Michoacán?»
+    if (topic is None or topic.kind != "estado") and len(named := resources.state_finder().find(text)) == 1:
+        # «…el mismo año que Michoacán?»
         # «De las entidades que se sumaron junto con Querétaro, ¿cuáles…?»: of that year too
         one = kb.state(named[0].replace("-", " "))
         text = along_with(kb, in_year_of(kb, text, one), one)
@@ -1192,8 +1296,8 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     # 2018? ¿Hubo alguno de esa cohorte que no lo tuviera?»: the others too
     two = parts if len(parts) == 2 else marked_questions(text)
     others = complement_answer(kb, two[:1], two[-1]) if combined and len(two) == 2 else None
-    if combined and not others and not previous and kb.vocabulary.asks_yes_or_no(text):
-        others = other_side_answer(kb, text)  # «los que entraron en 2017 ya tienen STL o no?»: both sides
+    if combined and not others and kb.vocabulary.asks_yes_or_no(text):
+        others = other_side_answer(kb, text, previous)  # «los que entraron en 2017 ya tienen STL o no?»: both
     if combined is not None:
         combined = f"{combined}\n{others}" if others else combined
         kept = THEN.join([*previous, text[:QUESTION_MAX_CHARS]])
@@ -1244,9 +1348,16 @@ def _added_to_the_list(kb: KnowledgeBase, topic: Topic, text: str) -> Reply | No
     kind, _, shown = topic.key.partition("@")
     year = year_of(text)
     listed = kb.vocabulary.listed_kind(text)
-    if kind not in ("stl", "pal") or listed not in (None, kind) or year is None:
+    if kind not in ("stl", "pal") or listed not in (None, kind):
         return None
-    if not (kb.vocabulary.refers_to_those(text) and mentions(kb.vocabulary.conditions.added, text)):
+    # «Comparando ambas listas, ¿qué estados aparecen en la segunda que no estaban en la primera?»: the first
+    earlier = mentions(kb.vocabulary.conditions.earlier_list, text) or kb.vocabulary.orders_another(text)
+    if year is None and earlier:
+        year = kb.lists_of_kind(kind)[0].date.year
+    if year is None:
+        return None
+    pointed = kb.vocabulary.refers_to_those(text) or earlier
+    if not (pointed and mentions(kb.vocabulary.conditions.added, text)):
         return None
     if year >= (int(shown) if shown.isdigit() else kb.newest_date().year):
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rasa_sdk import Tracker
 
+from answers.definitions import steps_source
 from answers.recommendations import ordinal_of, recommendation_answer
 from answers.topic import Topic
 from knowledge import KnowledgeBase
@@ -47,10 +48,17 @@ def about_recommendations(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return None
 
 
-def defined_last(tracker: Tracker) -> str | None:
-    """The glossary term the last answer defined, if it did."""
+def term_of_topic(kb: KnowledgeBase, tracker: Tracker) -> str | None:
+    """The glossary term the last answer defined, or the one whose steps the document it was about gives
+    («¿cuáles son los dos pasos de cómo funciona eso que dice ahí?» after the training module)."""
     topic = topic_of(tracker)
-    return topic.key if topic is not None and topic.kind == "definicion" else None
+    if topic is not None and topic.kind == "definicion":
+        return topic.key
+    if topic is not None and topic.kind == "documento":
+        document = topic.document
+        stepped = [term.id for term in kb.glossary if term.steps and steps_source(kb, term.id) == document]
+        return stepped[0] if stepped else None
+    return None
 
 
 def named_reading(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -62,7 +70,7 @@ def named_reading(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         in_context(kb, tracker)
         or state_alone(kb, tracker)
         or recommendation_alone(kb, tracker)
-        or any_intent(kb, tracker, defined_last(tracker))  # «¿y eso cómo se hace en los estados?»
+        or any_intent(kb, tracker, term_of_topic(kb, tracker))  # «¿y eso cómo se hace en los estados?»
         or about_recommendations(kb, tracker)  # «La tercera era sobre vacunas, ¿verdad?»: what it is about
     )
 

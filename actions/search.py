@@ -35,8 +35,10 @@ def search_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
     if refused(kb, tracker):
         dispatcher.utter_message(text=refusal(kb))
         return []
-    if opinion_refused(dispatcher, kb, tracker):
-        return []
+    if (
+        opinion := opinion_refused(dispatcher, kb, tracker, lambda t: search_reply(dispatcher, t))
+    ) is not None:
+        return opinion
     # «Primero, ¿…?, y además, ¿…?»: each part; «¿y para mejorar los compromisos?»: in the last topic;
     # «La tercera recomendación era sobre vacunas, ¿verdad?»: the one named
     followed = each_part(kb, tracker)

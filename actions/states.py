@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 from answers.context import followup_answer
 from answers.figure_questions import asked_figure
 from answers.figures import metric_of, national_only, national_only_answer, year_of
-from answers.questions import asks_as_of, period_of, plans_of, question_parts
+from answers.questions import asks_as_of, period_of, question_parts
 from answers.recommendations import all_recommendations_answer, recommendation_answer, recommendation_named
 from answers.sources import source_scene
 from answers.state_followups import cohort_of, counts_them_again, of_the_country
@@ -24,9 +24,9 @@ from answers.states import (
     list_reply,
     lists_not_why,
     members_answer,
+    no_later_lists,
     not_why,
     participants_answer,
-    plans_count_answer,
     state_from,
     status_after_documents,
     status_answer,
@@ -46,6 +46,7 @@ from .base import AnswerAction, answer, opinion_refused
 from .figures import figures_reply
 from .readers import (
     CONTEXT_MAX_WORDS,
+    MAX_STATES_AT_ONCE,
     and_then,
     any_intent,
     computed,
@@ -58,8 +59,6 @@ from .readers import (
 )
 from .reread import reread
 from .turn import Reply, entity_of, intent_of, previous_question, remember, text_of, topic_of, with_text
-
-MAX_STATES_AT_ONCE = 6  # a message naming more states is answered for the one in the slot, or asked
 
 
 def of_the_same_year(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -79,24 +78,6 @@ def of_the_same_year(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         state = kb.state(topic.key) if topic is not None and topic.kind == "estado" and not named else None
     cohort = cohort_of(kb, state, text) if state is not None else None
     return (cohort[0], [remember(cohort[1])]) if cohort is not None else None
-
-
-def as_many_plans_as(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
-    """«¿qué otros estados tienen la misma cantidad que Veracruz?»: the states with as many plans in the
-    newest list as the one state named (or the last); None unless the message asks that."""
-    text = text_of(tracker)
-    if not mentions(kb.vocabulary.figure_questions.as_many_as, text):
-        return None
-    named = resources.state_finder().find(text)
-    topic = topic_of(tracker)
-    last = topic.key if topic is not None and topic.kind == "estado" else None
-    name = named[0].replace("-", " ") if len(named) == 1 else last
-    state = kb.state(name) if name else None
-    if state is None:
-        return None
-    if (plans := plans_of(kb, state)) == 0:
-        return None
-    return plans_count_answer(kb, plans), [remember(Topic("lista", "pal"))]
 
 
 def counted_and_named(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -152,6 +133,8 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         said = "\n".join(status_answer(kb, state, aspect) for state in several)
         if mentions(kb.vocabulary.why, text):  # «¿por qué la cdmx no tiene secretariado si el edomex sí?»
             said = f"{lists_not_why(kb)}\n{said}"
+        elif (year := year_of(text)) is not None and year > kb.newest_date().year:
+            said = f"{no_later_lists(kb)}. Las más recientes dicen:\n{said}"  # «¿seguían activos en 2023?»
         names = STATES_SEPARATOR.join(state.name for state in several)  # for «¿y cuál se sumó primero?»
         return said, [SlotSet("estado", None), remember(Topic("estados", names))]
     value = named[0].replace("-", " ") if len(named) == 1 else tracker.get_slot("estado")
@@ -189,6 +172,8 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
             history = mentions(kb.vocabulary.history, text)
             said = status_then_and_now(kb, state, year, aspect, history)
         said = affirmed(kb, state, text, asked, year) + said
+        if kb.vocabulary.asks_when(text) and mentions(kb.vocabulary.conditions.joined, text):
+            said = f"{status_answer(kb, state, 'ingreso')} {said}"  # «¿en qué año se sumó y ya tenía STL…?»
     return said or affirmed(kb, state, text, aspect or carried) + status_answer(kb, state, aspect), [
         SlotSet("estado", state.name),
         remember(Topic("estado", state.name)),
@@ -310,8 +295,10 @@ class ActionEstado(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = resources.kb()
-        if opinion_refused(dispatcher, kb, tracker):
-            return []
+        if (
+            opinion := opinion_refused(dispatcher, kb, tracker, lambda t: self.run(dispatcher, t, domain))
+        ) is not None:
+            return opinion
         if declined(dispatcher, kb, tracker):
             return []
         reply = (
@@ -320,7 +307,6 @@ class ActionEstado(Action):
             or recommendations_asked(kb, tracker)
             or states_asked(kb, tracker)
             or of_the_same_year(kb, tracker)
-            or as_many_plans_as(kb, tracker)
             or counted_and_named(kb, tracker)
             or any_intent(kb, tracker)  # «soy de slp, ¿hay alguna guía pa armar el plan?», «…un municipio
             # de Hidalgo, ¿qué pasos sigo para entrarle?»

@@ -3,6 +3,7 @@ and the events that keep a reply's topic."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rasa_sdk import Tracker
@@ -26,10 +27,12 @@ Reply = tuple[str, list[EventType]]
 
 
 def text_of(tracker: Tracker) -> str:
-    """The text of the person's latest message, without emoji, its phone shorthand written out and the
+    """The text of the person's latest message, without the mark of a numbered item («3) …») or emoji, its
+    phone shorthand written out and the
     domain's words spelt right (:meth:`knowledge.KnowledgeBase.spelled_out`: «d q fecha es» → «de que fecha
     es») and its years in full («en el dieciocho» → «en el 2018»), from what follows «ya en serio» when it
-    says so and after a first sentence that only acknowledges («Muy bien. ¿Y…?»), a month of one document
+    says so and after a first sentence that only acknowledges («Muy bien. ¿Y…?»), without a last question
+    that only doubts the one before («¿…cuántos fueron? ¿Seguro?»), a month of one document
     given its year («¿y en el de marzo?»), a document named by number its date when the message names a
     year too, and a long one from the sentence of its question
     (:func:`without_story`); after a button of a clarification («¿Te refieres a…?»), the question they typed
@@ -37,12 +40,17 @@ def text_of(tracker: Tracker) -> str:
     return _read(asked_text(tracker) or tracker.latest_message.get("text") or "")
 
 
+# «3) Comparando ambas listas…», «b) ¿y en 2020?»: the mark of an item of a numbered list of questions
+_ITEM_MARK = re.compile(r"^\s*(?:\d{1,2}|[a-eA-E])\)\s+")
+
+
 @lru_cache(maxsize=256)
 def _read(typed: str) -> str:
     """:func:`text_of` of a message as typed: every reader asks for it, so it is read once."""
     kb = resources.kb()
-    spelled = kb.with_years_written(kb.spelled_out(without_emoji(typed)))
+    spelled = kb.with_years_written(kb.spelled_out(without_emoji(_ITEM_MARK.sub("", typed))))
     opened = kb.vocabulary.without_acknowledgement(kb.vocabulary.in_earnest_part(spelled))
+    opened = kb.vocabulary.without_doubt(opened)
     dated = kb.with_dates_of_numbers(kb.with_year_of_month(opened))
     return without_story(kb, dated)
 

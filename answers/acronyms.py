@@ -34,11 +34,9 @@ def acronyms_asked(kb: KnowledgeBase, text: str) -> list[str]:
     asking = [question for question in questions if mentions(asks, question)]
     if questions and not asking:
         return []
-    known = [acronym for acronym in _expansions(kb) if fold(acronym) not in defined]
 
     def named(said: str) -> list[str]:
-        words = [word.upper() for word in _WORD.findall(fold(said))]
-        return [acronym for acronym in dict.fromkeys(words) if acronym in known]
+        return [acronym for acronym in acronyms_named(kb, said) if fold(acronym) not in defined]
 
     # «…aparece COMAIP. ¿Qué significa la sigla?»: the one named before the question that asks it; not
     # «Leí en un comunicado del INAI que… el «Follow the Money», ¿eso qué quiere decir?»
@@ -47,6 +45,13 @@ def acronyms_asked(kb: KnowledgeBase, text: str) -> list[str]:
     what_it_is = [q for q in questions if mentions(kb.vocabulary.definition, q)]
     others = named(" ".join(what_it_is)) if asking and len(questions) > 1 else []
     return (named(" ".join(asking)) if asking else []) or (named(text) if before else []) or others
+
+
+def acronyms_named(kb: KnowledgeBase, text: str) -> list[str]:
+    """The acronyms the documents spell out that ``text`` names («sale COMAIP, ¿qué es eso?»), in order."""
+    known = _expansions(kb)
+    words = [word.upper() for word in _WORD.findall(fold(text))]
+    return [acronym for acronym in dict.fromkeys(words) if acronym in known]
 
 
 def acronyms_written(kb: KnowledgeBase, text: str) -> list[str]:

@@ -35,6 +35,7 @@ from .guides import (
     guide_issuer_answer,
     guide_of,
     guide_plain_answer,
+    guides_in_answer,
     guides_issuer_answer,
 )
 from .recommendations import (
@@ -44,7 +45,7 @@ from .recommendations import (
     plain_answer,
     recommendation_answer,
 )
-from .sources import links_answer, source_answer, sources_answer
+from .sources import links_answer, source_answer, sources_answer, sources_named
 from .state_followups import after_joined, after_state, after_states
 from .states import list_answer
 from .topic import Answer, Topic, follow_up_of
@@ -94,6 +95,10 @@ def _guides(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return guides_issuer_answer(kb), topic
     if chosen is None and kb.vocabulary.asks_link(text):  # «¿dónde las puedo bajar?»: each with its link
         return all_guides_answer(kb), topic
+    named = sources_named(kb, text)  # «¿y cuál de esas no aparece en el comunicado del 14 de agosto?»
+    if chosen is None and len(named) == 1 and mentions(kb.vocabulary.interrogatives, text):
+        absent = mentions(kb.vocabulary.conditions.negation, text)
+        return guides_in_answer(kb, named[0], absent), topic
     if chosen is None or not 1 <= chosen <= len(kb.guides):
         return None
     picked = Topic("guia", kb.guides[chosen - 1].id)
@@ -165,6 +170,9 @@ def _recommendation(kb: KnowledgeBase, ordinal: int, text: str) -> Answer | None
         return issuer_answer(kb, ordinal), topic
     if asks == "audience":
         return audience_answer(kb), topic
+    # «¿cuál es la fecha del documento y tiene número?»: the document that gives it; not «¿de qué trata?»
+    if asks == "source" and mentions(kb.vocabulary.documents.kind_words, text):
+        return source_answer(kb, kb.recommendations.source), topic
     if asks == "plain":
         return plain_answer(kb, ordinal), topic
     says = len(text.split()) <= SAYS_WORDS and mentions(kb.vocabulary.context.says, text)

@@ -60,6 +60,12 @@ def _steps_of(kb: KnowledgeBase, term_id: str) -> tuple[str, list[Term]] | None:
     return (sorted(common)[0], steps) if common else None
 
 
+def steps_source(kb: KnowledgeBase, term_id: str) -> str | None:
+    """The one source that defines every step of a term, None when it has no steps or no such source."""
+    found = _steps_of(kb, term_id)
+    return found[0] if found else None
+
+
 def purpose_answer(kb: KnowledgeBase, term_id: str) -> str | None:
     """What a term is for, in its source's words («¿y eso para qué me sirve?»); None when the glossary
     gives no purpose for it."""

@@ -8,7 +8,7 @@ import re
 
 from knowledge import KnowledgeBase
 from knowledge.schema import Observation, State
-from knowledge.text import fold
+from knowledge.text import MONTHS, fold
 from knowledge.vocabulary import mentions, spans
 
 from .figures import (
@@ -183,10 +183,13 @@ def _cited_in(kb: KnowledgeBase, said: str) -> str | None:
     return f"Esa respuesta sale {'de estas fuentes' if len(cited) > 1 else 'de esta fuente'}: {sources}."
 
 
+_MONTH_OF = re.compile(rf"\b(?:{'|'.join(MONTHS)})\s+(?:de|del)\b")  # «agosto de» before a year
+
+
 def of_the_list(kb: KnowledgeBase, kind: str, text: str) -> bool:
     """Whether a message that names a year asks for the list shown, of that year: «¿y en 2018?», or a count
     or «cuáles» of no other figure («¿y en 2018 eran cuántos?»)."""
-    if len(text.split()) <= YEAR_ELLIPSIS_WORDS:
+    if len(_MONTH_OF.sub(" ", fold(text)).split()) <= YEAR_ELLIPSIS_WORDS:  # «¿y en agosto de 2020?» too
         return True
     asks = kb.vocabulary.asks_count(text) or mentions(kb.vocabulary.figure_questions.which, text)
     return asks and len(text.split()) <= AGAIN_IN_YEAR_WORDS and metric_of(kb, text) in (None, kind)
@@ -281,7 +284,9 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
             return list_answer(kb, metric, int(shown)), Topic("lista", f"{metric}@{shown}")
         if not shown:  # «¿y en qué estados?» after the newest figure of STL: the newest list
             return list_answer(kb, metric), Topic("lista", metric)
-        added = mentions(asks.which_changed, text) and shown == HISTORY
+        # «¿cuáles son los que se agregaron?» after the history too
+        asks_new = mentions(asks.which_changed, text) or mentions(kb.vocabulary.conditions.added, text)
+        added = asks_new and shown == HISTORY
         first = kb.lists_of_kind(metric)[0].date.year
         if added and (since := added_since_answer(kb, metric, first)) is not None:
             return since, Topic("lista", metric)  # «¿cuáles fueron?» after how many were installed since
@@ -295,7 +300,7 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     # «¿Seguro que 21? En mis apuntes tengo 16.»: an older value named against the figure: its history
     older = any(o.value != history[-1].value for o in _values_named(kb, metric, text)) if history else False
     if kb.vocabulary.asks_history(text) or older:
-        return figure_answer(kb, metric, history=True), Topic("cifra", metric)
+        return figure_answer(kb, metric, history=True), Topic("cifra", f"{metric}@{HISTORY}")
     if shown and mentions(asks.more_or_less, text) and kb.vocabulary.asks_count(text):
         # «¿cuántos compromisos más son?» after their figure of 2018 and of 2020: the change
         return change_answer(kb, metric), Topic("cifra", f"{metric}@{HISTORY}")

@@ -7,7 +7,7 @@ import re
 
 from knowledge import KnowledgeBase
 from knowledge.text import fold
-from knowledge.vocabulary import mentions, without
+from knowledge.vocabulary import before_aside, mentions, without
 
 from .figures import (
     asks_difference,
@@ -146,12 +146,14 @@ def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple
         # «¿y cuántos más son de diferencia?»; not «¿y cuántos hay hoy?», «…había en ese entonces y cuántos
         # hay ya?… que cambió»: a value of its own
         explicit = mentions(kb.vocabulary.figure_questions.difference, part)
-        now = mentions(kb.vocabulary.figure_questions.now, part) or _now_after_then(kb, asked, part)
+        # «…¿de cuánto fue el brinco? Sáquele bien la cuenta, que luego me hacen bolas.»: not in the aside
+        newest = mentions(kb.vocabulary.figure_questions.now, before_aside(part))
+        now = newest or _now_after_then(kb, asked, part)
         later = later and (explicit or not now)
         if later and asks_difference(kb, part) and metric_of(kb, part) in (None, last):
             difference_asked = True
             # «…¿y cuántos hay en lo más reciente, o sea cuántos más son?» asks the newest value too
-            if not mentions(kb.vocabulary.figure_questions.now, part):
+            if not newest:
                 continue
         if changes and _elliptic(kb, part):  # «¿cuántos… en enero de 2018 (comparativo) y cuántos en 2020?»
             continue  # the change answered both

@@ -78,6 +78,17 @@ def all_guides_answer(kb: KnowledgeBase) -> str:
     return f"{said}\n{lines}\n{source_line(kb, *sources)}\n{inai_note(kb)}"
 
 
+def guides_in_answer(kb: KnowledgeBase, ref: str, absent: bool) -> str:
+    """«¿Cuál de esas no aparece en el comunicado del 14 de agosto de 2020?»: the guides that document
+    presents (``absent``: those it does not), by the documents that present each."""
+    picked = [guide for guide in kb.guides if (ref in (guide.source, *guide.also_in)) != absent]
+    where = f"{'no ' if absent else ''}aparece{'n' if len(picked) != 1 else ''} en {kb.citation(ref)}"
+    if not picked:
+        return f"De las {len(kb.guides)} guías, ninguna {where.removeprefix('no ')}."
+    lines = "\n".join(f"• {g.title}: {_presented(kb, [g.source, *g.also_in])}" for g in picked)
+    return f"De las {len(kb.guides)} guías, {where}:\n{lines}"
+
+
 def _plural(*cited: str) -> str:
     """«n» after a verb whose subject is the ``cited`` documents («las recomendaciones… dicen»)."""
     return "n" if len(cited) > 1 or cited[0].startswith(("las ", "los ")) else ""

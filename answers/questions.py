@@ -638,13 +638,17 @@ def _flipped_answer(kb: KnowledgeBase, conditions: list[Condition], at: int) -> 
     return _answer(kb, Query(tuple(conditions), False))
 
 
-def other_side_answer(kb: KnowledgeBase, question: str) -> str | None:
+def other_side_answer(kb: KnowledgeBase, question: str, previous: Sequence[str] = ()) -> str | None:
     """«Los que entraron en 2017, ¿ya tienen STL o no?»: of a group asked yes or no about one list, those
     not on it, to follow those on it; None unless ``question`` sets one condition on a list and another
-    (a year of joining) that makes the group."""
-    conditions = _conditions_of(kb, [question])
+    (a year of joining) makes the group. After ``previous`` questions that made the group («¿Y esos mismos
+    dos ya aparecen con STL en la lista de agosto de 2020 o siguen sin él?»), the list ``question`` names."""
+    conditions = _conditions_of(kb, [*previous, question])
     on_lists = [i for i, c in enumerate(conditions) if c.kind in ("listed", "denied")]
-    if len(on_lists) != 1 or len(conditions) < 2:
+    before = len(_conditions_of(kb, previous)) if previous else 0
+    if previous and on_lists and on_lists[-1] >= before > 0:
+        return _flipped_answer(kb, conditions, on_lists[-1])
+    if previous or len(on_lists) != 1 or len(conditions) < 2:
         return None
     return _flipped_answer(kb, conditions, on_lists[0])
 
@@ -686,6 +690,10 @@ def _singular(described: str) -> str:
 _ITEM = re.compile(r"(?:^|\s)[-•*]\s+(?=\w)")  # an item of a list written in a message («- cuántos STL hay»)
 
 
+_LEADS = r"(?:en|de|a|con|para|por)"  # a word that may lead the word that opens a question («¿de cuánto…»)
+_LEAD_BEFORE = re.compile(rf"(?<!\w){_LEADS}$")
+
+
 def question_parts(kb: KnowledgeBase, text: str) -> list[str]:
     """The questions a message asks, split where «y» starts a second one («¿cuántos participan y desde
     cuándo?» → two parts), folded; one part when it asks one thing."""
@@ -703,8 +711,10 @@ def question_parts(kb: KnowledgeBase, text: str) -> list[str]:
         # «¿cuántas entidades participan, cuántos STL hay…?»: any word that counts, when one opens it
         counting = [w for w in asks.count if " " not in w]
         repeated = counting if opening.group(1) in counting else [opening.group(1)]
-        again = rf"(?:,\s*|\s+)(?:y\s+)?(?:(?:en|de|a|con|para|por)\s+)?¿?(?:{'|'.join(repeated)})\b"
-        cuts = sorted({*cuts, *(m.start() for m in re.compile(again).finditer(folded, opening.end()))})
+        again = rf"(?:,\s*|\s+)(?:y\s+)?¿?(?:{_LEADS}\s+)?¿?(?:{'|'.join(repeated)})\b"
+        # «…en 2020? ¿de cuánto fue el brinco?»: not between «¿de» and the word it leads
+        found = [m.start() for m in re.compile(again).finditer(folded, opening.end())]
+        cuts = sorted({*cuts, *(at for at in found if not _LEAD_BEFORE.search(folded, 0, at))})
     bounds = [0, *sorted(set(cuts)), len(folded)]
     parts = [folded[a:b].strip(" ,;-•*") for a, b in itertools.pairwise(bounds)]
     if len(parts) > 1 and parts[0].endswith(":"):  # «para la tarjeta necesito: - …»: what leads the list in
@@ -761,7 +771,7 @@ def joined_questions(kb: KnowledgeBase, text: str) -> list[str]:
     words = "|".join(re.escape(w) for w in sorted(kb.vocabulary.interrogatives, key=len, reverse=True))
     asking = rf"(?:(?:a|de|desde|en|para|por|con)\s+)?(?:{words})\b"  # «¿desde qué año…?», «¿a quién…?»
     folded = fold(text)  # the same length as ``text``: a position in one is a position in the other
-    joins = list(re.finditer(rf"\s+y\s+(?={asking})", folded))
+    joins = list(re.finditer(rf"\s+¿?y\s+(?={asking})", folded))  # «…este proyecto? ¿Y cuánto dura…?»
     counted = question_parts(kb, text)  # «¿cuántos había en 2018 y cuántos en 2020?»: the engine's own
     if len(joins) != 1 or (len(counted) > 1 and kb.vocabulary.asks_count(counted[0])):
         return []

@@ -231,12 +231,25 @@ def said_besides(kb: KnowledgeBase, subject: str) -> str | None:
         {stem for _, stem in content_words(one) if stem not in ignored} for one in re.split(r"\bo\b", subject)
     ]
     alternatives = [asked for asked in alternatives if asked]
-    for paragraph in kb.sources[kb.recommendations.source].text.split("\n\n"):
-        for sentence in split_sentences(paragraph.strip()):
+    sentences = [
+        sentence
+        for paragraph in kb.sources[kb.recommendations.source].text.split("\n\n")
+        for sentence in split_sentences(paragraph.strip())
+    ]
+    # «…algo del ámbito rural entre las problemáticas identificadas?»: all its words but one, when it has
+    # several («ámbito» is not in the sentence that names «desarrollo rural sostenible»)
+    for missing in (0, 1):
+        for sentence in sentences:
             held = set(tokens(sentence))
-            if any(_shared(asked, held) == len(asked) for asked in alternatives):
+            if any(
+                _shared(asked, held) >= len(asked) - missing and len(asked) >= NEAR_SUBJECT_WORDS * missing
+                for asked in alternatives
+            ):
                 return sentence
     return None
+
+
+NEAR_SUBJECT_WORDS = 3  # a subject this long is found in a sentence that holds all its words but one
 
 
 def about_answer(kb: KnowledgeBase, ordinals: list[int], subject: str = "") -> str:

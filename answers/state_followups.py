@@ -23,6 +23,7 @@ from .states import (
     first_listed_answer,
     joined_in_answer,
     members_answer,
+    not_why,
     several_status_answer,
     status_answer,
     status_in_year,
@@ -159,6 +160,8 @@ def after_state(kb: KnowledgeBase, topic: Topic, text: str, strict: bool) -> Ans
     if mentions(kb.vocabulary.exact_day, text):  # «¿y desde qué día lo tiene?»: a day no document gives
         joined = mentions(kb.vocabulary.conditions.joined, text)
         return (undated_joining_answer(kb, state) if joined else undated_answer(kb, state)), topic
+    if mentions(kb.vocabulary.why, text):  # «y ¿POR QUÉ no tiene secretariado técnico?»: no reason given
+        return f"{status_answer(kb, state, aspect)} {not_why(state)}", topic
     if strict and aspect is None and kb.vocabulary.follow_up(text) not in ("back", "source"):
         return None  # «¿de qué documento sale eso?»: the status, which names its sources
     return affirmed(kb, state, text, aspect) + status_answer(kb, state, aspect), topic

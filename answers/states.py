@@ -240,10 +240,14 @@ def affirmed(kb: KnowledgeBase, state: State, text: str, aspect: str | None, yea
 
 def status_after_documents(kb: KnowledgeBase, state: State, aspect: str | None = None) -> str:
     """«¿Y después de 2020 ya instaló su secretariado?»: the documents have no later lists; the newest."""
-    newest = _newest(kb, "stl")
-    later = f"Los documentos no tienen listas posteriores a {spanish_month(newest.date)}"
-    said = f"{later}; la más reciente dice:"
-    return f"{said} {status_in_year(kb, state, newest.date.year, aspect)}"
+    newest = _newest(kb, "stl").date.year
+    return f"{no_later_lists(kb)}; la más reciente dice: {status_in_year(kb, state, newest, aspect)}"
+
+
+def no_later_lists(kb: KnowledgeBase) -> str:
+    """That the documents have no lists after the newest («Los documentos no tienen listas posteriores a
+    agosto de 2020»)."""
+    return f"Los documentos no tienen listas posteriores a {spanish_month(_newest(kb, 'stl').date)}"
 
 
 def status_in_year(kb: KnowledgeBase, state: State, year: int, aspect: str | None = None) -> str:

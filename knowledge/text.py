@@ -65,18 +65,29 @@ _SPOKEN_YEAR = re.compile(
 )
 
 
+_SPOKEN_RANGE = re.compile(r"\bentre\s+el\s+('?\w+)\s+y\s+el\s+('?\w+)\b")
+
+
+def _year_said(said: str, years: range) -> int | None:
+    """The year of ``years`` a word or a short number says («dieciocho», «'17», «dos mil veinte»), or None."""
+    number = alpha2digit(said.lstrip("'"), "es", threshold=0).replace(" ", "")
+    year = int(number) + (2000 if len(number) == 2 else 0) if number.isdigit() else None
+    return year if year in years else None
+
+
 def with_spoken_years(text: str, years: range) -> str:
     """``text`` with each year of ``years`` it says short or in words written in full («¿cuántos había en el
     dieciocho?» → «…en el 2018?»); other numbers as they are."""
     text = joined_number_words(text)  # «en el dieci seis»
     places = []
     for found in _SPOKEN_YEAR.finditer(fold(text)):
-        said = found.group(1) or found.group(2)
-        number = alpha2digit(said.lstrip("'"), "es", threshold=0).replace(" ", "")
-        year = int(number) + (2000 if len(number) == 2 else 0) if number.isdigit() else None
-        if year in years:
-            start = found.start(1) if found.group(1) else found.start(2)
-            places.append((start, start + len(said), str(year)))
-    for start, end, written in reversed(places):
+        group = 1 if found.group(1) else 2
+        if (year := _year_said(found.group(group), years)) is not None:
+            places.append((found.start(group), found.end(group), str(year)))
+    for found in _SPOKEN_RANGE.finditer(fold(text)):  # «entre el dieciocho y el veinte»: both, or neither
+        said = [_year_said(found.group(group), years) for group in (1, 2)]
+        if None not in said:
+            places += [(found.start(g), found.end(g), str(y)) for g, y in zip((1, 2), said, strict=True)]
+    for start, end, written in sorted(set(places), reverse=True):
         text = f"{text[:start]}{written}{text[end:]}"
     return text

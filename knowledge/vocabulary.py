@@ -487,6 +487,7 @@ class Vocabulary(Strict):
     which_term: Words  # «mencionan un compromiso común, ¿cuál era?»: which a term named with «un» is
     devised: Words  # «¿quién inventó lo de Cocreación…?»: who devised it
     acknowledgements: Words  # «va.», «Muy bien.»: a first sentence that says nothing more
+    doubts: Words  # «¿seguro?», «¿o eran más?»: a last question that doubts the one before it
     exact_day: Words  # «¿en qué día y mes exacto se unió?»: a day, which the documents never give
     why: Words
     where_status: WhereStatus
@@ -612,7 +613,8 @@ class Vocabulary(Strict):
         """The year a message says the initiative began in («¿es correcto que arrancó en 2017?», «empezó en
         el año 2016, ¿verdad?»), or None."""
         verbs = "|".join(re.escape(fold(w)) for w in self.figure_questions.started)
-        found = re.search(rf"\b(?:{verbs})\s+(?:en\s+)?(?:el\s+)?(?:ano\s+)?(20[0-3]\d)\b", fold(text))
+        since = r"(?:(?:en|desde)\s+)?(?:el\s+)?(?:ano\s+)?"  # «arrancó desde 2010», «empezó en el año 2016»
+        found = re.search(rf"\b(?:{verbs})\s+{since}(20[0-3]\d)\b", fold(text))
         return int(found.group(1)) if found else None
 
     def asks_for_names(self, text: str) -> bool:
@@ -630,10 +632,10 @@ class Vocabulary(Strict):
         """Whether an ordinal of ``text`` counts a thing that is no recommendation («la primera lista», «el
         segundo paso»): then no ordinal of it names a recommendation."""
         ordinals = _alternatives([word for words in self.ordinals.values() for word in words])
-        return (
-            re.search(rf"\b(?:{ordinals})\s+(?:{_alternatives(self.ordinal_of_another)})\b", fold(text))
-            is not None
-        )
+        others = _alternatives(self.ordinal_of_another)
+        # «Comparando ambas listas, ¿qué estados aparecen en la segunda que no estaban en la primera?»
+        pair = rf"\b(?:ambas|ambos|las dos|los dos|las 2|los 2)\s+(?:{others})\b"
+        return re.search(rf"\b(?:{ordinals})\s+(?:{others})\b|{pair}", fold(text)) is not None
 
     def _ordinal_words(self, text: str) -> str:
         """``text`` without the number of a whole group and things counted («4 recomendaciones»), and without
@@ -707,7 +709,10 @@ class Vocabulary(Strict):
         ``date``, ``audience`` (for whom), ``source`` (which document says it), ``purpose`` (what it is
         for), ``members`` (who sits on it), ``current`` (is it still so today), ``plain`` (in simple
         words) or ``back`` (it points at the last state, guide or recommendation); None when none."""
-        return first_mentioned(self._follow_up_words(), text)
+        words = self._follow_up_words()
+        if mentions(self.verbatim, text):  # «la cita textual…, no un resumen»: its own words, not ours
+            words = {kind: said for kind, said in words.items() if kind != "plain"}
+        return first_mentioned(words, text)
 
     def _follow_up_words(self) -> dict[str, list[str]]:
         return {k: words for k, words in self.context.model_dump().items() if k not in _NOT_FOLLOW_UPS}
@@ -724,6 +729,14 @@ class Vocabulary(Strict):
         words = _alternatives(self.acknowledgements)
         found = re.match(rf"\W*(?:(?:{words})\W*)+?[.!,;:]+\s+(?=\S)", fold(text))
         return text[found.end() :] if found else text
+
+    def without_doubt(self, text: str) -> str:
+        """``text`` without a last question that only doubts the one before it («¿Y en 2015 cuántos fueron?
+        ¿Seguro que no se le pasó alguno?»); as it is when it asks one question."""
+        questions = marked_questions(text)
+        last = fold(questions[-1]).strip("¿? ") if len(questions) > 1 else ""
+        doubted = re.match(rf"(?:{_alternatives(self.doubts)})(?!\w)", last)
+        return text[: text.rfind(questions[-1])].rstrip() if doubted else text
 
     def asks_yes_or_no(self, text: str) -> bool:
         """Whether the question of ``text`` asks for a «sí» or a «no»: no «qué», «cuántos», «cuándo»… (but for

@@ -561,7 +561,7 @@ def test_a_bare_follow_up_after_a_figure_stays_with_the_figure():
         turn("y antes?", "seguimiento", slots={"cifra": "compromisos", "estado": "Jalisco"}),
     )
     events, messages = run(ActionSeguimiento(), tracker)
-    assert events == [SlotSet("cifra", "compromisos"), SlotSet("tema", "cifra:compromisos")]
+    assert events == [SlotSet("cifra", "compromisos"), SlotSet("tema", "cifra:compromisos@historia")]
     assert "Antes: 62 compromisos de Gobierno Abierto" in texts(messages)[0]
 
 
