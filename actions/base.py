@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from answers.topic import Topic
 from knowledge import KnowledgeBase
-from knowledge.vocabulary import marked_questions, mentions
+from knowledge.vocabulary import mentions
 
 from . import resources
 from .leads import lead_buttons
@@ -57,10 +57,11 @@ def before_opinion(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     is the first thing asked, or nothing before it asks of the initiative."""
     text = text_of(tracker)
     words = kb.vocabulary
-    questions = marked_questions(text)
-    if len(questions) < 2 or not words.asks_opinion(text) or words.asks_opinion(questions[0]):
+    # «De los 140 compromisos, ¿cuántos se cumplieron DE VERDAD? o fue puro show pa la foto»: after its «?»
+    end = text.find("?") + 1
+    first, rest = text[:end], text[end:]  # «y ¿POR QUÉ…?» keeps its «y»
+    if not end or not words.asks_opinion(rest) or words.asks_opinion(first):
         return None
-    first = text[: text.find(questions[0]) + len(questions[0])]  # «y ¿POR QUÉ…?» keeps its «y»
     return first if words.in_domain(first) or mentions(words.why, first) else None
 
 

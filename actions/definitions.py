@@ -60,7 +60,10 @@ class ActionDefinicion(AnswerAction):
             return figure
         # «¿Qué entidades se adhirieron a la iniciativa Cocreación desde lo Local en 2017?»: which states
         asks_states = mentions(kb.vocabulary.figure_questions.which_states, text)
-        if asks_states and (states := computed(kb, tracker)) is not None:
+        # «¿En qué año empezó la iniciativa…? Es para una línea del tiempo»: since when states join it
+        asks = kb.vocabulary.figure_questions
+        began = mentions(asks.started, text) or mentions(asks.since, text)
+        if (asks_states or began) and (states := computed(kb, tracker)) is not None:
             return states
         if intent_of(tracker) not in ("que_es_stl", "que_es_pal") and (unknown := not_a_term(kb, tracker)):
             return unknown  # «¿qué es el SNT?»: not the initiative's definition

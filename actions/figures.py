@@ -9,6 +9,7 @@ from answers.context import followup_answer
 from answers.figure_questions import asked_figure, new_ones_answer, parts_answer
 from answers.figures import (
     asks_change,
+    asks_difference,
     date_of_quoted,
     document_figures_answer,
     each_figure_answer,
@@ -18,7 +19,6 @@ from answers.figures import (
     overview_answer,
     percent_answer,
     several_figures_answer,
-    several_figures_topic,
     year_of,
     years_of,
 )
@@ -27,13 +27,13 @@ from answers.state_followups import counts_them_again
 from answers.states import joined_in_answer, list_reply
 from answers.topic import HISTORY, Topic
 from knowledge import KnowledgeBase
-from knowledge.text import spanish_month
+from knowledge.text import fold, spanish_month
 from knowledge.vocabulary import mentions
 
 from . import resources
 from .base import AnswerAction
-from .readers import QUESTION_MAX_CHARS, computed, figures_topic, of_a_state, sharper
-from .turn import Reply, entity_of, remember, text_of, topic_of, with_text
+from .readers import QUESTION_MAX_CHARS, changes_topic, computed, figures_topic, of_a_state, sharper
+from .turn import Reply, entity_of, previous_question, remember, text_of, topic_of, with_text
 
 FOLLOW_UP_WORDS = 8  # «¿y cuántos Planes de Acción Local más?» after a figure's change: no more than this
 
@@ -74,8 +74,13 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     dated = topic.key.partition("@")[2] if topic is not None and topic.kind in ("lista", "cifra") else ""
     if topic is not None and topic.kind == "consulta":  # after «¿cuáles tenían STL y plan en 2018?»
         dated = str(year_of(topic.key.split(THEN)[-1]) or "")
+    # «¿y planes de acción publicados ese mismo año cuántos?» after a question of 2018 about a state: its year
+    words = kb.vocabulary
+    same_year = mentions(words.conditions.same_year, text) and not mentions(words.conditions.joined, text)
+    if not dated and same_year and topic is not None and topic.kind == "estado":
+        dated = str(year_of(previous_question(tracker) or "") or "")
     past = mentions(kb.vocabulary.context.past, text) and len(text.split()) <= FOLLOW_UP_WORDS
-    back = kb.vocabulary.points_back(text, near=False) or past
+    back = kb.vocabulary.points_back(text, near=False) or past or same_year
     # not «¿Y cuántos STL había en cada fecha?», each date
     if dated.isdigit() and year_of(text) is None and back and not kb.vocabulary.asks_history(text):
         # «¿cuántos compromisos tenían esos planes?», «¿y cuántos compromisos sumaban?» after those of 2018
@@ -101,6 +106,10 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     if reported and ref and (given := document_figures_answer(kb, ref, text)) is not None:
         return given, [remember(topic)]  # «¿cuántos planes y cuántos compromisos reporta?» of that document
     short = len(text.split()) <= FOLLOW_UP_WORDS and year_of(text) is None
+    # «¿Entonces cuántos compromisos más hay de un año al otro? Lo voy a usar…» after their two dates
+    metric, _, shown = topic.key.partition("@") if topic is not None else ("", "", "")
+    again = shown == HISTORY and asks_difference(kb, text) and metric_of(kb, text) in (None, metric)
+    short = short or (again and year_of(text) is None)
     if (
         topic is not None
         and topic.kind == "cifra"
@@ -143,7 +152,7 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
         listed = Topic.dated("lista", kind, year)
         return list_reply(kb, kind, text, year), [remember(listed)]
     if (several := several_figures_answer(kb, text)) is not None:  # «¿cuántos STL y PAL en 2018 y en 2020?»
-        return several, [remember(several_figures_topic(kb, text))]
+        return several, [remember(changes_topic(kb, text))]
     if (together := figures_asked_answer(kb, text)) is not None:  # «dame las cifras de estados, STL y…»
         return together, [remember(None)]
     if len(parts) == 1 and (each := each_figure_answer(kb, text)) is not None:  # «¿cuántos STL y PAL hay?»
@@ -194,8 +203,13 @@ def counted(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if resources.state_finder().find(text) or kb.vocabulary.missing(text) or kb.vocabulary.asks_link(text):
         return None
     topic = topic_of(tracker)
-    if topic is not None and topic.kind == "estado":  # «…se sumaron ese mismo año» after a state: its year
-        text = in_year_of(kb, text, kb.state(topic.key))
+    # «…se sumaron ese mismo año» after a state: of its year, the states (the question engine's)
+    if (
+        topic is not None
+        and topic.kind == "estado"
+        and in_year_of(kb, text, kb.state(topic.key)) != fold(text)
+    ):
+        return None
     if len(parse(kb, text).conditions) > 1:  # «…se sumaron en 2015, tienen STL y plan. ¿Cuántos son?»: states
         return None
     return figures_reply(kb, tracker)

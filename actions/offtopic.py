@@ -111,6 +111,23 @@ class ActionAyuda(Action):
         return []
 
 
+class ActionCancelar(Action):
+    """«De acuerdo» (``utter_cancelar``) to a message that calls the question off. NLU takes some short
+    follow-ups for it («osea k ace eso» after what an STL is); one that a follow-up of the last answer
+    resolves is answered in that topic instead (``in_context``)."""
+
+    def name(self) -> str:
+        return "action_cancelar"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        followed = in_context(resources.kb(), tracker)
+        if followed is not None:
+            answer(dispatcher, tracker, *followed)
+            return followed[1]
+        dispatcher.utter_message(response="utter_cancelar")
+        return []
+
+
 class ActionAgradecer(Action):
     """The thanks (``utter_agradecer``). A message that thanks and asks more («Muy amable. ¿Y de qué
     documento proviene esa información?») is read again (actions/reread.py) and answered when it can be."""

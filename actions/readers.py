@@ -34,6 +34,7 @@ from answers.figures import (
     changed_figure,
     claim_answer,
     counted_figures,
+    date_of_quoted,
     each_figure_answer,
     figure_answer,
     figure_question_answer,
@@ -47,7 +48,6 @@ from answers.figures import (
     percent_answer,
     said_by_answer,
     several_figures_answer,
-    several_figures_topic,
     since_answer,
     year_of,
     years_of,
@@ -386,7 +386,11 @@ def about_sources(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if len(defines) == 1 and kb.vocabulary.asks_definition(text):
         return definition_answer(kb, defines[0]), [remember(Topic("definicion", defines[0]))]
     topic = Topic("documento", named[0]) if len(named) == 1 else None  # «¿y de qué trata?» may follow
-    return sources_answer(kb, named, text), [remember(topic)]
+    said = sources_answer(kb, named, text)
+    # «¿Cuánto dura esa sesión y con qué institución, hoy extinta, ideó el INAI el proyecto?»: who too
+    if (origin := devised_in_part(kb, tracker)) is not None:
+        return f"{said}\n\n{origin[0]}", [remember(topic)]
+    return said, [remember(topic)]
 
 
 def _defined_by(kb: KnowledgeBase, term_id: str) -> set[str]:
@@ -415,6 +419,13 @@ def guide_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     asks_of_it = kb.vocabulary.follow_ups(text) & {"date", "issuer", "audience", "plain", "source", "current"}
     if asks_of_it and not mentions(kb.vocabulary.which_guide, text):
         return None  # «¿de qué fecha es la guía…?»: the guides action
+    # «¿Qué guías puso a disposición el INAI, según el comunicado de recomendaciones…?»: those it presents
+    named = sources_named(kb, text)
+    presented = (
+        [g for g in kb.guides if named and named[0] in (g.source, *g.also_in)] if len(named) == 1 else []
+    )
+    if presented and mentions(kb.vocabulary.all_guides, text):
+        return some_guides_answer(kb, presented), remembered(Topic("guias", "todas"))
     if len(guides := guides_asked(kb, text)) > 1:  # «¿qué guías hay para los STL y los planes?»
         return some_guides_answer(kb, guides), remembered(Topic("guia", guides[-1].id))
     if (guide := asked_guide(kb, text)) is not None:
@@ -481,9 +492,13 @@ def devised(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     # dura y con qué organismo ideó el INAI el proyecto?»: each part (:func:`each_part`)
     if len(named) != 1 or not mentions(kb.vocabulary.devised, question_sentence(text) or text):
         return None
-    # «¿quién ideó el proyecto y con qué organismo colaboró?»: both of the origin
+    # «¿quién ideó el proyecto y con qué organismo colaboró?»: both of the origin; not «¿cuánto dura esa
+    # sesión y con qué institución ideó el INAI el proyecto?», which the document answers too
+    # (:func:`about_sources`)
     of_origin = [*kb.vocabulary.devised, *kb.vocabulary.beyond_definition]
     if not all(mentions(of_origin, part) for part in question_parts(kb, text)):
+        return None
+    if mentions(kb.vocabulary.documents.asks, without(kb.vocabulary.devised, text)):
         return None
     return _origin(kb, named[0])
 
@@ -494,8 +509,7 @@ def devised_in_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     too (:func:`devised` answers a message all about it); None otherwise."""
     text = text_of(tracker)
     named = terms_named(kb, text)
-    parts = question_parts(kb, text)
-    if len(named) != 1 or len(parts) < 2 or not any(mentions(kb.vocabulary.devised, part) for part in parts):
+    if len(named) != 1 or not mentions(kb.vocabulary.devised, text):
         return None
     return _origin(kb, named[0])
 
@@ -576,8 +590,8 @@ def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> 
         of_the_cited,
         footnote,
         acronym,
-        about_sources,
         devised,
+        about_sources,
         said_by,
         busiest_year,
         start_claim,
@@ -593,11 +607,15 @@ def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> 
     howto = how_to(kb, tracker, term)
     terms: tuple[Readers, ...] = () if howto else ((explained, defined), (guide_asked,))
     found = [howto] if howto else []
-    for group in ((devised_in_part,), *terms, (obliged,), (advice, inai_gone)):
+    for group in (*terms, (obliged,), (advice, inai_gone)):
         if (reply := next(_replies(kb, tracker, group), None)) is not None:
             found.append(reply)
     if not found:
         return None
+    # «¿con qué organismo colaboró el INAI para idear el proyecto y cuáles son los dos elementos de su
+    # mecánica?»: who devised it too, before how it works
+    if (origin := devised_in_part(kb, tracker)) is not None:
+        found.insert(0, origin)
     if (status := _also_a_state(kb, tracker)) is not None:  # «…¿cómo le hacemos? ¿guanajuato ya tiene algo?»
         # the state said in passing keeps its slot; the topic stays what was asked («¿y quién hace eso hoy?»)
         found.append((status[0], [event for event in status[1] if event.get("name") != "tema"]))
@@ -709,7 +727,8 @@ def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None
     joined = not enumerated and parts is not those
     # «…y en qué fechas sería?»: the quote of the whole question answers it better than a passage found for
-    # its second half alone, unless that half asks of the document the first names
+    # its second half alone, unless that half asks of the document the first names («El comunicado
+    # INAI/083/18 menciona un evento. ¿De qué evento se trata y en qué fechas se celebraría?»)
     if joined and any(_quotes(reply) for at, reply in enumerate(replies) if at and at not in of_document):
         return None
     texts: list[str] = []
@@ -717,6 +736,8 @@ def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         said = reply[0] if reply else f"Sobre «{part.strip(' ¿?.')}»: {NOT_FOUND[0].lower()}{NOT_FOUND[1:]}"
         if said not in texts:
             texts.append(said)
+    if of_document and len(texts) == 1:  # «…unas recomendaciones. ¿Qué dicen y de qué fecha son?»: one
+        return None  # answer of the document for both: the message as a whole is read
     last = next(reply for reply in reversed(replies) if reply is not None)
     return note_once(kb, texts), last[1]
 
@@ -736,13 +757,18 @@ def part_reply(kb: KnowledgeBase, tracker: Tracker, part: str) -> Reply | None:
     asked = with_text(tracker, part)
     if (found := any_intent(kb, asked)) is not None:
         return found
+    # «Dice mi abuelo: ¿en qué año se sumó Oaxaca…? ¿Y cuántos entraron ese mismo año?»: the state first
+    named = resources.state_finder().find(part)
+    if (stated := _of_one_state(kb, part, named, short=False)) is not None:
+        return stated
     ordinal = recommendation_named(kb, part)
     if ordinal is not None and mentions(kb.vocabulary.about.names, text_of(tracker)):
         return recommendation_answer(kb, ordinal), remembered(Topic("recomendacion", str(ordinal)))
     if (found := computed(kb, asked) or in_context(kb, asked)) is not None:  # «…y qué les pide?»
         return found
     aspect = kb.vocabulary.aspect(part)  # «¿qué estados tienen STL…»: the list, for «…y cuáles de ellos…?»
-    if aspect in ("stl", "pal") and mentions(kb.vocabulary.figure_questions.which, part):
+    members = kb.vocabulary.follow_up(part) == "members"  # not «¿por quiénes se integra un STL…?»
+    if aspect in ("stl", "pal") and mentions(kb.vocabulary.figure_questions.which, part) and not members:
         year = year_of(part)
         listed = Topic.dated("lista", aspect, year)
         return list_reply(kb, aspect, part, year), [remember(listed)]
@@ -929,8 +955,12 @@ def of_a_state(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return _of_one_state(kb, text, resources.state_finder().find(text))
 
 
-def _of_one_state(kb: KnowledgeBase, text: str, named: list[str]) -> Reply | None:
-    if len(named) != 1 or not kb.vocabulary.aspect(text) or _subject_words(kb, text) > CONTEXT_MAX_WORDS:
+def _of_one_state(kb: KnowledgeBase, text: str, named: list[str], short: bool = True) -> Reply | None:
+    """A part of the status of the one state ``text`` names («qroo se unió en qué año»), in a short message
+    (any, when not ``short``: one question of several); None otherwise."""
+    if len(named) != 1 or not kb.vocabulary.aspect(text):
+        return None
+    if short and _subject_words(kb, text) > CONTEXT_MAX_WORDS:
         return None
     asks_guide = kb.vocabulary.asks_guide(asked_part(text))
     # «…en Tamaulipas. ¿Hay algún documento de apoyo?»: the state only introduces; «por que chiapas no tiene
@@ -1174,6 +1204,13 @@ def _asks_of_document(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     asks = kb.vocabulary.follow_up(text)
     if topic.kind == "guias" and len(sources_named(kb, text)) == 1:  # «¿y cuál de esas no aparece en el…?»
         return True
+    # «¿y qué número trae? porque yo vi algo raro, como de 2019» right after a document: its own
+    if (
+        topic.kind == "documento"
+        and mentions(kb.vocabulary.documents.asks, text)
+        and not sources_named(kb, text)
+    ):
+        return True
     # «Para la cita correcta, ¿cuál es la fecha exacta del documento y tiene número de comunicado?»
     source = (
         asks == "source"
@@ -1217,21 +1254,32 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     # sumaron en 2015, que tienen STL y plan. ¿Cuántos son y cuáles?»: a question that names nothing asks
     # what the sentence before says
     question = question_sentence(text)
-    if not mentions(back, question) and not bare(question) and not _names_nothing(kb, question):
+    # «Leí que algunos estados tienen dos planes de acción. ¿Cuáles son esos estados?»: those of the scene
+    pointed = kb.vocabulary.context.demonstratives
+    of_scene = question != text and mentions([*pointed.far, *pointed.near], question)
+    of_scene = of_scene and not mentions(kb.vocabulary.conditions.added, question)  # not «…los 5 nuevos?»
+    scene = text[: len(text) - len(question)]
+    if (
+        not mentions(back, question)
+        and not bare(question)
+        and not _names_nothing(kb, question)
+        and not of_scene
+    ):
         # «Crucé la lista de STL de 2018 con la de 2020. ¿Qué estados aparecen en 2020 que no estaban en
         # 2018?»: the scene names the list the question means
-        scene = text[: len(text) - len(question)]
         listed = kb.vocabulary.aspect(scene)
         named = kb.vocabulary.aspect(question) in ("stl", "pal")
         text = f"{question} {listed}" if listed in ("stl", "pal") and not named else question
-        # «Leí que en 2018 había PAL en Morelos, Durango… ¿Qué estados se agregaron para 2020?»: since then
-        asked_years = set(years_of(question))
-        added = mentions(kb.vocabulary.conditions.added, question) and len(asked_years) < 2
-        # «El comunicado INAI/002/18 reporta 16 STL y el de agosto de 2020, 21. ¿Qué estados explican esa
-        # diferencia?»: since the earliest date the scene names, by year or by a document's number
-        dated = [*years_of(scene), *kb.years_numbered(scene)]
-        if added and (since := min(dated, default=None)) is not None and since not in asked_years:
-            text = f"{text} {kb.vocabulary.conditions.after[0]} {since}"
+    # «Leí que en 2018 había PAL en Morelos, Durango… ¿Qué estados se agregaron para 2020?»: since then
+    asked_years = set(years_of(question))
+    added = mentions(kb.vocabulary.conditions.added, question) and len(asked_years) < 2
+    # «El comunicado INAI/002/18 reporta 16 STL y el de agosto de 2020, 21. ¿Qué estados explican esa
+    # diferencia?»: since the earliest date the scene names, by year or by a document's number
+    dated = [*years_of(scene), *kb.years_numbered(scene)]
+    if (quoted := date_of_quoted(kb, scene)) is not None:  # «Los STL pasaron de 16 a 21… ¿cuáles…?»
+        dated.append(quoted.year)
+    if added and (since := min(dated, default=None)) is not None and since not in asked_years:
+        text = f"{text} {kb.vocabulary.conditions.after[0]} {since}"
     topic = topic_of(tracker)
     if topic is not None and topic.kind == "estado":  # «los que entraron ese mismo año» after a state
         text = in_year_of(kb, text, kb.state(topic.key))
@@ -1239,7 +1287,7 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     # how figures changed; not «¿qué estados explican esa diferencia?», which asks for the states
     which = mentions(kb.vocabulary.figure_questions.which_states, text)
     if not joins and not which and (several := several_figures_answer(kb, text)) is not None:
-        return several, [remember(several_figures_topic(kb, text))]
+        return several, [remember(changes_topic(kb, text))]
     # «dame las cifras de estados, STL y PAL…»; not «De los estados que entraron en 2015, ¿cuáles no tienen
     # STL?», states
     listing = joins and mentions(kb.vocabulary.figure_questions.which, text)
@@ -1396,14 +1444,22 @@ def _among_named(kb: KnowledgeBase, text: str) -> Reply | None:
     return (said, [remember(topic)]) if said else None
 
 
+def changes_topic(kb: KnowledgeBase, text: str) -> Topic | None:
+    """The topic after how several figures changed: the one :func:`figures_topic` names, with its history
+    («¿y en lo relativo a los actores?», «¿cuántos más?» may follow)."""
+    topic = figures_topic(kb, text)
+    return Topic("cifra", f"{topic.key.partition('@')[0]}@{HISTORY}") if topic is not None else None
+
+
 def figures_topic(kb: KnowledgeBase, text: str) -> Topic | None:
     """The topic after several figures given together: the first with a list of states (STL, PAL), of the
     year asked, so that «¿en qué estados?» lists them; None when none has a list."""
     named = metrics_named(kb, text)
-    # «¿cuántos compromisos hay en los planes?»: the one figure counted, for «¿y antes cuántos eran?»
+    # «¿cuántos compromisos hay en los planes?», «¿cuántos compromisos había en 2018 y cuántos en 2020?»: the
+    # figure counted first, for «¿y antes cuántos eran?», «¿cuántos más?»
     folded = fold(text)
     counted = [end for _, end in spans(kb.vocabulary.figure_questions.count, folded)]
-    first = metric_of(kb, folded[counted[0] :]) if len(counted) == 1 else None
+    first = metric_of(kb, folded[counted[0] :]) if counted else None
     listed = [first] if first in named else [metric for metric in named if metric in ("stl", "pal")]
     # «…ya son 30 estados. ¿Es cierta la cifra y de qué fecha es?»: the one figure named, for «¿qué número
     # de comunicado es ese?»
@@ -1522,7 +1578,10 @@ def refused(kb: KnowledgeBase, tracker: Tracker) -> bool:
     text = text_of(tracker)
     # «¿qué es un STL según los documentos? La definición de ellos, no la que yo le pondría en una demanda»
     defines = bool(terms_named(kb, text)) and kb.vocabulary.asks_definition(first_question(text) or text)
-    return (kb.vocabulary.asks_legal_advice(text) and not defines) or kb.vocabulary.asks_off_topic(text)
+    # «¿el INAI todavía existe pa ir a quejarme ahí o ya no?»: what became of it answers that
+    current = says_inai_gone(kb, text) and kb.vocabulary.follow_up(text) == "current"
+    legal = kb.vocabulary.asks_legal_advice(text) and not defines and not current
+    return legal or kb.vocabulary.asks_off_topic(text)
 
 
 def declined(dispatcher: CollectingDispatcher, kb: KnowledgeBase, tracker: Tracker) -> bool:

@@ -95,3 +95,19 @@ class ActionOtroIdioma(Action):
             return search_reply(dispatcher, tracker)
         dispatcher.utter_message(response="utter_otro_idioma")
         return []
+
+
+class ActionSaludar(Action):
+    """The greeting (``utter_saludar``). A message that greets and asks more («Buenas tardes. ¿Y la que
+    sigue?», «buenas tardes otra vez y en ese mismo qué evento anunciaron…») is read as ``action_buscar``
+    reads it (:func:`search_reply`)."""
+
+    def name(self) -> str:
+        return "action_saludar"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        typed = str(tracker.latest_message.get("text") or "")
+        if resources.kb().vocabulary.without_courtesy(typed) != typed:
+            return search_reply(dispatcher, tracker)
+        dispatcher.utter_message(response="utter_saludar")
+        return []

@@ -186,7 +186,9 @@ def from_elsewhere(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     it asks (a second reading, else the documents), not with that state's status, unless it speaks of its
     own state («mi estado», «le entramos»); None otherwise."""
     text = text_of(tracker)
-    elsewhere = kb.vocabulary.without_origin(text)
+    # «…¿Cuáles son esos estados? Me interesa si está alguno de los vecinos de Puebla.»: the states asked
+    elsewhere = kb.vocabulary.without_neighbours(kb.vocabulary.without_origin(text))
+    elsewhere = kb.vocabulary.without_looked_for(elsewhere)  # «…a ver si sale mi Colima»
     if not resources.state_finder().find(text) or resources.state_finder().find(elsewhere):
         return None
     if mentions(kb.vocabulary.own_state, text):  # «…de Villa de Etla, Oaxaca… si en mi estado hay…»

@@ -31,7 +31,8 @@ def text_of(tracker: Tracker) -> str:
     phone shorthand written out and the
     domain's words spelt right (:meth:`knowledge.KnowledgeBase.spelled_out`: «d q fecha es» → «de que fecha
     es») and its years in full («en el dieciocho» → «en el 2018»), from what follows «ya en serio» when it
-    says so and after a first sentence that only acknowledges («Muy bien. ¿Y…?»), without a last question
+    says so and after a first sentence that only acknowledges («Muy bien. ¿Y…?»), without the greetings and
+    farewells around it («buenas tardes otra vez y… muchas gracias, hasta luego»), without a last question
     that only doubts the one before («¿…cuántos fueron? ¿Seguro?»), a month of one document
     given its year («¿y en el de marzo?»), a document named by number its date when the message names a
     year too, and a long one from the sentence of its question
@@ -50,7 +51,7 @@ def _read(typed: str) -> str:
     kb = resources.kb()
     spelled = kb.with_years_written(kb.spelled_out(without_emoji(_ITEM_MARK.sub("", typed))))
     opened = kb.vocabulary.without_acknowledgement(kb.vocabulary.in_earnest_part(spelled))
-    opened = kb.vocabulary.without_doubt(opened)
+    opened = kb.vocabulary.without_doubt(kb.vocabulary.without_courtesy(opened))
     dated = kb.with_dates_of_numbers(kb.with_year_of_month(opened))
     return without_story(kb, dated)
 

@@ -117,7 +117,11 @@ def _document(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return moved  # «¿y la última de ellas?» after a sentence of the recommendations
     if ref in kb.sources and kb.vocabulary.asks_link(text) and follow_up_of(kb, text) not in asked:
         return links_answer(kb, ref), topic  # «¿y el link?»
-    if ref not in kb.sources or follow_up_of(kb, text) not in asked or _of_something_else(kb, text):
+    # «¿y qué número trae?»: what the document says of itself
+    asks_it = follow_up_of(kb, text) in asked or mentions(kb.vocabulary.documents.asks, text)
+    if ref not in kb.sources or not asks_it or _of_something_else(kb, text):
+        return None
+    if mentions(kb.vocabulary.devised, text):  # «¿y con qué instancia ideó el INAI el proyecto?»: no issuer
         return None
     return source_answer(kb, ref), topic
 
@@ -169,7 +173,7 @@ def _recommendation(kb: KnowledgeBase, ordinal: int, text: str) -> Answer | None
     if asks in ("issuer", "session", "date"):
         return issuer_answer(kb, ordinal), topic
     if asks == "audience":
-        return audience_answer(kb), topic
+        return audience_answer(kb, ordinal), topic
     # «¿cuál es la fecha del documento y tiene número?»: the document that gives it; not «¿de qué trata?»
     if asks == "source" and mentions(kb.vocabulary.documents.kind_words, text):
         return source_answer(kb, kb.recommendations.source), topic

@@ -263,6 +263,9 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     # «¿cuáles están en la lista nueva pero no estaban en la de 2018?» after the newest: since the earlier
     dates = [int(shown) if shown.isdigit() else None, year]
     since_year = min((date for date in dates if date), default=None)
+    # «…los nuevos que no estaban en la lista de antes»: since the first list
+    if metric in ("stl", "pal") and mentions(kb.vocabulary.conditions.earlier_list, text):
+        since_year = kb.lists_of_kind(metric)[0].date.year
     added = metric in ("stl", "pal") and since_year and mentions(kb.vocabulary.conditions.added, text)
     if added and since_year and (since := added_since_answer(kb, metric, since_year)) is not None:
         return since, Topic("lista", metric)

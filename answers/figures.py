@@ -14,7 +14,6 @@ from knowledge.vocabulary import asked_part, mentions, spans
 
 from .questions import asks_as_of, earliest_date, period_of, question_parts
 from .states import joined_in_years_answer, most_plans_answer, participants_answer, plans_count_answer
-from .topic import HISTORY, Topic
 from .wording import (
     BULLET,
     Cited,
@@ -254,13 +253,6 @@ def several_figures_answer(kb: KnowledgeBase, text: str) -> str | None:
         return None
     percent = mentions(kb.vocabulary.figure_questions.percent, text) or "%" in text
     return changes_answer(kb, named, start, month_of(text), percent)
-
-
-def several_figures_topic(kb: KnowledgeBase, text: str) -> Topic | None:
-    """The topic after :func:`several_figures_answer`: the first figure named, with its history («¿cuántos
-    compromisos había en 2018 y cuántos en 2020?» then «¿cuántos más?»); None when it names none."""
-    named = metrics_named(kb, text)
-    return Topic("cifra", f"{named[0]}@{HISTORY}") if named else None
 
 
 def each_figure_answer(kb: KnowledgeBase, text: str) -> str | None:

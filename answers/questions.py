@@ -312,6 +312,14 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
     joins = joined_in is not None
     period = period_of(kb, folded)
     as_of = (period[1] if period and not joins else int(dated.group(1))) if dated else None
+    # «¿cuáles de los del 2016 tienen STL en agosto de 2020 pero no lo tenían en 2018?»: a change of the
+    # lists, of the states that joined in a year
+    blanked = (
+        f"{folded[: joined_in.start()]}{' ' * len(joined_in.group())}{folded[joined_in.end() :]}"
+        if joined_in
+        else ""
+    )
+    changing = period_of(kb, blanked) if joined_in else period
     question_at = _question_start(folded)
     for kind, label in (("stl", "STL"), ("pal", "PAL")):
         found = spans(kb.vocabulary.aspects[kind], folded) or ([(0, 0)] if kind == kind_asked else [])
@@ -321,7 +329,7 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
         if not found or (kind == "pal" and (comparison or kb.vocabulary.plan_count_of(folded) is not None)):
             continue
         removed = mentions(kb.vocabulary.conditions.removed, folded)
-        changed = _change(kb, kind, label, period, removed) if period and not joins else None
+        changed = _change(kb, kind, label, changing, removed) if changing else None
         named = mentions(kb.vocabulary.figure_questions.which, folded)  # «¿cuántos nuevos…? Nómbralos»
         if changed is not None and (named or not _counts_items(kb, folded, kind)):
             conditions.append(changed)
@@ -396,10 +404,17 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
                     "joined",
                 )
             )
+    # not «…¿cuáles tienen su secretariado pero no plan? los de ahorita»: «los de» joined only before a year
+    words = kb.vocabulary.conditions
+    joining = [
+        (start, end)
+        for start, end in spans(words.joined, folded)
+        if not mentions(words.of_a_year, folded[start:end]) or _YEAR.match(folded, end + 1)
+    ]
     if (
         not joins
         and any(c.kind == "denied" for c in conditions)
-        and (spans(kb.vocabulary.conditions.joined, folded) or mentions(kb.vocabulary.participating, folded))
+        and (joining or mentions(kb.vocabulary.participating, folded))
     ):
         conditions.append(_joined_any(kb))  # «¿cuáles que ya se sumaron (participan) no tienen STL?»
     if mentions(kb.vocabulary.conditions.unknown_year, folded):
@@ -445,9 +460,20 @@ def combined_parts(
     # «y cuáles se quedaron sin secretariado de esos?» after those of 2016 with one: the list the other way
     # round replaces the one it contradicts
     contradicted = {(_flipped(c).text, c.sources) for c in query.conditions if c.kind in ("listed", "denied")}
+    # «¿y cuáles de esos mismos del 2016 tienen STL en 2020 pero no lo tenían en 2018?» after those with one
+    # in 2018: a change between two lists replaces what was asked of either, and a condition said again
+    # counts once
+    compared = {source for c in query.conditions if c.kind == "change" for source in c.sources}
+    said = {c.text for c in query.conditions}
     for at, question in enumerate(previous):
         before = parse(kb, question, kind_asked=_kind_meant(kb, question, text))
-        conditions = tuple(c for c in before.conditions if (c.text, c.sources) not in contradicted)
+        conditions = tuple(
+            c
+            for c in before.conditions
+            if (c.text, c.sources) not in contradicted
+            and not (c.kind in ("listed", "denied") and set(c.sources) <= compared)
+            and c.text not in said
+        )
         denied = [i for i, c in enumerate(conditions) if c.kind == "denied"]
         if other_side and at == len(previous) - 1 and denied:
             conditions = tuple(_flipped(c) if i == denied[-1] else c for i, c in enumerate(conditions))

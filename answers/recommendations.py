@@ -19,6 +19,7 @@ _ALL = re.compile(
     r"|\b(?:dimelas|digamelas|dame|deme|damelas|demelas|enumeralas|enumeremelas|listalas)\s+(?:todas|las\s+cuatro)\b"
     r"|\btodas\s+las\s+recomendaciones\b"
 )
+_WORDS = re.compile(r"\w+")
 # «las cuatro recomendaciones», «…son 4, ¿no?»: a count, not an ordinal
 _COUNTED = re.compile(
     r"\b(?:(?:las|sus)\s+\w+\s+recomendaciones|(?:son|eran|fueron|hay)\s+(?:\d|dos|tres|cuatro))\b"
@@ -111,11 +112,14 @@ def issued_answer(kb: KnowledgeBase, text: str) -> str:
     return issuer_answer(kb, audience=mentions(kb.vocabulary.context.audience, text))
 
 
-def audience_answer(kb: KnowledgeBase) -> str:
-    """To whom the recommendations are addressed (all of them: the document addresses them together)."""
+def audience_answer(kb: KnowledgeBase, ordinal: int | None = None) -> str:
+    """To whom the recommendations are addressed (all of them: the document addresses them together); for
+    one of them, also its text, which names whom it asks («Que los Organismos Garantes, los STL…»)."""
     recs = kb.recommendations
+    item = kb.recommendation(ordinal) if ordinal else None
+    own = f"\nLa {item.name.lower()} dice: «{item.text}»" if item else ""
     return (
-        f"Las {len(recs.items)} recomendaciones están dirigidas a {recs.addressed_to}.\n"
+        f"Las {len(recs.items)} recomendaciones están dirigidas a {recs.addressed_to}.{own}\n"
         f"{source_line(kb, recs.source)}"
     )
 
@@ -171,7 +175,12 @@ def recommendations_about(kb: KnowledgeBase, text: str) -> list[int] | None:
     if not mentions(about.asks, text) or _ALL.search(fold(text)):  # «¿cuáles son las cuatro…?»: all
         return None
     ignored = _ignored(kb)  # «covid» adds none; nor «abiertos» («gobierno abierto» is everywhere)
-    own = " ".join(word for word, stem in content_words(text) if stem not in ignored)
+    # without the ignored words, small words kept: «dejar por escrito» is a synonym as a whole phrase
+    own = " ".join(
+        word
+        for word in _WORDS.findall(fold(text))
+        if all(stem not in ignored for _, stem in content_words(word))
+    )
     asked = {stem for _, stem in content_words(SynonymExpander.of(kb).expand(own)) if stem not in ignored}
     held = {item.ordinal: set(tokens(item.text)) for item in kb.recommendations.items}
     shared = {ordinal: _shared(asked, stems) for ordinal, stems in held.items()}

@@ -194,6 +194,7 @@ class Conditions(Strict):
     by_then: Words
     same_year: Words
     joined: Words  # «se sumaron en 2016»: a year then means the year joined
+    of_a_year: Words  # of `joined`, those that name the ones of a year only before one («los de 2015»)
     those_of: Words  # right before a year: «¿cuáles de 2016…?» means the states that joined then
     after: Words  # «¿qué estados instalaron su STL después de enero de 2018?»: in a later list only
     between: Words  # «entre 2018 y 2020»: in the list of the second year, not in that of the first
@@ -287,6 +288,11 @@ class Documents(Strict):
     def kind_words(self) -> list[str]:
         """Every word that names a kind of document («comunicado», «material de formación»…)."""
         return [word for words in self.kinds.values() for word in words]
+
+
+class Courtesy(Strict):
+    openings: Words  # «buenas tardes otra vez y…»: greetings before a question
+    closings: Words  # «…muchas gracias Dios lo bendiga hasta luego»: thanks and farewells after it
 
 
 class Enumeration(Strict):
@@ -488,6 +494,7 @@ class Vocabulary(Strict):
     devised: Words  # «¿quién inventó lo de Cocreación…?»: who devised it
     acknowledgements: Words  # «va.», «Muy bien.»: a first sentence that says nothing more
     doubts: Words  # «¿seguro?», «¿o eran más?»: a last question that doubts the one before it
+    courtesy: Courtesy
     exact_day: Words  # «¿en qué día y mes exacto se unió?»: a day, which the documents never give
     why: Words
     where_status: WhereStatus
@@ -520,6 +527,7 @@ class Vocabulary(Strict):
     origin_ends: Words
     own_state: Words
     neighbours: Words
+    looked_for: Words  # «…a ver si sale mi Colima»: a state named only to look for it in the answer
     beyond_definition: Words
     inai_gone: Words
     next_steps: dict[str, list[NextStep]] = Field(min_length=1)
@@ -730,6 +738,19 @@ class Vocabulary(Strict):
         found = re.match(rf"\W*(?:(?:{words})\W*)+?[.!,;:]+\s+(?=\S)", fold(text))
         return text[found.end() :] if found else text
 
+    def without_courtesy(self, text: str) -> str:
+        """``text`` without the greetings it opens with and the thanks and farewells it ends with («buenas
+        tardes otra vez y la siguiente qué dice muchas gracias Dios lo bendiga adiós» → «y la siguiente qué
+        dice»); as it is when it says nothing else."""
+        folded = fold(text)
+        opening = re.match(rf"(?:\W*(?:{_alternatives(self.courtesy.openings)})(?!\w))+[\s,.;:!¡]*", folded)
+        closing = re.search(
+            rf"(?:[\s,.;:!¡]*(?<!\w)(?:{_alternatives(self.courtesy.closings)}))+[\s,.;:!]*$", folded
+        )
+        start = opening.end() if opening else 0
+        end = closing.start() if closing else len(folded)
+        return text[start:end] if re.search(r"\w", folded[start:end]) else text
+
     def without_doubt(self, text: str) -> str:
         """``text`` without a last question that only doubts the one before it («¿Y en 2015 cuántos fueron?
         ¿Seguro que no se le pasó alguno?»); as it is when it asks one question."""
@@ -829,6 +850,11 @@ class Vocabulary(Strict):
         next stop, one of ``origin_ends`` or ORIGIN_WORDS words, and a state of a word or two after a comma:
         «…de Cuicatlán, Oaxaca.»)."""
         return self._without_places(self.origins, text)
+
+    def without_looked_for(self, text: str) -> str:
+        """``fold(text)`` with a state named only to look for it in the answer blanked («…cuáles son los
+        nuevos… a ver si sale mi Colima»)."""
+        return self._without_places(self.looked_for, text)
 
     def without_neighbours(self, text: str) -> str:
         """``fold(text)`` with a state named only to place another blanked («…oaxaca que es vecino de

@@ -17,6 +17,9 @@ import pytest
         ("que dicen las recomendaciones", None),
         ("¿cuál de las cuatro pide documentar las actividades?", None),  # the whole group, not the fourth
         ("y la tercera de las cuatro?", 3),
+        ("¿tenían que dejarlo por escrito pa que uno lo pudiera pedir?", None),  # «uno» is someone
+        ("¿y la uno?", 1),
+        ("Comparando ambas listas, ¿qué estados aparecen en la segunda que no estaban en la primera?", None),
     ],
 )
 def test_ordinals_as_people_write_them(kb, text, ordinal):
@@ -136,3 +139,37 @@ def test_every_ordinal_a_message_names_in_order(kb):
         "resúmeme la primera y la cuarta recomendación del 25 de mayo de 2020"
     ) == [1, 4]
     assert kb.vocabulary.ordinals_named("¿cuál de las cuatro habla de los ODS?") == []
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        (
+            "buenos días otra vez y la siguiente qué dice muchas gracias Dios lo bendiga adiós",
+            "y la siguiente qué dice",
+        ),
+        ("Buenas Tardes. Y La Que Sigue? Gracias", "Y La Que Sigue?"),
+        ("¿cuántos STL hay? gracias", "¿cuántos STL hay?"),
+        ("hola buenas tardes", "hola buenas tardes"),  # nothing else said: the greeting itself
+    ],
+)
+def test_greetings_and_farewells_around_a_question_are_left_out(kb, text, asked):
+    assert kb.vocabulary.without_courtesy(text) == asked
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("¿Y en 2015 cuántos fueron? ¿Seguro que no se le pasó alguno?", "¿Y en 2015 cuántos fueron?"),
+        ("¿Cuántos STL hay? ¿O eran más?", "¿Cuántos STL hay?"),
+        ("¿Seguro que Colima tiene STL?", "¿Seguro que Colima tiene STL?"),  # the one question asked
+    ],
+)
+def test_a_last_question_that_only_doubts_is_left_out(kb, text, asked):
+    assert kb.vocabulary.without_doubt(text) == asked
+
+
+def test_years_said_in_words_as_a_range(kb):
+    asked = "qué estados pusieron secretariado entre el dieciocho y el veinte"
+    assert kb.with_years_written(asked) == "qué estados pusieron secretariado entre el 2018 y el 2020"
+    assert kb.with_years_written("entre el 16 y el 21 hay 5") == "entre el 16 y el 21 hay 5"  # counts
