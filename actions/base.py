@@ -60,7 +60,8 @@ def before_opinion(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     # «De los 140 compromisos, ¿cuántos se cumplieron DE VERDAD? o fue puro show pa la foto»: after its «?»
     end = text.find("?") + 1
     first, rest = text[:end], text[end:]  # «y ¿POR QUÉ…?» keeps its «y»
-    if not end or not words.asks_opinion(rest) or words.asks_opinion(first):
+    # not «¿el gobierno abierto en NL es puro show o sí jala? DAME TU OPINIÓN»: that yes or no is the opinion
+    if not end or not words.asks_opinion(rest) or words.asks_opinion(first) or words.asks_yes_or_no(first):
         return None
     return first if words.in_domain(first) or mentions(words.why, first) else None
 

@@ -46,6 +46,7 @@ from answers.figures import (
     national_only_answer,
     overview_answer,
     percent_answer,
+    quoted_figures,
     said_by_answer,
     several_figures_answer,
     since_answer,
@@ -312,6 +313,8 @@ def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     text = before_aside(text_of(tracker))  # «¿Y en 2018? Yo me acuerdo que eran los mismos.»: the question
     topic = topic_of(tracker)
     if topic is None or kb.vocabulary.asks_advice(text):  # «…remite a la Dirección. ¿Puedo acudir ahí?»
+        return None
+    if says_inai_gone(kb, text):  # «¿el INAI todavía existe pa ir a quejarme ahí?» after a state
         return None
     counted = topic.kind == "ingreso" and counts_them_again(kb, text)  # «…ese año, contando a Michoacán?»
     if resources.state_finder().find(text) and not counted:
@@ -891,7 +894,8 @@ def says_inai_gone(kb: KnowledgeBase, text: str) -> bool:
     """Whether ``text`` says INAI (or the initiative) is gone or asks if it goes on; not of a figure it
     points at («…26 entidades participantes. ¿Ese dato sigue vigente?»: the newest figure answers that)."""
     figure = mentions(kb.vocabulary.figure_questions.this_figure, text) and metric_of(kb, text) is not None
-    return mentions(kb.vocabulary.inai_gone, text) and not figure
+    # «cable dice «62 compromisos». sigue vigente?»: a figure quoted by its value, asked whether it holds
+    return mentions(kb.vocabulary.inai_gone, text) and not figure and not quoted_figures(kb, text)
 
 
 def obliged(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -1207,7 +1211,7 @@ def _asks_of_document(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     # «¿y qué número trae? porque yo vi algo raro, como de 2019» right after a document: its own
     if (
         topic.kind == "documento"
-        and mentions(kb.vocabulary.documents.asks, text)
+        and mentions(kb.vocabulary.documents.number, text)
         and not sources_named(kb, text)
     ):
         return True
@@ -1508,7 +1512,10 @@ def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     # the documents do say these; not a name asked of a document's date («¿cómo se llamaba la persona
     # comisionada presidenta cuando salió el comunicado de agosto de 2020?»)
     names = kb.vocabulary.asks_for_names(text)  # «¿cómo se llaman los servidores públicos de la asesoría?»
-    if (asks_about_sources(kb, text) or kb.vocabulary.asks_advice(text)) and not names:
+    # «dato: presupuesto que destinó el INAI a la estrategia, monto y año. fuente?»: never in them either
+    asked = kb.vocabulary.missing(text)
+    money = asked is not None and kb.vocabulary.not_in_documents[asked].of_the_initiative
+    if (asks_about_sources(kb, text) or kb.vocabulary.asks_advice(text)) and not (names or money):
         return None
     if says_inai_gone(kb, text):  # «…al INAI lo desaparecieron»: the dated notes say it
         return None

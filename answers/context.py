@@ -111,19 +111,37 @@ def _document(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     which the documents' text answers."""
     asked = ("date", "source", "issuer", "audience")
     ref = topic.document  # «inai-083-18#4» keeps a passage of the document
-    if (other := _of_date(kb, ref, text)) is not None:
+    if (other := _of_date(kb, ref, text) or _next_dated(kb, ref, text)) is not None:
         return source_answer(kb, other), Topic("documento", other)
     if ref == kb.recommendations.source and (moved := _recommendations(kb, topic, text)) is not None:
         return moved  # «¿y la última de ellas?» after a sentence of the recommendations
     if ref in kb.sources and kb.vocabulary.asks_link(text) and follow_up_of(kb, text) not in asked:
         return links_answer(kb, ref), topic  # «¿y el link?»
     # «¿y qué número trae?»: what the document says of itself
-    asks_it = follow_up_of(kb, text) in asked or mentions(kb.vocabulary.documents.asks, text)
+    asks_it = follow_up_of(kb, text) in asked or mentions(kb.vocabulary.documents.number, text)
     if ref not in kb.sources or not asks_it or _of_something_else(kb, text):
         return None
     if mentions(kb.vocabulary.devised, text):  # «¿y con qué instancia ideó el INAI el proyecto?»: no issuer
         return None
     return source_answer(kb, ref), topic
+
+
+NEXT_DOCUMENT_WORDS = 8  # «¿Y el que le sigue en orden cronológico?»: no longer
+
+
+def _next_dated(kb: KnowledgeBase, ref: str, text: str) -> str | None:
+    """«¿Y el que le sigue en orden cronológico?», «¿y el anterior?» after a dated document: the dated
+    document next to it; None when the message moves nowhere or ``ref`` has no date."""
+    dates = {r: source.date for r, source in kb.sources.items() if source.date is not None}
+    dated = sorted(dates, key=lambda r: dates[r])
+    if ref not in dated or len(text.split()) > NEXT_DOCUMENT_WORDS:  # not «…que luego me acusan…»
+        return None
+    moved = kb.vocabulary.step(text, dated.index(ref) + 1, len(dated))
+    return (
+        dated[moved - 1]
+        if moved is not None and 1 <= moved <= len(dated) and dated[moved - 1] != ref
+        else None
+    )
 
 
 def _of_something_else(kb: KnowledgeBase, text: str) -> bool:

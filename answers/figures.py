@@ -773,8 +773,9 @@ def difference_line(kb: KnowledgeBase, metric: str, text: str) -> str | None:
     now = mentions(kb.vocabulary.figure_questions.now, text)
     if now:  # «…en 2018 y cuántos hay en lo más reciente?»
         years.add(kb.newest_date().year)
-    # «¿cuántos había antes y cuántos hay ora, y cuántos más son?»: the first value to the newest
-    before_and_now = start is None and now and kb.vocabulary.asks_history(text)
+    # «¿cuántos había antes y cuántos hay ora, y cuántos más son?», «¿cuántos… en cada fecha y en cuánto
+    # creció?»: the first value to the newest
+    before_and_now = start is None and kb.vocabulary.asks_history(text)
     if before_and_now and (pair := _dated_change(kb, metric)) is not None:
         years = {pair[2].year, pair[3].year}
         start = (pair[2].year, None)

@@ -197,8 +197,12 @@ def recommendations_about(kb: KnowledgeBase, text: str) -> list[int] | None:
         for ordinal in [o for o, stems in held.items() if _shared({stem}, stems)]
         if sum(1 for stems in held.values() if _shared({stem}, stems)) == 1
     }
-    if len(rare) == 1:
+    # «¿sale algo de seguridad pública o nomás de salud?»: a phrase the document says whole outside the four
+    # is none of theirs, though one of its words is («público» of «gasto público»)
+    if len(rare) == 1 and not _said_outside(kb, subject_of(kb, text)):
         return sorted(rare)
+    if len(rare) == 1:
+        return []
     # «none of them» only when no recommendation shares a word: a partial match is no proof of absence
     # and only when the question itself asks what they treat («…unas recomendaciones sobre gobierno abierto…
     # ¿cuáles son?» sets the scene with «sobre»)
@@ -259,6 +263,26 @@ def said_besides(kb: KnowledgeBase, subject: str) -> str | None:
 
 
 NEAR_SUBJECT_WORDS = 3  # a subject this long is found in a sentence that holds all its words but one
+
+
+def _said_outside(kb: KnowledgeBase, subject: str) -> bool:
+    """Whether a sentence of the recommendations' document, none of the four's, holds every word of a
+    subject of two words or more that ``subject`` names (alone or joined with «o»)."""
+    ignored = _ignored(kb)
+    alternatives = [
+        asked
+        for one in re.split(r"\bo\b", subject)
+        if len(asked := {stem for _, stem in content_words(one) if stem not in ignored}) > 1
+    ]
+    theirs = [set(tokens(item.text)) for item in kb.recommendations.items]
+    for paragraph in kb.sources[kb.recommendations.source].text.split("\n\n"):
+        for sentence in split_sentences(paragraph.strip()):
+            held = set(tokens(sentence))
+            if any(len(held & stems) * 2 > len(held) for stems in theirs):
+                continue  # a recommendation's own sentence
+            if any(_shared(asked, held) == len(asked) for asked in alternatives):
+                return True
+    return False
 
 
 def about_answer(kb: KnowledgeBase, ordinals: list[int], subject: str = "") -> str:

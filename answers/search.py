@@ -12,7 +12,7 @@ from index import EmptyQuery, Hit, Searcher
 from index.answering import Answerer, NotInDocuments, Quote
 from knowledge import KnowledgeBase
 from knowledge.text import fold, spanish_date
-from knowledge.vocabulary import first_question, mentions, without
+from knowledge.vocabulary import first_question, mentions, question_sentence, without
 
 from .definitions import definition_answer, plain_definition_answer
 from .questions import question_parts
@@ -168,6 +168,11 @@ def document_reply(
     # «¿cuándo fue la cumbre y en qué página me registraba?»: each part, when no one sentence answers both
     parts = _parts_answered(answerer, kb, text) if isinstance(found, Quote) or not found.topic else []
     if isinstance(found, NotInDocuments) and not parts:
+        # «Acá en Querétaro hay tensión entre las OSC y el gobierno. ¿El STL tiene poder de decisión…?»: the
+        # scene set before the question may drown it; the question alone
+        question = question_sentence(text)
+        if not found.topic and question != text and "¿" in question:
+            return document_reply(kb, searcher, question[question.index("¿") :], last_source)
         return DocumentReply(not_found(kb, found.topic, said=_place_unknown(text, found)), False)
     quotes = parts or ([found] if isinstance(found, Quote) else [])
     source = quotes[0].hit.passage.source

@@ -9,8 +9,9 @@ from collections import Counter
 
 from knowledge import KnowledgeBase
 from knowledge.text import fold, spanish_date, spanish_month
-from knowledge.vocabulary import mentions, question_sentence, spans, without
+from knowledge.vocabulary import marked_questions, mentions, question_sentence, spans, without
 
+from .definitions import terms_named
 from .figures import figure_text, month_of, quoted_figures, year_of
 from .questions import question_parts
 from .wording import (
@@ -122,6 +123,9 @@ def asks_about_sources(kb: KnowledgeBase, text: str) -> bool:
         return False
     # «¿qué dice el…?», «Tengo citado el INAI/083/18. ¿Qué dice, en resumen?»
     whole = (_opens_with_says(kb, text) or _bare_says(kb, text)) and not mentions(documents.subject, text)
+    # «¿El STL tiene poder de decisión o es solo consultivo? ¿Qué dice el material?»: what it says of that
+    questions = marked_questions(text)
+    whole = whole and not (len(questions) > 1 and terms_named(kb, questions[0]))
     # «¿cuál es el más reciente y de qué fecha es?», «¿cuál es el más antiguo…?»
     asks = [*documents.asks, *documents.newest, *documents.oldest]
     alone = {fold(word) for word in documents.asks_alone}

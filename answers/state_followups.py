@@ -48,11 +48,14 @@ def counts_them_again(kb: KnowledgeBase, text: str) -> bool:
     return short and kb.vocabulary.asks_count(text) and metric_of(kb, text) in (None, "estados")
 
 
+ANOTHER_YEAR_WORDS = 7  # «y en el 2015 cuántos fueron»: no longer
+
+
 def counts_another_year(kb: KnowledgeBase, text: str) -> bool:
     """Whether ``text`` asks, briefly, how many or which states joined in a year it names («¿Y en 2016
     cuántos fueron?», «y en el 2016 cuáles»), right after the states of another year."""
     asks = kb.vocabulary.asks_count(text) or mentions(kb.vocabulary.figure_questions.which, text)
-    short = len(text.split()) <= AGAIN_WORDS and asks
+    short = len(text.split()) <= ANOTHER_YEAR_WORDS and asks
     return short and metric_of(kb, text) in (None, "estados") and year_of(text) is not None
 
 
@@ -74,8 +77,10 @@ def after_joined(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
         return sources_answer(kb, [kb.joined_source()]), topic
     if counts_them_again(kb, text):  # «¿cuántos son?», not «¿cuántos STL hay ahorita?»
         return joined_in_answer(kb, joined), topic
-    short = len(text.split()) <= YEAR_ELLIPSIS_WORDS or counts_another_year(kb, text)
-    year = (year_of(text) or _short_year(text)) if short else None
+    first = text.partition("?")[0]  # «y en 2016? lista completa»: the question that names the year
+    asked = first if year_of(first) is not None else text
+    short = len(asked.split()) <= YEAR_ELLIPSIS_WORDS or counts_another_year(kb, text)
+    year = (year_of(asked) or _short_year(asked)) if short else None
     # the next or the previous year, or, short, the last any state joined in («¿y la última?»; not «…según
     # lo último que hay»)
     moved = year or kb.vocabulary.step(text, joined, kb.joined_years()[-1] if short else joined)

@@ -265,11 +265,32 @@ class StateFinder:
                     owners.setdefault(word, set()).add(state.id)
         self._words = {word: ids.pop() for word, ids in owners.items() if len(ids) == 1}
         self._sounds = {_sound(word): state_id for word, state_id in self._words.items()}
+        # «vaja california»: a name of several words that sounds like a state's whole name, longest first
+        spoken = {
+            tuple(_sound(word) for word in _WORD.findall(fold(name))): state.id
+            for name, state in kb.state_names().items()
+        }
+        several = [(key, state_id) for key, state_id in spoken.items() if len(key) > 1]
+        self._spoken = sorted(several, key=lambda pair: -len(pair[0]))
         self.names = {state.id: state.name for state in kb.states}
 
+    def _heard(self, text: str) -> list[str]:
+        """Ids of the states whose whole name of several words ``text`` says as it sounds («vaja
+        california»), each span once, the longest names first."""
+        sounds = [_sound(word) for word in _WORD.findall(fold(text))]
+        found, taken = [], set[int]()
+        for key, state_id in self._spoken:
+            for start in range(len(sounds) - len(key) + 1):
+                span = set(range(start, start + len(key)))
+                if tuple(sounds[start : start + len(key)]) == key and not taken & span:
+                    found.append(state_id)
+                    taken |= span
+        return found
+
     def find(self, text: str) -> list[str]:
-        """Ids of the states ``text`` names, exact matches first, without repeats."""
-        found = self._exact.find(text)
+        """Ids of the states ``text`` names, exact matches first (else names as they sound), without
+        repeats."""
+        found = self._exact.find(text) or self._heard(text)
         for word in _WORD.findall(fold(text)):
             if len(word) < self.MIN_LETTERS or word in self._ordinary:
                 continue

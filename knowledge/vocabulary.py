@@ -596,6 +596,8 @@ class Vocabulary(Strict):
         # is asked, the question after it too
         passed_on = self.reported_question(text)
         question = passed_on if passed_on != text else asked_part(text)
+        if "¿" not in text and question != text and bare(question):  # «dato: presupuesto… fuente?»: all of it
+            question = text
         claimed = question
         if "¿" in text and (bare(question) or mentions(self.asks_it, question)):
             # «Necesito el nombre del comisionado. ¿Quién fue?», «…cuánto presupuesto destinó el INAI. ¿Me lo
