@@ -54,7 +54,8 @@ def opinion_refused(
 def before_opinion(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     """«y ¿POR QUÉ no tiene secretariado técnico? ¿quién tuvo la culpa?»: the question of the initiative a
     message asks before the one that asks an opinion, answered before the refusal; None when the opinion
-    is the first thing asked, or nothing before it asks of the initiative."""
+    is the first thing asked, the first question is a yes or no (it may be the opinion itself), or it asks
+    nothing of the initiative."""
     text = text_of(tracker)
     words = kb.vocabulary
     # «De los 140 compromisos, ¿cuántos se cumplieron DE VERDAD? o fue puro show pa la foto»: after its «?»

@@ -35,6 +35,7 @@ from .base import AnswerAction
 from .readers import QUESTION_MAX_CHARS, changes_topic, computed, figures_topic, of_a_state, sharper
 from .turn import Reply, entity_of, previous_question, remember, text_of, topic_of, with_text
 
+BARE_FIGURE_WORDS = 3  # «compromisos 2018»: a figure and a year, no more
 FOLLOW_UP_WORDS = 8  # «¿y cuántos Planes de Acción Local más?» after a figure's change: no more than this
 
 
@@ -196,8 +197,10 @@ def counted(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     («tmb kiero saber cuantos compromisos hay porfa»), answered as one; None when the message asks no count
     of a figure, names a state, or asks for something the documents never give."""
     text = text_of(tracker)
-    # «…requiero la cifra más reciente de STL…» asks for it as surely as «¿cuántos STL hay?»
-    asks = kb.vocabulary.asks_count(text) or mentions(kb.vocabulary.figure_questions.nouns, text)
+    # «…requiero la cifra más reciente de STL…» asks for it as surely as «¿cuántos STL hay?», and so does a
+    # bare «compromisos 2018»
+    bare = len(text.split()) <= BARE_FIGURE_WORDS and year_of(text) is not None
+    asks = kb.vocabulary.asks_count(text) or mentions(kb.vocabulary.figure_questions.nouns, text) or bare
     if not asks or metric_of(kb, text) not in kb.figures.metrics:
         return None
     if resources.state_finder().find(text) or kb.vocabulary.missing(text) or kb.vocabulary.asks_link(text):

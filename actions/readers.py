@@ -517,6 +517,19 @@ def devised_in_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return _origin(kb, named[0])
 
 
+def _document_in_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """What the one document a message names says of itself (its duration, date, number…), asked in one
+    part of a message that asks something else too; None otherwise."""
+    text = text_of(tracker)
+    named = sources_named(kb, text)
+    asked = any(mentions(kb.vocabulary.documents.asks, part) for part in question_parts(kb, text))
+    return (
+        (source_answer(kb, named[0]), [remember(Topic("documento", named[0]))])
+        if len(named) == 1 and asked
+        else None
+    )
+
+
 def _origin(kb: KnowledgeBase, term: str) -> Reply | None:
     """Who devised ``term``, in its source's words; None when the glossary gives no origin for it."""
     origin = origin_answer(kb, term)
@@ -616,9 +629,11 @@ def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> 
     if not found:
         return None
     # «¿con qué organismo colaboró el INAI para idear el proyecto y cuáles son los dos elementos de su
-    # mecánica?»: who devised it too, before how it works
-    if (origin := devised_in_part(kb, tracker)) is not None:
-        found.insert(0, origin)
+    # mecánica?»: who devised it too, before how it works; «¿cuánto dura esa sesión y cuáles son los dos
+    # pasos…según el módulo?», «¿dice si es obligatorio entrar? y cuánto dura la sesión»: the document too
+    for part in (devised_in_part, _document_in_part):
+        if (said := part(kb, tracker)) is not None:
+            found.insert(0, said)
     if (status := _also_a_state(kb, tracker)) is not None:  # «…¿cómo le hacemos? ¿guanajuato ya tiene algo?»
         # the state said in passing keeps its slot; the topic stays what was asked («¿y quién hace eso hoy?»)
         found.append((status[0], [event for event in status[1] if event.get("name") != "tema"]))
@@ -1243,6 +1258,10 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     # question's set the scene; their years and lists are not asked
     text = whole = text_of(tracker)
     if asks_what_it_is(kb, text):  # «…, que compara su mecánica con la de la AGA, ¿cómo se define…?»
+        return None
+    # «…los compromisos que tiene Coahuila en sus dos planes, ¿cuáles son?»: a figure the documents give for
+    # the country only, asked of one state (the state's answer says so)
+    if len(resources.state_finder().find(text)) == 1 and national_only(kb, text) is not None:
         return None
     # «¿cuántos se metieron el primer año?»: the first year's states
     if (first_or_last := _first_or_last_joined(kb, text)) is not None:

@@ -182,9 +182,10 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 
 def from_elsewhere(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«…le escribo de San Cristóbal de las Casas… ¿cuántos planes de acción han salido?»: a message that
-    names a state only where the person says where they write from or what they are is answered for what
-    it asks (a second reading, else the documents), not with that state's status, unless it speaks of its
-    own state («mi estado», «le entramos»); None otherwise."""
+    names a state only where the person says where they write from or what they are, as a neighbour («…si
+    está alguno de los vecinos de Puebla») or to look for it in the answer («…a ver si sale mi Colima») is
+    answered for what it asks (a second reading, else the documents), not with that state's status, unless
+    it speaks of its own state («mi estado», «le entramos»); None otherwise."""
     text = text_of(tracker)
     # «…¿Cuáles son esos estados? Me interesa si está alguno de los vecinos de Puebla.»: the states asked
     elsewhere = kb.vocabulary.without_neighbours(kb.vocabulary.without_origin(text))

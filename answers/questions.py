@@ -284,6 +284,11 @@ def _joined_any(kb: KnowledgeBase) -> Condition:
     )
 
 
+def _blanked(text: str, found: re.Match[str]) -> str:
+    """``text`` with what ``found`` matched written as spaces (the positions of the rest kept)."""
+    return f"{text[: found.start()]}{' ' * len(found.group())}{text[found.end() :]}"
+
+
 def _question_start(folded: str) -> int:
     """Where the sentence that holds the question of a message that sets a scene first begins
     (:func:`question_sentence`, a suffix of the message): 0 when the message is all question."""
@@ -314,12 +319,7 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
     as_of = (period[1] if period and not joins else int(dated.group(1))) if dated else None
     # «¿cuáles de los del 2016 tienen STL en agosto de 2020 pero no lo tenían en 2018?»: a change of the
     # lists, of the states that joined in a year
-    blanked = (
-        f"{folded[: joined_in.start()]}{' ' * len(joined_in.group())}{folded[joined_in.end() :]}"
-        if joined_in
-        else ""
-    )
-    changing = period_of(kb, blanked) if joined_in else period
+    changing = period_of(kb, _blanked(folded, joined_in)) if joined_in else period
     question_at = _question_start(folded)
     for kind, label in (("stl", "STL"), ("pal", "PAL")):
         found = spans(kb.vocabulary.aspects[kind], folded) or ([(0, 0)] if kind == kind_asked else [])

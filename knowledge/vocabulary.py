@@ -456,6 +456,7 @@ class Vocabulary(Strict):
     not_aspects: Words
     ordinals: dict[int, Words]
     ordinal_of_another: Words  # «esa segunda lista»: an ordinal of a thing that is no recommendation
+    both: Words  # «ambas listas… la segunda… la primera»: ordinals of the pair, no recommendation
     whole_group: Words
     guides: dict[str, Words]
     guide_words: Words
@@ -644,7 +645,7 @@ class Vocabulary(Strict):
         ordinals = _alternatives([word for words in self.ordinals.values() for word in words])
         others = _alternatives(self.ordinal_of_another)
         # «Comparando ambas listas, ¿qué estados aparecen en la segunda que no estaban en la primera?»
-        pair = rf"\b(?:ambas|ambos|las dos|los dos|las 2|los 2)\s+(?:{others})\b"
+        pair = rf"\b(?:{_alternatives(self.both)})\s+(?:{others})\b"
         return re.search(rf"\b(?:{ordinals})\s+(?:{others})\b|{pair}", fold(text)) is not None
 
     def _ordinal_words(self, text: str) -> str:

@@ -25,13 +25,14 @@ from actions.guides import ActionGuia
 from actions.offtopic import (
     ActionAgradecer,
     ActionAyuda,
+    ActionCancelar,
     ActionEresBot,
     ActionFueraDeTema,
     ActionOpinionPolitica,
 )
 from actions.privacy import ActionPrivacidad
 from actions.recommendations import ActionRecomendacion
-from actions.search import ActionBuscar
+from actions.search import ActionBuscar, ActionSaludar
 from actions.states import ActionEstado, ActionListaEstados, ValidateEstadoForm
 from answers.search import not_found, refusal, search_unavailable
 from answers.topic import HISTORY, Topic
@@ -1109,6 +1110,31 @@ def test_thanks_with_a_question_is_answered_and_plain_thanks_is_thanked():
     assert "INAI/265/19" in texts(messages)[0]
     _, messages = run(ActionAgradecer(), turn("muchas gracias", "agradecer", slots=slots))
     assert messages[0]["response"] == "utter_agradecer"
+
+
+def test_a_greeting_with_a_question_is_answered_and_a_plain_greeting_is_greeted():
+    slots = {"ordinal": "1", "tema": "recomendacion:1"}
+    _, messages = run(
+        ActionSaludar(), turn("Buenas tardes. ¿Y la que sigue? Gracias", "saludar", slots=slots)
+    )
+    assert texts(messages)[0].startswith("Recomendación segunda de 4")
+    _, messages = run(ActionSaludar(), turn("hola buenas tardes", "saludar"))
+    assert messages[0]["response"] == "utter_saludar"
+
+
+def test_a_follow_up_read_as_calling_off_is_answered_in_its_topic():
+    _, messages = run(ActionCancelar(), turn("osea k ace eso", "cancelar", slots={"tema": "definicion:stl"}))
+    assert "instancia máxima de diálogo" in texts(messages)[0]
+    _, messages = run(ActionCancelar(), turn("cancelar", "cancelar"))
+    assert messages[0]["response"] == "utter_cancelar"
+
+
+def test_a_question_before_an_opinion_is_answered_then_the_opinion_refused():
+    slots = {"estado": "Quintana Roo", "tema": "estado:Quintana Roo"}
+    asked = "y ¿POR QUÉ no tiene secretariado técnico? ¿quién tuvo la culpa? 😤"
+    _, messages = run(ActionSeguimiento(), turn(asked, "seguimiento", slots=slots))
+    assert "Los documentos no explican por qué Quintana Roo" in texts(messages)[0]
+    assert messages[-1]["response"] == "utter_opinion_politica"
 
 
 def test_a_message_saying_inai_is_gone_gets_what_became_of_it_whatever_the_intent():

@@ -66,6 +66,8 @@ def finder(kb):
         ("chiguagua cuantos planes tiene", "chihuahua"),  # sounds alike: gu/hu
         ("oajaca", "oaxaca"),  # x as j
         ("sacatecas", "zacatecas"),
+        ("vaja california en que ano entro", "baja-california"),  # a whole name as it sounds
+        ("vaja california sur", "baja-california-sur"),
     ],
 )
 def test_states_are_found_despite_typos(finder, typed, state):
@@ -86,6 +88,7 @@ def test_states_are_found_despite_typos(finder, typed, state):
         "en mexico",
         "son 21 sin ver nada",
         "cuanto duran los planes",  # «durango» starts with it, two letters more: another word
+        "cuantos estados de mexico participan",  # the country, not the Estado de México
     ],
 )
 def test_ordinary_words_name_no_state(finder, text):
