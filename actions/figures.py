@@ -32,7 +32,15 @@ from knowledge.vocabulary import mentions
 
 from . import resources
 from .base import AnswerAction
-from .readers import QUESTION_MAX_CHARS, changes_topic, computed, figures_topic, of_a_state, sharper
+from .readers import (
+    QUESTION_MAX_CHARS,
+    changes_topic,
+    computed,
+    figures_topic,
+    first_or_last_joined,
+    of_a_state,
+    sharper,
+)
 from .turn import Reply, entity_of, previous_question, remember, text_of, topic_of, with_text
 
 BARE_FIGURE_WORDS = 3  # «compromisos 2018»: a figure and a year, no more
@@ -61,6 +69,10 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     )
     if which and (those := computed(kb, tracker)) is not None:
         return those
+    # «¿Y cuántas de ellas lo hicieron en el primer año?» right after how many had joined: of joining
+    joining = topic is not None and topic.kind == "cifra" and topic.key.partition("@")[0] == "estados"
+    if joining and (first_or_last := first_or_last_joined(kb, text, joining)) is not None:
+        return first_or_last
     # «y osea cuántos estados son en total esos?» after a computed list: that list, which counts them
     pointed = kb.vocabulary.context.demonstratives
     if (

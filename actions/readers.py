@@ -27,10 +27,11 @@ from answers.definitions import (
     terms_named,
 )
 from answers.figure_followups import asked_again, asks_again_in_year, each_of, of_the_list
-from answers.figure_questions import asked_figure, new_ones_answer, parts_answer
+from answers.figure_questions import asked_figure, new_ones_answer, new_participants_answer, parts_answer
 from answers.figures import (
     asks_difference,
     asks_what_it_is,
+    change_answer,
     changed_figure,
     claim_answer,
     counted_figures,
@@ -95,6 +96,7 @@ from answers.sources import (
     source_answer,
     sources_answer,
     sources_named,
+    time_between_answer,
 )
 from answers.state_followups import counts_another_year, counts_them_again
 from answers.states import (
@@ -130,6 +132,7 @@ from . import resources
 from .leads import unanswered
 from .turn import (
     Reply,
+    dated_as_before,
     last_passage,
     last_quoted,
     previous_question,
@@ -333,6 +336,8 @@ def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     )
     if not (kb.vocabulary.refers_back(text) or any(reads(kb, topic, text) for reads in readings)):
         return None
+    # «¿y plan de acción publicado a esa misma fecha?» after whether a state was in the list of January 2018
+    text = dated_as_before(kb, tracker, text) if topic.kind == "estado" else text
     found = followup_answer(kb, topic, text)
     return (found[0], remembered(found[1])) if found else None
 
@@ -356,6 +361,8 @@ def about_sources(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     about the source documents it names, answered with their number, date and figures whatever intent NLU
     gave it; None otherwise."""
     text = text_of(tracker)
+    if (elapsed := time_between_answer(kb, text)) is not None:  # «¿cuántos días pasaron entre … y …?»
+        return elapsed, [remember(None)]
     if not asks_about_sources(kb, text):
         return None
     named = sources_named(kb, text)
@@ -855,6 +862,9 @@ def acronym(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     text = text_of(tracker)
     if kb.vocabulary.asks_guide(text):  # «el nombre completo de cada guía que menciona… del SNT»: the guides
         return None
+    # «¿cómo se llama la persona titular de la dirección… del INAI? nombre completo»: a person's name
+    if kb.vocabulary.asks_for_names(text):
+        return None
     # «¿con quién ideó el INAI el proyecto? con siglas», «…no lo ideó solo sino con otra institución. ¿Cómo se
     # llamaba y cuáles eran sus siglas?»; not «…la que ideó el proyecto junto con el INAI. ¿Qué es la COMAIP,
     # cómo se llama completa?», which names the acronym it asks
@@ -1264,8 +1274,15 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if len(resources.state_finder().find(text)) == 1 and national_only(kb, text) is not None:
         return None
     # «¿cuántos se metieron el primer año?»: the first year's states
-    if (first_or_last := _first_or_last_joined(kb, text)) is not None:
+    # «¿Y cuántas de ellas lo hicieron en el primer año?» right after how many had joined: of joining too
+    topic = topic_of(tracker)
+    joining = topic is not None and topic.kind == "cifra" and topic.key.partition("@")[0] == "estados"
+    if (first_or_last := first_or_last_joined(kb, text, joining)) is not None:
         return first_or_last
+    # «de 26 estados en 2018 pasaron a 30 en 2020. ¿cuáles son esos 4 estados nuevos?»: the documents do
+    # not name them; the scene gives the change
+    if (unnamed := new_participants_answer(kb, text)) is not None:
+        return unnamed, [remember(Topic("cifra", f"estados@{HISTORY}"))]
     # «El Estado de México entró en 2016. De los … ese mismo año…», «…de agosto de 2020… en esa fecha?»: whole
     # «Me dijeron que todos los de 2015 tienen STL. ¿Es cierto?»: the claim is what is asked
     back = [
@@ -1344,6 +1361,8 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         text = of_plans(kb, text, topic.key.partition("@")[0] if topic.kind == "lista" else topic.key)
     if topic is not None and topic.kind == "lista" and (added := _added_to_the_list(kb, topic, text)):
         return added  # «¿Cuáles de esos estados no estaban en la lista de 2018?» after the STL of 2020
+    if topic is not None and topic.kind == "lista" and (compared := _lists_compared(kb, topic, text)):
+        return compared  # «diferencia entre ambas fechas» after the plans of 2018 and of 2020
     # «y de los q sí tienen, ¿cuáles…?»: the others of that group
     pointed = kb.vocabulary.refers_to_those(text) or mentions(kb.vocabulary.conditions.those_with, text)
     those = topic is not None and topic.kind in ("consulta", "lista") and pointed
@@ -1393,12 +1412,15 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return (found, [remember(kept_topic)]) if found else None
 
 
-def _first_or_last_joined(kb: KnowledgeBase, text: str) -> Reply | None:
+def first_or_last_joined(kb: KnowledgeBase, text: str, joining: bool = False) -> Reply | None:
     """«y de esos, ¿cuántos se metieron el primer año?»: the states of the first (or last) year of joining,
-    the documents giving years and no order; None unless a count or a list of them is asked, of no list."""
+    the documents giving years and no order; None unless a count or a list of them is asked, of no list.
+    With ``joining`` (the last answer counted the states that had joined) the question need not say so."""
     extreme = kb.vocabulary.extreme(text)
     asked = kb.vocabulary.asks_count(text) or mentions(kb.vocabulary.figure_questions.which, text)
-    if not extreme or not asked or not mentions(kb.vocabulary.conditions.joined, text):
+    # «En esa última fecha, ¿cuántos actores locales colaboraban?»: another figure, not the states joining
+    joining = joining and metric_of(kb, text) in (None, "estados")
+    if not extreme or not asked or not (joining or mentions(kb.vocabulary.conditions.joined, text)):
         return None
     if year_of(text) is not None or kb.vocabulary.aspect(text) in ("stl", "pal"):
         return None
@@ -1434,6 +1456,26 @@ def _added_to_the_list(kb: KnowledgeBase, topic: Topic, text: str) -> Reply | No
         return None
     added = added_since_answer(kb, kind, year)
     return (added, [remember(Topic("lista", kind))]) if added else None
+
+
+LISTS_COMPARED_WORDS = 8  # «¿cuál es la diferencia entre ambas fechas?» after a list: no longer
+
+
+def _lists_compared(kb: KnowledgeBase, topic: Topic, text: str) -> Reply | None:
+    """«diferencia entre ambas fechas», «¿cuál es la diferencia?» right after a list of STL or plans: how
+    the figure changed from the first list to the newest, and the states the newest adds; None for other
+    follow-ups (one that names another figure or list, or a year)."""
+    kind = topic.key.partition("@")[0]
+    if kind not in ("stl", "pal") or len(text.split()) > LISTS_COMPARED_WORDS or year_of(text) is not None:
+        return None
+    if not mentions(kb.vocabulary.figure_questions.difference, text):
+        return None
+    if kb.vocabulary.listed_kind(text) not in (None, kind) or metric_of(kb, text) not in (None, kind):
+        return None
+    first = kb.lists_of_kind(kind)[0].date.year
+    added = added_since_answer(kb, kind, first)
+    changed = change_answer(kb, kind, first)
+    return (f"{changed}\n{added}" if added else changed), [remember(Topic("lista", kind))]
 
 
 def _joined_elsewhen(kb: KnowledgeBase, text: str, year: int) -> list[str]:
@@ -1544,6 +1586,11 @@ def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
         for name in resources.state_finder().find(text)
         if (state := kb.state(name.replace("-", " ")))
     }
+    # «la fecha exacta de publicación del Módulo 2 Sesión 3»: of a document the documents describe, not of
+    # a state's step
+    of_document = not named and bool(sources_named(kb, text))
+    if missing and kb.vocabulary.not_in_documents[missing].of_a_state and of_document:
+        return None
     place = named.pop() if len(named) == 1 else None  # «…de Oaxaca» named back
     if not missing:
         return _after_the_last(kb, text, place)

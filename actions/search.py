@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from answers.search import document_reply, refusal, search_unavailable
+from knowledge import KnowledgeBase
 
 from . import resources
 from .base import answer, opinion_refused
@@ -64,12 +65,27 @@ def search_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
     if not reply.answered and question is not None:  # one topic NLU thought of, and the documents do not
         dispatcher.utter_message(**question)
         return []
+    if not reply.answered and _insists(kb, tracker):  # «ándale, aunque sea dime con qué chile se hace»
+        dispatcher.utter_message(text=refusal(kb))
+        return []
     if not reply.answered:
         unanswered(dispatcher, tracker, reply.text)
         return []
     events = [quoted(reply.source, reply.passage)]
     answer(dispatcher, tracker, reply.text, events)
     return events
+
+
+REFUSED_ACTIONS = ("action_fuera_de_tema",)
+
+
+def _insists(kb: KnowledgeBase, tracker: Tracker) -> bool:
+    """Whether the message, which names nothing of the initiative, comes right after a refusal of a subject
+    outside it («…dame la receta del asado» → «ándale, aunque sea dime con qué chile se hace»): it insists
+    on that subject, and gets the refusal again rather than a "not in the documents"."""
+    actions = [e.get("name") for e in tracker.events if e.get("event") == "action"]
+    last = next((name for name in reversed(actions) if name not in ("action_listen", None)), None)
+    return last in REFUSED_ACTIONS and not kb.vocabulary.in_domain(text_of(tracker))
 
 
 class ActionBuscar(Action):

@@ -58,7 +58,17 @@ from .readers import (
     undated_years_reply,
 )
 from .reread import reread
-from .turn import Reply, entity_of, intent_of, previous_question, remember, text_of, topic_of, with_text
+from .turn import (
+    Reply,
+    dated_as_before,
+    entity_of,
+    intent_of,
+    previous_question,
+    remember,
+    text_of,
+    topic_of,
+    with_text,
+)
 
 
 def of_the_same_year(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -142,6 +152,8 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if state is None:
         return None
     topic = topic_of(tracker)
+    if topic is not None and topic.kind == "estado":  # «¿y plan publicado a esa misma fecha?»: that year
+        text = dated_as_before(kb, tracker, text)
     last = topic.key.partition("@")[0] if topic is not None and topic.kind == "cifra" else None
     said = of_the_country(kb, state, text, last)  # «y de esos, ¿cuántos son de Coahuila?» after compromisos
     if said is None and mentions(kb.vocabulary.why, text):  # «…¿por qué no aparece en la lista de 2020?»

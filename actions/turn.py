@@ -9,14 +9,14 @@ from functools import lru_cache
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
-from answers.figures import metrics_named
+from answers.figures import metrics_named, year_of
 from answers.sources import sources_named
 from answers.topic import PASSAGE, Topic
 from common.redaction import install_log_redaction
 from index import glossary_term
 from knowledge import KnowledgeBase
 from knowledge.text import without_emoji
-from knowledge.vocabulary import bare, first_question, mentions, question_sentence
+from knowledge.vocabulary import bare, first_question, mentions, question_sentence, without
 
 from . import resources
 from .clarify import asked_text
@@ -52,6 +52,7 @@ def _read(typed: str) -> str:
     spelled = kb.with_years_written(kb.spelled_out(without_emoji(_ITEM_MARK.sub("", typed))))
     opened = kb.vocabulary.without_acknowledgement(kb.vocabulary.in_earnest_part(spelled))
     opened = kb.vocabulary.without_doubt(kb.vocabulary.without_courtesy(opened))
+    opened = kb.vocabulary.without_years_had(opened)
     dated = kb.with_dates_of_numbers(kb.with_year_of_month(opened))
     return without_story(kb, dated)
 
@@ -146,6 +147,17 @@ def previous_question(tracker: Tracker) -> str | None:
     """The message the person wrote before the latest one, or None."""
     earlier = previous_questions(tracker, 1)
     return earlier[0] if earlier else None
+
+
+def dated_as_before(kb: KnowledgeBase, tracker: Tracker, text: str) -> str:
+    """«¿y plan de acción publicado a esa misma fecha?» right after a question that named a year: ``text``
+    with the words that point at that date («a esa misma fecha») in place of that year; as it is when it
+    names a year or no such words, or the question before named none."""
+    same = kb.vocabulary.context.same_date
+    year = year_of(previous_question(tracker) or "")
+    if year is None or year_of(text) is not None or not mentions(same, text):
+        return text
+    return f"{without(same, text)} en {year}"
 
 
 def previous_questions(tracker: Tracker, count: int) -> list[str]:

@@ -38,7 +38,7 @@ from .figures import (
 from .questions import added_since_answer, combined_answer, combined_parts, date_in, earliest_date, parse
 from .sources import sources_named
 from .states import list_reply
-from .wording import closed
+from .wording import Cited, closed
 
 _YEARS = re.compile(r"\b20[0-3]\d\b")
 
@@ -93,6 +93,12 @@ def asked_figure(
         # «¿cuántos estados tenían plan en 2018?»: those a list names, not the plans; «…no tienen STL?»: those
         # it does not; «¿cuántos estados tienen STL?» is the figure of STL, one a state
         return list_reply(kb, kind, text, year), None
+    # «¿cuántos compromisos había en enero 2018 y en agosto 2020?»: each year's figure, and how it changed
+    years = list(dict.fromkeys(years_of(text)))
+    if year_hint is None and not history and len(years) == 2 and not sources_named(kb, text):
+        each = [figure_answer(kb, metric, asked) for asked in years]
+        difference = difference_line(kb, metric, text)
+        return "\n".join([*each, *([difference] if difference else [])]), metric
     sources = sources_named(kb, text) or ([source_hint] if source_hint else [])  # «…según el material…»
     of_one = len(sources) == 1 and year is None and not history
     if of_one and (given := source_figure_answer(kb, metric, sources[0])) is not None:
@@ -235,13 +241,36 @@ def _change_asked(
     return (metric, start) if reply == change_answer(kb, metric, *start) else None
 
 
+def new_participants_answer(kb: KnowledgeBase, text: str) -> str | None:
+    """«De 26 estados en 2018 pasaron a 30 en 2020. ¿Cuáles son esos 4 estados nuevos?»: how many more took
+    part, both dates cited, and that the documents do not say which (they give the year of joining only of
+    the first years'); None unless the message asks which states were added."""
+    asks = kb.vocabulary.figure_questions
+    if not (mentions(asks.which_changed, text) or mentions(kb.vocabulary.conditions.added, text)):
+        return None
+    # not «¿qué estados tienen STL en 2020 pero no en 2018?» (a list), nor a year of joining
+    if metrics_named(kb, text) != ["estados"] or states_having(kb, text) or kb.vocabulary.aspect(text):
+        return None
+    if changed_figure(kb, text) != "estados" or len(set(years_of(text))) < 2:
+        return None
+    year, month = earliest_date(text) or (None, None)
+    years = kb.joined_years()
+    unnamed = Cited(
+        f"Los documentos no dicen cuáles son los estados que se sumaron en ese lapso: dan el año de ingreso "
+        f"de los que se sumaron de {years[0]} a {years[-1]}."
+    )
+    return closed(kb, [changed(kb, "estados", year, month), unnamed])
+
+
 def new_ones_answer(kb: KnowledgeBase, text: str) -> str | None:
     """«¿Cuántos STL se instalaron entre 2018 y 2020 y en qué estados?»: how the figure changed, both dates
     cited, then the states new to its list; None unless the message asks both how STL or plans changed and
     which states."""
     metric = changed_figure(kb, text)
-    if metric not in ("stl", "pal") or not mentions(kb.vocabulary.figure_questions.which, text):
+    if metric not in ("stl", "pal", "estados") or not mentions(kb.vocabulary.figure_questions.which, text):
         return None
+    if metric == "estados":  # «de 26 pasaron a 30. ¿cuáles son esos 4 estados nuevos?»
+        return new_participants_answer(kb, text)
     if not any(condition.kind == "change" for condition in parse(kb, text).conditions):
         return None  # «de los que se sumaron en 2015, ¿alguno sin STL en 2020?»: a year joined, no change
     if not (states := combined_parts(kb, text)):

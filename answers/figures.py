@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
@@ -202,10 +203,15 @@ def _claim(kb: KnowledgeBase, metric: str, value: int, year: int | None = None) 
     return f"Los documentos no dan esa cifra de {label} ({value}). La más reciente es {said}."
 
 
+_COURSE_PART = re.compile(r"\b(?:modulo|sesion|unidad|tema|paso|fase|etapa)\s+\d+\b")
+
+
 def compares_values(text: str) -> bool:
     """Whether ``text`` quotes two values of a figure («unos dicen 26 estados y otros 30»): a question
-    about how it changed; the parts of a document's number («INAI/002/18») are no values."""
-    numbers = {n for n in re.findall(r"(?<![\w/])\d+(?![\w/])", fold(text)) if not _YEAR.fullmatch(n)}
+    about how it changed; the parts of a document's number («INAI/002/18») or of a course's part («módulo
+    2, sesión 3») are no values."""
+    folded = _COURSE_PART.sub(" ", fold(text))
+    numbers = {n for n in re.findall(r"(?<![\w/])\d+(?![\w/])", folded) if not _YEAR.fullmatch(n)}
     return len(numbers) > 1
 
 
@@ -266,6 +272,23 @@ def each_figure_answer(kb: KnowledgeBase, text: str) -> str | None:
     return figures_at(kb, named, year_of(text), month_of(text))
 
 
+ENUMERATED_FIGURES = 3  # «estados, STL, PAL»: figures named in a row this many ask those figures
+_LISTED_APART = re.compile(r"\s*[,/]\s*(?:(?:los|las|el|la)\s+)?")  # «estados, STL, PAL», «STL/PAL»
+
+
+def enumerates_figures(kb: KnowledgeBase, text: str) -> bool:
+    """Whether ``text`` names three figures or more one right after another, apart by a comma or a slash
+    («me falta el punto de dic 2019: estados, STL, PAL»): it asks those figures, not states that meet
+    conditions (two may be the conditions: «estados con STL, PAL o ambos»)."""
+    folded = fold(text)
+    at = sorted(span for metric in kb.figures.metrics for span in spans(kb.figure_words(metric), folded))
+    run = longest = 1
+    for (_, end), (start, _) in itertools.pairwise(at):
+        run = run + 1 if _LISTED_APART.fullmatch(folded[end:start]) else 1
+        longest = max(longest, run)
+    return longest >= ENUMERATED_FIGURES
+
+
 def figures_asked_answer(kb: KnowledgeBase, text: str) -> str | None:
     """«Dame las cifras más recientes de estados participantes, secretariados, planes y compromisos, y aparte
     las de principios de 2018»: each figure it names, the newest one a line, then apart those of the year
@@ -273,7 +296,8 @@ def figures_asked_answer(kb: KnowledgeBase, text: str) -> str | None:
     named, asks = metrics_named(kb, text), kb.vocabulary.figure_questions
     # «con los datos de 2020, ¿qué estados tienen STL pero no PAL?» asks which states; «¿cuáles son las
     # cifras más recientes…?», which figures
-    if len(named) < 2 or not mentions(asks.figures, text) or mentions(asks.which_states, text):
+    asked = mentions(asks.figures, text) or enumerates_figures(kb, text)
+    if len(named) < 2 or not asked or mentions(asks.which_states, text):
         return None
     newest = figures_at(kb, named)
     if (year := year_of(text)) is None:
@@ -996,7 +1020,7 @@ def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
         if not _all_ask_joined(kb, text):  # «¿cuántas participaban en 2018…? ¿y cuáles se sumaron en 2017?»
             return None
         years = dict.fromkeys(int(year) for year in _YEAR.findall(text))  # «…en 2017 y cuáles en 2015?»
-        return joined_in_years_answer(kb, list(years))
+        return joined_in_years_answer(kb, list(years), mentions(asks.difference, text))
     metric = metric_of(kb, text)
     year = year_of(text)
     # «¿cuánto más…?», not «Entre los dos, ¿cuál tenía más planes en agosto de 2020?» (which one)

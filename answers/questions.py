@@ -431,6 +431,9 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
     return Query(tuple(conditions), comparison is not None, every, none)
 
 
+JOINING = ("joined", "not_joined")  # the kinds of condition on the year a state joined
+
+
 def combined_answer(
     kb: KnowledgeBase, text: str, asks_for_states: bool = True, previous: Sequence[str] = ()
 ) -> str | None:
@@ -465,6 +468,9 @@ def combined_parts(
     # counts once
     compared = {source for c in query.conditions if c.kind == "change" for source in c.sources}
     said = {c.text for c in query.conditions}
+    # «y los que entraron en 2017 igual, ¿cuál de esos no aparece?» after those of 2015: another year of
+    # joining replaces the one asked before (a state joined in one year only)
+    joins = any(c.kind in JOINING for c in query.conditions)
     for at, question in enumerate(previous):
         before = parse(kb, question, kind_asked=_kind_meant(kb, question, text))
         conditions = tuple(
@@ -473,6 +479,7 @@ def combined_parts(
             if (c.text, c.sources) not in contradicted
             and not (c.kind in ("listed", "denied") and set(c.sources) <= compared)
             and c.text not in said
+            and not (joins and c.kind in JOINING)
         )
         denied = [i for i, c in enumerate(conditions) if c.kind == "denied"]
         if other_side and at == len(previous) - 1 and denied:

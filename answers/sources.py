@@ -113,6 +113,42 @@ def _giving(kb: KnowledgeBase, refs: list[str], folded: str) -> list[str]:
     return [ref for ref in refs if ref in given] or refs
 
 
+# «entre la emisión de las recomendaciones y ese comunicado de agosto»: the two documents
+_BETWEEN = re.compile(r"\bentre\s+(.+?)\s+y\s+(.+)$")
+
+
+def _one_named(kb: KnowledgeBase, part: str) -> list[str]:
+    """The sources a part of a question names (:func:`sources_named`); «las recomendaciones», said alone,
+    name the recommendations' document."""
+    if named := sources_named(kb, part):
+        return named
+    about = mentions(kb.vocabulary.about.names, part)
+    return [ref for ref, source in kb.sources.items() if source.kind == "recomendaciones"] if about else []
+
+
+def time_between_answer(kb: KnowledgeBase, text: str) -> str | None:
+    """«¿Cuántos días transcurrieron entre la emisión de las recomendaciones y ese comunicado de agosto?»:
+    the days from the date of one document named to the other's, both cited; that the documents give no
+    date when one has none; None unless the message asks the time between two documents it names."""
+    folded = fold(text)
+    between = _BETWEEN.search(folded)
+    if not mentions(kb.vocabulary.documents.elapsed, folded) or between is None:
+        return None
+    first = _one_named(kb, between.group(1))
+    # «…entre el comunicado de enero de 2018 y el de marzo?»: the second of the kind of the first
+    like = kb.sources[first[0]].kind if first else ""
+    second = _one_named(kb, between.group(2)) or _one_named(kb, f"{like} {between.group(2)}")
+    if len(first) != 1 or len(second) != 1 or first == second:
+        return None
+    dated = sorted((day, ref) for ref in (first[0], second[0]) if (day := kb.sources[ref].date) is not None)
+    if len(dated) < 2:
+        undated = next(ref for ref in (first[0], second[0]) if kb.sources[ref].date is None)
+        said = f"Los documentos no dan la fecha de {kb.sources[undated].cite_as}: no hay con qué contar."
+        return said.replace(" de el ", " del ")
+    (start, earlier), (end, later) = dated
+    return f"Entre {kb.citation(earlier)} y {kb.citation(later)} pasaron {(end - start).days} días."
+
+
 def asks_about_sources(kb: KnowledgeBase, text: str) -> bool:
     """Whether ``text`` asks something of a source document it names (its number, date, figures…), in
     every part of a two-part question («¿cuánto dura y a quién está dirigido?»; «¿como qué agentes actúan
@@ -174,7 +210,7 @@ def source_answer(kb: KnowledgeBase, ref: str, newest: bool = True) -> str:
     about itself (objective, duration) and the figures it gives; with ``newest``, the newer figures that
     replace them."""
     source = kb.sources[ref]
-    when = f"del {spanish_date(source.date)}" if source.date else "sin fecha (el documento no la da)"
+    when = f"del {spanish_date(source.date)}" if source.date else "sin fecha (los documentos no la dan)"
     issuer = f", emitido por {source.issuer}" if source.issuer else ""
     named = source.cite_as if "«" in source.cite_as else f"{source.cite_as}: «{source.title}»"  # title once
     said = f"{sentence_start(named)}, {when}{issuer}. {source.summary}"

@@ -32,14 +32,18 @@ def _listing_count(state: State, lst: DatedList) -> int:
     return next((li.count for li in state.listed if li.list == lst.id), 0)
 
 
-def _has(kb: KnowledgeBase, state: State, lst: DatedList, past: bool = False) -> str:
-    """``tiene Secretariado Técnico Local (STL)`` / ``no figura entre los 21 estados con …``."""
+def _has(kb: KnowledgeBase, state: State, lst: DatedList, past: bool = False, among: bool = False) -> str:
+    """``tiene Secretariado Técnico Local (STL)`` (of a past list asked by its date, ``among``: ``…, uno de
+    los 16 de esa lista``) / ``no figura entre los 21 estados con …``."""
     count = _listing_count(state, lst)
     verb = "tenía" if past else "tiene"
     if lst.kind == "stl":
-        if count:
-            return f"{verb} Secretariado Técnico Local (STL)"
         states = len(kb.members(lst.id))
+        if (
+            count
+        ):  # of a past list, how many it names: «…tenía Secretariado Técnico Local (STL), uno de los 16…»
+            of_list = f", uno de los {states} de esa lista" if past and among else ""
+            return f"{verb} Secretariado Técnico Local (STL){of_list}"
         return (
             f"no figura{'ba' if past else ''} entre los {states} estados con Secretariado Técnico Local (STL)"
         )
@@ -264,7 +268,7 @@ def status_in_year(kb: KnowledgeBase, state: State, year: int, aspect: str | Non
         return f"{said} {status_in_year(kb, state, lists[0].date.year, aspect)}"
     return (
         f"En la lista de {spanish_month(lists[0].date)} ({according_to(kb, lists[0].source)}) {state.name} "
-        f"{' y '.join(_has(kb, state, found, past=found != _newest(kb, found.kind)) for found in lists)}."
+        f"{' y '.join(_has(kb, state, found, found != _newest(kb, found.kind), True) for found in lists)}."
     )
 
 
@@ -403,14 +407,18 @@ def joined_in_answer(kb: KnowledgeBase, year: int) -> str:
     return closed(kb, [joined_in(kb, year)])
 
 
-def joined_in_years_answer(kb: KnowledgeBase, years: list[int]) -> str:
+def joined_in_years_answer(kb: KnowledgeBase, years: list[int], difference: bool = False) -> str:
     """The states that joined in each of ``years`` («¿qué estados se sumaron en 2017 y cuáles en 2015?»),
-    a year after another, then how many in all when they are several, the sources once at the end."""
+    a year after another, then how many in all when they are several (with ``difference``, of two years,
+    how many more joined in one than in the other), the sources once at the end."""
     each = [joined_in(kb, year) for year in years]
     by_year = kb.joined_by_year()
-    counted = [len(by_year[year]) for year in dict.fromkeys(years) if year in by_year]
-    if len(counted) > 1:  # «¿y cuántas acumulaba al cierre de ese año, sumando las de 2015?»
-        each.append(Cited(f"En total, {sum(counted)} estados."))
+    counted = {year: len(by_year[year]) for year in dict.fromkeys(years) if year in by_year}
+    if difference and len(counted) == 2:  # «…y de cuánto es la diferencia entre uno y otro?»
+        (more, most), (fewer, least) = sorted(counted.items(), key=lambda pair: -pair[1])
+        each.append(Cited(f"Diferencia: {most - least} estados más en {more} que en {fewer}."))
+    elif len(counted) > 1:  # «¿y cuántas acumulaba al cierre de ese año, sumando las de 2015?»
+        each.append(Cited(f"En total, {sum(counted.values())} estados."))
     return closed(kb, each)
 
 

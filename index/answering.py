@@ -137,6 +137,8 @@ _CONTINUES = re.compile(r"^(Dich[oa]s?|Es[eo]s?|Est[ea]s?)\b")  # a sentence tha
 _COUNTED = re.compile(r"\bcuant[oa]s\s+(\w+)")  # «¿cuántos miembros…?»: a number of members
 _ASKS_DATE = re.compile(r"\b(?:cuando|que (?:dias?|fechas?)|en que (?:ano|anio))\b")
 _ASKS_WHY = re.compile(r"\b(?:por que|por que razon|a que se debe)\b")
+# «y ahí mismo porque dicen que…»: «porque» typed for «por qué» among the first words of a question
+_OPENS_WHY = re.compile(r"^\W*(?:\w+\W+){0,3}?porque\b")
 _ASKS_TIME = re.compile(r"\b(?:que hora|a que horas?|horarios?)\b")
 _ASKS_PAGE = re.compile(r"\b(?:pagina|paginas|sitio|sitios|web|portal|micrositio|liga|link|enlace|url)\b")
 _CITATION = re.compile(r"\bsegun (?:el|la|los|las) [^:;]*?\b(?:19|20)\d\d\b")  # «según el comunicado…, 2020»
@@ -583,7 +585,8 @@ class Answerer:
         on_topic = (bool(named) and names) or self._on_topic(text, hits, sentence_id)
         if not on_topic or support < MIN_SUPPORT:
             return NotInDocuments()
-        return self._quote(hit, sentence_id, support, why=bool(_ASKS_WHY.search(fold(text))))
+        why = _ASKS_WHY.search(fold(text)) or _OPENS_WHY.match(fold(text))
+        return self._quote(hit, sentence_id, support, why=bool(why))
 
     def _candidates(self, question: str, ranked: list[Hit]) -> list[Hit]:
         """The first ``CANDIDATES`` passages of ``ranked``, and after them up to ``EXTRA`` more that hold

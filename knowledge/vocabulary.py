@@ -283,6 +283,7 @@ class Documents(Strict):
     bare_says: Words
     subject: Words  # what a question about a document's text is about
     same: Words  # the document just quoted («en ese mismo comunicado…»)
+    elapsed: Words  # «¿cuántos días pasaron entre…?»: the time between the dates of two documents
 
     @property
     def kind_words(self) -> list[str]:
@@ -311,6 +312,8 @@ class Extremes(Strict):
     last: Words
 
 
+MISSING_REACH = 5  # «me falta el punto de dic 2019»: words between what is missing and its year
+_YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 ORIGIN_WORDS = 8  # «…aquí en mi pueblo en la sierra sur de Oaxaca…»: a place is no longer than this
 # the context words that mark no kind of follow-up of their own (read where they matter)
 _NOT_FOLLOW_UPS = frozenset(
@@ -494,6 +497,7 @@ class Vocabulary(Strict):
     which_term: Words  # «mencionan un compromiso común, ¿cuál era?»: which a term named with «un» is
     devised: Words  # «¿quién inventó lo de Cocreación…?»: who devised it
     acknowledgements: Words  # «va.», «Muy bien.»: a first sentence that says nothing more
+    lacking: Words  # «tengo 2018 y 2020, me falta el de 2019»: the years before it are not asked
     doubts: Words  # «¿seguro?», «¿o eran más?»: a last question that doubts the one before it
     courtesy: Courtesy
     exact_day: Words  # «¿en qué día y mes exacto se unió?»: a day, which the documents never give
@@ -761,6 +765,16 @@ class Vocabulary(Strict):
         last = fold(questions[-1]).strip("¿? ") if len(questions) > 1 else ""
         doubted = re.match(rf"(?:{_alternatives(self.doubts)})(?!\w)", last)
         return text[: text.rfind(questions[-1])].rstrip() if doubted else text
+
+    def without_years_had(self, text: str) -> str:
+        """``text`` without the years said before one it says is missing («tengo 2018 y 2020, me falta el
+        punto de dic 2019: …»): those are the ones the person has; as it is when it says no year missing."""
+        folded = fold(text)
+        lacking = rf"(?<!\w)(?:{_alternatives(self.lacking)})(?!\w)"
+        match = re.search(rf"{lacking}(?:\W+\w+){{0,{MISSING_REACH}}}?\W+(?:19|20)\d\d", folded)
+        if not match:
+            return text
+        return _YEAR_WORD.sub("", text[: match.start()]) + text[match.start() :]
 
     def asks_yes_or_no(self, text: str) -> bool:
         """Whether the question of ``text`` asks for a «sí» or a «no»: no «qué», «cuántos», «cuándo»… (but for

@@ -441,7 +441,7 @@ def test_an_undated_document_says_which_dated_one_gives_the_same_figures(kb):
         for ref, source in kb.sources.items()
         if source.date and given <= {(o.metric, o.value) for o in kb.figures.observations if o.source == ref}
     ]
-    assert "sin fecha (el documento no la da)" in reply and same
+    assert "sin fecha (los documentos no la dan)" in reply and same
     assert f"Son las mismas que da {kb.citation(same[0])}" in reply
 
 
