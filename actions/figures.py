@@ -38,6 +38,7 @@ from .readers import (
     computed,
     figures_topic,
     first_or_last_joined,
+    joined_with,
     of_a_state,
     sharper,
 )
@@ -73,6 +74,11 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     joining = topic is not None and topic.kind == "cifra" and topic.key.partition("@")[0] == "estados"
     if joining and (first_or_last := first_or_last_joined(kb, text, joining)) is not None:
         return first_or_last
+    # «¿y ese año cuántos estados entraron en total?» after a state, or a few that joined the same year
+    words = kb.vocabulary.conditions
+    same_joining = mentions(words.same_year, text) and mentions(words.joined, text)
+    if same_joining and joined_with(kb, topic) is not None and (of_year := computed(kb, tracker)) is not None:
+        return of_year
     # «y osea cuántos estados son en total esos?» after a computed list: that list, which counts them
     pointed = kb.vocabulary.context.demonstratives
     if (
@@ -219,11 +225,8 @@ def counted(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None
     topic = topic_of(tracker)
     # «…se sumaron ese mismo año» after a state: of its year, the states (the question engine's)
-    if (
-        topic is not None
-        and topic.kind == "estado"
-        and in_year_of(kb, text, kb.state(topic.key)) != fold(text)
-    ):
+    joined = joined_with(kb, topic)
+    if joined is not None and in_year_of(kb, text, joined) != fold(text):
         return None
     if len(parse(kb, text).conditions) > 1:  # «…se sumaron en 2015, tienen STL y plan. ¿Cuántos son?»: states
         return None

@@ -18,12 +18,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from answers.context import followup_answer
+from answers.definitions import definition_answer, terms_named
 from answers.figures import metric_of, year_of
 from answers.guides import guide_answer, guide_of
 from answers.search import document_reply, search_unavailable
 from answers.states import lists_not_why
 from answers.topic import Topic
 from knowledge import KnowledgeBase
+from knowledge.base import INITIATIVE
 from knowledge.vocabulary import mentions
 
 from . import resources
@@ -96,6 +98,12 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
     those = those and kb.vocabulary.follow_up(text) != "plain"
     if those and (found_those := computed(kb, tracker)) is not None:
         return found_those, True
+    # «ok, explícamelo fácil: ¿quiénes se sientan en uno de esos secretariados?»: the one term's definition
+    # says who (not the figure it names)
+    named = terms_named(kb, text)
+    members = "members" in kb.vocabulary.follow_ups(text) and len(named) == 1 and named[0] != INITIATIVE
+    if members and not resources.state_finder().find(text):
+        return (definition_answer(kb, named[0]), [remember(Topic("definicion", named[0]))]), True
     found = followup_answer(kb, topic, text) if topic else None
     if found is not None:
         return (found[0], remembered(found[1])), True

@@ -114,6 +114,7 @@ from answers.wording import inai_note, join_names, says_inai_note
 from index import Searcher
 from knowledge import KnowledgeBase
 from knowledge.base import INITIATIVE
+from knowledge.schema import State
 from knowledge.text import fold, spanish_date
 from knowledge.vocabulary import (
     and_then,
@@ -1067,6 +1068,9 @@ def against_the_list(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     kind, _, year = topic.key.partition("@")
     added = topic.kind != "consulta" and kind in ("stl", "pal")
     added = added and mentions(kb.vocabulary.conditions.added, text) and year_of(text) is None
+    # «…entre una fecha y la otra se publicaron cuántos nuevos?» after a figure: how many more, not which
+    counted = kb.vocabulary.asks_count(text) and not mentions(kb.vocabulary.figure_questions.which, text)
+    added = added and not (topic.kind == "cifra" and counted)
     if added and not kb.vocabulary.aspect(text):
         # «¿cuáles se agregaron entre una lista y otra?» after the newest figure: since the one asked before
         asked_years = [asked for asked in map(year_of, previous_questions(tracker, DATES_BACK)) if asked]
@@ -1321,8 +1325,8 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if added and (since := min(dated, default=None)) is not None and since not in asked_years:
         text = f"{text} {kb.vocabulary.conditions.after[0]} {since}"
     topic = topic_of(tracker)
-    if topic is not None and topic.kind == "estado":  # «los que entraron ese mismo año» after a state
-        text = in_year_of(kb, text, kb.state(topic.key))
+    # «los que entraron ese mismo año» after a state (or a few that joined the same year)
+    text = in_year_of(kb, text, joined_with(kb, topic))
     joins = any(c.kind in ("joined", "not_joined") for c in parse(kb, text).conditions)  # not a figure's year
     # how figures changed; not «¿qué estados explican esa diferencia?», which asks for the states
     which = mentions(kb.vocabulary.figure_questions.which_states, text)
@@ -1410,6 +1414,17 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         said, cut, source = found.rpartition("\nFuente")
         found = "\n".join([said, *others]) + cut + source if cut else "\n".join([found, *others])
     return (found, [remember(kept_topic)]) if found else None
+
+
+def joined_with(kb: KnowledgeBase, topic: Topic | None) -> State | None:
+    """The state of the last answer, for «ese mismo año»: the one state, or the first of a few that joined
+    the same year («Guerrero y Michoacán entraron el mismo año?» → «¿y ese año cuántos entraron?»); None
+    otherwise."""
+    if topic is None or topic.kind not in ("estado", "estados"):
+        return None
+    states = [kb.state(name) for name in topic.key.split(STATES_SEPARATOR)]
+    years = {state.joined.year if state and state.joined else None for state in states}
+    return states[0] if len(years) == 1 and None not in years else None
 
 
 def first_or_last_joined(kb: KnowledgeBase, text: str, joining: bool = False) -> Reply | None:

@@ -15,8 +15,8 @@ from answers.topic import PASSAGE, Topic
 from common.redaction import install_log_redaction
 from index import glossary_term
 from knowledge import KnowledgeBase
-from knowledge.text import without_emoji
-from knowledge.vocabulary import bare, first_question, mentions, question_sentence, without
+from knowledge.text import fold, without_emoji
+from knowledge.vocabulary import bare, first_question, mentions, question_sentence, spans
 
 from . import resources
 from .clarify import asked_text
@@ -27,7 +27,8 @@ Reply = tuple[str, list[EventType]]
 
 
 def text_of(tracker: Tracker) -> str:
-    """The text of the person's latest message, without the mark of a numbered item («3) …») or emoji, its
+    """The text of the person's latest message (a year said beside the last answer's as that year:
+    :func:`with_year_beside`), without the mark of a numbered item («3) …») or emoji, its
     phone shorthand written out and the
     domain's words spelt right (:meth:`knowledge.KnowledgeBase.spelled_out`: «d q fecha es» → «de que fecha
     es») and its years in full («en el dieciocho» → «en el 2018»), from what follows «ya en serio» when it
@@ -38,7 +39,25 @@ def text_of(tracker: Tracker) -> str:
     year too, and a long one from the sentence of its question
     (:func:`without_story`); after a button of a clarification («¿Te refieres a…?»), the question they typed
     before it."""
-    return _read(asked_text(tracker) or tracker.latest_message.get("text") or "")
+    read = _read(asked_text(tracker) or tracker.latest_message.get("text") or "")
+    return with_year_beside(resources.kb(), read, topic_of(tracker))
+
+
+def with_year_beside(kb: KnowledgeBase, text: str, topic: Topic | None) -> str:
+    """«¿y en el año anterior cuántas fueron?» right after the states of 2017 (a topic of one year): ``text``
+    with that year's neighbour («en 2016») in place of the words that point at it; as it is otherwise."""
+    shown = (topic.key if topic.kind == "ingreso" else topic.key.partition("@")[2]) if topic else ""
+    context = kb.vocabulary.context
+    step = -1 if mentions(context.year_before, text) else 1 if mentions(context.year_after, text) else 0
+    if not shown.isdigit() or not step or year_of(text) is not None:
+        return text
+    return _in_place(text, [*context.year_before, *context.year_after], f"en {int(shown) + step}")
+
+
+def _in_place(text: str, words: list[str], said: str) -> str:
+    """``text`` with ``said`` where the first of ``words`` stands in it (``text`` as it is without one)."""
+    found = spans(words, fold(text))  # fold keeps every character where it was
+    return f"{text[: found[0][0]]}{said}{text[found[0][1] :]}" if found else text
 
 
 # «3) Comparando ambas listas…», «b) ¿y en 2020?»: the mark of an item of a numbered list of questions
@@ -155,9 +174,9 @@ def dated_as_before(kb: KnowledgeBase, tracker: Tracker, text: str) -> str:
     names a year or no such words, or the question before named none."""
     same = kb.vocabulary.context.same_date
     year = year_of(previous_question(tracker) or "")
-    if year is None or year_of(text) is not None or not mentions(same, text):
+    if year is None or year_of(text) is not None:
         return text
-    return f"{without(same, text)} en {year}"
+    return _in_place(text, same, f"en {year}")
 
 
 def previous_questions(tracker: Tracker, count: int) -> list[str]:

@@ -267,6 +267,8 @@ def after_figure(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     if metric in ("stl", "pal") and mentions(kb.vocabulary.conditions.earlier_list, text):
         since_year = kb.lists_of_kind(metric)[0].date.year
     added = metric in ("stl", "pal") and since_year and mentions(kb.vocabulary.conditions.added, text)
+    # not «…entre una fecha y la otra se publicaron cuántos nuevos?»: how many more (the change below)
+    added = added and not (kb.vocabulary.asks_count(text) and not mentions(asks.which, text))
     if added and since_year and (since := added_since_answer(kb, metric, since_year)) is not None:
         return since, Topic("lista", metric)
     history = kb.history(metric)

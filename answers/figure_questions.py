@@ -251,6 +251,8 @@ def new_participants_answer(kb: KnowledgeBase, text: str) -> str | None:
     # not «¿qué estados tienen STL en 2020 pero no en 2018?» (a list), nor a year of joining
     if metrics_named(kb, text) != ["estados"] or states_having(kb, text) or kb.vocabulary.aspect(text):
         return None
+    if mentions(kb.vocabulary.conditions.lists, text):  # «…en la lista de 2020 y no en la de 2018?»: of lists
+        return None
     if changed_figure(kb, text) != "estados" or len(set(years_of(text))) < 2:
         return None
     year, month = earliest_date(text) or (None, None)

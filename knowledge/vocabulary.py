@@ -362,6 +362,8 @@ class Context(Strict):
     # en 2018 y cuántos hay ya?»)
     present: Words
     same_date: Words
+    year_before: Words  # «¿y en el año anterior cuántas fueron?» after the states of 2017: 2016
+    year_after: Words  # «¿y al año siguiente?» after the states of 2015: 2016
     of_scene: Words  # «Me dijeron que… ¿Es cierto?»: the question asks of the sentences before it
     back: Words
     of_one: Words
@@ -600,7 +602,8 @@ class Vocabulary(Strict):
         # «Mi abuelo quiere saber cómo se llaman las personas… ¿Hay alguien de Juchitán?»: what is passed on
         # is asked, the question after it too
         passed_on = self.reported_question(text)
-        question = passed_on if passed_on != text else asked_part(text)
+        # «…¿Cómo se denomina y qué busca? Es de interés para esta Auditoría…»: not the aside after it
+        question = passed_on if passed_on != text else asked_part(before_aside(text))
         if "¿" not in text and question != text and bare(question):  # «dato: presupuesto… fuente?»: all of it
             question = text
         claimed = question
@@ -622,7 +625,13 @@ class Vocabulary(Strict):
             for key, topic in self.not_in_documents.items()
             if topic.asked_with is not None and mentions(topic.asked_with, claimed)
         }
-        return first_mentioned(asked, question) or first_mentioned(named, claimed)
+        found = first_mentioned(asked, question) or first_mentioned(named, claimed)
+        # «¿cuántos municipios de Michoacán están participando? zamora, uruapan… ¿están adentro o no?»: an
+        # earlier question of the message asks it
+        asked_in_turn = [q for q in re.split(r"(?<=\?)", text) if "?" in q]  # marked or not: «…participando?»
+        earlier = [q for q in asked_in_turn[:-1] if question not in q] if passed_on == text else []
+        plain = {key: topic.words for key, topic in self.not_in_documents.items() if topic.asked_with is None}
+        return found or next((key for q in earlier if (key := first_mentioned(plain, q))), None)
 
     def start_claimed(self, text: str) -> int | None:
         """The year a message says the initiative began in («¿es correcto que arrancó en 2017?», «empezó en

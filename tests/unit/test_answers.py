@@ -7,7 +7,9 @@ import pytest
 from answers.contacts import contacts_answer, inai_today_answer
 from answers.definitions import guide_for, how_to_answer, steps_answer, terms_named, undefined_asked
 from answers.figures import (
+    compares_values,
     entities_source,
+    enumerates_figures,
     figure_answer,
     figure_question_answer,
     metric_of,
@@ -20,7 +22,7 @@ from answers.figures import (
 from answers.guides import asked_guide, some_guides_answer
 from answers.recommendations import about_answer, ordinal_of, recommendations_about, subject_of
 from answers.search import DocumentReply, not_defined, not_found, search_unavailable
-from answers.sources import asks_about_sources, source_answer, sources_named
+from answers.sources import asks_about_sources, source_answer, sources_named, time_between_answer
 from answers.states import list_reply, participants_answer, status_in_year
 from answers.wording import inai_note
 
@@ -511,3 +513,42 @@ def test_what_a_document_says_as_a_whole_unless_a_subject_follows(kb):
     assert asks_about_sources(kb, "¿Qué dice el comunicado INAI/002/18?")
     assert asks_about_sources(kb, "¿Qué anunció el INAI en el comunicado INAI/083/18?")
     assert not asks_about_sources(kb, "¿qué dice el comunicado de 2020 sobre los STL?")
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "¿cuántos días pasaron entre la emisión de las recomendaciones y ese comunicado de agosto?",
+            "pasaron 81 días",
+        ),
+        ("cuanto tiempo paso entre el comunicado de enero de 2018 y el de marzo de 2018", "pasaron 84 días"),
+        (
+            "cuantos dias pasaron entre el modulo y el comunicado de agosto",
+            "Los documentos no dan la fecha del",
+        ),
+    ],
+)
+def test_the_time_between_two_documents_is_counted_from_their_dates(kb, text, said):
+    assert said in (time_between_answer(kb, text) or "")
+
+
+def test_no_time_between_is_asked_without_two_documents(kb):
+    assert time_between_answer(kb, "¿cuántos estados hay entre 2018 y 2020?") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("me falta el de 2019: estados, STL, PAL", True),
+        ("estados con STL, PAL o ambos", False),  # two may be the conditions on the states
+        ("que estados tienen STL y PAL", False),
+    ],
+)
+def test_three_figures_in_a_row_ask_those_figures(kb, text, listed):
+    assert enumerates_figures(kb, text) is listed
+
+
+def test_a_courses_part_holds_no_values_quoted():
+    assert not compares_values("en el modulo 2 sesion 3, quienes integran el secretariado?")
+    assert compares_values("unos dicen 26 estados y otros 30")

@@ -173,3 +173,31 @@ def test_years_said_in_words_as_a_range(kb):
     asked = "qué estados pusieron secretariado entre el dieciocho y el veinte"
     assert kb.with_years_written(asked) == "qué estados pusieron secretariado entre el 2018 y el 2020"
     assert kb.with_years_written("entre el 16 y el 21 hay 5") == "entre el 16 y el 21 hay 5"  # counts
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "tengo 2018 y 2020, me falta el punto de dic 2019: estados",
+            "tengo  y , me falta el punto de dic 2019: estados",
+        ),
+        ("en 2018 no tengo nada", "en 2018 no tengo nada"),  # nothing said missing
+        ("¿cuántos había en 2018 y en 2020?", "¿cuántos había en 2018 y en 2020?"),
+    ],
+)
+def test_the_years_a_person_has_are_left_out_before_the_one_missing(kb, text, kept):
+    assert kb.vocabulary.without_years_had(text) == kept
+
+
+def test_an_earlier_question_of_the_message_can_ask_what_the_documents_lack(kb):
+    asked = (
+        "y cuantos municipios de Michoacan estan participando? zamora, uruapan, esos... estan adentro o no?"
+    )
+    assert kb.vocabulary.missing(asked) == "municipios"
+    assert kb.vocabulary.missing("¿cuántos estados participan? ¿y cuántos planes?") is None
+
+
+def test_an_aside_after_the_question_asks_nothing(kb):
+    asked = "Hay un compromiso común. ¿Cómo se denomina? Es de interés para esta Auditoría por los recursos."
+    assert kb.vocabulary.missing(asked) is None
