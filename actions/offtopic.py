@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from answers.search import refusal
+from answers.sources import sources_named
 from knowledge.vocabulary import mentions
 
 from . import resources
@@ -84,9 +85,10 @@ class ActionOpinionPolitica(Action):
             return []
         # «¿y antes a qué área del INAI había que dirigirse?» after the contacts: a question, not an opinion;
         # «¿qué ofrecía esa Dirección General?»: the documents answer it
-        followed = reread(kb, tracker) or (
-            from_documents(kb, tracker) if kb.vocabulary.in_domain(text_of(tracker)) else None
-        )
+        # «en el módulo del curso, ¿por qué dicen que lo de estado y municipio sirve mejor?»: of a document
+        text = text_of(tracker)
+        of_domain = kb.vocabulary.in_domain(text) or bool(sources_named(kb, text))
+        followed = reread(kb, tracker) or (from_documents(kb, tracker) if of_domain else None)
         if followed is not None:
             answer(dispatcher, tracker, *followed)
             return followed[1]

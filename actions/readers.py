@@ -456,8 +456,11 @@ def _which_term(kb: KnowledgeBase, text: str, named: list[str]) -> bool:
     if len(named) != 1 or (term := kb.term(named[0])) is None:
         return False
     names = [fold(name) for name in (term.term, *term.aliases)]
-    introduced = re.search(rf"\bun[ao]?\s+(?:{'|'.join(map(re.escape, names))})\b", fold(text))
-    return introduced is not None and mentions(kb.vocabulary.which_term, question_sentence(text) or text)
+    introduced = re.search(rf"\b(?:un[ao]?|algun[ao]?)\s+(?:{'|'.join(map(re.escape, names))})\b", fold(text))
+    # «…habla de un compromiso que traen varios estados. cuál»: a bare «cuál» ending the message asks it too
+    bare_which = re.search(r"\bcual(?:es)?\W*$", fold(text)) is not None
+    asks = bare_which or mentions(kb.vocabulary.which_term, question_sentence(text) or text)
+    return introduced is not None and asks
 
 
 def defined(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:

@@ -186,6 +186,9 @@ def state_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         said = affirmed(kb, state, text, asked, year) + said
         if kb.vocabulary.asks_when(text) and mentions(kb.vocabulary.conditions.joined, text):
             said = f"{status_answer(kb, state, 'ingreso')} {said}"  # «¿en qué año se sumó y ya tenía STL…?»
+    if said is None and aspect in ("stl", "pal") and mentions(kb.vocabulary.conditions.joined, text):
+        # «…fue de los primeros en sumarse y ya tiene su Secretariado instalado»: when it joined too
+        said = f"{status_answer(kb, state, 'ingreso')} {status_answer(kb, state, aspect)}"
     return said or affirmed(kb, state, text, aspect or carried) + status_answer(kb, state, aspect), [
         SlotSet("estado", state.name),
         remember(Topic("estado", state.name)),

@@ -68,7 +68,8 @@ _ITEM_MARK = re.compile(r"^\s*(?:\d{1,2}|[a-eA-E])\)\s+")
 def _read(typed: str) -> str:
     """:func:`text_of` of a message as typed: every reader asks for it, so it is read once."""
     kb = resources.kb()
-    spelled = kb.with_years_written(kb.spelled_out(without_emoji(_ITEM_MARK.sub("", typed))))
+    marked = kb.vocabulary.with_marks(without_emoji(_ITEM_MARK.sub("", typed)))  # «…joven coma fíjese…»
+    spelled = kb.with_years_written(kb.spelled_out(marked))
     opened = kb.vocabulary.without_acknowledgement(kb.vocabulary.in_earnest_part(spelled))
     opened = kb.vocabulary.without_doubt(kb.vocabulary.without_courtesy(opened))
     opened = kb.vocabulary.without_years_had(opened)

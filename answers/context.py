@@ -184,7 +184,7 @@ def _recommendation(kb: KnowledgeBase, ordinal: int, text: str) -> Answer | None
     last = len(kb.recommendations.items)
     # a message naming its recommendation does not move along («…la cuarta… durante y después de…»)
     step = kb.vocabulary.step(text, ordinal, last) if kb.vocabulary.ordinal(text) is None else None
-    if step is not None:
+    if step is not None and step != ordinal:  # «esa última» stays on it: what is asked of it follows
         return recommendation_answer(kb, step), Topic("recomendacion", str(step))
     asks = follow_up_of(kb, text)
     topic = Topic("recomendacion", str(ordinal))

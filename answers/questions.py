@@ -27,6 +27,9 @@ _YEAR = re.compile(r"\b(20[0-3]\d)\b")
 NOT_LISTED = (
     "Que un estado no figure en una lista no quiere decir que no lo tenga: los documentos no lo reportan."
 )
+# «ni en la lista de 2018 ni en la de 2020», «ni en 2018 ni en 2020»: two dates, neither of which holds
+_LIST_OF = r"(?:en\s+)?(?:(?:la|el)\s+)?(?:(?:lista|listado)\s+)?(?:del?\s+)?"
+_NEITHER = re.compile(rf"(?:\bni\s+)?{_LIST_OF}(20[0-3]\d)\s*,?\s*\bni\s+{_LIST_OF}(20[0-3]\d)\b")
 ALONE = ("change", "unknown_year")  # conditions a question may set alone
 THEN = " || "  # between the questions a «y de esos…» topic keeps
 WINDOW = 70  # characters before an aspect word searched for a word that denies it
@@ -327,6 +330,15 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
         # says what is asked of each list, not the scene set before it
         found = [span for span in found if span[0] >= question_at] or found
         if not found or (kind == "pal" and (comparison or kb.vocabulary.plan_count_of(folded) is not None)):
+            continue
+        # «¿cuáles no tenían secretariado ni en la lista de 2018 ni en la de 2020?»: on neither list
+        neither = _NEITHER.search(folded)
+        if neither and any(_denied(kb, folded, start) for start, _ in found):
+            for year in dict.fromkeys(int(found_year) for found_year in neither.groups()):
+                dated_list = _dated_list(kb, kind, year)
+                members = {state.id for state, _ in kb.members(dated_list.id)}
+                wording = f"no figuran en la lista de {label}"  # its date follows, as for any dated list
+                conditions.append(Condition(wording, _listed(members, False), (dated_list.source,), "denied"))
             continue
         removed = mentions(kb.vocabulary.conditions.removed, folded)
         changed = _change(kb, kind, label, changing, removed) if changing else None

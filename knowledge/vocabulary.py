@@ -302,6 +302,9 @@ class Enumeration(Strict):
 
 
 class Navigation(Strict):
+    """Moves through a numbered list, in the order :meth:`Vocabulary.step` tries them."""
+
+    same: Words  # «explícamelo fácil esa última» right after one: the one just given, not the last of all
     next: Words
     previous: Words
     last: Words
@@ -312,6 +315,7 @@ class Extremes(Strict):
     last: Words
 
 
+_LAST_POINT = re.compile(r"\s+punto\s*$", re.IGNORECASE)  # a dictated message ends «… punto»
 MISSING_REACH = 5  # «me falta el punto de dic 2019»: words between what is missing and its year
 _YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 ORIGIN_WORDS = 8  # «…aquí en mi pueblo en la sierra sur de Oaxaca…»: a place is no longer than this
@@ -502,6 +506,7 @@ class Vocabulary(Strict):
     lacking: Words  # «tengo 2018 y 2020, me falta el de 2019»: the years before it are not asked
     doubts: Words  # «¿seguro?», «¿o eran más?»: a last question that doubts the one before it
     courtesy: Courtesy
+    dictated_marks: dict[str, Words]  # «…joven coma fíjese que…»: the punctuation said aloud, by its mark
     exact_day: Words  # «¿en qué día y mes exacto se unió?»: a day, which the documents never give
     why: Words
     where_status: WhereStatus
@@ -602,8 +607,7 @@ class Vocabulary(Strict):
         # «Mi abuelo quiere saber cómo se llaman las personas… ¿Hay alguien de Juchitán?»: what is passed on
         # is asked, the question after it too
         passed_on = self.reported_question(text)
-        # «…¿Cómo se denomina y qué busca? Es de interés para esta Auditoría…»: not the aside after it
-        question = passed_on if passed_on != text else asked_part(before_aside(text))
+        question = passed_on if passed_on != text else asked_part(text)
         if "¿" not in text and question != text and bare(question):  # «dato: presupuesto… fuente?»: all of it
             question = text
         claimed = question
@@ -629,7 +633,16 @@ class Vocabulary(Strict):
         # «¿cuántos municipios de Michoacán están participando? zamora, uruapan… ¿están adentro o no?»: an
         # earlier question of the message asks it
         asked_in_turn = [q for q in re.split(r"(?<=\?)", text) if "?" in q]  # marked or not: «…participando?»
-        earlier = [q for q in asked_in_turn[:-1] if question not in q] if passed_on == text else []
+        # that opens by asking (not a claim put to check: «regidor dijo que es «un programa de auditorías». es
+        # cierto?», nor a scene: «Para un hallazgo de auditoría: según…, ¿…?»)
+        opens = rf"\W*(?:y\s+)?(?:{_alternatives(self.interrogatives)})\b"
+        claims = self.figure_questions.claims
+        earlier = [
+            q
+            for q in asked_in_turn[:-1]
+            if question not in q and re.match(opens, fold(q)) and not mentions(claims, q)
+        ]
+        earlier = earlier if passed_on == text else []
         plain = {key: topic.words for key, topic in self.not_in_documents.items() if topic.asked_with is None}
         return found or next((key for q in earlier if (key := first_mentioned(plain, q))), None)
 
@@ -663,8 +676,9 @@ class Vocabulary(Strict):
 
     def _ordinal_words(self, text: str) -> str:
         """``text`` without the number of a whole group and things counted («4 recomendaciones»), and without
-        any ordinal when one counts another thing («esa segunda lista… en la primera», «el segundo paso»)."""
-        text = _COUNTED_THINGS.sub(" ", without(self.whole_group, text))
+        any ordinal when one counts another thing («esa segunda lista… en la primera», «el segundo paso») or
+        points at the one just given («esa última»)."""
+        text = _COUNTED_THINGS.sub(" ", without([*self.whole_group, *self.navigation.same], text))
         ordinals = _alternatives([word for words in self.ordinals.values() for word in words])
         if not self.orders_another(text):
             return text
@@ -684,7 +698,7 @@ class Vocabulary(Strict):
 
     def step(self, text: str, current: int, last: int) -> int | None:
         """Where «la siguiente», «la anterior» or «la última» lead from item ``current`` of ``last``."""
-        moves = {"next": current + 1, "previous": current - 1, "last": last}
+        moves = {"next": current + 1, "previous": current - 1, "last": last, "same": current}
         found = first_mentioned(self.navigation.model_dump(), text)
         return moves[found] if found else None
 
@@ -774,6 +788,13 @@ class Vocabulary(Strict):
         last = fold(questions[-1]).strip("¿? ") if len(questions) > 1 else ""
         doubted = re.match(rf"(?:{_alternatives(self.doubts)})(?!\w)", last)
         return text[: text.rfind(questions[-1])].rstrip() if doubted else text
+
+    def with_marks(self, text: str) -> str:
+        """``text`` with the punctuation said aloud in a dictated message written as marks («buenas tardes
+        joven coma fíjese que…» → «buenas tardes joven, fíjese que…»)."""
+        for mark, words in self.dictated_marks.items():
+            text = re.sub(rf"\s*\b(?:{_alternatives(words)})\b", mark, text, flags=re.IGNORECASE)
+        return _LAST_POINT.sub(".", text)  # «…en qué año entró nayarit punto»
 
     def without_years_had(self, text: str) -> str:
         """``text`` without the years said before one it says is missing («tengo 2018 y 2020, me falta el

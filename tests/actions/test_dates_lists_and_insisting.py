@@ -229,3 +229,58 @@ def test_a_why_typed_as_porque_gets_the_reason_after_the_claim():
         "consulta",
     )
     assert "proximidad" in said
+
+
+def test_on_neither_list_of_two_dates_names_those_on_neither():
+    said = reply_text(
+        ActionListaEstados(),
+        "de los estados que se sumaron desde el 2015, cuales no tenian secretariado tecnico ni en la "
+        "lista de 2018 ni en la de 2020??",
+        "estados_por_anio",
+        {"anio": "2020"},
+    )
+    assert "2 estados no figuran en la lista de STL de enero de 2018" in said and "Chiapas y Hidalgo" in said
+
+
+def test_that_last_one_said_plainly_is_the_one_just_given():
+    slots = {"tema": str(Topic("recomendacion", "2")), "ordinal": "2"}
+    said = reply_text(
+        ActionSeguimiento(),
+        "explicamelo facil esa ultima, que es para un club de lectura",
+        "seguimiento",
+        slots=slots,
+    )
+    assert said.startswith("En palabras sencillas, la segunda recomendación pide")
+
+
+def test_a_claim_of_joining_first_and_of_a_secretariat_gets_both():
+    said = reply_text(
+        ActionEstado(),
+        "«Chiapas fue de los primeros estados en sumarse y ya tiene su Secretariado Tecnico instalado». "
+        "¿es cierta cada una?",
+        "estado_situacion",
+        {"estado": "Chiapas"},
+        {"estado": "Chiapas"},
+    )
+    assert said.startswith("Chiapas se sumó a la iniciativa en 2015")
+    assert "no figura entre los 21 estados con Secretariado Técnico Local (STL)" in said
+
+
+def test_a_dictated_message_is_read_with_its_marks():
+    said = reply_text(
+        ActionBuscar(),
+        "buenas tardes joven coma quiero saber cuantos estados andan en eso del gobierno abierto coma "
+        "cuantos estados son punto",
+        "consulta",
+    )
+    assert "30 estados participantes" in said
+
+
+def test_a_commitment_several_states_share_asked_with_a_bare_which_is_follow_the_money():
+    said = reply_text(
+        ActionListaEstados(),
+        "el comunicado de marzo 2018 habla de un compromiso que traen varios estados. cual",
+        "estados_por_anio",
+        {"anio": "2018"},
+    )
+    assert said.startswith("Follow the Money (Sigue el Dinero)")

@@ -198,6 +198,23 @@ def test_an_earlier_question_of_the_message_can_ask_what_the_documents_lack(kb):
     assert kb.vocabulary.missing("¿cuántos estados participan? ¿y cuántos planes?") is None
 
 
-def test_an_aside_after_the_question_asks_nothing(kb):
-    asked = "Hay un compromiso común. ¿Cómo se denomina? Es de interés para esta Auditoría por los recursos."
-    assert kb.vocabulary.missing(asked) is None
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        (
+            "¿La Guía de Secretariados Técnicos Locales tiene ISBN o cuántas páginas tiene?",
+            "ficha_de_las_guias",
+        ),
+        ("¿en qué fecha exacta se instaló el Secretariado del Estado de México?", "fechas_de_cada_estado"),
+        (
+            "¿qué estados se pasaron por el arco las recomendaciones? dame la lista negra",
+            "recomendaciones_seguimiento",
+        ),
+    ],
+)
+def test_more_of_what_the_documents_lack(kb, text, missing):
+    assert kb.vocabulary.missing(text) == missing
+
+
+def test_a_grade_asked_of_the_government_is_an_opinion(kb):
+    assert kb.vocabulary.asks_opinion("neta, del 0 al 10 que calificacion le pones al gobierno federal?")
