@@ -16,7 +16,7 @@ from knowledge.vocabulary import mentions
 from . import resources
 from .base import OPINION, answer, opinion_refused
 from .leads import unanswered
-from .readers import declined, from_documents, in_context, refused, said_by, unanswerable
+from .readers import declined, from_documents, in_context, own_sources, refused, said_by, unanswerable
 from .reread import computed_reading, named_reading, reread
 from .turn import text_of, topic_of
 
@@ -105,7 +105,8 @@ class ActionAyuda(Action):
         return "action_ayuda"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        followed = in_context(resources.kb(), tracker)
+        # «¿qué fuentes consultas?»: the documents, listed
+        followed = own_sources(resources.kb(), tracker) or in_context(resources.kb(), tracker)
         if followed is not None:
             answer(dispatcher, tracker, *followed)
             return followed[1]

@@ -33,6 +33,7 @@ from answers.figures import (
     asks_what_it_is,
     change_answer,
     changed_figure,
+    changes_answer,
     claim_answer,
     counted_figures,
     date_of_quoted,
@@ -40,9 +41,11 @@ from answers.figures import (
     figure_answer,
     figure_question_answer,
     figures_asked_answer,
+    figures_at,
     joined_year_asked,
     metric_of,
     metrics_named,
+    month_of,
     national_only,
     national_only_answer,
     overview_answer,
@@ -92,6 +95,7 @@ from answers.search import (
 from answers.sources import (
     asks_about_sources,
     cited_in,
+    documents_answer,
     note_answer,
     source_answer,
     sources_answer,
@@ -314,6 +318,8 @@ def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     None."""
     if (along := along_the_document(kb, tracker)) is not None:  # «¿y qué sigue?» after a quote
         return along
+    if (again := figures_again(kb, tracker)) is not None:  # «¿Y en 2020?» after two figures of 2018
+        return again
     text = before_aside(text_of(tracker))  # «¿Y en 2018? Yo me acuerdo que eran los mismos.»: the question
     topic = topic_of(tracker)
     if topic is None or kb.vocabulary.asks_advice(text):  # «…remite a la Dirección. ¿Puedo acudir ahí?»
@@ -341,6 +347,33 @@ def pointing_back(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     text = dated_as_before(kb, tracker, text) if topic.kind == "estado" else text
     found = followup_answer(kb, topic, text)
     return (found[0], remembered(found[1])) if found else None
+
+
+FIGURES_AGAIN_WORDS = 12  # «¿y en el comunicado de agosto de 2020?», «cuál es la variación de cada uno…?»
+
+
+def figures_again(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿Y en 2020?», «¿y en el comunicado de agosto de 2020?» right after a question that counted two
+    figures or more («¿cuántos planes… y cuántos compromisos contenían?»): the same figures of the date it
+    names; «¿cuál es la variación de cada uno entre ambos cortes?»: how each changed. None otherwise."""
+    topic, text = topic_of(tracker), text_of(tracker)
+    if topic is None or topic.kind != "cifra" or len(text.split()) > FIGURES_AGAIN_WORDS:
+        return None
+    if metric_of(kb, text) is not None or resources.state_finder().find(text):
+        return None
+    metric = topic.key.partition("@")[0]
+    counted = [metrics_named(kb, asked) for asked in previous_questions(tracker, DATES_BACK)]
+    named = next((found for found in counted if len(found) > 1 and metric in found), None)
+    if named is None:
+        return None
+    year = year_of(text)
+    asks = kb.vocabulary.figure_questions
+    each = mentions(kb.vocabulary.context.each_of_them, text) or mentions(asks.difference, text)
+    if year is None and each and mentions(asks.difference, text):  # «la variación de cada uno»
+        return changes_answer(kb, named), [remember(Topic("cifra", f"{named[0]}@{HISTORY}"))]
+    if year is None or not (and_then(text) or len(text.split()) <= YEAR_ELLIPSIS_WORDS + 4):
+        return None
+    return figures_at(kb, named, year, month_of(text)), [remember(Topic("cifra", f"{named[0]}@{year}"))]
 
 
 def of_the_cited(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
@@ -517,6 +550,18 @@ def devised(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return _origin(kb, named[0])
 
 
+def devised_before(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿y quién la armó o quién la impulsó?» right after a question that named one glossary term (the
+    initiative): who devised it, in its source's words; None when the message names a term itself or asks
+    no such thing."""
+    text = before_aside(text_of(tracker))  # «…¿quién la impulsó? dice que pa saber a quién echarle la culpa»
+    asks = mentions(kb.vocabulary.devised, text) or kb.vocabulary.follow_up(text) == "issuer"
+    if not asks or terms_named(kb, text) or len(text.split()) > CONTEXT_MAX_WORDS:
+        return None
+    before = terms_named(kb, previous_question(tracker) or "")
+    return _origin(kb, before[0]) if len(before) == 1 else None
+
+
 def devised_in_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«¿con qué organismo colaboró el INAI para idear el proyecto y cuáles son los dos elementos de su
     mecánica?»: who devised the one term named, asked in one part of a message that asks something else
@@ -586,6 +631,14 @@ def each_named_before(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return several_status_answer(kb, states, aspect), [remember(Topic("estados", names))]
 
 
+def own_sources(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿De dónde sacas la info? ¿Qué fuentes o documentos usas?»: the documents the assistant answers
+    from; None when the message does not ask that."""
+    if not mentions(kb.vocabulary.own_sources, text_of(tracker)):
+        return None
+    return documents_answer(kb), [remember(None)]
+
+
 def _sources_of_topic(kb: KnowledgeBase, topic: Topic | None) -> set[str]:
     """The sources the last answer came from: the document that gives a figure (of the year it asked), those
     that give the guides, or the recommendations' document; none for other topics."""
@@ -613,6 +666,7 @@ def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> 
     (:func:`guide_asked`); whether taking part is obligatory (:func:`obliged`); whom to ask for advice
     (:func:`advice`) or what became of INAI (:func:`inai_gone`). None when it asks none of these."""
     readers = (
+        own_sources,
         verbatim,
         of_the_cited,
         footnote,
@@ -1176,6 +1230,10 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     refusal); None otherwise."""
     if along := along_the_document(kb, tracker) or against_the_list(kb, tracker) or footnote(kb, tracker):
         return along  # «¿y qué sigue?» after a quote, «¿y cuáles no?» after a list, «¿y la 4?» after a note
+    if (again := figures_again(kb, tracker)) is not None:  # «¿cuál es la variación de cada uno…?»
+        return again
+    if (origin := devised_before(kb, tracker)) is not None:  # «¿y quién la armó?» after the initiative
+        return origin
     text = text_of(tracker)
     named = resources.state_finder().find(text)
     if (stated := _of_one_state(kb, text, named)) is not None:  # «qroo se unió en qué año»: that state's

@@ -73,6 +73,19 @@ def _denied(kb: KnowledgeBase, folded: str, start: int) -> bool:
     return mentions(kb.vocabulary.conditions.negation, clause)
 
 
+_NOT_YET = re.compile(r"\s*(?:(?:todavia|aun|tampoco)\s+)?no\b")  # «…plan de acción todavía no publicaron»
+
+
+def _denied_after(kb: KnowledgeBase, folded: str, end: int) -> bool:
+    """Whether a negation follows the aspect word ending at ``end`` in its clause, which names no other
+    («¿cuáles tienen secretariado pero plan de acción todavía no publicaron?»), not «…PAL no tienen STL»."""
+    after = _CLAUSE_BREAK.split(folded[end : end + WINDOW])[0]
+    separators = spans(kb.vocabulary.conditions.separators, after)
+    clause = after[: separators[0][0]] if separators else after
+    named = any(spans(words, clause) for words in kb.vocabulary.aspects.values())
+    return _NOT_YET.match(clause) is not None and not named
+
+
 _DENIES_VERB = re.compile(r"\b(?:no|nunca)\s+(?:se\s+|le\s+)?$")
 
 
@@ -349,7 +362,7 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
         newest = _dated_list(kb, kind, as_of)
         members = {state.id for state, _ in kb.members(newest.id)}
         # «Cruce STL vs PAL: ¿qué estados tienen STL pero no aparecen en la lista de PAL?»: denied anywhere
-        denied = any(_denied(kb, folded, start) for start, _ in found)
+        denied = any(_denied(kb, folded, start) or _denied_after(kb, folded, end) for start, end in found)
         wording = f"{'no ' if denied else ''}figuran en la lista de {label}"
         kind_of = "denied" if denied else "listed"
         conditions.append(Condition(wording, _listed(members, not denied), (newest.source,), kind_of))

@@ -149,6 +149,21 @@ def time_between_answer(kb: KnowledgeBase, text: str) -> str | None:
     return f"Entre {kb.citation(earlier)} y {kb.citation(later)} pasaron {(end - start).days} días."
 
 
+def documents_answer(kb: KnowledgeBase) -> str:
+    """«¿De dónde sacas la información? ¿Qué fuentes usas?»: the documents every answer comes from, the
+    oldest first, each with its date and title; and that what came after them is told by dated notes."""
+    refs = sorted(
+        kb.sources, key=lambda ref: (kb.sources[ref].date is None, kb.sources[ref].date or dt.date.min)
+    )
+    lines = [
+        f"{BULLET}{sentence_start(kb.citation(ref))}"
+        + ("" if "«" in kb.sources[ref].cite_as else f": «{kb.sources[ref].title}»")  # the title once
+        for ref in refs
+    ]
+    after = "Lo que pasó después de ellos lo digo con notas fechadas que citan su fuente."
+    return "\n".join([f"Respondo solo con estos {len(refs)} documentos:", *lines, after])
+
+
 def asks_about_sources(kb: KnowledgeBase, text: str) -> bool:
     """Whether ``text`` asks something of a source document it names (its number, date, figures…), in
     every part of a two-part question («¿cuánto dura y a quién está dirigido?»; «¿como qué agentes actúan

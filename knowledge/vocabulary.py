@@ -506,6 +506,7 @@ class Vocabulary(Strict):
     lacking: Words  # «tengo 2018 y 2020, me falta el de 2019»: the years before it are not asked
     doubts: Words  # «¿seguro?», «¿o eran más?»: a last question that doubts the one before it
     courtesy: Courtesy
+    own_sources: Words  # «¿de dónde sacas la info?»: the documents the assistant answers from
     dictated_marks: dict[str, Words]  # «…joven coma fíjese que…»: the punctuation said aloud, by its mark
     exact_day: Words  # «¿en qué día y mes exacto se unió?»: a day, which the documents never give
     why: Words

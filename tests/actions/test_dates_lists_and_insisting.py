@@ -9,6 +9,7 @@ import pytest
 from rasa_sdk import Tracker
 
 from actions.contacts import ActionContacto
+from actions.definitions import ActionDefinicion
 from actions.figures import ActionCifras
 from actions.followup import ActionSeguimiento
 from actions.search import ActionBuscar
@@ -284,3 +285,40 @@ def test_a_commitment_several_states_share_asked_with_a_bare_which_is_follow_the
         {"anio": "2018"},
     )
     assert said.startswith("Follow the Money (Sigue el Dinero)")
+
+
+def test_another_date_after_two_figures_gives_both_figures_of_it():
+    tracker = turn(
+        "¿Y en 2020?",
+        "seguimiento",
+        slots={"tema": str(Topic("cifra", "pal@2018"))},
+        before=["¿Cuántos Planes de Acción Local había a principios de 2018 y con cuántos compromisos?"],
+    )
+    said = texts(run(ActionSeguimiento(), tracker)[1])[0]
+    assert said.startswith("Al 14 de agosto de 2020 había 21 Planes de Acción Local (PAL) y 140 compromisos")
+
+
+def test_the_documents_the_assistant_answers_from_are_listed():
+    said = reply_text(
+        ActionBuscar(), "ok y de donde sacas la info? que fuentes o documentos usas?", "nlu_fallback"
+    )
+    assert said.startswith("Respondo solo con estos 5 documentos:")
+    assert "El comunicado INAI/265/19, 14 de agosto de 2020" in said
+
+
+def test_a_list_denied_after_its_name_is_denied():
+    said = reply_text(
+        ActionListaEstados(),
+        "estados que si tienen su secretariado pero plan de accion todavia no publicaron, cuales son?",
+        "estados_con_pal",
+    )
+    assert said.startswith("7 estados figuran en la lista de STL y no figuran en la lista de PAL")
+
+
+def test_a_social_network_named_in_passing_is_not_what_is_asked():
+    said = reply_text(
+        ActionDefinicion(),
+        "holaaa estoy haciendo un tiktok de gobierno abierto y no entiendo q es un STL q significa esa sigla",
+        "que_es_stl",
+    )
+    assert said.startswith("Secretariado Técnico Local (STL):")

@@ -205,7 +205,6 @@ def test_an_earlier_question_of_the_message_can_ask_what_the_documents_lack(kb):
             "¿La Guía de Secretariados Técnicos Locales tiene ISBN o cuántas páginas tiene?",
             "ficha_de_las_guias",
         ),
-        ("¿en qué fecha exacta se instaló el Secretariado del Estado de México?", "fechas_de_cada_estado"),
         (
             "¿qué estados se pasaron por el arco las recomendaciones? dame la lista negra",
             "recomendaciones_seguimiento",
