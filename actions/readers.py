@@ -373,6 +373,8 @@ def figures_again(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return changes_answer(kb, named), [remember(Topic("cifra", f"{named[0]}@{HISTORY}"))]
     if year is None or not (and_then(text) or len(text.split()) <= YEAR_ELLIPSIS_WORDS + 4):
         return None
+    if mentions(asks.difference, text) or mentions(asks.growth, text):  # «…¿cuánto creció?»: the change
+        return None
     return figures_at(kb, named, year, month_of(text)), [remember(Topic("cifra", f"{named[0]}@{year}"))]
 
 
