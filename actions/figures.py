@@ -37,6 +37,7 @@ from .readers import (
     changes_topic,
     computed,
     figures_topic,
+    counted_joining,
     first_or_last_joined,
     joined_with,
     of_a_state,
@@ -71,7 +72,7 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
     if which and (those := computed(kb, tracker)) is not None:
         return those
     # «¿Y cuántas de ellas lo hicieron en el primer año?» right after how many had joined: of joining
-    joining = topic is not None and topic.kind == "cifra" and topic.key.partition("@")[0] == "estados"
+    joining = counted_joining(topic)
     if joining and (first_or_last := first_or_last_joined(kb, text, joining)) is not None:
         return first_or_last
     # «¿y ese año cuántos estados entraron en total?» after a state, or a few that joined the same year

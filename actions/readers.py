@@ -368,8 +368,7 @@ def figures_again(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None
     year = year_of(text)
     asks = kb.vocabulary.figure_questions
-    each = mentions(kb.vocabulary.context.each_of_them, text) or mentions(asks.difference, text)
-    if year is None and each and mentions(asks.difference, text):  # «la variación de cada uno»
+    if year is None and mentions(asks.difference, text):  # «la variación de cada uno»
         return changes_answer(kb, named), [remember(Topic("cifra", f"{named[0]}@{HISTORY}"))]
     if year is None or not (and_then(text) or len(text.split()) <= YEAR_ELLIPSIS_WORDS + 4):
         return None
@@ -429,7 +428,8 @@ def about_sources(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     # that document defines it
     one = named[0] if len(named) == 1 else None
     defines = [term for term in terms_named(kb, text) if one in _defined_by(kb, term)]
-    if len(defines) == 1 and kb.vocabulary.asks_definition(text):
+    # «…precisar cuál es el compromiso común que menciona el INAI en su comunicado de marzo de 2018»
+    if len(defines) == 1 and (kb.vocabulary.asks_definition(text) or mentions(kb.vocabulary.which_term, text)):
         return definition_answer(kb, defines[0]), [remember(Topic("definicion", defines[0]))]
     topic = Topic("documento", named[0]) if len(named) == 1 else None  # «¿y de qué trata?» may follow
     said = sources_answer(kb, named, text)
@@ -759,6 +759,16 @@ def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         parts = those if of_a_state else parts
     elif len(those) > 2 and all(kb.vocabulary.asks_count(part) and _names_what(kb, part) for part in those):
         parts = those  # «¿cuántas se habían sumado, cuántas tenían STL y en cuántas había plan?»: each count
+    # «Campeche… ¿en qué año entró y cuántos planes lleva? ¿y nosotros en Q. Roo cuándo entramos?»: the parts
+    # of each state, one after the other; a part that names none asks of the state before it
+    placed_parts = [resources.state_finder().find(part) for part in those]
+    by_state = len(those) > 1 and bool(placed_parts[0]) and all(len(found) <= 1 for found in placed_parts)
+    if by_state and len({state for found in placed_parts for state in found}) > 1:
+        parts = those
+        named_state = ""
+        for at, found in enumerate(placed_parts):
+            named_state = found[0].replace("-", " ") if found else named_state
+            parts[at] = parts[at] if found else f"{named_state}: {parts[at]}"
     # «¿quién la promueve y desde qué año existe?», unless the message as a whole is read whatever its intent
     # («…¿a quién acudimos y qué guía nos sirve?»: advice and a guide together) or the question engine
     # computes it («¿cuántos STL se instalaron entre 2018 y 2020 y en qué estados?»: the new ones)
@@ -1069,6 +1079,7 @@ def _subject_words(kb: KnowledgeBase, text: str) -> int:
 
 
 BARE_WORDS = 5  # «cdmx», «q onda con oaxaca», «q dice la 3»: a message this short names one thing
+LISTED_WORDS = 8  # «baja califa esta en la lista o nel»: a state asked of the list, this short
 
 
 _FEMININE = re.compile(r"\bla\s+\S+|\b(?:primera|segunda|tercera|cuarta)\b")
@@ -1076,10 +1087,12 @@ _FEMININE = re.compile(r"\bla\s+\S+|\b(?:primera|segunda|tercera|cuarta)\b")
 
 def state_alone(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«cdmx», «q onda con oaxaca»: a short message that names one state and asks nothing else gets its
-    status; None otherwise."""
+    status, as does one that asks whether it is in the list («baja califa esta en la lista o nel»); None
+    otherwise."""
     text = text_of(tracker)
     named = resources.state_finder().find(text)
-    if len(named) != 1 or len(text.split()) > BARE_WORDS or kb.vocabulary.aspect(text):
+    listed = mentions(kb.vocabulary.context.member_of, text) and len(text.split()) <= LISTED_WORDS
+    if len(named) != 1 or not (len(text.split()) <= BARE_WORDS or listed) or kb.vocabulary.aspect(text):
         return None
     state = kb.state(named[0].replace("-", " "))
     if state is None:
@@ -1273,6 +1286,10 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None
     if acronyms_asked(kb, text):  # «y eso que significa? que es el inai?»: what the acronym stands for
         return None
+    # «Asimismo, en marzo de 2018, ¿cuántas entidades federativas faltaban por sumarse?» after a computed
+    # question: the entidades missing from the initiative, a question of its own
+    if topic.kind == "consulta" and kb.vocabulary.asks_missing(text) and metric_of(kb, text) == "estados":
+        return None
     # «¿Y cuáles son los que aparecen en 2020 y no estaban en la lista de 2018?»: the question engine's
     if len(set(years_of(text))) > 1 and mentions(kb.vocabulary.figure_questions.which, text):
         return None
@@ -1342,9 +1359,7 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None
     # «¿cuántos se metieron el primer año?»: the first year's states
     # «¿Y cuántas de ellas lo hicieron en el primer año?» right after how many had joined: of joining too
-    topic = topic_of(tracker)
-    joining = topic is not None and topic.kind == "cifra" and topic.key.partition("@")[0] == "estados"
-    if (first_or_last := first_or_last_joined(kb, text, joining)) is not None:
+    if (first_or_last := first_or_last_joined(kb, text, counted_joining(topic_of(tracker)))) is not None:
         return first_or_last
     # «de 26 estados en 2018 pasaron a 30 en 2020. ¿cuáles son esos 4 estados nuevos?»: the documents do
     # not name them; the scene gives the change
@@ -1488,6 +1503,11 @@ def joined_with(kb: KnowledgeBase, topic: Topic | None) -> State | None:
     states = [kb.state(name) for name in topic.key.split(STATES_SEPARATOR)]
     years = {state.joined.year if state and state.joined else None for state in states}
     return states[0] if len(years) == 1 and None not in years else None
+
+
+def counted_joining(topic: Topic | None) -> bool:
+    """Whether the last answer counted the states that had joined."""
+    return topic is not None and topic.kind == "cifra" and topic.key.partition("@")[0] == "estados"
 
 
 def first_or_last_joined(kb: KnowledgeBase, text: str, joining: bool = False) -> Reply | None:

@@ -8,6 +8,7 @@ from rasa_sdk.events import SlotSet
 
 from answers.context import followup_answer
 from answers.guides import all_guides_answer
+from answers.questions import question_parts
 from answers.recommendations import (
     about_answer,
     all_recommendations_answer,
@@ -67,8 +68,10 @@ class ActionRecomendacion(AnswerAction):
         if ordinal is None and kb.vocabulary.follow_up(text) in ("issuer", "session", "date"):
             # «…y a quiénes van dirigidas?», «¿qué dicen y quién las emitió?»
             issued = issued_answer(kb, text)
-            if text.count("?") > 1 and (more := sharper(kb, tracker, issued, kb.recommendations.source)):
-                issued = f"{issued}\n{more[0]}"  # «¿Fue presencial? ¿y en qué artículos se fundamentan?»
+            # «¿Fue presencial? ¿y en qué artículos se fundamentan?», «¿Quién emitió… y con base en qué artículos…?»
+            two = text.count("?") > 1 or len(question_parts(kb, text)) > 1
+            if two and (more := sharper(kb, tracker, issued, kb.recommendations.source)):
+                issued = f"{issued}\n{more[0]}"
             return issued, [remember(everything)]
         if (about := subject_reply(kb, text, ordinal)) is not None:
             return about

@@ -78,7 +78,7 @@ def asked_figure(
         return computed, None
     year = year_of(year_hint or text)
     metric = metric_of(kb, text)
-    history = kb.vocabulary.asks_history(text) or compares_values(text)  # «unos dicen 26 y otros 30»
+    history = kb.vocabulary.asks_history(text) or compares_values(kb, text)  # «unos dicen 26 y otros 30»
     now = mentions(kb.vocabulary.figure_questions.now, text)  # «…¿y cuántos hay ahora?»
     if metric is None and (year or history or now):
         metric = last

@@ -203,14 +203,12 @@ def _claim(kb: KnowledgeBase, metric: str, value: int, year: int | None = None) 
     return f"Los documentos no dan esa cifra de {label} ({value}). La más reciente es {said}."
 
 
-_COURSE_PART = re.compile(r"\b(?:modulo|sesion|unidad|tema|paso|fase|etapa)\s+\d+\b")
-
-
-def compares_values(text: str) -> bool:
+def compares_values(kb: KnowledgeBase, text: str) -> bool:
     """Whether ``text`` quotes two values of a figure («unos dicen 26 estados y otros 30»): a question
     about how it changed; the parts of a document's number («INAI/002/18») or of a course's part («módulo
     2, sesión 3») are no values."""
-    folded = _COURSE_PART.sub(" ", fold(text))
+    parts = "|".join(re.escape(part) for part in kb.vocabulary.figure_questions.course_parts)
+    folded = re.sub(rf"\b(?:{parts})\s+\d+\b", " ", fold(text))
     numbers = {n for n in re.findall(r"(?<![\w/])\d+(?![\w/])", folded) if not _YEAR.fullmatch(n)}
     return len(numbers) > 1
 
@@ -235,9 +233,12 @@ def states_having(kb: KnowledgeBase, text: str) -> str | None:
 def several_figures_answer(kb: KnowledgeBase, text: str) -> str | None:
     """«¿Cómo cambiaron los estados, los STL y los PAL entre 2018 y 2020?»: the change of each figure
     named, one a line; None unless ``text`` names several figures and asks how they changed (or quotes
-    values of them: «el material dice 26 estados y 16 secretariados, ¿uso esas cifras?»)."""
+    values of them: «el material dice 26 estados y 16 secretariados, ¿uso esas cifras?»). A mean of one
+    figure per another is :func:`average_answer`."""
     if asks_what_it_is(kb, text):
         return None
+    if (mean := average_answer(kb, text)) is not None:  # «el promedio de compromisos por plan en 2018 y 2020»
+        return mean
     named = metrics_named(kb, text)
     if mentions(kb.vocabulary.figure_questions.which, text) or states_having(kb, text):
         named = [metric for metric in named if metric != "estados"]  # «¿qué estados…?» asks for states
@@ -255,10 +256,40 @@ def several_figures_answer(kb: KnowledgeBase, text: str) -> str | None:
             for metric in kb.figures.metrics
             if (pair := _dated_change(kb, metric, start)) is not None and (end is None or pair[3].year >= end)
         ]
-    if len(named) < 2 or not (changes or period or len(years) > 1 or compares_values(text)):
+    if len(named) < 2 or not (changes or period or len(years) > 1 or compares_values(kb, text)):
         return None
     percent = mentions(kb.vocabulary.figure_questions.percent, text) or "%" in text
     return changes_answer(kb, named, start, month_of(text), percent)
+
+
+def average_answer(kb: KnowledgeBase, text: str) -> str | None:
+    """«Sáqueme el promedio de compromisos por Plan de Acción Local en 2018 y en 2020»: the first figure named
+    divided by the second, both of one date and document (of each year named, else the newest), with the
+    computation shown; a year whose document does not give both is said so. None unless a mean of one
+    figure per another is asked."""
+    named = metrics_named(kb, text)
+    if not mentions(kb.vocabulary.figure_questions.average, text) or len(named) != 2:
+        return None
+    counted, per = named
+    lines: list[Cited] = []
+    for year in years_of(text) or [None]:
+        base = _plain_figure(kb, per, year, month_of(text))
+        top = _as_of(kb, counted, base.date) if base is not None else None
+        if base is None or top is None or top.date != base.date or not base.value:
+            lines.append(Cited(f"Los documentos no dan ambas cifras de {year}." if year else ""))
+            continue
+        mean = Decimal(str(top.value / base.value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        said = f"{mean}".rstrip("0").rstrip(".")
+        lines.append(
+            Cited(
+                f"Al {spanish_date(top.date)}: {figure_text(kb, top)} entre {figure_text(kb, base)} = "
+                f"{said} en promedio.",
+                (top.source,),
+            )
+        )
+    if not any(line.text for line in lines):
+        return None
+    return closed(kb, [line for line in lines if line.text])
 
 
 def each_figure_answer(kb: KnowledgeBase, text: str) -> str | None:
@@ -775,7 +806,7 @@ def changed(
     """How a figure changed (:func:`change_answer`) with its dates, the sources apart, for an answer that
     gives more from the same sources («Del 2 de enero de 2018 al 14 de agosto de 2020, de 16 Secretariados
     Técnicos Locales (STL) a 21 Secretariados Técnicos Locales (STL): 5 más.»; with ``percent``, «5 más
-    (+31,25 %)»)."""
+    (+31.25 %)»)."""
     if (pair := _dated_change(kb, metric, year, month)) is None:
         return Cited(change_answer(kb, metric, year, month))
     before, newest, first, last = pair
@@ -788,7 +819,7 @@ def changed(
 
 
 def difference_line(kb: KnowledgeBase, metric: str, text: str) -> str | None:
-    """«Diferencia: 78 más (+125,81 %).»: how a figure asked at two dates changed between them, when the
+    """«Diferencia: 78 más (+125.81 %).»: how a figure asked at two dates changed between them, when the
     later is its newest value («¿cuántos compromisos había en enero de 2018 y cuántos en agosto de 2020?», «…y
     cuántos hay ahora?»);
     the percentage when ``text`` asks for one. None otherwise."""
@@ -822,7 +853,7 @@ def changes_answer(
 ) -> str:
     """How several figures changed: between the same two dates, under one lead with one figure a line
     («Del 2 de enero de 2018 al 14 de agosto de 2020:», «• de 16 … a 21 …: 5 más», and with ``percent``
-    «(+31,25 %)»), else one change a line; the sources once at the end."""
+    «(+31.25 %)»), else one change a line; the sources once at the end."""
     pairs = [pair for metric in metrics if (pair := _dated_change(kb, metric, year, month)) is not None]
     dates = {(first, last) for _, _, first, last in pairs}
     if len(pairs) < len(metrics) or len(dates) != 1:
@@ -839,15 +870,15 @@ def changes_answer(
 
 
 def _growth(before: Observation, newest: Observation) -> str:
-    """«+31,25 %»: how much ``newest`` grew from ``before``, in percent of it."""
+    """«+31.25 %»: how much ``newest`` grew from ``before``, in percent of it."""
     grew = (newest.value - before.value) / before.value * 100
     return f"{'+' if grew >= 0 else ''}{_percent(grew)}"
 
 
 def _percent(value: float) -> str:
-    """«31,25 %», «65,63 %», «30 %»: two decimals at most (half up), a decimal comma."""
+    """«31.25 %», «65.63 %», «30 %»: two decimals at most (half up), a decimal point, as written in Mexico."""
     rounded = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return f"{rounded}".rstrip("0").rstrip(".").replace(".", ",") + " %"
+    return f"{rounded}".rstrip("0").rstrip(".") + " %"
 
 
 def percent_answer(kb: KnowledgeBase, text: str, metric: str | None = None) -> str | None:

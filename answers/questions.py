@@ -94,9 +94,10 @@ def _joined_denied(kb: KnowledgeBase, folded: str, year_at: int) -> bool:
     verbs = [start for start, _ in spans(kb.vocabulary.conditions.joined, folded[:year_at])]
     if not verbs:
         return False
-    # «¿cuál no estaba entre los que se sumaron en 2015?»
+    # «¿cuál no estaba entre los que se sumaron en 2015?», «…pero no figura entre las entidades que se sumaron…»
     among = _alternatives(kb.vocabulary.context.member_of)
-    denied_member = re.search(rf"\bno\s+(?:{among})\s+(?:los|las)\s+que\s+(?:se\s+)?$", folded[: verbs[-1]])
+    group = r"(?:los|las)\s+(?:\w+\s+){0,2}?que\s+(?:se\s+)?$"
+    denied_member = re.search(rf"\bno\s+(?:{among})\s+{group}", folded[: verbs[-1]])
     return _DENIES_VERB.search(folded[: verbs[-1]]) is not None or denied_member is not None
 
 
@@ -391,14 +392,25 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
         conditions.append(Condition(phrase, test, (source,), "plans"))
     if joined_in is not None and until is not None:
         first, last = int(joined_in.group(1)), until[0]
-        conditions.append(
-            Condition(
-                f"se sumaron a la iniciativa entre {first} y {last}",
-                lambda s: bool(s.joined and first <= s.joined.year <= last),
-                (kb.joined_source(),),
-                "joined",
+        if _joined_denied(kb, folded, joined_in.start()):
+            # «…pero no figura entre las entidades que se sumaron de 2015 a 2017?»: nor any year reported
+            conditions.append(
+                Condition(
+                    f"no figuran entre los que se sumaron a la iniciativa entre {first} y {last}",
+                    lambda s: not (s.joined and first <= s.joined.year <= last),
+                    (kb.joined_source(),),
+                    "not_joined",
+                )
             )
-        )
+        else:
+            conditions.append(
+                Condition(
+                    f"se sumaron a la iniciativa entre {first} y {last}",
+                    lambda s: bool(s.joined and first <= s.joined.year <= last),
+                    (kb.joined_source(),),
+                    "joined",
+                )
+            )
     elif joined_in is not None and also is not None:
         either = (int(joined_in.group(1)), also[0])
         conditions.append(
@@ -739,9 +751,9 @@ def _each_list(kb: KnowledgeBase, text: str, asks_for_states: bool, previous: Se
 
 
 def _singular(described: str) -> str:
-    """«figuran … tienen … se sumaron» said of one state."""
+    """«figuran … tienen … se sumaron» said of one state (not «…entre los que se sumaron»)."""
     for plural, singular in (("figuran", "figura"), ("tienen", "tiene"), ("se sumaron", "se sumó")):
-        described = described.replace(plural, singular)
+        described = re.sub(rf"(?<!que ){plural}", singular, described)
     return described
 
 
@@ -758,6 +770,9 @@ def question_parts(kb: KnowledgeBase, text: str) -> list[str]:
     folded = fold(text)
     starts = {start for start, _ in spans(kb.vocabulary.figure_questions.second_question, folded)}
     cuts = [m.start() for m in re.finditer(r"(?<!\w)y\s+¿?", folded) if m.end() in starts and m.start() > 0]
+    # «¿cuántos planes lleva? ¿y nosotros en Q. Roo cuándo entramos?»: a question marked after another,
+    # opening with «y»
+    cuts += [m.start(1) for m in re.finditer(r"\?\s*(¿\s*y\s)", folded)]
     # «necesito: - cuántos estados participan - cuántos STL hay»: each item of a list asked
     cuts += [m.start() for m in _ITEM.finditer(folded) if m.start() > 0]
     # «cuantos planes hay cuantos son de oaxaca», «¿cuántas se habían sumado, cuántas tenían STL y en

@@ -120,7 +120,16 @@ _BETWEEN = re.compile(r"\bentre\s+(.+?)\s+y\s+(.+)$")
 def _one_named(kb: KnowledgeBase, part: str) -> list[str]:
     """The sources a part of a question names (:func:`sources_named`); «las recomendaciones», said alone,
     name the recommendations' document."""
-    if named := sources_named(kb, part):
+    named = sources_named(kb, part)
+    # «…entre el comunicado más viejo que usted tiene y el más reciente?»: the oldest or newest dated one (of
+    # the kind named, if any)
+    documents = kb.vocabulary.documents
+    end = 0 if mentions(documents.first_of_them, part) else -1 if mentions(documents.last_of_them, part) else None
+    kinds = {kb.sources[ref].kind for ref in named}
+    dated = sorted((s.date, ref) for ref, s in kb.sources.items() if s.date and (not kinds or s.kind in kinds))
+    if end is not None and len(named) != 1 and dated:
+        return [dated[end][1]]
+    if named:
         return named
     about = mentions(kb.vocabulary.about.names, part)
     return [ref for ref, source in kb.sources.items() if source.kind == "recomendaciones"] if about else []

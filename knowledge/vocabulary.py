@@ -229,6 +229,7 @@ class AdviceAsked(Strict):
 class FigureQuestions(Strict):
     true_or_false: Words  # «¿Verdadero o falso? …»: a claim answered «Verdadero» or «Falso»
     difference: Words
+    course_parts: Words  # «módulo 2, sesión 3»: parts of a course, whose numbers are no values
     more_or_less: Words
     missing: Words
     # «¿cuáles todavía no le entran?», «…los 2 que no se sumaron?»: a negation, at most two pronouns or
@@ -254,6 +255,7 @@ class FigureQuestions(Strict):
     bare_count: Words
     claims: Words
     percent: Words
+    average: Words  # «el promedio de compromisos por plan»: one figure divided by another of one date
     share_of_all: Words  # «¿qué proporción de las entidades…?»: a share of all of them, not a growth
     growth: Words
     nouns: Words
@@ -277,6 +279,8 @@ class Documents(Strict):
     reports: Words  # «¿cuántos planes reporta?»: the figures of the document just named
     newest: Words  # «¿cuál es el más reciente?»: which is the newest dated document
     oldest: Words  # «¿cuál es el más antiguo?»: which is the oldest dated document
+    first_of_them: Words  # «…entre el comunicado más viejo y…»: the oldest dated document (of a kind named)
+    last_of_them: Words  # «…y el más reciente?»: the newest
     each: Words  # «¿qué número tiene cada uno?»: every document named
     says: Words  # what a document says as a whole
     # …asked bare right after the document is named («Tengo citado el INAI/083/18. ¿Qué dice, en resumen?»)
@@ -644,8 +648,12 @@ class Vocabulary(Strict):
             if question not in q and re.match(opens, fold(q)) and not mentions(claims, q)
         ]
         earlier = earlier if passed_on == text else []
+        # «apodaca participa…? o q municipios de nuevo leon estan»: a question after the last mark, unmarked
+        tail = text[text.rindex("?") + 1 :] if "?" in text else ""
+        asking = rf"\W*(?:o|y)\s+(?:q|k|{_alternatives(self.interrogatives)})\b"
+        later = [tail] if re.match(asking, fold(tail)) else []
         plain = {key: topic.words for key, topic in self.not_in_documents.items() if topic.asked_with is None}
-        return found or next((key for q in earlier if (key := first_mentioned(plain, q))), None)
+        return found or next((key for q in [*earlier, *later] if (key := first_mentioned(plain, q))), None)
 
     def start_claimed(self, text: str) -> int | None:
         """The year a message says the initiative began in («¿es correcto que arrancó en 2017?», «empezó en

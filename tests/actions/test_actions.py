@@ -1528,7 +1528,7 @@ def test_two_questions_joined_by_y_are_each_answered():
     )
     _, messages = run(ActionCifras(), turn(asked, "cifras"))
     reply = texts(messages)[0]
-    assert "81,25 %" in reply and "93,75 %" in reply
+    assert "81.25 %" in reply and "93.75 %" in reply
 
 
 def test_what_the_recommendation_just_named_asks_for():

@@ -128,7 +128,7 @@ def test_growth_of_several_figures_in_percent():
         "necesito el crecimiento de STL y de planes de acción entre 2018 y 2020, con porcentaje",
         "cifras",
     )
-    assert "+31,25 %" in said and "+110 %" in said
+    assert "+31.25 %" in said and "+110 %" in said
 
 
 def test_after_the_documents_a_state_is_told_the_newest_list_and_its_date():

@@ -136,7 +136,7 @@ def test_a_share_of_all_the_entidades_on_each_date():
         "marzo de 2018, y en qué medida cambió esa cifra en el comunicado de agosto de 2020?",
         "cifras",
     )
-    assert "De las 32 entidades federativas: 81,25 % y 93,75 %" in said
+    assert "De las 32 entidades federativas: 81.25 % y 93.75 %" in said
 
 
 def test_a_match_between_teams_named_like_states_is_off_topic():

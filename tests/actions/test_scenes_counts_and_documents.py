@@ -108,7 +108,7 @@ def test_a_figure_and_its_share_of_the_entidades_are_one_answer():
         "porcentaje de las 32 entidades es eso?",
         "cifras",
     )
-    assert "30 estados participantes" in said and "93,75 %" in said and "Ningún documento" not in said
+    assert "30 estados participantes" in said and "93.75 %" in said and "Ningún documento" not in said
 
 
 def test_a_figure_of_a_document_named_by_number_is_that_documents_in_its_words():
@@ -144,7 +144,7 @@ def test_the_growth_over_the_32_entidades_gives_each_share():
         "cobertura en proporción y señalar su variación?",
         "cifras",
     )
-    assert "81,25 %" in said and "93,75 %" in said
+    assert "81.25 %" in said and "93.75 %" in said
 
 
 def test_the_differences_of_two_figures():

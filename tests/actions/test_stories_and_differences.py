@@ -36,7 +36,7 @@ def test_the_change_of_a_list_comes_in_per_cent_when_asked():
         "diferencia, variación porcentual y qué estados aparecen por primera vez.",
         "cifras",
     )
-    assert "5 más (+31,25 %)" in said and "Colima" in said
+    assert "5 más (+31.25 %)" in said and "Colima" in said
 
 
 def test_a_later_part_that_asks_how_many_more_takes_the_dates_of_the_first():

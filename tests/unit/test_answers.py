@@ -549,6 +549,6 @@ def test_three_figures_in_a_row_ask_those_figures(kb, text, listed):
     assert enumerates_figures(kb, text) is listed
 
 
-def test_a_courses_part_holds_no_values_quoted():
-    assert not compares_values("en el modulo 2 sesion 3, quienes integran el secretariado?")
-    assert compares_values("unos dicen 26 estados y otros 30")
+def test_a_courses_part_holds_no_values_quoted(kb):
+    assert not compares_values(kb, "en el modulo 2 sesion 3, quienes integran el secretariado?")
+    assert compares_values(kb, "unos dicen 26 estados y otros 30")
