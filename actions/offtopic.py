@@ -59,7 +59,7 @@ class ActionFueraDeTema(Action):
         if followed is not None:
             answer(dispatcher, tracker, *followed)
             return followed[1]
-        dispatcher.utter_message(text=refusal(kb))
+        dispatcher.utter_message(text=refusal(kb, text_of(tracker)))
         return []
 
 

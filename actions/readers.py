@@ -1676,6 +1676,11 @@ def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     money = asked is not None and kb.vocabulary.not_in_documents[asked].of_the_initiative
     if (asks_about_sources(kb, text) or kb.vocabulary.asks_advice(text)) and not (names or money):
         return None
+    # «…quién sacó esas recomendaciones del covid, si fue el presidente o quién las firmó»: who issued them,
+    # which the documents say
+    issuer = kb.vocabulary.follow_up(text) == "issuer" and mentions(kb.vocabulary.about.names, text)
+    if names and issuer:
+        return None
     if says_inai_gone(kb, text):  # «…al INAI lo desaparecieron»: the dated notes say it
         return None
     missing = kb.vocabulary.missing(kb.vocabulary.without_origin(text))  # not «fui presidente de un comité…»
@@ -1759,7 +1764,7 @@ def declined(dispatcher: CollectingDispatcher, kb: KnowledgeBase, tracker: Track
     """Send the refusal (legal advice, a subject outside the initiative: :func:`refused`) or the honest
     "not in the documents" (:func:`unanswerable`) when the message calls for one; whether it did."""
     if refused(kb, tracker):
-        dispatcher.utter_message(text=refusal(kb))
+        dispatcher.utter_message(text=refusal(kb, text_of(tracker)))
         return True
     if honest := unanswerable(kb, tracker):
         unanswered(dispatcher, tracker, honest)

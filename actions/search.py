@@ -34,7 +34,7 @@ def search_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
     clarification keep the topic."""
     kb = resources.kb()
     if refused(kb, tracker):
-        dispatcher.utter_message(text=refusal(kb))
+        dispatcher.utter_message(text=refusal(kb, text_of(tracker)))
         return []
     if (
         opinion := opinion_refused(dispatcher, kb, tracker, lambda t: search_reply(dispatcher, t))
@@ -66,7 +66,7 @@ def search_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
         dispatcher.utter_message(**question)
         return []
     if not reply.answered and _insists(kb, tracker):  # «ándale, aunque sea dime con qué chile se hace»
-        dispatcher.utter_message(text=refusal(kb))
+        dispatcher.utter_message(text=refusal(kb, text_of(tracker)))
         return []
     if not reply.answered:
         unanswered(dispatcher, tracker, reply.text)

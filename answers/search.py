@@ -18,7 +18,7 @@ from .definitions import definition_answer, plain_definition_answer
 from .questions import question_parts
 from .recommendations import recommendation_quoted
 from .sources import newest_of, sources_named
-from .wording import shorten, source_line, with_inai_note
+from .wording import inai_note, shorten, source_line, with_inai_note
 
 # how much more of a question's words (by rarity) the documents' answer must speak of than an overview
 # reply for the documents to answer instead (:func:`sharper_quote`)
@@ -33,14 +33,16 @@ def _topics(kb: KnowledgeBase) -> str:
     return f"las {len(kb.recommendations.items)} recomendaciones del {kb.recommendations.issuer_short}"
 
 
-def refusal(kb: KnowledgeBase) -> str:
+def refusal(kb: KnowledgeBase, text: str = "") -> str:
     """The short neutral refusal for legal advice and subjects outside the initiative, saying what the
-    assistant can help with."""
-    return (
+    assistant can help with; with the dated note on INAI when the message (``text``) names it («¿puedo ir al
+    INAI a quejarme?»)."""
+    said = (
         "Eso está fuera de lo que puedo responder: no doy asesoría legal ni información de otros temas. "
         "Puedo ayudarte con la iniciativa Gobierno Abierto: Cocreación desde lo local (estados, STL, planes "
         f"de acción, cifras), {_topics(kb)} ante la COVID-19, las guías y los contactos."
     )
+    return f"{said}\n{inai_note(kb)}" if mentions(kb.vocabulary.sends_to_inai.names, text) else said
 
 
 ACRONYM_MAX = 4  # a phrase asked about this short is an acronym («snt», «inai»)

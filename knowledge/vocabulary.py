@@ -616,6 +616,9 @@ class Vocabulary(Strict):
         if "¿" not in text and question != text and bare(question):  # «dato: presupuesto… fuente?»: all of it
             question = text
         claimed = question
+        # «¿quién sacó esas recomendaciones…? Porque el señor del ayuntamiento dice…»: a name is asked within
+        # the marks of a question, not in what follows it
+        marked = " ".join(marked_questions(question)) or question
         if "¿" in text and (bare(question) or mentions(self.asks_it, question)):
             # «Necesito el nombre del comisionado. ¿Quién fue?», «…cuánto presupuesto destinó el INAI. ¿Me lo
             # puedes reportar?»: a bare question, or one asking with a pronoun, asks what the sentence before
@@ -624,6 +627,7 @@ class Vocabulary(Strict):
             before = _SENTENCE_BREAK.split(text[: text.index("¿")].strip())
             claimed = f"{before[-1]} {question}"
             question = question if mentions(self.confirm_tags, question) else claimed
+            marked = claimed
         asked = {
             key: topic.words
             for key, topic in self.not_in_documents.items()
@@ -632,9 +636,13 @@ class Vocabulary(Strict):
         named = {
             key: topic.words
             for key, topic in self.not_in_documents.items()
-            if topic.asked_with is not None and mentions(topic.asked_with, claimed)
+            if topic.asked_with is not None and mentions(topic.asked_with, marked)
         }
-        found = first_mentioned(asked, question) or first_mentioned(named, claimed)
+        scope = {
+            key: question if topic.asked_with is None else marked for key, topic in self.not_in_documents.items()
+        }
+        found = next((key for key, words in asked.items() if mentions(words, scope[key])), None)
+        found = found or first_mentioned(named, marked)
         # «¿cuántos municipios de Michoacán están participando? zamora, uruapan… ¿están adentro o no?»: an
         # earlier question of the message asks it
         asked_in_turn = [q for q in re.split(r"(?<=\?)", text) if "?" in q]  # marked or not: «…participando?»
