@@ -45,6 +45,9 @@ def opinion_refused(
     QUÉ no tiene secretariado técnico? ¿quién tuvo la culpa?») is answered first, by ``first``."""
     if not kb.vocabulary.asks_opinion(text_of(tracker)):
         return None
+    # «Deme su opinión jurídica: ¿procede amparo…?»: legal advice, refused as such (readers.refused)
+    if mentions(kb.vocabulary.legal_advice, text_of(tracker)):
+        return None
     asked = before_opinion(kb, tracker)
     events = first(with_text(tracker, asked)) if asked is not None else []
     dispatcher.utter_message(response=OPINION)

@@ -137,12 +137,14 @@ def figures_reply(kb: KnowledgeBase, tracker: Tracker) -> Reply:
         and (followed := followup_answer(kb, topic, text))
     ):
         return followed[0], [SlotSet("cifra", followed[1].key.partition("@")[0]), remember(followed[1])]
-    if (new_ones := new_ones_answer(kb, text)) is not None:  # «¿cuántos STL nuevos hubo…? ¿y cuáles son?»
-        return new_ones, [remember(Topic("consulta", text[:QUESTION_MAX_CHARS]))]
+    # «¿en qué porcentaje crecieron los PAL entre enero 2018 y agosto 2020?»: the change in percent, before
+    # the states new to the list
     if (percent := percent_answer(kb, text, tracker.get_slot("cifra"))) is not None:  # «…en porcentaje»
         # «¿de qué comunicado sale ese dato?» may follow
         shared = metric_of(kb, text) or tracker.get_slot("cifra")
         return percent, [remember(Topic("cifra", shared) if shared in kb.figures.metrics else None)]
+    if (new_ones := new_ones_answer(kb, text)) is not None:  # «¿cuántos STL nuevos hubo…? ¿y cuáles son?»
+        return new_ones, [remember(Topic("consulta", text[:QUESTION_MAX_CHARS]))]
     parts = question_parts(kb, text)
     # «¿cuántos estados tienen STL pero ningún plan? Deme el conteo y la lista», «¿qué estados tienen STL
     # pero ningún plan? y ¿cuántos son en total?»: the states, which the answer counts

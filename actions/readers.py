@@ -486,12 +486,15 @@ def guide_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 
 
 def _which_term(kb: KnowledgeBase, text: str, named: list[str]) -> bool:
-    """Whether ``text`` names one term with «un» or «una» and asks which it is («mencionan un compromiso común
-    de varios estados, ¿cuál era?»): what it is."""
+    """Whether ``text`` names one term with «un» or «una» (or «el… que») and asks which it is («mencionan un
+    compromiso común de varios estados, ¿cuál era?»): what it is."""
     if len(named) != 1 or (term := kb.term(named[0])) is None:
         return False
     names = [fold(name) for name in (term.term, *term.aliases)]
-    introduced = re.search(rf"\b(?:un[ao]?|algun[ao]?)\s+(?:{'|'.join(map(re.escape, names))})\b", fold(text))
+    terms = "|".join(map(re.escape, names))
+    # «¿cuál es el compromiso común que se repite en varios estados?»: a name of several words, not «el STL»
+    phrases = "|".join(re.escape(name) for name in names if " " in name) or "(?!)"
+    introduced = re.search(rf"\b(?:(?:un[ao]?|algun[ao]?)\s+(?:{terms})|(?:el|la)\s+(?:{phrases})\s+que)\b", fold(text))
     # «…habla de un compromiso que traen varios estados. cuál»: a bare «cuál» ending the message asks it too
     bare_which = re.search(r"\bcual(?:es)?\W*$", fold(text)) is not None
     asks = bare_which or mentions(kb.vocabulary.which_term, question_sentence(text) or text)

@@ -239,6 +239,8 @@ def several_figures_answer(kb: KnowledgeBase, text: str) -> str | None:
         return None
     if (mean := average_answer(kb, text)) is not None:  # «el promedio de compromisos por plan en 2018 y 2020»
         return mean
+    if (total := sum_answer(kb, text)) is not None:  # «…autoridades y OSC en 2018, sumando las dos?»
+        return total
     named = metrics_named(kb, text)
     if mentions(kb.vocabulary.figure_questions.which, text) or states_having(kb, text):
         named = [metric for metric in named if metric != "estados"]  # «¿qué estados…?» asks for states
@@ -290,6 +292,28 @@ def average_answer(kb: KnowledgeBase, text: str) -> str | None:
     if not any(line.text for line in lines):
         return None
     return closed(kb, [line for line in lines if line.text])
+
+
+def sum_answer(kb: KnowledgeBase, text: str) -> str | None:
+    """«¿Cuántas autoridades y organizaciones de sociedad civil participaban en 2018, sumando las dos?»: the
+    figures named added up, all of one date and document (of the year named, else the newest), with the
+    computation shown; «más de» when one of them is a lower bound. None unless a sum of two figures or more
+    of one date is asked."""
+    named = metrics_named(kb, text)
+    if not mentions(kb.vocabulary.figure_questions.sum, text) or len(named) < 2:
+        return None
+    # «…cuántos actores da en total? es para compararlo con los 400 de 2020»: a figure of no such date names
+    # what the sum is compared with, not a part of it
+    figures = [_plain_figure(kb, metric, year_of(text), month_of(text)) for metric in named]
+    found = [figure for figure in figures if figure is not None]
+    if len(found) < 2 or len({(figure.date, figure.source) for figure in found}) != 1:
+        return None
+    total = sum(figure.value for figure in found)
+    bound = "más de " if any(figure.qualifier for figure in found) else ""
+    day = found[0].date
+    added = " + ".join(figure_text(kb, figure) for figure in found)
+    lead = f"Al {spanish_date(day)}: " if day else ""
+    return closed(kb, [Cited(f"{lead}{added} = {bound}{total}.", (found[0].source,))])
 
 
 def each_figure_answer(kb: KnowledgeBase, text: str) -> str | None:

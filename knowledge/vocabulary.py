@@ -256,6 +256,7 @@ class FigureQuestions(Strict):
     claims: Words
     percent: Words
     average: Words  # «el promedio de compromisos por plan»: one figure divided by another of one date
+    sum: Words  # «…sumando las dos?»: the figures named, of one date, added up
     share_of_all: Words  # «¿qué proporción de las entidades…?»: a share of all of them, not a growth
     growth: Words
     nouns: Words
