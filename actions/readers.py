@@ -1686,6 +1686,10 @@ def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
         return None
     if says_inai_gone(kb, text):  # «…al INAI lo desaparecieron»: the dated notes say it
         return None
+    # «el promedio de compromisos por plan», «…sumando las dos»: figures computed from the documents'
+    computing = [*kb.vocabulary.figure_questions.average, *kb.vocabulary.figure_questions.sum]
+    if mentions(computing, text) and len(metrics_named(kb, text)) > 1:
+        return None
     missing = kb.vocabulary.missing(kb.vocabulary.without_origin(text))  # not «fui presidente de un comité…»
     named = {
         state.name

@@ -24,7 +24,7 @@ from knowledge.vocabulary import mentions
 
 from .base import AnswerAction
 from .readers import computed, in_context, sharper
-from .turn import Reply, entity_of, remember, remembered, text_of
+from .turn import Reply, entity_of, remember, remembered, text_of, with_text
 
 
 def subject_reply(kb: KnowledgeBase, text: str, ordinal: int | None) -> Reply | None:
@@ -69,8 +69,13 @@ class ActionRecomendacion(AnswerAction):
             # «…y a quiénes van dirigidas?», «¿qué dicen y quién las emitió?»
             issued = issued_answer(kb, text)
             # «¿Fue presencial? ¿y en qué artículos se fundamentan?», «¿Quién emitió… y con base en qué artículos…?»
-            two = text.count("?") > 1 or len(question_parts(kb, text)) > 1
-            if two and (more := sharper(kb, tracker, issued, kb.recommendations.source)):
+            parts = question_parts(kb, text)
+            two = text.count("?") > 1 or len(parts) > 1
+            # «¿en qué artículos se apoyó la Comisión…? y ¿en qué sesión se aprobaron?»: the documents' answer
+            # to the part the issuer's answer does not give
+            others = [part for part in parts if kb.vocabulary.follow_up(part) not in ("issuer", "session", "date")]
+            asked = with_text(tracker, others[0]) if len(parts) > 1 and len(others) == 1 else tracker
+            if two and (more := sharper(kb, asked, issued, kb.recommendations.source)):
                 issued = f"{issued}\n{more[0]}"
             return issued, [remember(everything)]
         if (about := subject_reply(kb, text, ordinal)) is not None:

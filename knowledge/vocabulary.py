@@ -657,10 +657,12 @@ class Vocabulary(Strict):
             if question not in q and re.match(opens, fold(q)) and not mentions(claims, q)
         ]
         earlier = earlier if passed_on == text else []
-        # «apodaca participa…? o q municipios de nuevo leon estan»: a question after the last mark, unmarked
+        # «apodaca participa…? o q municipios de nuevo leon estan», «a poco si sirvio? de los 140 compromisos
+        # cuantos se cumplieron»: a question after the last mark, unmarked
         tail = text[text.rindex("?") + 1 :] if "?" in text else ""
         asking = rf"\W*(?:o|y)\s+(?:q|k|{_alternatives(self.interrogatives)})\b"
-        later = [tail] if re.match(asking, fold(tail)) else []
+        counting = r"\b(?:cuant[oa]s|cuales|quienes)\b"
+        later = [tail] if re.match(asking, fold(tail)) or re.search(counting, fold(tail)) else []
         plain = {key: topic.words for key, topic in self.not_in_documents.items() if topic.asked_with is None}
         return found or next((key for q in [*earlier, *later] if (key := first_mentioned(plain, q))), None)
 
