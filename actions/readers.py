@@ -429,7 +429,9 @@ def about_sources(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     one = named[0] if len(named) == 1 else None
     defines = [term for term in terms_named(kb, text) if one in _defined_by(kb, term)]
     # «…precisar cuál es el compromiso común que menciona el INAI en su comunicado de marzo de 2018»
-    if len(defines) == 1 and (kb.vocabulary.asks_definition(text) or mentions(kb.vocabulary.which_term, text)):
+    if len(defines) == 1 and (
+        kb.vocabulary.asks_definition(text) or mentions(kb.vocabulary.which_term, text)
+    ):
         return definition_answer(kb, defines[0]), [remember(Topic("definicion", defines[0]))]
     topic = Topic("documento", named[0]) if len(named) == 1 else None  # «¿y de qué trata?» may follow
     said = sources_answer(kb, named, text)
@@ -494,7 +496,9 @@ def _which_term(kb: KnowledgeBase, text: str, named: list[str]) -> bool:
     terms = "|".join(map(re.escape, names))
     # «¿cuál es el compromiso común que se repite en varios estados?»: a name of several words, not «el STL»
     phrases = "|".join(re.escape(name) for name in names if " " in name) or "(?!)"
-    introduced = re.search(rf"\b(?:(?:un[ao]?|algun[ao]?)\s+(?:{terms})|(?:el|la)\s+(?:{phrases})\s+que)\b", fold(text))
+    introduced = re.search(
+        rf"\b(?:(?:un[ao]?|algun[ao]?)\s+(?:{terms})|(?:el|la)\s+(?:{phrases})\s+que)\b", fold(text)
+    )
     # «…habla de un compromiso que traen varios estados. cuál»: a bare «cuál» ending the message asks it too
     bare_which = re.search(r"\bcual(?:es)?\W*$", fold(text)) is not None
     asks = bare_which or mentions(kb.vocabulary.which_term, question_sentence(text) or text)

@@ -68,12 +68,15 @@ class ActionRecomendacion(AnswerAction):
         if ordinal is None and kb.vocabulary.follow_up(text) in ("issuer", "session", "date"):
             # «…y a quiénes van dirigidas?», «¿qué dicen y quién las emitió?»
             issued = issued_answer(kb, text)
-            # «¿Fue presencial? ¿y en qué artículos se fundamentan?», «¿Quién emitió… y con base en qué artículos…?»
+            # «¿Fue presencial? ¿y en qué artículos se fundamentan?», «¿Quién emitió… y con base en qué
+            # artículos…?»
             parts = question_parts(kb, text)
             two = text.count("?") > 1 or len(parts) > 1
             # «¿en qué artículos se apoyó la Comisión…? y ¿en qué sesión se aprobaron?»: the documents' answer
             # to the part the issuer's answer does not give
-            others = [part for part in parts if kb.vocabulary.follow_up(part) not in ("issuer", "session", "date")]
+            others = [
+                part for part in parts if kb.vocabulary.follow_up(part) not in ("issuer", "session", "date")
+            ]
             asked = with_text(tracker, others[0]) if len(parts) > 1 and len(others) == 1 else tracker
             if two and (more := sharper(kb, asked, issued, kb.recommendations.source)):
                 issued = f"{issued}\n{more[0]}"

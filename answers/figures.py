@@ -274,10 +274,11 @@ def average_answer(kb: KnowledgeBase, text: str) -> str | None:
         return None
     counted, per = named
     lines: list[Cited] = []
-    for year in years_of(text) or [None]:
+    asked: list[int | None] = [*years_of(text)] or [None]
+    for year in asked:
         base = _plain_figure(kb, per, year, month_of(text))
         top = _as_of(kb, counted, base.date) if base is not None else None
-        if base is None or top is None or top.date != base.date or not base.value:
+        if base is None or top is None or top.date is None or top.date != base.date or not base.value:
             lines.append(Cited(f"Los documentos no dan ambas cifras de {year}." if year else ""))
             continue
         mean = Decimal(str(top.value / base.value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

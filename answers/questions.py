@@ -94,7 +94,8 @@ def _joined_denied(kb: KnowledgeBase, folded: str, year_at: int) -> bool:
     verbs = [start for start, _ in spans(kb.vocabulary.conditions.joined, folded[:year_at])]
     if not verbs:
         return False
-    # «¿cuál no estaba entre los que se sumaron en 2015?», «…pero no figura entre las entidades que se sumaron…»
+    # «¿cuál no estaba entre los que se sumaron en 2015?», «…pero no figura entre las entidades que se
+    # sumaron…»
     among = _alternatives(kb.vocabulary.context.member_of)
     group = r"(?:los|las)\s+(?:\w+\s+){0,2}?que\s+(?:se\s+)?$"
     denied_member = re.search(rf"\bno\s+(?:{among})\s+{group}", folded[: verbs[-1]])

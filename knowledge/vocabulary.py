@@ -640,7 +640,8 @@ class Vocabulary(Strict):
             if topic.asked_with is not None and mentions(topic.asked_with, marked)
         }
         scope = {
-            key: question if topic.asked_with is None else marked for key, topic in self.not_in_documents.items()
+            key: question if topic.asked_with is None else marked
+            for key, topic in self.not_in_documents.items()
         }
         found = next((key for key, words in asked.items() if mentions(words, scope[key])), None)
         found = found or first_mentioned(named, marked)

@@ -42,7 +42,8 @@ def test_figures_of_one_date_are_added_up_with_their_lower_bound():
 def test_the_days_between_the_oldest_and_the_newest_communique():
     said = reply_text(
         ActionBuscar(),
-        "¿Cuantos dias exactos pasaron entre el comunicado mas viejo del INAI que usted tiene y el mas reciente?",
+        "¿Cuantos dias exactos pasaron entre el comunicado mas viejo del INAI que usted tiene y el mas "
+        "reciente?",
         "consulta",
     )
     assert "INAI/002/18" in said and "INAI/265/19" in said and "955 días" in said
@@ -51,8 +52,8 @@ def test_the_days_between_the_oldest_and_the_newest_communique():
 def test_a_percentage_uses_a_decimal_point():
     said = reply_text(
         ActionCifras(),
-        "Si el pais tiene 32 entidades, ¿que porcentaje de ellas participaba en marzo de 2018 y que porcentaje "
-        "en agosto de 2020?",
+        "Si el pais tiene 32 entidades, ¿que porcentaje de ellas participaba en marzo de 2018 y que "
+        "porcentaje en agosto de 2020?",
         "cifras",
     )
     assert "81.25 %" in said and "93.75 %" in said
@@ -98,7 +99,9 @@ def test_who_issued_the_recommendations_is_not_a_name_said_after_the_question():
         "del ayuntamiento dice que fue el gobierno federal y yo digo que no.",
         "recomendacion",
     )
-    assert "Comisión de Gobierno Abierto y de Transparencia Proactiva" in said and "25 de mayo de 2020" in said
+    assert (
+        "Comisión de Gobierno Abierto y de Transparencia Proactiva" in said and "25 de mayo de 2020" in said
+    )
     assert "nombres de las personas" not in said
 
 
@@ -128,5 +131,7 @@ def test_legal_advice_asked_as_an_opinion_is_refused_as_legal_advice():
 
 
 def test_a_refusal_to_a_message_that_names_inai_carries_its_note():
-    said = reply_text(ActionBuscar(), "¿Y entonces puedo ir al INAI a demandar al presidente municipal?", "consulta")
+    said = reply_text(
+        ActionBuscar(), "¿Y entonces puedo ir al INAI a demandar al presidente municipal?", "consulta"
+    )
     assert "fuera de lo que puedo responder" in said and "se extinguió" in said
