@@ -81,7 +81,7 @@ from answers.questions import (
     question_parts,
     states_meeting,
 )
-from answers.recommendations import issued_answer, recommendation_answer, recommendation_named
+from answers.recommendations import issued_answer, issuer_answer, recommendation_answer, recommendation_named
 from answers.search import (
     NOT_FOUND,
     beside_reply,
@@ -744,6 +744,9 @@ def _names_what(kb: KnowledgeBase, part: str) -> bool:
 ELLIPTIC_PART_WORDS = 8  # «y en cuánto el de PAL publicados?»: a later part this short asks as the first did
 
 
+_AND_MARKED = re.compile(r"(?<=\?)\s*(?=¿\s*y\s)")  # «…lleva? ¿y nosotros…?»: a question marked after another
+
+
 def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«Primero, ¿desde qué año se impulsa la iniciativa?, y además, ¿qué ley se tomó como referente?»: each
     question of a message that asks them in turn (or whose second question filters the answer to the first:
@@ -768,10 +771,11 @@ def each_part(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         parts = those  # «¿cuántas se habían sumado, cuántas tenían STL y en cuántas había plan?»: each count
     # «Campeche… ¿en qué año entró y cuántos planes lleva? ¿y nosotros en Q. Roo cuándo entramos?»: the parts
     # of each state, one after the other; a part that names none asks of the state before it
-    placed_parts = [resources.state_finder().find(part) for part in those]
-    by_state = len(those) > 1 and bool(placed_parts[0]) and all(len(found) <= 1 for found in placed_parts)
+    marked = [piece for part in those for piece in _AND_MARKED.split(part) if piece.strip()]
+    placed_parts = [resources.state_finder().find(part) for part in marked]
+    by_state = len(marked) > 1 and bool(placed_parts[0]) and all(len(found) <= 1 for found in placed_parts)
     if by_state and len({state for found in placed_parts for state in found}) > 1:
-        parts = those
+        parts = marked
         named_state = ""
         for at, found in enumerate(placed_parts):
             named_state = found[0].replace("-", " ") if found else named_state
@@ -1683,11 +1687,6 @@ def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     money = asked is not None and kb.vocabulary.not_in_documents[asked].of_the_initiative
     if (asks_about_sources(kb, text) or kb.vocabulary.asks_advice(text)) and not (names or money):
         return None
-    # «…quién sacó esas recomendaciones del covid, si fue el presidente o quién las firmó»: who issued them,
-    # which the documents say
-    issuer = kb.vocabulary.follow_up(text) == "issuer" and mentions(kb.vocabulary.about.names, text)
-    if names and issuer:
-        return None
     if says_inai_gone(kb, text):  # «…al INAI lo desaparecieron»: the dated notes say it
         return None
     # «el promedio de compromisos por plan», «…sumando las dos»: figures computed from the documents'
@@ -1708,6 +1707,10 @@ def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     place = named.pop() if len(named) == 1 else None  # «…de Oaxaca» named back
     if not missing:
         return _after_the_last(kb, text, place)
+    # «…quién sacó esas recomendaciones del covid, si fue el presidente o quién las firmó»: no name, and who
+    # issued them, which the documents say
+    if names and kb.vocabulary.follow_up(text) == "issuer" and mentions(kb.vocabulary.about.names, text):
+        return f"{missing_said(kb, missing, place)}\n{issuer_answer(kb)}"
     lacking = kb.vocabulary.not_in_documents[missing].words
     if counted := counted_figures(
         kb, text, lacking

@@ -771,9 +771,6 @@ def question_parts(kb: KnowledgeBase, text: str) -> list[str]:
     folded = fold(text)
     starts = {start for start, _ in spans(kb.vocabulary.figure_questions.second_question, folded)}
     cuts = [m.start() for m in re.finditer(r"(?<!\w)y\s+¿?", folded) if m.end() in starts and m.start() > 0]
-    # «¿cuántos planes lleva? ¿y nosotros en Q. Roo cuándo entramos?»: a question marked after another,
-    # opening with «y»
-    cuts += [m.start(1) for m in re.finditer(r"\?\s*(¿\s*y\s)", folded)]
     # «necesito: - cuántos estados participan - cuántos STL hay»: each item of a list asked
     cuts += [m.start() for m in _ITEM.finditer(folded) if m.start() > 0]
     # «cuantos planes hay cuantos son de oaxaca», «¿cuántas se habían sumado, cuántas tenían STL y en

@@ -619,7 +619,7 @@ class Vocabulary(Strict):
         claimed = question
         # «¿quién sacó esas recomendaciones…? Porque el señor del ayuntamiento dice…»: a name is asked within
         # the marks of a question, not in what follows it
-        marked = " ".join(marked_questions(question)) or question
+        marked = (" ".join(marked_questions(question)) or question) if passed_on == text else question
         if "¿" in text and (bare(question) or mentions(self.asks_it, question)):
             # «Necesito el nombre del comisionado. ¿Quién fue?», «…cuánto presupuesto destinó el INAI. ¿Me lo
             # puedes reportar?»: a bare question, or one asking with a pronoun, asks what the sentence before
@@ -639,8 +639,13 @@ class Vocabulary(Strict):
             for key, topic in self.not_in_documents.items()
             if topic.asked_with is not None and mentions(topic.asked_with, marked)
         }
+        # «¿qué persona firmó el comunicado? Necesito el nombre del comisionado.»: a sentence after the
+        # question that asks it too
+        after = _SENTENCE_BREAK.split(question[question.rindex("?") + 1 :]) if "?" in question else []
         scope = {
-            key: question if topic.asked_with is None else marked
+            key: question
+            if topic.asked_with is None
+            else " ".join([marked, *(said for said in after if mentions(topic.asked_with, said))])
             for key, topic in self.not_in_documents.items()
         }
         found = next((key for key, words in asked.items() if mentions(words, scope[key])), None)

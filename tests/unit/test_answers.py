@@ -495,11 +495,11 @@ def test_a_share_of_the_entidades_and_a_growth_in_per_cent(kb):
     share = percent_answer(kb, "¿Qué porcentaje de las 32 entidades participaba según el comunicado de 2020?")
     assert newest is not None and share is not None
     assert f"{newest.value} estados participantes" in share and f"de {len(kb.states)} entidades" in share
-    assert f"{newest.value / len(kb.states) * 100:.2f}".replace(".", ",").rstrip("0") in share
+    assert f"{newest.value / len(kb.states) * 100:.2f}".rstrip("0") in share
     first, last = kb.history("stl")[0], kb.history("stl")[-1]
     grew = percent_answer(kb, "calcúlame el crecimiento en porcentaje", "stl")
     assert (
-        grew is not None and f"{(last.value - first.value) / first.value * 100:.2f}".replace(".", ",") in grew
+        grew is not None and f"{(last.value - first.value) / first.value * 100:.2f}" in grew
     )
     assert (
         percent_answer(kb, "¿qué porcentaje de los planes tiene Jalisco?") is None
