@@ -46,7 +46,7 @@ def opinion_refused(
     if not kb.vocabulary.asks_opinion(text_of(tracker)):
         return None
     # «Deme su opinión jurídica: ¿procede amparo…?»: legal advice, refused as such (readers.refused)
-    if mentions(kb.vocabulary.legal_advice, text_of(tracker)):
+    if mentions(kb.vocabulary.legal_opinion, text_of(tracker)):
         return None
     asked = before_opinion(kb, tracker)
     events = first(with_text(tracker, asked)) if asked is not None else []

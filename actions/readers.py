@@ -494,8 +494,10 @@ def _which_term(kb: KnowledgeBase, text: str, named: list[str]) -> bool:
         return False
     names = [fold(name) for name in (term.term, *term.aliases)]
     terms = "|".join(map(re.escape, names))
-    # «¿cuál es el compromiso común que se repite en varios estados?»: a name of several words, not «el STL»
-    phrases = "|".join(re.escape(name) for name in names if " " in name) or "(?!)"
+    # «¿cuál es el compromiso común que se repite en varios estados?»: a name of several words, not «el STL»,
+    # in a message that asks one thing
+    several = [name for name in names if " " in name] if len(question_parts(kb, text)) == 1 else []
+    phrases = "|".join(re.escape(name) for name in several) or "(?!)"
     introduced = re.search(
         rf"\b(?:(?:un[ao]?|algun[ao]?)\s+(?:{terms})|(?:el|la)\s+(?:{phrases})\s+que)\b", fold(text)
     )

@@ -393,25 +393,17 @@ def parse(kb: KnowledgeBase, text: str, kind_asked: str | None = None) -> Query:
         conditions.append(Condition(phrase, test, (source,), "plans"))
     if joined_in is not None and until is not None:
         first, last = int(joined_in.group(1)), until[0]
-        if _joined_denied(kb, folded, joined_in.start()):
-            # «…pero no figura entre las entidades que se sumaron de 2015 a 2017?»: nor any year reported
-            conditions.append(
-                Condition(
-                    f"no figuran entre los que se sumaron a la iniciativa entre {first} y {last}",
-                    lambda s: not (s.joined and first <= s.joined.year <= last),
-                    (kb.joined_source(),),
-                    "not_joined",
-                )
+        within = f"se sumaron a la iniciativa entre {first} y {last}"
+        # «…pero no figura entre las entidades que se sumaron de 2015 a 2017?»: nor any year reported
+        denied = _joined_denied(kb, folded, joined_in.start())
+        conditions.append(
+            Condition(
+                f"no figuran entre los que {within}" if denied else within,
+                lambda s: denied != bool(s.joined and first <= s.joined.year <= last),
+                (kb.joined_source(),),
+                "not_joined" if denied else "joined",
             )
-        else:
-            conditions.append(
-                Condition(
-                    f"se sumaron a la iniciativa entre {first} y {last}",
-                    lambda s: bool(s.joined and first <= s.joined.year <= last),
-                    (kb.joined_source(),),
-                    "joined",
-                )
-            )
+        )
     elif joined_in is not None and also is not None:
         either = (int(joined_in.group(1)), also[0])
         conditions.append(

@@ -498,9 +498,7 @@ def test_a_share_of_the_entidades_and_a_growth_in_per_cent(kb):
     assert f"{newest.value / len(kb.states) * 100:.2f}".rstrip("0") in share
     first, last = kb.history("stl")[0], kb.history("stl")[-1]
     grew = percent_answer(kb, "calcúlame el crecimiento en porcentaje", "stl")
-    assert (
-        grew is not None and f"{(last.value - first.value) / first.value * 100:.2f}" in grew
-    )
+    assert grew is not None and f"{(last.value - first.value) / first.value * 100:.2f}" in grew
     assert (
         percent_answer(kb, "¿qué porcentaje de los planes tiene Jalisco?") is None
     )  # plans: no share of states
