@@ -523,7 +523,7 @@ class Vocabulary(Strict):
     own_data: Words
     not_asking: Words  # «no quiero asesoría legal…»: what follows is not asked for
     legal_advice: Words
-    legal_opinion: Words  # «Deme su opinión jurídica: ¿procede amparo…?»: legal advice, though asked as an opinion
+    legal_opinion: Words  # «Deme su opinión jurídica: ¿procede amparo…?»: legal, though asked as an opinion
     off_topic: Words
     manipulation: Words
     acronym_nouns: Words  # «…aparece COMAIP. ¿Qué significa la sigla?»: an acronym named as such
