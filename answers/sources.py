@@ -124,13 +124,11 @@ def _one_named(kb: KnowledgeBase, part: str) -> list[str]:
     # «…entre el comunicado más viejo que usted tiene y el más reciente?»: the oldest or newest dated one (of
     # the kind named, if any)
     documents = kb.vocabulary.documents
-    end = (
-        0
-        if mentions(documents.first_of_them, part)
-        else -1
-        if mentions(documents.last_of_them, part)
-        else None
-    )
+    end = None
+    if mentions(documents.first_of_them, part):
+        end = 0
+    elif mentions(documents.last_of_them, part):
+        end = -1
     kinds = {kb.sources[ref].kind for ref in named}
     dated = sorted(
         (s.date, ref) for ref, s in kb.sources.items() if s.date and (not kinds or s.kind in kinds)
