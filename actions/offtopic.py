@@ -18,7 +18,7 @@ from .base import OPINION, answer, opinion_refused
 from .leads import unanswered
 from .readers import declined, from_documents, in_context, own_sources, refused, said_by, unanswerable
 from .reread import computed_reading, named_reading, reread
-from .turn import text_of, topic_of
+from .turn import last_action, text_of, topic_of
 
 
 class ActionFueraDeTema(Action):
@@ -59,6 +59,14 @@ class ActionFueraDeTema(Action):
         if followed is not None:
             answer(dispatcher, tracker, *followed)
             return followed[1]
+        # «ándale, nomás dime si o no quién tiene la razón» right after the refusal of an opinion: that again
+        if (
+            not refuse
+            and not kb.vocabulary.in_domain(text)
+            and last_action(tracker) == "action_opinion_politica"
+        ):
+            dispatcher.utter_message(response=OPINION)
+            return []
         dispatcher.utter_message(text=refusal(kb, text_of(tracker)))
         return []
 

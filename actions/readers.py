@@ -423,7 +423,7 @@ def about_sources(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return recommendation_answer(kb, ordinal), [remember(Topic("recomendacion", str(ordinal)))]
     if named == [kb.recommendations.source] and kb.vocabulary.follow_up(text) in ("issuer", "session"):
         # «¿quién emitió las cuatro recomendaciones y en qué sesión se aprobaron?»: who, when and where
-        return issued_answer(kb, text), [remember(Topic("recomendaciones", "todas"))]
+        return issued_reply(kb, tracker), [remember(Topic("recomendaciones", "todas"))]
     # «En el comunicado INAI/083/18 mencionan un compromiso común. ¿Cuál es y de qué trata?»: the term as
     # that document defines it
     one = named[0] if len(named) == 1 else None
@@ -553,8 +553,15 @@ def devised(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     # «¿quién ideó el proyecto y con qué organismo colaboró?»: both of the origin; not «¿cuánto dura esa
     # sesión y con qué institución ideó el INAI el proyecto?», which the document answers too
     # (:func:`about_sources`)
-    of_origin = [*kb.vocabulary.devised, *kb.vocabulary.beyond_definition]
-    if not all(mentions(of_origin, part) for part in question_parts(kb, text)):
+    # «¿en qué año inició la iniciativa y con qué organismo colaboró el INAI para idearla?»: when is no origin
+    words = kb.vocabulary
+    of_origin = [*words.devised, *words.beyond_definition]
+    parts = question_parts(kb, text)
+    if not all(
+        mentions(words.devised, part)
+        or (mentions(of_origin, part) and not mentions(words.context.when, part))
+        for part in parts
+    ):
         return None
     if mentions(kb.vocabulary.documents.asks, without(kb.vocabulary.devised, text)):
         return None
@@ -1488,6 +1495,9 @@ def computed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         kept = THEN.join([*previous, text[:QUESTION_MAX_CHARS]])
         return combined, [remember(Topic("consulta", kept))]
     found = figure_question_answer(kb, text)
+    # «¿en qué año inició la iniciativa y con qué organismo colaboró el INAI para idearla?»: who too
+    if found is not None and (origin := devised_in_part(kb, tracker)) is not None:
+        found = f"{found}\n\n{origin[0]}"
     # «¿y los que solo tienen 1?»: the states with that many plans; not «¿y cuántos compromisos tenían esos
     # planes?», a figure
     if found is None and text != asked and metric_of(kb, text) in (None, "pal", "estados"):
@@ -1679,7 +1689,19 @@ def after_the_documents(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 
 def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     """The honest reply when the message asks for something the documents never give (a budget,
-    salaries, names: the vocabulary's ``not_in_documents``), naming it; None otherwise."""
+    salaries, names: the vocabulary's ``not_in_documents``), naming it; None otherwise. One that says INAI
+    is gone and asks what came after the documents gets the dated note on INAI too, once."""
+    said = _unanswerable(kb, tracker)
+    text = text_of(tracker)
+    asked = kb.vocabulary.missing(text)
+    after = asked is not None and kb.vocabulary.not_in_documents[asked].after_inai
+    if said and after and says_inai_gone(kb, text) and not says_inai_note(kb, said):
+        return f"{said}\n{inai_note(kb)}"
+    return said
+
+
+def _unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
+    """:func:`unanswerable` without the note on INAI."""
     text = text_of(tracker)
     # the documents do say these; not a name asked of a document's date («¿cómo se llamaba la persona
     # comisionada presidenta cuando salió el comunicado de agosto de 2020?»)
@@ -1689,13 +1711,15 @@ def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     money = asked is not None and kb.vocabulary.not_in_documents[asked].of_the_initiative
     if (asks_about_sources(kb, text) or kb.vocabulary.asks_advice(text)) and not (names or money):
         return None
-    if says_inai_gone(kb, text):  # «…al INAI lo desaparecieron»: the dated notes say it
+    # «…al INAI lo desaparecieron»: the dated notes say it
+    if says_inai_gone(kb, text) and not (asked and kb.vocabulary.not_in_documents[asked].after_inai):
         return None
     # «el promedio de compromisos por plan», «…sumando las dos»: figures computed from the documents'
     computing = [*kb.vocabulary.figure_questions.average, *kb.vocabulary.figure_questions.sum]
     if mentions(computing, text) and len(metrics_named(kb, text)) > 1:
         return None
     missing = kb.vocabulary.missing(kb.vocabulary.without_origin(text))  # not «fui presidente de un comité…»
+    missing = missing or _missing_before(kb, tracker)
     named = {
         state.name
         for name in resources.state_finder().find(text)
@@ -1726,6 +1750,18 @@ def unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     if state is not None:  # «¿qué día exacto se sumó la cdmx?»: the year the documents give
         return f"{missing_said(kb, missing, place)} Lo que sí dicen: {status_answer(kb, state)}"
     return not_found(kb, missing, place)
+
+
+def _missing_before(kb: KnowledgeBase, tracker: Tracker) -> str | None:
+    """«¿y a Sonora?» right after «¿y cuánto dinero le dieron a BCS?»: what the question before asked of
+    another state, which the documents do not give either; None unless the message is that short and names
+    one state, and the one before asked such a thing of a state."""
+    text, finder = text_of(tracker), resources.state_finder()
+    before = previous_question(tracker) or ""
+    if not and_then(text) or len(text.split()) > BARE_WORDS or len(finder.find(text)) != 1:
+        return None
+    asked = kb.vocabulary.missing(kb.vocabulary.without_origin(before))
+    return asked if asked is not None and finder.find(before) and not kb.vocabulary.aspect(text) else None
 
 
 def _other_parts(kb: KnowledgeBase, tracker: Tracker) -> list[str] | None:
@@ -1836,6 +1872,24 @@ def continued(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if kb.vocabulary.in_domain(text) or not (before := previous_question(tracker)):
         return None
     return from_documents(kb, tracker) or from_documents(kb, tracker, f"{kb.spelled_out(before)} {text}")
+
+
+def issued_reply(kb: KnowledgeBase, tracker: Tracker) -> str:
+    """«¿Quién emitió las recomendaciones…?»: who issued them, when and in what session (and to whom, when
+    asked); and the documents' answer to another part asked with it («¿…y con base en qué artículos?»)."""
+    text = text_of(tracker)
+    issued = issued_answer(kb, text)
+    # «¿Fue presencial? ¿y en qué artículos se fundamentan?», «¿Quién emitió… y con base en qué
+    # artículos…?»
+    parts = question_parts(kb, text)
+    two = text.count("?") > 1 or len(parts) > 1
+    # «¿en qué artículos se apoyó la Comisión…? y ¿en qué sesión se aprobaron?»: the documents' answer
+    # to the part the issuer's answer does not give
+    others = [part for part in parts if kb.vocabulary.follow_up(part) not in ("issuer", "session", "date")]
+    asked = with_text(tracker, others[0]) if len(parts) > 1 and len(others) == 1 else tracker
+    if two and (more := sharper(kb, asked, issued, kb.recommendations.source)):
+        issued = f"{issued}\n{more[0]}"
+    return issued
 
 
 def sharper(kb: KnowledgeBase, tracker: Tracker, overview: str, within: str | None = None) -> Reply | None:

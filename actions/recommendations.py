@@ -8,11 +8,9 @@ from rasa_sdk.events import SlotSet
 
 from answers.context import followup_answer
 from answers.guides import all_guides_answer
-from answers.questions import question_parts
 from answers.recommendations import (
     about_answer,
     all_recommendations_answer,
-    issued_answer,
     ordinal_of,
     recommendation_answer,
     recommendations_about,
@@ -23,8 +21,8 @@ from knowledge import KnowledgeBase
 from knowledge.vocabulary import mentions
 
 from .base import AnswerAction
-from .readers import computed, in_context, sharper
-from .turn import Reply, entity_of, remember, remembered, text_of, with_text
+from .readers import computed, in_context, issued_reply, sharper
+from .turn import Reply, entity_of, remember, remembered, text_of
 
 
 def subject_reply(kb: KnowledgeBase, text: str, ordinal: int | None) -> Reply | None:
@@ -66,21 +64,7 @@ class ActionRecomendacion(AnswerAction):
             return other
         everything = Topic("recomendaciones", "todas")
         if ordinal is None and kb.vocabulary.follow_up(text) in ("issuer", "session", "date"):
-            # «…y a quiénes van dirigidas?», «¿qué dicen y quién las emitió?»
-            issued = issued_answer(kb, text)
-            # «¿Fue presencial? ¿y en qué artículos se fundamentan?», «¿Quién emitió… y con base en qué
-            # artículos…?»
-            parts = question_parts(kb, text)
-            two = text.count("?") > 1 or len(parts) > 1
-            # «¿en qué artículos se apoyó la Comisión…? y ¿en qué sesión se aprobaron?»: the documents' answer
-            # to the part the issuer's answer does not give
-            others = [
-                part for part in parts if kb.vocabulary.follow_up(part) not in ("issuer", "session", "date")
-            ]
-            asked = with_text(tracker, others[0]) if len(parts) > 1 and len(others) == 1 else tracker
-            if two and (more := sharper(kb, asked, issued, kb.recommendations.source)):
-                issued = f"{issued}\n{more[0]}"
-            return issued, [remember(everything)]
+            return issued_reply(kb, tracker), [remember(everything)]
         if (about := subject_reply(kb, text, ordinal)) is not None:
             return about
         items = len(kb.recommendations.items)

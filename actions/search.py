@@ -17,7 +17,7 @@ from .clarify import between_topics, clarification
 from .leads import unanswered
 from .readers import each_part, refused, searcher, unanswerable
 from .reread import computed_reading, named_reading
-from .turn import intent_of, last_quoted, quoted, text_of
+from .turn import intent_of, last_action, last_quoted, quoted, text_of
 
 
 def search_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
@@ -83,9 +83,7 @@ def _insists(kb: KnowledgeBase, tracker: Tracker) -> bool:
     """Whether the message, which names nothing of the initiative, comes right after a refusal of a subject
     outside it («…dame la receta del asado» → «ándale, aunque sea dime con qué chile se hace»): it insists
     on that subject, and gets the refusal again rather than a "not in the documents"."""
-    actions = [e.get("name") for e in tracker.events if e.get("event") == "action"]
-    last = next((name for name in reversed(actions) if name not in ("action_listen", None)), None)
-    return last in REFUSED_ACTIONS and not kb.vocabulary.in_domain(text_of(tracker))
+    return last_action(tracker) in REFUSED_ACTIONS and not kb.vocabulary.in_domain(text_of(tracker))
 
 
 class ActionBuscar(Action):

@@ -235,6 +235,19 @@ def in_passing(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     return reread(kb, asked) or from_documents(kb, asked)
 
 
+def aside_only(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«y de esa lista a la de 2020, ¿cuáles se agregaron? porque guerrero seguro no»: a state named only in
+    the aside after the question is not asked about; the question alone, when the last answer's topic or a
+    second reading answers it; None otherwise."""
+    text = text_of(tracker)
+    asked = before_aside(text)
+    finder = resources.state_finder()
+    if asked == text or finder.find(asked) or not finder.find(text):
+        return None
+    alone = with_text(tracker, asked)
+    return in_context(kb, alone) or reread(kb, alone)
+
+
 def carried_aspect(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     """The list (``stl`` or ``pal``) the question before asked about, for a short message that names no
     part of a status («¿y en agosto de 2020?» after «¿tenía STL en enero de 2018?»); None otherwise."""
@@ -330,6 +343,7 @@ class ActionEstado(Action):
             # de Hidalgo, ¿qué pasos sigo para entrarle?»
             or from_elsewhere(kb, tracker)  # «…le escribo de San Cristóbal… ¿cuántos planes han salido?»
             or in_passing(kb, tracker)  # «…un compañero fue a la Ciudad de México… ¿qué días fue la cumbre?»
+            or aside_only(kb, tracker)  # «¿…cuáles se agregaron? porque guerrero seguro no»
             or state_reply(kb, tracker)
             or in_context(kb, tracker)
             or by_state(kb, tracker)

@@ -9,7 +9,7 @@ from functools import lru_cache
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
-from answers.figures import metrics_named, year_of
+from answers.figures import metrics_named, year_of, years_of
 from answers.sources import sources_named
 from answers.topic import PASSAGE, Topic
 from common.redaction import install_log_redaction
@@ -40,7 +40,21 @@ def text_of(tracker: Tracker) -> str:
     (:func:`without_story`); after a button of a clarification («¿Te refieres a…?»), the question they typed
     before it."""
     read = _read(asked_text(tracker) or tracker.latest_message.get("text") or "")
-    return with_year_beside(resources.kb(), read, topic_of(tracker))
+    return with_period_before(
+        resources.kb(), tracker, with_year_beside(resources.kb(), read, topic_of(tracker))
+    )
+
+
+def with_period_before(kb: KnowledgeBase, tracker: Tracker, text: str) -> str:
+    """«¿Y en cuántos PAL aumentó en ese mismo periodo?» right after a question between two years: ``text``
+    with those years («entre 2018 y 2020») in place of the words that point at the period; as it is when it
+    names a year, no such words, or the question before named fewer than two years."""
+    if not mentions(kb.vocabulary.context.same_period, text) or year_of(text) is not None:
+        return text
+    years = sorted(set(years_of(_read(previous_question(tracker) or ""))))
+    if len(years) < 2:
+        return text
+    return _in_place(text, kb.vocabulary.context.same_period, f"entre {years[0]} y {years[-1]}")
 
 
 def with_year_beside(kb: KnowledgeBase, text: str, topic: Topic | None) -> str:
@@ -161,6 +175,12 @@ def with_text(tracker: Tracker, text: str) -> Tracker:
     copied = tracker.copy()
     copied.latest_message = {**copied.latest_message, "text": text, "entities": []}
     return copied
+
+
+def last_action(tracker: Tracker) -> str | None:
+    """The last action the assistant ran before this message (not ``action_listen``), or None."""
+    actions = [event.get("name") for event in tracker.events if event.get("event") == "action"]
+    return next((name for name in reversed(actions) if name not in ("action_listen", None)), None)
 
 
 def previous_question(tracker: Tracker) -> str | None:

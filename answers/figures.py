@@ -272,7 +272,8 @@ def average_answer(kb: KnowledgeBase, text: str) -> str | None:
     named = metrics_named(kb, text)
     if not mentions(kb.vocabulary.figure_questions.average, text) or len(named) != 2:
         return None
-    counted, per = named
+    # «…10 planes con sus compromisos, ¿cuántos compromisos les tocaba a cada plan?»: the one counted first
+    counted, per = sorted(named, key=lambda metric: metric not in counted_figures(kb, text))
     lines: list[Cited] = []
     asked: list[int | None] = [*years_of(text)] or [None]
     for year in asked:

@@ -196,7 +196,13 @@ def asks_about_sources(kb: KnowledgeBase, text: str) -> bool:
     asks = [*documents.asks, *documents.newest, *documents.oldest]
     alone = {fold(word) for word in documents.asks_alone}
     parts = question_parts(kb, text)
-    asked = whole or all(mentions(asks, part) or fold(part).strip(" ¿?.,") in alone for part in parts)
+    # «…quién las emitió y qué fecha tienen»: who issued it is asked of the document too
+    asked = whole or all(
+        mentions(asks, part)
+        or fold(part).strip(" ¿?.,") in alone
+        or kb.vocabulary.follow_up(part) == "issuer"
+        for part in parts
+    )
     # a kind of document named only in the scene set before a question about a STL or a plan («…para el
     # boletín de jubilados… ¿en qué fecha se instaló el STL de Oaxaca?») is not asked about; one named by
     # its number is, and so is one named before a question about nothing else («…¿qué número tiene cada uno?»)

@@ -334,6 +334,7 @@ _NOT_FOLLOW_UPS = frozenset(
         "says",
         "past",
         "same_date",
+        "same_period",
         "of_scene",
         "demonstratives",
         "member_of",
@@ -371,6 +372,7 @@ class Context(Strict):
     # en 2018 y cuántos hay ya?»)
     present: Words
     same_date: Words
+    same_period: Words  # «¿y en cuántos PAL aumentó en ese mismo periodo?» after a change between two years
     year_before: Words  # «¿y en el año anterior cuántas fueron?» after the states of 2017: 2016
     year_after: Words  # «¿y al año siguiente?» after the states of 2015: 2016
     of_scene: Words  # «Me dijeron que… ¿Es cierto?»: the question asks of the sentences before it
@@ -420,6 +422,9 @@ class MissingTopic(Strict):
     # a state named in a question for it gets what the documents do give of that state («¿qué día exacto se
     # sumó la cdmx?»: the year)
     of_a_state: bool = False
+    # asked even by a message that says INAI is gone («¿los STL siguen funcionando, después de que
+    # desapareció el INAI?»): the reply names it, then the dated note
+    after_inai: bool = False
 
 
 class NextStep(Strict):
