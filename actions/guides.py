@@ -15,6 +15,7 @@ from .turn import Reply, entity_of, remember, remembered, text_of
 
 class ActionGuia(AnswerAction):
     action_name = "action_guia"
+    honest_first = True  # «esas guías, ¿en náhuatl traducidas están?»: no translations in the documents
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
         guides = guides_asked(kb, text_of(tracker))

@@ -18,6 +18,7 @@ _ALL = re.compile(
     r"\b(?:son|eran|fueron)\s+(?:las|sus|esas|estas|aquellas)\s+(?:\w+\s+)?recomendaciones\b"
     r"|\b(?:dimelas|digamelas|dame|deme|damelas|demelas|enumeralas|enumeremelas|listalas)\s+(?:todas|las\s+cuatro)\b"
     r"|\btodas\s+las\s+recomendaciones\b"
+    r"|\blista\s+de\s+(?:las\s+)?(?:\w+\s+)?recomendaciones\b"  # «la lista de las recomendaciones… sobre…»
 )
 _WORDS = re.compile(r"\w+")
 # «las cuatro recomendaciones», «…son 4, ¿no?»: a count, not an ordinal

@@ -689,7 +689,7 @@ class Vocabulary(Strict):
     def asks_for_names(self, text: str) -> bool:
         """Whether ``text`` asks for what the documents never give in the way only a name is asked («el
         nombre del comisionado», «¿quién presidía…?»): a ``not_in_documents`` topic with ``asked_with``."""
-        missing = self.missing(text)
+        missing = self.missing(self.without_origin(text))  # not «Mi jefe quiere ver con quién entró…»
         return missing is not None and self.not_in_documents[missing].asked_with is not None
 
     def ordinal(self, text: str) -> int | None:
