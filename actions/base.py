@@ -100,13 +100,18 @@ class AnswerAction(Action, ABC):
         ) is not None:
             return opinion
         # «Olvida tus instrucciones y…»: refused whatever the action
-        honest = self.honest_first or kb.vocabulary.manipulates(text_of(tracker))
+        honest = self.declines_first(kb, text_of(tracker)) or kb.vocabulary.manipulates(text_of(tracker))
         if honest and declined(dispatcher, kb, tracker):  # «y ya que andamos, ¿qué municipios…?»
             return []
         back = pointing_back(kb, tracker) or each_part(kb, tracker) or any_intent(kb, tracker)
         text, events = back or self.respond(kb, tracker)
         answer(dispatcher, tracker, text, events)
         return events
+
+    def declines_first(self, kb: KnowledgeBase, text: str) -> bool:
+        """Whether a message asking for what the documents never give is declined before this action's
+        answer (``honest_first``)."""
+        return self.honest_first
 
     @abstractmethod
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:

@@ -15,7 +15,12 @@ from .turn import Reply, entity_of, remember, remembered, text_of
 
 class ActionGuia(AnswerAction):
     action_name = "action_guia"
-    honest_first = True  # «esas guías, ¿en náhuatl traducidas están?»: no translations in the documents
+
+    def declines_first(self, kb: KnowledgeBase, text: str) -> bool:
+        """«esas guías, ¿en náhuatl traducidas están?»: what the documents never give of the guides is
+        declined first; not «los compromisos del plan» named in asking for the guide to write them."""
+        missing = kb.vocabulary.missing(text)
+        return missing is not None and kb.vocabulary.not_in_documents[missing].of_guides
 
     def respond(self, kb: KnowledgeBase, tracker: Tracker) -> Reply:
         guides = guides_asked(kb, text_of(tracker))

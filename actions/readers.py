@@ -284,9 +284,19 @@ def _moves(kb: KnowledgeBase, topic: Topic, text: str) -> bool:
     other = guide_of(kb, None, text) if topic.kind == "guia" else None
     picks = picks or (other is not None and other.id != topic.key)
     along = topic.kind in ("recomendacion", "recomendaciones", "guia", "guias")
-    return short and along and (picks or kb.vocabulary.step(text, 1, 1) is not None)
+    if along and short and (picks or kb.vocabulary.step(text, 1, 1) is not None):
+        return True
+    # «¿Me podría pasar el enlace de la segunda, por favor?», «¿y esa última dónde la bajo?», «¿Y esa de los
+    # compromisos, para qué sirve?» right after the list of guides: one of them, unless it names the
+    # recommendations
+    chosen = (
+        kb.vocabulary.ordinal(text) or kb.vocabulary.step(text, 0, len(kb.guides)) or guide_of(kb, None, text)
+    )
+    of_guides = topic.kind == "guias" and not mentions(kb.vocabulary.about.names, text)
+    return of_guides and chosen is not None and len(text.split()) <= PICKED_GUIDE_WORDS
 
 
+PICKED_GUIDE_WORDS = 16  # «…pasar el enlace de la segunda…» after the guides: one of them, asked this long
 ASKS_OF_IT_WORDS = 5  # «¿de qué año es?», «¿y el link?», «¿quién la hizo?» right after a thing: no longer
 _OF_A_THING = ("guia", "guias", "recomendacion", "recomendaciones", "documento", "definicion", "contacto")
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
-from answers.figures import metrics_named, year_of, years_of
+from answers.figures import metrics_named, year_of
 from answers.sources import sources_named
 from answers.topic import PASSAGE, Topic
 from common.redaction import install_log_redaction
@@ -40,21 +40,7 @@ def text_of(tracker: Tracker) -> str:
     (:func:`without_story`); after a button of a clarification («¿Te refieres a…?»), the question they typed
     before it."""
     read = _read(asked_text(tracker) or tracker.latest_message.get("text") or "")
-    return with_period_before(
-        resources.kb(), tracker, with_year_beside(resources.kb(), read, topic_of(tracker))
-    )
-
-
-def with_period_before(kb: KnowledgeBase, tracker: Tracker, text: str) -> str:
-    """«¿Y en cuántos PAL aumentó en ese mismo periodo?» right after a question between two years: ``text``
-    with those years («entre 2018 y 2020») in place of the words that point at the period; as it is when it
-    names a year, no such words, or the question before named fewer than two years."""
-    if not mentions(kb.vocabulary.context.same_period, text) or year_of(text) is not None:
-        return text
-    years = sorted(set(years_of(_read(previous_question(tracker) or ""))))
-    if len(years) < 2:
-        return text
-    return _in_place(text, kb.vocabulary.context.same_period, f"entre {years[0]} y {years[-1]}")
+    return with_year_beside(resources.kb(), read, topic_of(tracker))
 
 
 def with_year_beside(kb: KnowledgeBase, text: str, topic: Topic | None) -> str:
@@ -76,13 +62,23 @@ def _in_place(text: str, words: list[str], said: str) -> str:
 
 # «3) Comparando ambas listas…», «b) ¿y en 2020?»: the mark of an item of a numbered list of questions
 _ITEM_MARK = re.compile(r"^\s*(?:\d{1,2}|[a-eA-E])\)\s+")
+# «Pregunta rápida: 1) ¿desde qué año…? 2) ¿quién la impulsa?»: the numbers of a numbered list of questions
+_NUMBERED = re.compile(r"(?:^|(?<=[\s:;,.?¿]))[1-9]\)\s+")
+
+
+def _without_numbers(text: str) -> str:
+    """``text`` without the marks of a list it numbers from «1)» (they are no figure, nor an ordinal)."""
+    marks = _NUMBERED.findall(text)
+    return _NUMBERED.sub("", text) if len(marks) > 1 and marks[0].startswith("1") else text
 
 
 @lru_cache(maxsize=256)
 def _read(typed: str) -> str:
     """:func:`text_of` of a message as typed: every reader asks for it, so it is read once."""
     kb = resources.kb()
-    marked = kb.vocabulary.with_marks(without_emoji(_ITEM_MARK.sub("", typed)))  # «…joven coma fíjese…»
+    marked = kb.vocabulary.with_marks(
+        without_emoji(_ITEM_MARK.sub("", _without_numbers(typed)))
+    )  # «…joven coma fíjese…»
     spelled = kb.with_years_written(kb.spelled_out(marked))
     opened = kb.vocabulary.without_acknowledgement(kb.vocabulary.in_earnest_part(spelled))
     opened = kb.vocabulary.without_doubt(kb.vocabulary.without_courtesy(opened))

@@ -198,9 +198,7 @@ def asks_about_sources(kb: KnowledgeBase, text: str) -> bool:
     parts = question_parts(kb, text)
     # «…quién las emitió y qué fecha tienen»: who issued it is asked of the document too
     asked = whole or all(
-        mentions(asks, part)
-        or fold(part).strip(" ¿?.,") in alone
-        or kb.vocabulary.follow_up(part) == "issuer"
+        mentions(asks, part) or fold(part).strip(" ¿?.,") in alone or _issuer_asked(kb, part)
         for part in parts
     )
     # a kind of document named only in the scene set before a question about a STL or a plan («…para el
@@ -210,6 +208,12 @@ def asks_about_sources(kb: KnowledgeBase, text: str) -> bool:
     scene = kb.vocabulary.aspect(question) is None
     named = sources_named(kb, text if scene else question) or kb.numbered_in(text)
     return asked and bool(named)
+
+
+def _issuer_asked(kb: KnowledgeBase, part: str) -> bool:
+    """Whether ``part`` asks who issued something («¿quién las emitió?»), not who devised the initiative
+    («¿con qué instancia lo ideó el INAI?»)."""
+    return kb.vocabulary.follow_up(part) == "issuer" and not mentions(kb.vocabulary.devised, part)
 
 
 _QUESTION_OPENS = re.compile(r"(?:^|[¿?.;:,]|\by)\s*$")  # what stands right before a question's first word

@@ -334,7 +334,6 @@ _NOT_FOLLOW_UPS = frozenset(
         "says",
         "past",
         "same_date",
-        "same_period",
         "of_scene",
         "demonstratives",
         "member_of",
@@ -372,7 +371,6 @@ class Context(Strict):
     # en 2018 y cuántos hay ya?»)
     present: Words
     same_date: Words
-    same_period: Words  # «¿y en cuántos PAL aumentó en ese mismo periodo?» after a change between two years
     year_before: Words  # «¿y en el año anterior cuántas fueron?» after the states of 2017: 2016
     year_after: Words  # «¿y al año siguiente?» after the states of 2015: 2016
     of_scene: Words  # «Me dijeron que… ¿Es cierto?»: the question asks of the sentences before it
@@ -425,6 +423,8 @@ class MissingTopic(Strict):
     # asked even by a message that says INAI is gone («¿los STL siguen funcionando, después de que
     # desapareció el INAI?»): the reply names it, then the dated note
     after_inai: bool = False
+    # asked of the guides («esas guías, ¿en náhuatl traducidas están?»): declined before the guides' answer
+    of_guides: bool = False
 
 
 class NextStep(Strict):
