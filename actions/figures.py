@@ -28,7 +28,7 @@ from answers.states import joined_in_answer, list_reply
 from answers.topic import HISTORY, Topic
 from knowledge import KnowledgeBase
 from knowledge.text import fold, spanish_month
-from knowledge.vocabulary import mentions
+from knowledge.vocabulary import before_aside, mentions
 
 from . import resources
 from .base import AnswerAction
@@ -224,7 +224,9 @@ def counted(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     asks = kb.vocabulary.asks_count(text) or mentions(kb.vocabulary.figure_questions.nouns, text) or bare
     if not asks or metric_of(kb, text) not in kb.figures.metrics:
         return None
-    if resources.state_finder().find(text) or kb.vocabulary.missing(text) or kb.vocabulary.asks_link(text):
+    # «¿cuántas entidades participan…? Le pido la cifra y la fecha del documento»: the aside asks no link
+    asks_link = kb.vocabulary.asks_link(before_aside(text))
+    if resources.state_finder().find(text) or kb.vocabulary.missing(text) or asks_link:
         return None
     topic = topic_of(tracker)
     # «…se sumaron ese mismo año» after a state: of its year, the states (the question engine's)
