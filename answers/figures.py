@@ -1065,7 +1065,9 @@ def figure_question_answer(kb: KnowledgeBase, text: str) -> str | None:
         return missing_answer(kb, year_of(text), month_of(text))
     if mentions(asks.since, text) and metric_of(kb, text) in (None, "estados"):
         return since_answer(kb)
-    if mentions(asks.total, text) and metric_of(kb, text) in (None, "estados"):
+    # «¿cuántos estados en total se sumaron en 2015, el mismo año que Zacatecas?»: those of the year
+    joining = joined_year_asked(kb, text) is not None
+    if mentions(asks.total, text) and metric_of(kb, text) in (None, "estados") and not joining:
         return total_answer(kb)
     # named as states: «¿cuáles estados participan?», «participan 30 estados, ¿cuáles son?»; not «¿qué
     # ayuda da el INAI a quienes participan?»
