@@ -76,9 +76,8 @@ def _without_numbers(text: str) -> str:
 def _read(typed: str) -> str:
     """:func:`text_of` of a message as typed: every reader asks for it, so it is read once."""
     kb = resources.kb()
-    marked = kb.vocabulary.with_marks(
-        without_emoji(_ITEM_MARK.sub("", _without_numbers(typed)))
-    )  # «…joven coma fíjese…»
+    # «…joven coma fíjese…»: the marks said aloud written
+    marked = kb.vocabulary.with_marks(without_emoji(_ITEM_MARK.sub("", _without_numbers(typed))))
     spelled = kb.with_years_written(kb.spelled_out(marked))
     opened = kb.vocabulary.without_acknowledgement(kb.vocabulary.in_earnest_part(spelled))
     opened = kb.vocabulary.without_doubt(kb.vocabulary.without_courtesy(opened))

@@ -420,7 +420,7 @@ class MissingTopic(Strict):
     # a state named in a question for it gets what the documents do give of that state («¿qué día exacto se
     # sumó la cdmx?»: the year)
     of_a_state: bool = False
-    # asked even by a message that says INAI is gone («¿los STL siguen funcionando, después de que
+    # asked even by a message that says INAI is gone («¿cuántos STL quedan activos, después de que
     # desapareció el INAI?»): the reply names it, then the dated note
     after_inai: bool = False
     # asked of the guides («esas guías, ¿en náhuatl traducidas están?»): declined before the guides' answer
