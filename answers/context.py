@@ -91,8 +91,8 @@ def _recommendations(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | Non
 def _guides(kb: KnowledgeBase, topic: Topic, text: str) -> Answer | None:
     """«¿y la segunda de qué trata?» after the list of guides."""
     chosen = kb.vocabulary.ordinal(text) or kb.vocabulary.step(text, 0, len(kb.guides))
-    if chosen is None and (named := guide_of(kb, None, text)) is not None:  # «¿y esa de los compromisos?»
-        chosen = kb.guides.index(named) + 1
+    if chosen is None and (guide := guide_of(kb, None, text)) is not None:  # «¿y esa de los compromisos?»
+        chosen = kb.guides.index(guide) + 1
     if chosen is None and follow_up_of(kb, text) == "issuer":  # «¿quién pone a disposición esas guías?»
         return guides_issuer_answer(kb), topic
     if chosen is None and kb.vocabulary.asks_link(text):  # «¿dónde las puedo bajar?»: each with its link
