@@ -17,7 +17,16 @@ from knowledge.vocabulary import mentions
 from . import resources
 from .base import OPINION, answer, opinion_refused
 from .leads import unanswered
-from .readers import declined, from_documents, in_context, own_sources, refused, said_by, unanswerable
+from .readers import (
+    declined,
+    from_documents,
+    in_context,
+    missing_before,
+    own_sources,
+    refused,
+    said_by,
+    unanswerable,
+)
 from .reread import computed_reading, named_reading, reread
 from .turn import last_action, remember, text_of, topic_of
 
@@ -51,6 +60,7 @@ class ActionFueraDeTema(Action):
         # nothing of the initiative, but only it hands out money
         missing = kb.vocabulary.missing(text)
         alone = missing is not None and kb.vocabulary.not_in_documents[missing].of_the_initiative
+        alone = alone or missing_before(kb, tracker) is not None  # «ándale, aunque sea un aproximado»
         if followed is None and not refuse and (continues or alone) and (honest := unanswerable(kb, tracker)):
             unanswered(dispatcher, tracker, honest)
             return []

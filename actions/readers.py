@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from answers.acronyms import acronym_answer, acronyms_asked, acronyms_named, acronyms_written
+from answers.acronyms import acronym_answer, acronym_in_use, acronyms_asked, acronyms_named, acronyms_written
 from answers.contacts import contacts_answer, inai_today_answer
 from answers.context import followup_answer
 from answers.definitions import (
@@ -482,18 +482,20 @@ def guide_asked(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     presented = (
         [g for g in kb.guides if named and named[0] in (g.source, *g.also_in)] if len(named) == 1 else []
     )
+    # «¿qué etapas propone la Guía de Cocreación…?», «¿las guías están en mixteco?»: what the documents
+    # lack, then what they say of the guides
+    missing = kb.vocabulary.missing(text)
+    lacking = f"{missing_said(kb, missing)}\n" if missing is not None else ""
+    # of several guides, only what is asked of the guides themselves (not «…para cocrear los compromisos»)
+    of_all = lacking if missing is not None and kb.vocabulary.not_in_documents[missing].of_guides else ""
     if presented and mentions(kb.vocabulary.all_guides, text):
-        return some_guides_answer(kb, presented), remembered(Topic("guias", "todas"))
+        return of_all + some_guides_answer(kb, presented), remembered(Topic("guias", "todas"))
     if len(guides := guides_asked(kb, text)) > 1:  # «¿qué guías hay para los STL y los planes?»
-        return some_guides_answer(kb, guides), remembered(Topic("guia", guides[-1].id))
+        return of_all + some_guides_answer(kb, guides), remembered(Topic("guia", guides[-1].id))
     if (guide := asked_guide(kb, text)) is not None:
-        # «¿qué etapas propone la Guía de Cocreación…?», «¿existe una versión oficial en inglés de la Guía…?»:
-        # what the documents lack, then what they say of it
-        missing = kb.vocabulary.missing(text)
-        lacking = f"{missing_said(kb, missing)}\n" if missing is not None else ""
-        return f"{lacking}{guide_answer(kb, guide)}", remembered(Topic("guia", guide.id))
+        return lacking + guide_answer(kb, guide), remembered(Topic("guia", guide.id))
     if mentions(kb.vocabulary.all_guides, text):  # «¿qué guías pone el INAI a disposición?»
-        return all_guides_answer(kb), remembered(Topic("guias", "todas"))
+        return of_all + all_guides_answer(kb), remembered(Topic("guias", "todas"))
     return None
 
 
@@ -1009,10 +1011,17 @@ def inai_gone(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if not says_inai_gone(kb, text):
         return None
     # «sale COMAIP 👀 ¿qué es eso? ¿sigue existiendo??»: another body, which its name answers
-    other = [acronym for acronym in acronyms_named(kb, text) if not kb.notes_for(acronym)]
+    other = _other_bodies(kb, text)
     if other and (named := acronym_answer(kb, other[0])) is not None:
-        return named, [remember(None)]
+        # and how the documents speak of it («…en colaboración con la extinta…»)
+        used = acronym_in_use(kb, other[0])
+        return (f"{named.splitlines()[0]}\n{used}" if used else named), [remember(None)]
     return inai_today_answer(kb), [remember(Topic("contacto", "inai"))]
+
+
+def _other_bodies(kb: KnowledgeBase, text: str) -> list[str]:
+    """The acronyms ``text`` names of bodies the notes on what became of INAI say nothing of (COMAIP)."""
+    return [acronym for acronym in acronyms_named(kb, text) if not kb.notes_for(acronym)]
 
 
 def says_inai_gone(kb: KnowledgeBase, text: str) -> bool:
@@ -1315,6 +1324,8 @@ def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     if topic is None or (not short and not _asks_of_document(kb, topic, text)):
         return None
     if acronyms_asked(kb, text):  # «y eso que significa? que es el inai?»: what the acronym stands for
+        return None
+    if says_inai_gone(kb, text) and _other_bodies(kb, text):  # «…la CONAIP… ¿todavía existe?»: of its own
         return None
     # «Asimismo, en marzo de 2018, ¿cuántas entidades federativas faltaban por sumarse?» after a computed
     # question: the entidades missing from the initiative, a question of its own
@@ -1729,7 +1740,7 @@ def _unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     if mentions(computing, text) and len(metrics_named(kb, text)) > 1:
         return None
     missing = kb.vocabulary.missing(kb.vocabulary.without_origin(text))  # not «fui presidente de un comité…»
-    missing = missing or _missing_before(kb, tracker)
+    missing = missing or missing_before(kb, tracker)
     named = {
         state.name
         for name in resources.state_finder().find(text)
@@ -1762,16 +1773,26 @@ def _unanswerable(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     return not_found(kb, missing, place)
 
 
-def _missing_before(kb: KnowledgeBase, tracker: Tracker) -> str | None:
+PRESSING_WORDS = 20  # «ándale aunque sea un aproximado, no te voy a quemar en el video, palabra»: no longer
+
+
+def missing_before(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     """«¿y a Sonora?» right after «¿y cuánto dinero le dieron a BCS?»: what the question before asked of
-    another state, which the documents do not give either; None unless the message is that short and names
-    one state, and the one before asked such a thing of a state."""
+    another state, which the documents do not give either; «ándale, aunque sea un aproximado» right after
+    «¿cuánta lana se gastó el INAI?»: what it presses for again. None unless the message is that short and
+    names one state (and the one before asked such a thing of a state), or presses and names nothing of the
+    initiative."""
     text, finder = text_of(tracker), resources.state_finder()
     before = previous_question(tracker) or ""
+    asked = kb.vocabulary.missing(kb.vocabulary.without_origin(before))
+    if asked is None:
+        return None
+    presses = mentions(kb.vocabulary.context.presses, text) and not kb.vocabulary.in_domain(text)
+    if presses and len(text.split()) <= PRESSING_WORDS and not finder.find(text):
+        return asked
     if not and_then(text) or len(text.split()) > BARE_WORDS or len(finder.find(text)) != 1:
         return None
-    asked = kb.vocabulary.missing(kb.vocabulary.without_origin(before))
-    return asked if asked is not None and finder.find(before) and not kb.vocabulary.aspect(text) else None
+    return asked if finder.find(before) and not kb.vocabulary.aspect(text) else None
 
 
 def _other_parts(kb: KnowledgeBase, tracker: Tracker) -> list[str] | None:

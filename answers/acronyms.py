@@ -47,11 +47,39 @@ def acronyms_asked(kb: KnowledgeBase, text: str) -> list[str]:
     return (named(" ".join(asking)) if asking else []) or (named(text) if before else []) or others
 
 
+MISSPELT_MIN = 5  # «CONAIP» for «COMAIP»: an acronym this long written in capitals with one letter changed
+
+
+def _misspelt(word: str, known: dict[str, list[tuple[str, str]]]) -> str:
+    """The known acronym a word in capitals misspells by one letter («CONAIP» → «COMAIP»); else the word."""
+    if len(word) < MISSPELT_MIN or not word.isupper() or word in known:
+        return word
+    close = [
+        a for a in known if len(a) == len(word) and sum(x != y for x, y in zip(a, word, strict=True)) == 1
+    ]
+    return close[0] if len(close) == 1 else word
+
+
 def acronyms_named(kb: KnowledgeBase, text: str) -> list[str]:
-    """The acronyms the documents spell out that ``text`` names («sale COMAIP, ¿qué es eso?»), in order."""
+    """The acronyms the documents spell out that ``text`` names («sale COMAIP, ¿qué es eso?»; «la CONAIP»,
+    misspelt), in order."""
     known = _expansions(kb)
-    words = [word.upper() for word in _WORD.findall(fold(text))]
+    written = [_misspelt(word, known) for word in _WORD.findall(text)]
+    words = [word.upper() for word in _WORD.findall(fold(" ".join(written)))]
     return [acronym for acronym in dict.fromkeys(words) if acronym in known]
+
+
+_SENTENCE = re.compile(r"[^.\n]+\.")
+
+
+def acronym_in_use(kb: KnowledgeBase, acronym: str) -> str | None:
+    """The first sentence of the documents that uses ``acronym``, quoted with its source («…en colaboración
+    con la extinta Conferencia Mexicana… (COMAIP)…»); None when none does."""
+    for ref, source in kb.sources.items():
+        for sentence in _SENTENCE.findall(source.text):
+            if re.search(rf"\b{acronym}\b", sentence):
+                return f"«{' '.join(sentence.replace('*', '').split())}»\nFuente: {kb.citation(ref)}."
+    return None
 
 
 def acronyms_written(kb: KnowledgeBase, text: str) -> list[str]:

@@ -9,7 +9,7 @@ import re
 from knowledge import KnowledgeBase
 from knowledge.schema import Observation, State
 from knowledge.text import MONTHS, fold
-from knowledge.vocabulary import mentions, spans
+from knowledge.vocabulary import mentions, spans, without
 
 from .figures import (
     asks_difference,
@@ -146,7 +146,12 @@ def _aspect_swapped(kb: KnowledgeBase, question: str, text: str) -> str | None:
     asked, before = vocabulary.listed_kind(text), vocabulary.listed_kind(question)
     if asked is None or before is None or asked == before:
         return None
-    if len(text.split()) > AGAIN_WORDS:
+    # «¿Y con Plan de Acción Local publicado a esa misma fecha?»: the words of the other list and of the
+    # same date do not count
+    said = without(
+        [*kb.every_figure_word, *vocabulary.aspects[asked], *vocabulary.context.same_date], fold(text)
+    )
+    if len(re.findall(r"\w+", said)) > AGAIN_WORDS:
         return None
     if vocabulary.refers_to_those(text) or year_of(text) is not None:
         return None

@@ -145,6 +145,9 @@ def parts_answer(kb: KnowledgeBase, parts: list[str], last: str | None) -> tuple
     changes: list[tuple[str, tuple[int | None, int | None]]] = []  # the parts answered with a change
     several: list[str] = []  # the figures of a part that counts more than one («planes y compromisos»)
     named = sources_named(kb, parts[0])  # «según la sesión de capacitación, ¿cuántos… y cuántos…?»: of it
+    if not named and not years and bare_count(kb, parts[0]):
+        # «¿Cuántos PAL y cuántos compromisos se reportan en el comunicado INAI/002/18?»: of it, both
+        named = sources_named(kb, parts[-1])
     source = named[0] if len(named) == 1 else None
     difference_asked = False  # «…y cuántos en 2020? y ¿de cuánto fue el aumento?»: said once, at the end
     for part in parts:

@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from knowledge import KnowledgeBase
 from knowledge.schema import Observation, State
 from knowledge.text import MONTHS, fold, spanish_date, squash
-from knowledge.vocabulary import asked_part, mentions, spans
+from knowledge.vocabulary import asked_part, mentions, spans, without
 
 from .questions import asks_as_of, earliest_date, period_of, question_parts
 from .states import joined_in_years_answer, most_plans_answer, participants_answer, plans_count_answer
@@ -439,7 +439,7 @@ def bare_count(kb: KnowledgeBase, part: str) -> bool:
     """Whether a part of a question is a count of a figure and nothing more («¿cuántos STL…»): the date of
     a later part is then its date too."""
     asked = [*kb.vocabulary.figure_questions.count, *kb.every_figure_word]
-    return all(mentions(asked, word) or word == "y" for word in fold(part).strip("¿? ").split())
+    return all(word == "y" for word in re.findall(r"\w+", without(asked, fold(part))))
 
 
 def year_of(text: str) -> int | None:

@@ -762,7 +762,12 @@ def question_parts(kb: KnowledgeBase, text: str) -> list[str]:
     cuándo?» → two parts), folded; one part when it asks one thing."""
     folded = fold(text)
     starts = {start for start, _ in spans(kb.vocabulary.figure_questions.second_question, folded)}
-    cuts = [m.start() for m in re.finditer(r"(?<!\w)y\s+¿?", folded) if m.end() in starts and m.start() > 0]
+    # «…y cuántos en 2020 o sea cuántos planes más se hicieron»: «o sea» restates it as another question
+    cuts = [
+        m.start()
+        for m in re.finditer(r"(?<!\w)(?:y|o sea,?)\s+¿?", folded)
+        if m.end() in starts and m.start() > 0
+    ]
     # «necesito: - cuántos estados participan - cuántos STL hay»: each item of a list asked
     cuts += [m.start() for m in _ITEM.finditer(folded) if m.start() > 0]
     # «cuantos planes hay cuantos son de oaxaca», «¿cuántas se habían sumado, cuántas tenían STL y en

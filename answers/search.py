@@ -162,7 +162,9 @@ def document_reply(
         if last_source and mentions(kb.vocabulary.documents.same, text):
             named = [last_source]
             asked = without(kb.vocabulary.documents.same, text)  # «ese comunicado» points, it is not asked
-        found = answerer.answer(asked, within=named if len(named) == 1 else ())
+        # «¿Cuál comunicado dice que es también para municipios?»: of the documents of that kind
+        which = len(named) > 1 and mentions(kb.vocabulary.documents.which, text)
+        found = answerer.answer(asked, within=named if len(named) == 1 or which else ())
         if last_source and not named:
             found = _of_last_quote(kb, answerer, text, last_source, found)
     except EmptyQuery:

@@ -33,8 +33,8 @@ def _listing_count(state: State, lst: DatedList) -> int:
 
 
 def _has(kb: KnowledgeBase, state: State, lst: DatedList, past: bool = False, among: bool = False) -> str:
-    """``tiene Secretariado Técnico Local (STL)`` (of a past list asked by its date, ``among``: ``…, uno de
-    los 16 de esa lista``) / ``no figura entre los 21 estados con …``."""
+    """``tiene Secretariado Técnico Local (STL)`` (of a list asked by its date, ``among``: ``…, uno de los 16
+    de esa lista``) / ``no figura entre los 21 estados con …``."""
     count = _listing_count(state, lst)
     verb = "tenía" if past else "tiene"
     if lst.kind == "stl":
@@ -42,7 +42,7 @@ def _has(kb: KnowledgeBase, state: State, lst: DatedList, past: bool = False, am
         if (
             count
         ):  # of a past list, how many it names: «…tenía Secretariado Técnico Local (STL), uno de los 16…»
-            of_list = f", uno de los {states} de esa lista" if past and among else ""
+            of_list = f", uno de los {states} de esa lista" if among else ""
             return f"{verb} Secretariado Técnico Local (STL){of_list}"
         return (
             f"no figura{'ba' if past else ''} entre los {states} estados con Secretariado Técnico Local (STL)"
@@ -133,11 +133,17 @@ def lists_not_why(kb: KnowledgeBase) -> str:
 
 def undated_answer(kb: KnowledgeBase, state: State) -> str:
     """When a state installed its STL or published a plan: the documents do not say; then what they do
-    say (the lists it is in, with their dates)."""
-    return (
+    say: the year it joined and each dated list, oldest first («¿ya tenía su secretariado en 2018 o desde
+    cuándo aparece?»)."""
+    said = (
         f"Los documentos no dan la fecha en que {state.name} instaló su Secretariado Técnico Local ni la "
-        f"de sus planes; dicen en qué listas fechadas figura.\n{status_answer(kb, state)}"
+        "de sus planes; dicen en qué listas fechadas figura."
     )
+    if not state.joined and not state.listed:
+        return f"{said}\n{status_answer(kb, state)}"
+    dated_lists = [dated for kind in ("stl", "pal") for dated in kb.lists_of_kind(kind)]
+    lists = " ".join(status_in_year(kb, state, year) for year in sorted({d.date.year for d in dated_lists}))
+    return f"{said}\n{joined_sentence(kb, state, tuple(d.id for d in dated_lists))} {lists}"
 
 
 def undated_joining_answer(kb: KnowledgeBase, state: State) -> str:

@@ -289,6 +289,7 @@ class Documents(Strict):
     subject: Words  # what a question about a document's text is about
     same: Words  # the document just quoted («en ese mismo comunicado…»)
     elapsed: Words  # «¿cuántos días pasaron entre…?»: the time between the dates of two documents
+    which: Words  # «¿cuál comunicado dice…?»: which document of a kind says something
 
     @property
     def kind_words(self) -> list[str]:
@@ -338,6 +339,7 @@ _NOT_FOLLOW_UPS = frozenset(
         "demonstratives",
         "member_of",
         "among_them",
+        "presses",
     ]
 )
 
@@ -386,6 +388,8 @@ class Context(Strict):
     each_of_them: Words  # «¿y en qué año se sumó cada uno?»: something of each state just listed
     either_of_them: Words  # «¿y alguno de los dos tiene plan?»: of the few states just named
     countrywide: Words  # «¿y cuántos planes hay en todo el país?» right after a state
+    # «ándale, aunque sea un aproximado» right after a question the documents do not answer: it again
+    presses: Words
 
 
 class About(Strict):
