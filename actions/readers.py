@@ -106,6 +106,7 @@ from answers.state_followups import counts_another_year, counts_them_again
 from answers.states import (
     among_answer,
     busiest_year_answer,
+    counted_list_answer,
     list_reply,
     plans_by_count_answer,
     plans_count_answer,
@@ -704,6 +705,7 @@ def any_intent(kb: KnowledgeBase, tracker: Tracker, term: str | None = None) -> 
         devised,
         about_sources,
         said_by,
+        counted_states,
         busiest_year,
         start_claim,
         claimed,
@@ -939,6 +941,23 @@ def said_by(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     # «¿y el título exacto?» may follow, about the one document that says it
     cited = cited_in(kb, said)
     return said, [quoted(cited[0]) if len(cited) == 1 else remember(None)]
+
+
+COUNTED_WORDS = 12  # «¿cuáles eran esos 16 estados?»: a question this short names a group by its count
+
+
+def counted_states(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«¿cuáles eran esos 16 estados?»: the one group of that many states the documents name (a dated list,
+    the states of a year of joining); None when the message names no such count, or a year or a state."""
+    text = text_of(tracker)
+    if len(text.split()) > COUNTED_WORDS or not mentions(kb.vocabulary.figure_questions.which, text):
+        return None
+    if year_of(text) is not None or resources.state_finder().find(text):
+        return None
+    counted = [value for value, metric in quoted_figures(kb, text) if metric in ("estados", "stl", "pal")]
+    if len(counted) != 1 or (said := counted_list_answer(kb, counted[0])) is None:
+        return None
+    return said, [remember(None)]
 
 
 def claimed(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:

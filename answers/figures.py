@@ -100,10 +100,15 @@ def claim_answer(kb: KnowledgeBase, text: str) -> str | None:
     # «…que desde 2018 ya había 21 STL», «según el comunicado INAI/083/18, …»: the figure of that year
     numbered = kb.years_numbered(text)
     year = year_of(text) or (numbered[0] if len(numbered) == 1 else None)
+    lacking = _lacking_claimed(kb, of_all)  # «…dijo que "solo faltaban 6 estados"»: out of all the entidades
     lines = [
         said
         for value, metric in claimed
-        if (said := _claim(kb, having if metric == "estados" and having else metric, value, year))
+        if (
+            said := _lacking_claim(kb, value, year)
+            if metric == "estados" and value in lacking
+            else _claim(kb, having if metric == "estados" and having else metric, value, year)
+        )
     ]
     if mentions(kb.vocabulary.figure_questions.true_or_false, text):  # «¿Verdadero o falso? …»
         lines = [_TRUE_OR_FALSE.sub(lambda found: _VERDICTS[found.group(1)], line) for line in lines]
@@ -178,6 +183,39 @@ def _by_source(kb: KnowledgeBase, observations: Sequence[Observation]) -> dict[s
 _OUT_OF = re.compile(r"\b(\d+)\s+de\s+l[ao]s\s+\d+\b")
 _TRUE_OR_FALSE = re.compile(r"^(Sí|No)\b")
 _VERDICTS = {"Sí": "Verdadero", "No": "Falso"}
+
+
+LACKING_REACH = 3  # «faltaban solo 6 estados»: words between what is missing and its number
+
+
+def _lacking_claimed(kb: KnowledgeBase, folded: str) -> set[int]:
+    """The numbers ``folded`` says were missing («solo faltaban 6 estados», «faltan 2»)."""
+    missing = "|".join(re.escape(word) for word in kb.vocabulary.figure_questions.missing)
+    after = re.finditer(rf"\b(?:{missing})\s+(?:\w+\s+){{0,{LACKING_REACH}}}?(\d+)\b", folded)
+    return {int(found.group(1)) for found in after}
+
+
+def _lacking_claim(kb: KnowledgeBase, value: int, year: int | None) -> str | None:
+    """Whether ``value`` entidades were missing (of the year's figure, else the newest): the count of all
+    the entidades less those taking part, both cited; then the newest when it is later."""
+    history = kb.history("estados")
+    of_year = [o for o in history if year and o.date and o.date.year == year]
+    then = (of_year or history)[-1] if history else None
+    if then is None or (source := entities_source(kb)) is None:
+        return None
+    total = len(kb.states)
+    verdict = "Sí" if total - then.value == value else "No"
+    when = f"al {spanish_date(then.date)}" if then.date else according_to(kb, then.source)
+    cited = according_to(kb, then.source)
+    cited += "" if source == then.source else f"; las {total} entidades, {according_to(kb, source)}"
+    said = (
+        f"{verdict}: {when} participaban {then.value} de las {total} entidades federativas; faltaban "
+        f"{total - then.value} ({cited})."
+    )
+    newest = history[-1]
+    if newest is not then:
+        said += f" La cifra más reciente: {figure_text(kb, newest)} ({according_to(kb, newest.source)})."
+    return said
 
 
 def _claim(kb: KnowledgeBase, metric: str, value: int, year: int | None = None) -> str | None:

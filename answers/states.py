@@ -350,6 +350,17 @@ def list_answer(kb: KnowledgeBase, kind: str, year: int | None = None) -> str:
     return with_source(kb, sentences(earlier, listed(sentence_start(lead), names)), lst.source)
 
 
+def counted_list_answer(kb: KnowledgeBase, states: int) -> str | None:
+    """«¿Cuáles eran esos 16 estados?»: the one group of ``states`` states the documents name, a dated list
+    (the 16 with an STL in January 2018) or the states of a year of joining (the 13 of 2015); None when no
+    group or several have that many."""
+    lists = [(lst.kind, lst.date.year) for lst in kb.lists.values() if len(kb.members(lst.id)) == states]
+    years = [year for year, joined in kb.joined_by_year().items() if len(joined) == states]
+    if len(lists) + len(years) != 1:
+        return None
+    return list_answer(kb, *lists[0]) if lists else joined_in_answer(kb, years[0])
+
+
 def list_reply(kb: KnowledgeBase, kind: str, text: str, year: int | None = None) -> str:
     """The list of states of a ``kind`` that ``text`` asks for: with a number of plans («¿quiénes tienen
     2 planes?»), the states a list does not name («¿qué estados no tienen STL?»), or the whole list (of

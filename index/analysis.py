@@ -12,6 +12,7 @@ import snowballstemmer
 from common.spelling import cut_short
 from knowledge import KnowledgeBase
 from knowledge.text import fold, squash
+from knowledge.vocabulary import mentions, without
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 # Frequent Spanish function words (accent-free): they carry no topic.
@@ -257,6 +258,7 @@ class StateFinder:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self._ordinary = frozenset(fold(word) for word in kb.vocabulary.not_states)
+        self._other_places = kb.vocabulary.other_places
         self._exact = PhraseMatcher({name: state.id for name, state in kb.state_names().items()})
         owners: dict[str, set[str]] = {}
         for state in kb.states:
@@ -289,7 +291,8 @@ class StateFinder:
 
     def find(self, text: str) -> list[str]:
         """Ids of the states ``text`` names, exact matches first (else names as they sound), without
-        repeats."""
+        repeats; a town named after a state and in another names none («San Luis Río Colorado»)."""
+        text = without(self._other_places, text) if mentions(self._other_places, text) else text
         found = self._exact.find(text) or self._heard(text)
         for word in _WORD.findall(fold(text)):
             if len(word) < self.MIN_LETTERS or word in self._ordinary:

@@ -551,6 +551,7 @@ class Vocabulary(Strict):
     sends_to_inai: SendsTo
     languages: Languages
     not_states: Words
+    other_places: Words  # «San Luis Río Colorado» is in Sonora: a place named after a state is not it
     origins: Words
     origin_ends: Words
     own_state: Words
