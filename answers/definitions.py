@@ -135,6 +135,8 @@ def term_named(kb: KnowledgeBase, text: str) -> str | None:
 # «¿qué es un organismo garante?»: the words after the question, up to a second question or a comma
 _THAT_OF = re.compile(r"^(?:eso|esto|aquello|lo)\s+del?\s+")  # «eso de», «lo del»: the thing named after it
 _ASKED = re.compile(
+    # not «ya que es bueno para las cuentas», «lo que es», «puesto que es»: no question
+    r"(?<!\bya )(?<!\blo )(?<!\bpuesto )(?<!\bdado )(?<!\bporque )(?<!\bpor lo )"
     r"\b(?:(?:que|q|k|ke) (?:es|son|significa|significan)|a que se refiere|en que consisten?)\s+"
     r"(?!lo (?:que|q)\b)"  # «¿qué es lo que sigue?» asks what comes next
     r"(?:(?:un|una|el|la|los|las|lo|del|de)\s+)?([^?¿.,;:!]+)"

@@ -281,17 +281,34 @@ def _parts_answered(answerer: Answerer, kb: KnowledgeBase, text: str) -> list[Qu
     """«¿Cómo les dicen a los participantes y cuánto dura la sesión?»: the answer to each part of a
     two-part question when the documents answer them with different sentences; none otherwise."""
     parts = question_parts(kb, text)
+    if (
+        len(parts) < 2
+    ):  # «¿Cuándo fue la Cumbre…? ¿En qué página era el registro?», «…registro página dónde? fecha?»
+        parts = [part for part in _ASKED_APART.split(fold(text)) if re.search(r"\w", part)]
     quotes: list[Quote] = []
     for part in parts if len(parts) > 1 else []:
         try:
             quote = answerer.answer(part)
             if not isinstance(quote, Quote) and quotes:  # «…la Cumbre, y cuál era la liga para el registro?»:
                 quote = answerer.answer(part, within=(quotes[-1].hit.passage.source,))  # where the last was
+            if not isinstance(quote, Quote) and part is not parts[0] and answerer.names_nothing(part):
+                quote = answerer.answer(
+                    f"{part} {_named_in(answerer, parts[0])}"
+                )  # «fecha cuándo?»: of the Cumbre
         except EmptyQuery:
             continue
         if isinstance(quote, Quote) and all(quote.sentences != q.sentences for q in quotes):
             quotes.append(quote)
     return quotes if len(quotes) > 1 else []
+
+
+_ASKED_APART = re.compile(r"(?<=\?)\s+")  # «…dónde? fecha cuándo?»: one question after another
+
+
+def _named_in(answerer: Answerer, part: str) -> str:
+    """The words of ``part`` that name what the documents speak of («cumbre»), not how it asks."""
+    names = answerer.names(part)
+    return " ".join(word for word in re.findall(r"\w+", part) if any(word.startswith(name) for name in names))
 
 
 def retrieval_answer(kb: KnowledgeBase, searcher: Searcher, text: str) -> str | None:

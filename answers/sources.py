@@ -197,8 +197,12 @@ def asks_about_sources(kb: KnowledgeBase, text: str) -> bool:
     alone = {fold(word) for word in documents.asks_alone}
     parts = question_parts(kb, text)
     # «…quién las emitió y qué fecha tienen»: who issued it is asked of the document too
+    # «¿Qué es el Módulo 2 Sesión 3 y cuánto dura?»: what a document it names is, too
     asked = whole or all(
-        mentions(asks, part) or fold(part).strip(" ¿?.,") in alone or _issuer_asked(kb, part)
+        mentions(asks, part)
+        or fold(part).strip(" ¿?.,") in alone
+        or _issuer_asked(kb, part)
+        or _what_document_is(kb, part)
         for part in parts
     )
     # a kind of document named only in the scene set before a question about a STL or a plan («…para el
@@ -208,6 +212,25 @@ def asks_about_sources(kb: KnowledgeBase, text: str) -> bool:
     scene = kb.vocabulary.aspect(question) is None
     named = sources_named(kb, text if scene else question) or kb.numbered_in(text)
     return asked and bool(named)
+
+
+def _what_document_is(kb: KnowledgeBase, part: str) -> bool:
+    """Whether ``part`` asks what a document is, named right after «qué es» («¿Qué es el Módulo 2 Sesión
+    3?», «¿qué es el INAI/083/18?»), not a thing it names («¿qué es eso del follow the money de los
+    comunicados?»)."""
+    found = _WHAT_IS.search(fold(part))
+    if found is None:
+        return False
+    asked = found.group(1)
+    kinds = sorted(kb.vocabulary.documents.kind_words, key=len, reverse=True)
+    opens = re.match(rf"(?:{'|'.join(re.escape(kind) for kind in kinds)})\b", asked)
+    return (opens is not None and bool(sources_named(kb, asked))) or bool(
+        kb.numbered_in(asked[:NUMBER_REACH])
+    )
+
+
+NUMBER_REACH = 24  # «¿qué es el INAI/083/18…?»: where a document's number stands right after «qué es»
+_WHAT_IS = re.compile(r"\b(?:que|q|k) (?:es|son) (?:el |la |ese |esa |este |esta |los |las )?(.+)")
 
 
 def _issuer_asked(kb: KnowledgeBase, part: str) -> bool:
