@@ -95,7 +95,9 @@ def asked_figure(
         return list_reply(kb, kind, text, year), None
     # «¿cuántos compromisos había en enero 2018 y en agosto 2020?»: each year's figure, and how it changed
     years = list(dict.fromkeys(years_of(text)))
-    if year_hint is None and not history and len(years) == 2 and not sources_named(kb, text):
+    # (a year NLU found is one of them, not another)
+    hinted = year_hint is None or year_hint in {str(year) for year in years}
+    if hinted and not history and len(years) == 2 and not _one_document(kb, text, years):
         each = [figure_answer(kb, metric, asked) for asked in years]
         difference = difference_line(kb, metric, text)
         return "\n".join([*each, *([difference] if difference else [])]), metric
@@ -104,6 +106,17 @@ def asked_figure(
     if of_one and (given := source_figure_answer(kb, metric, sources[0])) is not None:
         return given, metric
     return figure_answer(kb, metric, year, history, month_of(text)), metric
+
+
+def _one_document(kb: KnowledgeBase, text: str, years: list[int]) -> bool:
+    """Whether ``text`` names one document to read the figures of, not one of a kind for each of its
+    ``years`` («…entre el comunicado de enero de 2018 y el de agosto de 2020?»)."""
+    named = sources_named(kb, text)
+    if len(named) != 1:
+        return False
+    kind = kb.sources[named[0]].kind
+    dated = {source.date.year for source in kb.sources.values() if source.kind == kind and source.date}
+    return not set(years) <= dated
 
 
 def _unreported_year(kb: KnowledgeBase, text: str) -> tuple[str, str] | None:

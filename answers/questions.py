@@ -195,7 +195,10 @@ def period_of(kb: KnowledgeBase, text: str) -> tuple[int, int | None] | None:
 def _counts_items(kb: KnowledgeBase, folded: str, kind: str) -> bool:
     """Whether the question counts STL or plans themselves («¿cuántos planes más hay?»), not states."""
     nouns = _alternatives(kb.vocabulary.aspects[kind])
-    return re.search(rf"(?<!\w)cuant[oa]s\s+(?:\w+\s+)?(?:{nouns})(?!\w)", folded) is not None
+    after = rf"(?<!\w)cuant[oa]s\s+(?:\w+\s+)?(?:{nouns})(?!\w)"
+    # «y planes de acción local, ¿cuántos más se publicaron de 2018 a 2020?»: named before
+    before = rf"(?<!\w)(?:{nouns})\W+(?:\w+\W+){{0,2}}cuant[oa]s\s+(?:mas|menos)(?!\w)"
+    return re.search(after, folded) is not None or re.search(before, folded) is not None
 
 
 def _change(
@@ -757,16 +760,21 @@ _LEADS = r"(?:en|de|a|con|para|por)"  # a word that may lead the word that opens
 _LEAD_BEFORE = re.compile(rf"(?<!\w){_LEADS}$")
 
 
+_HOW_MANY_MORE = re.compile(r"cuant[oa]s\s+(?:\w+\s+){0,3}(?:mas|menos)\b")  # «cuántos planes más…»
+
+
 def question_parts(kb: KnowledgeBase, text: str) -> list[str]:
     """The questions a message asks, split where «y» starts a second one («¿cuántos participan y desde
     cuándo?» → two parts), folded; one part when it asks one thing."""
     folded = fold(text)
     starts = {start for start, _ in spans(kb.vocabulary.figure_questions.second_question, folded)}
-    # «…y cuántos en 2020 o sea cuántos planes más se hicieron»: «o sea» restates it as another question
-    cuts = [
+    cuts = [m.start() for m in re.finditer(r"(?<!\w)y\s+¿?", folded) if m.end() in starts and m.start() > 0]
+    # «…y cuántos en 2020 o sea cuántos planes más se hicieron»: a restatement that asks how many more is a
+    # question of its own; not «¿cuántos actores, o sea cuántas personas, colaboran?»
+    cuts += [
         m.start()
-        for m in re.finditer(r"(?<!\w)(?:y|o sea,?)\s+¿?", folded)
-        if m.end() in starts and m.start() > 0
+        for m in re.finditer(r"(?<!\w)o sea,?\s+¿?", folded)
+        if m.end() in starts and m.start() > 0 and _HOW_MANY_MORE.match(folded, m.end())
     ]
     # «necesito: - cuántos estados participan - cuántos STL hay»: each item of a list asked
     cuts += [m.start() for m in _ITEM.finditer(folded) if m.start() > 0]
