@@ -43,6 +43,7 @@ from .readers import (
     how_to,
     of_the_cited,
     recommendation_alone,
+    repeated,
     state_alone,
     unanswerable,
 )
@@ -64,8 +65,8 @@ def followup_reply(kb: KnowledgeBase, tracker: Tracker) -> tuple[Reply, bool]:
     listed = topic is not None and topic.kind in ("consulta", "lista", "ingreso", "estados")
     if listed and mentions(kb.vocabulary.why, text) and not resources.state_finder().find(text):
         return (lists_not_why(kb), [remember(topic)]), True
-    if (again := figures_again(kb, tracker)) is not None:  # «¿Y en 2020?» after two figures of 2018
-        return again, True
+    if (again := repeated(kb, tracker) or figures_again(kb, tracker)) is not None:  # «¿me lo repite?»,
+        return again, True  # «¿Y en 2020?» after two figures of 2018
     if along := along_the_document(kb, tracker) or against_the_list(kb, tracker) or footnote(kb, tracker):
         return (
             along,

@@ -946,6 +946,12 @@ def said_by(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 COUNTED_WORDS = 12  # «¿cuáles eran esos 16 estados?»: a question this short names a group by its count
 
 
+def _after_number(text: str, value: int) -> str:
+    """The word right after ``value`` in ``text`` («esos 16 estados» → «estados»), or ""."""
+    found = re.search(rf"(?<![\w/.]){value}\s+(\w+)", fold(text))
+    return found.group(1) if found else ""
+
+
 def counted_states(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """«¿cuáles eran esos 16 estados?»: the one group of that many states the documents name (a dated list,
     the states of a year of joining); None when the message names no such count, or a year or a state."""
@@ -954,7 +960,13 @@ def counted_states(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
         return None
     if year_of(text) is not None or resources.state_finder().find(text):
         return None
-    counted = [value for value, metric in quoted_figures(kb, text) if metric in ("estados", "stl", "pal")]
+    # «esos 16 estados», «los 21 STL»: the number right before what it counts (not «14.- Explica qué es…»)
+    counted = [
+        value
+        for value, metric in quoted_figures(kb, text)
+        if metric in ("estados", "stl", "pal")
+        and mentions(kb.figure_words(metric), _after_number(text, value))
+    ]
     if len(counted) != 1 or (said := counted_list_answer(kb, counted[0])) is None:
         return None
     return said, [remember(None)]
@@ -1296,11 +1308,28 @@ def footnote(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
 PLAIN_OPENING_WORDS = 4  # «Explíquemelo más sencillo, para…»: an opening this short asks only plain words
 
 
+REPEAT_WORDS = 14  # «perdón no le entendí coma me lo repite en una sola frase»: no longer than this
+
+
+def repeated(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
+    """«perdón, no le entendí, ¿me lo repite?»: the last answer again, its topic kept; None when the message
+    asks no such thing or nothing was answered yet."""
+    text = text_of(tracker)
+    if len(text.split()) > REPEAT_WORDS or not mentions(kb.vocabulary.context.repeat, text):
+        return None
+    said = [
+        event.get("text") for event in tracker.events if event.get("event") == "bot" and event.get("text")
+    ]
+    return (said[-1], [remember(topic_of(tracker))]) if said else None
+
+
 def in_context(kb: KnowledgeBase, tracker: Tracker) -> Reply | None:
     """A short message that a follow-up of the last answer resolves («¿desde qué año?», «la anterior»,
     «¿y para quién es?»), or that names one state and a part of its status («qroo se unió en qué
     año»), answered in that topic although NLU sent it elsewhere (to search, or to the off-topic
     refusal); None otherwise."""
+    if (again := repeated(kb, tracker)) is not None:  # «¿me lo repite?»
+        return again
     if along := along_the_document(kb, tracker) or against_the_list(kb, tracker) or footnote(kb, tracker):
         return along  # «¿y qué sigue?» after a quote, «¿y cuáles no?» after a list, «¿y la 4?» after a note
     if (again := figures_again(kb, tracker)) is not None:  # «¿cuál es la variación de cada uno…?»

@@ -102,10 +102,10 @@ def claim_answer(kb: KnowledgeBase, text: str) -> str | None:
     numbered = kb.years_numbered(text)
     year = year_of(text) or (numbered[0] if len(numbered) == 1 else None)
     sourced = kb.numbered_in(text)
-    if len(sourced) == 1 and claimed:  # «El comunicado INAI/083/18 es el de enero… con 16 STL, ¿verdad?»
-        return "\n".join(_source_claim(kb, sourced[0], text, claimed))
+    # «El comunicado INAI/083/18 es el de enero… con 16 STL, ¿verdad?»: not what that document says
+    denied = _source_denied(kb, sourced[0], text, claimed) if len(sourced) == 1 and claimed else []
     lacking = _lacking_claimed(kb, of_all)  # «…dijo que "solo faltaban 6 estados"»: out of all the entidades
-    lines = [
+    lines = denied or [
         said
         for value, metric in claimed
         if (
@@ -189,23 +189,24 @@ _TRUE_OR_FALSE = re.compile(r"^(Sí|No)\b")
 _VERDICTS = {"Sí": "Verdadero", "No": "Falso"}
 
 
-def _source_claim(kb: KnowledgeBase, ref: str, text: str, claimed: list[tuple[int, str]]) -> list[str]:
-    """A claim about what one numbered document says («el INAI/083/18 es el de enero de 2018, donde dan 16
-    STL»): its date, when the message gives another month or year, and for each figure claimed whether it
-    gives it, else what it gives and which documents give that figure."""
-    source = kb.sources[ref]
-    lines = []
+def _source_denied(kb: KnowledgeBase, ref: str, text: str, claimed: list[tuple[int, str]]) -> list[str]:
+    """A claim about what one numbered document says that it does not («el INAI/083/18 es el de enero de
+    2018, donde dan 16 STL»): its own date, when the message gives another month or year, and for each
+    figure claimed whether it gives it, else what it gives and which documents give that figure; none when
+    the document says all of it."""
+    source, day = kb.sources[ref], kb.sources[ref].date
     month, year = month_of(text), next(iter(_YEAR.findall(text)), None)
-    if source.date is not None and (
-        (month is not None and month != source.date.month)
-        or (year is not None and int(year) != source.date.year)
-    ):
-        lines.append(f"No: {source.cite_as} es del {spanish_date(source.date)}.")
+    other_month = month is not None and day is not None and month != day.month
+    other_year = year is not None and day is not None and int(year) != day.year
+    lines = (
+        [f"No: {source.cite_as} es del {spanish_date(day)}."] if day and (other_month or other_year) else []
+    )
+    given = []
     for value, metric in claimed:
         label = kb.figures.metrics[metric].label
         of_source = [o for o in kb.figures.observations if o.metric == metric and o.source == ref]
         if any(o.value == value for o in of_source):
-            lines.append(f"Sí: {kb.citation(ref)} da {value} {label}.")
+            given.append(f"Sí: {kb.citation(ref)} da {value} {label}.")
             continue
         gives = f" Da {figure_text(kb, of_source[0])}." if of_source else ""
         others = sorted(
@@ -215,7 +216,7 @@ def _source_claim(kb: KnowledgeBase, ref: str, text: str, claimed: list[tuple[in
             f" Esa cifra la {'dan' if len(others) > 1 else 'da'} {cited(kb, others)}." if others else ""
         )
         lines.append(f"No: {kb.citation(ref)} no da {value} {label}.{gives}{elsewhere}")
-    return lines
+    return [*lines, *given] if lines else []
 
 
 LACKING_REACH = 3  # «faltaban solo 6 estados»: words between what is missing and its number

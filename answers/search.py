@@ -170,7 +170,11 @@ def document_reply(
     except EmptyQuery:
         found = NotInDocuments()
     # «¿cuándo fue la cumbre y en qué página me registraba?»: each part, when no one sentence answers both
-    parts = _parts_answered(answerer, kb, text) if isinstance(found, Quote) or not found.topic else []
+    parts = (
+        _parts_answered(answerer, kb, text, apart=isinstance(found, NotInDocuments))
+        if isinstance(found, Quote) or not found.topic
+        else []
+    )
     if isinstance(found, NotInDocuments) and not parts:
         # «Acá en Querétaro hay tensión entre las OSC y el gobierno. ¿El STL tiene poder de decisión…?»: the
         # scene set before the question may drown it; the question alone
@@ -277,13 +281,14 @@ def _of_last_quote(
     return within if pointed or as_well else found
 
 
-def _parts_answered(answerer: Answerer, kb: KnowledgeBase, text: str) -> list[Quote]:
+def _parts_answered(answerer: Answerer, kb: KnowledgeBase, text: str, apart: bool = False) -> list[Quote]:
     """«¿Cómo les dicen a los participantes y cuánto dura la sesión?»: the answer to each part of a
-    two-part question when the documents answer them with different sentences; none otherwise."""
+    two-part question when the documents answer them with different sentences; none otherwise. When no
+    sentence answers the whole (``apart``), questions asked one after another are parts too («¿Cuándo fue
+    la Cumbre…? ¿En qué página era el registro?», «…registro página dónde? fecha cuándo?»)."""
     parts = question_parts(kb, text)
-    if (
-        len(parts) < 2
-    ):  # «¿Cuándo fue la Cumbre…? ¿En qué página era el registro?», «…registro página dónde? fecha?»
+    one_after_another = len(parts) < 2 and apart
+    if one_after_another:
         parts = [part for part in _ASKED_APART.split(fold(text)) if re.search(r"\w", part)]
     quotes: list[Quote] = []
     for part in parts if len(parts) > 1 else []:
@@ -299,7 +304,9 @@ def _parts_answered(answerer: Answerer, kb: KnowledgeBase, text: str) -> list[Qu
             continue
         if isinstance(quote, Quote) and all(quote.sentences != q.sentences for q in quotes):
             quotes.append(quote)
-    return quotes if len(quotes) > 1 else []
+    # questions asked one after another are of one thing: one document answers them all, or none does
+    scattered = one_after_another and len({quote.hit.passage.source for quote in quotes}) > 1
+    return quotes if len(quotes) > 1 and not scattered else []
 
 
 _ASKED_APART = re.compile(r"(?<=\?)\s+")  # «…dónde? fecha cuándo?»: one question after another

@@ -340,6 +340,7 @@ _NOT_FOLLOW_UPS = frozenset(
         "member_of",
         "among_them",
         "presses",
+        "repeat",
     ]
 )
 
@@ -390,6 +391,7 @@ class Context(Strict):
     countrywide: Words  # «¿y cuántos planes hay en todo el país?» right after a state
     # «ándale, aunque sea un aproximado» right after a question the documents do not answer: it again
     presses: Words
+    repeat: Words  # «perdón, no le entendí, ¿me lo repite?»: the last answer again
 
 
 class About(Strict):
