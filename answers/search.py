@@ -296,10 +296,9 @@ def _parts_answered(answerer: Answerer, kb: KnowledgeBase, text: str, apart: boo
             quote = answerer.answer(part)
             if not isinstance(quote, Quote) and quotes:  # «…la Cumbre, y cuál era la liga para el registro?»:
                 quote = answerer.answer(part, within=(quotes[-1].hit.passage.source,))  # where the last was
+            # «fecha cuándo?» after «cumbre… registro página dónde?»: of what the first part names
             if not isinstance(quote, Quote) and part is not parts[0] and answerer.names_nothing(part):
-                quote = answerer.answer(
-                    f"{part} {_named_in(answerer, parts[0])}"
-                )  # «fecha cuándo?»: of the Cumbre
+                quote = answerer.answer(f"{part} {_named_in(answerer, parts[0])}")
         except EmptyQuery:
             continue
         if isinstance(quote, Quote) and all(quote.sentences != q.sentences for q in quotes):

@@ -7,7 +7,6 @@ a person reads."""
 from __future__ import annotations
 
 import pytest
-from rasa_sdk import Action, Tracker
 
 from actions.figures import ActionCifras
 from actions.guides import ActionGuia
@@ -15,13 +14,9 @@ from actions.offtopic import ActionAyuda, ActionFueraDeTema, ActionOpinionPoliti
 from actions.search import ActionBuscar
 from actions.states import ActionEstado
 
-from .trackers import reply_text, run, texts, turn
+from .trackers import reply_text, said_to, turn
 
 pytestmark = pytest.mark.usefixtures("actions_index")
-
-
-def said_to(action: Action, tracker: Tracker) -> str:
-    return "\n".join(t or "" for t in texts(run(action, tracker)[1]))
 
 
 def test_a_claim_of_how_many_were_missing_is_checked_against_all_the_entidades():

@@ -7,7 +7,6 @@ person reads."""
 from __future__ import annotations
 
 import pytest
-from rasa_sdk import Action, Tracker
 
 from actions.contacts import ActionInaiActual
 from actions.definitions import ActionDefinicion
@@ -18,13 +17,9 @@ from actions.recommendations import ActionRecomendacion
 from actions.search import ActionBuscar
 from actions.states import ActionEstado
 
-from .trackers import reply_text, run, texts, turn
+from .trackers import reply_text, run, said_to, turn
 
 pytestmark = pytest.mark.usefixtures("actions_index")
-
-
-def said_to(action: Action, tracker: Tracker) -> str:
-    return "\n".join(t or "" for t in texts(run(action, tracker)[1]))
 
 
 def test_a_mean_divides_the_figure_counted_by_the_one_it_is_per():

@@ -59,3 +59,8 @@ def reply_text(
     """The texts ``action`` sends to one turn (``text`` understood as ``intent`` with ``entities``, after
     ``slots``), joined a line each."""
     return "\n".join(t or "" for t in texts(run(action, turn(text, intent, entities, slots))[1]))
+
+
+def said_to(action: Action, tracker: Tracker) -> str:
+    """The texts ``action`` sends to ``tracker``, joined a line each."""
+    return "\n".join(text or "" for text in texts(run(action, tracker)[1]))
